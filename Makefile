@@ -1,0 +1,125 @@
+# Makefile - builds secondround, its tests and its example drafts.
+#
+# The two commands a new user needs (see README.md):
+#   make drafts   install what is missing, build, and run over examples/
+#   make test     the tests, plain and under ASan+UBSan
+# Tunables are here, in one place.
+
+VERSION   = 0.1.0
+PREFIX    = /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man
+DATADIR   = $(PREFIX)/share/secondround
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wformat=2 -Wno-format-nonliteral
+ifdef WERROR
+WARN     += -Werror
+endif
+PKGS      = libcmark yaml-0.1 lua5.4
+DEBS      = pkg-config libcmark-dev libyaml-dev liblua5.4-dev
+SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all
+
+B         = build
+SRC       = $(wildcard src/*.c)
+HDR       = include/secondround.h src/internal.h
+
+# The dependencies' flags come from pkg-config through $(B)/config.mk,
+# which is made (installing missing packages first) before anything else.
+NOCONFIG  = clean uninstall help
+ifeq ($(filter-out $(NOCONFIG),$(or $(MAKECMDGOALS),all)),)
+else
+-include $(B)/config.mk
+endif
+
+ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            -DSR_VERSION_MAKE='"$(VERSION)"' -Iinclude -Isrc \
+            $(DEP_CFLAGS) $(WARN) $(CFLAGS)
+LDLIBS    = $(DEP_LIBS) -lm
+
+.PHONY: all test memcheck drafts install uninstall clean deps asan help
+
+all: $(B)/secondround
+
+$(B)/config.mk: Makefile
+	@mkdir -p $(B)
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
+	  echo "secondround: installing the build dependencies: $(DEBS)"; \
+	  if ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "secondround: no apt-get here; install cmark, libyaml and Lua 5.4 (with their headers) and pkg-config by hand" >&2; exit 1; \
+	  elif [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	  else echo "secondround: run as root, or install by hand: apt-get install $(DEBS)" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBS) >/dev/null || exit 1; \
+	fi
+	@printf 'DEP_CFLAGS = %s\nDEP_LIBS = %s\n' \
+	  "$$(pkg-config --cflags $(PKGS))" "$$(pkg-config --libs $(PKGS))" > $@
+
+# ---- the library, the program, the test programs ------------------------
+
+$(B)/%.o: src/%.c $(HDR) $(B)/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) -c $< -o $@
+
+$(B)/libsecondround.a: $(SRC:src/%.c=$(B)/%.o)
+	$(AR) rcs $@ $^
+
+$(B)/secondround: cmd/secondround.c $(B)/libsecondround.a $(HDR)
+	$(CC) $(ALLCFLAGS) $< $(B)/libsecondround.a $(LDLIBS) -o $@
+
+$(B)/unit: tests/unit.c $(B)/libsecondround.a $(HDR)
+	$(CC) $(ALLCFLAGS) $< $(B)/libsecondround.a $(LDLIBS) -o $@
+
+$(B)/gen-notes: tests/gen-notes.c
+	$(CC) $(WARN) $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $< -o $@
+
+# The same under AddressSanitizer and UndefinedBehaviorSanitizer.
+$(B)/asan/%.o: src/%.c $(HDR) $(B)/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) -c $< -o $@
+
+$(B)/asan/libsecondround.a: $(SRC:src/%.c=$(B)/asan/%.o)
+	$(AR) rcs $@ $^
+
+$(B)/asan/secondround: cmd/secondround.c $(B)/asan/libsecondround.a $(HDR)
+	$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) $< $(B)/asan/libsecondround.a $(LDLIBS) -o $@
+
+$(B)/asan/unit: tests/unit.c $(B)/asan/libsecondround.a $(HDR)
+	$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) $< $(B)/asan/libsecondround.a $(LDLIBS) -o $@
+
+asan: $(B)/asan/secondround $(B)/asan/unit
+
+# ---- tests -------------------------------------------------------------
+
+test: $(B)/secondround $(B)/unit $(B)/gen-notes asan
+	tests/run.sh $(B) $(B)/asan
+
+memcheck: $(B)/secondround $(B)/unit $(B)/gen-notes
+	tests/run.sh --valgrind $(B)
+
+# ---- the examples --------------------------------------------------------
+
+drafts: $(B)/secondround
+	$(B)/secondround check examples/notes
+
+# ---- installing ----------------------------------------------------------
+
+install: $(B)/secondround
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/filters
+	install -m 755 $(B)/secondround $(DESTDIR)$(BINDIR)/secondround
+	install -m 644 cmd/secondround.1 $(DESTDIR)$(MANDIR)/man1/secondround.1
+	for f in filters/*.lua; do [ -e "$$f" ] || continue; \
+	  install -m 644 "$$f" $(DESTDIR)$(DATADIR)/filters/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/secondround $(DESTDIR)$(MANDIR)/man1/secondround.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(B)
+
+help:
+	@sed -n '1,/^$$/p' Makefile

@@ -1,0 +1,256 @@
+/*
+ * secondround.h - the public interface of libsecondround, the library behind
+ * the secondround command: reading interview notes (YAML front matter and a
+ * Markdown body) into a structure that the later stages (Lua filters, the
+ * composer, the renderers) use.
+ *
+ * Conventions, as in cmark and lowdown:
+ *  - names are sr_<noun>_<verb>;
+ *  - the library never prints and never exits: it returns a status and leaves
+ *    messages (with file, line and column) in an sr_diags list that the caller
+ *    owns and prints;
+ *  - every declaration says who owns what it returns.  A note owns all of its
+ *    strings, values and points (they live in the note's arena) and frees them
+ *    with sr_note_free(); the caller never frees them one by one.
+ */
+#ifndef SECONDROUND_H
+#define SECONDROUND_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#ifdef SR_VERSION_MAKE
+#define SR_VERSION SR_VERSION_MAKE
+#else
+#define SR_VERSION "0.1.0"
+#endif
+
+/*
+ * Limits on what a note may hold.  Each is named in the error a note gets
+ * when it goes past it, and documented in secondround(1).
+ */
+#define SR_MAX_NOTE_BYTES (16u * 1024 * 1024)  /* size of one note file */
+#define SR_MAX_FRONTMATTER_BYTES (256u * 1024) /* size of the YAML block */
+#define SR_MAX_YAML_DEPTH 64                   /* nesting of maps and lists */
+#define SR_MAX_YAML_NODES 20000 /* values in the front matter, aliases expanded */
+
+/* ---- Diagnostics -------------------------------------------------------- */
+
+typedef enum { SR_WARNING = 1, SR_ERROR = 2 } sr_severity;
+
+/* One message about a place in a file.  line and col are 1-based; 0 means
+ * "the whole file" (no line) or "the whole line" (no column). */
+typedef struct {
+	sr_severity severity;
+	char *path; /* owned by the list */
+	int line, col;
+	char *message; /* owned by the list; one line, no trailing newline */
+} sr_diag;
+
+/* A growing list of diagnostics; zero-initialise it, free with sr_diags_free. */
+typedef struct {
+	sr_diag *items;
+	size_t count, cap;
+	size_t errors, warnings;
+} sr_diags;
+
+/* Adds a message (printf-style).  Never fails visibly: on out-of-memory the
+ * message is dropped but the error count still goes up. */
+void sr_diags_add(sr_diags *d, sr_severity sev, const char *path, int line,
+    int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+void sr_diags_vadd(sr_diags *d, sr_severity sev, const char *path, int line,
+    int col, const char *fmt, va_list ap);
+/* Formats diagnostic i in GNU style, "path:line:col: error: message", into a
+ * string the caller frees. */
+char *sr_diag_format(const sr_diag *diag);
+/* Frees every message; the list is empty and reusable afterwards. */
+void sr_diags_free(sr_diags *d);
+
+/* ---- Front-matter values ----------------------------------------------- */
+
+typedef enum {
+	SR_VALUE_NULL,   /* an empty value, or a plain null/~ */
+	SR_VALUE_SCALAR, /* text: strings, numbers, dates and booleans alike */
+	SR_VALUE_SEQ,    /* a list */
+	SR_VALUE_MAP     /* key: value pairs, in file order */
+} sr_value_kind;
+
+/* A YAML value.  Scalars keep their text exactly as written, so dates and
+ * numbers stay available as text; `plain` says whether it was unquoted (only
+ * plain scalars can be true/false/null).  All memory belongs to the note. */
+typedef struct sr_value {
+	sr_value_kind kind;
+	int line, col;        /* where it starts in the note file */
+	const char *text;     /* SCALAR: NUL-terminated text; else NULL */
+	size_t len;           /* SCALAR: length of text in bytes */
+	bool plain;           /* SCALAR: written without quotes */
+	size_t count;         /* SEQ and MAP: number of items */
+	struct sr_value **items;  /* SEQ and MAP: the values */
+	const char **keys;        /* MAP: the keys (NUL-terminated) */
+	int *key_lines;           /* MAP: the line of each key */
+} sr_value;
+
+/* The value of `key` in a map, or NULL when absent or `map` is not a map. */
+const sr_value *sr_value_get(const sr_value *map, const char *key);
+/* True for a plain scalar spelled as YAML 1.1 true (true, yes, on). */
+bool sr_value_is_true(const sr_value *v);
+
+/* ---- Dates ------------------------------------------------------------- */
+
+/* A calendar date and time as written, with or without a time and offset. */
+typedef struct {
+	int year, month, day, hour, minute, second;
+	bool has_time;   /* false for a plain date */
+	bool has_offset; /* true when the text named an offset (or Z) */
+	int offset_min;  /* minutes east of UTC, when has_offset */
+} sr_date;
+
+/* Parses "2026-03-02", "2026-03-02 11:00", "2026-03-02T11:00:00+01:00",
+ * "...Z" and epoch seconds or milliseconds (10 or 13 digits, as UTC).
+ * Returns false on anything else. */
+bool sr_date_parse(const char *text, sr_date *out);
+/* Adds hours, carrying into days, months and years; the offset is kept. */
+sr_date sr_date_add_hours(sr_date d, int hours);
+/* Formats as "2026-03-04", "2026-03-04 11:00" or "2026-03-04T11:00:00+01:00"
+ * (following what was written) into buf. */
+void sr_date_format(const sr_date *d, char *buf, size_t size);
+/* The moment as seconds since the epoch: an offset-less date-time is read in
+ * the local time zone, a plain date as its start (00:00 local). */
+time_t sr_date_epoch(const sr_date *d);
+
+/* ---- Notes ------------------------------------------------------------- */
+
+/* The six questions of the article, then the leftovers. */
+typedef enum {
+	SR_KEY_EXCITED_THEM,
+	SR_KEY_EXCITED_ME,
+	SR_KEY_GUIDANCE,
+	SR_KEY_PROBLEMS,
+	SR_KEY_SAY_DIFFERENTLY,
+	SR_KEY_NOT_SAID,
+	SR_KEY_PRIVATE, /* a section headed "Private": never leaves the notes */
+	SR_KEY_OTHER,   /* unmatched headings, and text before the first one */
+	SR_KEY_COUNT
+} sr_key;
+
+/* "excited_them", ... "other". */
+const char *sr_key_name(sr_key key);
+/* The article's question for one of the six keys, or NULL for the others. */
+const char *sr_key_question(sr_key key);
+/* The key a name like "not_said" stands for; false when it is none. */
+bool sr_key_from_name(const char *name, sr_key *out);
+/* Matches a heading's text to a key by its words (case, apostrophes,
+ * punctuation and emoji aside).  user_sections, when not NULL, is the
+ * front matter's `sections:` map and is tried first. */
+sr_key sr_section_match(const char *heading, const sr_value *user_sections);
+
+/* A person named in the front matter.  Any field may be NULL. */
+typedef struct {
+	const char *name, *email, *title;
+	int line;
+} sr_person;
+
+/* One point: a top-level list item, or a paragraph of a section that has
+ * no list.  Its nested list items are its details (points themselves, with
+ * no details of their own beyond one level). */
+typedef struct sr_point {
+	const char *text;     /* plain text: inline markup removed, links' text kept */
+	const char *markdown; /* the item's Markdown as written (without its marker
+	                         and its nested lists) */
+	sr_key key;           /* the section key */
+	const char *heading;  /* the heading's plain text; "" before any heading */
+	int line, col;        /* where the point starts in the note file */
+	int words;            /* words in text */
+	bool strong;          /* holds **strong** emphasis */
+	const char **tags;    /* "#must" -> "must"; ntags of them */
+	size_t ntags;
+	const char **mentions; /* "@priya" -> "priya"; nmentions of them */
+	size_t nmentions;
+	struct sr_point *details; /* nested items; ndetails of them */
+	size_t ndetails;
+} sr_point;
+
+/* A heading and the points under it, as an index range into note->points. */
+typedef struct {
+	sr_key key;
+	const char *heading;
+	int line;     /* 0 for the points before the first heading */
+	size_t first; /* index of its first point */
+	size_t count; /* number of points */
+} sr_section;
+
+typedef struct sr_arena sr_arena;
+
+/* A parsed note.  Everything reachable from it is owned by it. */
+typedef struct {
+	sr_arena *arena;
+	const char *path;
+	sr_value *meta; /* the whole front matter: always a map, maybe empty */
+	int body_line;  /* the file line on which the Markdown body starts */
+
+	const char *company, *role, *tone; /* NULL when absent */
+	sr_person *interviewers;           /* from interviewer: or interviewers: */
+	size_t ninterviewers;
+	sr_person candidate;               /* all NULL when absent */
+	bool has_date;
+	sr_date date;                      /* when has_date */
+	sr_date send_by;                   /* date + 48 hours, when has_date */
+	int date_line;
+	bool sent;                         /* sent: true, or sent: <date> */
+	const char *sent_on;               /* the date text when sent: <date> */
+	int max_words;                     /* 0 when not set */
+	const char **filters;              /* extra filter files; nfilters of them */
+	size_t nfilters;
+
+	sr_point *points;     /* every point, in file order; npoints of them */
+	size_t npoints;
+	sr_section *sections; /* in file order; nsections of them */
+	size_t nsections;
+} sr_note;
+
+/*
+ * Reads the note at `path` (the text is read from the file) and parses it.
+ * Returns the note, which the caller frees with sr_note_free, or NULL when
+ * the note has an error.  Errors and warnings go to `diags` either way.
+ */
+sr_note *sr_note_read(const char *path, sr_diags *diags);
+/* The same for a note already in memory; `path` names it in messages. */
+sr_note *sr_note_parse(const char *path, const char *data, size_t len,
+    sr_diags *diags);
+/* Frees the note and all it owns.  NULL is a no-op. */
+void sr_note_free(sr_note *note);
+
+/* The points of the section with `key`, over every heading with that key:
+ * fills out (caller-owned, at most max entries) and returns how many there
+ * are in all. */
+size_t sr_note_points(const sr_note *note, sr_key key, const sr_point **out,
+    size_t max);
+
+/* ---- Checking ---------------------------------------------------------- */
+
+/* Adds the warnings of `secondround check` for a parsed note: empty
+ * questions, a missing company or date, a passed deadline for a note not
+ * sent (measured against `now`). */
+void sr_check_note(const sr_note *note, time_t now, sr_diags *diags);
+
+/* ---- Finding notes ----------------------------------------------------- */
+
+/* A list of paths; free with sr_paths_free. */
+typedef struct {
+	char **items;
+	size_t count, cap;
+} sr_paths;
+
+/*
+ * Adds `path` to `out`: a file as it is, a folder as every `*.md` below it
+ * (recursively, sorted, hidden entries and symbolic links to folders
+ * skipped).  Returns 0, or -1 with an error in diags when the path cannot be
+ * read.
+ */
+int sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags);
+void sr_paths_free(sr_paths *p);
+
+#endif /* SECONDROUND_H */

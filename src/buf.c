@@ -1,0 +1,85 @@
+/*
+ * buf.c - a growable, always NUL-terminated byte buffer on malloc, for text
+ * built piece by piece (plain text of a point, messages).  An allocation
+ * failure is remembered in the buffer instead of reported at each call.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static bool
+sr_buf_reserve(sr_buf *b, size_t extra)
+{
+	size_t want, cap;
+	char *p;
+
+	if (b->failed)
+		return false;
+	if (extra > SIZE_MAX - b->len - 1)
+		goto fail;
+	want = b->len + extra + 1;
+	if (want <= b->cap)
+		return true;
+	cap = b->cap ? b->cap : 64;
+	while (cap < want)
+		cap = cap > SIZE_MAX / 2 ? want : cap * 2;
+	if ((p = realloc(b->data, cap)) == NULL)
+		goto fail;
+	b->data = p;
+	b->cap = cap;
+	return true;
+fail:
+	b->failed = true;
+	return false;
+}
+
+void
+sr_buf_put(sr_buf *b, const char *s, size_t len)
+{
+	if (!sr_buf_reserve(b, len))
+		return;
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void
+sr_buf_puts(sr_buf *b, const char *s)
+{
+	sr_buf_put(b, s, strlen(s));
+}
+
+void
+sr_buf_putc(sr_buf *b, char c)
+{
+	sr_buf_put(b, &c, 1);
+}
+
+void
+sr_buf_printf(sr_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !sr_buf_reserve(b, (size_t)n)) {
+		b->failed = true;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+sr_buf_free(sr_buf *b)
+{
+	free(b->data);
+	memset(b, 0, sizeof(*b));
+}

@@ -1,0 +1,96 @@
+/*
+ * diag.c - the list of errors and warnings that the library fills and the
+ * command prints.  The library never prints: this is how it speaks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void
+sr_diags_vadd(sr_diags *d, sr_severity sev, const char *path, int line,
+    int col, const char *fmt, va_list ap)
+{
+	sr_diag *item;
+	char *msg = NULL, *p = NULL;
+	va_list aq;
+	int n;
+
+	if (sev == SR_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || (msg = malloc((size_t)n + 1)) == NULL)
+		return;
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	if (path != NULL && (p = strdup(path)) == NULL)
+		goto fail;
+	if (d->count == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 8;
+		sr_diag *items = realloc(d->items, cap * sizeof(*items));
+		if (items == NULL)
+			goto fail;
+		d->items = items;
+		d->cap = cap;
+	}
+	item = &d->items[d->count++];
+	item->severity = sev;
+	item->path = p;
+	item->line = line;
+	item->col = col;
+	item->message = msg;
+	return;
+fail:
+	free(msg);
+	free(p);
+}
+
+void
+sr_diags_add(sr_diags *d, sr_severity sev, const char *path, int line,
+    int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sr_diags_vadd(d, sev, path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+char *
+sr_diag_format(const sr_diag *diag)
+{
+	const char *kind = diag->severity == SR_ERROR ? "error" : "warning";
+	sr_buf b = {0};
+
+	if (diag->path != NULL)
+		sr_buf_puts(&b, diag->path);
+	if (diag->line > 0)
+		sr_buf_printf(&b, ":%d", diag->line);
+	if (diag->line > 0 && diag->col > 0)
+		sr_buf_printf(&b, ":%d", diag->col);
+	sr_buf_printf(&b, "%s%s: %s", diag->path != NULL ? ": " : "", kind,
+	    diag->message);
+	if (b.failed) {
+		sr_buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+void
+sr_diags_free(sr_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++) {
+		free(d->items[i].path);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	memset(d, 0, sizeof(*d));
+}

@@ -1,0 +1,284 @@
+/*
+ * fields.c - reading the front-matter fields that secondround knows
+ * (company, role, interviewer(s), candidate, date, sent, tone, max_words,
+ * filters, sections) in the forms people and note apps write them.  Every
+ * field stays in note->meta as well, so filters see the original too.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define SR_MIN_WORDS 20
+#define SR_MAX_WORDS 2000
+
+typedef struct {
+	sr_note *note;
+	sr_diags *diags;
+	bool ok;
+} reader;
+
+static void
+field_error(reader *r, const sr_value *v, const char *fmt, const char *arg)
+{
+	sr_diags_add(r->diags, SR_ERROR, r->note->path, v->line, v->col, fmt,
+	    arg);
+	r->ok = false;
+}
+
+/* Text with blanks trimmed and an Obsidian [[wikilink]] (or [[target|shown]])
+ * reduced to what it shows.  Allocated in the note's arena. */
+static const char *
+clean_text(sr_arena *a, const char *s, size_t n)
+{
+	const char *bar;
+
+	while (n > 0 && isspace((unsigned char)*s))
+		s++, n--;
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n >= 4 && memcmp(s, "[[", 2) == 0 &&
+	    memcmp(s + n - 2, "]]", 2) == 0) {
+		s += 2;
+		n -= 4;
+		if ((bar = memchr(s, '|', n)) != NULL) {
+			n -= (size_t)(bar + 1 - s);
+			s = bar + 1;
+		}
+	}
+	return sr_arena_strndup(a, s, n);
+}
+
+/* A text field: a scalar, or NULL when absent or empty. */
+static const char *
+text_field(reader *r, const char *key)
+{
+	const sr_value *v = sr_value_get(r->note->meta, key);
+
+	if (v == NULL || v->kind == SR_VALUE_NULL)
+		return NULL;
+	if (v->kind != SR_VALUE_SCALAR) {
+		field_error(r, v, "'%s' must be text, not a list or a map", key);
+		return NULL;
+	}
+	return clean_text(r->note->arena, v->text, v->len);
+}
+
+/* "Maria Alvarez <maria@example.org>", "Maria Alvarez", "maria@example.org",
+ * or a map {name, email, title}. */
+static bool
+read_person(reader *r, const sr_value *v, sr_person *p, const char *field)
+{
+	sr_arena *a = r->note->arena;
+	const char *lt, *gt;
+	const sr_value *f;
+
+	memset(p, 0, sizeof(*p));
+	p->line = v->line;
+	if (v->kind == SR_VALUE_SCALAR) {
+		lt = strchr(v->text, '<');
+		gt = lt ? strchr(lt, '>') : NULL;
+		if (lt != NULL && gt != NULL) {
+			p->name = clean_text(a, v->text, (size_t)(lt - v->text));
+			p->email = clean_text(a, lt + 1, (size_t)(gt - lt - 1));
+			if (p->name != NULL && p->name[0] == '\0')
+				p->name = NULL;
+		} else if (strchr(v->text, '@') != NULL &&
+		    strchr(v->text, ' ') == NULL) {
+			p->email = clean_text(a, v->text, v->len);
+		} else
+			p->name = clean_text(a, v->text, v->len);
+		return true;
+	}
+	if (v->kind != SR_VALUE_MAP) {
+		field_error(r, v, "'%s' must be a name, 'Name <address>' or a "
+		    "map with name, email and title", field);
+		return false;
+	}
+	if ((f = sr_value_get(v, "name")) && f->kind == SR_VALUE_SCALAR)
+		p->name = clean_text(a, f->text, f->len);
+	if ((f = sr_value_get(v, "email")) && f->kind == SR_VALUE_SCALAR)
+		p->email = clean_text(a, f->text, f->len);
+	if ((f = sr_value_get(v, "title")) && f->kind == SR_VALUE_SCALAR)
+		p->title = clean_text(a, f->text, f->len);
+	if (p->name == NULL && p->email == NULL) {
+		field_error(r, v, "'%s' has neither a name nor an email", field);
+		return false;
+	}
+	return true;
+}
+
+/* Appends the people of `interviewer:` or `interviewers:` (one or a list). */
+static void
+read_people(reader *r, const char *key)
+{
+	const sr_value *v = sr_value_get(r->note->meta, key), *one;
+	sr_note *n = r->note;
+	size_t i, count;
+
+	if (v == NULL || v->kind == SR_VALUE_NULL)
+		return;
+	count = v->kind == SR_VALUE_SEQ ? v->count : 1;
+	n->interviewers = sr_arena_grow(n->arena, n->interviewers,
+	    n->ninterviewers, n->ninterviewers + count, sizeof(sr_person));
+	if (n->interviewers == NULL) {
+		field_error(r, v, "out of memory reading '%s'", key);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		one = v->kind == SR_VALUE_SEQ ? v->items[i] : v;
+		if (one->kind == SR_VALUE_NULL)
+			continue;
+		if (read_person(r, one, &n->interviewers[n->ninterviewers], key))
+			n->ninterviewers++;
+	}
+}
+
+static void
+read_date(reader *r)
+{
+	const sr_value *v = sr_value_get(r->note->meta, "date");
+	sr_note *n = r->note;
+
+	if (v == NULL || v->kind == SR_VALUE_NULL)
+		return;
+	if (v->kind != SR_VALUE_SCALAR || !sr_date_parse(v->text, &n->date)) {
+		field_error(r, v, "'date' must be a date such as 2026-03-02, "
+		    "2026-03-02 11:00 or 2026-03-02T11:00:00+01:00, not '%s'",
+		    v->kind == SR_VALUE_SCALAR ? v->text : "a list or a map");
+		return;
+	}
+	n->has_date = true;
+	n->date_line = v->line;
+	n->send_by = sr_date_add_hours(n->date, 48);
+}
+
+static void
+read_sent(reader *r)
+{
+	const sr_value *v = sr_value_get(r->note->meta, "sent");
+	static const char *const no[] = {"false", "False", "FALSE", "no", "No",
+	    "NO", "off", "Off", "OFF"};
+	sr_date d;
+	size_t i;
+
+	if (v == NULL || v->kind == SR_VALUE_NULL)
+		return;
+	if (sr_value_is_true(v)) {
+		r->note->sent = true;
+		return;
+	}
+	if (v->kind == SR_VALUE_SCALAR && sr_date_parse(v->text, &d)) {
+		r->note->sent = true;
+		r->note->sent_on = v->text;
+		return;
+	}
+	for (i = 0; v->kind == SR_VALUE_SCALAR && v->plain &&
+	    i < sizeof(no) / sizeof(no[0]); i++)
+		if (strcmp(v->text, no[i]) == 0)
+			return;
+	field_error(r, v, "'sent' must be true, false or the date it was "
+	    "sent%s", "");
+}
+
+static void
+read_max_words(reader *r)
+{
+	const sr_value *v = sr_value_get(r->note->meta, "max_words");
+	char *end;
+	long n;
+
+	if (v == NULL || v->kind == SR_VALUE_NULL)
+		return;
+	if (v->kind == SR_VALUE_SCALAR) {
+		n = strtol(v->text, &end, 10);
+		if (end != v->text && *end == '\0' && n >= SR_MIN_WORDS &&
+		    n <= SR_MAX_WORDS) {
+			r->note->max_words = (int)n;
+			return;
+		}
+	}
+	sr_diags_add(r->diags, SR_ERROR, r->note->path, v->line, v->col,
+	    "'max_words' must be a whole number from %d to %d", SR_MIN_WORDS,
+	    SR_MAX_WORDS);
+	r->ok = false;
+}
+
+static void
+read_filters(reader *r)
+{
+	const sr_value *v = sr_value_get(r->note->meta, "filters"), *one;
+	sr_note *n = r->note;
+	size_t i, count;
+
+	if (v == NULL || v->kind == SR_VALUE_NULL)
+		return;
+	count = v->kind == SR_VALUE_SEQ ? v->count : 1;
+	if ((n->filters = sr_arena_alloc(n->arena, (count + 1) *
+	    sizeof(*n->filters))) == NULL) {
+		field_error(r, v, "out of memory reading '%s'", "filters");
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		one = v->kind == SR_VALUE_SEQ ? v->items[i] : v;
+		if (one->kind != SR_VALUE_SCALAR) {
+			field_error(r, one, "'filters' must list file names%s",
+			    "");
+			return;
+		}
+		n->filters[n->nfilters++] = one->text;
+	}
+}
+
+/* Warns about `sections:` entries that map to no key: they would be
+ * silently useless otherwise. */
+static void
+check_sections(reader *r)
+{
+	const sr_value *v = sr_value_get(r->note->meta, "sections");
+	sr_key k;
+	size_t i;
+
+	if (v == NULL || v->kind == SR_VALUE_NULL)
+		return;
+	if (v->kind != SR_VALUE_MAP) {
+		field_error(r, v, "'sections' must be a map of headings to keys, "
+		    "such as 'Ihre Probleme: problems'%s", "");
+		return;
+	}
+	for (i = 0; i < v->count; i++) {
+		const sr_value *item = v->items[i];
+
+		if ((item->kind == SR_VALUE_SCALAR &&
+		    sr_key_from_name(item->text, &k)) ||
+		    sr_key_from_name(v->keys[i], &k))
+			continue;
+		sr_diags_add(r->diags, SR_WARNING, r->note->path,
+		    v->key_lines[i], 0, "sections: '%s' maps to no key (the "
+		    "keys are excited_them, excited_me, guidance, problems, "
+		    "say_differently, not_said, private, other)", v->keys[i]);
+	}
+}
+
+bool
+sr_fields_read(sr_note *note, sr_diags *diags)
+{
+	reader r = {note, diags, true};
+	const sr_value *v;
+
+	note->company = text_field(&r, "company");
+	note->role = text_field(&r, "role");
+	note->tone = text_field(&r, "tone");
+	read_people(&r, "interviewer");
+	read_people(&r, "interviewers");
+	if ((v = sr_value_get(note->meta, "candidate")) != NULL &&
+	    v->kind != SR_VALUE_NULL)
+		read_person(&r, v, &note->candidate, "candidate");
+	read_date(&r);
+	read_sent(&r);
+	read_max_words(&r);
+	read_filters(&r);
+	check_sections(&r);
+	return r.ok;
+}

@@ -1,0 +1,95 @@
+/*
+ * internal.h - what the library's files share and the public header does not
+ * show: the per-note arena, a growable byte buffer, UTF-8 helpers, and the
+ * entry points of each parsing stage.
+ */
+#ifndef SR_INTERNAL_H
+#define SR_INTERNAL_H
+
+#include <stdint.h>
+
+#include "secondround.h"
+
+/* ---- arena.c: one allocation pool per note, freed at once -------------- */
+
+/* Creates an empty arena; NULL on out-of-memory.  Free with sr_arena_free. */
+sr_arena *sr_arena_new(void);
+void sr_arena_free(sr_arena *a);
+/* Zeroed memory that lives as long as the arena; NULL on out-of-memory. */
+void *sr_arena_alloc(sr_arena *a, size_t size);
+/* A NUL-terminated copy of len bytes of s; NULL on out-of-memory. */
+char *sr_arena_strndup(sr_arena *a, const char *s, size_t len);
+char *sr_arena_strdup(sr_arena *a, const char *s);
+/* Grows an array held in the arena: returns a new array of newcap elements
+ * holding the first count of old (the old one is simply abandoned). */
+void *sr_arena_grow(sr_arena *a, void *old, size_t count, size_t newcap,
+    size_t elem);
+
+/* ---- buf.c: a growable byte buffer on malloc ------------------------- */
+
+typedef struct {
+	char *data; /* always NUL-terminated when not NULL */
+	size_t len, cap;
+	bool failed; /* an allocation failed: contents are incomplete */
+} sr_buf;
+
+void sr_buf_put(sr_buf *b, const char *s, size_t len);
+void sr_buf_puts(sr_buf *b, const char *s);
+void sr_buf_putc(sr_buf *b, char c);
+void sr_buf_printf(sr_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sr_buf_free(sr_buf *b);
+
+/* ---- utf8.c ------------------------------------------------------------- */
+
+/* Decodes one code point at s (n bytes left); returns its length (1-4), or 0
+ * when the bytes there are not valid UTF-8.  *cp gets the code point. */
+size_t sr_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Checks a whole file's text: returns the offset of the first invalid byte
+ * or NUL byte, or len when it is all valid, NUL-free UTF-8. */
+size_t sr_utf8_check(const char *s, size_t len);
+/* Line and column (1-based, column counted in characters) of offset in s. */
+void sr_text_position(const char *s, size_t offset, int *line, int *col);
+
+/* ---- frontmatter.c ------------------------------------------------------ */
+
+/* Where the front matter is in a file's text. */
+typedef struct {
+	bool present;        /* the file starts with a '---' line */
+	size_t yaml_start;   /* offset of the YAML text (after the '---' line) */
+	size_t yaml_len;     /* its length, up to the closing line */
+	size_t body_start;   /* offset of the body (after the closing line) */
+	int yaml_line;       /* file line of the YAML text's first line */
+	int body_line;       /* file line of the body's first line */
+} sr_split;
+
+/* Finds the front matter block at the start of data (after a BOM).  Returns
+ * false, with an error in diags, when the block is unterminated, is TOML,
+ * or is larger than SR_MAX_FRONTMATTER_BYTES. */
+bool sr_frontmatter_split(const char *path, const char *data, size_t len,
+    sr_split *out, sr_diags *diags);
+/* Parses the YAML text into a map value in the arena.  Returns NULL, with an
+ * error in diags, when it is not valid YAML or not a map, or goes past a
+ * limit.  line_offset is added to libyaml's lines. */
+sr_value *sr_frontmatter_parse(sr_arena *a, const char *path,
+    const char *yaml, size_t len, int line_offset, sr_diags *diags);
+
+/* ---- fields.c ----------------------------------------------------------- */
+
+/* Reads the known fields of note->meta into the note.  Returns false when a
+ * field has a form that cannot be read (an error in diags). */
+bool sr_fields_read(sr_note *note, sr_diags *diags);
+
+/* ---- sections.c --------------------------------------------------------- */
+
+/* The normal form of a heading as the matcher sees it, " w1 w2 ", into out
+ * (size bytes).  For tests. */
+void sr_section_normalize(const char *s, char *out, size_t size);
+
+/* ---- points.c ----------------------------------------------------------- */
+
+/* Parses the body with cmark and fills note->points and note->sections. */
+bool sr_points_read(sr_note *note, const char *body, size_t len,
+    sr_diags *diags);
+
+#endif /* SR_INTERNAL_H */

@@ -1,0 +1,184 @@
+/*
+ * note.c - reading one note: the file's bytes are checked (size, NUL bytes,
+ * UTF-8), the front matter is split off and parsed, its known fields read,
+ * and the body parsed into sections and points.  Every error names the file
+ * and, where there is one, the line and column.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Reads a whole file into a malloc'ed buffer (NUL-terminated) the caller
+ * frees.  Returns NULL with an error in diags. */
+static char *
+read_file(const char *path, size_t *len, sr_diags *diags)
+{
+	struct stat st;
+	char *data = NULL;
+	size_t got = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "is a folder, not a "
+		    "note");
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "is not a regular "
+		    "file");
+		goto fail;
+	}
+	if ((unsigned long long)st.st_size > SR_MAX_NOTE_BYTES) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "the file is %.1f MiB, "
+		    "over the limit of %u MiB for a note (SR_MAX_NOTE_BYTES)",
+		    (double)st.st_size / (1024.0 * 1024.0),
+		    SR_MAX_NOTE_BYTES / (1024 * 1024));
+		goto fail;
+	}
+	if ((data = malloc((size_t)st.st_size + 1)) == NULL) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
+		goto fail;
+	}
+	while (got < (size_t)st.st_size) {
+		n = read(fd, data + got, (size_t)st.st_size - got);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			sr_diags_add(diags, SR_ERROR, path, 0, 0,
+			    "cannot read: %s", strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break; /* the file shrank while we read it */
+		got += (size_t)n;
+	}
+	close(fd);
+	data[got] = '\0';
+	*len = got;
+	return data;
+fail:
+	free(data);
+	close(fd);
+	return NULL;
+}
+
+sr_note *
+sr_note_read(const char *path, sr_diags *diags)
+{
+	sr_note *note;
+	char *data;
+	size_t len;
+
+	if ((data = read_file(path, &len, diags)) == NULL)
+		return NULL;
+	note = sr_note_parse(path, data, len, diags);
+	free(data);
+	return note;
+}
+
+/* Refuses what is not a text note: empty, binary (NUL bytes) or not
+ * UTF-8, with the place of the first bad byte. */
+static bool
+check_bytes(const char *path, const char *data, size_t len, sr_diags *diags)
+{
+	size_t bad;
+	int line, col;
+
+	if (len == 0) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "the file is empty");
+		return false;
+	}
+	if ((bad = sr_utf8_check(data, len)) == len)
+		return true;
+	sr_text_position(data, bad, &line, &col);
+	if (data[bad] == '\0')
+		sr_diags_add(diags, SR_ERROR, path, line, col, "a NUL byte: "
+		    "this looks like a binary file, not a Markdown note");
+	else
+		sr_diags_add(diags, SR_ERROR, path, line, col, "invalid UTF-8 "
+		    "(byte 0x%02X); save the note as UTF-8",
+		    (unsigned char)data[bad]);
+	return false;
+}
+
+sr_note *
+sr_note_parse(const char *path, const char *data, size_t len, sr_diags *diags)
+{
+	sr_note *note = NULL;
+	sr_arena *a = NULL;
+	sr_split split;
+	size_t errors = diags->errors;
+
+	if (!check_bytes(path, data, len, diags))
+		return NULL;
+	if (!sr_frontmatter_split(path, data, len, &split, diags))
+		return NULL;
+	if ((a = sr_arena_new()) == NULL ||
+	    (note = sr_arena_alloc(a, sizeof(*note))) == NULL)
+		goto oom;
+	note->arena = a;
+	note->body_line = split.body_line;
+	if ((note->path = sr_arena_strdup(a, path)) == NULL)
+		goto oom;
+	if (split.present)
+		note->meta = sr_frontmatter_parse(a, path,
+		    data + split.yaml_start, split.yaml_len,
+		    split.yaml_line, diags);
+	else if ((note->meta = sr_arena_alloc(a, sizeof(sr_value))) != NULL)
+		note->meta->kind = SR_VALUE_MAP;
+	if (note->meta == NULL)
+		goto fail;
+	if (!sr_fields_read(note, diags))
+		goto fail;
+	if (!sr_points_read(note, data + split.body_start,
+	    len - split.body_start, diags))
+		goto fail;
+	if (diags->errors != errors)
+		goto fail;
+	return note;
+oom:
+	sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
+fail:
+	sr_arena_free(a);
+	return NULL;
+}
+
+void
+sr_note_free(sr_note *note)
+{
+	if (note != NULL)
+		sr_arena_free(note->arena);
+}
+
+size_t
+sr_note_points(const sr_note *note, sr_key key, const sr_point **out,
+    size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < note->npoints; i++) {
+		if (note->points[i].key != key)
+			continue;
+		if (n < max)
+			out[n] = &note->points[i];
+		n++;
+	}
+	return n;
+}

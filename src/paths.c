@@ -1,0 +1,163 @@
+/*
+ * paths.c - turning the command line's files and folders into the list of
+ * notes to read: folders are searched recursively for `*.md`, in sorted order
+ * so every run sees the notes in the same order.  Hidden entries (.git) and
+ * symbolic links to folders are skipped, so a link loop cannot trap the walk.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+static int
+add_path(sr_paths *out, char *path)
+{
+	if (out->count == out->cap) {
+		size_t cap = out->cap ? out->cap * 2 : 64;
+		char **items = realloc(out->items, cap * sizeof(*items));
+
+		if (items == NULL)
+			return -1;
+		out->items = items;
+		out->cap = cap;
+	}
+	out->items[out->count++] = path;
+	return 0;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool
+is_note_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+static char *
+join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir), m = strlen(name);
+	char *p = malloc(n + m + 2);
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, dir, n);
+	if (n > 0 && dir[n - 1] != '/')
+		p[n++] = '/';
+	memcpy(p + n, name, m + 1);
+	return p;
+}
+
+/* Adds the notes below folder `dir`; entries are sorted by name. */
+static int
+walk_dir(const char *dir, sr_paths *out, sr_diags *diags)
+{
+	sr_paths names = {0};
+	struct dirent *e;
+	struct stat st;
+	size_t i;
+	int rc = 0;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL) {
+		sr_diags_add(diags, SR_ERROR, dir, 0, 0, "cannot read the "
+		    "folder: %s", strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		char *name;
+
+		if (e->d_name[0] == '.')
+			continue;
+		if ((name = strdup(e->d_name)) == NULL ||
+		    add_path(&names, name) == -1) {
+			free(name);
+			rc = -1;
+			break;
+		}
+	}
+	closedir(d);
+	if (rc == -1)
+		goto oom;
+	qsort(names.items, names.count, sizeof(char *), compare_names);
+	for (i = 0; i < names.count; i++) {
+		char *path = join(dir, names.items[i]);
+
+		if (path == NULL)
+			goto oom;
+		if (lstat(path, &st) == -1) {
+			sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: "
+			    "%s", strerror(errno));
+			free(path);
+			rc = -1;
+			continue;
+		}
+		if (S_ISLNK(st.st_mode) && stat(path, &st) == -1) {
+			free(path); /* a dangling link is no note */
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			bool link = false;
+			struct stat lst;
+
+			if (lstat(path, &lst) == 0)
+				link = S_ISLNK(lst.st_mode);
+			if (!link && walk_dir(path, out, diags) == -1)
+				rc = -1;
+			free(path);
+		} else if (S_ISREG(st.st_mode) && is_note_name(names.items[i])) {
+			if (add_path(out, path) == -1) {
+				free(path);
+				goto oom;
+			}
+		} else
+			free(path);
+	}
+	sr_paths_free(&names);
+	return rc;
+oom:
+	sr_paths_free(&names);
+	sr_diags_add(diags, SR_ERROR, dir, 0, 0, "out of memory");
+	return -1;
+}
+
+int
+sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
+{
+	struct stat st;
+	char *copy;
+
+	if (stat(path, &st) == -1) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode))
+		return walk_dir(path, out, diags);
+	if ((copy = strdup(path)) == NULL || add_path(out, copy) == -1) {
+		free(copy);
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+void
+sr_paths_free(sr_paths *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		free(p->items[i]);
+	free(p->items);
+	memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,485 @@
+/*
+ * points.c - the note's body: cmark parses it, and this file walks the
+ * top-level blocks into sections (a heading and what follows it) and points
+ * (each top-level list item; or each paragraph of a section with no list).
+ *
+ * The walk never recurses on the document: it visits the top-level blocks
+ * and uses cmark's iterator inside them, so a hostile note nested thousands
+ * of levels deep costs time in proportion to its size and no stack.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "internal.h"
+
+typedef struct {
+	sr_note *note;
+	sr_diags *diags;
+	const char *body;
+	size_t len;
+	size_t *lines; /* offset of each body line's start; nlines of them */
+	size_t nlines;
+	size_t cap_points, cap_sections;
+	cmark_node **paras; /* paragraphs of the current section */
+	size_t nparas, cap_paras;
+	bool failed;
+} walker;
+
+static void
+oom(walker *w)
+{
+	if (!w->failed)
+		sr_diags_add(w->diags, SR_ERROR, w->note->path, 0, 0,
+		    "out of memory reading the note's body");
+	w->failed = true;
+}
+
+static bool
+index_lines(walker *w)
+{
+	size_t i, cap = 64;
+
+	if ((w->lines = malloc(cap * sizeof(*w->lines))) == NULL)
+		return false;
+	w->lines[w->nlines++] = 0;
+	for (i = 0; i < w->len; i++) {
+		if (w->body[i] != '\n')
+			continue;
+		if (w->nlines == cap) {
+			size_t *p = realloc(w->lines, cap * 2 * sizeof(*p));
+
+			if (p == NULL)
+				return false;
+			w->lines = p;
+			cap *= 2;
+		}
+		w->lines[w->nlines++] = i + 1;
+	}
+	return true;
+}
+
+/* The byte offset in the body of a cmark (line, column), clamped. */
+static size_t
+offset_of(const walker *w, int line, int col)
+{
+	size_t off;
+
+	if (line < 1)
+		return 0;
+	if ((size_t)line > w->nlines)
+		return w->len;
+	off = w->lines[line - 1] + (size_t)(col > 0 ? col - 1 : 0);
+	return off > w->len ? w->len : off;
+}
+
+/* Appends the source of a block to b, its continuation lines without their
+ * leading indentation (which belongs to the list item). */
+static void
+put_source(walker *w, sr_buf *b, cmark_node *node)
+{
+	size_t start = offset_of(w, cmark_node_get_start_line(node),
+	    cmark_node_get_start_column(node));
+	size_t end = offset_of(w, cmark_node_get_end_line(node),
+	    cmark_node_get_end_column(node) + 1);
+	const char *s = w->body + start, *e = w->body + end, *nl;
+
+	while (s < e) {
+		if ((nl = memchr(s, '\n', (size_t)(e - s))) == NULL)
+			nl = e;
+		sr_buf_put(b, s, (size_t)(nl - s));
+		if (b->len > 0 && b->data[b->len - 1] == '\r')
+			b->data[--b->len] = '\0';
+		if (nl == e)
+			break;
+		sr_buf_putc(b, '\n');
+		for (s = nl + 1; s < e && (*s == ' ' || *s == '\t'); s++)
+			;
+	}
+}
+
+/*
+ * Appends the plain text of node's subtree to b: text and code kept, line
+ * breaks as spaces, raw HTML dropped, nested lists skipped (they are the
+ * point's details).  Sets *strong when it meets strong emphasis.
+ */
+static void
+put_text(sr_buf *b, cmark_node *node, bool *strong)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	cmark_node *cur;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cur = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(cur)) {
+		case CMARK_NODE_LIST:
+			if (cur != node)
+				cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_CODE_BLOCK:
+			if (b->len > 0 && b->data[b->len - 1] != ' ')
+				sr_buf_putc(b, ' ');
+			if (cmark_node_get_type(cur) == CMARK_NODE_CODE_BLOCK)
+				sr_buf_puts(b, cmark_node_get_literal(cur));
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			sr_buf_puts(b, cmark_node_get_literal(cur));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			sr_buf_putc(b, ' ');
+			break;
+		case CMARK_NODE_STRONG:
+			if (strong != NULL)
+				*strong = true;
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* Trims blanks at both ends and folds runs of blanks into one space. */
+static void
+squeeze(sr_buf *b)
+{
+	size_t i, o = 0;
+	bool space = true;
+
+	for (i = 0; i < b->len; i++) {
+		char c = b->data[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (!space)
+				b->data[o++] = ' ';
+			space = true;
+		} else {
+			b->data[o++] = c;
+			space = false;
+		}
+	}
+	if (o > 0 && b->data[o - 1] == ' ')
+		o--;
+	b->len = o;
+	if (b->data != NULL)
+		b->data[o] = '\0';
+}
+
+static bool
+word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static bool
+marker_at(const char *s, size_t i, char mark)
+{
+	unsigned char next = (unsigned char)s[i + 1];
+
+	if (s[i] != mark || !(word_byte(next) && !(next >= '0' && next <= '9')))
+		return false;
+	return i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '"';
+}
+
+/*
+ * Collects "#tag" and "@mention" words of a point's text and counts its
+ * words (tags and mentions are notes to the tool, not words of the email).
+ */
+static bool
+scan_words(walker *w, sr_point *p)
+{
+	const char *s = p->text;
+	size_t i = 0, start, cap_t = 0, cap_m = 0;
+	sr_arena *a = w->note->arena;
+
+	while (s[i] != '\0') {
+		while (s[i] == ' ')
+			i++;
+		if (s[i] == '\0')
+			break;
+		if (marker_at(s, i, '#') || marker_at(s, i, '@')) {
+			char mark = s[i];
+			const char ***list = mark == '#' ? &p->tags : &p->mentions;
+			size_t *n = mark == '#' ? &p->ntags : &p->nmentions;
+			size_t *cap = mark == '#' ? &cap_t : &cap_m;
+
+			start = ++i;
+			while (word_byte((unsigned char)s[i]) || s[i] == '_' ||
+			    s[i] == '-' || (mark == '#' && s[i] == '/') ||
+			    (mark == '@' && s[i] == '.' &&
+			    word_byte((unsigned char)s[i + 1])))
+				i++;
+			while (i > start && s[i - 1] == '-')
+				i--;
+			if (*n == *cap) {
+				*cap = *cap ? *cap * 2 : 4;
+				*list = sr_arena_grow(a, *list, *n, *cap,
+				    sizeof(**list));
+				if (*list == NULL)
+					return false;
+			}
+			if (((*list)[(*n)++] = sr_arena_strndup(a, s + start,
+			    i - start)) == NULL)
+				return false;
+			while (s[i] != ' ' && s[i] != '\0')
+				i++;
+			continue;
+		}
+		start = i;
+		while (s[i] != ' ' && s[i] != '\0')
+			i++;
+		for (; start < i; start++)
+			if (word_byte((unsigned char)s[start])) {
+				p->words++;
+				break;
+			}
+	}
+	return true;
+}
+
+/* Fills a point from a list item (or a paragraph) node. */
+static bool
+make_point(walker *w, sr_point *p, cmark_node *node, sr_key key,
+    const char *heading, int depth)
+{
+	sr_buf text = {0}, md = {0};
+	cmark_node *child;
+	size_t ndetails = 0;
+	bool ok = false;
+	int line = cmark_node_get_start_line(node);
+
+	p->key = key;
+	p->heading = heading;
+	p->line = w->note->body_line - 1 + line;
+	p->col = cmark_node_get_start_column(node);
+	if (cmark_node_get_type(node) != CMARK_NODE_ITEM) {
+		put_text(&text, node, &p->strong);
+		put_source(w, &md, node);
+	}
+	for (child = cmark_node_first_child(node); child != NULL;
+	    child = cmark_node_next(child)) {
+		if (cmark_node_get_type(child) == CMARK_NODE_LIST) {
+			cmark_node *item;
+
+			for (item = cmark_node_first_child(child); item != NULL;
+			    item = cmark_node_next(item))
+				ndetails++;
+			continue;
+		}
+		if (cmark_node_get_type(node) != CMARK_NODE_ITEM)
+			break;
+		put_text(&text, child, &p->strong);
+		if (md.len > 0)
+			sr_buf_puts(&md, "\n\n");
+		put_source(w, &md, child);
+	}
+	squeeze(&text);
+	if (text.failed || md.failed)
+		goto out;
+	p->text = sr_arena_strndup(w->note->arena, text.data ? text.data : "",
+	    text.len);
+	p->markdown = sr_arena_strndup(w->note->arena, md.data ? md.data : "",
+	    md.len);
+	if (p->text == NULL || p->markdown == NULL || !scan_words(w, p))
+		goto out;
+	/* Details: the nested items, one level deep. */
+	if (depth == 0 && ndetails > 0) {
+		cmark_node *item;
+
+		p->details = sr_arena_alloc(w->note->arena,
+		    ndetails * sizeof(*p->details));
+		if (p->details == NULL)
+			goto out;
+		for (child = cmark_node_first_child(node); child != NULL;
+		    child = cmark_node_next(child)) {
+			if (cmark_node_get_type(child) != CMARK_NODE_LIST)
+				continue;
+			for (item = cmark_node_first_child(child); item != NULL;
+			    item = cmark_node_next(item))
+				if (!make_point(w, &p->details[p->ndetails++],
+				    item, key, heading, depth + 1))
+					goto out;
+		}
+	}
+	ok = true;
+out:
+	sr_buf_free(&text);
+	sr_buf_free(&md);
+	return ok;
+}
+
+static sr_point *
+new_point(walker *w)
+{
+	sr_note *n = w->note;
+
+	if (n->npoints == w->cap_points) {
+		w->cap_points = w->cap_points ? w->cap_points * 2 : 16;
+		n->points = sr_arena_grow(n->arena, n->points, n->npoints,
+		    w->cap_points, sizeof(*n->points));
+		if (n->points == NULL)
+			return NULL;
+	}
+	return &n->points[n->npoints++];
+}
+
+static sr_section *
+new_section(walker *w, sr_key key, const char *heading, int line)
+{
+	sr_note *n = w->note;
+	sr_section *s;
+
+	if (n->nsections == w->cap_sections) {
+		w->cap_sections = w->cap_sections ? w->cap_sections * 2 : 8;
+		n->sections = sr_arena_grow(n->arena, n->sections, n->nsections,
+		    w->cap_sections, sizeof(*n->sections));
+		if (n->sections == NULL)
+			return NULL;
+	}
+	s = &n->sections[n->nsections++];
+	s->key = key;
+	s->heading = heading;
+	s->line = line;
+	s->first = n->npoints;
+	s->count = 0;
+	return s;
+}
+
+/* Ends the current section: with no list in it, its paragraphs are its
+ * points. */
+static void
+end_section(walker *w, sr_section *s)
+{
+	size_t i;
+	sr_point *p;
+
+	if (s == NULL)
+		return;
+	if (s->count == 0)
+		for (i = 0; i < w->nparas && !w->failed; i++) {
+			if ((p = new_point(w)) == NULL ||
+			    !make_point(w, p, w->paras[i], s->key, s->heading, 0))
+				oom(w);
+			else
+				s->count++;
+		}
+	w->nparas = 0;
+}
+
+static void
+walk(walker *w, cmark_node *doc)
+{
+	const sr_value *user = sr_value_get(w->note->meta, "sections");
+	sr_section *cur = NULL;
+	size_t cur_index = 0;
+	cmark_node *node, *item;
+	sr_buf text = {0};
+	sr_point *p;
+
+	for (node = cmark_node_first_child(doc); node && !w->failed;
+	    node = cmark_node_next(node)) {
+		/* The sections array moves as it grows: hold an index. */
+		cur = w->note->nsections ? &w->note->sections[cur_index] : NULL;
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_HEADING: {
+			const char *heading;
+
+			end_section(w, cur);
+			text.len = 0;
+			put_text(&text, node, NULL);
+			squeeze(&text);
+			heading = sr_arena_strndup(w->note->arena,
+			    text.data ? text.data : "", text.len);
+			if (text.failed || heading == NULL ||
+			    new_section(w, sr_section_match(heading, user),
+			    heading, w->note->body_line - 1 +
+			    cmark_node_get_start_line(node)) == NULL) {
+				oom(w);
+				break;
+			}
+			cur_index = w->note->nsections - 1;
+			break;
+		}
+		case CMARK_NODE_LIST:
+			if (cur == NULL) {
+				if ((cur = new_section(w, SR_KEY_OTHER, "", 0))
+				    == NULL) {
+					oom(w);
+					break;
+				}
+				cur_index = w->note->nsections - 1;
+			}
+			for (item = cmark_node_first_child(node); item != NULL;
+			    item = cmark_node_next(item)) {
+				if ((p = new_point(w)) == NULL ||
+				    !make_point(w, p, item, cur->key,
+				    cur->heading, 0)) {
+					oom(w);
+					break;
+				}
+				/* new_point may have moved the sections */
+				w->note->sections[cur_index].count++;
+			}
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			if (cur == NULL || cur->line == 0)
+				break; /* only list items before a heading */
+			if (w->nparas == w->cap_paras) {
+				size_t cap = w->cap_paras ? w->cap_paras * 2 : 8;
+				cmark_node **q = realloc(w->paras,
+				    cap * sizeof(*q));
+
+				if (q == NULL) {
+					oom(w);
+					break;
+				}
+				w->paras = q;
+				w->cap_paras = cap;
+			}
+			w->paras[w->nparas++] = node;
+			break;
+		default:
+			break;
+		}
+	}
+	if (!w->failed && w->note->nsections > 0)
+		end_section(w, &w->note->sections[cur_index]);
+	sr_buf_free(&text);
+}
+
+bool
+sr_points_read(sr_note *note, const char *body, size_t len, sr_diags *diags)
+{
+	walker w;
+	cmark_node *doc;
+
+	memset(&w, 0, sizeof(w));
+	w.note = note;
+	w.diags = diags;
+	w.body = body;
+	w.len = len;
+	if (!index_lines(&w)) {
+		oom(&w);
+		goto out;
+	}
+	if ((doc = cmark_parse_document(body, len, CMARK_OPT_SOURCEPOS)) ==
+	    NULL) {
+		oom(&w);
+		goto out;
+	}
+	walk(&w, doc);
+	cmark_node_free(doc);
+out:
+	free(w.lines);
+	free(w.paras);
+	return !w.failed;
+}

@@ -1,0 +1,271 @@
+/*
+ * sections.c - matching a heading to one of the article's six questions.
+ *
+ * A heading is reduced to its words (lower case, apostrophes joined, other
+ * punctuation and emoji as spaces), then searched for known phrases; the key
+ * whose phrase covers the most words wins, so "What do you wish you had said
+ * differently?" is say_differently, not not_said.  The user's own headings
+ * from the front matter's `sections:` map are tried first, as whole headings.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const key_names[SR_KEY_COUNT] = {
+	"excited_them", "excited_me", "guidance", "problems",
+	"say_differently", "not_said", "private", "other",
+};
+
+static const char *const questions[SR_KEY_COUNT] = {
+	"What were you saying when your interviewer became excited or more "
+	    "attentive?",
+	"What did the interviewer share that excited you?",
+	"What guidance did the interviewer give you?",
+	"What problems do the interviewer or the organisation need to solve?",
+	"What do you wish you had said differently?",
+	"What do you wish you had said but didn't get the chance to?",
+	NULL, NULL,
+};
+
+/* Phrases, already in the normal form that normalize() gives. */
+static const char *const aliases[][24] = {
+	[SR_KEY_EXCITED_THEM] = {"excited them", "excited the interviewer",
+	    "they got excited", "they were excited", "became excited",
+	    "more attentive", "attentive", "perk up", "perked up", "lean in",
+	    "leaned in", "leant in", "sat up", "what landed", "landed",
+	    "resonated", "got their attention", "caught their attention",
+	    "their interest", "hooked them", "they liked", "impressed them",
+	    NULL},
+	[SR_KEY_EXCITED_ME] = {"excited me", "excited you",
+	    "share that excited you", "shared that excited you",
+	    "got me excited", "what i liked", "i liked", "what i loved",
+	    "i loved", "excites me", "exciting for me", "my excitement",
+	    "im excited about", "what excited me", "drew me in",
+	    "appealed to me", NULL},
+	[SR_KEY_GUIDANCE] = {"guidance", "advice", "advised", "tips",
+	    "pointers", "feedback", "suggestions", "suggested",
+	    "recommendations", "coaching", "what they look for",
+	    "what they want", NULL},
+	[SR_KEY_PROBLEMS] = {"problems", "problem", "pain points",
+	    "pain point", "challenges", "challenge", "needs to solve",
+	    "need to solve", "what they need", "their needs", "issues",
+	    "struggles", "headaches", "priorities", "obstacles", NULL},
+	[SR_KEY_SAY_DIFFERENTLY] = {"say differently", "said differently",
+	    "wish you had said differently", "wish i had said differently",
+	    "wish id said differently", "redo", "do over", "do differently",
+	    "would change", "regret", "regrets", "mistake", "mistakes",
+	    "correction", "corrections", "take back", "should have said",
+	    "shouldnt have said", "walk back", "got wrong", "say again",
+	    NULL},
+	[SR_KEY_NOT_SAID] = {"not said", "unsaid", "didnt get to say",
+	    "did not get to say", "didnt get a chance", "didnt get the chance",
+	    "did not get a chance", "did not get the chance",
+	    "missed chance", "missed chances", "missed opportunity",
+	    "missed opportunities", "wish you had said", "wish i had said",
+	    "wish id said", "forgot to say", "forgot to mention",
+	    "didnt mention", "didnt say", "left out", "left unsaid",
+	    "never got to", "want to add", NULL},
+	[SR_KEY_PRIVATE] = {NULL},
+	[SR_KEY_OTHER] = {NULL},
+};
+
+/* Whole headings that keep a section out of every draft. */
+static const char *const private_headings[] = {"private", "private notes",
+    "private note", "for me only", "just for me", "not for the email",
+    "dont send", "do not send", NULL};
+
+const char *
+sr_key_name(sr_key key)
+{
+	return key < SR_KEY_COUNT ? key_names[key] : "other";
+}
+
+const char *
+sr_key_question(sr_key key)
+{
+	return key < SR_KEY_COUNT ? questions[key] : NULL;
+}
+
+bool
+sr_key_from_name(const char *name, sr_key *out)
+{
+	int k;
+
+	for (k = 0; k < SR_KEY_COUNT; k++) {
+		if (strcmp(name, key_names[k]) == 0) {
+			*out = (sr_key)k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* True for code points that stand between words rather than in them:
+ * punctuation, symbols, arrows, dingbats, emoji and their modifiers. */
+static bool
+is_separator(uint32_t cp)
+{
+	return cp < 0x80 || (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 ||
+	    cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
+	    (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	    (cp >= 0x1F000 && cp <= 0x1FAFF) || cp >= 0xE0000;
+}
+
+static bool
+is_apostrophe(uint32_t cp)
+{
+	return cp == '\'' || cp == '`' || cp == 0x2018 || cp == 0x2019 ||
+	    cp == 0x02BC || cp == 0xB4;
+}
+
+/*
+ * Writes the words of s into out (size bytes) as " w1 w2 ... wn " (a space
+ * on each side, so phrases can be found with strstr at word boundaries).
+ * Text past the buffer's end is dropped.
+ */
+static void
+normalize(const char *s, char *out, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, o = 0, len;
+	bool space = true;
+	uint32_t cp;
+
+	out[o++] = ' ';
+	while (i < n && o + 6 < size) {
+		if ((len = sr_utf8_decode(p + i, n - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		if ((cp < 0x80 && ((cp >= 'a' && cp <= 'z') ||
+		    (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')))) {
+			out[o++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+			space = false;
+		} else if (is_apostrophe(cp)) {
+			/* "didn't" and "didn’t" both read "didnt" */
+		} else if (is_separator(cp)) {
+			if (!space)
+				out[o++] = ' ';
+			space = true;
+		} else {
+			if (cp >= 0xC0 && cp <= 0xDE) /* Latin-1 capitals */
+				cp += 0x20, len = 2;
+			if (cp >= 0xC0 && cp <= 0xFE) {
+				out[o++] = (char)(0xC0 | (cp >> 6));
+				out[o++] = (char)(0x80 | (cp & 0x3F));
+			} else {
+				memcpy(out + o, p + i, len);
+				o += len;
+			}
+			space = false;
+		}
+		i += sr_utf8_decode(p + i, n - i, &cp);
+	}
+	if (!space)
+		out[o++] = ' ';
+	out[o] = '\0';
+}
+
+/* Number of words in a normalised phrase. */
+static int
+word_count(const char *phrase)
+{
+	int n = 1;
+
+	for (; *phrase; phrase++)
+		n += *phrase == ' ';
+	return n;
+}
+
+/* The key a value names, when it is a scalar naming one. */
+static bool
+value_key(const sr_value *v, sr_key *out)
+{
+	return v != NULL && v->kind == SR_VALUE_SCALAR &&
+	    sr_key_from_name(v->text, out);
+}
+
+static bool
+same_heading(const char *norm, const sr_value *v)
+{
+	char buf[512];
+
+	if (v == NULL || v->kind != SR_VALUE_SCALAR)
+		return false;
+	normalize(v->text, buf, sizeof(buf));
+	return strcmp(norm, buf) == 0;
+}
+
+/* The key the front matter's `sections:` map gives this heading, if any.
+ * Both `Heading: key` and `key: [Heading, ...]` are read. */
+static bool
+user_match(const char *norm, const sr_value *map, sr_key *out)
+{
+	size_t i, j;
+	sr_key k;
+
+	if (map == NULL || map->kind != SR_VALUE_MAP)
+		return false;
+	for (i = 0; i < map->count; i++) {
+		const sr_value *v = map->items[i];
+		char buf[512];
+
+		if (value_key(v, &k)) {
+			normalize(map->keys[i], buf, sizeof(buf));
+			if (strcmp(norm, buf) == 0) {
+				*out = k;
+				return true;
+			}
+		} else if (sr_key_from_name(map->keys[i], &k)) {
+			if (same_heading(norm, v))
+				goto found;
+			for (j = 0; v->kind == SR_VALUE_SEQ && j < v->count; j++)
+				if (same_heading(norm, v->items[j]))
+					goto found;
+		}
+		continue;
+found:
+		*out = k;
+		return true;
+	}
+	return false;
+}
+
+sr_key
+sr_section_match(const char *heading, const sr_value *user_sections)
+{
+	char norm[1024], phrase[128];
+	int k, best_len = 0, len;
+	sr_key best = SR_KEY_OTHER, user;
+	size_t i;
+
+	normalize(heading, norm, sizeof(norm));
+	if (user_match(norm, user_sections, &user))
+		return user;
+	for (i = 0; private_headings[i] != NULL; i++) {
+		snprintf(phrase, sizeof(phrase), " %s ", private_headings[i]);
+		if (strcmp(norm, phrase) == 0)
+			return SR_KEY_PRIVATE;
+	}
+	for (k = 0; k < SR_KEY_COUNT; k++) {
+		/* The key's own name, "not_said", reads "not said". */
+		for (i = 0; aliases[k][i] != NULL; i++) {
+			snprintf(phrase, sizeof(phrase), " %s ", aliases[k][i]);
+			if (strstr(norm, phrase) == NULL)
+				continue;
+			len = word_count(aliases[k][i]);
+			if (len > best_len) {
+				best_len = len;
+				best = (sr_key)k;
+			}
+		}
+	}
+	return best;
+}
+
+void
+sr_section_normalize(const char *s, char *out, size_t size)
+{
+	normalize(s, out, size);
+}

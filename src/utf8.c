@@ -1,0 +1,84 @@
+/*
+ * utf8.c - UTF-8 decoding and validation, and turning a byte offset into the
+ * line and column that a message shows.  Notes must be valid UTF-8: cmark
+ * would quietly replace bad bytes and libyaml would stop with a vague error,
+ * so the whole file is checked once, up front.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+size_t
+sr_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c;
+	size_t len, i;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and code points past U+10FFFF. */
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+		return 0;
+	*cp = c;
+	return len;
+}
+
+size_t
+sr_utf8_check(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if (s[i] >= 0x80) {
+			if ((n = sr_utf8_decode(s + i, len - i, &cp)) == 0)
+				return i;
+			i += n;
+		} else if (s[i] == 0) {
+			return i;
+		} else
+			i++;
+	}
+	return len;
+}
+
+void
+sr_text_position(const char *text, size_t offset, int *line, int *col)
+{
+	const char *s = text, *end = text + offset, *nl;
+	int l = 1, c = 1;
+
+	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		l++;
+		s = nl + 1;
+	}
+	for (; s < end; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			c++;
+	*line = l;
+	*col = c;
+}
