@@ -47,8 +47,8 @@ sr_frontmatter_split(const char *path, const char *data, size_t len,
 		eol = end;
 	if (line_is(s, eol, "+++")) {
 		sr_diags_add(diags, SR_ERROR, path, 1, 1, "TOML front matter "
-		    "('+++') is not read: write the fields as YAML between "
-		    "'---' lines");
+		    "('+++') is not read: secondround reads only YAML, "
+		    "between '---' lines");
 		return false;
 	}
 	if (!line_is(s, eol, "---"))

@@ -105,8 +105,11 @@ check_bytes(const char *path, const char *data, size_t len, sr_diags *diags)
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "the file is empty");
 		return false;
 	}
+	/* A NUL anywhere says binary more surely than the first bad byte. */
 	if ((bad = sr_utf8_check(data, len)) == len)
 		return true;
+	if (memchr(data, '\0', len) != NULL)
+		bad = (size_t)((const char *)memchr(data, '\0', len) - data);
 	sr_text_position(data, bad, &line, &col);
 	if (data[bad] == '\0')
 		sr_diags_add(diags, SR_ERROR, path, line, col, "a NUL byte: "

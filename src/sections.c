@@ -7,7 +7,6 @@
  * differently?" is say_differently, not not_said.  The user's own headings
  * from the front matter's `sections:` map are tried first, as whole headings.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -29,8 +28,9 @@ static const char *const questions[SR_KEY_COUNT] = {
 };
 
 /* Phrases, already in the normal form that normalize() gives. */
-static const char *const aliases[][24] = {
+static const char *const aliases[][32] = {
 	[SR_KEY_EXCITED_THEM] = {"excited them", "excited the interviewer",
+	    "excited her", "excited him", "excited the panel",
 	    "they got excited", "they were excited", "became excited",
 	    "more attentive", "attentive", "perk up", "perked up", "lean in",
 	    "leaned in", "leant in", "sat up", "what landed", "landed",
@@ -232,10 +232,24 @@ found:
 	return false;
 }
 
+/* True when the normalised phrase stands in norm as whole words. */
+static bool
+has_phrase(const char *norm, const char *phrase)
+{
+	size_t n = strlen(phrase);
+	const char *p;
+
+	for (p = norm; (p = strchr(p, ' ')) != NULL && p[1] != '\0'; p++)
+		if (p[1] == phrase[0] && strncmp(p + 1, phrase, n) == 0 &&
+		    p[n + 1] == ' ')
+			return true;
+	return false;
+}
+
 sr_key
 sr_section_match(const char *heading, const sr_value *user_sections)
 {
-	char norm[1024], phrase[128];
+	char norm[1024];
 	int k, best_len = 0, len;
 	sr_key best = SR_KEY_OTHER, user;
 	size_t i;
@@ -244,15 +258,16 @@ sr_section_match(const char *heading, const sr_value *user_sections)
 	if (user_match(norm, user_sections, &user))
 		return user;
 	for (i = 0; private_headings[i] != NULL; i++) {
-		snprintf(phrase, sizeof(phrase), " %s ", private_headings[i]);
-		if (strcmp(norm, phrase) == 0)
+		size_t n = strlen(private_headings[i]);
+
+		if (strncmp(norm + 1, private_headings[i], n) == 0 &&
+		    strcmp(norm + 1 + n, " ") == 0)
 			return SR_KEY_PRIVATE;
 	}
 	for (k = 0; k < SR_KEY_COUNT; k++) {
 		/* The key's own name, "not_said", reads "not said". */
 		for (i = 0; aliases[k][i] != NULL; i++) {
-			snprintf(phrase, sizeof(phrase), " %s ", aliases[k][i]);
-			if (strstr(norm, phrase) == NULL)
+			if (!has_phrase(norm, aliases[k][i]))
 				continue;
 			len = word_count(aliases[k][i]);
 			if (len > best_len) {

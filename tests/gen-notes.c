@@ -344,8 +344,8 @@ static const char *const me_tails[] = {
 };
 
 static const char *const guidance_tails[] = {
-    ", and keep it short", "; the last candidate skipped this", ", ideally with one chart",
-    "; worth a line in the follow-up",
+    "; noted for the next round", "; the last candidate skipped this",
+    "; worth a line in the follow-up", "; said twice, so it matters",
 };
 
 static const char *const problem_tails[] = {

@@ -1,2 +1,843 @@
-/* placeholder replaced below */
-int main(void) { return 0; }
+/*
+ * unit.c - tests of the library API: every front-matter form, every heading
+ * alias family, point extraction with line numbers, the check warnings, and
+ * each kind of bad input with the error it must give.  Prints
+ * "unit: N passed, N failed" and exits non-zero on any failure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "secondround.h"
+
+static int passed, failed;
+static const char *current;
+
+#define CHECK(cond) check((cond), #cond, __FILE__, __LINE__)
+
+static bool
+check(bool ok, const char *what, const char *file, int line)
+{
+	if (ok)
+		passed++;
+	else {
+		failed++;
+		fprintf(stderr, "%s:%d: %s: FAILED: %s\n", file, line, current,
+		    what);
+	}
+	return ok;
+}
+
+#define CHECK_STR(a, b) check_str((a), (b), #a, __FILE__, __LINE__)
+
+static void
+check_str(const char *got, const char *want, const char *what,
+    const char *file, int line)
+{
+	if (got != NULL && want != NULL && strcmp(got, want) == 0) {
+		passed++;
+		return;
+	}
+	failed++;
+	fprintf(stderr, "%s:%d: %s: FAILED: %s is \"%s\", want \"%s\"\n", file,
+	    line, current, what, got ? got : "(null)", want ? want : "(null)");
+}
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static sr_diags diags;
+
+static sr_note *
+parse(const char *text)
+{
+	sr_diags_free(&diags);
+	return sr_note_parse("t.md", text, strlen(text), &diags);
+}
+
+static void
+dump_diags(void)
+{
+	size_t i;
+	char *s;
+
+	for (i = 0; i < diags.count; i++) {
+		s = sr_diag_format(&diags.items[i]);
+		fprintf(stderr, "    %s\n", s ? s : "?");
+		free(s);
+	}
+}
+
+/* True when some diagnostic of that severity is at line:col (0: any) and
+ * contains `text`. */
+static bool
+has_diag(sr_severity sev, int line, int col, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < diags.count; i++) {
+		const sr_diag *d = &diags.items[i];
+
+		if (d->severity == sev && (line == 0 || d->line == line) &&
+		    (col == 0 || d->col == col) &&
+		    strstr(d->message, text) != NULL)
+			return true;
+	}
+	return false;
+}
+
+#define CHECK_DIAG(sev, line, col, text) \
+	if (!CHECK(has_diag(sev, line, col, text))) dump_diags()
+
+/* Parses a note that must fail with an error at line:col holding `text`. */
+static void
+expect_error(const char *name, const char *note, size_t len, int line, int col,
+    const char *text)
+{
+	sr_note *n;
+
+	current = name;
+	sr_diags_free(&diags);
+	n = sr_note_parse("t.md", note, len, &diags);
+	CHECK(n == NULL);
+	CHECK_DIAG(SR_ERROR, line, col, text);
+	sr_note_free(n);
+}
+
+static const sr_point *
+point(const sr_note *n, sr_key key, size_t i)
+{
+	const sr_point *p[64];
+	size_t count = sr_note_points(n, key, p, 64);
+
+	return i < count && i < 64 ? p[i] : NULL;
+}
+
+/* ---- front matter forms ---------------------------------------------- */
+
+static void
+test_basic_fields(void)
+{
+	sr_note *n;
+	char buf[64];
+
+	current = "basic fields";
+	n = parse("---\n"
+	    "company: Riverside Health\n"
+	    "role: Director of Clinical Operations\n"
+	    "date: 2026-03-02 11:00\n"
+	    "interviewer: {name: Maria Alvarez, email: maria@riverside.example, "
+	    "title: COO}\n"
+	    "candidate: {name: Chris Boyd, email: chris@example.org}\n"
+	    "tone: warm\n"
+	    "max_words: 120\n"
+	    "filters: [mine.lua, other.lua]\n"
+	    "salary_band: {low: 180, high: 210, notes: [a, b]}\n"
+	    "---\n"
+	    "## Their problems\n"
+	    "- Nurse turnover hit 28% last year\n");
+	if (!CHECK(n != NULL)) {
+		dump_diags();
+		return;
+	}
+	CHECK_STR(n->company, "Riverside Health");
+	CHECK_STR(n->role, "Director of Clinical Operations");
+	CHECK(n->ninterviewers == 1);
+	CHECK_STR(n->interviewers[0].name, "Maria Alvarez");
+	CHECK_STR(n->interviewers[0].email, "maria@riverside.example");
+	CHECK_STR(n->interviewers[0].title, "COO");
+	CHECK(n->interviewers[0].line == 5);
+	CHECK_STR(n->candidate.name, "Chris Boyd");
+	CHECK_STR(n->candidate.email, "chris@example.org");
+	CHECK_STR(n->tone, "warm");
+	CHECK(n->max_words == 120);
+	CHECK(n->nfilters == 2);
+	CHECK_STR(n->filters[1], "other.lua");
+	CHECK(n->has_date && n->date_line == 4);
+	sr_date_format(&n->send_by, buf, sizeof(buf));
+	CHECK_STR(buf, "2026-03-04 11:00");
+	CHECK(!n->sent);
+	CHECK(n->body_line == 12);
+	/* unknown fields are kept, nested, with their text */
+	{
+		const sr_value *band = sr_value_get(n->meta, "salary_band");
+
+		CHECK(band != NULL && band->kind == SR_VALUE_MAP);
+		CHECK_STR(sr_value_get(band, "high")->text, "210");
+		CHECK(sr_value_get(band, "notes")->kind == SR_VALUE_SEQ);
+		CHECK(sr_value_get(band, "notes")->count == 2);
+		CHECK_STR(sr_value_get(n->meta, "max_words")->text, "120");
+	}
+	CHECK(diags.count == 0);
+	sr_note_free(n);
+}
+
+static void
+test_people(void)
+{
+	sr_note *n;
+
+	current = "people: Name <address>, plain names, panels";
+	n = parse("---\ncompany: A\n"
+	    "interviewer: Maria Alvarez <maria@a.example>\n"
+	    "interviewers:\n"
+	    "  - {name: Priya Natarajan, title: VP}\n"
+	    "  - \"Marcus Bell <marcus@a.example>\"\n"
+	    "  - Dana\n"
+	    "  - \"[[Jo Park]]\"\n"
+	    "candidate: Chris Boyd\n"
+	    "---\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK(n->ninterviewers == 5);
+	CHECK_STR(n->interviewers[0].name, "Maria Alvarez");
+	CHECK_STR(n->interviewers[0].email, "maria@a.example");
+	CHECK_STR(n->interviewers[1].name, "Priya Natarajan");
+	CHECK(n->interviewers[1].email == NULL);
+	CHECK_STR(n->interviewers[2].name, "Marcus Bell");
+	CHECK_STR(n->interviewers[2].email, "marcus@a.example");
+	CHECK_STR(n->interviewers[3].name, "Dana");
+	CHECK_STR(n->interviewers[4].name, "Jo Park");
+	CHECK_STR(n->candidate.name, "Chris Boyd");
+	CHECK(n->candidate.email == NULL);
+	sr_note_free(n);
+
+	current = "people: an address alone; a list under interviewer";
+	n = parse("---\ninterviewer: [maria@a.example, Bo Li]\n---\n");
+	if (CHECK(n != NULL)) {
+		CHECK(n->ninterviewers == 2);
+		CHECK(n->interviewers[0].name == NULL);
+		CHECK_STR(n->interviewers[0].email, "maria@a.example");
+	}
+	sr_note_free(n);
+
+	n = parse("---\ninterviewer: {title: CEO}\n---\n");
+	current = "people: a map with neither name nor email";
+	CHECK(n == NULL && has_diag(SR_ERROR, 2, 14, "neither a name"));
+}
+
+static void
+test_dates(void)
+{
+	static const struct {
+		const char *in, *out, *send_by;
+	} cases[] = {
+		{"2026-03-02", "2026-03-02", "2026-03-04"},
+		{"2026-03-02 11:00", "2026-03-02 11:00", "2026-03-04 11:00"},
+		{"2026-03-02T11:00", "2026-03-02 11:00", "2026-03-04 11:00"},
+		{"2026-03-02T11:00:00+01:00", "2026-03-02T11:00:00+01:00",
+		    "2026-03-04T11:00:00+01:00"},
+		{"2026-03-02T11:00:00.123-05:30", "2026-03-02T11:00:00-05:30",
+		    "2026-03-04T11:00:00-05:30"},
+		{"2026-03-02 23:30Z", "2026-03-02T23:30:00Z",
+		    "2026-03-04T23:30:00Z"},
+		{"2026-12-31 10:00", "2026-12-31 10:00", "2027-01-02 10:00"},
+		{"2028-02-28 09:00", "2028-02-28 09:00", "2028-03-01 09:00"},
+		{"2027-02-28 09:00", "2027-02-28 09:00", "2027-03-02 09:00"},
+		{"1700000000000", "2023-11-14T22:13:20Z", "2023-11-16T22:13:20Z"},
+		{"1700000000", "2023-11-14T22:13:20Z", "2023-11-16T22:13:20Z"},
+	};
+	static const char *const bad[] = {"2026-02-30", "2026-13-01",
+	    "yesterday", "2026-03-02 25:00", "2026-3-2", "2026-03-02 11:00 PST",
+	    "", "2026-03-02T11:00+99:00"};
+	char buf[64];
+	sr_date d, e;
+	size_t i;
+
+	current = "dates";
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (!CHECK(sr_date_parse(cases[i].in, &d))) {
+			fprintf(stderr, "    %s\n", cases[i].in);
+			continue;
+		}
+		sr_date_format(&d, buf, sizeof(buf));
+		CHECK_STR(buf, cases[i].out);
+		e = sr_date_add_hours(d, 48);
+		sr_date_format(&e, buf, sizeof(buf));
+		CHECK_STR(buf, cases[i].send_by);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (!CHECK(!sr_date_parse(bad[i], &d)))
+			fprintf(stderr, "    accepted %s\n", bad[i]);
+	/* With an offset the moment is exact, whatever the local zone. */
+	sr_date_parse("2026-03-02T11:00:00+01:00", &d);
+	CHECK(sr_date_epoch(&d) == 1772445600);
+
+	expect_error("date: not a date", "---\ndate: next tuesday\n---\n",
+	    27, 2, 7, "'date' must be a date");
+}
+
+static void
+test_sent(void)
+{
+	sr_note *n;
+
+	current = "sent";
+	n = parse("---\nsent: true\n---\n");
+	CHECK(n != NULL && n->sent && n->sent_on == NULL);
+	sr_note_free(n);
+	n = parse("---\nsent: 2026-03-03\n---\n");
+	CHECK(n != NULL && n->sent && n->sent_on != NULL);
+	sr_note_free(n);
+	n = parse("---\nsent: no\n---\n");
+	CHECK(n != NULL && !n->sent);
+	sr_note_free(n);
+	n = parse("---\nsent: \"true\"\n---\n");
+	CHECK(n == NULL && has_diag(SR_ERROR, 2, 7, "'sent' must be"));
+	expect_error("max_words", "---\nmax_words: lots\n---\n", 23, 2, 12,
+	    "'max_words' must be a whole number");
+	expect_error("company as a list", "---\ncompany: [a, b]\n---\n", 24,
+	    2, 10, "'company' must be text");
+}
+
+static void
+test_bom_crlf(void)
+{
+	sr_note *n;
+
+	current = "BOM and CRLF";
+	n = parse("\xEF\xBB\xBF---\r\ncompany: Acme\r\nrole: CTO\r\n---\r\n"
+	    "## Their problems\r\n- Churn is 9%\r\n  and rising\r\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK_STR(n->company, "Acme");
+	CHECK_STR(n->role, "CTO");
+	CHECK(n->npoints == 1);
+	CHECK_STR(n->points[0].text, "Churn is 9% and rising");
+	CHECK_STR(n->points[0].markdown, "Churn is 9%\nand rising");
+	CHECK(n->points[0].line == 6);
+	sr_note_free(n);
+}
+
+static void
+test_no_front_matter(void)
+{
+	sr_note *n;
+
+	current = "no front matter; a later --- is a thematic break";
+	n = parse("# Notes\n\n## Their problems\n\n- Slow releases\n\n---\n\n"
+	    "company: not front matter\n\n---\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK(n->meta != NULL && n->meta->kind == SR_VALUE_MAP &&
+	    n->meta->count == 0);
+	CHECK(n->company == NULL);
+	CHECK(n->npoints == 1 && n->points[0].line == 5);
+	sr_note_free(n);
+
+	current = "front matter closed by ...";
+	n = parse("---\ncompany: Acme\n...\n- a point\n");
+	CHECK(n != NULL && n->company && strcmp(n->company, "Acme") == 0);
+	CHECK(n != NULL && n->npoints == 1 && n->points[0].line == 4);
+	sr_note_free(n);
+
+	current = "empty front matter";
+	n = parse("---\n---\n- a\n");
+	CHECK(n != NULL && n->meta->count == 0 && n->npoints == 1);
+	sr_note_free(n);
+}
+
+static void
+test_note_apps(void)
+{
+	const sr_value *v;
+	sr_note *n;
+
+	current = "Obsidian front matter";
+	n = parse("---\n"
+	    "company: \"[[Acme Corp]]\"\n"
+	    "interviewer: \"[[people/Maria Alvarez|Maria Alvarez]]\"\n"
+	    "tags: [interview, fintech]\n"
+	    "aliases:\n  - Acme interview\n"
+	    "cssclasses: wide\n"
+	    "---\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK_STR(n->company, "Acme Corp");
+	CHECK_STR(n->interviewers[0].name, "Maria Alvarez");
+	v = sr_value_get(n->meta, "tags");
+	CHECK(v && v->kind == SR_VALUE_SEQ && v->count == 2);
+	CHECK(sr_value_get(n->meta, "aliases")->kind == SR_VALUE_SEQ);
+	CHECK_STR(sr_value_get(n->meta, "cssclasses")->text, "wide");
+	sr_note_free(n);
+
+	n = parse("---\ntags: interview\n---\n");
+	CHECK(n && sr_value_get(n->meta, "tags")->kind == SR_VALUE_SCALAR);
+	sr_note_free(n);
+	n = parse("---\ntags:\ncompany: A\n---\n");
+	CHECK(n && sr_value_get(n->meta, "tags")->kind == SR_VALUE_NULL);
+	sr_note_free(n);
+
+	current = "Dendron front matter";
+	n = parse("---\nid: 3x9a7\ntitle: Acme\ndesc: ''\n"
+	    "updated: 1700000000000\ncreated: 1699990000000\n---\n");
+	if (CHECK(n != NULL)) {
+		v = sr_value_get(n->meta, "created");
+		CHECK(v && v->plain && strcmp(v->text, "1699990000000") == 0);
+	}
+	sr_note_free(n);
+
+	current = "Foam front matter";
+	n = parse("---\ntype: interview\ndate: \"2026-03-02\"\n"
+	    "company: Acme\nmeta:\n  source: foam\n  links:\n    - a\n"
+	    "    - b\n---\n");
+	if (CHECK(n != NULL)) {
+		CHECK(n->has_date && n->date.day == 2 && !n->date.has_time);
+		v = sr_value_get(sr_value_get(n->meta, "meta"), "links");
+		CHECK(v && v->count == 2);
+	}
+	sr_note_free(n);
+}
+
+/* ---- bad front matter ---------------------------------------------------- */
+
+static void
+test_bad_yaml(void)
+{
+	const char *s;
+
+	s = "---\ncompany: Acme\ninterviewer:\n\tname: Maria\n---\n";
+	expect_error("tab indentation", s, strlen(s), 4, 1, "tab character");
+
+	s = "---\ncompany: Acme\nrole: \"Director of\n  Operations\n---\n";
+	expect_error("unclosed quote", s, strlen(s), 3, 7, "never closed");
+
+	s = "---\ninterviewer:\n  name: Maria\n email: m@a.example\n---\n";
+	expect_error("bad indentation", s, strlen(s), 4, 0, "indentation");
+
+	s = "---\ncompany: Acme\nrole: VP: Engineering\n---\n";
+	expect_error("unquoted colon", s, strlen(s), 3, 9,
+	    "quote the value: role: \"VP: Engineering\"");
+
+	s = "---\n- company: Acme\n- role: CTO\n---\n";
+	expect_error("front matter is a list", s, strlen(s), 2, 1,
+	    "not a list");
+
+	s = "---\njust some words\n---\n";
+	expect_error("front matter is a scalar", s, strlen(s), 2, 1,
+	    "not a single value");
+
+	s = "---\ncompany: Acme\nrole: CTO\n\n## Their problems\n- x\n";
+	expect_error("unterminated front matter", s, strlen(s), 1, 1,
+	    "never closed");
+
+	s = "+++\ncompany = \"Acme\"\n+++\n";
+	expect_error("TOML front matter", s, strlen(s), 1, 1,
+	    "only YAML");
+
+	s = "---\ncompany: Acme\ncandidate: *nope\n---\n";
+	expect_error("undefined alias", s, strlen(s), 3, 12,
+	    "'*nope' names no anchor");
+
+	s = "---\n[a, b]: c\n---\n";
+	expect_error("a list as a key", s, strlen(s), 2, 0,
+	    "a key must be plain text");
+}
+
+static void
+test_duplicate_keys(void)
+{
+	sr_note *n;
+
+	current = "duplicate keys";
+	n = parse("---\ncompany: Acme\nrole: CTO\ncompany: Beta\n---\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK_STR(n->company, "Beta");
+	CHECK_DIAG(SR_WARNING, 4, 0, "duplicate key 'company' (first at "
+	    "line 2)");
+	CHECK(n->meta->count == 2);
+	sr_note_free(n);
+}
+
+static void
+test_alias_bomb(void)
+{
+	sr_buf b = {0};
+	int i, j;
+
+	/* billion laughs: nine levels of nine aliases */
+	sr_buf_puts(&b, "---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, "
+	    "lol]\n");
+	for (i = 1; i <= 9; i++) {
+		sr_buf_printf(&b, "a%d: &a%d [", i, i);
+		for (j = 0; j < 9; j++)
+			sr_buf_printf(&b, "%s*a%d", j ? ", " : "", i - 1);
+		sr_buf_puts(&b, "]\n");
+	}
+	sr_buf_puts(&b, "---\n");
+	expect_error("billion laughs", b.data, b.len, 0, 0,
+	    "SR_MAX_YAML_NODES");
+	sr_buf_free(&b);
+
+	/* Aliases that are used honestly are expanded. */
+	{
+		sr_note *n;
+
+		current = "aliases used honestly";
+		n = parse("---\nme: &me {name: Chris Boyd, email: c@x.example}\n"
+		    "candidate: *me\n---\n");
+		CHECK(n != NULL && n->candidate.name &&
+		    strcmp(n->candidate.name, "Chris Boyd") == 0);
+		sr_note_free(n);
+	}
+}
+
+static void
+test_deep_nesting(void)
+{
+	sr_buf b = {0};
+	sr_note *n;
+	int i;
+
+	sr_buf_puts(&b, "---\nx: ");
+	for (i = 0; i < 10000; i++)
+		sr_buf_putc(&b, '[');
+	for (i = 0; i < 10000; i++)
+		sr_buf_putc(&b, ']');
+	sr_buf_puts(&b, "\n---\n");
+	expect_error("YAML nested 10,000 deep", b.data, b.len, 2, 0,
+	    "SR_MAX_YAML_DEPTH");
+	sr_buf_free(&b);
+
+	/* Markdown nested 10,000 deep is read without recursion. */
+	current = "Markdown nested 10,000 deep";
+	sr_buf_puts(&b, "## Their problems\n");
+	for (i = 0; i < 10000; i++)
+		sr_buf_putc(&b, '>');
+	sr_buf_puts(&b, " deep\n\n- a point\n");
+	for (i = 0; i < 2000; i++) {
+		sr_buf_printf(&b, "%*s- level %d\n", i * 2, "", i);
+	}
+	sr_diags_free(&diags);
+	n = sr_note_parse("t.md", b.data, b.len, &diags);
+	CHECK(n != NULL);
+	if (n != NULL) {
+		CHECK(n->npoints == 2);
+		CHECK_STR(n->points[1].text, "level 0");
+		CHECK(n->points[1].ndetails == 1);
+	}
+	sr_note_free(n);
+	sr_buf_free(&b);
+}
+
+static void
+test_big_inputs(void)
+{
+	sr_buf b = {0};
+	char path[] = "/tmp/sr-unit-XXXXXX";
+	FILE *f;
+	int fd;
+	size_t i;
+
+	sr_buf_puts(&b, "---\nnotes: \"");
+	for (i = 0; i < 10 * 1024 * 1024; i++)
+		sr_buf_putc(&b, 'x');
+	sr_buf_puts(&b, "\"\n---\n");
+	expect_error("a 10 MB scalar", b.data, b.len, 1, 1,
+	    "SR_MAX_FRONTMATTER_BYTES");
+
+	/* A file over SR_MAX_NOTE_BYTES is refused before it is read. */
+	current = "a file over the size limit";
+	if ((fd = mkstemp(path)) == -1 || (f = fdopen(fd, "w")) == NULL) {
+		CHECK(!"cannot make a temporary file");
+		sr_buf_free(&b);
+		return;
+	}
+	for (i = 0; i < 2; i++)
+		fwrite(b.data, 1, b.len, f);
+	fclose(f);
+	sr_diags_free(&diags);
+	CHECK(sr_note_read(path, &diags) == NULL);
+	CHECK_DIAG(SR_ERROR, 0, 0, "SR_MAX_NOTE_BYTES");
+	unlink(path);
+	sr_buf_free(&b);
+}
+
+static void
+test_bad_bytes(void)
+{
+	static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+	const char *s;
+
+	s = "---\ncompany: Acme\n---\n## Problems\n- caf\xe9 au lait\n";
+	expect_error("invalid UTF-8", s, strlen(s), 5, 6, "invalid UTF-8 "
+	    "(byte 0xE9)");
+	s = "---\ncompany: Acme\n---\n- a\0b\n";
+	expect_error("a NUL byte", s, 29, 4, 4, "binary");
+	expect_error("an empty file", "", 0, 0, 0, "empty");
+	expect_error("a binary file", png, sizeof(png) - 1, 0, 0, "");
+	s = "\xc0\xaf overlong";
+	expect_error("overlong UTF-8", s, strlen(s), 1, 1, "invalid UTF-8");
+	s = "---\ncompany: \"a\\0b\"\n---\n";
+	expect_error("a NUL escape in YAML", s, strlen(s), 2, 10, "NUL");
+
+	current = "a file that cannot be read";
+	sr_diags_free(&diags);
+	CHECK(sr_note_read("/nonexistent/note.md", &diags) == NULL);
+	CHECK_DIAG(SR_ERROR, 0, 0, "cannot read: No such file");
+	sr_diags_free(&diags);
+	CHECK(sr_note_read("/tmp", &diags) == NULL);
+	CHECK_DIAG(SR_ERROR, 0, 0, "is a folder");
+}
+
+/* ---- headings ---------------------------------------------------------- */
+
+static void
+test_aliases(void)
+{
+	static const struct {
+		const char *heading;
+		sr_key key;
+	} cases[] = {
+		/* the article's own questions */
+		{"What were you saying when your interviewer became "
+		    "excited/more attentive?", SR_KEY_EXCITED_THEM},
+		{"What did the interviewer share that excited you?",
+		    SR_KEY_EXCITED_ME},
+		{"What guidance did the interviewer give you?", SR_KEY_GUIDANCE},
+		{"What are the problems either the interviewer or the "
+		    "organization needs to solve?", SR_KEY_PROBLEMS},
+		{"What do you wish you had said differently?",
+		    SR_KEY_SAY_DIFFERENTLY},
+		{"What do you wish you had said but didn't get a chance?",
+		    SR_KEY_NOT_SAID},
+		/* excited_them */
+		{"Excited them", SR_KEY_EXCITED_THEM},
+		{"What excited her", SR_KEY_EXCITED_THEM},
+		{"When did he perk up?", SR_KEY_EXCITED_THEM},
+		{"When did she lean in?", SR_KEY_EXCITED_THEM},
+		{"What landed", SR_KEY_EXCITED_THEM},
+		{"excited_them", SR_KEY_EXCITED_THEM},
+		/* excited_me */
+		{"What excited me", SR_KEY_EXCITED_ME},
+		{"Excited me 🎉", SR_KEY_EXCITED_ME},
+		{"What I liked", SR_KEY_EXCITED_ME},
+		/* guidance */
+		{"Her guidance", SR_KEY_GUIDANCE},
+		{"Advice they gave", SR_KEY_GUIDANCE},
+		{"GUIDANCE:", SR_KEY_GUIDANCE},
+		/* problems */
+		{"Pain points", SR_KEY_PROBLEMS},
+		{"Their problems", SR_KEY_PROBLEMS},
+		{"Challenges", SR_KEY_PROBLEMS},
+		{"🎯 Their problems!!", SR_KEY_PROBLEMS},
+		{"What they need to solve", SR_KEY_PROBLEMS},
+		/* say_differently */
+		{"What I'd redo", SR_KEY_SAY_DIFFERENTLY},
+		{"What I\xe2\x80\x99" "d redo", SR_KEY_SAY_DIFFERENTLY},
+		{"Say differently", SR_KEY_SAY_DIFFERENTLY},
+		{"Mistakes", SR_KEY_SAY_DIFFERENTLY},
+		/* not_said */
+		{"Missed chances", SR_KEY_NOT_SAID},
+		{"Didn't get to say", SR_KEY_NOT_SAID},
+		{"Didn\xe2\x80\x99t get to say…", SR_KEY_NOT_SAID},
+		{"What I forgot to mention", SR_KEY_NOT_SAID},
+		{"not_said", SR_KEY_NOT_SAID},
+		/* private and the rest */
+		{"Private", SR_KEY_PRIVATE},
+		{"🔒 Private notes", SR_KEY_PRIVATE},
+		{"Private equity background", SR_KEY_OTHER},
+		{"Logistics", SR_KEY_OTHER},
+		{"Next steps", SR_KEY_OTHER},
+		{"", SR_KEY_OTHER},
+	};
+	char norm[128];
+	size_t i;
+
+	current = "heading aliases";
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sr_key k = sr_section_match(cases[i].heading, NULL);
+
+		if (!CHECK(k == cases[i].key))
+			fprintf(stderr, "    \"%s\" -> %s, want %s\n",
+			    cases[i].heading, sr_key_name(k),
+			    sr_key_name(cases[i].key));
+	}
+	sr_section_normalize("Didn’t  GET to say?! 🙂 Zoë", norm, sizeof(norm));
+	CHECK_STR(norm, " didnt get to say zoë ");
+	sr_section_normalize("ÉQUIPE", norm, sizeof(norm));
+	CHECK_STR(norm, " équipe ");
+}
+
+static void
+test_user_sections(void)
+{
+	sr_note *n;
+
+	current = "sections: from the front matter";
+	n = parse("---\nsections:\n"
+	    "  Ihre Probleme: problems\n"
+	    "  \"Was ich nicht sagen konnte?\": not_said\n"
+	    "  excited_me: [Was mich begeistert hat, Highlights]\n"
+	    "  Wins: nothing\n"
+	    "---\n"
+	    "## Ihre Probleme\n- a\n"
+	    "## Was ich nicht sagen konnte?\n- b\n"
+	    "## Was mich begeistert hat\n- c\n"
+	    "## Highlights\n- d\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK(n->nsections == 4);
+	CHECK(n->sections[0].key == SR_KEY_PROBLEMS);
+	CHECK(n->sections[1].key == SR_KEY_NOT_SAID);
+	CHECK(n->sections[2].key == SR_KEY_EXCITED_ME);
+	CHECK(n->sections[3].key == SR_KEY_EXCITED_ME);
+	CHECK_DIAG(SR_WARNING, 6, 0, "'Wins' maps to no key");
+	sr_note_free(n);
+}
+
+/* ---- points -------------------------------------------------------------- */
+
+static void
+test_points(void)
+{
+	const sr_point *p;
+	sr_note *n;
+
+	current = "points";
+	n = parse("---\ncompany: Acme\n---\n"            /* lines 1-3 */
+	    "- before any heading #todo\n"                /* 4 */
+	    "\n"
+	    "Intro paragraph before a heading is not a point.\n" /* 6 */
+	    "\n"
+	    "### Didn't get to say\n"                     /* 8 */
+	    "\n"
+	    "Some words before the list are dropped.\n"   /* 10 */
+	    "\n"
+	    "1. Cut churn from **9% to 4%** in two quarters #must\n" /* 12 */
+	    "   - by calling every account over $50k\n"  /* 13 */
+	    "   - with [a playbook](https://x.example) and `sql`\n" /* 14 */
+	    "2. Led the *migration*, @priya would care; mail me at a@b.example\n"
+	    "   over two lines\n"                         /* 16 */
+	    "\n"
+	    "## Their problems\n"                         /* 18 */
+	    "\n"
+	    "Releases take **three weeks**.\n"            /* 20 */
+	    "\n"
+	    "On-call burns people out.\n"                 /* 22 */
+	    "\n"
+	    "# Logistics ✈️\n"                            /* 24 */
+	    "* Recruiter call Friday <b>raw</b>\n");      /* 25 */
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK(n->nsections == 4);
+	CHECK(n->npoints == 6);
+
+	p = point(n, SR_KEY_OTHER, 0);
+	CHECK(p && p->line == 4 && strcmp(p->heading, "") == 0);
+	CHECK(p && p->ntags == 1 && strcmp(p->tags[0], "todo") == 0);
+	CHECK(p && p->words == 3);
+
+	p = point(n, SR_KEY_NOT_SAID, 0);
+	if (CHECK(p != NULL)) {
+		CHECK(p->line == 12);
+		CHECK_STR(p->text, "Cut churn from 9% to 4% in two quarters "
+		    "#must");
+		CHECK_STR(p->markdown, "Cut churn from **9% to 4%** in two "
+		    "quarters #must");
+		CHECK_STR(p->heading, "Didn't get to say");
+		CHECK(p->strong);
+		CHECK(p->ntags == 1 && strcmp(p->tags[0], "must") == 0);
+		CHECK(p->words == 9);
+		CHECK(p->ndetails == 2);
+		CHECK(p->ndetails == 2 && p->details[0].line == 13);
+		CHECK(p->ndetails == 2 && strcmp(p->details[1].text,
+		    "with a playbook and sql") == 0);
+	}
+	p = point(n, SR_KEY_NOT_SAID, 1);
+	if (CHECK(p != NULL)) {
+		CHECK(p->line == 15);
+		CHECK_STR(p->text, "Led the migration, @priya would care; mail "
+		    "me at a@b.example over two lines");
+		CHECK_STR(p->markdown, "Led the *migration*, @priya would "
+		    "care; mail me at a@b.example\nover two lines");
+		CHECK(!p->strong);
+		CHECK(p->nmentions == 1 && strcmp(p->mentions[0], "priya") == 0);
+		CHECK(p->ntags == 0);
+	}
+	/* a section without a list: one point per paragraph */
+	p = point(n, SR_KEY_PROBLEMS, 0);
+	CHECK(p && p->line == 20 && p->strong &&
+	    strcmp(p->text, "Releases take three weeks.") == 0);
+	p = point(n, SR_KEY_PROBLEMS, 1);
+	CHECK(p && p->line == 22 && p->words == 4);
+	/* an unmatched heading keeps its text; raw HTML is dropped */
+	p = point(n, SR_KEY_OTHER, 1);
+	CHECK(p && strcmp(p->heading, "Logistics ✈️") == 0);
+	CHECK(p && strcmp(p->text, "Recruiter call Friday raw") == 0);
+	CHECK(n->sections[1].line == 8 && n->sections[1].count == 2);
+	sr_note_free(n);
+}
+
+/* ---- check ------------------------------------------------------------- */
+
+static void
+test_check(void)
+{
+	sr_note *n;
+	sr_date now;
+
+	current = "check: an empty note";
+	n = parse("# Interview\n");
+	if (!CHECK(n != NULL))
+		return;
+	sr_diags_free(&diags);
+	sr_check_note(n, 0, &diags);
+	CHECK(diags.warnings == 8); /* company, date, six questions */
+	CHECK_DIAG(SR_WARNING, 1, 0, "no 'company'");
+	CHECK_DIAG(SR_WARNING, 1, 0, "(not_said)");
+	sr_note_free(n);
+
+	current = "check: an empty section, a passed deadline";
+	n = parse("---\ncompany: A\ndate: 2026-03-02T11:00:00Z\n---\n"
+	    "## Excited them\n- a\n## Excited me\n- a\n## Guidance\n"
+	    "## Problems\n- a\n## Say differently\n- a\n## Not said\n- a\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	sr_date_parse("2026-03-04T12:00:00Z", &now);
+	sr_diags_free(&diags);
+	sr_check_note(n, sr_date_epoch(&now), &diags);
+	CHECK(diags.warnings == 2);
+	CHECK_DIAG(SR_WARNING, 9, 0, "nothing under this heading");
+	CHECK_DIAG(SR_WARNING, 3, 0, "1 hours ago");
+	sr_date_parse("2026-03-04T10:00:00Z", &now);
+	sr_diags_free(&diags);
+	sr_check_note(n, sr_date_epoch(&now), &diags);
+	CHECK(diags.warnings == 1);
+	sr_note_free(n);
+
+	current = "check: a sent note is never overdue";
+	n = parse("---\ncompany: A\ndate: 2020-03-02\nsent: 2020-03-03\n---\n");
+	sr_diags_free(&diags);
+	if (CHECK(n != NULL))
+		sr_check_note(n, sr_date_epoch(&now), &diags);
+	CHECK(!has_diag(SR_WARNING, 0, 0, "was due"));
+	sr_note_free(n);
+}
+
+int
+main(void)
+{
+	test_basic_fields();
+	test_people();
+	test_dates();
+	test_sent();
+	test_bom_crlf();
+	test_no_front_matter();
+	test_note_apps();
+	test_bad_yaml();
+	test_duplicate_keys();
+	test_alias_bomb();
+	test_deep_nesting();
+	test_big_inputs();
+	test_bad_bytes();
+	test_aliases();
+	test_user_sections();
+	test_points();
+	test_check();
+	sr_diags_free(&diags);
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed == 0 && passed > 0 ? 0 : 1;
+}

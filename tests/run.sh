@@ -1,0 +1,135 @@
+#!/bin/sh
+# run.sh - the test driver behind `make test` and `make memcheck`.
+#
+#   tests/run.sh [--valgrind] [--update] BUILD_DIR...
+#
+# For each build folder (plain, sanitized) it runs the C unit tests, the
+# regress cases (a note beside the expected output of `check` and `parse`,
+# as in lowdown's regress/), and the command-line cases below.  --update
+# rewrites the expected files from what the program now prints (read the diff
+# before committing it); --valgrind runs every program under memcheck.
+# The last line is "N passed, N failed"; the exit code is 0 only when
+# nothing failed and something ran.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+valgrind=
+update=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--valgrind) valgrind="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect"; shift ;;
+	--update) update=1; shift ;;
+	*) break ;;
+	esac
+done
+[ $# -gt 0 ] || { echo "usage: tests/run.sh [--valgrind] [--update] BUILD_DIR..." >&2; exit 2; }
+
+export TZ=UTC LC_ALL=C
+NOW=2026-11-25T12:00:00Z
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# Compares a file with what was produced; with --update, replaces it.
+compare() { # name expected actual
+	if [ -n "$update" ]; then
+		cp "$3" "$2"; ok; return
+	fi
+	if [ -f "$2" ] && cmp -s "$2" "$3"; then ok; else
+		bad "$1"; diff -u "$2" "$3" | head -40
+	fi
+}
+
+# cli NAME WANT_EXIT WANT_TEXT COMMAND...: runs COMMAND, wants that exit
+# code and WANT_TEXT somewhere in its output (stdout and stderr).
+cli() {
+	name=$1 want=$2 text=$3; shift 3
+	"$@" >"$tmp/out" 2>&1
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		bad "$name: exit $got, want $want"; head -20 "$tmp/out"
+	elif ! grep -qF -- "$text" "$tmp/out"; then
+		bad "$name: no '$text' in the output"; head -20 "$tmp/out"
+	else ok; fi
+}
+
+for build in "$@"; do
+	sr="$valgrind $build/secondround"
+	echo "== $build${valgrind:+ (valgrind)}"
+
+	# The library's unit tests.
+	$valgrind "$build/unit" >"$tmp/unit" 2>&1
+	rc=$?
+	cat "$tmp/unit"
+	n=$(sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$tmp/unit")
+	if [ -z "$n" ]; then
+		bad "unit tests printed no count (exit $rc)"
+	else
+		pass=$((pass + ${n% *})) fail=$((fail + ${n#* }))
+		[ $rc -eq 0 ] || [ "${n#* }" != 0 ] || bad "unit tests: exit $rc"
+	fi
+
+	# Regress: each note beside what `check` and `parse` print for it.
+	for note in tests/regress/*.md examples/notes/*/*/*.md examples/notes/*/*/*/*.md; do
+		[ -f "$note" ] || continue
+		case $note in
+		tests/*) expect=${note%.md} ;;
+		*) expect=tests/examples/$(basename "${note%.md}") ;;
+		esac
+		$sr check --now $NOW "$note" >"$tmp/check" 2>&1
+		echo "exit $?" >>"$tmp/check"
+		compare "check $note" "$expect.check" "$tmp/check"
+		$sr parse "$note" >"$tmp/parse" 2>&1
+		echo "exit $?" >>"$tmp/parse"
+		compare "parse $note" "$expect.parse" "$tmp/parse"
+	done
+
+	# The command line.
+	cli "--help" 0 "usage: secondround" $sr --help
+	cli "--version" 0 "secondround 0." $sr --version
+	cli "check --help" 0 "check [-q]" $sr check --help
+	cli "no arguments" 2 "usage:" $sr
+	cli "unknown command" 2 "unknown command 'frobnicate'" $sr frobnicate
+	cli "unknown option" 2 "usage:" $sr check --frob tests/regress
+	cli "check without notes" 2 "name the notes" $sr check
+	cli "a bad --now" 2 "--now: 'soon'" $sr check --now soon tests/regress
+	cli "a missing file" 1 "nope.md: error: cannot read: No such file" \
+	    $sr check nonexistent/nope.md
+	cli "a bad note among good ones" 1 "3 notes checked: 1 with errors" \
+	    $sr check --now $NOW tests/regress/basic.md \
+	    tests/regress/unquoted-colon.md examples/notes/2026/10
+	cli "-q keeps errors only" 1 "unquoted-colon.md:3:" \
+	    $sr check -q tests/regress/unquoted-colon.md
+	cli "all good: exit 0" 0 "1 note checked: 0 with errors" \
+	    $sr check --now 2026-11-01 examples/notes/2026/10
+
+	# A folder of thousands of notes, and a link loop inside it.
+	if [ ! -d "$tmp/many" ]; then
+		"$build/gen-notes" -n 3000 "$tmp/many" 2>/dev/null ||
+		    ./build/gen-notes -n 3000 "$tmp/many"
+		ln -s .. "$tmp/many/000/loop"
+		printf 'not a note' >"$tmp/many/000/ignored.txt"
+	fi
+	cli "a folder of 3000 notes" 0 "3000 notes checked: 0 with errors" \
+	    $sr check --now 2020-01-01 "$tmp/many"
+
+	# A file that cannot be read (root reads anything: drop to nobody).
+	printf -- '---\ncompany: A\n---\n' >"$tmp/secret.md"
+	chmod 000 "$tmp/secret.md"
+	chmod 755 "$tmp"
+	if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+		cli "an unreadable file" 1 "secret.md: error: cannot read: Permission denied" \
+		    setpriv --reuid=65534 --regid=65534 --clear-groups $sr check "$tmp/secret.md"
+	elif [ "$(id -u)" != 0 ]; then
+		cli "an unreadable file" 1 "secret.md: error: cannot read: Permission denied" \
+		    $sr check "$tmp/secret.md"
+	fi
+	rm -f "$tmp/secret.md"
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
