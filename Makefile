@@ -23,6 +23,12 @@ SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
 
 B         = build
+# Compile lines are short unless V=1.
+ifeq ($(V),1)
+Q         =
+else
+Q         = @
+endif
 SRC       = $(wildcard src/*.c)
 HDR       = include/secondround.h src/internal.h
 
@@ -62,33 +68,42 @@ $(B)/config.mk: Makefile
 
 $(B)/%.o: src/%.c $(HDR) $(B)/config.mk
 	@mkdir -p $(@D)
-	$(CC) $(ALLCFLAGS) -c $< -o $@
+	@echo "  CC	$@"
+	$(Q)$(CC) $(ALLCFLAGS) -c $< -o $@
 
 $(B)/libsecondround.a: $(SRC:src/%.c=$(B)/%.o)
-	$(AR) rcs $@ $^
+	@echo "  AR	$@"
+	$(Q)$(AR) rcs $@ $^
 
 $(B)/secondround: cmd/secondround.c $(B)/libsecondround.a $(HDR)
-	$(CC) $(ALLCFLAGS) $< $(B)/libsecondround.a $(LDLIBS) -o $@
+	@echo "  CC	$@"
+	$(Q)$(CC) $(ALLCFLAGS) $< $(B)/libsecondround.a $(LDLIBS) -o $@
 
 $(B)/unit: tests/unit.c $(B)/libsecondround.a $(HDR)
-	$(CC) $(ALLCFLAGS) $< $(B)/libsecondround.a $(LDLIBS) -o $@
+	@echo "  CC	$@"
+	$(Q)$(CC) $(ALLCFLAGS) $< $(B)/libsecondround.a $(LDLIBS) -o $@
 
 $(B)/gen-notes: tests/gen-notes.c
-	$(CC) $(WARN) $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $< -o $@
+	@echo "  CC	$@"
+	$(Q)$(CC) $(WARN) $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $< -o $@
 
 # The same under AddressSanitizer and UndefinedBehaviorSanitizer.
 $(B)/asan/%.o: src/%.c $(HDR) $(B)/config.mk
 	@mkdir -p $(@D)
-	$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) -c $< -o $@
+	@echo "  CC	$@"
+	$(Q)$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) -c $< -o $@
 
 $(B)/asan/libsecondround.a: $(SRC:src/%.c=$(B)/asan/%.o)
-	$(AR) rcs $@ $^
+	@echo "  AR	$@"
+	$(Q)$(AR) rcs $@ $^
 
 $(B)/asan/secondround: cmd/secondround.c $(B)/asan/libsecondround.a $(HDR)
-	$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) $< $(B)/asan/libsecondround.a $(LDLIBS) -o $@
+	@echo "  CC	$@"
+	$(Q)$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) $< $(B)/asan/libsecondround.a $(LDLIBS) -o $@
 
 $(B)/asan/unit: tests/unit.c $(B)/asan/libsecondround.a $(HDR)
-	$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) $< $(B)/asan/libsecondround.a $(LDLIBS) -o $@
+	@echo "  CC	$@"
+	$(Q)$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) $< $(B)/asan/libsecondround.a $(LDLIBS) -o $@
 
 asan: $(B)/asan/secondround $(B)/asan/unit
 

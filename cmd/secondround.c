@@ -3,7 +3,9 @@
  * the library, prints what the library reports, and chooses the exit code
  * (0 all good, 1 some note failed, 2 usage error).  No note logic lives here.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,25 +22,37 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: %s [--help | --version]\n"
-	    "       %s check [-q] [--now TIME] NOTES...\n"
+	    "       %s check [-qv] [--now TIME] [FILTER OPTIONS] NOTES...\n"
+	    "       %s explain [-v] [FILTER OPTIONS] NOTES...\n"
 	    "       %s parse NOTES...\n"
 	    "\n"
 	    "Turns Markdown interview notes into follow-up emails.\n"
 	    "\n"
 	    "commands:\n"
-	    "  check     read every note and report errors and warnings;\n"
-	    "            nothing is written\n"
+	    "  check     read every note, run the filters, and report errors\n"
+	    "            and warnings; nothing is written\n"
+	    "  explain   show each point's score, the reasons and the filters\n"
+	    "            behind it, and what was chosen for each paragraph\n"
 	    "  parse     print each note's fields, sections and points as\n"
 	    "            secondround reads them\n"
 	    "\n"
 	    "options:\n"
-	    "  -q, --quiet    print errors only, and no summary\n"
-	    "      --now TIME the clock for deadlines (2026-03-04 12:00)\n"
-	    "  -h, --help     show this help\n"
-	    "  -V, --version  show the version\n"
+	    "  -q, --quiet             print errors only, and no summary\n"
+	    "  -v, --verbose           add a Lua traceback to filter errors\n"
+	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n"
+	    "  -h, --help              show this help\n"
+	    "  -V, --version           show the version\n"
+	    "\n"
+	    "filter options:\n"
+	    "  -f, --filter FILE       run this Lua filter too (repeatable)\n"
+	    "      --no-default-filters  leave out the default scorer\n"
+	    "      --filters-dir DIR   where the shipped filters are\n"
+	    "      --max-instructions N  per note (default 100000000)\n"
+	    "      --max-memory MIB    Lua memory per note (default 64)\n"
 	    "\n"
 	    "NOTES are files or folders (searched recursively for *.md).\n"
-	    "See secondround(1).\n", progname, progname, progname);
+	    "See secondround(1) and secondround-filters(7).\n",
+	    progname, progname, progname, progname);
 }
 
 /* Prints and forgets the diagnostics gathered so far. */
@@ -136,51 +150,132 @@ parse_now(const char *s, time_t *now)
 	return true;
 }
 
-/* check and parse: read every note; check lints it, parse prints it. */
+typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN } command;
+
+static void
+log_line(void *arg, const char *line)
+{
+	(void)arg;
+	fprintf(stderr, "%s\n", line);
+}
+
+/* A whole number from 1 up to max, or -1. */
+static long
+parse_count(const char *s, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 1 || v > max)
+		return -1;
+	return v;
+}
+
+/*
+ * check, parse and explain: read every note; check lints it and runs the
+ * filters over it, parse prints it as read, explain prints what the
+ * filters made of it.
+ */
 static int
-cmd_read(int argc, char **argv, bool print)
+cmd_read(int argc, char **argv, command cmd)
 {
 	static const struct option opts[] = {
+		{"filter", required_argument, NULL, 'f'},
+		{"filters-dir", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
+		{"max-instructions", required_argument, NULL, 'I'},
+		{"max-memory", required_argument, NULL, 'M'},
+		{"no-default-filters", no_argument, NULL, 'N'},
 		{"now", required_argument, NULL, 'n'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"verbose", no_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
 	};
+	sr_engine_options eo = {0};
+	sr_engine *engine = NULL;
 	sr_diags diags = {0};
 	sr_paths paths = {0};
+	sr_outcome outcome;
 	size_t i, failed = 0, warnings = 0;
 	bool quiet = false;
 	time_t now = time(NULL);
+	const char **filters = NULL;
 	sr_note *note;
-	int c;
+	char *report;
+	long v;
+	int c, rc = EXIT_USAGE;
 
+	if ((filters = calloc((size_t)argc, sizeof(*filters))) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		return EXIT_FAILURE;
+	}
+	eo.filters = filters;
+	eo.log = log_line;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:hqv", opts, NULL)) != -1) {
 		switch (c) {
+		case 'f':
+			filters[eo.nfilters++] = optarg;
+			break;
+		case 'F':
+			eo.filters_dir = optarg;
+			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			rc = 0;
+			goto out;
+		case 'I':
+			if ((eo.max_instructions = parse_count(optarg,
+			    LONG_MAX)) == -1) {
+				fprintf(stderr, "%s: --max-instructions: '%s' is "
+				    "not a positive whole number\n", progname,
+				    optarg);
+				goto out;
+			}
+			break;
+		case 'M':
+			if ((v = parse_count(optarg, 1L << 20)) == -1) {
+				fprintf(stderr, "%s: --max-memory: '%s' is not a "
+				    "number of MiB from 1 to 1048576\n",
+				    progname, optarg);
+				goto out;
+			}
+			eo.max_memory = v * 1024 * 1024;
+			break;
 		case 'n':
 			if (!parse_now(optarg, &now)) {
 				fprintf(stderr, "%s: --now: '%s' is not a date "
 				    "such as 2026-03-04 12:00\n", progname,
 				    optarg);
-				return EXIT_USAGE;
+				goto out;
 			}
+			break;
+		case 'N':
+			eo.no_default_filters = true;
 			break;
 		case 'q':
 			quiet = true;
 			break;
+		case 'v':
+			eo.traceback = true;
+			break;
 		default:
 			usage(stderr);
-			return EXIT_USAGE;
+			goto out;
 		}
 	}
 	if (optind == argc) {
 		fprintf(stderr, "%s %s: name the notes to read (files or "
 		    "folders)\n", progname, argv[0]);
 		usage(stderr);
-		return EXIT_USAGE;
+		goto out;
+	}
+	/* A filter that cannot run is refused before any note. */
+	if (cmd != CMD_PARSE && (engine = sr_engine_new(&eo, &diags)) == NULL) {
+		flush_diags(&diags, false);
+		goto out;
 	}
 	for (; optind < argc; optind++)
 		if (sr_paths_collect(argv[optind], &paths, &diags) == -1)
@@ -190,23 +285,39 @@ cmd_read(int argc, char **argv, bool print)
 	for (i = 0; i < paths.count; i++) {
 		if ((note = sr_note_read(paths.items[i], &diags)) == NULL)
 			failed++;
-		else if (print) {
+		else if (cmd == CMD_PARSE) {
 			if (i > 0)
 				printf("\n");
 			print_note(note);
 			fflush(stdout);
+		} else if (sr_engine_run(engine, note, &outcome, &diags) != 0) {
+			failed++;
+		} else if (cmd == CMD_EXPLAIN) {
+			if ((report = sr_explain_render(note, &outcome)) ==
+			    NULL) {
+				fprintf(stderr, "%s: out of memory\n", progname);
+				failed++;
+			} else {
+				printf("%s%s", i > 0 ? "\n" : "", report);
+				fflush(stdout);
+				free(report);
+			}
 		} else
 			sr_check_note(note, now, &diags);
 		warnings += diags.warnings;
 		flush_diags(&diags, quiet);
 		sr_note_free(note);
 	}
-	if (!quiet && !print)
+	if (!quiet && cmd == CMD_CHECK)
 		fprintf(stderr, "%zu note%s checked: %zu with errors, %zu "
 		    "warning%s\n", paths.count, paths.count == 1 ? "" : "s",
 		    failed, warnings, warnings == 1 ? "" : "s");
+	rc = failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+out:
 	sr_paths_free(&paths);
-	return failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+	sr_engine_free(engine);
+	free(filters);
+	return rc;
 }
 
 int
@@ -225,9 +336,11 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "check") == 0)
-		return cmd_read(argc - 1, argv + 1, false);
+		return cmd_read(argc - 1, argv + 1, CMD_CHECK);
 	if (strcmp(argv[1], "parse") == 0)
-		return cmd_read(argc - 1, argv + 1, true);
+		return cmd_read(argc - 1, argv + 1, CMD_PARSE);
+	if (strcmp(argv[1], "explain") == 0)
+		return cmd_read(argc - 1, argv + 1, CMD_EXPLAIN);
 	fprintf(stderr, "%s: unknown command '%s'\n", progname, argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;

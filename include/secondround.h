@@ -229,6 +229,88 @@ void sr_note_free(sr_note *note);
 size_t sr_note_points(const sr_note *note, sr_key key, const sr_point **out,
     size_t max);
 
+/* ---- Filters ------------------------------------------------------------ */
+
+/* Defaults for the per-note limits of a filter run. */
+#define SR_DEFAULT_INSTRUCTIONS 100000000L     /* Lua VM instructions */
+#define SR_DEFAULT_MEMORY (64L * 1024 * 1024) /* bytes of Lua heap */
+#define SR_DEFAULT_MAX_WORDS 150                /* words in a draft's body */
+
+/* Called with each line a filter logs through sr.log, already prefixed with
+ * the filter's file and line. */
+typedef void sr_log_fn(void *arg, const char *line);
+
+typedef struct {
+	const char *filters_dir;   /* the shipped filters; NULL: found beside
+	                              the program, see sr_filters_dir() */
+	bool no_default_filters;   /* leave out filters/impact.lua */
+	const char **filters;      /* --filter files, in order; nfilters */
+	size_t nfilters;
+	long max_instructions;     /* per note; 0: SR_DEFAULT_INSTRUCTIONS */
+	long max_memory;           /* bytes per note; 0: SR_DEFAULT_MEMORY */
+	bool traceback;            /* add a Lua traceback to filter errors */
+	sr_log_fn *log;            /* where sr.log goes; NULL: nowhere */
+	void *log_arg;
+} sr_engine_options;
+
+/* One reason a filter gave for a point's score. */
+typedef struct {
+	const char *filter; /* the filter file's name, as shown in messages */
+	double amount;
+	const char *reason; /* may be "" */
+} sr_reason;
+
+/* What the filters made of one point.  Strings belong to the note. */
+typedef struct {
+	double score;
+	bool skip;            /* set by a filter (#skip, #private, ...) */
+	const char *skip_why; /* who skipped it, when skip */
+	int paragraph;        /* 1-3 when chosen, else 0 */
+	const char *role;     /* when chosen: "connect", "evidence", ... */
+	const char *why_not;  /* when not chosen and not skipped */
+	sr_reason *reasons;
+	size_t nreasons;
+} sr_verdict;
+
+/* The result of running the filters over a note.  verdicts[i] belongs to
+ * note->points[i]; chosen lists the indices of the chosen points in the
+ * order select gave.  All memory belongs to the note (its arena). */
+typedef struct {
+	sr_verdict *verdicts;
+	size_t *chosen;
+	size_t nchosen;
+	int max_words; /* the budget the selection worked with */
+} sr_outcome;
+
+typedef struct sr_engine sr_engine;
+
+/*
+ * Creates the filter engine: one Lua state for the whole batch, with the
+ * default filters and opts->filters loaded and checked.  Returns NULL, with
+ * an error naming the file and line in diags, when a filter does not parse,
+ * returns something other than a table of hooks, or names an unknown hook.
+ * Free with sr_engine_free.
+ */
+sr_engine *sr_engine_new(const sr_engine_options *opts, sr_diags *diags);
+void sr_engine_free(sr_engine *e);
+/*
+ * Runs the hooks over a note: note, score, select (and, once drafts exist,
+ * compose and draft).  Nothing one note's run does is seen by the next.
+ * Returns 0 with the outcome filled, or -1 with an error naming the filter,
+ * its line and the note in diags (the engine stays usable).
+ */
+int sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out,
+    sr_diags *diags);
+/* The folder of the shipped filters: $SECONDROUND_FILTERS, else beside the
+ * program (../filters in a build tree, ../share/secondround/filters when
+ * installed), else the folder named at build time.  Caller frees. */
+char *sr_filters_dir(void);
+
+/* A report of what the filters did, for `secondround explain`: every point
+ * with its score, its reasons and which filter gave each, and why it was or
+ * was not chosen.  Returns a string the caller frees, NULL on out-of-memory. */
+char *sr_explain_render(const sr_note *note, const sr_outcome *out);
+
 /* ---- Checking ---------------------------------------------------------- */
 
 /* Adds the warnings of `secondround check` for a parsed note: empty

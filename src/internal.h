@@ -51,6 +51,20 @@ size_t sr_utf8_check(const char *s, size_t len);
 /* Line and column (1-based, column counted in characters) of offset in s. */
 void sr_text_position(const char *s, size_t offset, int *line, int *col);
 
+/* ---- text.c: words for filters --------------------------------------- */
+
+/* Words in s: runs of non-blank characters holding a letter or digit. */
+int sr_text_words(const char *s, size_t n);
+/* Calls fn for each content word of s (three letters or more, not a stop
+ * word) with its lower-case form and its stem; stops when fn returns
+ * non-zero and returns -1 then, else 0. */
+typedef int sr_term_fn(void *arg, const char *word, const char *stem);
+int sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg);
+bool sr_text_is_stop_word(const char *lower_word);
+/* Whether s holds an amount: a number, a percentage, money, a multiplier
+ * (years, quarters and times of day are not amounts). */
+bool sr_text_has_quantity(const char *s, size_t n);
+
 /* ---- frontmatter.c ------------------------------------------------------ */
 
 /* Where the front matter is in a file's text. */
@@ -91,5 +105,48 @@ void sr_section_normalize(const char *s, char *out, size_t size);
 /* Parses the body with cmark and fills note->points and note->sections. */
 bool sr_points_read(sr_note *note, const char *body, size_t len,
     sr_diags *diags);
+
+/* ---- sandbox.c: the Lua state and its walls ------------------------- */
+
+typedef struct lua_State lua_State;
+
+typedef enum { SR_STOP_NONE, SR_STOP_STEPS, SR_STOP_MEMORY } sr_stop;
+
+typedef struct {
+	lua_State *L;
+	char *filters_dir; /* the shipped filters, for require */
+	bool traceback;    /* errors carry a Lua traceback */
+	sr_log_fn *log;
+	void *log_arg;
+	size_t used;       /* bytes the state holds */
+	size_t limit;      /* refuse to grow past this; 0: no limit */
+	long steps, max_steps;
+	sr_stop stopped;   /* which limit ended the last run, if any */
+} sr_sandbox;
+
+/* A new state with the libraries opened and locked; NULL on failure. */
+sr_sandbox *sr_sandbox_new(const char *filters_dir, bool traceback,
+    sr_log_fn *log, void *log_arg);
+void sr_sandbox_free(sr_sandbox *sb);
+/* Pushes the compiled chunk of a filter file (compiled once, then cached);
+ * returns 0, or -1 with the error message pushed instead. */
+int sr_sandbox_load(sr_sandbox *sb, const char *path);
+/* Pushes a fresh environment: copies of the allowed libraries, load and
+ * require bound to it, `sr`; dir is the folder require searches first. */
+void sr_sandbox_push_env(sr_sandbox *sb, const char *dir);
+/* lua_pcall with the message handler; on error the message (a string,
+ * with file and line) is pushed.  Returns lua_pcall's status. */
+int sr_sandbox_call(sr_sandbox *sb, int nargs, int nresults);
+/* Starts a note's run with fresh module cache and the given limits
+ * (0: none), and ends it, giving back what a stopped run held. */
+void sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory);
+void sr_sandbox_end(sr_sandbox *sb);
+/* print() and sr.log: the arguments, tab-separated, after "file:line: ". */
+int sr_sandbox_log(lua_State *L);
+
+/* ---- srlib.c: the sr module ------------------------------------------ */
+
+/* Pushes a new table with the sr helpers. */
+void sr_srlib_push(lua_State *L);
 
 #endif /* SR_INTERNAL_H */

@@ -1,0 +1,994 @@
+/*
+ * filter.c - the filter engine: loads the filter chain (built-in defaults,
+ * --filter files, the note's own `filters:` and `tone:`), hands each note to
+ * Lua as a table, runs the note, score and select hooks, and reads back what
+ * they decided into an sr_outcome.
+ *
+ * A note's whole run is one C function under one protected call: every Lua
+ * error, a filter's or the limits', unwinds to sr_engine_run, which turns
+ * it into a message naming the filter file, its line and the note.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+
+#include "internal.h"
+
+#ifndef SR_DATADIR
+#define SR_DATADIR "/usr/local/share/secondround"
+#endif
+
+static const char *const hook_names[] = {"note", "score", "select",
+    "compose", "draft", NULL};
+
+typedef struct {
+	char *path; /* as opened */
+	char *dir;  /* its folder, for require */
+} filter;
+
+struct sr_engine {
+	sr_sandbox *sb;
+	char *filters_dir;
+	filter *chain; /* defaults and --filter files */
+	size_t nchain;
+	long max_steps, max_memory;
+};
+
+/* What one note's run works with; reached from Lua as a light userdata. */
+typedef struct {
+	sr_engine *e;
+	sr_note *note;
+	sr_outcome *out;
+	const char *current; /* the filter whose code runs, for messages */
+	int current_line;
+} run;
+
+/* ---- paths -------------------------------------------------------------- */
+
+static char *
+dup_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/* dir/name in a new string the caller frees; NULL on out-of-memory. */
+static char *
+path_join(const char *dir, const char *name)
+{
+	sr_buf b = {0};
+
+	sr_buf_printf(&b, "%s/%s", dir, name);
+	if (b.failed) {
+		sr_buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+/* A path as messages show it: relative to the working folder when under
+ * it.  Caller frees. */
+static char *
+display_path(const char *path)
+{
+	char *real = realpath(path, NULL), cwd[PATH_MAX];
+	size_t n;
+
+	if (real == NULL)
+		return strdup(path);
+	if (getcwd(cwd, sizeof(cwd)) != NULL && (n = strlen(cwd)) > 1 &&
+	    strncmp(real, cwd, n) == 0 && real[n] == '/') {
+		char *rel = strdup(real + n + 1);
+
+		free(real);
+		return rel;
+	}
+	return real;
+}
+
+char *
+sr_filters_dir(void)
+{
+	static const char *const beside[] = {"/../filters",
+	    "/../share/secondround/filters"};
+	const char *env = getenv("SECONDROUND_FILTERS");
+	char exe[PATH_MAX], probe[PATH_MAX + 64];
+	ssize_t n;
+	size_t i;
+	char *dir;
+
+	if (env != NULL && *env != '\0')
+		return strdup(env);
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((dir = dup_dirname(exe)) == NULL)
+			return NULL;
+		for (i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+			snprintf(probe, sizeof(probe), "%s%s/default.lua", dir,
+			    beside[i]);
+			if (access(probe, R_OK) == 0) {
+				probe[strlen(probe) - strlen("/default.lua")] =
+				    '\0';
+				free(dir);
+				return display_path(probe);
+			}
+		}
+		free(dir);
+	}
+	return strdup(SR_DATADIR "/filters");
+}
+
+/* Finds a filter named by a note: beside the note, then in the filters
+ * folder, with ".lua" added when the name has none.  Caller frees. */
+static char *
+find_filter(const sr_engine *e, const char *note_path, const char *name)
+{
+	const char *dirs[2];
+	sr_buf b = {0};
+	char *note_dir;
+	size_t i, k;
+	bool ext = strlen(name) > 4 &&
+	    strcmp(name + strlen(name) - 4, ".lua") == 0;
+
+	if (name[0] == '/')
+		return access(name, R_OK) == 0 ? strdup(name) : NULL;
+	if ((note_dir = dup_dirname(note_path)) == NULL)
+		return NULL;
+	dirs[0] = note_dir;
+	dirs[1] = e->filters_dir;
+	for (i = 0; i < 2; i++) {
+		for (k = 0; k < (ext ? 1u : 2u); k++) {
+			b.len = 0;
+			sr_buf_printf(&b, "%s/%s%s", dirs[i], name,
+			    k == 1 ? ".lua" : "");
+			if (!b.failed && access(b.data, R_OK) == 0) {
+				free(note_dir);
+				return b.data;
+			}
+		}
+	}
+	free(note_dir);
+	sr_buf_free(&b);
+	return NULL;
+}
+
+/* ---- loading a filter's hooks ----------------------------------------- */
+
+static bool
+is_hook(const char *name)
+{
+	size_t i;
+
+	for (i = 0; hook_names[i] != NULL; i++)
+		if (strcmp(name, hook_names[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Runs a filter's chunk in a fresh environment and leaves its hooks table
+ * on the stack: the table it returned, or the hooks it defined as globals.
+ * Raises an error for anything else.  Called inside a protected call.
+ */
+static void
+push_hooks(sr_sandbox *sb, const filter *f)
+{
+	lua_State *L = sb->L;
+	int chunk, env, i;
+
+	if (sr_sandbox_load(sb, f->path) != 0)
+		lua_error(L);
+	chunk = lua_gettop(L);
+	sr_sandbox_push_env(sb, f->dir);
+	env = lua_gettop(L);
+	lua_pushvalue(L, env);
+	lua_setupvalue(L, chunk, 1); /* the chunk's _ENV */
+	lua_pushvalue(L, chunk);
+	lua_call(L, 0, 1);
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		for (i = 0; hook_names[i] != NULL; i++) {
+			if (lua_getfield(L, env, hook_names[i]) ==
+			    LUA_TFUNCTION)
+				lua_setfield(L, -2, hook_names[i]);
+			else
+				lua_pop(L, 1);
+		}
+	} else if (!lua_istable(L, -1)) {
+		luaL_error(L, "%s: the filter returns a %s; a filter returns "
+		    "a table of hooks (or nothing, and defines them as "
+		    "globals)", f->path, luaL_typename(L, -1));
+	}
+	/* every key must be a hook, and every hook a function */
+	lua_pushnil(L);
+	while (lua_next(L, -2) != 0) {
+		if (lua_type(L, -2) != LUA_TSTRING ||
+		    !is_hook(lua_tostring(L, -2)))
+			luaL_error(L, "%s: unknown hook '%s' (the hooks are "
+			    "note, score, select, compose, draft)", f->path,
+			    lua_type(L, -2) == LUA_TSTRING ?
+			    lua_tostring(L, -2) : luaL_typename(L, -2));
+		if (!lua_isfunction(L, -1))
+			luaL_error(L, "%s: the hook '%s' is a %s, not a "
+			    "function", f->path, lua_tostring(L, -2),
+			    luaL_typename(L, -1));
+		lua_pop(L, 1);
+	}
+	lua_replace(L, chunk); /* leave only the hooks */
+	lua_settop(L, chunk);
+}
+
+static int
+check_filter(lua_State *L)
+{
+	const filter *f = lua_touserdata(L, 1);
+	sr_sandbox *sb = lua_touserdata(L, 2);
+
+	push_hooks(sb, f);
+	return 0;
+}
+
+static bool
+add_filter(sr_engine *e, const char *path, sr_diags *diags)
+{
+	filter *chain, *f;
+
+	chain = realloc(e->chain, (e->nchain + 1) * sizeof(*chain));
+	if (chain == NULL)
+		goto oom;
+	e->chain = chain;
+	f = &e->chain[e->nchain];
+	if ((f->path = display_path(path)) == NULL)
+		goto oom;
+	if ((f->dir = dup_dirname(f->path)) == NULL) {
+		free(f->path);
+		goto oom;
+	}
+	e->nchain++;
+	return true;
+oom:
+	sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
+	return false;
+}
+
+/* Adds a diagnostic from a Lua message "file:line: text" (and, with -v, a
+ * traceback on the lines after), splitting off the place so it reads in
+ * GNU style, and naming the note being filtered. */
+static void
+add_lua_diag(sr_diags *diags, const char *fallback, int fallback_line,
+    const char *msg, const char *note_path)
+{
+	const char *p, *d, *nl, *text = msg;
+	char *file = NULL;
+	long line = fallback_line;
+	int first;
+
+	for (p = strchr(msg, ':'); p != NULL; p = strchr(p + 1, ':')) {
+		for (d = p + 1; *d >= '0' && *d <= '9'; d++)
+			;
+		if (d > p + 1 && d[0] == ':' && d[1] == ' ' &&
+		    memchr(msg, '\n', (size_t)(p - msg)) == NULL) {
+			file = strndup(msg, (size_t)(p - msg));
+			line = strtol(p + 1, NULL, 10);
+			text = d + 2;
+			break;
+		}
+	}
+	nl = strchr(text, '\n');
+	first = nl != NULL ? (int)(nl - text) : (int)strlen(text);
+	if (note_path != NULL)
+		sr_diags_add(diags, SR_ERROR, file ? file : fallback, (int)line,
+		    0, "%.*s (while filtering %s)%s", first, text, note_path,
+		    nl != NULL ? nl : "");
+	else
+		sr_diags_add(diags, SR_ERROR, file ? file : fallback, (int)line,
+		    0, "%s", text);
+	free(file);
+}
+
+/* Loads a filter file and runs it once, to refuse before any note a
+ * filter that does not parse, returns the wrong thing or names an unknown
+ * hook. */
+static bool
+check_one(sr_engine *e, const filter *f, sr_diags *diags)
+{
+	lua_State *L = e->sb->L;
+	bool ok;
+
+	sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
+	lua_pushcfunction(L, check_filter);
+	lua_pushlightuserdata(L, (void *)f);
+	lua_pushlightuserdata(L, e->sb);
+	ok = sr_sandbox_call(e->sb, 2, 0) == LUA_OK;
+	if (!ok)
+		add_lua_diag(diags, f->path, 0, lua_tostring(L, -1), NULL);
+	sr_sandbox_end(e->sb);
+	return ok;
+}
+
+sr_engine *
+sr_engine_new(const sr_engine_options *opts, sr_diags *diags)
+{
+	sr_engine *e;
+	char *path = NULL;
+	size_t i;
+
+	if ((e = calloc(1, sizeof(*e))) == NULL)
+		goto oom;
+	e->max_steps = opts->max_instructions > 0 ? opts->max_instructions :
+	    SR_DEFAULT_INSTRUCTIONS;
+	e->max_memory = opts->max_memory > 0 ? opts->max_memory :
+	    SR_DEFAULT_MEMORY;
+	e->filters_dir = opts->filters_dir != NULL ?
+	    strdup(opts->filters_dir) : sr_filters_dir();
+	if (e->filters_dir == NULL)
+		goto oom;
+	e->sb = sr_sandbox_new(e->filters_dir, opts->traceback, opts->log,
+	    opts->log_arg);
+	if (e->sb == NULL)
+		goto oom;
+	/* built-in defaults: selection (and composing), then the scorer */
+	if ((path = path_join(e->filters_dir, "default.lua")) == NULL)
+		goto oom;
+	if (access(path, R_OK) != 0) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "the shipped filters "
+		    "are not here; name their folder with --filters-dir or "
+		    "SECONDROUND_FILTERS");
+		goto fail;
+	}
+	if (!add_filter(e, path, diags))
+		goto fail;
+	free(path);
+	path = NULL;
+	if (!opts->no_default_filters) {
+		if ((path = path_join(e->filters_dir, "impact.lua")) == NULL)
+			goto oom;
+		if (!add_filter(e, path, diags))
+			goto fail;
+		free(path);
+		path = NULL;
+	}
+	for (i = 0; i < opts->nfilters; i++) {
+		if (access(opts->filters[i], R_OK) != 0) {
+			sr_diags_add(diags, SR_ERROR, opts->filters[i], 0, 0,
+			    "cannot read the filter: %s", strerror(errno));
+			goto fail;
+		}
+		if (!add_filter(e, opts->filters[i], diags))
+			goto fail;
+	}
+	for (i = 0; i < e->nchain; i++)
+		if (!check_one(e, &e->chain[i], diags))
+			goto fail;
+	return e;
+oom:
+	sr_diags_add(diags, SR_ERROR, NULL, 0, 0, "out of memory starting "
+	    "the filters");
+fail:
+	free(path);
+	sr_engine_free(e);
+	return NULL;
+}
+
+void
+sr_engine_free(sr_engine *e)
+{
+	size_t i;
+
+	if (e == NULL)
+		return;
+	for (i = 0; i < e->nchain; i++) {
+		free(e->chain[i].path);
+		free(e->chain[i].dir);
+	}
+	free(e->chain);
+	sr_sandbox_free(e->sb);
+	free(e->filters_dir);
+	free(e);
+}
+
+/* ---- the note as Lua sees it -------------------------------------------- */
+
+static void
+set_str(lua_State *L, const char *key, const char *value)
+{
+	if (value == NULL)
+		return;
+	lua_pushstring(L, value);
+	lua_setfield(L, -2, key);
+}
+
+static void
+push_value(lua_State *L, const sr_value *v)
+{
+	size_t i;
+
+	luaL_checkstack(L, 4, "front matter nested too deep");
+	switch (v->kind) {
+	case SR_VALUE_NULL:
+		lua_pushnil(L);
+		break;
+	case SR_VALUE_SCALAR:
+		lua_pushlstring(L, v->text, v->len);
+		break;
+	case SR_VALUE_SEQ:
+		lua_createtable(L, (int)v->count, 0);
+		for (i = 0; i < v->count; i++) {
+			push_value(L, v->items[i]);
+			lua_rawseti(L, -2, (lua_Integer)i + 1);
+		}
+		break;
+	case SR_VALUE_MAP:
+		lua_createtable(L, 0, (int)v->count);
+		for (i = 0; i < v->count; i++) {
+			push_value(L, v->items[i]);
+			lua_setfield(L, -2, v->keys[i]);
+		}
+		break;
+	}
+}
+
+static void
+push_person(lua_State *L, const sr_person *p)
+{
+	lua_createtable(L, 0, 3);
+	set_str(L, "name", p->name);
+	set_str(L, "email", p->email);
+	set_str(L, "title", p->title);
+}
+
+/* {"must", must = true}: a list that is also a set. */
+static void
+push_words(lua_State *L, const char **words, size_t n)
+{
+	size_t i;
+
+	lua_createtable(L, (int)n, (int)n);
+	for (i = 0; i < n; i++) {
+		lua_pushstring(L, words[i]);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+		lua_pushboolean(L, 1);
+		lua_setfield(L, -2, words[i]);
+	}
+}
+
+static void
+push_point(lua_State *L, const sr_point *p, size_t index, bool details)
+{
+	size_t i;
+
+	lua_createtable(L, 0, 16);
+	set_str(L, "text", p->text);
+	set_str(L, "markdown", p->markdown);
+	set_str(L, "section", sr_key_name(p->key));
+	set_str(L, "heading", p->heading);
+	lua_pushinteger(L, p->line);
+	lua_setfield(L, -2, "line");
+	lua_pushinteger(L, p->words);
+	lua_setfield(L, -2, "words");
+	lua_pushboolean(L, p->strong);
+	lua_setfield(L, -2, "strong");
+	push_words(L, p->tags, p->ntags);
+	lua_setfield(L, -2, "tags");
+	push_words(L, p->mentions, p->nmentions);
+	lua_setfield(L, -2, "mentions");
+	if (!details)
+		return;
+	lua_pushinteger(L, (lua_Integer)index + 1);
+	lua_setfield(L, -2, "index");
+	lua_pushinteger(L, 0);
+	lua_setfield(L, -2, "score");
+	lua_newtable(L);
+	lua_setfield(L, -2, "reasons");
+	lua_createtable(L, (int)p->ndetails, 0);
+	for (i = 0; i < p->ndetails; i++) {
+		push_point(L, &p->details[i], i, false);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "details");
+}
+
+/* Pushes the note table; its points list is also left in *points_index
+ * (an absolute stack index), with a lookup table point -> index after it. */
+static void
+push_note(lua_State *L, const sr_note *n, int *points_index)
+{
+	char buf[64];
+	int note, points, lookup, k;
+	size_t i;
+
+	lua_createtable(L, 0, 20);
+	note = lua_gettop(L);
+	set_str(L, "path", n->path);
+	set_str(L, "company", n->company);
+	set_str(L, "role", n->role);
+	set_str(L, "tone", n->tone);
+	lua_pushinteger(L, n->max_words ? n->max_words : SR_DEFAULT_MAX_WORDS);
+	lua_setfield(L, note, "max_words");
+	lua_pushboolean(L, n->sent);
+	lua_setfield(L, note, "sent");
+	if (n->has_date) {
+		sr_date_format(&n->date, buf, sizeof(buf));
+		set_str(L, "date", buf);
+		sr_date_format(&n->send_by, buf, sizeof(buf));
+		set_str(L, "send_by", buf);
+	}
+	lua_createtable(L, (int)n->ninterviewers, 0);
+	for (i = 0; i < n->ninterviewers; i++) {
+		push_person(L, &n->interviewers[i]);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_rawgeti(L, -1, 1);
+	lua_setfield(L, note, "interviewer");
+	lua_setfield(L, note, "interviewers");
+	if (n->candidate.name != NULL || n->candidate.email != NULL) {
+		push_person(L, &n->candidate);
+		lua_setfield(L, note, "candidate");
+	}
+	push_value(L, n->meta);
+	lua_setfield(L, note, "meta");
+
+	/* points, and sections: key -> list of the same point tables */
+	lua_createtable(L, (int)n->npoints, 0);
+	points = lua_gettop(L);
+	lua_createtable(L, 0, (int)n->npoints);
+	lookup = lua_gettop(L);
+	lua_createtable(L, 0, SR_KEY_COUNT);
+	for (k = 0; k < SR_KEY_COUNT; k++) {
+		lua_newtable(L);
+		lua_setfield(L, -2, sr_key_name((sr_key)k));
+	}
+	for (i = 0; i < n->npoints; i++) {
+		push_point(L, &n->points[i], i, true);
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, points, (lua_Integer)i + 1);
+		lua_pushvalue(L, -1);
+		lua_pushinteger(L, (lua_Integer)i + 1);
+		lua_rawset(L, lookup);
+		lua_getfield(L, -2, sr_key_name(n->points[i].key));
+		lua_insert(L, -2);
+		lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+		lua_pop(L, 1);
+	}
+	lua_setfield(L, note, "sections");
+	/* stack: note points lookup */
+	lua_pushvalue(L, points);
+	lua_setfield(L, note, "points");
+	*points_index = points;
+}
+
+/* ---- running the hooks -------------------------------------------------- */
+
+/* Raises an error placed at the hook function on the top of the stack. */
+static int
+hook_error(lua_State *L, int fn, const char *fmt, const char *a,
+    const char *b)
+{
+	lua_Debug ar;
+
+	lua_pushvalue(L, fn);
+	lua_getinfo(L, ">S", &ar);
+	lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.linedefined);
+	lua_pushfstring(L, fmt, a, b);
+	lua_concat(L, 2);
+	return lua_error(L);
+}
+
+static void
+set_current(run *r, lua_State *L, int fn)
+{
+	lua_Debug ar;
+
+	lua_pushvalue(L, fn);
+	lua_getinfo(L, ">S", &ar);
+	r->current_line = ar.linedefined;
+}
+
+/* Collects hooks named `name` from each filter's hooks table (the list at
+ * `chain`) into a new list on the stack, with the filter's name beside
+ * each: {fn1, name1, fn2, name2, ...}. */
+static void
+collect(lua_State *L, int chain, int names, const char *name)
+{
+	lua_Integer i, n = (lua_Integer)lua_rawlen(L, chain), k = 0;
+
+	lua_newtable(L);
+	for (i = 1; i <= n; i++) {
+		lua_rawgeti(L, chain, i);
+		if (lua_getfield(L, -1, name) == LUA_TFUNCTION) {
+			lua_rawseti(L, -3, ++k);
+			lua_rawgeti(L, names, i);
+			lua_rawseti(L, -3, ++k);
+			lua_pop(L, 1);
+		} else
+			lua_pop(L, 2);
+	}
+}
+
+static const char *
+keep(sr_note *n, lua_State *L, int idx)
+{
+	size_t len;
+	const char *s = lua_tolstring(L, idx, &len);
+
+	if (s == NULL)
+		return NULL;
+	if ((s = sr_arena_strndup(n->arena, s, len)) == NULL)
+		luaL_error(L, "out of memory");
+	return s;
+}
+
+/* Checks one amount and its reason (at stack indices a and why) and adds
+ * them to the point at p: its score, and a {filter, amount, reason} entry
+ * in its reasons. */
+static void
+add_score(run *r, lua_State *L, int p, int fn, int a, int why)
+{
+	lua_Number amount = 0, score;
+	int isnum, reasons;
+
+	if (!lua_isnil(L, a)) {
+		if (lua_type(L, a) != LUA_TNUMBER)
+			hook_error(L, fn, "the score hook returned a %s where "
+			    "a number is due%s", luaL_typename(L, a), "");
+		amount = lua_tonumber(L, a);
+		if (!isfinite(amount))
+			hook_error(L, fn, "the score hook returned %s%s, not a "
+			    "finite number", lua_tostring(L, a), "");
+	}
+	if (!lua_isnil(L, why) && lua_type(L, why) != LUA_TSTRING)
+		hook_error(L, fn, "the score hook's reason is a %s, not a "
+		    "string%s", luaL_typename(L, why), "");
+	if (amount == 0 && lua_isnil(L, why))
+		return;
+	lua_getfield(L, p, "score");
+	score = lua_tonumberx(L, -1, &isnum);
+	if (!isnum)
+		hook_error(L, fn, "point.score was set to a %s%s",
+		    luaL_typename(L, -1), "");
+	lua_pop(L, 1);
+	score += amount;
+	if (score == floor(score) && fabs(score) < 1e15)
+		lua_pushinteger(L, (lua_Integer)score);
+	else
+		lua_pushnumber(L, score);
+	lua_setfield(L, p, "score");
+	if (lua_getfield(L, p, "reasons") != LUA_TTABLE)
+		hook_error(L, fn, "point.reasons was set to a %s%s",
+		    luaL_typename(L, -1), "");
+	reasons = lua_gettop(L);
+	lua_createtable(L, 0, 3);
+	lua_pushstring(L, r->current);
+	lua_setfield(L, -2, "filter");
+	lua_pushnumber(L, amount);
+	lua_setfield(L, -2, "amount");
+	lua_pushvalue(L, why);
+	lua_setfield(L, -2, "reason");
+	lua_rawseti(L, reasons, (lua_Integer)lua_rawlen(L, reasons) + 1);
+	lua_pop(L, 1);
+}
+
+/*
+ * Calls each score hook on each point.  A hook returns an amount and a
+ * reason, or a list of {amount, reason} pairs (so that one filter can give
+ * several reasons, each shown by explain with its own amount).
+ */
+static void
+run_scores(run *r, lua_State *L, int note, int points, int hooks)
+{
+	lua_Integer i, h, j, npoints = (lua_Integer)lua_rawlen(L, points);
+	lua_Integer nhooks = (lua_Integer)lua_rawlen(L, hooks);
+	int p, fn, top;
+	bool was_skipped;
+
+	for (i = 1; i <= npoints; i++) {
+		lua_rawgeti(L, points, i);
+		p = lua_gettop(L);
+		for (h = 1; h < nhooks; h += 2) {
+			lua_rawgeti(L, hooks, h);
+			fn = lua_gettop(L);
+			lua_rawgeti(L, hooks, h + 1);
+			r->current = lua_tostring(L, -1);
+			lua_pop(L, 1);
+			r->current_line = 0;
+			lua_getfield(L, p, "skip");
+			was_skipped = lua_toboolean(L, -1);
+			lua_pop(L, 1);
+			lua_pushvalue(L, fn);
+			lua_pushvalue(L, p);
+			lua_pushvalue(L, note);
+			lua_call(L, 2, 2);
+			top = lua_gettop(L);
+			if (lua_istable(L, top - 1)) {
+				for (j = 1; lua_rawgeti(L, top - 1, j) ==
+				    LUA_TTABLE; j++) {
+					lua_rawgeti(L, -1, 1);
+					lua_rawgeti(L, -2, 2);
+					add_score(r, L, p, fn, top + 2, top + 3);
+					lua_settop(L, top);
+				}
+				lua_settop(L, top);
+			} else
+				add_score(r, L, p, fn, top - 1, top);
+			lua_settop(L, fn);
+			/* who skipped it, for explain */
+			lua_getfield(L, p, "skip");
+			if (!was_skipped && lua_toboolean(L, -1)) {
+				if (lua_getfield(L, p, "skip_by") == LUA_TNIL) {
+					lua_pushstring(L, r->current);
+					lua_setfield(L, p, "skip_by");
+				}
+				lua_pop(L, 1);
+			}
+			lua_settop(L, p);
+		}
+		lua_pop(L, 1);
+	}
+}
+
+/* The paragraph a chosen point goes to when select did not say. */
+static int
+default_paragraph(sr_key key)
+{
+	switch (key) {
+	case SR_KEY_EXCITED_THEM:
+	case SR_KEY_EXCITED_ME:
+		return 1;
+	case SR_KEY_SAY_DIFFERENTLY:
+		return 3;
+	default:
+		return 2;
+	}
+}
+
+static bool
+is_private(const sr_point *p)
+{
+	size_t i;
+
+	if (p->key == SR_KEY_PRIVATE)
+		return true;
+	for (i = 0; i < p->ntags; i++)
+		if (strcmp(p->tags[i], "private") == 0)
+			return true;
+	return false;
+}
+
+/* Reads what the hooks decided back into the outcome (in the arena). */
+static void
+read_outcome(run *r, lua_State *L, int points, int lookup, int chosen)
+{
+	sr_note *n = r->note;
+	sr_outcome *out = r->out;
+	lua_Integer i, j, nchosen = (lua_Integer)lua_rawlen(L, chosen);
+	sr_verdict *v;
+	size_t k;
+	int isnum;
+
+	out->verdicts = sr_arena_alloc(n->arena, (n->npoints + 1) *
+	    sizeof(*out->verdicts));
+	out->chosen = sr_arena_alloc(n->arena, ((size_t)nchosen + 1) *
+	    sizeof(*out->chosen));
+	if (out->verdicts == NULL || out->chosen == NULL)
+		luaL_error(L, "out of memory");
+	for (k = 0; k < n->npoints; k++) {
+		v = &out->verdicts[k];
+		lua_rawgeti(L, points, (lua_Integer)k + 1);
+		lua_getfield(L, -1, "score");
+		v->score = lua_tonumberx(L, -1, &isnum);
+		if (!isnum)
+			luaL_error(L, "point.score of the point at line %d is "
+			    "a %s, not a number", n->points[k].line,
+			    luaL_typename(L, -1));
+		lua_pop(L, 1);
+		lua_getfield(L, -1, "skip");
+		v->skip = lua_toboolean(L, -1);
+		lua_pop(L, 1);
+		if (v->skip) {
+			lua_getfield(L, -1, "skip_by");
+			v->skip_why = keep(n, L, -1);
+			lua_pop(L, 1);
+		}
+		lua_getfield(L, -1, "why_not");
+		v->why_not = keep(n, L, -1);
+		lua_pop(L, 1);
+		lua_getfield(L, -1, "reasons");
+		if (lua_istable(L, -1) && lua_rawlen(L, -1) > 0) {
+			v->nreasons = lua_rawlen(L, -1);
+			v->reasons = sr_arena_alloc(n->arena, v->nreasons *
+			    sizeof(*v->reasons));
+			if (v->reasons == NULL)
+				luaL_error(L, "out of memory");
+			for (j = 1; j <= (lua_Integer)v->nreasons; j++) {
+				sr_reason *reason = &v->reasons[j - 1];
+
+				lua_rawgeti(L, -1, j);
+				if (!lua_istable(L, -1))
+					luaL_error(L, "point.reasons holds a "
+					    "%s", luaL_typename(L, -1));
+				lua_getfield(L, -1, "filter");
+				reason->filter = keep(n, L, -1);
+				lua_getfield(L, -2, "amount");
+				reason->amount = lua_tonumber(L, -1);
+				lua_getfield(L, -3, "reason");
+				reason->reason = keep(n, L, -1);
+				if (reason->reason == NULL)
+					reason->reason = "";
+				if (reason->filter == NULL)
+					reason->filter = "?";
+				lua_pop(L, 4);
+			}
+		}
+		lua_pop(L, 2);
+		if (is_private(&n->points[k])) {
+			v->skip = true;
+			v->skip_why = "private";
+		}
+	}
+	for (i = 1; i <= nchosen; i++) {
+		lua_rawgeti(L, chosen, i);
+		lua_pushvalue(L, -1);
+		if (lua_rawget(L, lookup) != LUA_TNUMBER)
+			luaL_error(L, "select returned something that is not "
+			    "one of the note's points (item %d, a %s)", (int)i,
+			    luaL_typename(L, -2));
+		k = (size_t)lua_tointeger(L, -1) - 1;
+		lua_pop(L, 1);
+		v = &out->verdicts[k];
+		if (v->paragraph != 0)
+			luaL_error(L, "select returned the point at line %d "
+			    "twice", n->points[k].line);
+		lua_getfield(L, -1, "paragraph");
+		v->paragraph = (int)lua_tointeger(L, -1);
+		if (v->paragraph < 1 || v->paragraph > 3)
+			v->paragraph = default_paragraph(n->points[k].key);
+		lua_getfield(L, -2, "role");
+		v->role = keep(n, L, -1);
+		lua_pop(L, 3);
+		if (is_private(&n->points[k])) {
+			v->paragraph = 0; /* never in a draft, whoever asks */
+			continue;
+		}
+		out->chosen[out->nchosen++] = k;
+	}
+	lua_getfield(L, 1, "max_words");
+	out->max_words = (int)lua_tointeger(L, -1);
+	lua_pop(L, 1);
+}
+
+/* The whole run of one note; called under sr_sandbox_call. */
+static int
+run_note(lua_State *L)
+{
+	run *r = lua_touserdata(L, 1);
+	sr_engine *e = r->e;
+	sr_note *n = r->note;
+	int note, points, lookup, chain, names, hooks, sel;
+	lua_Integer h, nh;
+	size_t i, count = 0;
+	filter *fs = NULL;
+
+	lua_settop(L, 0);
+	push_note(L, n, &points);
+	/* stack: 1 note, 2 points, 3 lookup */
+	note = 1;
+	lookup = 3;
+	lua_newtable(L);
+	chain = lua_gettop(L);
+	lua_newtable(L);
+	names = lua_gettop(L);
+
+	/* The chain: defaults and --filter files, then the note's own. */
+	fs = lua_newuserdatauv(L, (e->nchain + n->nfilters + 1) * sizeof(*fs),
+	    0);
+	for (i = 0; i < e->nchain; i++)
+		fs[count++] = e->chain[i];
+	for (i = 0; i < n->nfilters + (n->tone != NULL); i++) {
+		const char *name = i < n->nfilters ? n->filters[i] : n->tone;
+		const sr_value *field = sr_value_get(n->meta, i < n->nfilters ?
+		    "filters" : "tone");
+		char *path = find_filter(e, n->path, name), *dir;
+
+		if (path == NULL)
+			return luaL_error(L, "%s:%d: %s '%s': no such filter "
+			    "beside the note or in %s", n->path,
+			    field ? field->line : 1, i < n->nfilters ?
+			    "filter" : "tone", name, e->filters_dir);
+		dir = dup_dirname(path);
+		fs[count].path = sr_arena_strdup(n->arena, path);
+		fs[count].dir = dir ? sr_arena_strdup(n->arena, dir) : NULL;
+		free(path);
+		free(dir);
+		if (fs[count].path == NULL || fs[count].dir == NULL)
+			return luaL_error(L, "out of memory");
+		count++;
+	}
+	for (i = 0; i < count; i++) {
+		r->current = fs[i].path;
+		r->current_line = 0;
+		push_hooks(e->sb, &fs[i]);
+		lua_rawseti(L, chain, (lua_Integer)i + 1);
+		lua_pushstring(L, fs[i].path);
+		lua_rawseti(L, names, (lua_Integer)i + 1);
+	}
+
+	/* note hooks, in order */
+	collect(L, chain, names, "note");
+	hooks = lua_gettop(L);
+	nh = (lua_Integer)lua_rawlen(L, hooks);
+	for (h = 1; h < nh; h += 2) {
+		lua_rawgeti(L, hooks, h);
+		lua_rawgeti(L, hooks, h + 1);
+		r->current = lua_tostring(L, -1);
+		lua_pop(L, 1);
+		set_current(r, L, lua_gettop(L));
+		lua_pushvalue(L, note);
+		lua_call(L, 1, 0);
+	}
+	lua_pop(L, 1);
+
+	collect(L, chain, names, "score");
+	run_scores(r, L, note, points, lua_gettop(L));
+	lua_pop(L, 1);
+
+	/* select: the last one defined wins */
+	collect(L, chain, names, "select");
+	hooks = lua_gettop(L);
+	nh = (lua_Integer)lua_rawlen(L, hooks);
+	if (nh == 0)
+		return luaL_error(L, "no filter defines select");
+	lua_rawgeti(L, hooks, nh - 1);
+	lua_rawgeti(L, hooks, nh);
+	r->current = lua_tostring(L, -1);
+	lua_pop(L, 1);
+	sel = lua_gettop(L);
+	set_current(r, L, sel);
+	lua_pushvalue(L, sel);
+	lua_pushvalue(L, points);
+	lua_pushvalue(L, note);
+	lua_call(L, 2, 1);
+	if (!lua_istable(L, -1))
+		hook_error(L, sel, "select returned a %s, not a list of "
+		    "points%s", luaL_typename(L, -1), "");
+	read_outcome(r, L, points, lookup, lua_gettop(L));
+	return 0;
+}
+
+int
+sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
+{
+	lua_State *L = e->sb->L;
+	run r = {e, note, out, NULL, 0};
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
+	lua_pushcfunction(L, run_note);
+	lua_pushlightuserdata(L, &r);
+	rc = sr_sandbox_call(e->sb, 1, 0);
+	if (rc != LUA_OK) {
+		if (e->sb->stopped == SR_STOP_MEMORY) {
+			sr_diags_add(diags, SR_ERROR, r.current, r.current_line,
+			    0, "the filter ran past its memory cap of %ld MiB "
+			    "(--max-memory) (while filtering %s)",
+			    e->max_memory / (1024 * 1024), note->path);
+		} else
+			add_lua_diag(diags, r.current, r.current_line,
+			    lua_tostring(L, -1), note->path);
+		memset(out, 0, sizeof(*out));
+	}
+	sr_sandbox_end(e->sb);
+	return rc == LUA_OK ? 0 : -1;
+}

@@ -1,0 +1,221 @@
+/*
+ * text.c - what filters ask of a point's words: counting them, finding the
+ * content words two texts share (case folded, plurals and -ing/-ed folded,
+ * stop-words ignored, UTF-8 aware), and spotting quantities (numbers,
+ * percentages, money, multipliers).  Exposed to Lua as sr.words,
+ * sr.overlap, sr.terms and sr.has_quantity.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+/* Common English words that say nothing about a topic. */
+static const char *const stop_words[] = {
+	"about", "above", "after", "again", "against", "all", "also", "and",
+	"any", "are", "around", "because", "been", "before", "being", "below",
+	"between", "both", "but", "can", "could", "did", "does", "doing",
+	"done", "down", "during", "each", "even", "every", "few", "for",
+	"from", "get", "got", "had", "has", "have", "having", "her", "here",
+	"hers", "him", "his", "how", "into", "its", "just", "last", "like",
+	"made", "make", "many", "more", "most", "much", "must", "need",
+	"needs", "next", "nor", "not", "now", "off", "once", "one", "only",
+	"other", "our", "ours", "out", "over", "own", "really", "same",
+	"she", "should", "some", "such", "than", "that", "the", "their",
+	"theirs", "them", "then", "there", "these", "they", "thing", "things",
+	"this", "those", "through", "too", "under", "until", "very", "want",
+	"was", "way", "we", "were", "what", "when", "where", "which", "while",
+	"who", "whom", "why", "will", "with", "would", "year", "years", "you",
+	"your", "yours",
+};
+
+static int
+compare_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+bool
+sr_text_is_stop_word(const char *w)
+{
+	return bsearch(&w, stop_words, sizeof(stop_words) /
+	    sizeof(stop_words[0]), sizeof(stop_words[0]), compare_str) != NULL;
+}
+
+static bool
+is_word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isalnum((int)cp);
+	/* Letters of the Latin, Greek, Cyrillic and later blocks; symbols,
+	 * punctuation and emoji are not word characters. */
+	return !(cp <= 0xBF || cp == 0xD7 || cp == 0xF7 ||
+	    (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F000 && cp <= 0x1FAFF));
+}
+
+int
+sr_text_words(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	bool in_word = false, counted = false;
+	uint32_t cp;
+	int words = 0;
+
+	while (i < n) {
+		if ((len = sr_utf8_decode(p + i, n - i, &cp)) == 0)
+			len = 1, cp = 0xFFFD;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+			in_word = counted = false;
+		} else {
+			in_word = true;
+			if (!counted && is_word_cp(cp)) {
+				words++;
+				counted = true;
+			}
+		}
+		i += len;
+	}
+	(void)in_word;
+	return words;
+}
+
+/* Folds one word in place: lower case, then a light stemmer so that
+ * "nurses"/"nurse" and "scheduling"/"schedule" meet. */
+static size_t
+fold_word(char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		w[i] = (char)tolower((unsigned char)w[i]);
+	if (n > 3 && w[n - 2] == '\'' && w[n - 1] == 's')
+		n -= 2;
+	if (n > 5 && memcmp(w + n - 3, "ies", 3) == 0) {
+		n -= 2;
+		w[n - 1] = 'y';
+	} else if (n > 5 && memcmp(w + n - 3, "ing", 3) == 0)
+		n -= 3;
+	else if (n > 4 && memcmp(w + n - 2, "ed", 2) == 0)
+		n -= 2;
+	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+		n -= 1;
+	if (n > 4 && w[n - 1] == 'e')
+		n -= 1; /* "schedule" and "schedul(ing)" */
+	w[n] = '\0';
+	return n;
+}
+
+int
+sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char word[64], stem[64];
+	size_t i = 0, start, len, wl;
+	uint32_t cp;
+	bool has_letter;
+
+	while (i < n) {
+		/* skip to a word */
+		while (i < n) {
+			if ((len = sr_utf8_decode(p + i, n - i, &cp)) == 0)
+				len = 1, cp = 0xFFFD;
+			if (is_word_cp(cp) || cp == '\'' || cp == 0x2019)
+				break;
+			i += len;
+		}
+		start = i;
+		has_letter = false;
+		while (i < n) {
+			if ((len = sr_utf8_decode(p + i, n - i, &cp)) == 0)
+				len = 1, cp = 0xFFFD;
+			if (cp == 0x2019)
+				cp = '\'';
+			else if (!is_word_cp(cp) && cp != '\'' && cp != '-')
+				break;
+			if (cp >= 0x80 || isalpha((int)cp))
+				has_letter = true;
+			i += len;
+		}
+		wl = i - start;
+		/* trim apostrophes and hyphens at the ends */
+		while (wl > 0 && (p[start] == '\'' || p[start] == '-'))
+			start++, wl--;
+		while (wl > 0 && (p[start + wl - 1] == '\'' ||
+		    p[start + wl - 1] == '-'))
+			wl--;
+		if (wl < 3 || wl >= sizeof(word) || !has_letter)
+			continue;
+		memcpy(word, p + start, wl);
+		word[wl] = '\0';
+		for (len = 0; len < wl; len++)
+			word[len] = (char)tolower((unsigned char)word[len]);
+		if (sr_text_is_stop_word(word))
+			continue;
+		memcpy(stem, word, wl + 1);
+		fold_word(stem, wl);
+		if (fn(arg, word, stem) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Whether the token (no blanks) reads as an amount. */
+static bool
+token_is_quantity(const char *t, size_t n)
+{
+	size_t i, digits = 0;
+	bool colon = false;
+
+	for (i = 0; i < n; i++) {
+		if (isdigit((unsigned char)t[i]))
+			digits++;
+		else if (t[i] == ':')
+			colon = true;
+	}
+	if (digits == 0)
+		return false;
+	if (colon)
+		return false; /* a time of day: 10:30 */
+	/* strip trailing punctuation */
+	while (n > 0 && strchr(".,;!?)\"'", t[n - 1]) != NULL)
+		n--;
+	if (n == 4 && digits == 4 && (memcmp(t, "19", 2) == 0 ||
+	    memcmp(t, "20", 2) == 0))
+		return false; /* a year */
+	if (n == 2 && (t[0] == 'Q' || t[0] == 'q'))
+		return false; /* a quarter */
+	if (n >= 3 && (strncmp(t + n - 2, "am", 2) == 0 ||
+	    strncmp(t + n - 2, "pm", 2) == 0) && isdigit((unsigned char)t[0]))
+		return false; /* 3pm */
+	return true;
+}
+
+bool
+sr_text_has_quantity(const char *s, size_t n)
+{
+	static const char *const multipliers[] = {"doubled", "tripled",
+	    "quadrupled", "halved", "tenfold", "twofold", "threefold"};
+	size_t i = 0, start, k;
+
+	while (i < n) {
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		start = i;
+		while (i < n && !isspace((unsigned char)s[i]))
+			i++;
+		if (i == start)
+			break;
+		if (token_is_quantity(s + start, i - start))
+			return true;
+		for (k = 0; k < sizeof(multipliers) / sizeof(*multipliers); k++)
+			if (i - start >= strlen(multipliers[k]) &&
+			    strncasecmp(s + start, multipliers[k],
+			    strlen(multipliers[k])) == 0)
+				return true;
+	}
+	return false;
+}
