@@ -8,7 +8,9 @@
 --   3. the honest correction of what you would say differently.
 -- Within each role the highest-scored points win; a point tagged #must is
 -- always taken; then, while the chosen points are over the word budget, the
--- lowest-scored optional one is dropped.  Each point left out gets a
+-- lowest-scored optional one is dropped.  The best point of each core role
+-- (the connection, their problem, your evidence, the correction) is never
+-- dropped: without it the draft would not be the article's.  Each point left out gets a
 -- `why_not` that `secondround explain` shows.
 --
 -- A filter of your own can replace this by defining `select` (the last one
@@ -23,6 +25,8 @@ local roles = {
   {key = "guidance",        paragraph = 2, role = "guidance",   max = 1},
   {key = "say_differently", paragraph = 3, role = "correction", max = 1},
 }
+local core = {connect = true, problem = true, evidence = true,
+              correction = true}
 
 -- Words the template around the points takes (greeting, thanks, close).
 local TEMPLATE_WORDS = 45
@@ -62,18 +66,18 @@ local function select(points, note)
     for _, p in ipairs(chosen) do n = n + p.words end
     return n
   end
-  local function best_of_paragraph(p)
+  local function kept(p)
+    if p.tags.must then return true end
+    if not core[p.role] then return false end
     for _, q in ipairs(chosen) do
-      if q ~= p and q.paragraph == p.paragraph and by_score(q, p) then
-        return false
-      end
+      if q ~= p and q.role == p.role and by_score(q, p) then return false end
     end
     return true
   end
   while words() > budget do
     local worst
     for i, p in ipairs(chosen) do
-      if not p.tags.must and not best_of_paragraph(p) and
+      if not kept(p) and
          (worst == nil or by_score(chosen[worst], p)) then
         worst = i
       end

@@ -45,6 +45,7 @@ typedef struct {
 	sr_engine *e;
 	sr_note *note;
 	sr_outcome *out;
+	sr_diags *diags;
 	const char *current; /* the filter whose code runs, for messages */
 	int current_line;
 } run;
@@ -200,29 +201,31 @@ push_hooks(sr_sandbox *sb, const filter *f)
 		lua_pop(L, 1);
 		lua_newtable(L);
 		for (i = 0; hook_names[i] != NULL; i++) {
+			/* a global hook, not the base library's select */
 			if (lua_getfield(L, env, hook_names[i]) ==
-			    LUA_TFUNCTION)
+			    LUA_TFUNCTION && !sr_sandbox_is_builtin(sb,
+			    hook_names[i], -1))
 				lua_setfield(L, -2, hook_names[i]);
 			else
 				lua_pop(L, 1);
 		}
 	} else if (!lua_istable(L, -1)) {
-		luaL_error(L, "%s: the filter returns a %s; a filter returns "
-		    "a table of hooks (or nothing, and defines them as "
-		    "globals)", f->path, luaL_typename(L, -1));
+		luaL_error(L, "the filter returns a %s; a filter returns a "
+		    "table of hooks (or nothing, and defines them as "
+		    "globals)", luaL_typename(L, -1));
 	}
 	/* every key must be a hook, and every hook a function */
 	lua_pushnil(L);
 	while (lua_next(L, -2) != 0) {
 		if (lua_type(L, -2) != LUA_TSTRING ||
 		    !is_hook(lua_tostring(L, -2)))
-			luaL_error(L, "%s: unknown hook '%s' (the hooks are "
-			    "note, score, select, compose, draft)", f->path,
+			luaL_error(L, "unknown hook '%s' (the hooks are "
+			    "note, score, select, compose, draft)",
 			    lua_type(L, -2) == LUA_TSTRING ?
 			    lua_tostring(L, -2) : luaL_typename(L, -2));
 		if (!lua_isfunction(L, -1))
-			luaL_error(L, "%s: the hook '%s' is a %s, not a "
-			    "function", f->path, lua_tostring(L, -2),
+			luaL_error(L, "the hook '%s' is a %s, not a "
+			    "function", lua_tostring(L, -2),
 			    luaL_typename(L, -1));
 		lua_pop(L, 1);
 	}
@@ -275,15 +278,19 @@ add_lua_diag(sr_diags *diags, const char *fallback, int fallback_line,
 	long line = fallback_line;
 	int first;
 
-	for (p = strchr(msg, ':'); p != NULL; p = strchr(p + 1, ':')) {
+	/* "a.lua:4: b.lua:3: text" (an error passed on by coroutine.wrap)
+	 * is placed at the innermost place, b.lua:3. */
+	for (p = strchr(text, ':'); p != NULL; p = strchr(p + 1, ':')) {
 		for (d = p + 1; *d >= '0' && *d <= '9'; d++)
 			;
 		if (d > p + 1 && d[0] == ':' && d[1] == ' ' &&
-		    memchr(msg, '\n', (size_t)(p - msg)) == NULL) {
-			file = strndup(msg, (size_t)(p - msg));
+		    memchr(text, '\n', (size_t)(p - text)) == NULL &&
+		    memchr(text, ' ', (size_t)(p - text)) == NULL) {
+			free(file);
+			file = strndup(text, (size_t)(p - text));
 			line = strtol(p + 1, NULL, 10);
 			text = d + 2;
-			break;
+			p = text - 1;
 		}
 	}
 	nl = strchr(text, '\n');
@@ -901,11 +908,19 @@ run_note(lua_State *L)
 		    "filters" : "tone");
 		char *path = find_filter(e, n->path, name), *dir;
 
+		if (path == NULL && i == n->nfilters) {
+			/* a tone with no filter of its name: the default
+			 * tone, said once */
+			sr_diags_add(r->diags, SR_WARNING, n->path,
+			    field ? field->line : 0, 0, "tone '%s': no filter "
+			    "%s.lua beside the note or in %s; the draft keeps "
+			    "the default tone", name, name, e->filters_dir);
+			continue;
+		}
 		if (path == NULL)
-			return luaL_error(L, "%s:%d: %s '%s': no such filter "
-			    "beside the note or in %s", n->path,
-			    field ? field->line : 1, i < n->nfilters ?
-			    "filter" : "tone", name, e->filters_dir);
+			return luaL_error(L, "%s:%d: filter '%s': no such "
+			    "filter beside the note or in %s", n->path,
+			    field ? field->line : 1, name, e->filters_dir);
 		dir = dup_dirname(path);
 		fs[count].path = sr_arena_strdup(n->arena, path);
 		fs[count].dir = dir ? sr_arena_strdup(n->arena, dir) : NULL;
@@ -970,7 +985,7 @@ int
 sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 {
 	lua_State *L = e->sb->L;
-	run r = {e, note, out, NULL, 0};
+	run r = {e, note, out, diags, NULL, 0};
 	int rc;
 
 	memset(out, 0, sizeof(*out));

@@ -137,6 +137,9 @@ void sr_sandbox_push_env(sr_sandbox *sb, const char *dir);
 /* lua_pcall with the message handler; on error the message (a string,
  * with file and line) is pushed.  Returns lua_pcall's status. */
 int sr_sandbox_call(sr_sandbox *sb, int nargs, int nresults);
+/* Whether the value at idx is the library's own global `name` (the base
+ * `select`, say), not something a filter defined. */
+bool sr_sandbox_is_builtin(sr_sandbox *sb, const char *name, int idx);
 /* Starts a note's run with fresh module cache and the given limits
  * (0: none), and ends it, giving back what a stopped run held. */
 void sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory);

@@ -393,6 +393,20 @@ sr_sandbox_push_env(sr_sandbox *sb, const char *dir)
 	lua_setfield(L, env, "sr");
 }
 
+bool
+sr_sandbox_is_builtin(sr_sandbox *sb, const char *name, int idx)
+{
+	lua_State *L = sb->L;
+	bool same;
+
+	idx = lua_absindex(L, idx);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_TEMPLATE);
+	lua_getfield(L, -1, name);
+	same = lua_rawequal(L, -1, idx);
+	lua_pop(L, 2);
+	return same;
+}
+
 void
 sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory)
 {

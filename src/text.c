@@ -12,23 +12,35 @@
 
 #include "internal.h"
 
-/* Common English words that say nothing about a topic. */
+/* Common English words, and number and time words, that say nothing about
+ * what a point is about.  Sorted, for bsearch. */
 static const char *const stop_words[] = {
-	"about", "above", "after", "again", "against", "all", "also", "and",
-	"any", "are", "around", "because", "been", "before", "being", "below",
-	"between", "both", "but", "can", "could", "did", "does", "doing",
-	"done", "down", "during", "each", "even", "every", "few", "for",
-	"from", "get", "got", "had", "has", "have", "having", "her", "here",
-	"hers", "him", "his", "how", "into", "its", "just", "last", "like",
-	"made", "make", "many", "more", "most", "much", "must", "need",
-	"needs", "next", "nor", "not", "now", "off", "once", "one", "only",
-	"other", "our", "ours", "out", "over", "own", "really", "same",
-	"she", "should", "some", "such", "than", "that", "the", "their",
-	"theirs", "them", "then", "there", "these", "they", "thing", "things",
-	"this", "those", "through", "too", "under", "until", "very", "want",
-	"was", "way", "we", "were", "what", "when", "where", "which", "while",
-	"who", "whom", "why", "will", "with", "would", "year", "years", "you",
-	"your", "yours",
+	"about", "above", "after", "again", "against", "all",
+	"also", "and", "any", "are", "around", "because",
+	"been", "before", "being", "below", "between", "bit",
+	"both", "but", "can", "could", "day", "days",
+	"did", "does", "doing", "done", "down", "during",
+	"each", "eight", "eleven", "even", "every", "few",
+	"first", "five", "for", "four", "from", "get",
+	"good", "got", "great", "had", "half", "has",
+	"have", "having", "her", "here", "hers", "him",
+	"his", "how", "hundred", "into", "its", "just",
+	"last", "like", "lot", "lots", "made", "make",
+	"many", "million", "month", "months", "more", "most",
+	"much", "must", "need", "needs", "new", "next",
+	"nine", "nor", "not", "now", "off", "once",
+	"one", "only", "other", "our", "ours", "out",
+	"over", "own", "really", "same", "second", "seven",
+	"she", "should", "six", "some", "such", "ten",
+	"than", "that", "the", "their", "theirs", "them",
+	"then", "there", "these", "they", "thing", "things",
+	"third", "this", "those", "thousand", "three", "through",
+	"time", "times", "today", "too", "twelve", "two",
+	"under", "until", "very", "want", "was", "way",
+	"we", "week", "weeks", "well", "were", "what",
+	"when", "where", "which", "while", "who", "whom",
+	"why", "will", "with", "would", "year", "years",
+	"you", "your", "yours",
 };
 
 static int

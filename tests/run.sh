@@ -88,10 +88,28 @@ for build in "$@"; do
 		compare "parse $note" "$expect.parse" "$tmp/parse"
 	done
 
+	# Filters, hostile ones among them: each beside what `explain` prints
+	# when it runs over two notes (the batch must go on after the first).
+	for f in tests/filters/*.lua; do
+		$sr explain --no-default-filters --max-instructions 2000000 \
+		    --max-memory 32 -f "$f" tests/regress/basic.md \
+		    tests/filters/second.md >"$tmp/filter" 2>&1
+		echo "exit $?" >>"$tmp/filter"
+		compare "filter $f" "${f%.lua}.expect" "$tmp/filter"
+	done
+	# explain over the example notes, with the default filters.
+	for note in examples/notes/*/*/*.md examples/notes/*/*/*/*.md; do
+		[ -f "$note" ] || continue
+		$sr explain "$note" >"$tmp/explain" 2>&1
+		echo "exit $?" >>"$tmp/explain"
+		compare "explain $note" \
+		    "tests/examples/$(basename "${note%.md}").explain" "$tmp/explain"
+	done
+
 	# The command line.
 	cli "--help" 0 "usage: secondround" $sr --help
 	cli "--version" 0 "secondround 0." $sr --version
-	cli "check --help" 0 "check [-q]" $sr check --help
+	cli "check --help" 0 "check [-qv]" $sr check --help
 	cli "no arguments" 2 "usage:" $sr
 	cli "unknown command" 2 "unknown command 'frobnicate'" $sr frobnicate
 	cli "unknown option" 2 "usage:" $sr check --frob tests/regress

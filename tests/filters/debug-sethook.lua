@@ -1,0 +1,1 @@
+return {note = function() debug.sethook() end}

@@ -1,0 +1,1 @@
+return {note = function() error() end}

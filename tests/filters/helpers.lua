@@ -1,0 +1,22 @@
+-- The sr module, checked from Lua.
+local sr2 = require "secondround"
+assert(sr2.version == sr.version and sr.version:match("^%d+%.%d+"))
+assert(sr.words("Cut churn from 9% to 4% — in two quarters") == 9)
+assert(sr.words("") == 0)
+local shared = sr.overlap("Cut nurse turnover from 24% to 15%",
+                          "Nurse turnover hit 28% last year")
+assert(#shared == 2 and shared[1] == "nurse" and shared[2] == "turnover",
+       table.concat(shared, ","))
+assert(#sr.overlap("the and of with", "the and of with") == 0, "stop words")
+assert(#sr.overlap("Scheduling nurses", sr.terms("nurse schedule")) == 2,
+       "stems")
+assert(#sr.overlap("Équipe réseau", "réseau d'équipe") >= 1, "UTF-8")
+assert(sr.has_quantity("from 4.1 to 2.6 hours"))
+assert(sr.has_quantity("cut costs by 28%"))
+assert(sr.has_quantity("$2.4M in savings"))
+assert(sr.has_quantity("shipped 3x faster"))
+assert(sr.has_quantity("revenue doubled"))
+assert(not sr.has_quantity("in 2024 we met at 10:30, Q2, 3pm"))
+assert(not sr.has_quantity("no numbers here"))
+sr.log("helpers ok", 1, true)
+return {}

@@ -1,0 +1,1 @@
+return {note = function() return io.open("/etc/passwd") end}

@@ -1,0 +1,2 @@
+-- require cannot climb out of the filter folders.
+return {note = function() return require("..secret") end}

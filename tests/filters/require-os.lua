@@ -1,0 +1,1 @@
+return {note = function() return require("os") end}

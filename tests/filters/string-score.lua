@@ -1,0 +1,4 @@
+-- A score hook must return a number.
+return {score = function(point, note)
+  return "high"
+end}

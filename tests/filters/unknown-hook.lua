@@ -1,0 +1,1 @@
+return {scor = function() return 1 end}
