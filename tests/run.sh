@@ -25,6 +25,8 @@ done
 [ $# -gt 0 ] || { echo "usage: tests/run.sh [--valgrind] [--update] BUILD_DIR..." >&2; exit 2; }
 
 export TZ=UTC LC_ALL=C
+# the shipped filters, for every build folder (build/asan has none beside it)
+export SECONDROUND_FILTERS="$PWD/filters"
 NOW=2026-11-25T12:00:00Z
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
