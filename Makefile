@@ -41,7 +41,8 @@ else
 endif
 
 ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-            -DSR_VERSION_MAKE='"$(VERSION)"' -Iinclude -Isrc \
+            -DSR_VERSION_MAKE='"$(VERSION)"' -DSR_DATADIR='"$(DATADIR)"' \
+            -Iinclude -Isrc \
             $(DEP_CFLAGS) $(WARN) $(CFLAGS)
 LDLIBS    = $(DEP_LIBS) -lm
 
@@ -123,14 +124,16 @@ drafts: $(B)/secondround
 # ---- installing ----------------------------------------------------------
 
 install: $(B)/secondround
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/filters
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/filters
 	install -m 755 $(B)/secondround $(DESTDIR)$(BINDIR)/secondround
 	install -m 644 cmd/secondround.1 $(DESTDIR)$(MANDIR)/man1/secondround.1
+	install -m 644 cmd/secondround-filters.7 $(DESTDIR)$(MANDIR)/man7/secondround-filters.7
 	for f in filters/*.lua; do [ -e "$$f" ] || continue; \
 	  install -m 644 "$$f" $(DESTDIR)$(DATADIR)/filters/; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/secondround $(DESTDIR)$(MANDIR)/man1/secondround.1
+	rm -f $(DESTDIR)$(BINDIR)/secondround $(DESTDIR)$(MANDIR)/man1/secondround.1 \
+	  $(DESTDIR)$(MANDIR)/man7/secondround-filters.7
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -128,7 +128,7 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 	char word[64], stem[64];
 	size_t i = 0, start, len, wl;
 	uint32_t cp;
-	bool has_letter;
+	bool has_letter, marker;
 
 	while (i < n) {
 		/* skip to a word */
@@ -141,6 +141,8 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 		}
 		start = i;
 		has_letter = false;
+		/* #tags and @mentions are notes to the tool, not words */
+		marker = start > 0 && (p[start - 1] == '#' || p[start - 1] == '@');
 		while (i < n) {
 			if ((len = sr_utf8_decode(p + i, n - i, &cp)) == 0)
 				len = 1, cp = 0xFFFD;
@@ -159,7 +161,7 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 		while (wl > 0 && (p[start + wl - 1] == '\'' ||
 		    p[start + wl - 1] == '-'))
 			wl--;
-		if (wl < 3 || wl >= sizeof(word) || !has_letter)
+		if (wl < 3 || wl >= sizeof(word) || !has_letter || marker)
 			continue;
 		memcpy(word, p + start, wl);
 		word[wl] = '\0';
