@@ -46,7 +46,7 @@ ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             $(DEP_CFLAGS) $(WARN) $(CFLAGS)
 LDLIBS    = $(DEP_LIBS) -lm
 
-.PHONY: all test memcheck drafts install uninstall clean deps asan help
+.PHONY: all test memcheck bench drafts install uninstall clean asan help
 
 all: $(B)/secondround
 
@@ -84,6 +84,10 @@ $(B)/unit: tests/unit.c $(B)/libsecondround.a $(HDR)
 	@echo "  CC	$@"
 	$(Q)$(CC) $(ALLCFLAGS) $< $(B)/libsecondround.a $(LDLIBS) -o $@
 
+$(B)/bench: tests/bench.c $(B)/libsecondround.a $(HDR)
+	@echo "  CC	$@"
+	$(Q)$(CC) $(ALLCFLAGS) $< $(B)/libsecondround.a $(LDLIBS) -o $@
+
 $(B)/gen-notes: tests/gen-notes.c
 	@echo "  CC	$@"
 	$(Q)$(CC) $(WARN) $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $< -o $@
@@ -115,6 +119,16 @@ test: $(B)/secondround $(B)/unit $(B)/gen-notes asan
 
 memcheck: $(B)/secondround $(B)/unit $(B)/gen-notes
 	tests/run.sh --valgrind $(B)
+
+# ---- the benchmark (ratios against baselines measured in the same run) ------
+
+BENCH_NOTES = 10000
+
+bench: $(B)/bench $(B)/gen-notes
+	@if [ ! -d $(B)/corpus-$(BENCH_NOTES) ]; then \
+	  echo "generating $(BENCH_NOTES) notes in $(B)/corpus-$(BENCH_NOTES)"; \
+	  $(B)/gen-notes -n $(BENCH_NOTES) $(B)/corpus-$(BENCH_NOTES); fi
+	SECONDROUND_FILTERS=$(CURDIR)/filters $(B)/bench $(B)/corpus-$(BENCH_NOTES)
 
 # ---- the examples --------------------------------------------------------
 

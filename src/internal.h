@@ -61,6 +61,9 @@ int sr_text_words(const char *s, size_t n);
 typedef int sr_term_fn(void *arg, const char *word, const char *stem);
 int sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg);
 bool sr_text_is_stop_word(const char *lower_word);
+/* Folds a word in place (lower case, then a light stemmer so that
+ * "nurses"/"nurse" and "scheduling"/"schedule" meet); returns its length. */
+size_t sr_text_fold(char *w, size_t n);
 /* Whether s holds an amount: a number, a percentage, money, a multiplier
  * (years, quarters and times of day are not amounts). */
 bool sr_text_has_quantity(const char *s, size_t n);
@@ -119,6 +122,7 @@ typedef struct {
 	sr_log_fn *log;
 	void *log_arg;
 	size_t used;       /* bytes the state holds */
+	size_t base;       /* bytes it holds between notes, once set up */
 	size_t limit;      /* refuse to grow past this; 0: no limit */
 	long steps, max_steps;
 	sr_stop stopped;   /* which limit ended the last run, if any */
@@ -131,8 +135,9 @@ void sr_sandbox_free(sr_sandbox *sb);
 /* Pushes the compiled chunk of a filter file (compiled once, then cached);
  * returns 0, or -1 with the error message pushed instead. */
 int sr_sandbox_load(sr_sandbox *sb, const char *path);
-/* Pushes a fresh environment: copies of the allowed libraries, load and
- * require bound to it, `sr`; dir is the folder require searches first. */
+/* Pushes a fresh environment holding the run's copies of the allowed
+ * libraries and `sr`, with load and require bound to it; dir is the folder
+ * require searches first. */
 void sr_sandbox_push_env(sr_sandbox *sb, const char *dir);
 /* lua_pcall with the message handler; on error the message (a string,
  * with file and line) is pushed.  Returns lua_pcall's status. */

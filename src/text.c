@@ -43,24 +43,34 @@ static const char *const stop_words[] = {
 	"you", "your", "yours",
 };
 
-static int
-compare_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 bool
 sr_text_is_stop_word(const char *w)
 {
-	return bsearch(&w, stop_words, sizeof(stop_words) /
-	    sizeof(stop_words[0]), sizeof(stop_words[0]), compare_str) != NULL;
+	size_t lo = 0, hi = sizeof(stop_words) / sizeof(stop_words[0]), mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		/* most words part at the first letter: skip the call there */
+		c = (unsigned char)w[0] - (unsigned char)stop_words[mid][0];
+		if (c == 0)
+			c = strcmp(w, stop_words[mid]);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
 }
 
-static bool
+static inline bool
 is_word_cp(uint32_t cp)
 {
 	if (cp < 0x80)
-		return isalnum((int)cp);
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
 	/* Letters of the Latin, Greek, Cyrillic and later blocks; symbols,
 	 * punctuation and emoji are not word characters. */
 	return !(cp <= 0xBF || cp == 0xD7 || cp == 0xF7 ||
@@ -95,10 +105,8 @@ sr_text_words(const char *s, size_t n)
 	return words;
 }
 
-/* Folds one word in place: lower case, then a light stemmer so that
- * "nurses"/"nurse" and "scheduling"/"schedule" meet. */
-static size_t
-fold_word(char *w, size_t n)
+size_t
+sr_text_fold(char *w, size_t n)
 {
 	size_t i;
 
@@ -121,6 +129,24 @@ fold_word(char *w, size_t n)
 	return n;
 }
 
+/* The code point at p (n bytes left) and its length; an invalid byte
+ * reads as U+FFFD, one byte long.  ASCII takes the short way. */
+static inline size_t
+next_cp(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	size_t len;
+
+	if (*p < 0x80) {
+		*cp = *p;
+		return 1;
+	}
+	if ((len = sr_utf8_decode(p, n, cp)) == 0) {
+		*cp = 0xFFFD;
+		len = 1;
+	}
+	return len;
+}
+
 int
 sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 {
@@ -133,8 +159,7 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 	while (i < n) {
 		/* skip to a word */
 		while (i < n) {
-			if ((len = sr_utf8_decode(p + i, n - i, &cp)) == 0)
-				len = 1, cp = 0xFFFD;
+			len = next_cp(p + i, n - i, &cp);
 			if (is_word_cp(cp) || cp == '\'' || cp == 0x2019)
 				break;
 			i += len;
@@ -144,8 +169,7 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 		/* #tags and @mentions are notes to the tool, not words */
 		marker = start > 0 && (p[start - 1] == '#' || p[start - 1] == '@');
 		while (i < n) {
-			if ((len = sr_utf8_decode(p + i, n - i, &cp)) == 0)
-				len = 1, cp = 0xFFFD;
+			len = next_cp(p + i, n - i, &cp);
 			if (cp == 0x2019)
 				cp = '\'';
 			else if (!is_word_cp(cp) && cp != '\'' && cp != '-')
@@ -163,14 +187,13 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 			wl--;
 		if (wl < 3 || wl >= sizeof(word) || !has_letter || marker)
 			continue;
-		memcpy(word, p + start, wl);
-		word[wl] = '\0';
 		for (len = 0; len < wl; len++)
-			word[len] = (char)tolower((unsigned char)word[len]);
+			word[len] = (char)tolower(p[start + len]);
+		word[wl] = '\0';
 		if (sr_text_is_stop_word(word))
 			continue;
 		memcpy(stem, word, wl + 1);
-		fold_word(stem, wl);
+		sr_text_fold(stem, wl);
 		if (fn(arg, word, stem) != 0)
 			return -1;
 	}
