@@ -1,6 +1,6 @@
--- default.lua: the built-in selection, always loaded first.
+-- default.lua: the built-in selection and composer, always loaded first.
 --
--- It picks the points for the article's three short paragraphs:
+-- select picks the points for the article's three short paragraphs:
 --   1. thanks, naming the moment that connected (what excited them, or
 --      what excited you);
 --   2. their problem answered by your strongest evidence (ideally what you
@@ -13,8 +13,15 @@
 -- dropped: without it the draft would not be the article's.  Each point left out gets a
 -- `why_not` that `secondround explain` shows.
 --
--- A filter of your own can replace this by defining `select` (the last one
--- defined wins).
+-- compose writes them as an email: each point becomes a sentence a person
+-- would write (a full sentence stays one; a fragment gets a lead-in that
+-- fits its form), the greeting names the interviewer, and the body keeps to
+-- the word budget by dropping whole optional sentences, never half of one.
+--
+-- A filter of your own can replace either by defining `select` or
+-- `compose` (the last one defined wins).
+
+local sr = require "secondround"
 
 -- The roles, in the order of the draft: section key, paragraph, how many.
 local roles = {
@@ -102,4 +109,374 @@ local function select(points, note)
   return chosen
 end
 
-return {select = select}
+-- ---- composing -----------------------------------------------------------
+
+-- Words that may start a fragment and are not names: these are lowered
+-- when the fragment goes mid-sentence ("The board" -> "the board").
+local starters = {}
+for w in ([[a an the this that these those their our my his her its your
+  every each some any all most many much more less one two three four five
+  when where how what why while after before during since because if
+  cutting building leading running moving shipping]]):gmatch("%a+") do
+  starters[w] = true
+end
+
+-- Verbs in the past tense that start a résumé-style fragment.
+local past = {}
+for w in ([[led built cut ran grew drove made won took set brought wrote
+  sold kept spent got held rebuilt found taught chose began became went
+  did sat oversaw shrank hit put beat overhauled]]):gmatch("%a+") do
+  past[w] = true
+end
+local not_past = {need = true, speed = true, seed = true, feed = true,
+  bed = true, red = true, shed = true, hundred = true, indeed = true}
+
+-- Verbs that start advice ("Talk to Anita before round two").
+local imperative = {}
+for w in ([[talk read bring show lead ask send prepare focus come think be
+  keep make meet reach look review share write expect emphasize speak
+  follow get use consider do don't prepare tell check call email]]):gmatch("[%a']+") do
+  imperative[w] = true
+end
+
+-- Words that make a fragment a clause ("Nurse turnover hit 28%").
+local verbs = {}
+for w in ([[is are was were has have had will would can could should may
+  might must does do did cares care runs run wants want needs need plans
+  plan hit hits ships ship stall stalls grew grows takes take spends spend
+  breaks break gets get moves move sits sit goes go loses lose costs cost
+  missed misses opens open launches launch uses use lacks lack struggles
+  struggle weigh weighs expects expect face faces faced own owns
+  isn't aren't wasn't doesn't don't can't won't]]):gmatch("[%a']+") do
+  verbs[w] = true
+end
+
+local function words_of(s)
+  local t = {}
+  for w in s:gmatch("[%w\128-\255'\u{2019}%-]+") do t[#t + 1] = w end
+  return t
+end
+
+local function first_word(s)
+  return (s:match("^[%w\128-\255'\u{2019}%-]+") or "")
+end
+
+-- The text of a point as a sentence part: tags, mentions and a leading
+-- "Name:" dropped, blanks folded, no trailing punctuation.
+local function clean(text)
+  text = text:gsub("%(%s*@[^%)]*%)", "")
+  text = text:gsub("^%s*@[%w_%.%-\128-\255]+%s*[:,]%s*", "")
+  text = text:gsub("^%u[%w\128-\255]*:%s+", "")
+  text = text:gsub("%f[^%s]#%a[%w_/%-]*", "")
+  text = text:gsub("%f[^%s(]@[%w_%.%-\128-\255]+", "")
+  text = text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
+  text = text:gsub(" ([,.;:!?])", "%1")
+  text = text:gsub("[%s,;:%-]+$", "")
+  return text
+end
+
+-- The first clause only: what follows ";", " - " or a full stop is
+-- usually a note to self ("; he asked who else was involved").
+local function first_clause(text)
+  local cut = text:find(";%s") or text:find("%s[-\u{2013}\u{2014}]%s") or
+              text:find("[%.!?]%s+%u")
+  if cut and cut > 12 then text = text:sub(1, cut - 1) end
+  return (text:gsub("[%s,;:%.]+$", ""))
+end
+
+local function lower_first(s)
+  local w = first_word(s)
+  if w == "I" or w:match("^I['\u{2019}]") or w:match("^%u%u") then
+    return s
+  end
+  local lw = w:lower()
+  if starters[lw] or (lw:match("^%l+ing$") and #lw > 5) then
+    return lw .. s:sub(#w + 1)
+  end
+  return s
+end
+
+local function capitalize(s)
+  return (s:gsub("^%l", string.upper))
+end
+
+local function sentence(s)
+  s = capitalize(s)
+  if not s:match("[%.!?][\"'\u{201D}\u{2019})]*$") then s = s .. "." end
+  return s
+end
+
+-- "They're moving to Rust" -> "you're moving to Rust": the interviewer
+-- speaks for the organisation.
+local function to_you(s)
+  return (s:gsub("^They're ", "you're "):gsub("^They ", "you ")
+           :gsub("^Their ", "your "):gsub("^They\u{2019}re ", "you're "))
+end
+
+local function is_first_person(s)
+  local w = words_of(s)
+  if w[1] == "I" or (w[1] or ""):match("^I['\u{2019}]") or w[1] == "We" then
+    return true
+  end
+  -- "At Mercy West I cut nurse turnover ..."
+  for i = 2, math.min(#w, 6) do
+    if w[i] == "I" then return true end
+  end
+  return false
+end
+
+local function is_past(s)
+  local w = first_word(s):lower()
+  if past[w] then return true end
+  return #w >= 5 and w:match("ed$") ~= nil and not not_past[w]
+end
+
+local function is_gerund(s)
+  local w = first_word(s):lower()
+  return #w > 5 and w:match("^%l+ing$") ~= nil
+end
+
+local function is_clause(s)
+  local w = words_of(s)
+  for i = 2, math.min(#w, 7) do
+    local lw = w[i]:lower()
+    if verbs[lw] or lw:match("'s$") or lw:match("\u{2019}s$") then
+      return true
+    end
+  end
+  return false
+end
+
+local function is_imperative(s)
+  return imperative[first_word(s):lower()] == true
+end
+
+-- "I cut X" -> "I also cut X"; "Led Y" -> "I also led Y".
+local function also(s)
+  if s:match("^I%s") then return "I also " .. s:sub(3) end
+  if is_past(s) then return "I also " .. lower_first(s:lower():sub(1, 1) ..
+    s:sub(2)) end
+  return s
+end
+
+-- A résumé fragment in the first person: "Led Y" -> "I led Y".
+local function own(s)
+  if is_past(s) then return "I " .. s:sub(1, 1):lower() .. s:sub(2) end
+  return s
+end
+
+-- Markdown would read *, _, [, <, ` and \ as markup: escape them, so a
+-- note's text reaches every format as text.
+local function md(s)
+  return (s:gsub("([\\`*_%[%]<>])", "\\%1"))
+end
+
+-- The interviewer named in the third person becomes "you".
+local function address(s, to)
+  if not (to and to.name) then return s end
+  local names = {to.name, to.name:match("^(%S+)")}
+  for _, n in ipairs(names) do
+    local q = n:gsub("%p", "%%%0")
+    s = s:gsub("%f[%w]" .. q .. "['\u{2019}]s%f[%W]", "your")
+    for _, v in ipairs({"with", "to", "told", "asked", "showed", "gave",
+                        "pushed", "challenged"}) do
+      s = s:gsub("%f[%w]" .. v .. " " .. q .. "%f[%W]", v .. " you")
+    end
+  end
+  return s
+end
+
+local function first_name(person)
+  return person and person.name and person.name:match("^(%S+)") or nil
+end
+
+-- A subject of at most 60 characters: the role and, when their problem
+-- and your evidence share words, what they share.
+local function subject(note, problem, evidence)
+  local topic
+  if problem and evidence then
+    local shared = sr.overlap(problem.text, evidence.text)
+    if #shared > 0 then
+      topic = shared[1]
+      if shared[2] and problem.text:lower():find(shared[1] .. " " ..
+                                                 shared[2], 1, true) then
+        topic = topic .. " " .. shared[2]
+      end
+    end
+  end
+  local role, company = note.role, note.company
+  local options = {}
+  if role and topic and company then
+    options[#options + 1] = role .. ": " .. topic .. " at " .. company
+  end
+  if role and topic then options[#options + 1] = role .. ": " .. topic end
+  if role and company then options[#options + 1] = role .. " at " .. company end
+  if role then options[#options + 1] = role end
+  if company then
+    options[#options + 1] = "Our conversation at " .. company
+  end
+  options[#options + 1] = "Following up on our conversation"
+  for _, o in ipairs(options) do
+    if utf8.len(o) and utf8.len(o) <= 60 then return o end
+  end
+  return options[#options]
+end
+
+local function compose(chosen, note)
+  local budget = note.max_words or 150
+  local by_role = {}
+  for _, p in ipairs(chosen) do
+    local list = by_role[p.role or p.section] or {}
+    list[#list + 1] = p
+    by_role[p.role or p.section] = list
+  end
+  local function take(role, i) return (by_role[role] or {})[i or 1] end
+
+  -- Each sentence: its paragraph, its text, and whether it may go when
+  -- the body is over budget (the lowest `keep` goes first).
+  local sentences = {}
+  local function say(para, text, keep)
+    if text and text ~= "" then
+      sentences[#sentences + 1] = {para = para, text = text, keep = keep}
+    end
+  end
+
+  -- 1: thanks, and the moment that connected
+  local role, company = note.role, note.company
+  if role then
+    say(1, "Thank you for our conversation about the " .. md(role) ..
+        " role" .. (company and (" at " .. md(company)) or "") .. ".", 99)
+  elseif company then
+    say(1, "Thank you for our conversation at " .. md(company) .. ".", 99)
+  else
+    say(1, "Thank you for our conversation.", 99)
+  end
+  for i, p in ipairs(by_role.connect or {}) do
+    local t = first_clause(clean(p.text))
+    local keep = i == 1 and 50 or p.score
+    if p.section == "excited_me" then
+      t = to_you(t)
+      if is_first_person(t) then
+        say(1, md(sentence(t)), keep)
+      elseif is_clause(t) then
+        say(1, "I enjoyed hearing that " .. md(lower_first(t)) .. ".", keep)
+      else
+        say(1, "I enjoyed hearing about " .. md(lower_first(t)) .. ".", keep)
+      end
+    else
+      local after = t:match(":%s+(I%s.*)$")
+      if after then t = after end
+      local head, rest = t:match("^(.-):%s+(.*)$")
+      if head and is_past(rest) and not is_clause(head) then
+        t = head .. ", where " .. own(rest)
+      end
+      if first_word(t):lower() == "when" then
+        say(1, "You seemed most interested " .. md(lower_first(t)) .. ".",
+            keep)
+      elseif t:match("^I%s") then
+        say(1, "I was glad we got to talk about how " .. md(t) .. ".", keep)
+      else
+        say(1, "I was glad we got to talk about " .. md(lower_first(t)) ..
+            ".", keep)
+      end
+    end
+  end
+
+  -- 2: their problem, your evidence, their guidance
+  local problem, guidance = take("problem"), take("guidance")
+  local pt = problem and to_you(clean(problem.text))
+  local gt = guidance and clean(guidance.text)
+  local advice = gt and is_imperative(gt)
+  if pt and gt and not advice and is_clause(gt) and is_clause(pt) then
+    say(2, "You told me that " .. md(lower_first(to_you(gt))) ..
+        ", and that " .. md(lower_first(pt)) .. ".", 60)
+  elseif pt then
+    if is_clause(pt) then
+      say(2, "You told me that " .. md(lower_first(pt)) .. ".", 60)
+    else
+      say(2, "You mentioned " .. md(lower_first(pt)) .. " as a challenge.",
+          60)
+    end
+    if gt and not advice then
+      say(2, "I also took your point that " .. md(lower_first(to_you(gt)))
+          .. ".", guidance.score)
+    end
+  elseif gt and not advice then
+    say(2, "You told me that " .. md(lower_first(to_you(gt))) .. ".", 40)
+  end
+  local first_evidence = take("evidence")
+  for i, p in ipairs(by_role.evidence or {}) do
+    local t = clean(p.text)
+    if i == 1 then
+      t = own(t)
+      say(2, md(sentence(t)), 70)
+      if problem and company and #sr.overlap(p.text, problem.text) > 0 then
+        say(2, "I would bring the same approach to " .. md(company) .. ".",
+            5)
+      end
+    else
+      say(2, md(sentence(also(t))), p.score)
+    end
+  end
+
+  -- 3: the honest correction, and the next step
+  local correction = take("correction")
+  if correction then
+    local t = address(clean(correction.text), note.to)
+    if t:match("^I%s+%a+") and (t:match("^I said") or t:match("^I told")
+        or t:match("^I called") or t:match("^I claimed")) then
+      say(3, "One correction: " .. md(sentence(t)), 80)
+    else
+      say(3, "I owe you a correction. " .. md(sentence(t)), 80)
+    end
+  end
+  if advice then
+    say(3, "As you suggested, I will " .. md(lower_first(
+        gt:sub(1, 1):lower() .. gt:sub(2))) .. ".", 30)
+  end
+  say(3, "I would welcome the next conversation and can make time this " ..
+      "week.", 90)
+
+  -- Keep to the budget: drop whole sentences, the least needed first.
+  local function count()
+    local n = 0
+    for _, s in ipairs(sentences) do n = n + sr.words(s.text) end
+    return n
+  end
+  while count() > budget do
+    local worst
+    for i, s in ipairs(sentences) do
+      if s.keep < 50 and (worst == nil or s.keep < sentences[worst].keep) then
+        worst = i
+      end
+    end
+    if not worst then break end
+    table.remove(sentences, worst)
+  end
+
+  local paragraphs = {}
+  for para = 1, 3 do
+    local parts = {}
+    for _, s in ipairs(sentences) do
+      if s.para == para then parts[#parts + 1] = s.text end
+    end
+    if #parts > 0 then paragraphs[#paragraphs + 1] = table.concat(parts, " ") end
+  end
+
+  local name = first_name(note.to)
+  return {
+    to = note.to,
+    from = note.candidate,
+    subject = subject(note, problem, first_evidence),
+    greeting = name and ("Dear " .. md(name) .. ",") or "Hello,",
+    paragraphs = paragraphs,
+    closing = "Best regards,",
+    signature = note.candidate and note.candidate.name and
+                md(note.candidate.name) or nil,
+    send_by = note.send_by,
+    points = chosen,
+    max_words = budget,
+  }
+end
+
+return {select = select, compose = compose}

@@ -260,26 +260,51 @@ typedef struct {
 	const char *reason; /* may be "" */
 } sr_reason;
 
-/* What the filters made of one point.  Strings belong to the note. */
+/* What the scoring made of one point.  Strings belong to the note. */
 typedef struct {
 	double score;
-	bool skip;            /* set by a filter (#skip, #private, ...) */
+	bool skip;            /* set by a filter (#skip), or private */
 	const char *skip_why; /* who skipped it, when skip */
-	int paragraph;        /* 1-3 when chosen, else 0 */
-	const char *role;     /* when chosen: "connect", "evidence", ... */
-	const char *why_not;  /* when not chosen and not skipped */
 	sr_reason *reasons;
 	size_t nreasons;
 } sr_verdict;
 
-/* The result of running the filters over a note.  verdicts[i] belongs to
- * note->points[i]; chosen lists the indices of the chosen points in the
- * order select gave.  All memory belongs to the note (its arena). */
+/* A point chosen for a draft: note->points[point], in paragraph 1-3. */
+typedef struct {
+	size_t point;
+	int paragraph;
+	const char *role; /* "connect", "evidence", ...; may be NULL */
+} sr_choice;
+
+/*
+ * One follow-up email: one per interviewer (a panel gives several), as the
+ * compose and draft hooks left it.  The paragraphs are Markdown.  All
+ * strings belong to the note.
+ */
+typedef struct {
+	const sr_person *to;   /* the interviewer, or NULL when none is named */
+	const char *slug;      /* a panel member's file-name part, else NULL */
+	const char *subject;
+	const char *greeting;  /* "Dear Maria," */
+	const char **paragraphs;
+	size_t nparagraphs;
+	const char *closing;   /* "Best regards," */
+	const char *signature; /* the candidate's name; may be NULL */
+	const char *send_by;   /* may be NULL */
+	int words;             /* words in the paragraphs */
+	int max_words;         /* the budget it was composed for */
+	sr_choice *chosen;     /* in the order select gave */
+	size_t nchosen;
+	const char **why_not;  /* per point: why it was left out, or NULL */
+} sr_draft;
+
+/* The result of running the filters over a note: verdicts[i] belongs to
+ * note->points[i]; one draft per recipient.  All memory belongs to the
+ * note (its arena). */
 typedef struct {
 	sr_verdict *verdicts;
-	size_t *chosen;
-	size_t nchosen;
-	int max_words; /* the budget the selection worked with */
+	sr_draft *drafts;
+	size_t ndrafts;
 } sr_outcome;
 
 typedef struct sr_engine sr_engine;
@@ -294,8 +319,10 @@ typedef struct sr_engine sr_engine;
 sr_engine *sr_engine_new(const sr_engine_options *opts, sr_diags *diags);
 void sr_engine_free(sr_engine *e);
 /*
- * Runs the hooks over a note: note, score, select (and, once drafts exist,
- * compose and draft).  Nothing one note's run does is seen by the next.
+ * Runs the hooks over a note: note and score once, then select, compose and
+ * draft for each recipient (each interviewer of a panel sees the points
+ * that mention them or no one).  Nothing one note's run does is seen by the
+ * next.
  * Returns 0 with the outcome filled, or -1 with an error naming the filter,
  * its line and the note in diags (the engine stays usable).
  */
@@ -310,6 +337,24 @@ char *sr_filters_dir(void);
  * with its score, its reasons and which filter gave each, and why it was or
  * was not chosen.  Returns a string the caller frees, NULL on out-of-memory. */
 char *sr_explain_render(const sr_note *note, const sr_outcome *out);
+
+/* ---- Rendering ---------------------------------------------------------- */
+
+/*
+ * A draft in each output format; every renderer has this shape.  Each
+ * returns a NUL-terminated string the caller frees, or NULL on
+ * out-of-memory.
+ *   markdown: the email as CommonMark under a front matter (to, subject,
+ *             send_by);
+ *   text:     "Subject:", a blank line, the body wrapped at 72 columns;
+ *   html:     a standalone page, the body rendered by cmark in safe mode.
+ */
+typedef char *sr_renderer(const sr_note *note, const sr_draft *draft);
+sr_renderer sr_render_markdown, sr_render_text, sr_render_html;
+
+/* The plain-text renderer on its own: CommonMark in, text wrapped at
+ * `width` columns out.  Caller frees. */
+char *sr_text_from_markdown(const char *md, size_t len, int width);
 
 /* ---- Checking ---------------------------------------------------------- */
 

@@ -38,30 +38,75 @@ put_clipped(sr_buf *b, const char *text, size_t max)
 		sr_buf_puts(b, "…");
 }
 
+/* The first name of a draft's recipient, for panel lines. */
+static void
+put_recipient(sr_buf *b, const sr_draft *d)
+{
+	const char *name = d->to && d->to->name ? d->to->name :
+	    d->to && d->to->email ? d->to->email : "(no one named)";
+
+	sr_buf_put(b, name, strcspn(name, " "));
+}
+
+/* What draft d did with point i. */
+static void
+put_fate(sr_buf *b, const sr_draft *d, const sr_verdict *v, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < d->nchosen; j++) {
+		if (d->chosen[j].point == i) {
+			sr_buf_printf(b, "chosen for paragraph %d (%s)",
+			    d->chosen[j].paragraph, d->chosen[j].role ?
+			    d->chosen[j].role : "chosen");
+			return;
+		}
+	}
+	if (d->why_not[i] != NULL && strcmp(d->why_not[i],
+	    "mentions someone else") == 0)
+		sr_buf_puts(b, "left out: mentions someone else");
+	else if (v->skip)
+		sr_buf_printf(b, "left out: skipped by %s", v->skip_why ?
+		    v->skip_why : "a filter");
+	else
+		sr_buf_printf(b, "left out: %s", d->why_not[i] ?
+		    d->why_not[i] : "a lower score");
+}
+
 char *
 sr_explain_render(const sr_note *note, const sr_outcome *out)
 {
 	sr_buf b = {0};
-	size_t i, j, k;
+	size_t i, j, k, t;
 	int para;
 
-	sr_buf_printf(&b, "%s: %s%s%s; budget %d words\n", note->path,
+	sr_buf_printf(&b, "%s: %s%s%s\n", note->path,
 	    note->company ? note->company : "(no company)",
-	    note->role ? ", " : "", note->role ? note->role : "",
-	    out->max_words);
-	for (para = 1; para <= 3; para++) {
-		sr_buf_printf(&b, "  paragraph %d:", para);
-		k = 0;
-		for (j = 0; j < out->nchosen; j++) {
-			const sr_verdict *v = &out->verdicts[out->chosen[j]];
+	    note->role ? ", " : "", note->role ? note->role : "");
+	for (t = 0; t < out->ndrafts; t++) {
+		const sr_draft *d = &out->drafts[t];
 
-			if (v->paragraph != para)
-				continue;
-			sr_buf_printf(&b, "%s line %d (%s)", k++ ? "," : "",
-			    note->points[out->chosen[j]].line,
-			    v->role ? v->role : "chosen");
+		sr_buf_puts(&b, "draft to ");
+		if (d->to != NULL && d->to->name != NULL)
+			sr_buf_puts(&b, d->to->name);
+		else
+			sr_buf_puts(&b, d->to && d->to->email ? d->to->email :
+			    "(no one named)");
+		sr_buf_printf(&b, ": %d words of %d\n", d->words,
+		    d->max_words);
+		for (para = 1; para <= 3; para++) {
+			sr_buf_printf(&b, "  paragraph %d:", para);
+			k = 0;
+			for (j = 0; j < d->nchosen; j++) {
+				if (d->chosen[j].paragraph != para)
+					continue;
+				sr_buf_printf(&b, "%s line %d (%s)", k++ ? ","
+				    : "", note->points[d->chosen[j].point].line,
+				    d->chosen[j].role ? d->chosen[j].role :
+				    "chosen");
+			}
+			sr_buf_puts(&b, k ? "\n" : " nothing\n");
 		}
-		sr_buf_puts(&b, k ? "\n" : " nothing\n");
 	}
 	for (i = 0; i < note->npoints; i++) {
 		const sr_point *p = &note->points[i];
@@ -81,15 +126,16 @@ sr_explain_render(const sr_note *note, const sr_outcome *out)
 			sr_buf_printf(&b, "  %s%s(%s)\n", r->reason,
 			    r->reason[0] ? " " : "", r->filter);
 		}
-		if (v->paragraph != 0)
-			sr_buf_printf(&b, "  = chosen for paragraph %d (%s)\n",
-			    v->paragraph, v->role ? v->role : "chosen");
-		else if (v->skip)
-			sr_buf_printf(&b, "  = left out: skipped by %s\n",
-			    v->skip_why ? v->skip_why : "a filter");
-		else
-			sr_buf_printf(&b, "  = left out: %s\n", v->why_not ?
-			    v->why_not : "a lower score");
+		for (t = 0; t < out->ndrafts; t++) {
+			sr_buf_puts(&b, "  = ");
+			if (out->ndrafts > 1) {
+				sr_buf_puts(&b, "to ");
+				put_recipient(&b, &out->drafts[t]);
+				sr_buf_puts(&b, ": ");
+			}
+			put_fate(&b, &out->drafts[t], v, i);
+			sr_buf_putc(&b, '\n');
+		}
 	}
 	if (b.failed) {
 		sr_buf_free(&b);

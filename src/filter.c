@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -773,25 +774,22 @@ is_private(const sr_point *p)
 	return false;
 }
 
-/* Reads what the hooks decided back into the outcome (in the arena). */
+/* Reads the scores, skips and reasons the hooks left on the points. */
 static void
-read_outcome(run *r, lua_State *L, int points, int lookup, int chosen)
+read_verdicts(run *r, lua_State *L, int points)
 {
 	sr_note *n = r->note;
-	sr_outcome *out = r->out;
-	lua_Integer i, j, nchosen = (lua_Integer)lua_rawlen(L, chosen);
 	sr_verdict *v;
+	lua_Integer j;
 	size_t k;
 	int isnum;
 
-	out->verdicts = sr_arena_alloc(n->arena, (n->npoints + 1) *
-	    sizeof(*out->verdicts));
-	out->chosen = sr_arena_alloc(n->arena, ((size_t)nchosen + 1) *
-	    sizeof(*out->chosen));
-	if (out->verdicts == NULL || out->chosen == NULL)
+	r->out->verdicts = sr_arena_alloc(n->arena, (n->npoints + 1) *
+	    sizeof(*r->out->verdicts));
+	if (r->out->verdicts == NULL)
 		luaL_error(L, "out of memory");
 	for (k = 0; k < n->npoints; k++) {
-		v = &out->verdicts[k];
+		v = &r->out->verdicts[k];
 		lua_rawgeti(L, points, (lua_Integer)k + 1);
 		lua_getfield(L, -1, "score");
 		v->score = lua_tonumberx(L, -1, &isnum);
@@ -808,9 +806,6 @@ read_outcome(run *r, lua_State *L, int points, int lookup, int chosen)
 			v->skip_why = keep(n, L, -1);
 			lua_pop(L, 1);
 		}
-		lua_getfield(L, -1, "why_not");
-		v->why_not = keep(n, L, -1);
-		lua_pop(L, 1);
 		lua_getfield(L, -1, "reasons");
 		if (lua_istable(L, -1) && lua_rawlen(L, -1) > 0) {
 			v->nreasons = lua_rawlen(L, -1);
@@ -844,6 +839,25 @@ read_outcome(run *r, lua_State *L, int points, int lookup, int chosen)
 			v->skip_why = "private";
 		}
 	}
+}
+
+/* Reads what select chose (the list at `chosen`) for draft d; `view` maps
+ * the points this recipient may get to true. */
+static void
+read_choices(run *r, lua_State *L, sr_draft *d, int points, int lookup,
+    int chosen, int view)
+{
+	sr_note *n = r->note;
+	lua_Integer i, nchosen = (lua_Integer)lua_rawlen(L, chosen);
+	sr_choice *c;
+	size_t k;
+
+	d->chosen = sr_arena_alloc(n->arena, ((size_t)nchosen + 1) *
+	    sizeof(*d->chosen));
+	d->why_not = sr_arena_alloc(n->arena, (n->npoints + 1) *
+	    sizeof(*d->why_not));
+	if (d->chosen == NULL || d->why_not == NULL)
+		luaL_error(L, "out of memory");
 	for (i = 1; i <= nchosen; i++) {
 		lua_rawgeti(L, chosen, i);
 		lua_pushvalue(L, -1);
@@ -853,26 +867,341 @@ read_outcome(run *r, lua_State *L, int points, int lookup, int chosen)
 			    luaL_typename(L, -2));
 		k = (size_t)lua_tointeger(L, -1) - 1;
 		lua_pop(L, 1);
-		v = &out->verdicts[k];
-		if (v->paragraph != 0)
-			luaL_error(L, "select returned the point at line %d "
-			    "twice", n->points[k].line);
-		lua_getfield(L, -1, "paragraph");
-		v->paragraph = (int)lua_tointeger(L, -1);
-		if (v->paragraph < 1 || v->paragraph > 3)
-			v->paragraph = default_paragraph(n->points[k].key);
-		lua_getfield(L, -2, "role");
-		v->role = keep(n, L, -1);
-		lua_pop(L, 3);
+		lua_pushvalue(L, -1);
+		if (lua_rawget(L, view) == LUA_TNIL)
+			luaL_error(L, "select returned the point at line %d, "
+			    "which mentions someone else", n->points[k].line);
+		lua_pop(L, 1);
+		for (c = d->chosen; c < d->chosen + d->nchosen; c++)
+			if (c->point == k)
+				luaL_error(L, "select returned the point at "
+				    "line %d twice", n->points[k].line);
 		if (is_private(&n->points[k])) {
-			v->paragraph = 0; /* never in a draft, whoever asks */
+			lua_pop(L, 1); /* never in a draft, whoever asks */
 			continue;
 		}
-		out->chosen[out->nchosen++] = k;
+		c = &d->chosen[d->nchosen++];
+		c->point = k;
+		lua_getfield(L, -1, "paragraph");
+		c->paragraph = (int)lua_tointeger(L, -1);
+		if (c->paragraph < 1 || c->paragraph > 3)
+			c->paragraph = default_paragraph(n->points[k].key);
+		lua_getfield(L, -2, "role");
+		c->role = keep(n, L, -1);
+		lua_pop(L, 3);
 	}
-	lua_getfield(L, 1, "max_words");
-	out->max_words = (int)lua_tointeger(L, -1);
+	for (k = 0; k < n->npoints; k++) {
+		lua_rawgeti(L, points, (lua_Integer)k + 1);
+		lua_pushvalue(L, -1);
+		if (lua_rawget(L, view) == LUA_TNIL)
+			d->why_not[k] = "mentions someone else";
+		else if (lua_getfield(L, -2, "why_not") == LUA_TSTRING)
+			d->why_not[k] = keep(n, L, -1);
+		lua_settop(L, view > chosen ? view : chosen);
+	}
+}
+
+/* A string field of the draft table, kept in the arena (NULL if absent). */
+static const char *
+draft_str(run *r, lua_State *L, int draft, const char *field, bool required,
+    int fn)
+{
+	const char *s;
+
+	lua_getfield(L, draft, field);
+	if (lua_isnil(L, -1) && !required) {
+		lua_pop(L, 1);
+		return NULL;
+	}
+	if (lua_type(L, -1) != LUA_TSTRING)
+		hook_error(L, fn, "draft.%s is a %s, not a string", field,
+		    luaL_typename(L, -1));
+	s = keep(r->note, L, -1);
 	lua_pop(L, 1);
+	return s;
+}
+
+/* Reads the draft table that compose and the draft hooks left. */
+static void
+read_draft(run *r, lua_State *L, sr_draft *d, int draft, int fn)
+{
+	sr_note *n = r->note;
+	lua_Integer i, np;
+	int words = 0;
+
+	if (!lua_istable(L, draft))
+		hook_error(L, fn, "compose returned a %s, not a draft table%s",
+		    luaL_typename(L, draft), "");
+	d->subject = draft_str(r, L, draft, "subject", true, fn);
+	d->greeting = draft_str(r, L, draft, "greeting", false, fn);
+	d->closing = draft_str(r, L, draft, "closing", false, fn);
+	d->signature = draft_str(r, L, draft, "signature", false, fn);
+	d->send_by = draft_str(r, L, draft, "send_by", false, fn);
+	if (lua_getfield(L, draft, "paragraphs") != LUA_TTABLE)
+		hook_error(L, fn, "draft.paragraphs is a %s, not a list of "
+		    "strings%s", luaL_typename(L, -1), "");
+	np = (lua_Integer)lua_rawlen(L, -1);
+	d->paragraphs = sr_arena_alloc(n->arena, ((size_t)np + 1) *
+	    sizeof(*d->paragraphs));
+	if (d->paragraphs == NULL)
+		luaL_error(L, "out of memory");
+	for (i = 1; i <= np; i++) {
+		lua_rawgeti(L, -1, i);
+		if (lua_type(L, -1) != LUA_TSTRING)
+			hook_error(L, fn, "draft.paragraphs holds a %s, not a "
+			    "string%s", luaL_typename(L, -1), "");
+		d->paragraphs[d->nparagraphs] = keep(n, L, -1);
+		words += sr_text_words(d->paragraphs[d->nparagraphs],
+		    strlen(d->paragraphs[d->nparagraphs]));
+		d->nparagraphs++;
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	d->words = words;
+	lua_getfield(L, draft, "max_words");
+	d->max_words = (int)lua_tointeger(L, -1);
+	lua_pop(L, 1);
+	if (d->max_words <= 0)
+		d->max_words = n->max_words ? n->max_words :
+		    SR_DEFAULT_MAX_WORDS;
+}
+
+/* Whether mention m names person p: their first name or their slug,
+ * case aside. */
+static bool
+mention_matches(const char *m, const sr_person *p, const char *slug)
+{
+	const char *name = p->name;
+	size_t n;
+
+	if (name != NULL) {
+		n = strcspn(name, " ");
+		if (strlen(m) == n && strncasecmp(m, name, n) == 0)
+			return true;
+	}
+	return slug != NULL && strcasecmp(m, slug) == 0;
+}
+
+/* Pushes this recipient's view: the set of points they may get (those
+ * that mention no one, or mention them), and note.points and
+ * note.sections made of those. */
+static void
+push_view(run *r, lua_State *L, int note, int points, const sr_person *to,
+    const char *slug, int *view)
+{
+	sr_note *n = r->note;
+	size_t k, m;
+	int list, sections, kk;
+	bool in;
+
+	lua_newtable(L);
+	*view = lua_gettop(L);
+	lua_newtable(L);
+	list = lua_gettop(L);
+	lua_createtable(L, 0, SR_KEY_COUNT);
+	sections = lua_gettop(L);
+	for (kk = 0; kk < SR_KEY_COUNT; kk++) {
+		lua_newtable(L);
+		lua_setfield(L, sections, sr_key_name((sr_key)kk));
+	}
+	for (k = 0; k < n->npoints; k++) {
+		const sr_point *p = &n->points[k];
+
+		in = p->nmentions == 0 || to == NULL;
+		for (m = 0; !in && m < p->nmentions; m++)
+			in = mention_matches(p->mentions[m], to, slug);
+		if (!in)
+			continue;
+		lua_rawgeti(L, points, (lua_Integer)k + 1);
+		lua_pushvalue(L, -1);
+		lua_pushboolean(L, 1);
+		lua_rawset(L, *view);
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
+		/* clear what an earlier recipient's select left */
+		lua_pushnil(L);
+		lua_setfield(L, -2, "paragraph");
+		lua_pushnil(L);
+		lua_setfield(L, -2, "role");
+		lua_pushnil(L);
+		lua_setfield(L, -2, "why_not");
+		lua_getfield(L, sections, sr_key_name(p->key));
+		lua_insert(L, -2);
+		lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+		lua_pop(L, 1);
+	}
+	lua_setfield(L, note, "sections");
+	lua_setfield(L, note, "points");
+}
+
+/* A panel member's file-name part: ASCII letters and digits of the name
+ * (common accents folded), dashes between; from front-matter text, so it
+ * is made of nothing else. */
+static const char *
+make_slug(sr_note *n, const sr_person *p, size_t index)
+{
+	static const char *const folds[][2] = {
+		{"à", "a"}, {"á", "a"}, {"â", "a"}, {"ã", "a"}, {"ä", "a"},
+		{"å", "a"}, {"æ", "ae"}, {"ç", "c"}, {"è", "e"}, {"é", "e"},
+		{"ê", "e"}, {"ë", "e"}, {"ì", "i"}, {"í", "i"}, {"î", "i"},
+		{"ï", "i"}, {"ñ", "n"}, {"ò", "o"}, {"ó", "o"}, {"ô", "o"},
+		{"õ", "o"}, {"ö", "o"}, {"ø", "o"}, {"ù", "u"}, {"ú", "u"},
+		{"û", "u"}, {"ü", "u"}, {"ý", "y"}, {"ß", "ss"}, {"ł", "l"},
+		{"ś", "s"}, {"ź", "z"}, {"ż", "z"}, {"ć", "c"}, {"ń", "n"},
+		{"č", "c"}, {"š", "s"}, {"ž", "z"}, {"ř", "r"}, {"ğ", "g"},
+		{"ı", "i"}, {"ş", "s"},
+	};
+	char buf[48];
+	size_t o = 0, f;
+	const char *s = p->name ? p->name : p->email ? p->email : "";
+	bool dash = false;
+
+	while (*s != '\0' && o < sizeof(buf) - 3) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (c >= 'A' && c <= 'Z')) {
+			if (dash && o > 0)
+				buf[o++] = '-';
+			dash = false;
+			buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			s++;
+			continue;
+		}
+		if (c == '@' && p->name == NULL)
+			break; /* an address: its local part */
+		for (f = 0; f < sizeof(folds) / sizeof(folds[0]); f++) {
+			size_t len = strlen(folds[f][0]);
+
+			if (strncmp(s, folds[f][0], len) == 0) {
+				if (dash && o > 0)
+					buf[o++] = '-';
+				dash = false;
+				buf[o++] = folds[f][1][0];
+				if (folds[f][1][1] != '\0')
+					buf[o++] = folds[f][1][1];
+				s += len;
+				break;
+			}
+		}
+		if (f < sizeof(folds) / sizeof(folds[0]))
+			continue;
+		dash = true;
+		s++;
+		while (((unsigned char)*s & 0xC0) == 0x80)
+			s++;
+	}
+	buf[o] = '\0';
+	if (o == 0)
+		snprintf(buf, sizeof(buf), "interviewer-%zu", index + 1);
+	return sr_arena_strdup(n->arena, buf);
+}
+
+/* Gives each panel member a slug of their own ("-2" after a repeat). */
+static const char **
+make_slugs(sr_note *n)
+{
+	const char **slugs;
+	size_t i, j;
+
+	if ((slugs = sr_arena_alloc(n->arena, (n->ninterviewers + 1) *
+	    sizeof(*slugs))) == NULL)
+		return NULL;
+	for (i = 0; i < n->ninterviewers; i++) {
+		char buf[64];
+		int k = 2;
+
+		if ((slugs[i] = make_slug(n, &n->interviewers[i], i)) == NULL)
+			return NULL;
+		for (j = 0; j < i; j++) {
+			if (strcmp(slugs[i], slugs[j]) != 0)
+				continue;
+			snprintf(buf, sizeof(buf), "%.48s-%d", slugs[i], k++);
+			if ((slugs[i] = sr_arena_strdup(n->arena, buf)) == NULL)
+				return NULL;
+			j = (size_t)-1; /* check the new name again */
+		}
+	}
+	return slugs;
+}
+
+/* Calls the last hook of a collected list {fn, name, ...} with nargs
+ * arguments already on the stack; leaves nresults. */
+static void
+call_last(run *r, lua_State *L, int hooks, int nargs, int nresults,
+    const char *what)
+{
+	lua_Integer nh = (lua_Integer)lua_rawlen(L, hooks);
+	int fn;
+
+	if (nh == 0)
+		luaL_error(L, "no filter defines %s", what);
+	lua_rawgeti(L, hooks, nh);
+	r->current = lua_tostring(L, -1);
+	lua_pop(L, 1);
+	lua_rawgeti(L, hooks, nh - 1);
+	fn = lua_gettop(L);
+	set_current(r, L, fn);
+	lua_insert(L, fn - nargs);
+	lua_call(L, nargs, nresults);
+}
+
+/* select, compose and the draft hooks for one recipient. */
+static void
+run_recipient(run *r, lua_State *L, sr_draft *d, const sr_person *to,
+    int to_index, int note, int points, int lookup, int chain, int names)
+{
+	int top = lua_gettop(L), view, chosen, draft, hooks, fn;
+	lua_Integer h, nh;
+
+	d->to = to;
+	lua_getfield(L, note, "interviewers");
+	lua_rawgeti(L, -1, to_index);
+	lua_setfield(L, note, "to");
+	lua_pop(L, 1);
+	push_view(r, L, note, points, to, d->slug, &view);
+
+	collect(L, chain, names, "select");
+	hooks = lua_gettop(L);
+	lua_getfield(L, note, "points");
+	lua_pushvalue(L, note);
+	call_last(r, L, hooks, 2, 1, "select");
+	if (!lua_istable(L, -1))
+		luaL_error(L, "select returned a %s, not a list of points",
+		    luaL_typename(L, -1));
+	chosen = lua_gettop(L);
+	read_choices(r, L, d, points, lookup, chosen, view);
+
+	collect(L, chain, names, "compose");
+	hooks = lua_gettop(L);
+	nh = (lua_Integer)lua_rawlen(L, hooks);
+	lua_rawgeti(L, hooks, nh - 1); /* kept, to place errors */
+	fn = lua_gettop(L);
+	lua_pushvalue(L, chosen);
+	lua_pushvalue(L, note);
+	call_last(r, L, hooks, 2, 1, "compose");
+	draft = lua_gettop(L);
+	if (!lua_istable(L, draft))
+		hook_error(L, fn, "compose returned a %s, not a draft table%s",
+		    luaL_typename(L, draft), "");
+
+	collect(L, chain, names, "draft");
+	hooks = lua_gettop(L);
+	nh = (lua_Integer)lua_rawlen(L, hooks);
+	for (h = 1; h < nh; h += 2) {
+		lua_rawgeti(L, hooks, h + 1);
+		r->current = lua_tostring(L, -1);
+		lua_pop(L, 1);
+		lua_rawgeti(L, hooks, h);
+		lua_pushvalue(L, -1);
+		fn = lua_gettop(L) - 1; /* the copy stays, to place errors */
+		set_current(r, L, fn);
+		lua_pushvalue(L, draft);
+		lua_pushvalue(L, note);
+		lua_call(L, 2, 0);
+	}
+	read_draft(r, L, d, draft, fn);
+	lua_settop(L, top);
 }
 
 /* The whole run of one note; called under sr_sandbox_call. */
@@ -882,9 +1211,10 @@ run_note(lua_State *L)
 	run *r = lua_touserdata(L, 1);
 	sr_engine *e = r->e;
 	sr_note *n = r->note;
-	int note, points, lookup, chain, names, hooks, sel;
+	int note, points, lookup, chain, names, hooks;
 	lua_Integer h, nh;
-	size_t i, count = 0;
+	size_t i, count = 0, nto;
+	const char **slugs = NULL;
 	filter *fs = NULL;
 
 	lua_settop(L, 0);
@@ -957,27 +1287,24 @@ run_note(lua_State *L)
 	collect(L, chain, names, "score");
 	run_scores(r, L, note, points, lua_gettop(L));
 	lua_pop(L, 1);
+	read_verdicts(r, L, points);
 
-	/* select: the last one defined wins */
-	collect(L, chain, names, "select");
-	hooks = lua_gettop(L);
-	nh = (lua_Integer)lua_rawlen(L, hooks);
-	if (nh == 0)
-		return luaL_error(L, "no filter defines select");
-	lua_rawgeti(L, hooks, nh - 1);
-	lua_rawgeti(L, hooks, nh);
-	r->current = lua_tostring(L, -1);
-	lua_pop(L, 1);
-	sel = lua_gettop(L);
-	set_current(r, L, sel);
-	lua_pushvalue(L, sel);
-	lua_pushvalue(L, points);
-	lua_pushvalue(L, note);
-	lua_call(L, 2, 1);
-	if (!lua_istable(L, -1))
-		hook_error(L, sel, "select returned a %s, not a list of "
-		    "points%s", luaL_typename(L, -1), "");
-	read_outcome(r, L, points, lookup, lua_gettop(L));
+	/* one draft per interviewer (or one to no one named) */
+	nto = n->ninterviewers > 0 ? n->ninterviewers : 1;
+	r->out->drafts = sr_arena_alloc(n->arena, nto *
+	    sizeof(*r->out->drafts));
+	if (r->out->drafts == NULL || (n->ninterviewers > 1 &&
+	    (slugs = make_slugs(n)) == NULL))
+		return luaL_error(L, "out of memory");
+	for (i = 0; i < nto; i++) {
+		sr_draft *d = &r->out->drafts[i];
+
+		d->slug = slugs != NULL ? slugs[i] : NULL;
+		run_recipient(r, L, d, n->ninterviewers > 0 ?
+		    &n->interviewers[i] : NULL, (int)i + 1, note, points,
+		    lookup, chain, names);
+		r->out->ndrafts++;
+	}
 	return 0;
 }
 

@@ -157,4 +157,14 @@ int sr_sandbox_log(lua_State *L);
 /* Pushes a new table with the sr helpers. */
 void sr_srlib_push(lua_State *L);
 
+/* ---- render_*.c ------------------------------------------------------ */
+
+/* The email's body as Markdown: greeting, paragraphs, closing and
+ * signature.  Caller frees; NULL on out-of-memory. */
+char *sr_render_body(const sr_draft *d);
+void sr_person_format(sr_buf *b, const sr_person *p);
+void sr_html_escape(sr_buf *b, const char *s);
+/* Columns the UTF-8 text takes (wide characters two, marks none). */
+int sr_text_width(const char *s, size_t n);
+
 #endif /* SR_INTERNAL_H */
