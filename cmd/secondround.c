@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "secondround.h"
 
@@ -22,6 +24,8 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: %s [--help | --version]\n"
+	    "       %s [build] [-qv] [-o DIR] [--formats LIST] [--force] [--fsync]\n"
+	    "              [FILTER OPTIONS] NOTES...\n"
 	    "       %s check [-qv] [--now TIME] [FILTER OPTIONS] NOTES...\n"
 	    "       %s explain [-v] [FILTER OPTIONS] NOTES...\n"
 	    "       %s parse NOTES...\n"
@@ -29,6 +33,8 @@ usage(FILE *f)
 	    "Turns Markdown interview notes into follow-up emails.\n"
 	    "\n"
 	    "commands:\n"
+	    "  build     write the drafts of every note into DIR (drafts):\n"
+	    "            NAME.md, NAME.txt, NAME.html; the default command\n"
 	    "  check     read every note, run the filters, and report errors\n"
 	    "            and warnings; nothing is written\n"
 	    "  explain   show each point's score, the reasons and the filters\n"
@@ -37,6 +43,10 @@ usage(FILE *f)
 	    "            secondround reads them\n"
 	    "\n"
 	    "options:\n"
+	    "  -o, --output DIR        where build writes (default: drafts)\n"
+	    "      --formats LIST      which of md,txt,html to write (all)\n"
+	    "      --force             replace drafts edited by hand\n"
+	    "      --fsync             flush each file to disk before it lands\n"
 	    "  -q, --quiet             print errors only, and no summary\n"
 	    "  -v, --verbose           add a Lua traceback to filter errors\n"
 	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n"
@@ -52,7 +62,7 @@ usage(FILE *f)
 	    "\n"
 	    "NOTES are files or folders (searched recursively for *.md).\n"
 	    "See secondround(1) and secondround-filters(7).\n",
-	    progname, progname, progname, progname);
+	    progname, progname, progname, progname, progname);
 }
 
 /* Prints and forgets the diagnostics gathered so far. */
@@ -150,7 +160,7 @@ parse_now(const char *s, time_t *now)
 	return true;
 }
 
-typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN } command;
+typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN, CMD_BUILD } command;
 
 static void
 log_line(void *arg, const char *line)
@@ -173,6 +183,179 @@ parse_count(const char *s, long max)
 	return v;
 }
 
+/* "md,txt" -> a set of SR_FORMAT_*, 0 when a name is unknown. */
+static unsigned
+parse_formats(const char *list)
+{
+	static const struct {
+		const char *name;
+		unsigned flag;
+	} names[] = {{"md", SR_FORMAT_MD}, {"txt", SR_FORMAT_TXT},
+	    {"html", SR_FORMAT_HTML}};
+	unsigned set = 0;
+	size_t i, n;
+
+	while (*list != '\0') {
+		n = strcspn(list, ",");
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (strlen(names[i].name) == n &&
+			    strncmp(list, names[i].name, n) == 0)
+				break;
+		if (i == sizeof(names) / sizeof(names[0]))
+			return 0;
+		set |= names[i].flag;
+		list += n;
+		if (*list == ',')
+			list++;
+	}
+	return set;
+}
+
+/* The line a built note gets: what was written, the words, the deadline. */
+static void
+print_result(const char *path, const sr_build_result *res, const char *out,
+    time_t now)
+{
+	double hours;
+
+	fprintf(stderr, "%s: ", path);
+	if (res->written == 0)
+		fprintf(stderr, "nothing to write");
+	else if (res->ndrafts > 1)
+		fprintf(stderr, "wrote %zu files for %zu interviewers", res->written,
+		    res->ndrafts);
+	else
+		fprintf(stderr, "wrote %s/%s%s", out, res->first_output,
+		    res->written > 1 ? " and the other formats" : "");
+	if (res->kept > 0)
+		fprintf(stderr, ", kept %zu edited", res->kept);
+	fprintf(stderr, " (%d words", res->words);
+	if (res->sent)
+		fprintf(stderr, ", sent");
+	else if (res->has_date) {
+		hours = difftime(res->send_by, now) / 3600.0;
+		if (hours >= 0)
+			fprintf(stderr, ", send by %s, %.0f h left",
+			    res->send_by_text, hours);
+		else
+			fprintf(stderr, ", was due %s: OVERDUE by %.0f h",
+			    res->send_by_text, -hours);
+	}
+	fprintf(stderr, ")\n");
+}
+
+/* Refuses an output folder inside (or equal to) a folder of notes: the
+ * drafts would be read as notes next time, or overwrite them. */
+static bool
+output_outside_notes(const char *outpath, char **roots, int nroots)
+{
+	char *out = realpath(outpath, NULL), *root;
+	struct stat st;
+	size_t n;
+	int i;
+	bool ok = true;
+
+	if (out == NULL)
+		return true; /* not made yet: checked again after */
+	for (i = 0; i < nroots && ok; i++) {
+		if (stat(roots[i], &st) == -1)
+			continue;
+		if (!S_ISDIR(st.st_mode)) {
+			char *slash = strrchr(roots[i], '/');
+			char *dir = slash ? strndup(roots[i],
+			    (size_t)(slash - roots[i])) : strdup(".");
+
+			root = dir ? realpath(dir, NULL) : NULL;
+			free(dir);
+			if (root != NULL && strcmp(root, out) == 0) {
+				fprintf(stderr, "%s: the output folder %s holds "
+				    "the note %s itself: choose another with "
+				    "-o\n", progname, outpath, roots[i]);
+				ok = false;
+			}
+			free(root);
+			continue;
+		}
+		if ((root = realpath(roots[i], NULL)) == NULL)
+			continue;
+		n = strlen(root);
+		if (strncmp(out, root, n) == 0 && (out[n] == '\0' ||
+		    out[n] == '/')) {
+			fprintf(stderr, "%s: the output folder %s is inside the "
+			    "notes folder %s: its drafts would be read as notes; "
+			    "choose another with -o\n", progname, outpath,
+			    roots[i]);
+			ok = false;
+		}
+		free(root);
+	}
+	free(out);
+	return ok;
+}
+
+/* build: every note's drafts, written where they changed. */
+static int
+build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
+    bool force, bool fsync_files, bool quiet, time_t now, char **roots,
+    int nroots, size_t failed)
+{
+	size_t counts[4] = {0, 0, 0, 0}, i, warnings = 0;
+	sr_diags diags = {0};
+	sr_build_result res;
+	sr_builder *builder = NULL;
+	sr_outdir *out = NULL;
+	bool progress = !quiet && isatty(2) && paths->count > 100;
+	int rc = EXIT_USAGE;
+
+	if (!output_outside_notes(outpath, roots, nroots))
+		return EXIT_USAGE;
+	if ((out = sr_outdir_open(outpath, fsync_files, &diags)) == NULL ||
+	    !output_outside_notes(outpath, roots, nroots) ||
+	    (builder = sr_builder_new(engine, out, fmts, force, &diags)) ==
+	    NULL) {
+		flush_diags(&diags, false);
+		goto out;
+	}
+	for (i = 0; i < paths->count; i++) {
+		if (progress)
+			fprintf(stderr, "\r[%zu/%zu] %.60s\033[K", i + 1,
+			    paths->count, paths->items[i]);
+		if (sr_builder_note(builder, paths->items[i], paths->rels[i],
+		    &res, &diags) != 0)
+			failed++;
+		else
+			counts[res.status]++;
+		if (progress && diags.count > 0)
+			fprintf(stderr, "\r\033[K");
+		warnings += diags.warnings;
+		flush_diags(&diags, quiet);
+		if (!quiet && res.status != SR_BUILD_UP_TO_DATE &&
+		    res.status != SR_BUILD_FAILED) {
+			if (progress)
+				fprintf(stderr, "\r\033[K");
+			print_result(paths->items[i], &res, outpath, now);
+			if (res.over_budget)
+				fprintf(stderr, "%s: warning: a draft is over its "
+				    "word budget\n", paths->items[i]);
+		}
+	}
+	if (progress)
+		fprintf(stderr, "\r\033[K");
+	if (sr_builder_finish(builder, &diags) != 0)
+		failed++;
+	flush_diags(&diags, quiet);
+	if (!quiet)
+		fprintf(stderr, "%zu written, %zu up to date, %zu kept (edited), "
+		    "%zu failed\n", counts[SR_BUILD_WRITTEN],
+		    counts[SR_BUILD_UP_TO_DATE], counts[SR_BUILD_KEPT], failed);
+	(void)warnings;
+	rc = failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+out:
+	sr_builder_free(builder);
+	sr_outdir_close(out);
+	return rc;
+}
+
 /*
  * check, parse and explain: read every note; check lints it and runs the
  * filters over it, parse prints it as read, explain prints what the
@@ -183,6 +366,10 @@ cmd_read(int argc, char **argv, command cmd)
 {
 	static const struct option opts[] = {
 		{"filter", required_argument, NULL, 'f'},
+		{"force", no_argument, NULL, 'X'},
+		{"formats", required_argument, NULL, 'T'},
+		{"fsync", no_argument, NULL, 'S'},
+		{"output", required_argument, NULL, 'o'},
 		{"filters-dir", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{"max-instructions", required_argument, NULL, 'I'},
@@ -206,6 +393,10 @@ cmd_read(int argc, char **argv, command cmd)
 	char *report;
 	long v;
 	int c, rc = EXIT_USAGE;
+	const char *outpath = "drafts";
+	unsigned fmts = SR_FORMAT_MD | SR_FORMAT_TXT | SR_FORMAT_HTML;
+	bool force = false, fsync_files = false;
+	int first_note;
 
 	if ((filters = calloc((size_t)argc, sizeof(*filters))) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", progname);
@@ -214,8 +405,24 @@ cmd_read(int argc, char **argv, command cmd)
 	eo.filters = filters;
 	eo.log = log_line;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:hqv", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:ho:qv", opts, NULL)) != -1) {
 		switch (c) {
+		case 'o':
+			outpath = optarg;
+			break;
+		case 'S':
+			fsync_files = true;
+			break;
+		case 'T':
+			if ((fmts = parse_formats(optarg)) == 0) {
+				fprintf(stderr, "%s: --formats: '%s' is not a list "
+				    "of md, txt and html\n", progname, optarg);
+				goto out;
+			}
+			break;
+		case 'X':
+			force = true;
+			break;
 		case 'f':
 			filters[eo.nfilters++] = optarg;
 			break;
@@ -272,6 +479,7 @@ cmd_read(int argc, char **argv, command cmd)
 		usage(stderr);
 		goto out;
 	}
+	first_note = optind;
 	/* A filter that cannot run is refused before any note. */
 	if (cmd != CMD_PARSE && (engine = sr_engine_new(&eo, &diags)) == NULL) {
 		flush_diags(&diags, false);
@@ -282,6 +490,11 @@ cmd_read(int argc, char **argv, command cmd)
 			failed++;
 	warnings += diags.warnings;
 	flush_diags(&diags, quiet);
+	if (cmd == CMD_BUILD) {
+		rc = build(engine, &paths, outpath, fmts, force, fsync_files,
+		    quiet, now, argv + first_note, argc - first_note, failed);
+		goto out;
+	}
 	for (i = 0; i < paths.count; i++) {
 		if ((note = sr_note_read(paths.items[i], &diags)) == NULL)
 			failed++;
@@ -302,8 +515,13 @@ cmd_read(int argc, char **argv, command cmd)
 				fflush(stdout);
 				free(report);
 			}
-		} else
+		} else {
+			size_t t;
+
 			sr_check_note(note, now, &diags);
+			for (t = 0; t < outcome.ndrafts; t++)
+				sr_check_draft(note, &outcome.drafts[t], &diags);
+		}
 		warnings += diags.warnings;
 		flush_diags(&diags, quiet);
 		sr_note_free(note);
@@ -341,6 +559,11 @@ main(int argc, char **argv)
 		return cmd_read(argc - 1, argv + 1, CMD_PARSE);
 	if (strcmp(argv[1], "explain") == 0)
 		return cmd_read(argc - 1, argv + 1, CMD_EXPLAIN);
+	if (strcmp(argv[1], "build") == 0)
+		return cmd_read(argc - 1, argv + 1, CMD_BUILD);
+	/* secondround NOTES...: build is the default command */
+	if (argv[1][0] != '-' && access(argv[1], F_OK) == 0)
+		return cmd_read(argc, argv, CMD_BUILD);
 	fprintf(stderr, "%s: unknown command '%s'\n", progname, argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;

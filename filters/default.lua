@@ -121,6 +121,19 @@ for w in ([[a an the this that these those their our my his her its your
   starters[w] = true
 end
 
+for w in ([[new old big small large first last next early late daily weekly
+  monthly annual open closed current recent strong weak high low faster
+  slower better worse real full half whole same different only main key
+  several both other another such no not nearly almost over under about
+  around team teams people customers clients users patients staff
+  engineers nurses managers sales revenue costs budget growth retention
+  turnover churn demand supply quality safety data product products
+  platform process processes operations delivery deliveries routes
+  releases deploys board leadership hiring onboarding training
+  everyone nobody someone they we you he she it there here]]):gmatch("%a+") do
+  starters[w] = true
+end
+
 -- Verbs in the past tense that start a résumé-style fragment.
 local past = {}
 for w in ([[led built cut ran grew drove made won took set brought wrote
@@ -168,7 +181,6 @@ local function clean(text)
   text = text:gsub("^%s*@[%w_%.%-\128-\255]+%s*[:,]%s*", "")
   text = text:gsub("^%u[%w\128-\255]*:%s+", "")
   text = text:gsub("%f[^%s]#%a[%w_/%-]*", "")
-  text = text:gsub("%f[^%s(]@[%w_%.%-\128-\255]+", "")
   text = text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
   text = text:gsub(" ([,.;:!?])", "%1")
   text = text:gsub("[%s,;:%-]+$", "")
@@ -177,11 +189,41 @@ end
 
 -- The first clause only: what follows ";", " - " or a full stop is
 -- usually a note to self ("; he asked who else was involved").
+local abbreviations = {st = true, dr = true, mr = true, mrs = true,
+  ms = true, inc = true, co = true, ltd = true, vs = true, jr = true,
+  sr = true, no = true, dept = true, approx = true, etc = true}
+
+-- Where the first sentence of text ends (a full stop not after "St." or
+-- "Dr."), or nil.
+local function sentence_end(text)
+  local from = 1
+  while true do
+    local at = text:find("[%.!?][\"'\u{201D}]?%s+[%u\"]", from)
+    if not at then return nil end
+    local word = text:sub(1, at - 1):match("([%a]+)$") or ""
+    if not abbreviations[word:lower()] and not word:match("^%u$") then
+      return at
+    end
+    from = at + 1
+  end
+end
+
 local function first_clause(text)
   local cut = text:find(";%s") or text:find("%s[-\u{2013}\u{2014}]%s") or
-              text:find("[%.!?]%s+%u")
+              sentence_end(text)
   if cut and cut > 12 then text = text:sub(1, cut - 1) end
   return (text:gsub("[%s,;:%.]+$", ""))
+end
+
+-- Words the note itself writes in lower case mid-sentence: common words,
+-- not names, so they may be lowered at the start of a fragment too.
+local seen_lower = {}
+
+local function learn_words(points)
+  seen_lower = {}
+  for _, p in ipairs(points) do
+    for w in p.text:gmatch("%s(%l[%l%-]+)") do seen_lower[w] = true end
+  end
 end
 
 local function lower_first(s)
@@ -190,10 +232,17 @@ local function lower_first(s)
     return s
   end
   local lw = w:lower()
-  if starters[lw] or (lw:match("^%l+ing$") and #lw > 5) then
+  if starters[lw] or seen_lower[lw] or (lw:match("^%l+ing$") and #lw > 5)
+  then
     return lw .. s:sub(#w + 1)
   end
   return s
+end
+
+-- Whether lower_first would lower s (or it starts in lower case already):
+-- then s can follow "that" mid-sentence.
+local function lowers(s)
+  return lower_first(s):match("^[%l\"']") ~= nil or first_word(s) == "I"
 end
 
 local function capitalize(s)
@@ -238,6 +287,10 @@ end
 
 local function is_clause(s)
   local w = words_of(s)
+  if w[1] and (w[1]:match("['\u{2019}]re$") or w[1]:match("['\u{2019}]s$"))
+  then
+    return true
+  end
   for i = 2, math.min(#w, 7) do
     local lw = w[i]:lower()
     if verbs[lw] or lw:match("'s$") or lw:match("\u{2019}s$") then
@@ -269,6 +322,39 @@ end
 -- note's text reaches every format as text.
 local function md(s)
   return (s:gsub("([\\`*_%[%]<>])", "\\%1"))
+end
+
+-- @mentions read as names: the recipient's as "you", another's as the
+-- name it stands for.
+local function mentions(s, note)
+  return (s:gsub("@([%w_%.%-\128-\255]+)", function(m)
+    local lm = m:lower()
+    local to = note.to and note.to.name and note.to.name:match("^(%S+)")
+    if to and to:lower() == lm then return "you" end
+    for _, p in ipairs(note.interviewers or {}) do
+      local first = p.name and p.name:match("^(%S+)")
+      if first and first:lower() == lm then return first end
+    end
+    return (m:gsub("^%l", string.upper))
+  end))
+end
+
+-- In a correction, the one interviewer is "you": "she asked" -> "you
+-- asked"; and a fragment "Should have said X" gets its "I".
+local function second_person(s, note)
+  if #(note.interviewers or {}) == 1 then
+    for _, v in ipairs({"asked", "said", "told", "wanted", "pushed",
+        "challenged", "mentioned", "pressed", "had", "asked", "was",
+        "seemed", "raised", "brought"}) do
+      s = s:gsub("%f[%a][Hh]e " .. v .. "%f[%A]", "you " .. v)
+      s = s:gsub("%f[%a][Ss]he " .. v .. "%f[%A]", "you " .. v)
+    end
+    s = s:gsub("^you ", "You "):gsub("([%.!?]%s+)you ", "%1You ")
+  end
+  s = s:gsub("^([Ss]hould)", "I should"):gsub("([%.!?]%s+)Should ", "%1I should ")
+  s = s:gsub("^([Ww]ould have)", "I would have")
+  s = s:gsub("^I should", "I should"):gsub("^I [Ss]hould", "I should")
+  return s
 end
 
 -- The interviewer named in the third person becomes "you".
@@ -324,6 +410,7 @@ end
 
 local function compose(chosen, note)
   local budget = note.max_words or 150
+  learn_words(note.points)
   local by_role = {}
   for _, p in ipairs(chosen) do
     local list = by_role[p.role or p.section] or {}
@@ -351,17 +438,23 @@ local function compose(chosen, note)
   else
     say(1, "Thank you for our conversation.", 99)
   end
+  -- the text of a point, ready to be woven in
+  local function text_of(p) return mentions(clean(p.text), note) end
+
   for i, p in ipairs(by_role.connect or {}) do
-    local t = first_clause(clean(p.text))
+    local t = first_clause(text_of(p))
     local keep = i == 1 and 50 or p.score
     if p.section == "excited_me" then
       t = to_you(t)
       if is_first_person(t) then
         say(1, md(sentence(t)), keep)
-      elseif is_clause(t) then
+      elseif is_clause(t) and lowers(t) then
         say(1, "I enjoyed hearing that " .. md(lower_first(t)) .. ".", keep)
-      else
+      elseif not is_clause(t) then
         say(1, "I enjoyed hearing about " .. md(lower_first(t)) .. ".", keep)
+      else
+        say(1, "I especially enjoyed one thing you shared: " ..
+            md(sentence(t)), keep)
       end
     else
       local after = t:match(":%s+(I%s.*)$")
@@ -375,38 +468,55 @@ local function compose(chosen, note)
             keep)
       elseif t:match("^I%s") then
         say(1, "I was glad we got to talk about how " .. md(t) .. ".", keep)
-      else
+      elseif not is_clause(t) then
         say(1, "I was glad we got to talk about " .. md(lower_first(t)) ..
             ".", keep)
+      else
+        say(1, "I was glad we got to talk about this: " .. md(sentence(t)),
+            keep)
       end
     end
   end
 
   -- 2: their problem, your evidence, their guidance
   local problem, guidance = take("problem"), take("guidance")
-  local pt = problem and to_you(clean(problem.text))
-  local gt = guidance and clean(guidance.text)
+  local pt = problem and to_you(text_of(problem))
+  local gt = guidance and text_of(guidance)
   local advice = gt and is_imperative(gt)
-  if pt and gt and not advice and is_clause(gt) and is_clause(pt) then
+  local function told(t) return is_clause(t) and lowers(t) end
+  -- "Sterile processing backlog: trays late" reads as a heading and its
+  -- detail: "Sterile processing backlog (trays late)".
+  local function detail(t)
+    local head, rest = t:match("^(.-):%s+(.*)$")
+    if head and not is_clause(head) then return head .. " (" .. rest .. ")" end
+    return t
+  end
+  if pt and gt and not advice and told(to_you(gt)) and told(pt) then
     say(2, "You told me that " .. md(lower_first(to_you(gt))) ..
         ", and that " .. md(lower_first(pt)) .. ".", 60)
-  elseif pt then
-    if is_clause(pt) then
-      say(2, "You told me that " .. md(lower_first(pt)) .. ".", 60)
-    else
-      say(2, "You mentioned " .. md(lower_first(pt)) .. " as a challenge.",
-          60)
+  else
+    if pt then
+      if told(pt) then
+        say(2, "You told me that " .. md(lower_first(pt)) .. ".", 60)
+      else
+        say(2, "One challenge you described: " .. md(sentence(detail(pt))),
+            60)
+      end
     end
     if gt and not advice then
-      say(2, "I also took your point that " .. md(lower_first(to_you(gt)))
-          .. ".", guidance.score)
+      gt = to_you(gt)
+      if told(gt) then
+        say(2, (pt and "I also took your point that " or "You told me that ")
+            .. md(lower_first(gt)) .. ".", pt and guidance.score or 40)
+      else
+        say(2, "You also said: " .. md(sentence(gt)), pt and guidance.score
+            or 40)
+      end
     end
-  elseif gt and not advice then
-    say(2, "You told me that " .. md(lower_first(to_you(gt))) .. ".", 40)
   end
   local first_evidence = take("evidence")
   for i, p in ipairs(by_role.evidence or {}) do
-    local t = clean(p.text)
+    local t = text_of(p)
     if i == 1 then
       t = own(t)
       say(2, md(sentence(t)), 70)
@@ -422,7 +532,7 @@ local function compose(chosen, note)
   -- 3: the honest correction, and the next step
   local correction = take("correction")
   if correction then
-    local t = address(clean(correction.text), note.to)
+    local t = second_person(address(text_of(correction), note.to), note)
     if t:match("^I%s+%a+") and (t:match("^I said") or t:match("^I told")
         or t:match("^I called") or t:match("^I claimed")) then
       say(3, "One correction: " .. md(sentence(t)), 80)

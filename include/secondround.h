@@ -19,6 +19,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #ifdef SR_VERSION_MAKE
@@ -328,6 +329,12 @@ void sr_engine_free(sr_engine *e);
  */
 int sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out,
     sr_diags *diags);
+/* A hash of every filter the engine may run (the chain's files and the
+ * shipped filters folder's *.lua) and the program's version: what a
+ * rebuild compares to know that the filters changed. */
+uint64_t sr_engine_fingerprint(const sr_engine *e);
+/* h extended with the names and bytes of the *.lua files in dir, sorted. */
+uint64_t sr_lua_files_hash(uint64_t h, const char *dir);
 /* The folder of the shipped filters: $SECONDROUND_FILTERS, else beside the
  * program (../filters in a build tree, ../share/secondround/filters when
  * installed), else the folder named at build time.  Caller frees. */
@@ -356,18 +363,114 @@ sr_renderer sr_render_markdown, sr_render_text, sr_render_html;
  * `width` columns out.  Caller frees. */
 char *sr_text_from_markdown(const char *md, size_t len, int width);
 
+/* ---- The output folder ------------------------------------------------- */
+
+typedef struct sr_outdir sr_outdir;
+
+/* Opens the output folder, making it (and the folders above) when missing.
+ * Refuses a path any component of which is a symbolic link.  With
+ * fsync_files, each file is flushed to disk before it replaces the old one.
+ * Close with sr_outdir_close. */
+sr_outdir *sr_outdir_open(const char *path, bool fsync_files,
+    sr_diags *diags);
+void sr_outdir_close(sr_outdir *o);
+const char *sr_outdir_path(const sr_outdir *o);
+/* Writes rel (a relative path made from an input path) atomically: a
+ * temporary file in the same folder, then rename.  Makes the folders on the
+ * way, refusing symbolic links.  0, or -1 with an error in diags (and no
+ * file left behind). */
+int sr_outdir_write(sr_outdir *o, const char *rel, const char *data,
+    size_t len, sr_diags *diags);
+/* A file of the output folder, or NULL when it cannot be read.  Caller
+ * frees. */
+char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len);
+
+/* 64-bit FNV-1a, chained: sr_hash(sr_hash(SR_HASH_INIT, a, n), b, m). */
+#define SR_HASH_INIT 0xcbf29ce484222325ULL
+uint64_t sr_hash(uint64_t h, const void *data, size_t len);
+
+typedef struct {
+	char *output; /* relative to the output folder */
+	char *note;   /* the note it came from, relative to its root */
+	uint64_t input_hash, output_hash;
+} sr_manifest_entry;
+
+/* What produced each output file (see manifest.c).  Zero-initialise, or
+ * sr_manifest_load; free with sr_manifest_free. */
+typedef struct {
+	sr_manifest_entry *items;
+	size_t count, cap;
+	bool sorted, changed;
+} sr_manifest;
+
+int sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags);
+const sr_manifest_entry *sr_manifest_find(sr_manifest *m, const char *output);
+/* The entries of a note's outputs: fills out (at most max) and returns how
+ * many there are. */
+size_t sr_manifest_outputs(sr_manifest *m, const char *note,
+    const sr_manifest_entry **out, size_t max);
+int sr_manifest_set(sr_manifest *m, const char *output, const char *note,
+    uint64_t input_hash, uint64_t output_hash);
+/* Writes the manifest (atomically) when it changed. */
+int sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags);
+void sr_manifest_free(sr_manifest *m);
+
+/* ---- Building drafts ---------------------------------------------------- */
+
+enum { SR_FORMAT_MD = 1, SR_FORMAT_TXT = 2, SR_FORMAT_HTML = 4 };
+
+typedef enum {
+	SR_BUILD_WRITTEN,    /* something was written */
+	SR_BUILD_UP_TO_DATE, /* nothing to do */
+	SR_BUILD_KEPT,       /* an output edited by hand was kept */
+	SR_BUILD_FAILED
+} sr_build_status;
+
+/* What building one note did, for the line the command prints. */
+typedef struct {
+	sr_build_status status;
+	size_t written, unchanged, kept; /* output files */
+	char first_output[4352];         /* the first file written */
+	size_t ndrafts;
+	int words;                       /* of the longest draft */
+	bool over_budget;
+	bool has_date, sent;
+	time_t send_by;
+	char send_by_text[40];
+} sr_build_result;
+
+typedef struct sr_builder sr_builder;
+
+/* A batch writing into out with the engine's filters; fmts is a set of
+ * SR_FORMAT_*; force replaces drafts edited by hand.  Loads the manifest.
+ * Free with sr_builder_free, after sr_builder_finish. */
+sr_builder *sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts,
+    bool force, sr_diags *diags);
+/* Builds one note (rel: its path under its root, which names the
+ * outputs).  0, or -1 with the error in diags; res says what happened. */
+int sr_builder_note(sr_builder *b, const char *path, const char *rel,
+    sr_build_result *res, sr_diags *diags);
+/* Saves the manifest when it changed. */
+int sr_builder_finish(sr_builder *b, sr_diags *diags);
+void sr_builder_free(sr_builder *b);
+
 /* ---- Checking ---------------------------------------------------------- */
 
 /* Adds the warnings of `secondround check` for a parsed note: empty
  * questions, a missing company or date, a passed deadline for a note not
  * sent (measured against `now`). */
 void sr_check_note(const sr_note *note, time_t now, sr_diags *diags);
+/* Adds the warnings for a composed draft: over its word budget, or using a
+ * stock phrase (a custom filter's output is checked the same way). */
+void sr_check_draft(const sr_note *note, const sr_draft *d, sr_diags *diags);
 
 /* ---- Finding notes ----------------------------------------------------- */
 
-/* A list of paths; free with sr_paths_free. */
+/* A list of paths, each with its name relative to the folder it was found
+ * in (a file named alone: its base name); free with sr_paths_free. */
 typedef struct {
 	char **items;
+	char **rels;
 	size_t count, cap;
 } sr_paths;
 

@@ -3,9 +3,62 @@
  * follow-up (an answer to each of the article's six questions, the company,
  * the date) and a deadline that has passed for a note not yet sent.
  */
+#include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "internal.h"
+
+/* Phrases an interviewer has read a thousand times: a draft that uses one
+ * reads like a template.  Lower case. */
+static const char *const stock_phrases[] = {
+	"i am writing to", "thank you for your time", "thank you for taking "
+	"the time", "i look forward to hearing from you", "great fit",
+	"perfect fit", "ideal candidate", "i am confident that", "touch base",
+	"per our conversation", "at your earliest convenience",
+	"do not hesitate to", "don't hesitate to", "hit the ground running",
+	"think outside the box", "team player", "passionate about",
+	"just wanted to", "reach out", "circle back",
+	"please find attached", "to whom it may concern",
+};
+
+/* Case-insensitive search for an ASCII phrase. */
+static bool
+contains(const char *text, const char *phrase)
+{
+	size_t n = strlen(phrase), i;
+
+	for (; *text != '\0'; text++) {
+		for (i = 0; i < n && text[i] != '\0' &&
+		    tolower((unsigned char)text[i]) == phrase[i]; i++)
+			;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+void
+sr_check_draft(const sr_note *note, const sr_draft *d, sr_diags *diags)
+{
+	const char *who = d->to && d->to->name ? d->to->name : "the draft";
+	size_t i, k;
+
+	if (d->words > d->max_words)
+		sr_diags_add(diags, SR_WARNING, note->path, 0, 0, "the draft to "
+		    "%s is %d words, over its budget of %d", who, d->words,
+		    d->max_words);
+	for (k = 0; k < sizeof(stock_phrases) / sizeof(*stock_phrases); k++) {
+		bool found = contains(d->subject, stock_phrases[k]);
+
+		for (i = 0; !found && i < d->nparagraphs; i++)
+			found = contains(d->paragraphs[i], stock_phrases[k]);
+		if (found)
+			sr_diags_add(diags, SR_WARNING, note->path, 0, 0, "the "
+			    "draft to %s says \"%s\", a stock phrase "
+			    "interviewers skim past", who, stock_phrases[k]);
+	}
+}
 
 void
 sr_check_note(const sr_note *note, time_t now, sr_diags *diags)

@@ -8,6 +8,7 @@
  * error, a filter's or the limits', unwinds to sr_engine_run, which turns
  * it into a message naming the filter file, its line and the note.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -1306,6 +1307,76 @@ run_note(lua_State *L)
 		r->out->ndrafts++;
 	}
 	return 0;
+}
+
+/* Hashes a file's bytes into h; a file that cannot be read hashes its
+ * name alone. */
+static uint64_t
+hash_file(uint64_t h, const char *path)
+{
+	char buf[8192];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	h = sr_hash(h, path, strlen(path) + 1);
+	if (f == NULL)
+		return h;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		h = sr_hash(h, buf, n);
+	fclose(f);
+	return h;
+}
+
+static int
+compare_strs(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+uint64_t
+sr_lua_files_hash(uint64_t h, const char *dir)
+{
+	sr_paths names = {0};
+	struct dirent *e;
+	size_t i, n;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		return h;
+	while ((e = readdir(d)) != NULL) {
+		char **items;
+
+		n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".lua") != 0)
+			continue;
+		if (names.count == names.cap) {
+			names.cap = names.cap ? names.cap * 2 : 16;
+			items = realloc(names.items, names.cap * sizeof(*items));
+			if (items == NULL)
+				break;
+			names.items = items;
+		}
+		if ((names.items[names.count] = path_join(dir, e->d_name)) !=
+		    NULL)
+			names.count++;
+	}
+	closedir(d);
+	qsort(names.items, names.count, sizeof(char *), compare_strs);
+	for (i = 0; i < names.count; i++)
+		h = hash_file(h, names.items[i]);
+	sr_paths_free(&names);
+	return h;
+}
+
+uint64_t
+sr_engine_fingerprint(const sr_engine *e)
+{
+	uint64_t h = sr_hash(SR_HASH_INIT, SR_VERSION, sizeof(SR_VERSION));
+	size_t i;
+
+	for (i = 0; i < e->nchain; i++)
+		h = hash_file(h, e->chain[i].path);
+	return sr_lua_files_hash(h, e->filters_dir);
 }
 
 int

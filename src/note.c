@@ -14,10 +14,8 @@
 
 #include "internal.h"
 
-/* Reads a whole file into a malloc'ed buffer (NUL-terminated) the caller
- * frees.  Returns NULL with an error in diags. */
-static char *
-read_file(const char *path, size_t *len, sr_diags *diags)
+char *
+sr_file_read(const char *path, size_t *len, sr_diags *diags)
 {
 	struct stat st;
 	char *data = NULL;
@@ -86,7 +84,7 @@ sr_note_read(const char *path, sr_diags *diags)
 	char *data;
 	size_t len;
 
-	if ((data = read_file(path, &len, diags)) == NULL)
+	if ((data = sr_file_read(path, &len, diags)) == NULL)
 		return NULL;
 	note = sr_note_parse(path, data, len, diags);
 	free(data);

@@ -12,19 +12,47 @@
 
 #include "internal.h"
 
+/* Adds path (taken) with its name relative to the root it was found in
+ * (copied from rel). */
 static int
-add_path(sr_paths *out, char *path)
+add_path(sr_paths *out, char *path, const char *rel)
 {
+	char *r;
+
 	if (out->count == out->cap) {
 		size_t cap = out->cap ? out->cap * 2 : 64;
 		char **items = realloc(out->items, cap * sizeof(*items));
+		char **rels;
 
 		if (items == NULL)
 			return -1;
 		out->items = items;
+		if ((rels = realloc(out->rels, cap * sizeof(*rels))) == NULL)
+			return -1;
+		out->rels = rels;
 		out->cap = cap;
 	}
+	if ((r = strdup(rel)) == NULL)
+		return -1;
+	out->rels[out->count] = r;
 	out->items[out->count++] = path;
+	return 0;
+}
+
+/* A name list for sorting one folder's entries. */
+static int
+add_name(sr_paths *names, char *name)
+{
+	if (names->count == names->cap) {
+		size_t cap = names->cap ? names->cap * 2 : 64;
+		char **items = realloc(names->items, cap * sizeof(*items));
+
+		if (items == NULL)
+			return -1;
+		names->items = items;
+		names->cap = cap;
+	}
+	names->items[names->count++] = name;
 	return 0;
 }
 
@@ -57,9 +85,10 @@ join(const char *dir, const char *name)
 	return p;
 }
 
-/* Adds the notes below folder `dir`; entries are sorted by name. */
+/* Adds the notes below folder `dir` (root_len: the length of the root
+ * folder's path in it); entries are sorted by name. */
 static int
-walk_dir(const char *dir, sr_paths *out, sr_diags *diags)
+walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 {
 	sr_paths names = {0};
 	struct dirent *e;
@@ -79,7 +108,7 @@ walk_dir(const char *dir, sr_paths *out, sr_diags *diags)
 		if (e->d_name[0] == '.')
 			continue;
 		if ((name = strdup(e->d_name)) == NULL ||
-		    add_path(&names, name) == -1) {
+		    add_name(&names, name) == -1) {
 			free(name);
 			rc = -1;
 			break;
@@ -111,11 +140,15 @@ walk_dir(const char *dir, sr_paths *out, sr_diags *diags)
 
 			if (lstat(path, &lst) == 0)
 				link = S_ISLNK(lst.st_mode);
-			if (!link && walk_dir(path, out, diags) == -1)
+			if (!link && walk_dir(path, root_len, out, diags) == -1)
 				rc = -1;
 			free(path);
 		} else if (S_ISREG(st.st_mode) && is_note_name(names.items[i])) {
-			if (add_path(out, path) == -1) {
+			const char *rel = path + root_len;
+
+			while (*rel == '/')
+				rel++;
+			if (add_path(out, path, rel) == -1) {
 				free(path);
 				goto oom;
 			}
@@ -134,6 +167,7 @@ int
 sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
 {
 	struct stat st;
+	const char *base;
 	char *copy;
 
 	if (stat(path, &st) == -1) {
@@ -142,8 +176,10 @@ sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode))
-		return walk_dir(path, out, diags);
-	if ((copy = strdup(path)) == NULL || add_path(out, copy) == -1) {
+		return walk_dir(path, strlen(path), out, diags);
+	base = strrchr(path, '/');
+	if ((copy = strdup(path)) == NULL ||
+	    add_path(out, copy, base ? base + 1 : path) == -1) {
 		free(copy);
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
 		return -1;
@@ -156,8 +192,12 @@ sr_paths_free(sr_paths *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->count; i++)
+	for (i = 0; i < p->count; i++) {
 		free(p->items[i]);
+		if (p->rels != NULL)
+			free(p->rels[i]);
+	}
 	free(p->items);
+	free(p->rels);
 	memset(p, 0, sizeof(*p));
 }

@@ -1,0 +1,273 @@
+/*
+ * build.c - one note of `secondround build`: decide from the manifest
+ * whether the note's drafts are up to date (without parsing it or running
+ * Lua), else read it, run the filters, render each draft in each format and
+ * write what changed; a draft edited by hand since it was generated is kept
+ * unless forced.  Output names come from the note's path alone (and, for a
+ * panel, a slug made of letters and digits of the interviewer's name).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define MAX_OUTPUTS 64 /* outputs of one note the manifest is asked for */
+
+static const struct {
+	unsigned flag;
+	const char *ext;
+	sr_renderer *render;
+} formats[] = {
+	{SR_FORMAT_MD, ".md", sr_render_markdown},
+	{SR_FORMAT_TXT, ".txt", sr_render_text},
+	{SR_FORMAT_HTML, ".html", sr_render_html},
+};
+
+struct sr_builder {
+	sr_engine *engine;
+	sr_outdir *out;
+	sr_manifest manifest;
+	unsigned formats;
+	bool force;
+	uint64_t fingerprint; /* the filters, the version, the options */
+	char *dir;            /* the folder whose *.lua hash is cached */
+	uint64_t dir_hash;
+};
+
+sr_builder *
+sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts, bool force,
+    sr_diags *diags)
+{
+	sr_builder *b;
+
+	if ((b = calloc(1, sizeof(*b))) == NULL) {
+		sr_diags_add(diags, SR_ERROR, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	b->engine = engine;
+	b->out = out;
+	b->formats = fmts;
+	b->force = force;
+	b->fingerprint = sr_hash(sr_engine_fingerprint(engine), &fmts,
+	    sizeof(fmts));
+	if (sr_manifest_load(&b->manifest, out, diags) != 0) {
+		sr_builder_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+int
+sr_builder_finish(sr_builder *b, sr_diags *diags)
+{
+	return sr_manifest_save(&b->manifest, b->out, diags);
+}
+
+void
+sr_builder_free(sr_builder *b)
+{
+	if (b == NULL)
+		return;
+	sr_manifest_free(&b->manifest);
+	free(b->dir);
+	free(b);
+}
+
+/* What goes into a note's drafts: its bytes, the filters beside it, and
+ * the batch's fingerprint. */
+static uint64_t
+input_hash(sr_builder *b, const char *path, const char *data, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 1;
+	const char *dir = slash ? path : ".";
+
+	if (b->dir == NULL || strlen(b->dir) != n ||
+	    strncmp(b->dir, dir, n) != 0) {
+		free(b->dir);
+		b->dir = strndup(dir, n);
+		b->dir_hash = b->dir ? sr_lua_files_hash(SR_HASH_INIT, b->dir) :
+		    0;
+	}
+	return sr_hash(sr_hash(b->fingerprint ^ b->dir_hash, path,
+	    strlen(path)), data, len);
+}
+
+static uint64_t
+hash_bytes(const char *data, size_t len)
+{
+	return sr_hash(SR_HASH_INIT, data, len);
+}
+
+/* Whether a file of the output folder still holds what the manifest says
+ * was written there. */
+static bool
+unchanged(sr_builder *b, const char *rel, uint64_t want)
+{
+	size_t len;
+	char *data = sr_outdir_read(b->out, rel, &len);
+	bool same;
+
+	if (data == NULL)
+		return false;
+	same = hash_bytes(data, len) == want;
+	free(data);
+	return same;
+}
+
+/* Up to date: the manifest knows the note's outputs, made from the same
+ * inputs, and each is as it was written. */
+static bool
+up_to_date(sr_builder *b, const char *rel, uint64_t in)
+{
+	const sr_manifest_entry *e[MAX_OUTPUTS];
+	size_t n, i;
+
+	n = sr_manifest_outputs(&b->manifest, rel, e, MAX_OUTPUTS);
+	if (n == 0 || n > MAX_OUTPUTS)
+		return false;
+	for (i = 0; i < n; i++)
+		if (e[i]->input_hash != in ||
+		    !unchanged(b, e[i]->output, e[i]->output_hash))
+			return false;
+	return true;
+}
+
+/* "2026/acme.md" -> "2026/acme", in buf. */
+static void
+output_base(const char *rel, char *buf, size_t size)
+{
+	size_t n = strlen(rel);
+
+	if (n > 3 && strcmp(rel + n - 3, ".md") == 0)
+		n -= 3;
+	snprintf(buf, size, "%.*s", (int)n, rel);
+}
+
+/* Writes one output unless a hand edit is in the way; counts what
+ * happened in res.  Returns -1 on a write error. */
+static int
+put_output(sr_builder *b, const char *rel_note, const char *name,
+    const char *data, uint64_t in, sr_build_result *res, sr_diags *diags)
+{
+	const sr_manifest_entry *e = sr_manifest_find(&b->manifest, name);
+	uint64_t out = hash_bytes(data, strlen(data));
+	size_t len;
+	char *old = sr_outdir_read(b->out, name, &len);
+	uint64_t recorded = e ? e->output_hash : 0;
+	bool known = e != NULL;
+
+	if (old != NULL) {
+		uint64_t have = hash_bytes(old, len);
+
+		free(old);
+		if (have == out) {
+			/* already what we would write */
+			if (sr_manifest_set(&b->manifest, name, rel_note, in,
+			    out) != 0)
+				goto oom;
+			res->unchanged++;
+			return 0;
+		}
+		if (!b->force && (!known || have != recorded)) {
+			sr_diags_add(diags, SR_WARNING, sr_outdir_path(b->out), 0,
+			    0, "%s %s; kept (use --force to replace it)", name,
+			    known ? "was edited since it was generated" :
+			    "was not written by secondround");
+			res->kept++;
+			return 0;
+		}
+	}
+	if (sr_outdir_write(b->out, name, data, strlen(data), diags) != 0)
+		return -1;
+	if (sr_manifest_set(&b->manifest, name, rel_note, in, out) != 0)
+		goto oom;
+	if (res->written++ == 0)
+		snprintf(res->first_output, sizeof(res->first_output), "%s",
+		    name);
+	return 0;
+oom:
+	sr_diags_add(diags, SR_ERROR, NULL, 0, 0, "out of memory");
+	return -1;
+}
+
+int
+sr_builder_note(sr_builder *b, const char *path, const char *rel,
+    sr_build_result *res, sr_diags *diags)
+{
+	char base[4096], name[4300];
+	sr_outcome outcome;
+	sr_note *note = NULL;
+	char *data;
+	size_t len, i, f;
+	uint64_t in;
+	int rc = -1;
+
+	memset(res, 0, sizeof(*res));
+	res->status = SR_BUILD_FAILED;
+	if ((data = sr_file_read(path, &len, diags)) == NULL)
+		return -1;
+	in = input_hash(b, rel, data, len);
+	if (!b->force && up_to_date(b, rel, in)) {
+		res->status = SR_BUILD_UP_TO_DATE;
+		free(data);
+		return 0;
+	}
+	if ((note = sr_note_parse(path, data, len, diags)) == NULL)
+		goto out;
+	if (sr_engine_run(b->engine, note, &outcome, diags) != 0)
+		goto out;
+	output_base(rel, base, sizeof(base));
+	res->ndrafts = outcome.ndrafts;
+	res->has_date = note->has_date;
+	res->sent = note->sent;
+	if (note->has_date) {
+		res->send_by = sr_date_epoch(&note->send_by);
+		sr_date_format(&note->send_by, res->send_by_text,
+		    sizeof(res->send_by_text));
+	}
+	for (i = 0; i < outcome.ndrafts; i++) {
+		const sr_draft *d = &outcome.drafts[i];
+
+		if (i == 0 || d->words > res->words)
+			res->words = d->words;
+		if (d->words > d->max_words)
+			res->over_budget = true;
+		for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+			char *text;
+			int wrc;
+
+			if (!(b->formats & formats[f].flag))
+				continue;
+			if ((size_t)snprintf(name, sizeof(name), "%s%s%s%s",
+			    base, d->slug ? "--" : "", d->slug ? d->slug : "",
+			    formats[f].ext) >= sizeof(name) ||
+			    strlen(rel) >= sizeof(base)) {
+				sr_diags_add(diags, SR_ERROR, path, 0, 0,
+				    "the path is too long for an output name");
+				goto out;
+			}
+			if ((text = formats[f].render(note, d)) == NULL) {
+				sr_diags_add(diags, SR_ERROR, path, 0, 0,
+				    "out of memory rendering %s", name);
+				goto out;
+			}
+			wrc = put_output(b, rel, name, text, in, res, diags);
+			free(text);
+			if (wrc != 0)
+				goto out;
+		}
+	}
+	res->status = res->kept > 0 ? SR_BUILD_KEPT : res->written > 0 ?
+	    SR_BUILD_WRITTEN : SR_BUILD_UP_TO_DATE;
+	rc = 0;
+out:
+	sr_note_free(note);
+	free(data);
+	return rc;
+}
