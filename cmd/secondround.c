@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,17 +247,53 @@ print_result(const char *path, const sr_build_result *res, const char *out,
 
 /* Refuses an output folder inside (or equal to) a folder of notes: the
  * drafts would be read as notes next time, or overwrite them. */
+/* The real path of p, or (when p does not exist yet) of its nearest
+ * existing ancestor with the rest of p after it.  Caller frees. */
+static char *
+resolve(const char *p)
+{
+	char *copy, *slash, *real = realpath(p, NULL), *out;
+	size_t n;
+
+	if (real != NULL)
+		return real;
+	if ((copy = strdup(p)) == NULL)
+		return NULL;
+	while ((slash = strrchr(copy, '/')) != NULL) {
+		*slash = '\0';
+		if ((real = realpath(*copy ? copy : "/", NULL)) != NULL)
+			break;
+	}
+	if (real == NULL)
+		real = realpath(".", NULL);
+	n = slash ? strlen(copy) : 0;
+	if (real != NULL && (out = malloc(strlen(real) + strlen(p) + 2)) !=
+	    NULL) {
+		const char *rest = p + n;
+
+		while (*rest == '/')
+			rest++;
+		sprintf(out, "%s/%s", real, rest);
+		free(real);
+		free(copy);
+		return out;
+	}
+	free(real);
+	free(copy);
+	return NULL;
+}
+
 static bool
 output_outside_notes(const char *outpath, char **roots, int nroots)
 {
-	char *out = realpath(outpath, NULL), *root;
+	char *out = resolve(outpath), *root;
 	struct stat st;
 	size_t n;
 	int i;
 	bool ok = true;
 
 	if (out == NULL)
-		return true; /* not made yet: checked again after */
+		return true;
 	for (i = 0; i < nroots && ok; i++) {
 		if (stat(roots[i], &st) == -1)
 			continue;
@@ -541,6 +578,9 @@ out:
 int
 main(int argc, char **argv)
 {
+	/* A file-size limit makes a write fail (and the draft stay whole)
+	 * instead of killing the program half way through a batch. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

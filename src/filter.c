@@ -871,7 +871,8 @@ read_choices(run *r, lua_State *L, sr_draft *d, int points, int lookup,
 		lua_pushvalue(L, -1);
 		if (lua_rawget(L, view) == LUA_TNIL)
 			luaL_error(L, "select returned the point at line %d, "
-			    "which mentions someone else", n->points[k].line);
+			    "which is private or mentions someone else",
+			    n->points[k].line);
 		lua_pop(L, 1);
 		for (c = d->chosen; c < d->chosen + d->nchosen; c++)
 			if (c->point == k)
@@ -895,7 +896,8 @@ read_choices(run *r, lua_State *L, sr_draft *d, int points, int lookup,
 		lua_rawgeti(L, points, (lua_Integer)k + 1);
 		lua_pushvalue(L, -1);
 		if (lua_rawget(L, view) == LUA_TNIL)
-			d->why_not[k] = "mentions someone else";
+			d->why_not[k] = is_private(&n->points[k]) ? "private" :
+			    "mentions someone else";
 		else if (lua_getfield(L, -2, "why_not") == LUA_TSTRING)
 			d->why_not[k] = keep(n, L, -1);
 		lua_settop(L, view > chosen ? view : chosen);
@@ -1008,6 +1010,9 @@ push_view(run *r, lua_State *L, int note, int points, const sr_person *to,
 	for (k = 0; k < n->npoints; k++) {
 		const sr_point *p = &n->points[k];
 
+		/* what is private never reaches select or compose */
+		if (is_private(p))
+			continue;
 		in = p->nmentions == 0 || to == NULL;
 		for (m = 0; !in && m < p->nmentions; m++)
 			in = mention_matches(p->mentions[m], to, slug);
@@ -1309,16 +1314,18 @@ run_note(lua_State *L)
 	return 0;
 }
 
-/* Hashes a file's bytes into h; a file that cannot be read hashes its
- * name alone. */
+/* Hashes a file's name (not its folder: the hash must not depend on where
+ * the project lives) and bytes into h. */
 static uint64_t
 hash_file(uint64_t h, const char *path)
 {
+	const char *base = strrchr(path, '/');
 	char buf[8192];
 	size_t n;
 	FILE *f = fopen(path, "rb");
 
-	h = sr_hash(h, path, strlen(path) + 1);
+	base = base ? base + 1 : path;
+	h = sr_hash(h, base, strlen(base) + 1);
 	if (f == NULL)
 		return h;
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)

@@ -187,7 +187,8 @@ marker_at(const char *s, size_t i, char mark)
 
 	if (s[i] != mark || !(word_byte(next) && !(next >= '0' && next <= '9')))
 		return false;
-	return i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '"';
+	return i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '"' ||
+	    s[i - 1] == '[';
 }
 
 /*
@@ -206,6 +207,13 @@ scan_words(walker *w, sr_point *p)
 			i++;
 		if (s[i] == '\0')
 			break;
+		/* "(@dana would care)": a marker after opening punctuation */
+		for (start = i; s[start] == '(' || s[start] == '"' ||
+		    s[start] == '['; start++)
+			;
+		if (start > i && (marker_at(s, start, '#') ||
+		    marker_at(s, start, '@')))
+			i = start;
 		if (marker_at(s, i, '#') || marker_at(s, i, '@')) {
 			char mark = s[i];
 			const char ***list = mark == '#' ? &p->tags : &p->mentions;

@@ -155,7 +155,8 @@ open_parent(sr_outdir *o, const char *rel, const char **name,
 		next = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 		    O_CLOEXEC);
 		if (next == -1) {
-			if (errno == ELOOP || errno == ENOTDIR) {
+			if ((errno == ELOOP || errno == ENOTDIR) &&
+			    diags != NULL) {
 				sr_diags_add(diags, SR_ERROR, o->path, 0, 0,
 				    "%.*s is not a folder (a symbolic link?): "
 				    "refused", (int)(slash - rel), rel);

@@ -108,6 +108,27 @@ for build in "$@"; do
 		    "tests/examples/$(basename "${note%.md}").explain" "$tmp/explain"
 	done
 
+	# The drafts of the example notes, byte for byte.
+	rm -rf "$tmp/drafts" "$tmp/drafts2"
+	cli "build the examples" 0 "5 written, 0 up to date, 0 kept (edited), 0 failed" \
+	    $sr build --now $NOW examples/notes -o "$tmp/drafts"
+	(cd "$tmp/drafts" && find . -type f | sort) >"$tmp/list"
+	compare "the list of example drafts" tests/examples/drafts.list "$tmp/list"
+	while read -r f; do
+		[ -n "$update" ] && mkdir -p "$(dirname "tests/examples/drafts/$f")"
+		compare "draft $f" "tests/examples/drafts/$f" "$tmp/drafts/$f"
+	done <"$tmp/list"
+	$sr build -q examples/notes -o "$tmp/drafts2" 2>/dev/null
+	if diff -r "$tmp/drafts" "$tmp/drafts2" >/dev/null; then ok; else
+		bad "two builds differ"; diff -r "$tmp/drafts" "$tmp/drafts2" | head; fi
+	tests/build.sh "$build" "$tmp" "$valgrind" >"$tmp/build.out" 2>&1
+	n=$(sed -n 's/^build: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$tmp/build.out")
+	if [ -z "$n" ]; then bad "tests/build.sh printed no count"; cat "$tmp/build.out"
+	else
+		pass=$((pass + ${n% *})) fail=$((fail + ${n#* }))
+		grep '^FAIL' -A12 "$tmp/build.out"
+	fi
+
 	# The command line.
 	cli "--help" 0 "usage: secondround" $sr --help
 	cli "--version" 0 "secondround 0." $sr --version

@@ -1,0 +1,159 @@
+#!/bin/sh
+# build.sh - tests of the batch writer (`secondround build`): the manifest
+# (a no-op rebuild, a draft edited by hand kept, --force), atomic writes
+# (an interrupted write leaves the old file), a read-only folder, symbolic
+# links, an output folder inside the notes, hostile front matter and note
+# text in every format, privacy, a panel with mentions, and exit codes.
+#
+#   tests/build.sh BUILD_DIR TMP_DIR [VALGRIND_COMMAND]
+#
+# Prints "build: N passed, N failed".
+set -u
+build=$1 tmp=$2/build-tests valgrind=${3:-}
+sr="$valgrind $build/secondround"
+NOW=2026-11-25T12:00:00Z
+pass=0 fail=0
+rm -rf "$tmp" && mkdir -p "$tmp" && chmod 755 "$tmp" "$2"
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# expect NAME WANT_EXIT WANT_TEXT COMMAND...
+expect() {
+	name=$1 want=$2 text=$3; shift 3
+	"$@" >"$tmp/out" 2>&1
+	got=$?
+	if [ "$got" -ne "$want" ]; then bad "$name: exit $got, want $want"; cat "$tmp/out"
+	elif ! grep -qF -- "$text" "$tmp/out"; then bad "$name: no '$text'"; cat "$tmp/out"
+	else ok; fi
+}
+check() { # NAME CONDITION...
+	name=$1; shift
+	if "$@"; then ok; else bad "$name"; fi
+}
+
+notes=$tmp/notes
+mkdir -p "$notes/sub" && cp tests/notes/good.md tests/notes/panel.md "$notes/" &&
+    cp tests/notes/hostile.md "$notes/sub/"
+out=$tmp/drafts
+
+# A first build, then one with nothing changed: nothing written.
+expect "first build" 0 "3 written, 0 up to date, 0 kept (edited), 0 failed" \
+    $sr build --now $NOW "$notes" -o "$out"
+check "mirrored paths" test -f "$out/good.txt" -a -f "$out/sub/hostile.html"
+check "a manifest" test -f "$out/.secondround-manifest"
+touch -d '2000-01-01' "$out/good.txt"
+cp -p "$out/.secondround-manifest" "$tmp/manifest.before"
+expect "no-op rebuild" 0 "0 written, 3 up to date, 0 kept (edited), 0 failed" \
+    $sr build "$notes" -o "$out"
+check "no-op rebuild writes nothing" test "$(find "$out" -newer "$tmp/manifest.before" -type f | wc -l)" -eq 0
+check "no-op rebuild leaves the old mtime" test "$(find "$out/good.txt" -newermt '2000-01-02' | wc -l)" -eq 0
+
+# A changed note is rebuilt, alone.
+printf -- '- Shipped a migration tool\n' >>"$notes/good.md"
+expect "one note changed" 0 "1 written, 2 up to date" $sr build "$notes" -o "$out"
+
+# A draft edited by hand is kept, with a warning, unless --force.
+printf 'My own closing line.\n' >>"$out/good.txt"
+printf -- '- Another point\n' >>"$notes/good.md"
+expect "edited draft kept" 0 "good.txt was edited since it was generated; kept" \
+    $sr build "$notes" -o "$out"
+check "the edit survives" grep -q "My own closing line" "$out/good.txt"
+expect "still kept next time" 0 "kept" $sr build "$notes" -o "$out"
+expect "--force replaces it" 0 "1 written" $sr build --force "$notes" -o "$out"
+check "the edit is gone" sh -c "! grep -q 'My own closing line' '$out/good.txt'"
+
+# A file secondround did not write is not overwritten either.
+rm -rf "$tmp/other" && mkdir -p "$tmp/other" && printf 'mine\n' >"$tmp/other/good.md"
+expect "a foreign file kept" 0 "good.md was not written by secondround" \
+    $sr build "$notes/good.md" -o "$tmp/other"
+check "the foreign file survives" grep -qx mine "$tmp/other/good.md"
+
+# An interrupted write (the file size limit stops it half way) leaves the
+# old draft whole and no temporary file behind.
+cp "$out/good.html" "$tmp/good.html.before"
+cp "$notes/good.md" "$tmp/good.md.before"
+sed -i "s/^role: .*/role: Platform Lead $(head -c 3000 /dev/zero | tr '\0' 'x')/" \
+    "$notes/good.md"
+expect "an interrupted write" 1 "File too large" \
+    sh -c "ulimit -f 2; exec $sr build --force '$notes/good.md' -o '$out'"
+cp "$tmp/good.md.before" "$notes/good.md"
+check "the old draft is whole" cmp -s "$out/good.html" "$tmp/good.html.before"
+check "no temporary file left" test "$(find "$out" -name '*.tmp' | wc -l)" -eq 0
+
+# A read-only folder: a clear error for its notes, the others written.
+# Root writes anywhere, so the build runs as nobody where it can.
+rm -rf "$tmp/ro" && mkdir -p "$tmp/ro/sub" && chmod 777 "$tmp/ro"
+$sr build -q "$notes" -o "$tmp/ro/out" >/dev/null 2>&1
+chmod -R a+rwX "$tmp/ro/out"
+sed -i 's/40 to 9 minutes/40 to 8 minutes/' "$notes/sub/hostile.md"
+sed -i 's/^role: .*/role: Head of Analytics/' "$notes/panel.md"
+chmod 555 "$tmp/ro/out/sub"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"
+else
+	asuser=
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$asuser" ]; then
+	expect "a read-only folder" 1 "cannot write sub/hostile" \
+	    $asuser $sr build "$notes" -o "$tmp/ro/out"
+	check "the other notes are written" grep -q "wrote" "$tmp/out"
+fi
+chmod 755 "$tmp/ro/out/sub"
+
+# Symbolic links: the output folder, or a folder inside it.
+mkdir -p "$tmp/elsewhere" && ln -sfn "$tmp/elsewhere" "$tmp/link"
+expect "an output folder that is a link" 2 "is a symbolic link" \
+    $sr build "$notes" -o "$tmp/link"
+expect "a path through a link" 2 "is a symbolic link" \
+    $sr build "$notes" -o "$tmp/link/drafts"
+rm -rf "$tmp/l2" && mkdir -p "$tmp/l2" && ln -s "$tmp/elsewhere" "$tmp/l2/sub"
+expect "a link inside the output folder" 1 "sub is not a folder" \
+    $sr build "$notes" -o "$tmp/l2"
+check "nothing written through the link" test -z "$(ls -A "$tmp/elsewhere")"
+
+# The output folder inside the notes folder would be read as notes.
+expect "output inside the notes" 2 "inside the notes folder" \
+    $sr build "$notes" -o "$notes/drafts"
+check "and it is not made" test ! -e "$notes/drafts"
+
+# Hostile front matter and note text: escaped in every format.
+h=$out/sub/hostile
+$sr build -q --force "$notes" -o "$out" >/dev/null 2>&1
+check "no script in the HTML" sh -c "! grep -qi '<script' '$h.html'"
+check "no img tag in the HTML" sh -c "! grep -qi '<img' '$h.html'"
+check "no iframe in the HTML" sh -c "! grep -qi '<iframe' '$h.html'"
+check "no javascript: link" sh -c "! grep -qi 'href=\"javascript' '$h.html'"
+check "the company is shown, escaped" grep -q '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;' "$h.html"
+check "the subject is escaped in the title" grep -q '<title>[^<]*&lt;script&gt;' "$h.html"
+check "the to: header is one line" sh -c "test \$(grep -c '^to:' '$h.md') -eq 1 && ! grep -q '^Bcc' '$h.md'"
+check "the md front matter is quoted" grep -qF 'to: "Eve <b>Mallory</b> <eve@evil.example\nBcc: all@example.org>"' "$h.md"
+if command -v tidy >/dev/null; then
+	for f in "$h.html" "$out/good.html" "$out/panel--priya-natarajan.html"; do
+		tidy -errors -quiet "$f" >"$tmp/tidy" 2>&1
+		check "tidy finds no error in $(basename "$f")" test $? -lt 2
+	done
+fi
+# Nothing private reaches any output.
+check "private points stay in the notes" sh -c "! grep -rq 'CANARY-PRIVATE' '$out'"
+
+# A panel: one draft per interviewer, mentions only where they belong.
+p=$out/panel--priya-natarajan.txt m=$out/panel--marcus-bell.txt
+check "a draft per interviewer" test -f "$p" -a -f "$m"
+check "Priya's draft greets her" grep -q "^Dear Priya," "$p"
+check "Marcus's draft greets him" grep -q "^Dear Marcus," "$m"
+check "Priya gets her mention" grep -q "dashboard lag" "$p"
+check "Marcus does not get Priya's" sh -c "! grep -q 'dashboard lag' '$m'"
+check "Priya does not get Marcus's" sh -c "! grep -q 'analysts' '$p'"
+check "unmentioned points go to both" sh -c "grep -q 'revenue number' '$p' && grep -q 'revenue number' '$m'"
+
+# Exit codes: a broken note fails alone; usage errors are 2.
+cp tests/notes/broken.md "$notes/"
+expect "a broken note" 1 "1 failed" $sr build "$notes" -o "$out"
+check "the error names the place" grep -q "broken.md:3:9: error" "$tmp/out"
+rm "$notes/broken.md"
+expect "--formats" 0 "1 written" $sr build --formats txt "$notes/good.md" -o "$tmp/txtonly"
+check "only txt" test -f "$tmp/txtonly/good.txt" -a ! -e "$tmp/txtonly/good.html"
+expect "a bad --formats" 2 "--formats: 'pdf'" $sr build --formats pdf "$notes" -o "$out"
+expect "build is the default command" 0 "up to date" $sr "$notes" -o "$out"
+
+echo "build: $pass passed, $fail failed"
