@@ -217,12 +217,20 @@ end
 
 -- Words the note itself writes in lower case mid-sentence: common words,
 -- not names, so they may be lowered at the start of a fragment too.
-local seen_lower = {}
+-- Words it writes capitalised mid-sentence, or in the company's name:
+-- names, which keep their capital anywhere.
+local seen_lower, names = {}, {}
 
-local function learn_words(points)
-  seen_lower = {}
-  for _, p in ipairs(points) do
+local function learn_words(note)
+  seen_lower, names = {}, {}
+  for _, p in ipairs(note.points or {}) do
     for w in p.text:gmatch("%s(%l[%l%-]+)") do seen_lower[w] = true end
+    for w in p.text:gmatch("[^%.!?:]%s+(%u[%w\128-\255'\u{2019}%-]*)") do
+      names[w] = true
+    end
+  end
+  for _, field in ipairs({note.company or "", note.role or ""}) do
+    for w in field:gmatch("%u[%w\128-\255%-]*") do names[w] = true end
   end
 end
 
@@ -242,7 +250,8 @@ end
 -- Whether lower_first would lower s (or it starts in lower case already):
 -- then s can follow "that" mid-sentence.
 local function lowers(s)
-  return lower_first(s):match("^[%l\"']") ~= nil or first_word(s) == "I"
+  return lower_first(s):match("^[%l\"']") ~= nil or first_word(s) == "I" or
+         names[first_word(s)] == true
 end
 
 local function capitalize(s)
@@ -410,7 +419,7 @@ end
 
 local function compose(chosen, note)
   local budget = note.max_words or 150
-  learn_words(note.points)
+  learn_words(note)
   local by_role = {}
   for _, p in ipairs(chosen) do
     local list = by_role[p.role or p.section] or {}

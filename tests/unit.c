@@ -817,6 +817,112 @@ test_check(void)
 	sr_note_free(n);
 }
 
+/* ---- the plain-text renderer ------------------------------------------- */
+
+/* Every line of text at most `width` columns, unless it is one word. */
+static bool
+lines_fit(const char *text, int width)
+{
+	const char *line = text, *nl;
+
+	for (; *line != '\0'; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (nl == NULL)
+			nl = line + strlen(line);
+		if (sr_text_width(line, (size_t)(nl - line)) > width &&
+		    memchr(line, ' ', (size_t)(nl - line)) != NULL) {
+			fprintf(stderr, "    too wide: %.*s\n", (int)(nl - line),
+			    line);
+			return false;
+		}
+		if (*nl == '\0')
+			break;
+	}
+	return true;
+}
+
+static void
+check_text(const char *name, const char *md, const char *want)
+{
+	char *got = sr_text_from_markdown(md, strlen(md), 72);
+
+	current = name;
+	CHECK_STR(got, want);
+	free(got);
+}
+
+static void
+test_text_render(void)
+{
+	sr_buf b = {0};
+	char *got;
+	int i;
+
+	check_text("text: a paragraph", "Hello, world.\n", "Hello, world.\n");
+	check_text("text: emphasis markers go", "This is **bold** and *em* and "
+	    "`code`.\n", "This is bold and em and code.\n");
+	check_text("text: links read text <address>", "See [the doc]"
+	    "(https://x.example/d) and <https://x.example/a>.\n",
+	    "See the doc <https://x.example/d> and https://x.example/a.\n");
+	check_text("text: hard breaks", "Best regards,\\\nChris Boyd\n",
+	    "Best regards,\nChris Boyd\n");
+	check_text("text: lists keep their markers", "- one\n- two\n\n"
+	    "3. three\n4. four\n", "- one\n- two\n\n3. three\n4. four\n");
+	check_text("text: nested lists", "- one\n  - inner\n- two\n",
+	    "- one\n  - inner\n- two\n");
+	check_text("text: quotes", "> quoted\n> text\n", "> quoted text\n");
+	check_text("text: raw HTML dropped", "a <b>bold</b> word\n\n"
+	    "<div>block</div>\n", "a bold word\n");
+	check_text("text: paragraphs", "One.\n\nTwo.\n", "One.\n\nTwo.\n");
+
+	/* wrapping at 72 columns, on word boundaries */
+	for (i = 0; i < 40; i++)
+		sr_buf_puts(&b, "word ");
+	current = "text: wrap at 72";
+	got = sr_text_from_markdown(b.data, b.len, 72);
+	CHECK(got != NULL && lines_fit(got, 72));
+	CHECK(got != NULL && strncmp(got, "word word", 9) == 0);
+	CHECK(got != NULL && sr_text_words(got, strlen(got)) == 40);
+	free(got);
+
+	/* a list item's continuation lines keep its indentation */
+	b.len = 0;
+	sr_buf_puts(&b, "- ");
+	for (i = 0; i < 30; i++)
+		sr_buf_puts(&b, "item ");
+	current = "text: wrapped list item";
+	got = sr_text_from_markdown(b.data, b.len, 72);
+	CHECK(got != NULL && lines_fit(got, 72));
+	CHECK(got != NULL && strstr(got, "\n  item") != NULL);
+	free(got);
+
+	/* a word longer than the line stands alone, unbroken */
+	b.len = 0;
+	sr_buf_puts(&b, "Before https://example.org/");
+	for (i = 0; i < 100; i++)
+		sr_buf_putc(&b, 'a');
+	sr_buf_puts(&b, " after.");
+	current = "text: a long word";
+	got = sr_text_from_markdown(b.data, b.len, 72);
+	CHECK(got != NULL && strncmp(got, "Before\nhttps://", 15) == 0);
+	CHECK(got != NULL && strstr(got, "a\nafter.") != NULL);
+	free(got);
+
+	/* multibyte text: counted by display width, never split */
+	b.len = 0;
+	for (i = 0; i < 30; i++)
+		sr_buf_puts(&b, "Zoë Müller 日本語 ");
+	current = "text: UTF-8 and wide characters";
+	got = sr_text_from_markdown(b.data, b.len, 72);
+	CHECK(got != NULL && lines_fit(got, 72));
+	CHECK(got != NULL && sr_utf8_check(got, strlen(got)) == strlen(got));
+	CHECK(sr_text_width("日本語", strlen("日本語")) == 6);
+	CHECK(sr_text_width("Zoë", strlen("Zoë")) == 3);
+	CHECK(sr_text_width("e\xcc\x81", 3) == 1); /* e + combining acute */
+	free(got);
+	sr_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -837,6 +943,7 @@ main(void)
 	test_user_sections();
 	test_points();
 	test_check();
+	test_text_render();
 	sr_diags_free(&diags);
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 && passed > 0 ? 0 : 1;
