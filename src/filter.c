@@ -1368,7 +1368,8 @@ sr_lua_files_hash(uint64_t h, const char *dir)
 			names.count++;
 	}
 	closedir(d);
-	qsort(names.items, names.count, sizeof(char *), compare_strs);
+	if (names.count > 1)
+		qsort(names.items, names.count, sizeof(char *), compare_strs);
 	for (i = 0; i < names.count; i++)
 		h = hash_file(h, names.items[i]);
 	sr_paths_free(&names);

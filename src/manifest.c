@@ -108,7 +108,7 @@ sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 static void
 sort_entries(sr_manifest *m)
 {
-	if (!m->sorted)
+	if (!m->sorted && m->count > 1)
 		qsort(m->items, m->count, sizeof(*m->items), compare_entries);
 	m->sorted = true;
 }
@@ -119,6 +119,8 @@ sr_manifest_find(sr_manifest *m, const char *output)
 	sr_manifest_entry key;
 
 	sort_entries(m);
+	if (m->count == 0)
+		return NULL;
 	key.output = (char *)output;
 	return bsearch(&key, m->items, m->count, sizeof(*m->items),
 	    compare_entries);

@@ -117,7 +117,8 @@ walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 	closedir(d);
 	if (rc == -1)
 		goto oom;
-	qsort(names.items, names.count, sizeof(char *), compare_names);
+	if (names.count > 1)
+		qsort(names.items, names.count, sizeof(char *), compare_names);
 	for (i = 0; i < names.count; i++) {
 		char *path = join(dir, names.items[i]);
 
