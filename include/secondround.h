@@ -32,7 +32,8 @@
  * Limits on what a note may hold.  Each is named in the error a note gets
  * when it goes past it, and documented in secondround(1).
  */
-#define SR_MAX_NOTE_BYTES (16u * 1024 * 1024)  /* size of one note file */
+#define SR_MAX_NOTE_BYTES (4u * 1024 * 1024)   /* size of one note file */
+#define SR_MAX_NOTE_LINES 200000 /* lines of one note (bounds cmark's tree) */
 #define SR_MAX_FRONTMATTER_BYTES (256u * 1024) /* size of the YAML block */
 #define SR_MAX_YAML_DEPTH 64                   /* nesting of maps and lists */
 #define SR_MAX_YAML_NODES 20000 /* values in the front matter, aliases expanded */
@@ -143,10 +144,29 @@ const char *sr_key_name(sr_key key);
 const char *sr_key_question(sr_key key);
 /* The key a name like "not_said" stands for; false when it is none. */
 bool sr_key_from_name(const char *name, sr_key *out);
+/* The front matter's `sections:` map, made ready for matching. */
+typedef struct {
+	const char *norm; /* the heading's normal form */
+	sr_key key;
+	size_t order;     /* its place in the map */
+} sr_section_entry;
+
+typedef struct {
+	sr_section_entry *entries; /* sorted by norm */
+	size_t count;
+} sr_section_map;
+
+typedef struct sr_arena sr_arena;
+
+/* Builds the map from a `sections:` value (NULL or not a map: empty), in
+ * the arena.  False on out-of-memory. */
+bool sr_section_map_build(sr_arena *a, const sr_value *sections,
+    sr_section_map *out);
 /* Matches a heading's text to a key by its words (case, apostrophes,
  * punctuation and emoji aside).  user_sections, when not NULL, is the
- * front matter's `sections:` map and is tried first. */
-sr_key sr_section_match(const char *heading, const sr_value *user_sections);
+ * front matter's map and is tried first. */
+sr_key sr_section_match(const char *heading,
+    const sr_section_map *user_sections);
 
 /* A person named in the front matter.  Any field may be NULL. */
 typedef struct {
@@ -182,8 +202,6 @@ typedef struct {
 	size_t first; /* index of its first point */
 	size_t count; /* number of points */
 } sr_section;
-
-typedef struct sr_arena sr_arena;
 
 /* A parsed note.  Everything reachable from it is owned by it. */
 typedef struct {

@@ -96,11 +96,21 @@ sr_note_read(const char *path, sr_diags *diags)
 static bool
 check_bytes(const char *path, const char *data, size_t len, sr_diags *diags)
 {
+	const char *p;
 	size_t bad;
-	int line, col;
+	int line, col, lines;
 
 	if (len == 0) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "the file is empty");
+		return false;
+	}
+	for (p = data, lines = 1; (p = memchr(p, '\n', len - (size_t)(p -
+	    data))) != NULL && lines <= SR_MAX_NOTE_LINES; p++)
+		lines++;
+	if (lines > SR_MAX_NOTE_LINES) {
+		sr_diags_add(diags, SR_ERROR, path, SR_MAX_NOTE_LINES + 1, 0,
+		    "the note has more than %d lines (SR_MAX_NOTE_LINES)",
+		    SR_MAX_NOTE_LINES);
 		return false;
 	}
 	/* A NUL anywhere says binary more surely than the first bad byte. */

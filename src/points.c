@@ -386,13 +386,18 @@ end_section(walker *w, sr_section *s)
 static void
 walk(walker *w, cmark_node *doc)
 {
-	const sr_value *user = sr_value_get(w->note->meta, "sections");
+	sr_section_map user;
 	sr_section *cur = NULL;
 	size_t cur_index = 0;
 	cmark_node *node, *item;
 	sr_buf text = {0};
 	sr_point *p;
 
+	if (!sr_section_map_build(w->note->arena, sr_value_get(w->note->meta,
+	    "sections"), &user)) {
+		oom(w);
+		return;
+	}
 	for (node = cmark_node_first_child(doc); node && !w->failed;
 	    node = cmark_node_next(node)) {
 		/* The sections array moves as it grows: hold an index. */
@@ -408,7 +413,7 @@ walk(walker *w, cmark_node *doc)
 			heading = sr_arena_strndup(w->note->arena,
 			    text.data ? text.data : "", text.len);
 			if (text.failed || heading == NULL ||
-			    new_section(w, sr_section_match(heading, user),
+			    new_section(w, sr_section_match(heading, &user),
 			    heading, w->note->body_line - 1 +
 			    cmark_node_get_start_line(node)) == NULL) {
 				oom(w);

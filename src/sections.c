@@ -5,8 +5,11 @@
  * punctuation and emoji as spaces), then searched for known phrases; the key
  * whose phrase covers the most words wins, so "What do you wish you had said
  * differently?" is say_differently, not not_said.  The user's own headings
- * from the front matter's `sections:` map are tried first, as whole headings.
+ * from the front matter's `sections:` map are tried first, as whole headings:
+ * normalised once per note and sorted, so a map of thousands of headings
+ * costs a binary search per heading.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -186,50 +189,97 @@ value_key(const sr_value *v, sr_key *out)
 	    sr_key_from_name(v->text, out);
 }
 
+static int
+compare_entries(const void *a, const void *b)
+{
+	return strcmp(((const sr_section_entry *)a)->norm,
+	    ((const sr_section_entry *)b)->norm);
+}
+
+/* Adds one heading of the user's map, in its normal form. */
 static bool
-same_heading(const char *norm, const sr_value *v)
+add_heading(sr_arena *a, sr_section_map *m, size_t *cap, const char *heading,
+    sr_key key)
 {
 	char buf[512];
 
-	if (v == NULL || v->kind != SR_VALUE_SCALAR)
+	if (m->count == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		m->entries = sr_arena_grow(a, m->entries, m->count, *cap,
+		    sizeof(*m->entries));
+		if (m->entries == NULL)
+			return false;
+	}
+	normalize(heading, buf, sizeof(buf));
+	if ((m->entries[m->count].norm = sr_arena_strdup(a, buf)) == NULL)
 		return false;
-	normalize(v->text, buf, sizeof(buf));
-	return strcmp(norm, buf) == 0;
+	m->entries[m->count++].key = key;
+	return true;
 }
 
-/* The key the front matter's `sections:` map gives this heading, if any.
- * Both `Heading: key` and `key: [Heading, ...]` are read. */
-static bool
-user_match(const char *norm, const sr_value *map, sr_key *out)
+bool
+sr_section_map_build(sr_arena *a, const sr_value *map, sr_section_map *out)
 {
-	size_t i, j;
+	size_t i, j, cap = 0;
 	sr_key k;
 
+	memset(out, 0, sizeof(*out));
 	if (map == NULL || map->kind != SR_VALUE_MAP)
-		return false;
+		return true;
+	/* Both `Heading: key` and `key: [Heading, ...]` are read. */
 	for (i = 0; i < map->count; i++) {
 		const sr_value *v = map->items[i];
-		char buf[512];
 
 		if (value_key(v, &k)) {
-			normalize(map->keys[i], buf, sizeof(buf));
-			if (strcmp(norm, buf) == 0) {
-				*out = k;
-				return true;
-			}
+			if (!add_heading(a, out, &cap, map->keys[i], k))
+				return false;
 		} else if (sr_key_from_name(map->keys[i], &k)) {
-			if (same_heading(norm, v))
-				goto found;
+			if (v->kind == SR_VALUE_SCALAR &&
+			    !add_heading(a, out, &cap, v->text, k))
+				return false;
 			for (j = 0; v->kind == SR_VALUE_SEQ && j < v->count; j++)
-				if (same_heading(norm, v->items[j]))
-					goto found;
+				if (v->items[j]->kind == SR_VALUE_SCALAR &&
+				    !add_heading(a, out, &cap, v->items[j]->text,
+				    k))
+					return false;
 		}
-		continue;
-found:
-		*out = k;
-		return true;
 	}
-	return false;
+	/* stable: the first entry for a heading wins */
+	for (i = 0; i < out->count; i++)
+		out->entries[i].order = i;
+	if (out->count > 1)
+		qsort(out->entries, out->count, sizeof(*out->entries),
+		    compare_entries);
+	return true;
+}
+
+/* The key the user's map gives this heading, if any. */
+static bool
+user_match(const char *norm, const sr_section_map *map, sr_key *out)
+{
+	size_t lo = 0, hi, mid, best;
+	int c;
+
+	if (map == NULL || map->count == 0)
+		return false;
+	hi = map->count;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(norm, map->entries[mid].norm);
+		if (c <= 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (lo == map->count || strcmp(norm, map->entries[lo].norm) != 0)
+		return false;
+	/* among equal headings, the one written first */
+	for (best = lo; lo < map->count &&
+	    strcmp(norm, map->entries[lo].norm) == 0; lo++)
+		if (map->entries[lo].order < map->entries[best].order)
+			best = lo;
+	*out = map->entries[best].key;
+	return true;
 }
 
 /* True when the normalised phrase stands in norm as whole words. */
@@ -247,7 +297,7 @@ has_phrase(const char *norm, const char *phrase)
 }
 
 sr_key
-sr_section_match(const char *heading, const sr_value *user_sections)
+sr_section_match(const char *heading, const sr_section_map *user_sections)
 {
 	char norm[1024];
 	int k, best_len = 0, len;

@@ -537,6 +537,15 @@ test_big_inputs(void)
 	sr_buf_puts(&b, "\"\n---\n");
 	expect_error("a 10 MB scalar", b.data, b.len, 1, 1,
 	    "SR_MAX_FRONTMATTER_BYTES");
+	{
+		sr_buf lines = {0};
+
+		for (i = 0; i <= SR_MAX_NOTE_LINES; i++)
+			sr_buf_puts(&lines, "#\n");
+		expect_error("too many lines", lines.data, lines.len,
+		    SR_MAX_NOTE_LINES + 1, 0, "SR_MAX_NOTE_LINES");
+		sr_buf_free(&lines);
+	}
 
 	/* A file over SR_MAX_NOTE_BYTES is refused before it is read. */
 	current = "a file over the size limit";
