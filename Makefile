@@ -1,8 +1,10 @@
 # Makefile - builds secondround, its tests and its example drafts.
 #
 # The two commands a new user needs (see README.md):
-#   make drafts   install what is missing, build, and run over examples/
+#   make drafts   install what is missing, build, and write examples/drafts/
 #   make test     the tests, plain and under ASan+UBSan
+# Also: make memcheck (the tests under valgrind), make bench, make install,
+# make regress-update (rewrite expected test outputs after a deliberate change).
 # Tunables are here, in one place.
 
 VERSION   = 0.1.0
@@ -46,7 +48,7 @@ ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             $(DEP_CFLAGS) $(WARN) $(CFLAGS)
 LDLIBS    = $(DEP_LIBS) -lm
 
-.PHONY: all test memcheck bench drafts install uninstall clean asan help
+.PHONY: all test memcheck bench drafts regress-update install uninstall clean asan help
 
 all: $(B)/secondround
 
@@ -133,7 +135,12 @@ bench: $(B)/bench $(B)/gen-notes
 # ---- the examples --------------------------------------------------------
 
 drafts: $(B)/secondround
-	$(B)/secondround check examples/notes
+	$(MAKE) -C examples drafts SECONDROUND=$(CURDIR)/$(B)/secondround
+
+# Rewrites the expected outputs of the tests after a deliberate change;
+# read `git diff tests/` before committing them.
+regress-update: $(B)/secondround $(B)/unit $(B)/gen-notes
+	tests/run.sh --update $(B)
 
 # ---- installing ----------------------------------------------------------
 

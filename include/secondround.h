@@ -351,6 +351,9 @@ int sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out,
  * shipped filters folder's *.lua) and the program's version: what a
  * rebuild compares to know that the filters changed. */
 uint64_t sr_engine_fingerprint(const sr_engine *e);
+/* The notes repository's own `filters` folder: the nearest one in the
+ * note's folder or above it, or NULL.  Caller frees. */
+char *sr_repo_filters_dir(const char *note_dir);
 /* h extended with the names and bytes of the *.lua files in dir, sorted. */
 uint64_t sr_lua_files_hash(uint64_t h, const char *dir);
 /* The folder of the shipped filters: $SECONDROUND_FILTERS, else beside the

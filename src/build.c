@@ -81,7 +81,8 @@ sr_builder_free(sr_builder *b)
 /* What goes into a note's drafts: its bytes, the filters beside it, and
  * the batch's fingerprint. */
 static uint64_t
-input_hash(sr_builder *b, const char *path, const char *data, size_t len)
+input_hash(sr_builder *b, const char *path, const char *rel,
+    const char *data, size_t len)
 {
 	const char *slash = strrchr(path, '/');
 	size_t n = slash ? (size_t)(slash - path) : 1;
@@ -89,13 +90,21 @@ input_hash(sr_builder *b, const char *path, const char *data, size_t len)
 
 	if (b->dir == NULL || strlen(b->dir) != n ||
 	    strncmp(b->dir, dir, n) != 0) {
+		char *repo;
+
 		free(b->dir);
 		b->dir = strndup(dir, n);
 		b->dir_hash = b->dir ? sr_lua_files_hash(SR_HASH_INIT, b->dir) :
 		    0;
+		/* and the notes repository's own filters folder */
+		if (b->dir != NULL && (repo = sr_repo_filters_dir(b->dir)) !=
+		    NULL) {
+			b->dir_hash = sr_lua_files_hash(b->dir_hash, repo);
+			free(repo);
+		}
 	}
-	return sr_hash(sr_hash(b->fingerprint ^ b->dir_hash, path,
-	    strlen(path)), data, len);
+	return sr_hash(sr_hash(b->fingerprint ^ b->dir_hash, rel,
+	    strlen(rel)), data, len);
 }
 
 static uint64_t
@@ -212,7 +221,7 @@ sr_builder_note(sr_builder *b, const char *path, const char *rel,
 	res->status = SR_BUILD_FAILED;
 	if ((data = sr_file_read(path, &len, diags)) == NULL)
 		return -1;
-	in = input_hash(b, rel, data, len);
+	in = input_hash(b, path, rel, data, len);
 	if (!b->force && up_to_date(b, rel, in)) {
 		res->status = SR_BUILD_UP_TO_DATE;
 		free(data);

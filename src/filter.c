@@ -132,14 +132,16 @@ sr_filters_dir(void)
 	return strdup(SR_DATADIR "/filters");
 }
 
-/* Finds a filter named by a note: beside the note, then in the filters
- * folder, with ".lua" added when the name has none.  Caller frees. */
+/* Finds a filter named by a note: beside the note, then in a `filters`
+ * folder of the notes repository (the nearest one above the note), then in
+ * the shipped filters folder; ".lua" is added when the name has none.
+ * Caller frees. */
 static char *
 find_filter(const sr_engine *e, const char *note_path, const char *name)
 {
-	const char *dirs[2];
+	const char *dirs[3];
 	sr_buf b = {0};
-	char *note_dir;
+	char *note_dir, *repo;
 	size_t i, k;
 	bool ext = strlen(name) > 4 &&
 	    strcmp(name + strlen(name) - 4, ".lua") == 0;
@@ -148,21 +150,54 @@ find_filter(const sr_engine *e, const char *note_path, const char *name)
 		return access(name, R_OK) == 0 ? strdup(name) : NULL;
 	if ((note_dir = dup_dirname(note_path)) == NULL)
 		return NULL;
+	repo = sr_repo_filters_dir(note_dir);
 	dirs[0] = note_dir;
-	dirs[1] = e->filters_dir;
-	for (i = 0; i < 2; i++) {
-		for (k = 0; k < (ext ? 1u : 2u); k++) {
+	dirs[1] = repo;
+	dirs[2] = e->filters_dir;
+	for (i = 0; i < 3; i++) {
+		for (k = 0; dirs[i] != NULL && k < (ext ? 1u : 2u); k++) {
 			b.len = 0;
 			sr_buf_printf(&b, "%s/%s%s", dirs[i], name,
 			    k == 1 ? ".lua" : "");
 			if (!b.failed && access(b.data, R_OK) == 0) {
 				free(note_dir);
+				free(repo);
 				return b.data;
 			}
 		}
 	}
 	free(note_dir);
+	free(repo);
 	sr_buf_free(&b);
+	return NULL;
+}
+
+char *
+sr_repo_filters_dir(const char *note_dir)
+{
+	char *dir = strdup(note_dir), *slash, *probe;
+	int depth;
+
+	for (depth = 0; dir != NULL && depth < 8; depth++) {
+		if ((probe = path_join(dir, "filters")) == NULL)
+			break;
+		if (access(probe, R_OK | X_OK) == 0) {
+			free(dir);
+			return probe;
+		}
+		free(probe);
+		if ((slash = strrchr(dir, '/')) == NULL) {
+			if (strcmp(dir, ".") == 0)
+				break;
+			free(dir);
+			dir = strdup(".");
+			continue;
+		}
+		if (slash == dir)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
 	return NULL;
 }
 
