@@ -145,6 +145,9 @@ for build in "$@"; do
 	    tests/regress/unquoted-colon.md examples/notes/2026/10
 	cli "-q keeps errors only" 1 "unquoted-colon.md:3:" \
 	    $sr check -q tests/regress/unquoted-colon.md
+	cli "check flags a stock phrase in a filter's draft" 0 \
+	    "says \"thank you for your time\", a stock phrase" \
+	    $sr check --now $NOW -f tests/notes/stock.lua tests/regress/basic.md
 	cli "all good: exit 0" 0 "1 note checked: 0 with errors" \
 	    $sr check --now 2026-11-01 examples/notes/2026/10
 
