@@ -575,12 +575,34 @@ out:
 	return rc;
 }
 
+static int run(int argc, char **argv);
+
+/* What main returns, after making sure stdout reached its file: a full
+ * disk must not pass for success. */
+static int
+finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: cannot write the output: %s\n", progname,
+		    strerror(errno));
+		return rc == 0 ? EXIT_FAILURE : rc;
+	}
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	/* A file-size limit makes a write fail (and the draft stay whole)
 	 * instead of killing the program half way through a batch. */
 	signal(SIGXFSZ, SIG_IGN);
+	return finish(run(argc, argv));
+}
+
+/* The command line, dispatched to a command. */
+static int
+run(int argc, char **argv)
+{
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

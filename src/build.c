@@ -236,7 +236,7 @@ sr_builder_note(sr_builder *b, const char *path, const char *rel,
 	res->has_date = note->has_date;
 	res->sent = note->sent;
 	if (note->has_date) {
-		res->send_by = sr_date_epoch(&note->send_by);
+		res->send_by = sr_date_epoch(&note->date) + 48 * 3600;
 		sr_date_format(&note->send_by, res->send_by_text,
 		    sizeof(res->send_by_text));
 	}

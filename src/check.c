@@ -95,7 +95,9 @@ sr_check_note(const sr_note *note, time_t now, sr_diags *diags)
 		    sr_key_name((sr_key)k));
 	}
 	if (note->has_date && !note->sent) {
-		hours = difftime(now, sr_date_epoch(&note->send_by)) / 3600.0;
+		/* 48 real hours, across a change of summer time too */
+		hours = difftime(now, sr_date_epoch(&note->date) + 48 * 3600) /
+		    3600.0;
 		if (hours > 0) {
 			sr_date_format(&note->send_by, when, sizeof(when));
 			sr_diags_add(diags, SR_WARNING, note->path,

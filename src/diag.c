@@ -61,20 +61,48 @@ sr_diags_add(sr_diags *d, sr_severity sev, const char *path, int line,
 	va_end(ap);
 }
 
+/* Appends s with control characters shown as \xNN: text from a note (a
+ * YAML escape, a file name) must not forge a line of its own or drive the
+ * terminal.  keep_newlines keeps the lines of a traceback. */
+static void
+put_visible(sr_buf *b, const char *s, bool keep_newlines)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c < 0x20 && !(c == '\n' && keep_newlines) && c != '\t') ||
+		    c == 0x7F)
+			sr_buf_printf(b, "\\x%02X", c);
+		else
+			sr_buf_putc(b, (char)c);
+	}
+}
+
 char *
 sr_diag_format(const sr_diag *diag)
 {
 	const char *kind = diag->severity == SR_ERROR ? "error" : "warning";
+	const char *trace = strstr(diag->message, "\nstack traceback:");
 	sr_buf b = {0};
 
 	if (diag->path != NULL)
-		sr_buf_puts(&b, diag->path);
+		put_visible(&b, diag->path, false);
 	if (diag->line > 0)
 		sr_buf_printf(&b, ":%d", diag->line);
 	if (diag->line > 0 && diag->col > 0)
 		sr_buf_printf(&b, ":%d", diag->col);
-	sr_buf_printf(&b, "%s%s: %s", diag->path != NULL ? ": " : "", kind,
-	    diag->message);
+	sr_buf_printf(&b, "%s%s: ", diag->path != NULL ? ": " : "", kind);
+	if (trace != NULL) {
+		/* the message on one line, the traceback's lines after it */
+		char *first = strndup(diag->message,
+		    (size_t)(trace - diag->message));
+
+		if (first != NULL)
+			put_visible(&b, first, false);
+		free(first);
+		put_visible(&b, trace, true);
+	} else
+		put_visible(&b, diag->message, false);
 	if (b.failed) {
 		sr_buf_free(&b);
 		return NULL;

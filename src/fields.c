@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -55,14 +56,19 @@ static const char *
 text_field(reader *r, const char *key)
 {
 	const sr_value *v = sr_value_get(r->note->meta, key);
+	const char *s;
 
 	if (v == NULL || v->kind == SR_VALUE_NULL)
 		return NULL;
 	if (v->kind != SR_VALUE_SCALAR) {
-		field_error(r, v, "'%s' must be text, not a list or a map", key);
+		field_error(r, v, v->kind == SR_VALUE_SEQ && v->count == 1 &&
+		    v->items[0]->kind == SR_VALUE_SEQ ? "'%s' must be text; "
+		    "an Obsidian [[link]] needs quotes: \"[[...]]\"" :
+		    "'%s' must be text, not a list or a map", key);
 		return NULL;
 	}
-	return clean_text(r->note->arena, v->text, v->len);
+	s = clean_text(r->note->arena, v->text, v->len);
+	return s != NULL && *s == '\0' ? NULL : s; /* empty is absent */
 }
 
 /* "Maria Alvarez <maria@example.org>", "Maria Alvarez", "maria@example.org",
@@ -92,8 +98,10 @@ read_person(reader *r, const sr_value *v, sr_person *p, const char *field)
 		return true;
 	}
 	if (v->kind != SR_VALUE_MAP) {
-		field_error(r, v, "'%s' must be a name, 'Name <address>' or a "
-		    "map with name, email and title", field);
+		field_error(r, v, v->kind == SR_VALUE_SEQ ? "'%s' must be a name; "
+		    "an Obsidian [[link]] needs quotes: \"[[...]]\"" :
+		    "'%s' must be a name, 'Name <address>' or a map with name, "
+		    "email and title", field);
 		return false;
 	}
 	if ((f = sr_value_get(v, "name")) && f->kind == SR_VALUE_SCALAR)
@@ -128,7 +136,8 @@ read_people(reader *r, const char *key)
 	}
 	for (i = 0; i < count; i++) {
 		one = v->kind == SR_VALUE_SEQ ? v->items[i] : v;
-		if (one->kind == SR_VALUE_NULL)
+		if (one->kind == SR_VALUE_NULL ||
+		    (one->kind == SR_VALUE_SCALAR && one->len == 0))
 			continue;
 		if (read_person(r, one, &n->interviewers[n->ninterviewers], key))
 			n->ninterviewers++;
@@ -144,9 +153,11 @@ read_date(reader *r)
 	if (v == NULL || v->kind == SR_VALUE_NULL)
 		return;
 	if (v->kind != SR_VALUE_SCALAR || !sr_date_parse(v->text, &n->date)) {
-		field_error(r, v, "'date' must be a date such as 2026-03-02, "
-		    "2026-03-02 11:00 or 2026-03-02T11:00:00+01:00, not '%s'",
-		    v->kind == SR_VALUE_SCALAR ? v->text : "a list or a map");
+		field_error(r, v, v->kind == SR_VALUE_SCALAR ? "'date' must be a "
+		    "date such as 2026-03-02, 2026-03-02 11:00 or "
+		    "2026-03-02T11:00:00+01:00, not '%s'" : "'date' must be a "
+		    "date such as 2026-03-02, not a list or a map%s",
+		    v->kind == SR_VALUE_SCALAR ? v->text : "");
 		return;
 	}
 	n->has_date = true;
@@ -165,7 +176,8 @@ read_sent(reader *r)
 
 	if (v == NULL || v->kind == SR_VALUE_NULL)
 		return;
-	if (sr_value_is_true(v)) {
+	if (sr_value_is_true(v) || (v->kind == SR_VALUE_SCALAR &&
+	    strcmp(v->text, "true") == 0)) {
 		r->note->sent = true;
 		return;
 	}
@@ -261,12 +273,34 @@ check_sections(reader *r)
 	}
 }
 
+/* A known field spelt with capitals ("Company:") is read by no one:
+ * say so. */
+static void
+check_case(reader *r)
+{
+	static const char *const known[] = {"company", "role", "date",
+	    "interviewer", "interviewers", "candidate", "tone", "max_words",
+	    "filters", "sent", "sections"};
+	const sr_value *meta = r->note->meta;
+	size_t i, k;
+
+	for (i = 0; i < meta->count; i++)
+		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+			if (strcmp(meta->keys[i], known[k]) != 0 &&
+			    strcasecmp(meta->keys[i], known[k]) == 0)
+				sr_diags_add(r->diags, SR_WARNING, r->note->path,
+				    meta->key_lines[i], 0, "'%s' is read only "
+				    "as '%s', in lower case", meta->keys[i],
+				    known[k]);
+}
+
 bool
 sr_fields_read(sr_note *note, sr_diags *diags)
 {
 	reader r = {note, diags, true};
 	const sr_value *v;
 
+	check_case(&r);
 	note->company = text_field(&r, "company");
 	note->role = text_field(&r, "role");
 	note->tone = text_field(&r, "tone");

@@ -15,6 +15,10 @@
 
 #include "internal.h"
 
+#define STR(x) #x
+#define XSTR(x) STR(x)
+#define SR_MAX_YAML_DEPTH_TEXT XSTR(SR_MAX_YAML_DEPTH)
+
 /* ---- splitting ---------------------------------------------------------- */
 
 /* True when the line [s, end) is `mark` followed only by blanks (and a CR). */
@@ -103,6 +107,12 @@ typedef struct {
 	const char *yaml;
 	size_t len;
 	int line_offset;
+	/* where the last mark was: libyaml counts characters, and counts
+	 * U+2028, U+2029 and U+0085 as line breaks; messages count bytes'
+	 * lines as every editor does */
+	size_t cur_index, cur_byte;
+	int cur_line, cur_col;
+	size_t aliases; /* alias events seen */
 	sr_diags *diags;
 	frame stack[SR_MAX_YAML_DEPTH];
 	int depth;
@@ -113,23 +123,58 @@ typedef struct {
 	bool failed;
 } builder;
 
+/* The file line and column (in characters) of a libyaml mark. */
+static void
+position(builder *b, const yaml_mark_t *m, int *line, int *col)
+{
+	const unsigned char *s = (const unsigned char *)b->yaml;
+	uint32_t cp;
+	size_t n;
+
+	if (m->index < b->cur_index) {
+		b->cur_index = b->cur_byte = 0;
+		b->cur_line = 1;
+		b->cur_col = 1;
+	}
+	while (b->cur_index < m->index && b->cur_byte < b->len) {
+		n = sr_utf8_decode(s + b->cur_byte, b->len - b->cur_byte, &cp);
+		if (n == 0)
+			n = 1;
+		if (s[b->cur_byte] == '\n') {
+			b->cur_line++;
+			b->cur_col = 1;
+		} else if (s[b->cur_byte] != '\r' || (b->cur_byte + 1 < b->len &&
+		    s[b->cur_byte + 1] != '\n'))
+			b->cur_col++;
+		b->cur_byte += n;
+		b->cur_index++;
+	}
+	*line = b->cur_line - 1 + b->line_offset;
+	*col = b->cur_col;
+}
+
 static void
 fail(builder *b, const yaml_mark_t *m, const char *fmt, const char *arg)
 {
-	sr_diags_add(b->diags, SR_ERROR, b->path,
-	    (int)m->line + b->line_offset, (int)m->column + 1, fmt, arg);
+	int line, col;
+
+	position(b, m, &line, &col);
+	sr_diags_add(b->diags, SR_ERROR, b->path, line, col, fmt, arg);
 	b->failed = true;
 }
 
 static bool
 count_node(builder *b, const yaml_mark_t *m)
 {
+	int line, col;
+
 	if (++b->nodes <= SR_MAX_YAML_NODES)
 		return true;
-	sr_diags_add(b->diags, SR_ERROR, b->path, (int)m->line + b->line_offset,
-	    (int)m->column + 1, "the front matter holds more than %d values "
-	    "with its aliases expanded (SR_MAX_YAML_NODES): an alias bomb?",
-	    SR_MAX_YAML_NODES);
+	position(b, m, &line, &col);
+	sr_diags_add(b->diags, SR_ERROR, b->path, line, col, "the front matter "
+	    "holds more than %d values%s (SR_MAX_YAML_NODES)%s",
+	    SR_MAX_YAML_NODES, b->aliases ? " with its aliases expanded" : "",
+	    b->aliases ? ": an alias bomb?" : "");
 	b->failed = true;
 	return false;
 }
@@ -146,8 +191,7 @@ new_value(builder *b, sr_value_kind kind, const yaml_mark_t *m)
 		return NULL;
 	}
 	v->kind = kind;
-	v->line = (int)m->line + b->line_offset;
-	v->col = (int)m->column + 1;
+	position(b, m, &v->line, &v->col);
 	return v;
 }
 
@@ -159,16 +203,16 @@ copy_value(builder *b, const sr_value *v, int depth, const yaml_mark_t *m)
 	size_t i;
 
 	if (depth > SR_MAX_YAML_DEPTH) {
-		sr_diags_add(b->diags, SR_ERROR, b->path,
-		    (int)m->line + b->line_offset, (int)m->column + 1,
-		    "the front matter nests deeper than %d levels with its "
-		    "aliases expanded (SR_MAX_YAML_DEPTH)", SR_MAX_YAML_DEPTH);
-		b->failed = true;
+		fail(b, m, "the front matter nests deeper than %s levels with "
+		    "its aliases expanded (SR_MAX_YAML_DEPTH)",
+		    SR_MAX_YAML_DEPTH_TEXT);
 		return NULL;
 	}
 	if ((c = new_value(b, v->kind, m)) == NULL)
 		return NULL;
 	*c = *v;
+	/* an error about the copy points at the alias, not the anchor */
+	position(b, m, &c->line, &c->col);
 	if (v->count == 0)
 		return c;
 	c->items = sr_arena_alloc(b->a, v->count * sizeof(*c->items));
@@ -340,11 +384,8 @@ on_event(builder *b, yaml_event_t *ev)
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
 		if (b->depth == SR_MAX_YAML_DEPTH) {
-			sr_diags_add(b->diags, SR_ERROR, b->path,
-			    (int)m->line + b->line_offset, (int)m->column + 1,
-			    "the front matter nests deeper than %d levels "
-			    "(SR_MAX_YAML_DEPTH)", SR_MAX_YAML_DEPTH);
-			b->failed = true;
+			fail(b, m, "the front matter nests deeper than %s "
+			    "levels (SR_MAX_YAML_DEPTH)", SR_MAX_YAML_DEPTH_TEXT);
 			break;
 		}
 		v = new_value(b, ev->type == YAML_SEQUENCE_START_EVENT ?
@@ -365,6 +406,7 @@ on_event(builder *b, yaml_event_t *ev)
 		attach(b, f->v, m);
 		break;
 	case YAML_ALIAS_EVENT:
+		b->aliases++;
 		target = find_anchor(b, (const char *)ev->data.alias.anchor);
 		if (target == NULL) {
 			fail(b, m, "the alias '*%s' names no anchor defined "
@@ -377,6 +419,24 @@ on_event(builder *b, yaml_event_t *ev)
 	default:
 		break;
 	}
+}
+
+/* The byte offset in line (n bytes) of its character column col
+ * (1-based). */
+static size_t
+byte_of_column(const char *line, size_t n, size_t col)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (col > 1 && i < n) {
+		size_t k = sr_utf8_decode((const unsigned char *)line + i,
+		    n - i, &cp);
+
+		i += k ? k : 1;
+		col--;
+	}
+	return i;
 }
 
 /* The text of line `line` (0-based) of the YAML block. */
@@ -401,8 +461,8 @@ report_yaml_error(builder *b, const yaml_parser_t *p)
 	const yaml_mark_t *m = &p->problem_mark;
 	const char *problem = p->problem ? p->problem : "invalid YAML";
 	const char *line, *colon;
-	size_t n, col = m->column;
-	int l = (int)m->line + b->line_offset, c = (int)m->column + 1;
+	size_t n, col;
+	int l, c, cl, cc;
 
 	b->failed = true;
 	if (p->error == YAML_READER_ERROR) {
@@ -414,7 +474,10 @@ report_yaml_error(builder *b, const yaml_parser_t *p)
 		    rl - 1 + b->line_offset, rc, "%s", problem);
 		return;
 	}
-	yaml_line(b, m->line, &line, &n);
+	position(b, m, &l, &c);
+	/* the line as bytes, and the problem's byte offset in it */
+	yaml_line(b, (size_t)(l - b->line_offset), &line, &n);
+	col = byte_of_column(line, n, (size_t)c);
 	if (strstr(problem, "mapping values are not allowed") != NULL) {
 		colon = memchr(line, ':', n);
 		if (colon != NULL && (size_t)(colon - line) < col) {
@@ -441,16 +504,15 @@ report_yaml_error(builder *b, const yaml_parser_t *p)
 	}
 	if (p->context != NULL && strstr(p->context, "quoted scalar") &&
 	    strstr(problem, "end of stream") != NULL) {
-		sr_diags_add(b->diags, SR_ERROR, b->path,
-		    (int)p->context_mark.line + b->line_offset,
-		    (int)p->context_mark.column + 1, "the quoted value that "
-		    "starts here is never closed");
+		position(b, &p->context_mark, &cl, &cc);
+		sr_diags_add(b->diags, SR_ERROR, b->path, cl, cc, "the quoted "
+		    "value that starts here is never closed");
 		return;
 	}
 	if (p->context != NULL) {
+		position(b, &p->context_mark, &cl, &cc);
 		sr_diags_add(b->diags, SR_ERROR, b->path, l, c,
-		    "%s %s at line %d%s", problem, p->context,
-		    (int)p->context_mark.line + b->line_offset,
+		    "%s %s at line %d%s", problem, p->context, cl,
 		    strstr(problem, "expected") ? "; check the indentation" :
 		    "");
 		return;
@@ -469,6 +531,7 @@ sr_frontmatter_parse(sr_arena *a, const char *path, const char *yaml,
 	yaml_mark_t start = {0, 0, 0};
 
 	memset(&b, 0, sizeof(b));
+	b.cur_line = b.cur_col = 1;
 	b.a = a;
 	b.path = path;
 	b.yaml = yaml;

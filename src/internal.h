@@ -53,6 +53,9 @@ void sr_text_position(const char *s, size_t offset, int *line, int *col);
 
 /* ---- text.c: words for filters --------------------------------------- */
 
+/* Whether a code point is a letter or digit (of any script), not
+ * punctuation, a symbol or an emoji. */
+bool sr_text_is_word_cp(uint32_t cp);
 /* Words in s: runs of non-blank characters holding a letter or digit. */
 int sr_text_words(const char *s, size_t n);
 /* Calls fn for each content word of s (three letters or more, not a stop

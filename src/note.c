@@ -23,7 +23,9 @@ sr_file_read(const char *path, size_t *len, sr_diags *diags)
 	ssize_t n;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+	/* O_NONBLOCK: a FIFO named like a note must not hang the batch; it is
+	 * refused below as not a regular file */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: %s",
 		    strerror(errno));
 		return NULL;
@@ -104,6 +106,12 @@ check_bytes(const char *path, const char *data, size_t len, sr_diags *diags)
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "the file is empty");
 		return false;
 	}
+	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
+	    (data[0] == '\xFE' && data[1] == '\xFF'))) {
+		sr_diags_add(diags, SR_ERROR, path, 1, 1, "the note is UTF-16; "
+		    "save it as UTF-8");
+		return false;
+	}
 	for (p = data, lines = 1; (p = memchr(p, '\n', len - (size_t)(p -
 	    data))) != NULL && lines <= SR_MAX_NOTE_LINES; p++)
 		lines++;
@@ -129,6 +137,59 @@ check_bytes(const char *path, const char *data, size_t len, sr_diags *diags)
 	return false;
 }
 
+/* Counts the '[' of the body: Debian's cmark 0.30.2 takes quadratic time
+ * on long runs of nested link openers (CVE-2023-22486, fixed in 0.30.3),
+ * so a note with more than SR_MAX_BRACKETS is refused before cmark sees
+ * it.  No real note comes near. */
+static bool
+check_brackets(const char *path, const char *data, size_t len,
+    sr_diags *diags)
+{
+	const char *p = data, *end = data + len;
+	size_t n = 0;
+
+	while ((p = memchr(p, '[', (size_t)(end - p))) != NULL) {
+		if (++n > SR_MAX_BRACKETS) {
+			int line, col;
+
+			sr_text_position(data, (size_t)(p - data), &line, &col);
+			sr_diags_add(diags, SR_ERROR, path, line, col, "more than "
+			    "%d '[' in the note (SR_MAX_BRACKETS)",
+			    SR_MAX_BRACKETS);
+			return false;
+		}
+		p++;
+	}
+	return true;
+}
+
+/* A copy of data with each lone CR (old Mac line ends) made LF, the same
+ * length, so every stage counts lines alike; NULL when there is none (or
+ * on out-of-memory, with *oom set). */
+static char *
+lone_cr_to_lf(const char *data, size_t len, bool *oom)
+{
+	const char *p = memchr(data, '\r', len);
+	char *copy;
+	size_t i;
+
+	*oom = false;
+	while (p != NULL && (size_t)(p - data) + 1 < len && p[1] == '\n')
+		p = memchr(p + 1, '\r', len - (size_t)(p + 1 - data));
+	if (p == NULL)
+		return NULL;
+	if ((copy = malloc(len + 1)) == NULL) {
+		*oom = true;
+		return NULL;
+	}
+	memcpy(copy, data, len);
+	copy[len] = '\0';
+	for (i = 0; i < len; i++)
+		if (copy[i] == '\r' && (i + 1 == len || copy[i + 1] != '\n'))
+			copy[i] = '\n';
+	return copy;
+}
+
 sr_note *
 sr_note_parse(const char *path, const char *data, size_t len, sr_diags *diags)
 {
@@ -136,9 +197,21 @@ sr_note_parse(const char *path, const char *data, size_t len, sr_diags *diags)
 	sr_arena *a = NULL;
 	sr_split split;
 	size_t errors = diags->errors;
+	char *lf;
+	bool oom;
 
-	if (!check_bytes(path, data, len, diags))
+	if (!check_bytes(path, data, len, diags) ||
+	    !check_brackets(path, data, len, diags))
 		return NULL;
+	if ((lf = lone_cr_to_lf(data, len, &oom)) != NULL) {
+		note = sr_note_parse(path, lf, len, diags);
+		free(lf);
+		return note;
+	}
+	if (oom) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
+		return NULL;
+	}
 	if (!sr_frontmatter_split(path, data, len, &split, diags))
 		return NULL;
 	if ((a = sr_arena_new()) == NULL ||

@@ -173,19 +173,27 @@ squeeze(sr_buf *b)
 		b->data[o] = '\0';
 }
 
+/* Whether the character at s is part of a word (a letter or digit in any
+ * script, not punctuation, a symbol or an emoji). */
 static bool
-word_byte(unsigned char c)
+word_byte(const char *s)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c >= 0x80;
+	uint32_t cp;
+
+	if ((unsigned char)*s < 0x80)
+		return sr_text_is_word_cp((unsigned char)*s);
+	return sr_utf8_decode((const unsigned char *)s, 4, &cp) > 0 &&
+	    sr_text_is_word_cp(cp);
 }
 
+/* A #tag or @mention starts here: the mark, then a letter. */
 static bool
 marker_at(const char *s, size_t i, char mark)
 {
 	unsigned char next = (unsigned char)s[i + 1];
 
-	if (s[i] != mark || !(word_byte(next) && !(next >= '0' && next <= '9')))
+	if (s[i] != mark || !word_byte(s + i + 1) ||
+	    (next >= '0' && next <= '9'))
 		return false;
 	return i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '"' ||
 	    s[i - 1] == '[';
@@ -221,10 +229,11 @@ scan_words(walker *w, sr_point *p)
 			size_t *cap = mark == '#' ? &cap_t : &cap_m;
 
 			start = ++i;
-			while (word_byte((unsigned char)s[i]) || s[i] == '_' ||
-			    s[i] == '-' || (mark == '#' && s[i] == '/') ||
-			    (mark == '@' && s[i] == '.' &&
-			    word_byte((unsigned char)s[i + 1])))
+			while (word_byte(s + i) || ((unsigned char)s[i] & 0xC0)
+			    == 0x80 || s[i] == '_' || s[i] == '-' ||
+			    (mark == '#' && s[i] == '/') || (mark == '@' &&
+			    s[i] == '.' && s[i + 1] != '\0' &&
+			    word_byte(s + i + 1)))
 				i++;
 			while (i > start && s[i - 1] == '-')
 				i--;
@@ -246,11 +255,26 @@ scan_words(walker *w, sr_point *p)
 		while (s[i] != ' ' && s[i] != '\0')
 			i++;
 		for (; start < i; start++)
-			if (word_byte((unsigned char)s[start])) {
+			if (((unsigned char)s[start] & 0xC0) != 0x80 &&
+			    word_byte(s + start)) {
 				p->words++;
 				break;
 			}
 	}
+	return true;
+}
+
+/* A point with no word, in itself or its details ("- ", "- [ ]"). */
+static bool
+is_empty(const sr_point *p)
+{
+	size_t i;
+
+	if (p->words > 0)
+		return false;
+	for (i = 0; i < p->ndetails; i++)
+		if (p->details[i].words > 0)
+			return false;
 	return true;
 }
 
@@ -377,6 +401,8 @@ end_section(walker *w, sr_section *s)
 			if ((p = new_point(w)) == NULL ||
 			    !make_point(w, p, w->paras[i], s->key, s->heading, 0))
 				oom(w);
+			else if (is_empty(p))
+				w->note->npoints--;
 			else
 				s->count++;
 		}
@@ -438,6 +464,12 @@ walk(walker *w, cmark_node *doc)
 				    cur->heading, 0)) {
 					oom(w);
 					break;
+				}
+				/* an empty bullet of a template answers
+				 * nothing: it is no point */
+				if (is_empty(p)) {
+					w->note->npoints--;
+					continue;
 				}
 				/* new_point may have moved the sections */
 				w->note->sections[cur_index].count++;

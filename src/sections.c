@@ -36,7 +36,7 @@ static const char *const aliases[][32] = {
 	    "excited her", "excited him", "excited the panel",
 	    "they got excited", "they were excited", "became excited",
 	    "more attentive", "attentive", "perk up", "perked up", "lean in",
-	    "leaned in", "leant in", "sat up", "what landed", "landed",
+	    "leaned in", "leant in", "sat up", "what landed",
 	    "resonated", "got their attention", "caught their attention",
 	    "their interest", "hooked them", "they liked", "impressed them",
 	    NULL},
@@ -211,6 +211,8 @@ add_heading(sr_arena *a, sr_section_map *m, size_t *cap, const char *heading,
 			return false;
 	}
 	normalize(heading, buf, sizeof(buf));
+	if (strcmp(buf, " ") == 0)
+		return true; /* a heading of no words matches nothing */
 	if ((m->entries[m->count].norm = sr_arena_strdup(a, buf)) == NULL)
 		return false;
 	m->entries[m->count++].key = key;

@@ -65,8 +65,8 @@ sr_text_is_stop_word(const char *w)
 	return false;
 }
 
-static inline bool
-is_word_cp(uint32_t cp)
+bool
+sr_text_is_word_cp(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
@@ -94,7 +94,7 @@ sr_text_words(const char *s, size_t n)
 			in_word = counted = false;
 		} else {
 			in_word = true;
-			if (!counted && is_word_cp(cp)) {
+			if (!counted && sr_text_is_word_cp(cp)) {
 				words++;
 				counted = true;
 			}
@@ -160,7 +160,7 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 		/* skip to a word */
 		while (i < n) {
 			len = next_cp(p + i, n - i, &cp);
-			if (is_word_cp(cp) || cp == '\'' || cp == 0x2019)
+			if (sr_text_is_word_cp(cp) || cp == '\'' || cp == 0x2019)
 				break;
 			i += len;
 		}
@@ -172,7 +172,7 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 			len = next_cp(p + i, n - i, &cp);
 			if (cp == 0x2019)
 				cp = '\'';
-			else if (!is_word_cp(cp) && cp != '\'' && cp != '-')
+			else if (!sr_text_is_word_cp(cp) && cp != '\'' && cp != '-')
 				break;
 			if (cp >= 0x80 || isalpha((int)cp))
 				has_letter = true;

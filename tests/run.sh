@@ -138,6 +138,10 @@ for build in "$@"; do
 	cli "unknown option" 2 "usage:" $sr check --frob tests/regress
 	cli "check without notes" 2 "name the notes" $sr check
 	cli "a bad --now" 2 "--now: 'soon'" $sr check --now soon tests/regress
+	mkfifo "$tmp/fifo.md"
+	cli "a FIFO does not hang" 1 "fifo.md: error: is not a regular file" \
+	    timeout 10 $sr check "$tmp/fifo.md"
+	rm -f "$tmp/fifo.md"
 	cli "a missing file" 1 "nope.md: error: cannot read: No such file" \
 	    $sr check nonexistent/nope.md
 	cli "a bad note among good ones" 1 "3 notes checked: 1 with errors" \

@@ -284,6 +284,9 @@ test_sent(void)
 	CHECK(n != NULL && !n->sent);
 	sr_note_free(n);
 	n = parse("---\nsent: \"true\"\n---\n");
+	CHECK(n != NULL && n->sent);
+	sr_note_free(n);
+	n = parse("---\nsent: soon\n---\n");
 	CHECK(n == NULL && has_diag(SR_ERROR, 2, 7, "'sent' must be"));
 	expect_error("max_words", "---\nmax_words: lots\n---\n", 23, 2, 12,
 	    "'max_words' must be a whole number");
