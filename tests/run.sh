@@ -152,6 +152,12 @@ for build in "$@"; do
 	cli "check flags a stock phrase in a filter's draft" 0 \
 	    "says \"thank you for your time\", a stock phrase" \
 	    $sr check --now $NOW -f tests/notes/stock.lua tests/regress/basic.md
+	cli "-v adds a traceback to a filter's error" 1 "stack traceback:" \
+	    $sr explain -v --no-default-filters -f tests/filters/error-table.lua \
+	    tests/regress/basic.md
+	cli "a filter that does not load: exit 2, before any note" 2 \
+	    "syntax.lua:4: error: unexpected symbol" \
+	    $sr build -f tests/filters/syntax.lua tests/regress/basic.md -o "$tmp/never"
 	cli "all good: exit 0" 0 "1 note checked: 0 with errors" \
 	    $sr check --now 2026-11-01 examples/notes/2026/10
 
