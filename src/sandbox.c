@@ -365,6 +365,19 @@ sr_sandbox_load(sr_sandbox *sb, const char *path)
 	return 0;
 }
 
+/* Copies every field of the table at `from` into the table at `to`
+ * (absolute indices). */
+static void
+copy_fields(lua_State *L, int from, int to)
+{
+	lua_pushnil(L);
+	while (lua_next(L, from) != 0) {
+		lua_pushvalue(L, -2);
+		lua_insert(L, -2);
+		lua_rawset(L, to);
+	}
+}
+
 void
 sr_sandbox_push_env(sr_sandbox *sb, const char *dir)
 {
@@ -376,12 +389,7 @@ sr_sandbox_push_env(sr_sandbox *sb, const char *dir)
 	/* the run's library copies: shared by the filters of one note,
 	 * never by two notes */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_RUNLIBS);
-	lua_pushnil(L);
-	while (lua_next(L, -2) != 0) {
-		lua_pushvalue(L, -2);
-		lua_insert(L, -2);
-		lua_rawset(L, env);
-	}
+	copy_fields(L, lua_gettop(L), env);
 	lua_pop(L, 1);
 	lua_pushvalue(L, env);
 	lua_setfield(L, env, "_G");
@@ -408,12 +416,7 @@ new_run_libs(lua_State *L)
 			int lib = lua_gettop(L);
 
 			lua_createtable(L, 0, 32);
-			lua_pushnil(L);
-			while (lua_next(L, lib) != 0) {
-				lua_pushvalue(L, -2);
-				lua_insert(L, -2);
-				lua_rawset(L, -4);
-			}
+			copy_fields(L, lib, lib + 1);
 			lua_remove(L, lib);
 		}
 		lua_pushvalue(L, -2);
@@ -517,16 +520,9 @@ setup(lua_State *L)
 	/* string.dump would let a filter make binary chunks */
 	lua_getfield(L, -1, "string");
 	lua_newtable(L);
+	copy_fields(L, lua_gettop(L) - 1, lua_gettop(L));
 	lua_pushnil(L);
-	while (lua_next(L, -3) != 0) {
-		if (strcmp(lua_tostring(L, -2), "dump") == 0) {
-			lua_pop(L, 1);
-			continue;
-		}
-		lua_pushvalue(L, -2);
-		lua_insert(L, -2);
-		lua_rawset(L, -4);
-	}
+	lua_setfield(L, -2, "dump");
 	lua_setfield(L, -3, "string");
 	lua_pop(L, 1);
 	lua_newtable(L);
