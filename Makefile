@@ -124,13 +124,19 @@ memcheck: $(B)/secondround $(B)/unit $(B)/gen-notes
 
 # ---- the benchmark (ratios against baselines measured in the same run) ------
 
-BENCH_NOTES = 10000
+BENCH = $(B)/bench-work
 
 bench: $(B)/bench $(B)/gen-notes
-	@if [ ! -d $(B)/corpus-$(BENCH_NOTES) ]; then \
-	  echo "generating $(BENCH_NOTES) notes in $(B)/corpus-$(BENCH_NOTES)"; \
-	  $(B)/gen-notes -n $(BENCH_NOTES) $(B)/corpus-$(BENCH_NOTES); fi
-	SECONDROUND_FILTERS=$(CURDIR)/filters $(B)/bench $(B)/corpus-$(BENCH_NOTES)
+	@mkdir -p $(BENCH)
+	@for n in 1000 10000; do [ -d $(BENCH)/corpus-$$n ] || \
+	  $(B)/gen-notes -n $$n $(BENCH)/corpus-$$n; done
+	@for b in 262144 524288 1048576 2097152; do [ -f $(BENCH)/big/big-$$b.md ] || \
+	  $(B)/gen-notes -b $$b $(BENCH)/big; done
+	@rm -rf $(BENCH)/out-*
+	SECONDROUND_FILTERS=$(CURDIR)/filters $(B)/bench $(BENCH) \
+	  $(BENCH)/corpus-1000 $(BENCH)/corpus-10000 \
+	  $(BENCH)/big/big-262144.md $(BENCH)/big/big-524288.md \
+	  $(BENCH)/big/big-1048576.md $(BENCH)/big/big-2097152.md | tee $(B)/bench.txt
 
 # ---- the examples --------------------------------------------------------
 

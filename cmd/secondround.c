@@ -336,7 +336,7 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
     bool force, bool fsync_files, bool quiet, time_t now, char **roots,
     int nroots, size_t failed)
 {
-	size_t counts[4] = {0, 0, 0, 0}, i, warnings = 0;
+	size_t counts[4] = {0, 0, 0, 0}, i;
 	sr_diags diags = {0};
 	sr_build_result res;
 	sr_builder *builder = NULL;
@@ -364,7 +364,6 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 			counts[res.status]++;
 		if (progress && diags.count > 0)
 			fprintf(stderr, "\r\033[K");
-		warnings += diags.warnings;
 		flush_diags(&diags, quiet);
 		if (!quiet && res.status != SR_BUILD_UP_TO_DATE &&
 		    res.status != SR_BUILD_FAILED) {
@@ -385,7 +384,6 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		fprintf(stderr, "%zu written, %zu up to date, %zu kept (edited), "
 		    "%zu failed\n", counts[SR_BUILD_WRITTEN],
 		    counts[SR_BUILD_UP_TO_DATE], counts[SR_BUILD_KEPT], failed);
-	(void)warnings;
 	rc = failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 out:
 	sr_builder_free(builder);

@@ -237,6 +237,10 @@ typedef struct {
  * the note has an error.  Errors and warnings go to `diags` either way.
  */
 sr_note *sr_note_read(const char *path, sr_diags *diags);
+/* Reads a note file's bytes (up to SR_MAX_NOTE_BYTES; a FIFO or a folder
+ * is refused) into a NUL-terminated buffer the caller frees; NULL with an
+ * error in diags. */
+char *sr_note_read_bytes(const char *path, size_t *len, sr_diags *diags);
 /* The same for a note already in memory; `path` names it in messages. */
 sr_note *sr_note_parse(const char *path, const char *data, size_t len,
     sr_diags *diags);

@@ -219,7 +219,7 @@ sr_builder_note(sr_builder *b, const char *path, const char *rel,
 
 	memset(res, 0, sizeof(*res));
 	res->status = SR_BUILD_FAILED;
-	if ((data = sr_file_read(path, &len, diags)) == NULL)
+	if ((data = sr_note_read_bytes(path, &len, diags)) == NULL)
 		return -1;
 	in = input_hash(b, path, rel, data, len);
 	if (!b->force && up_to_date(b, rel, in)) {

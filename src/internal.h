@@ -71,12 +71,6 @@ size_t sr_text_fold(char *w, size_t n);
  * (years, quarters and times of day are not amounts). */
 bool sr_text_has_quantity(const char *s, size_t n);
 
-/* ---- note.c ------------------------------------------------------------ */
-
-/* Reads a whole note file (up to SR_MAX_NOTE_BYTES) into a NUL-terminated
- * buffer the caller frees; NULL with an error in diags. */
-char *sr_file_read(const char *path, size_t *len, sr_diags *diags);
-
 /* ---- frontmatter.c ------------------------------------------------------ */
 
 /* Where the front matter is in a file's text. */

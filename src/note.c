@@ -15,7 +15,7 @@
 #include "internal.h"
 
 char *
-sr_file_read(const char *path, size_t *len, sr_diags *diags)
+sr_note_read_bytes(const char *path, size_t *len, sr_diags *diags)
 {
 	struct stat st;
 	char *data = NULL;
@@ -86,7 +86,7 @@ sr_note_read(const char *path, sr_diags *diags)
 	char *data;
 	size_t len;
 
-	if ((data = sr_file_read(path, &len, diags)) == NULL)
+	if ((data = sr_note_read_bytes(path, &len, diags)) == NULL)
 		return NULL;
 	note = sr_note_parse(path, data, len, diags);
 	free(data);

@@ -288,6 +288,7 @@ char *
 sr_render_text(const sr_note *note, const sr_draft *d)
 {
 	sr_buf b = {0};
+	const char *c;
 	char *body, *text;
 
 	(void)note;
@@ -299,8 +300,8 @@ sr_render_text(const sr_note *note, const sr_draft *d)
 		return NULL;
 	/* the subject is a header line: one line, whatever it holds */
 	sr_buf_puts(&b, "Subject: ");
-	for (body = (char *)d->subject; *body != '\0'; body++)
-		sr_buf_putc(&b, *body == '\n' || *body == '\r' ? ' ' : *body);
+	for (c = d->subject; *c != '\0'; c++)
+		sr_buf_putc(&b, *c == '\n' || *c == '\r' ? ' ' : *c);
 	sr_buf_puts(&b, "\n\n");
 	sr_buf_puts(&b, text);
 	free(text);

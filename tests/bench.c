@@ -1,25 +1,57 @@
 /*
- * bench.c - the benchmark behind `make bench`.  Every figure is printed as
- * a ratio against a baseline measured in the same run, on the same files,
- * because the machines are shared and noisy: bare times mean little.
+ * bench.c - the benchmark behind `make bench`.  Every figure is printed
+ * beside a baseline measured in the same run on the same files, because
+ * the machines are shared and noisy: bare times mean little, ratios do.
  *
- *   bench [-r ROUNDS] DIR
+ *   bench [-r ROUNDS] WORKDIR CORPUS...
  *
- * Over every note below DIR (make bench generates 10,000 with gen-notes) it
- * measures, each pass ROUNDS times and keeping the fastest:
- *   parse     reading and parsing alone (the baseline);
- *   filters   parsing and the default filters, one Lua state for the batch;
- *   fresh     parsing and the default filters with a new Lua state per
- *             note (on a tenth of the notes): the isolation design that
- *             sandbox.c did not choose, measured to show why.
+ * For each corpus folder (make bench generates 1,000 and 10,000 notes with
+ * gen-notes), in a child process of its own so that its peak RSS is its
+ * own, it measures (the fastest of ROUNDS where a pass can repeat):
+ *   parse      reading and parsing alone;
+ *   filters    that and the default filters, one Lua state for the batch;
+ *   fresh      the same with a new Lua state per note (on a tenth of the
+ *              notes): the isolation design sandbox.c did not choose;
+ *   check      parsing, filters and rendering the three formats, no writes;
+ *   bare       the bare stack: libyaml and cmark over each note, one Lua
+ *              call, cmark's HTML renderer: what the stack itself costs;
+ *   floor      the I/O floor: each note's bytes written to three files the
+ *              way the tool writes them (temporary file, then rename);
+ *   build      a full build into an empty folder;
+ *   no-op      a rebuild with nothing changed;
+ *   touched    a rebuild after changing 1% of the notes;
+ *   cmark      the cmark command over the corpus concatenated.
+ * Then, for each big note named after the corpora, the time to parse,
+ * filter and render it.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <cmark.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <yaml.h>
+
 #include "secondround.h"
+
+enum { P_PARSE, P_FILTERS, P_FRESH, P_CHECK, P_BARE, P_FLOOR, P_BUILD,
+    P_NOOP, P_TOUCHED, P_CMARK, P_COUNT };
+
+static const char *const pass_names[P_COUNT] = {
+	"read + parse", "  + default filters", "  + filters, a Lua state per note",
+	"  + filters + render 3 formats", "bare stack (yaml, cmark, 1 Lua call)",
+	"I/O floor: 3 files per note", "full build (3 formats)",
+	"no-op rebuild", "rebuild, 1% of notes changed",
+	"cmark command, corpus in one file",
+};
 
 static double
 now(void)
@@ -30,108 +62,423 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-typedef enum { PASS_PARSE, PASS_FILTERS, PASS_FRESH } pass;
-
-/* One pass over the notes; returns seconds, or -1 when a note failed. */
-static double
-run_pass(pass kind, const sr_paths *paths, size_t count, sr_engine *engine,
-    const sr_engine_options *opts)
+static char *
+slurp(const char *path, size_t *len)
 {
-	sr_diags diags = {0};
+	sr_diags d = {0};
+	char *data = sr_note_read_bytes(path, len, &d);
+
+	sr_diags_free(&d);
+	return data;
+}
+
+/* Parses, and with an engine filters, and with render renders. */
+static int
+pass_notes(const sr_paths *p, size_t count, sr_engine *e, bool render,
+    const sr_engine_options *fresh)
+{
+	static sr_renderer *const renderers[] = {sr_render_markdown,
+	    sr_render_text, sr_render_html};
+	sr_diags d = {0};
 	sr_outcome out;
-	sr_engine *fresh;
 	sr_note *note;
-	double t0 = now();
-	size_t i;
+	size_t i, t, k;
 	int rc = 0;
 
 	for (i = 0; i < count && rc == 0; i++) {
-		if ((note = sr_note_read(paths->items[i], &diags)) == NULL) {
+		if ((note = sr_note_read(p->items[i], &d)) == NULL) {
 			rc = -1;
 			break;
 		}
-		if (kind == PASS_FILTERS)
-			rc = sr_engine_run(engine, note, &out, &diags);
-		else if (kind == PASS_FRESH) {
-			if ((fresh = sr_engine_new(opts, &diags)) == NULL)
-				rc = -1;
-			else
-				rc = sr_engine_run(fresh, note, &out, &diags);
-			sr_engine_free(fresh);
-		}
+		if (fresh != NULL) {
+			sr_engine *f = sr_engine_new(fresh, &d);
+
+			rc = f ? sr_engine_run(f, note, &out, &d) : -1;
+			sr_engine_free(f);
+		} else if (e != NULL)
+			rc = sr_engine_run(e, note, &out, &d);
+		for (t = 0; rc == 0 && render && t < out.ndrafts; t++)
+			for (k = 0; k < 3; k++)
+				free(renderers[k](note, &out.drafts[t]));
 		sr_note_free(note);
-		/* warnings (an unknown tone) are expected; errors are not */
-		if (diags.errors > 0)
+		if (d.errors > 0)
 			rc = -1;
-		sr_diags_free(&diags);
+		sr_diags_free(&d);
 	}
-	if (rc != 0) {
-		fprintf(stderr, "bench: %s failed\n", paths->items[i]);
+	return rc;
+}
+
+/* The bare stack over one note: libyaml's events over the front matter,
+ * cmark over the body, one Lua call with a table, cmark's HTML. */
+static void
+bare_note(lua_State *L, const char *data, size_t len)
+{
+	const char *body = data, *end;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	cmark_node *doc;
+	char *html;
+	bool done = false;
+
+	if (len > 4 && strncmp(data, "---\n", 4) == 0 &&
+	    (end = strstr(data + 4, "\n---\n")) != NULL) {
+		yaml_parser_initialize(&parser);
+		yaml_parser_set_input_string(&parser,
+		    (const unsigned char *)data + 4, (size_t)(end - data - 4));
+		while (!done && yaml_parser_parse(&parser, &ev)) {
+			done = ev.type == YAML_STREAM_END_EVENT;
+			yaml_event_delete(&ev);
+		}
+		yaml_parser_delete(&parser);
+		body = end + 5;
+	}
+	doc = cmark_parse_document(body, len - (size_t)(body - data),
+	    CMARK_OPT_DEFAULT);
+	lua_getglobal(L, "f");
+	lua_createtable(L, 0, 1);
+	lua_pushlstring(L, body, 64);
+	lua_setfield(L, -2, "text");
+	lua_call(L, 1, 0);
+	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+	free(html);
+	cmark_node_free(doc);
+}
+
+static int
+pass_bare(const sr_paths *p)
+{
+	lua_State *L = luaL_newstate();
+	size_t i, len;
+	char *data;
+
+	luaL_openlibs(L);
+	if (luaL_dostring(L, "function f(t) return #t.text end") != LUA_OK)
 		return -1;
+	for (i = 0; i < p->count; i++) {
+		if ((data = slurp(p->items[i], &len)) == NULL)
+			return -1;
+		bare_note(L, data, len);
+		free(data);
 	}
-	return now() - t0;
+	lua_close(L);
+	return 0;
+}
+
+/* The I/O floor: each note's bytes to three files, written as the tool
+ * writes them (a temporary file in the folder, then rename). */
+static int
+pass_floor(const sr_paths *p, const char *dir)
+{
+	static const char *const ext[] = {".md", ".txt", ".html"};
+	char tmp[8400], name[8400];
+	size_t i, k, len;
+	char *data;
+	int fd;
+
+	for (i = 0; i < p->count; i++) {
+		if ((data = slurp(p->items[i], &len)) == NULL)
+			return -1;
+		for (k = 0; k < 3; k++) {
+			snprintf(name, sizeof(name), "%s/%zu%s", dir, i, ext[k]);
+			snprintf(tmp, sizeof(tmp), "%s/.%zu%s.tmp", dir, i,
+			    ext[k]);
+			fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+			if (fd == -1 || write(fd, data, len) != (ssize_t)len ||
+			    close(fd) != 0 || rename(tmp, name) != 0) {
+				free(data);
+				return -1;
+			}
+		}
+		free(data);
+	}
+	return 0;
+}
+
+static int
+pass_build(const sr_paths *p, sr_engine *e, const char *dir)
+{
+	sr_diags d = {0};
+	sr_build_result res;
+	sr_outdir *out = sr_outdir_open(dir, false, &d);
+	sr_builder *b = out ? sr_builder_new(e, out, SR_FORMAT_MD |
+	    SR_FORMAT_TXT | SR_FORMAT_HTML, false, &d) : NULL;
+	size_t i;
+	int rc = b ? 0 : -1;
+
+	for (i = 0; rc == 0 && i < p->count; i++) {
+		if (sr_builder_note(b, p->items[i], p->rels[i], &res, &d) != 0)
+			rc = -1;
+		sr_diags_free(&d);
+	}
+	if (b != NULL && sr_builder_finish(b, &d) != 0)
+		rc = -1;
+	sr_builder_free(b);
+	sr_outdir_close(out);
+	sr_diags_free(&d);
+	return rc;
+}
+
+/* Changes 1% of the notes (a line added to each hundredth), or, with
+ * restore, puts them back as they were. */
+static void
+touch_notes(const sr_paths *p, int round, bool restore)
+{
+	size_t i, len;
+	char *data;
+	FILE *f;
+
+	for (i = 0; i < p->count; i += 100) {
+		if ((data = slurp(p->items[i], &len)) == NULL)
+			continue;
+		if (restore) {
+			char *mark = strstr(data, "\n- Added in round ");
+
+			if (mark != NULL)
+				len = (size_t)(mark - data);
+		}
+		if ((f = fopen(p->items[i], "w")) != NULL) {
+			fwrite(data, 1, len, f);
+			if (!restore)
+				fprintf(f, "\n- Added in round %d\n", round);
+			fclose(f);
+		}
+		free(data);
+	}
+}
+
+static int
+pass_cmark(const sr_paths *p, const char *work)
+{
+	char all[4200], cmd[8600];
+	size_t i, len;
+	char *data;
+	FILE *f;
+
+	snprintf(all, sizeof(all), "%s/corpus.md", work);
+	if ((f = fopen(all, "w")) == NULL)
+		return -1;
+	for (i = 0; i < p->count; i++) {
+		if ((data = slurp(p->items[i], &len)) != NULL) {
+			fwrite(data, 1, len, f);
+			free(data);
+		}
+	}
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "cmark '%s' > /dev/null", all);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Runs the passes over one corpus and prints "pass seconds" lines. */
+static int
+run_corpus(const char *corpus, const char *work, int rounds)
+{
+	sr_engine_options opts = {0};
+	sr_diags d = {0};
+	sr_paths p = {0};
+	sr_engine *e;
+	double best[P_COUNT], t;
+	char dir[4200];
+	int r, k, rc = 0;
+
+	for (k = 0; k < P_COUNT; k++)
+		best[k] = 1e30;
+	if (sr_paths_collect(corpus, &p, &d) != 0 || p.count == 0 ||
+	    (e = sr_engine_new(&opts, &d)) == NULL) {
+		fprintf(stderr, "bench: cannot read %s\n", corpus);
+		return 1;
+	}
+	pass_notes(&p, p.count, NULL, false, NULL); /* warm the cache */
+	for (r = 0; r < rounds && rc == 0; r++) {
+		for (k = 0; k < P_COUNT && rc == 0; k++) {
+			snprintf(dir, sizeof(dir), "%s/out-%d-%d", work, k, r);
+			if (k == P_NOOP || k == P_TOUCHED)
+				snprintf(dir, sizeof(dir), "%s/out-%d-%d", work,
+				    P_BUILD, r);
+			if (k == P_FLOOR)
+				mkdir(dir, 0777);
+			if (k == P_TOUCHED)
+				touch_notes(&p, r, false);
+			t = now();
+			switch (k) {
+			case P_PARSE:
+				rc = pass_notes(&p, p.count, NULL, false, NULL);
+				break;
+			case P_FILTERS:
+				rc = pass_notes(&p, p.count, e, false, NULL);
+				break;
+			case P_FRESH:
+				rc = pass_notes(&p, p.count / 10 + 1, NULL,
+				    false, &opts);
+				break;
+			case P_CHECK:
+				rc = pass_notes(&p, p.count, e, true, NULL);
+				break;
+			case P_BARE:
+				rc = pass_bare(&p);
+				break;
+			case P_FLOOR:
+				rc = pass_floor(&p, dir);
+				break;
+			case P_BUILD:
+			case P_NOOP:
+			case P_TOUCHED:
+				rc = pass_build(&p, e, dir);
+				break;
+			case P_CMARK:
+				rc = pass_cmark(&p, work);
+				break;
+			}
+			t = now() - t;
+			if (k == P_TOUCHED)
+				touch_notes(&p, r, true);
+			if (k == P_CMARK && rc != 0) {
+				rc = 0; /* no cmark command: no figure */
+				t = 1e30;
+			}
+			if (k == P_FRESH)
+				t *= (double)p.count / (double)(p.count / 10 + 1);
+			if (t < best[k])
+				best[k] = t;
+			if (rc != 0)
+				fprintf(stderr, "bench: %s failed\n",
+				    pass_names[k]);
+		}
+	}
+	for (k = 0; k < P_COUNT; k++)
+		printf("%d %zu %.6f\n", k, p.count, best[k]);
+	sr_engine_free(e);
+	sr_paths_free(&p);
+	sr_diags_free(&d);
+	return rc == 0 ? 0 : 1;
+}
+
+/* Parse, filter and render one big note, best of rounds, in seconds. */
+static double
+big_note(const char *path, int rounds)
+{
+	sr_engine_options opts = {0};
+	sr_diags d = {0};
+	sr_paths p = {0};
+	sr_engine *e = sr_engine_new(&opts, &d);
+	double best = 1e30, t;
+	int r;
+
+	sr_paths_collect(path, &p, &d);
+	for (r = 0; r < rounds && e != NULL; r++) {
+		t = now();
+		if (pass_notes(&p, 1, e, true, NULL) != 0) {
+			best = -1;
+			break;
+		}
+		t = now() - t;
+		if (t < best)
+			best = t;
+	}
+	sr_engine_free(e);
+	sr_paths_free(&p);
+	sr_diags_free(&d);
+	return best;
 }
 
 int
 main(int argc, char **argv)
 {
-	sr_engine_options opts = {0};
-	sr_diags diags = {0};
-	sr_paths paths = {0};
-	sr_engine *engine;
-	double best[3] = {1e9, 1e9, 1e9}, t, per[3];
-	size_t counts[3];
-	int rounds = 3, r, c, k;
+	double sec[8][P_COUNT];
+	size_t count[8];
+	long rss[8];
+	int rounds = 3, c, i, n = 0, fds[2], status, k;
+	const char *work;
+	struct rusage ru;
 
 	while ((c = getopt(argc, argv, "r:")) != -1) {
 		if (c == 'r' && (rounds = atoi(optarg)) > 0)
 			continue;
-		fprintf(stderr, "usage: bench [-r ROUNDS] DIR\n");
+		fprintf(stderr, "usage: bench [-r ROUNDS] WORKDIR CORPUS...\n");
 		return 2;
 	}
-	if (optind + 1 != argc) {
-		fprintf(stderr, "usage: bench [-r ROUNDS] DIR\n");
+	if (argc - optind < 2) {
+		fprintf(stderr, "usage: bench [-r ROUNDS] WORKDIR CORPUS...\n");
 		return 2;
 	}
-	if (sr_paths_collect(argv[optind], &paths, &diags) != 0 ||
-	    paths.count == 0) {
-		fprintf(stderr, "bench: no notes in %s\n", argv[optind]);
-		return 1;
-	}
-	if ((engine = sr_engine_new(&opts, &diags)) == NULL) {
-		fprintf(stderr, "bench: the filters do not load\n");
-		return 1;
-	}
-	counts[PASS_PARSE] = counts[PASS_FILTERS] = paths.count;
-	counts[PASS_FRESH] = paths.count / 10 ? paths.count / 10 : 1;
-	/* a first pass warms the page cache */
-	if (run_pass(PASS_PARSE, &paths, paths.count, engine, &opts) < 0)
-		return 1;
-	/* interleaved rounds, so a noisy moment hits every pass alike */
-	for (r = 0; r < rounds; r++) {
-		for (k = 0; k < 3; k++) {
-			t = run_pass((pass)k, &paths, counts[k], engine, &opts);
-			if (t < 0)
-				return 1;
-			if (t < best[k])
-				best[k] = t;
+	work = argv[optind];
+	printf("secondround bench: fastest of %d rounds; ratios are against "
+	    "baselines of the same run\n", rounds);
+	for (i = optind + 1; i < argc && n < 8; i++) {
+		struct stat st;
+		char buf[256];
+		FILE *f;
+		pid_t pid;
+
+		if (stat(argv[i], &st) != 0 || !S_ISDIR(st.st_mode))
+			continue;
+		if (pipe(fds) != 0 || (pid = fork()) == -1)
+			return 1;
+		if (pid == 0) {
+			close(fds[0]);
+			dup2(fds[1], 1);
+			exit(run_corpus(argv[i], work, rounds));
 		}
+		close(fds[1]);
+		f = fdopen(fds[0], "r");
+		while (f != NULL && fgets(buf, sizeof(buf), f) != NULL) {
+			double s;
+			size_t cnt;
+
+			if (sscanf(buf, "%d %zu %lf", &k, &cnt, &s) == 3 &&
+			    k >= 0 && k < P_COUNT) {
+				sec[n][k] = s;
+				count[n] = cnt;
+			}
+		}
+		if (f != NULL)
+			fclose(f);
+		if (wait4(pid, &status, 0, &ru) == -1 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "bench: %s failed\n", argv[i]);
+			return 1;
+		}
+		rss[n++] = ru.ru_maxrss;
 	}
-	for (k = 0; k < 3; k++)
-		per[k] = best[k] / (double)counts[k] * 1e6;
-	printf("notes: %zu (fastest of %d rounds each)\n", paths.count, rounds);
-	printf("%-34s %10s %12s %8s\n", "pass", "us/note", "notes/s", "ratio");
-	printf("%-34s %10.1f %12.0f %8.2f\n", "read + parse (baseline)",
-	    per[0], 1e6 / per[0], 1.0);
-	printf("%-34s %10.1f %12.0f %8.2f\n", "read + parse + default filters",
-	    per[1], 1e6 / per[1], per[1] / per[0]);
-	printf("%-34s %10.1f %12.0f %8.2f\n", "  the same, a Lua state per note",
-	    per[2], 1e6 / per[2], per[2] / per[0]);
-	printf("filter overhead: %.1f us/note, %.2fx the cost of parsing; "
-	    "a fresh state per note would add %.1f us more\n",
-	    per[1] - per[0], (per[1] - per[0]) / per[0], per[2] - per[1]);
-	sr_engine_free(engine);
-	sr_paths_free(&paths);
-	sr_diags_free(&diags);
+	for (i = 0; i < n; i++) {
+		double per[P_COUNT];
+
+		for (k = 0; k < P_COUNT; k++)
+			per[k] = sec[i][k] / (double)count[i] * 1e6;
+		printf("\n%zu notes (peak RSS %ld KB)\n", count[i], rss[i]);
+		printf("  %-38s %9s %10s\n", "pass", "us/note", "notes/s");
+		for (k = 0; k < P_COUNT; k++)
+			printf("  %-38s %9.1f %10.0f\n", pass_names[k], per[k],
+			    1e6 / per[k]);
+		printf("  ratios:\n");
+		printf("    filter overhead / parsing         %6.2f\n",
+		    (per[P_FILTERS] - per[P_PARSE]) / per[P_PARSE]);
+		printf("    parse+filters+render / bare stack %6.2f   "
+		    "(target <= 2)\n", per[P_CHECK] / per[P_BARE]);
+		printf("    full build / I/O floor            %6.2f   "
+		    "(target <= 1.25)\n", per[P_BUILD] / per[P_FLOOR]);
+		printf("    full build / no-op rebuild        %6.1f   "
+		    "(target >= 30)\n", per[P_BUILD] / per[P_NOOP]);
+		printf("    rebuild 1%% changed / full build   %6.3f\n",
+		    per[P_TOUCHED] / per[P_BUILD]);
+		printf("    read + parse / cmark command      %6.2f\n",
+		    per[P_PARSE] / per[P_CMARK]);
+		printf("    a Lua state per note / shared     %6.2f\n",
+		    per[P_FRESH] / per[P_FILTERS]);
+	}
+	if (n >= 2)
+		printf("\npeak RSS, %zu notes / %zu notes: %.2f (target: within "
+		    "10%%, under 16 MB)\n", count[n - 1], count[0],
+		    (double)rss[n - 1] / (double)rss[0]);
+	for (i = optind + 1; i < argc; i++) {
+		struct stat st;
+		double t;
+
+		if (stat(argv[i], &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		t = big_note(argv[i], rounds);
+		printf("%s: %.1f KB in %.1f ms (%.1f ms per MB; target: 1 MB "
+		    "under 50 ms)\n", argv[i], (double)st.st_size / 1024.0,
+		    t * 1e3, t * 1e3 / ((double)st.st_size / 1048576.0));
+	}
 	return 0;
 }
