@@ -215,23 +215,39 @@ local function first_clause(text)
   return (text:gsub("[%s,;:%.]+$", ""))
 end
 
--- Words the note itself writes in lower case mid-sentence: common words,
--- not names, so they may be lowered at the start of a fragment too.
--- Words it writes capitalised mid-sentence, or in the company's name:
--- names, which keep their capital anywhere.
-local seen_lower, names = {}, {}
+-- What the note itself says about a word, asked only when a fragment
+-- starts with a word that is neither a known starter nor "I": written in
+-- lower case mid-sentence, it is a common word and may be lowered; written
+-- capitalised mid-sentence, or in the company's name, it is a name and
+-- keeps its capital anywhere.
+local corpus, fields, seen = "", "", {}
 
 local function learn_words(note)
-  seen_lower, names = {}, {}
-  for _, p in ipairs(note.points or {}) do
-    for w in p.text:gmatch("%s(%l[%l%-]+)") do seen_lower[w] = true end
-    for w in p.text:gmatch("[^%.!?:]%s+(%u[%w\128-\255'\u{2019}%-]*)") do
-      names[w] = true
-    end
+  local texts = {}
+  for _, p in ipairs(note.points or {}) do texts[#texts + 1] = p.text end
+  corpus = " " .. table.concat(texts, " ") .. " "
+  fields = " " .. (note.company or "") .. " " .. (note.role or "") .. " "
+  seen = {}
+end
+
+local function quote(w) return (w:gsub("%p", "%%%0")) end
+
+local function seen_lower(lw)
+  local key = "l" .. lw
+  if seen[key] == nil then
+    seen[key] = corpus:find("%s" .. quote(lw) .. "%f[^%w\128-\255]") ~= nil
   end
-  for _, field in ipairs({note.company or "", note.role or ""}) do
-    for w in field:gmatch("%u[%w\128-\255%-]*") do names[w] = true end
+  return seen[key]
+end
+
+local function is_name(w)
+  local key = "n" .. w
+  if seen[key] == nil then
+    local q = quote(w) .. "%f[^%w\128-\255]"
+    seen[key] = fields:find("%s" .. q) ~= nil or
+                corpus:find("[^%.!?:%s]%s+" .. q) ~= nil
   end
+  return seen[key]
 end
 
 local function lower_first(s)
@@ -240,7 +256,7 @@ local function lower_first(s)
     return s
   end
   local lw = w:lower()
-  if starters[lw] or seen_lower[lw] or (lw:match("^%l+ing$") and #lw > 5)
+  if starters[lw] or (lw:match("^%l+ing$") and #lw > 5) or seen_lower(lw)
   then
     return lw .. s:sub(#w + 1)
   end
@@ -251,7 +267,7 @@ end
 -- then s can follow "that" mid-sentence.
 local function lowers(s)
   return lower_first(s):match("^[%l\"']") ~= nil or first_word(s) == "I" or
-         names[first_word(s)] == true
+         is_name(first_word(s))
 end
 
 local function capitalize(s)

@@ -138,7 +138,7 @@ void sr_sandbox_free(sr_sandbox *sb);
 /* Pushes the compiled chunk of a filter file (compiled once, then cached);
  * returns 0, or -1 with the error message pushed instead. */
 int sr_sandbox_load(sr_sandbox *sb, const char *path);
-/* Pushes a fresh environment holding the run's copies of the allowed
+/* Pushes a fresh environment holding its own copies of the allowed
  * libraries and `sr`, with load and require bound to it; dir is the folder
  * require searches first. */
 void sr_sandbox_push_env(sr_sandbox *sb, const char *dir);

@@ -42,7 +42,6 @@
 static const char REG_TEMPLATE = 't'; /* name -> value filters may see */
 static const char REG_CHUNKS = 'c';   /* path -> compiled chunk */
 static const char REG_LOADED = 'l';   /* path -> module result, per run */
-static const char REG_RUNLIBS = 'r';  /* the run's copies of the libraries */
 static const char REG_SANDBOX = 's';  /* light userdata: the sandbox */
 
 /* The base functions a filter may call as they are. */
@@ -232,14 +231,6 @@ safe_load(lua_State *L)
 	return 1;
 }
 
-/* The run's sr module, for require "secondround". */
-static void
-push_run_sr(lua_State *L)
-{
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_RUNLIBS);
-	lua_getfield(L, -1, "sr");
-	lua_remove(L, -2);
-}
 
 /* Whether a module name is plain: letters, digits, _ and - in parts
  * joined by dots. */
@@ -276,7 +267,7 @@ safe_require(lua_State *L)
 	sb = lua_touserdata(L, -1);
 	lua_pop(L, 1);
 	if (strcmp(name, "secondround") == 0 || strcmp(name, "sr") == 0) {
-		push_run_sr(L);
+		lua_pushvalue(L, lua_upvalueindex(2)); /* the filter's own sr */
 		return 1;
 	}
 	if (!plain_module_name(name))
@@ -382,53 +373,40 @@ void
 sr_sandbox_push_env(sr_sandbox *sb, const char *dir)
 {
 	lua_State *L = sb->L;
-	int env;
+	int env, tmpl, lib;
 
 	lua_createtable(L, 0, 32);
 	env = lua_gettop(L);
-	/* the run's library copies: shared by the filters of one note,
-	 * never by two notes */
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_RUNLIBS);
-	copy_fields(L, lua_gettop(L), env);
-	lua_pop(L, 1);
-	lua_pushvalue(L, env);
-	lua_setfield(L, env, "_G");
-	lua_pushvalue(L, env);
-	lua_pushcclosure(L, safe_load, 1);
-	lua_setfield(L, env, "load");
-	lua_pushstring(L, dir != NULL ? dir : ".");
-	lua_pushcclosure(L, safe_require, 1);
-	lua_setfield(L, env, "require");
-}
-
-/* Makes the run's copies of the libraries (and of sr) from the template. */
-static void
-new_run_libs(lua_State *L)
-{
-	int libs;
-
-	lua_createtable(L, 0, 32);
-	libs = lua_gettop(L);
+	/* copies of the allowed libraries, the environment's own: what one
+	 * filter does to `string` no other filter, and no other note, sees */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_TEMPLATE);
+	tmpl = lua_gettop(L);
 	lua_pushnil(L);
-	while (lua_next(L, -2) != 0) {
+	while (lua_next(L, tmpl) != 0) {
 		if (lua_type(L, -1) == LUA_TTABLE) {
-			int lib = lua_gettop(L);
-
+			lib = lua_gettop(L);
 			lua_createtable(L, 0, 32);
 			copy_fields(L, lib, lib + 1);
 			lua_remove(L, lib);
 		}
 		lua_pushvalue(L, -2);
 		lua_insert(L, -2);
-		lua_rawset(L, libs);
+		lua_rawset(L, env);
 	}
 	lua_pop(L, 1);
+	lua_pushvalue(L, env);
+	lua_setfield(L, env, "_G");
+	lua_pushvalue(L, env);
+	lua_pushcclosure(L, safe_load, 1);
+	lua_setfield(L, env, "load");
 	sr_srlib_push(L);
-	lua_setfield(L, libs, "sr");
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_RUNLIBS);
+	lua_pushvalue(L, -1);
+	lua_setfield(L, env, "sr");
+	lua_pushstring(L, dir != NULL ? dir : ".");
+	lua_insert(L, -2);
+	lua_pushcclosure(L, safe_require, 2);
+	lua_setfield(L, env, "require");
 }
-
 
 bool
 sr_sandbox_is_builtin(sr_sandbox *sb, const char *name, int idx)
@@ -452,7 +430,6 @@ sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory)
 	lua_settop(L, 0);
 	lua_newtable(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_LOADED);
-	new_run_libs(L);
 	/* the same random numbers for the same note, run after run */
 	lua_getglobal(L, "math");
 	lua_getfield(L, -1, "randomseed");
@@ -477,8 +454,6 @@ sr_sandbox_end(sr_sandbox *sb)
 	lua_settop(L, 0);
 	lua_newtable(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_LOADED);
-	lua_pushnil(L);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_RUNLIBS);
 	/* Most of what a run allocated is garbage now: collect it once a
 	 * few notes' worth has piled up (or at once after a run that hit a
 	 * limit), which costs far less than collecting during every run. */
@@ -542,7 +517,6 @@ setup(lua_State *L)
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_CHUNKS);
 	lua_newtable(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_LOADED);
-	new_run_libs(L);
 	/* getmetatable("") answers false: the one metatable all notes share
 	 * cannot be reached, so cannot be changed. */
 	lua_pushliteral(L, "");
