@@ -177,10 +177,16 @@ end
 -- The text of a point as a sentence part: tags, mentions and a leading
 -- "Name:" dropped, blanks folded, no trailing punctuation.
 local function clean(text)
-  text = text:gsub("%(%s*@[^%)]*%)", "")
-  text = text:gsub("^%s*@[%w_%.%-\128-\255]+%s*[:,]%s*", "")
-  text = text:gsub("^%u[%w\128-\255]*:%s+", "")
-  text = text:gsub("%f[^%s]#%a[%w_/%-]*", "")
+  if text:find("@", 1, true) then
+    text = text:gsub("%(%s*@[^%)]*%)", "")
+    text = text:gsub("^%s*@[%w_%.%-\128-\255]+%s*[:,]%s*", "")
+  end
+  if text:find(":", 1, true) then
+    text = text:gsub("^%u[%w\128-\255]*:%s+", "")
+  end
+  if text:find("#", 1, true) then
+    text = text:gsub("%f[^%s]#%a[%w_/%-]*", "")
+  end
   text = text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
   text = text:gsub(" ([,.;:!?])", "%1")
   text = text:gsub("[%s,;:%-]+$", "")
@@ -245,7 +251,8 @@ local function is_name(w)
   if seen[key] == nil then
     local q = quote(w) .. "%f[^%w\128-\255]"
     seen[key] = fields:find("%s" .. q) ~= nil or
-                corpus:find("[^%.!?:%s]%s+" .. q) ~= nil
+                (corpus:find(" " .. w, 1, true) ~= nil and
+                 corpus:find("[^%.!?:%s]%s+" .. q) ~= nil)
   end
   return seen[key]
 end
@@ -352,6 +359,7 @@ end
 -- @mentions read as names: the recipient's as "you", another's as the
 -- name it stands for.
 local function mentions(s, note)
+  if not s:find("@", 1, true) then return s end
   return (s:gsub("@([%w_%.%-\128-\255]+)", function(m)
     local lm = m:lower()
     local to = note.to and note.to.name and note.to.name:match("^(%S+)")
@@ -367,7 +375,7 @@ end
 -- In a correction, the one interviewer is "you": "she asked" -> "you
 -- asked"; and a fragment "Should have said X" gets its "I".
 local function second_person(s, note)
-  if #(note.interviewers or {}) == 1 then
+  if #(note.interviewers or {}) == 1 and s:find("he ", 1, true) then
     for _, v in ipairs({"asked", "said", "told", "wanted", "pushed",
         "challenged", "mentioned", "pressed", "had", "asked", "was",
         "seemed", "raised", "brought"}) do
@@ -387,12 +395,14 @@ local function address(s, to)
   if not (to and to.name) then return s end
   local names = {to.name, to.name:match("^(%S+)")}
   for _, n in ipairs(names) do
+    if not s:find(n, 1, true) then goto next end
     local q = n:gsub("%p", "%%%0")
     s = s:gsub("%f[%w]" .. q .. "['\u{2019}]s%f[%W]", "your")
     for _, v in ipairs({"with", "to", "told", "asked", "showed", "gave",
                         "pushed", "challenged"}) do
       s = s:gsub("%f[%w]" .. v .. " " .. q .. "%f[%W]", v .. " you")
     end
+    ::next::
   end
   return s
 end

@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -22,42 +23,47 @@ static const char *const stock_phrases[] = {
 	"please find attached", "to whom it may concern",
 };
 
-/* Case-insensitive search for an ASCII phrase. */
-static bool
-contains(const char *text, const char *phrase)
+/* A lower-case copy of the draft's subject and paragraphs, one string. */
+static char *
+lowered(const sr_draft *d)
 {
-	size_t n = strlen(phrase), i;
+	sr_buf b = {0};
+	size_t i;
 
-	for (; *text != '\0'; text++) {
-		for (i = 0; i < n && text[i] != '\0' &&
-		    tolower((unsigned char)text[i]) == phrase[i]; i++)
-			;
-		if (i == n)
-			return true;
+	sr_buf_puts(&b, d->subject);
+	for (i = 0; i < d->nparagraphs; i++) {
+		sr_buf_putc(&b, '\n');
+		sr_buf_puts(&b, d->paragraphs[i]);
 	}
-	return false;
+	for (i = 0; i < b.len; i++)
+		b.data[i] = (char)tolower((unsigned char)b.data[i]);
+	if (b.failed) {
+		sr_buf_free(&b);
+		return NULL;
+	}
+	return b.data;
 }
 
 void
 sr_check_draft(const sr_note *note, const sr_draft *d, sr_diags *diags)
 {
 	const char *who = d->to && d->to->name ? d->to->name : "the draft";
-	size_t i, k;
+	char *text;
+	size_t k;
 
 	if (d->words > d->max_words)
 		sr_diags_add(diags, SR_WARNING, note->path, 0, 0, "the draft to "
 		    "%s is %d words, over its budget of %d", who, d->words,
 		    d->max_words);
+	if ((text = lowered(d)) == NULL)
+		return;
 	for (k = 0; k < sizeof(stock_phrases) / sizeof(*stock_phrases); k++) {
-		bool found = contains(d->subject, stock_phrases[k]);
-
-		for (i = 0; !found && i < d->nparagraphs; i++)
-			found = contains(d->paragraphs[i], stock_phrases[k]);
-		if (found)
+		if (strstr(text, stock_phrases[k]) != NULL)
 			sr_diags_add(diags, SR_WARNING, note->path, 0, 0, "the "
 			    "draft to %s says \"%s\", a stock phrase "
 			    "interviewers skim past", who, stock_phrases[k]);
 	}
+	free(text);
 }
 
 void
