@@ -426,7 +426,11 @@ typedef struct {
 typedef struct {
 	sr_manifest_entry *items;
 	size_t count, cap;
-	bool sorted, changed;
+	bool changed;
+	/* hash indexes: entry index + 1 by output; by note, the head of a
+	 * chain through next_of_note */
+	size_t *by_output, *by_note, *next_of_note;
+	size_t index_cap, cap_indexed;
 } sr_manifest;
 
 int sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags);

@@ -7,7 +7,10 @@
  * never overwrites a draft whose hash says it was edited by hand.
  *
  * The file is sorted and holds no times, so it is the same on every
- * machine and `git diff drafts/` shows only real changes.
+ * machine and `git diff drafts/` shows only real changes.  In memory the
+ * entries are found through two hash indexes (by output, and by note, each
+ * note's entries chained), so a batch of any size costs a constant per
+ * lookup; they are sorted only when saved.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +40,48 @@ compare_entries(const void *a, const void *b)
 	    ((const sr_manifest_entry *)b)->output);
 }
 
+static uint64_t
+hash_str(const char *s)
+{
+	return sr_hash(SR_HASH_INIT, s, strlen(s));
+}
+
+/* Rebuilds both indexes for the entries as they are now. */
+static bool
+reindex(sr_manifest *m)
+{
+	size_t cap = 16, i, j;
+
+	while (cap < m->count * 2 + 2)
+		cap *= 2;
+	free(m->by_output);
+	free(m->by_note);
+	free(m->next_of_note);
+	m->by_output = calloc(cap, sizeof(size_t));
+	m->by_note = calloc(cap, sizeof(size_t));
+	m->next_of_note = calloc(m->cap ? m->cap : 1, sizeof(size_t));
+	if (m->by_output == NULL || m->by_note == NULL ||
+	    m->next_of_note == NULL)
+		return false;
+	m->index_cap = cap;
+	for (i = 0; i < m->count; i++) {
+		sr_manifest_entry *e = &m->items[i];
+
+		j = hash_str(e->output) & (cap - 1);
+		while (m->by_output[j] != 0)
+			j = (j + 1) & (cap - 1);
+		m->by_output[j] = i + 1;
+		/* the note's chain: its first entry in the note index */
+		j = hash_str(e->note) & (cap - 1);
+		while (m->by_note[j] != 0 &&
+		    strcmp(m->items[m->by_note[j] - 1].note, e->note) != 0)
+			j = (j + 1) & (cap - 1);
+		m->next_of_note[i] = m->by_note[j];
+		m->by_note[j] = i + 1;
+	}
+	return true;
+}
+
 static bool
 add_entry(sr_manifest *m, const char *output, const char *note,
     uint64_t in, uint64_t out)
@@ -62,7 +107,26 @@ add_entry(sr_manifest *m, const char *output, const char *note,
 	e->input_hash = in;
 	e->output_hash = out;
 	m->count++;
-	m->sorted = false;
+	/* grow the indexes when half full, else add to them */
+	if (m->count * 2 + 2 > m->index_cap ||
+	    m->count > m->cap_indexed) {
+		m->cap_indexed = m->cap;
+		return reindex(m);
+	}
+	{
+		size_t j, i = m->count - 1;
+
+		j = hash_str(output) & (m->index_cap - 1);
+		while (m->by_output[j] != 0)
+			j = (j + 1) & (m->index_cap - 1);
+		m->by_output[j] = i + 1;
+		j = hash_str(note) & (m->index_cap - 1);
+		while (m->by_note[j] != 0 &&
+		    strcmp(m->items[m->by_note[j] - 1].note, note) != 0)
+			j = (j + 1) & (m->index_cap - 1);
+		m->next_of_note[i] = m->by_note[j];
+		m->by_note[j] = i + 1;
+	}
 	return true;
 }
 
@@ -105,40 +169,42 @@ sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 	return 0;
 }
 
-static void
-sort_entries(sr_manifest *m)
-{
-	if (!m->sorted && m->count > 1)
-		qsort(m->items, m->count, sizeof(*m->items), compare_entries);
-	m->sorted = true;
-}
-
 const sr_manifest_entry *
 sr_manifest_find(sr_manifest *m, const char *output)
 {
-	sr_manifest_entry key;
+	size_t j;
 
-	sort_entries(m);
-	if (m->count == 0)
+	if (m->index_cap == 0)
 		return NULL;
-	key.output = (char *)output;
-	return bsearch(&key, m->items, m->count, sizeof(*m->items),
-	    compare_entries);
+	for (j = hash_str(output) & (m->index_cap - 1); m->by_output[j] != 0;
+	    j = (j + 1) & (m->index_cap - 1))
+		if (strcmp(m->items[m->by_output[j] - 1].output, output) == 0)
+			return &m->items[m->by_output[j] - 1];
+	return NULL;
 }
 
 size_t
 sr_manifest_outputs(sr_manifest *m, const char *note,
     const sr_manifest_entry **out, size_t max)
 {
-	size_t i, n = 0;
+	size_t j, i, n = 0;
 
-	sort_entries(m);
-	for (i = 0; i < m->count; i++) {
-		if (strcmp(m->items[i].note, note) != 0)
+	if (m->index_cap == 0)
+		return 0;
+	for (j = hash_str(note) & (m->index_cap - 1); m->by_note[j] != 0;
+	    j = (j + 1) & (m->index_cap - 1)) {
+		if (strcmp(m->items[m->by_note[j] - 1].note, note) != 0)
 			continue;
-		if (n < max)
-			out[n] = &m->items[i];
-		n++;
+		/* the chain holds every entry this note ever had in the
+		 * batch; one whose note was changed since is skipped */
+		for (i = m->by_note[j]; i != 0; i = m->next_of_note[i - 1]) {
+			if (strcmp(m->items[i - 1].note, note) != 0)
+				continue;
+			if (n < max)
+				out[n] = &m->items[i - 1];
+			n++;
+		}
+		break;
 	}
 	return n;
 }
@@ -152,6 +218,8 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 
 	if (e != NULL) {
 		if (strcmp(e->note, note) != 0) {
+			/* an output that moves to another note: rare; the
+			 * indexes are rebuilt */
 			char *copy = strdup(note);
 
 			if (copy == NULL)
@@ -159,6 +227,8 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 			free(e->note);
 			e->note = copy;
 			m->changed = true;
+			if (!reindex(m))
+				return -1;
 		}
 		if (e->input_hash != in || e->output_hash != out)
 			m->changed = true;
@@ -179,7 +249,11 @@ sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 
 	if (!m->changed)
 		return 0;
-	sort_entries(m);
+	/* sorted for the file (the indexes are rebuilt for any later use) */
+	if (m->count > 1)
+		qsort(m->items, m->count, sizeof(*m->items), compare_entries);
+	if (!reindex(m))
+		return -1;
 	sr_buf_puts(&b, MANIFEST_HEAD);
 	for (i = 0; i < m->count; i++)
 		sr_buf_printf(&b, "%s\t%s\t%016llx\t%016llx\n",
@@ -209,5 +283,8 @@ sr_manifest_free(sr_manifest *m)
 		free(m->items[i].note);
 	}
 	free(m->items);
+	free(m->by_output);
+	free(m->by_note);
+	free(m->next_of_note);
 	memset(m, 0, sizeof(*m));
 }
