@@ -126,14 +126,14 @@ memcheck: $(B)/secondround $(B)/unit $(B)/gen-notes
 
 BENCH = $(B)/bench-work
 
-bench: $(B)/bench $(B)/gen-notes
+bench: $(B)/bench $(B)/gen-notes $(B)/secondround
 	@mkdir -p $(BENCH)
 	@for n in 1000 10000; do [ -d $(BENCH)/corpus-$$n ] || \
 	  $(B)/gen-notes -n $$n $(BENCH)/corpus-$$n; done
 	@for b in 262144 524288 1048576 2097152; do [ -f $(BENCH)/big/big-$$b.md ] || \
 	  $(B)/gen-notes -b $$b $(BENCH)/big; done
 	@rm -rf $(BENCH)/out-*
-	SECONDROUND_FILTERS=$(CURDIR)/filters $(B)/bench $(BENCH) \
+	SECONDROUND_FILTERS=$(CURDIR)/filters $(B)/bench -x $(B)/secondround $(BENCH) \
 	  $(BENCH)/corpus-1000 $(BENCH)/corpus-10000 \
 	  $(BENCH)/big/big-262144.md $(BENCH)/big/big-524288.md \
 	  $(BENCH)/big/big-1048576.md $(BENCH)/big/big-2097152.md | tee $(B)/bench.txt

@@ -22,8 +22,9 @@
  *   no-op      a rebuild with nothing changed;
  *   touched    a rebuild after changing 1% of the notes;
  *   cmark      the cmark command over the corpus concatenated.
- * Then, for each big note named after the corpora, the time to parse,
- * filter and render it.
+ * Then the peak RSS of the real program building each corpus (`-x BIN`,
+ * a child process of its own), and for each big note named after the
+ * corpora, the time to parse, filter and render it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -356,6 +357,31 @@ run_corpus(const char *corpus, const char *work, int rounds)
 	return rc == 0 ? 0 : 1;
 }
 
+/* The peak RSS in KB of `BIN build -q CORPUS -o WORK/rss`, or -1. */
+static long
+program_rss(const char *bin, const char *corpus, const char *work)
+{
+	char out[4200], cmd[12800];
+	struct rusage ru;
+	int status;
+	pid_t pid;
+
+	snprintf(out, sizeof(out), "%s/rss", work);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", out);
+	if (system(cmd) != 0)
+		return -1;
+	if ((pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		execl(bin, bin, "build", "-q", corpus, "-o", out, (char *)NULL);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, &ru) == -1 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return -1;
+	return ru.ru_maxrss;
+}
+
 /* Parse, filter and render one big note, best of rounds, in seconds. */
 static double
 big_note(const char *path, int rounds)
@@ -391,12 +417,17 @@ main(int argc, char **argv)
 	size_t count[8];
 	long rss[8];
 	int rounds = 3, c, i, n = 0, fds[2], status, k;
-	const char *work;
+	const char *work, *bin = NULL;
+	const char *corpora[8];
 	struct rusage ru;
 
-	while ((c = getopt(argc, argv, "r:")) != -1) {
+	while ((c = getopt(argc, argv, "r:x:")) != -1) {
 		if (c == 'r' && (rounds = atoi(optarg)) > 0)
 			continue;
+		if (c == 'x') {
+			bin = optarg;
+			continue;
+		}
 		fprintf(stderr, "usage: bench [-r ROUNDS] WORKDIR CORPUS...\n");
 		return 2;
 	}
@@ -441,14 +472,16 @@ main(int argc, char **argv)
 			fprintf(stderr, "bench: %s failed\n", argv[i]);
 			return 1;
 		}
-		rss[n++] = ru.ru_maxrss;
+		corpora[n] = argv[i];
+		rss[n++] = bin ? program_rss(bin, argv[i], work) : -1;
 	}
 	for (i = 0; i < n; i++) {
 		double per[P_COUNT];
 
 		for (k = 0; k < P_COUNT; k++)
 			per[k] = sec[i][k] / (double)count[i] * 1e6;
-		printf("\n%zu notes (peak RSS %ld KB)\n", count[i], rss[i]);
+		printf("\n%zu notes (%s; peak RSS of `secondround build` over "
+		    "them: %ld KB)\n", count[i], corpora[i], rss[i]);
 		printf("  %-38s %9s %10s\n", "pass", "us/note", "notes/s");
 		for (k = 0; k < P_COUNT; k++)
 			printf("  %-38s %9.1f %10.0f\n", pass_names[k], per[k],
@@ -469,10 +502,10 @@ main(int argc, char **argv)
 		printf("    a Lua state per note / shared     %6.2f\n",
 		    per[P_FRESH] / per[P_FILTERS]);
 	}
-	if (n >= 2)
-		printf("\npeak RSS, %zu notes / %zu notes: %.2f (target: within "
-		    "10%%, under 16 MB)\n", count[n - 1], count[0],
-		    (double)rss[n - 1] / (double)rss[0]);
+	if (n >= 2 && rss[0] > 0)
+		printf("\npeak RSS of a build, %zu notes / %zu notes: %.2f "
+		    "(target: within 10%%, and under 16 MB)\n", count[n - 1],
+		    count[0], (double)rss[n - 1] / (double)rss[0]);
 	for (i = optind + 1; i < argc; i++) {
 		struct stat st;
 		double t;
