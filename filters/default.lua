@@ -50,7 +50,7 @@ local function select(points, note)
   for _, r in ipairs(roles) do
     local candidates = {}
     for _, p in ipairs(note.sections[r.key] or {}) do
-      if not p.skip then candidates[#candidates + 1] = p end
+      if not p.skip and p.words > 0 then candidates[#candidates + 1] = p end
     end
     table.sort(candidates, by_score)
     local taken = 0
