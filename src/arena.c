@@ -3,6 +3,7 @@
  * points all come from its arena, so a note is freed in one call and no
  * stage has to track the ownership of each piece.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,8 @@ sr_arena_alloc(sr_arena *a, size_t size)
 	size_t want, csize;
 	void *p;
 
+	if (size > SIZE_MAX - align - sizeof(sr_chunk))
+		return NULL;
 	size = (size + align - 1) / align * align;
 	if (size == 0)
 		size = align;

@@ -35,6 +35,9 @@ clean_text(sr_arena *a, const char *s, size_t n)
 {
 	const char *bar;
 
+	char *out;
+	size_t i;
+
 	while (n > 0 && isspace((unsigned char)*s))
 		s++, n--;
 	while (n > 0 && isspace((unsigned char)s[n - 1]))
@@ -48,7 +51,14 @@ clean_text(sr_arena *a, const char *s, size_t n)
 			s = bar + 1;
 		}
 	}
-	return sr_arena_strndup(a, s, n);
+	/* one line: a newline or a control character in a name or a company
+	 * would start a header, a Markdown block or a terminal sequence in
+	 * some output */
+	if ((out = sr_arena_strndup(a, s, n)) != NULL)
+		for (i = 0; i < n; i++)
+			if ((unsigned char)out[i] < 0x20 || out[i] == 0x7F)
+				out[i] = ' ';
+	return out;
 }
 
 /* A text field: a scalar, or NULL when absent or empty. */
@@ -69,6 +79,30 @@ text_field(reader *r, const char *key)
 	}
 	s = clean_text(r->note->arena, v->text, v->len);
 	return s != NULL && *s == '\0' ? NULL : s; /* empty is absent */
+}
+
+/* Whether s looks like one mail address: local@domain, with no blank, no
+ * angle bracket, comma or semicolon that would add a recipient. */
+static bool
+is_address(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	if (at == NULL || at == s || at[1] == '\0' || strchr(at + 1, '@'))
+		return false;
+	return strpbrk(s, " \t<>,;:\"()[]\\") == NULL;
+}
+
+/* Leaves out an email that is not an address, with a warning. */
+static void
+check_email(reader *r, sr_person *p, const sr_value *v, const char *field)
+{
+	if (p->email == NULL || is_address(p->email))
+		return;
+	sr_diags_add(r->diags, SR_WARNING, r->note->path, v->line, v->col,
+	    "'%s': '%s' is not a mail address; it is left out", field,
+	    p->email);
+	p->email = NULL;
 }
 
 /* "Maria Alvarez <maria@example.org>", "Maria Alvarez", "maria@example.org",
@@ -95,6 +129,7 @@ read_person(reader *r, const sr_value *v, sr_person *p, const char *field)
 			p->email = clean_text(a, v->text, v->len);
 		} else
 			p->name = clean_text(a, v->text, v->len);
+		check_email(r, p, v, field);
 		return true;
 	}
 	if (v->kind != SR_VALUE_MAP) {
@@ -114,6 +149,7 @@ read_person(reader *r, const sr_value *v, sr_person *p, const char *field)
 		field_error(r, v, "'%s' has neither a name nor an email", field);
 		return false;
 	}
+	check_email(r, p, v, field);
 	return true;
 }
 

@@ -443,6 +443,26 @@ sr_engine_free(sr_engine *e)
 	free(e);
 }
 
+/* The number of items of the list at idx, counted up to the first nil (a
+ * table may claim any length); more than max is an error naming what. */
+static size_t
+list_length(lua_State *L, int idx, size_t max, const char *what)
+{
+	size_t n = 0;
+
+	idx = lua_absindex(L, idx);
+	while (lua_rawgeti(L, idx, (lua_Integer)n + 1) != LUA_TNIL) {
+		lua_pop(L, 1);
+		if (++n > max)
+			luaL_error(L, "%s holds more than %d items", what,
+			    (int)max);
+	}
+	lua_pop(L, 1);
+	return n;
+}
+
+#define SR_MAX_LIST 10000 /* reasons of a point, paragraphs of a draft */
+
 /* ---- the note as Lua sees it -------------------------------------------- */
 
 static void
@@ -682,6 +702,7 @@ add_score(run *r, lua_State *L, int p, int fn, int a, int why)
 {
 	lua_Number amount = 0, score;
 	int isnum, reasons;
+	size_t n;
 
 	if (!lua_isnil(L, a)) {
 		if (lua_type(L, a) != LUA_TNUMBER)
@@ -713,6 +734,7 @@ add_score(run *r, lua_State *L, int p, int fn, int a, int why)
 		hook_error(L, fn, "point.reasons was set to a %s%s",
 		    luaL_typename(L, -1), "");
 	reasons = lua_gettop(L);
+	n = list_length(L, reasons, SR_MAX_LIST, "point.reasons");
 	lua_createtable(L, 0, 3);
 	lua_pushstring(L, r->current);
 	lua_setfield(L, -2, "filter");
@@ -720,7 +742,7 @@ add_score(run *r, lua_State *L, int p, int fn, int a, int why)
 	lua_setfield(L, -2, "amount");
 	lua_pushvalue(L, why);
 	lua_setfield(L, -2, "reason");
-	lua_rawseti(L, reasons, (lua_Integer)lua_rawlen(L, reasons) + 1);
+	lua_rawseti(L, reasons, (lua_Integer)n + 1);
 	lua_pop(L, 1);
 }
 
@@ -843,8 +865,8 @@ read_verdicts(run *r, lua_State *L, int points)
 			lua_pop(L, 1);
 		}
 		lua_getfield(L, -1, "reasons");
-		if (lua_istable(L, -1) && lua_rawlen(L, -1) > 0) {
-			v->nreasons = lua_rawlen(L, -1);
+		if (lua_istable(L, -1) && (v->nreasons = list_length(L, -1,
+		    SR_MAX_LIST, "point.reasons")) > 0) {
 			v->reasons = sr_arena_alloc(n->arena, v->nreasons *
 			    sizeof(*v->reasons));
 			if (v->reasons == NULL)
@@ -884,10 +906,12 @@ read_choices(run *r, lua_State *L, sr_draft *d, int points, int lookup,
     int chosen, int view)
 {
 	sr_note *n = r->note;
-	lua_Integer i, nchosen = (lua_Integer)lua_rawlen(L, chosen);
+	lua_Integer i, nchosen;
 	sr_choice *c;
 	size_t k;
 
+	nchosen = (lua_Integer)list_length(L, chosen, n->npoints,
+	    "the list select returned");
 	d->chosen = sr_arena_alloc(n->arena, ((size_t)nchosen + 1) *
 	    sizeof(*d->chosen));
 	d->why_not = sr_arena_alloc(n->arena, (n->npoints + 1) *
@@ -978,7 +1002,7 @@ read_draft(run *r, lua_State *L, sr_draft *d, int draft, int fn)
 	if (lua_getfield(L, draft, "paragraphs") != LUA_TTABLE)
 		hook_error(L, fn, "draft.paragraphs is a %s, not a list of "
 		    "strings%s", luaL_typename(L, -1), "");
-	np = (lua_Integer)lua_rawlen(L, -1);
+	np = (lua_Integer)list_length(L, -1, SR_MAX_LIST, "draft.paragraphs");
 	d->paragraphs = sr_arena_alloc(n->arena, ((size_t)np + 1) *
 	    sizeof(*d->paragraphs));
 	if (d->paragraphs == NULL)

@@ -30,11 +30,22 @@ put_yaml_string(sr_buf *b, const char *s)
 	sr_buf_putc(b, '"');
 }
 
-/* "Name <address>", or either alone. */
+/* "Name <address>", or either alone; a name with a character that means
+ * something in an address header is quoted, as RFC 5322 says. */
 void
 sr_person_format(sr_buf *b, const sr_person *p)
 {
-	if (p->name != NULL)
+	const char *c;
+
+	if (p->name != NULL && strpbrk(p->name, "()<>[]:;@\\,.\"") != NULL) {
+		sr_buf_putc(b, '"');
+		for (c = p->name; *c != '\0'; c++) {
+			if (*c == '"' || *c == '\\')
+				sr_buf_putc(b, '\\');
+			sr_buf_putc(b, *c);
+		}
+		sr_buf_putc(b, '"');
+	} else if (p->name != NULL)
 		sr_buf_puts(b, p->name);
 	if (p->name != NULL && p->email != NULL)
 		sr_buf_putc(b, ' ');

@@ -14,7 +14,7 @@
 
 #include "internal.h"
 
-#define MAX_DEPTH 32 /* deeper nesting is rendered at this depth */
+#define MAX_DEPTH 32 /* deeper nesting is flattened into one paragraph */
 
 typedef struct {
 	sr_buf *out;
@@ -71,6 +71,16 @@ collect_inline(sr_buf *b, cmark_node *block)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cur = cmark_iter_get_node(it);
 		switch (cmark_node_get_type(cur)) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_CODE_BLOCK:
+			/* blocks flattened past MAX_DEPTH: a space between */
+			if (ev == CMARK_EVENT_ENTER && cur != block && b->len > 0)
+				sr_buf_putc(b, ' ');
+			if (ev == CMARK_EVENT_ENTER &&
+			    cmark_node_get_type(cur) == CMARK_NODE_CODE_BLOCK)
+				sr_buf_puts(b, cmark_node_get_literal(cur));
+			break;
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 			sr_buf_puts(b, cmark_node_get_literal(cur));
@@ -181,6 +191,14 @@ render_block(text_renderer *r, cmark_node *node, const char *first,
 	char marker[32];
 	int number;
 
+	if (depth >= MAX_DEPTH) {
+		/* nested past reason (a hostile draft): the rest of this
+		 * subtree as one wrapped paragraph, with no more recursion */
+		collect_inline(&text, node);
+		wrap(r, text.data ? text.data : "", first, rest);
+		sr_buf_free(&text);
+		return;
+	}
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
@@ -209,7 +227,8 @@ render_block(text_renderer *r, cmark_node *node, const char *first,
 	case CMARK_NODE_BLOCK_QUOTE:
 		sr_buf_printf(&f, "%s> ", first);
 		sr_buf_printf(&g, "%s> ", rest);
-		render_blocks(r, node, f.data, g.data, depth + 1, false);
+		if (f.data != NULL && g.data != NULL)
+			render_blocks(r, node, f.data, g.data, depth + 1, false);
 		break;
 	case CMARK_NODE_LIST:
 		number = cmark_node_get_list_start(node);
@@ -230,8 +249,9 @@ render_block(text_renderer *r, cmark_node *node, const char *first,
 				put_prefix(r, rest, true);
 				sr_buf_putc(r->out, '\n');
 			}
-			render_blocks(r, item, f.data, g.data, depth + 1,
-			    cmark_node_get_list_tight(node));
+			if (f.data != NULL && g.data != NULL)
+				render_blocks(r, item, f.data, g.data, depth + 1,
+				    cmark_node_get_list_tight(node));
 		}
 		break;
 	default: /* raw HTML and the rest: nothing */
@@ -251,8 +271,6 @@ render_blocks(text_renderer *r, cmark_node *parent, const char *first,
 	cmark_node *child;
 	bool any = false;
 
-	if (depth > MAX_DEPTH)
-		depth = MAX_DEPTH;
 	for (child = cmark_node_first_child(parent); child != NULL;
 	    child = cmark_node_next(child)) {
 		if (cmark_node_get_type(child) == CMARK_NODE_HTML_BLOCK)

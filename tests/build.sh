@@ -126,7 +126,7 @@ check "no javascript: link" sh -c "! grep -qi 'href=\"javascript' '$h.html'"
 check "the company is shown, escaped" grep -q '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;' "$h.html"
 check "the subject is escaped in the title" grep -q '<title>[^<]*&lt;script&gt;' "$h.html"
 check "the to: header is one line" sh -c "test \$(grep -c '^to:' '$h.md') -eq 1 && ! grep -q '^Bcc' '$h.md'"
-check "the md front matter is quoted" grep -qF 'to: "Eve <b>Mallory</b> <eve@evil.example\nBcc: all@example.org>"' "$h.md"
+check "the md front matter is quoted" grep -qxF 'to: "\"Eve <b>Mallory</b>\""' "$h.md"
 if command -v tidy >/dev/null; then
 	for f in "$h.html" "$out/good.html" "$out/panel--priya-natarajan.html"; do
 		tidy -errors -quiet "$f" >"$tmp/tidy" 2>&1
