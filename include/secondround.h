@@ -407,9 +407,10 @@ const char *sr_outdir_path(const sr_outdir *o);
  * file left behind). */
 int sr_outdir_write(sr_outdir *o, const char *rel, const char *data,
     size_t len, sr_diags *diags);
-/* A file of the output folder, or NULL when it cannot be read.  Caller
- * frees. */
-char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len);
+/* A file of the output folder, or NULL when it cannot be read (*absent
+ * says whether that is because it does not exist).  Caller frees. */
+char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len,
+    bool *absent);
 
 /* 64-bit FNV-1a, chained: sr_hash(sr_hash(SR_HASH_INIT, a, n), b, m). */
 #define SR_HASH_INIT 0xcbf29ce484222325ULL
@@ -434,6 +435,9 @@ typedef struct {
 } sr_manifest;
 
 int sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags);
+/* The entry of an output, or NULL.  Entries returned by this and by
+ * sr_manifest_outputs point into the manifest: they stay valid only until
+ * the next sr_manifest_set, sr_manifest_forget or sr_manifest_save. */
 const sr_manifest_entry *sr_manifest_find(sr_manifest *m, const char *output);
 /* The entries of a note's outputs: fills out (at most max) and returns how
  * many there are. */

@@ -119,7 +119,8 @@ static bool
 unchanged(sr_builder *b, const char *rel, uint64_t want)
 {
 	size_t len;
-	char *data = sr_outdir_read(b->out, rel, &len);
+	bool absent;
+	char *data = sr_outdir_read(b->out, rel, &len, &absent);
 	bool same;
 
 	if (data == NULL)
@@ -167,10 +168,19 @@ put_output(sr_builder *b, const char *rel_note, const char *name,
 	const sr_manifest_entry *e = sr_manifest_find(&b->manifest, name);
 	uint64_t out = hash_bytes(data, strlen(data));
 	size_t len;
-	char *old = sr_outdir_read(b->out, name, &len);
+	bool absent;
+	char *old = sr_outdir_read(b->out, name, &len, &absent);
 	uint64_t recorded = e ? e->output_hash : 0;
 	bool known = e != NULL;
 
+	/* there but unreadable (not a regular file, no permission): never
+	 * replaced without --force */
+	if (old == NULL && !absent && !b->force) {
+		sr_diags_add(diags, SR_WARNING, sr_outdir_path(b->out), 0, 0,
+		    "%s cannot be read; kept (use --force to replace it)", name);
+		res->kept++;
+		return 0;
+	}
 	if (old != NULL) {
 		uint64_t have = hash_bytes(old, len);
 
@@ -219,6 +229,11 @@ sr_builder_note(sr_builder *b, const char *path, const char *rel,
 
 	memset(res, 0, sizeof(*res));
 	res->status = SR_BUILD_FAILED;
+	if (strpbrk(rel, "\t\n\r") != NULL) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "a file name with a "
+		    "tab or a line break cannot name a draft; rename the note");
+		return -1;
+	}
 	if ((data = sr_note_read_bytes(path, &len, diags)) == NULL)
 		return -1;
 	in = input_hash(b, path, rel, data, len);

@@ -61,8 +61,10 @@ reindex(sr_manifest *m)
 	m->by_note = calloc(cap, sizeof(size_t));
 	m->next_of_note = calloc(m->cap ? m->cap : 1, sizeof(size_t));
 	if (m->by_output == NULL || m->by_note == NULL ||
-	    m->next_of_note == NULL)
+	    m->next_of_note == NULL) {
+		m->index_cap = 0; /* no index: lookups find nothing */
 		return false;
+	}
 	m->index_cap = cap;
 	for (i = 0; i < m->count; i++) {
 		sr_manifest_entry *e = &m->items[i];
@@ -137,9 +139,16 @@ sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 	size_t len, lineno = 0;
 	int i;
 
+	bool absent;
+
 	memset(m, 0, sizeof(*m));
-	if ((data = sr_outdir_read(o, MANIFEST_NAME, &len)) == NULL)
-		return 0; /* a first build */
+	if ((data = sr_outdir_read(o, MANIFEST_NAME, &len, &absent)) == NULL) {
+		if (absent)
+			return 0; /* a first build */
+		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
+		    "cannot read %s", MANIFEST_NAME);
+		return -1;
+	}
 	for (line = data; line != NULL && *line != '\0'; line = next) {
 		lineno++;
 		if ((next = strchr(line, '\n')) != NULL)
@@ -161,6 +170,8 @@ sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 		if (!add_entry(m, f[0], f[1], strtoull(f[2], NULL, 16),
 		    strtoull(f[3], NULL, 16))) {
 			free(data);
+			sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
+			    "out of memory reading %s", MANIFEST_NAME);
 			return -1;
 		}
 	}

@@ -89,6 +89,11 @@ sr_outdir_open(const char *path, bool fsync_files, sr_diags *diags)
 {
 	sr_outdir *o;
 
+	if (*path == '\0') {
+		sr_diags_add(diags, SR_ERROR, NULL, 0, 0, "the output folder "
+		    "has an empty name");
+		return NULL;
+	}
 	if (!check_components(path, diags) || make_dirs(path, diags) == -1 ||
 	    !check_components(path, diags))
 		return NULL;
@@ -200,8 +205,13 @@ sr_outdir_write(sr_outdir *o, const char *rel, const char *data, size_t len,
 		if (fd != -1 || errno != EEXIST)
 			break;
 	}
-	if (fd == -1)
-		goto fail;
+	if (fd == -1) {
+		err = errno;
+		close(dir);
+		sr_diags_add(diags, SR_ERROR, o->path, 0, 0, "cannot write %s: "
+		    "%s", rel, strerror(err));
+		return -1;
+	}
 	while (done < len) {
 		n = write(fd, data + done, len - done);
 		if (n == -1 && errno == EINTR)
@@ -219,6 +229,9 @@ sr_outdir_write(sr_outdir *o, const char *rel, const char *data, size_t len,
 	fd = -1;
 	if (renameat(dir, tmp, dir, name) == -1)
 		goto fail;
+	/* with --fsync the rename itself is made durable too */
+	if (o->fsync)
+		fsync(dir);
 	close(dir);
 	return 0;
 fail:
@@ -233,7 +246,7 @@ fail:
 }
 
 char *
-sr_outdir_read(sr_outdir *o, const char *rel, size_t *len)
+sr_outdir_read(sr_outdir *o, const char *rel, size_t *len, bool *absent)
 {
 	const char *name;
 	struct stat st;
@@ -242,13 +255,22 @@ sr_outdir_read(sr_outdir *o, const char *rel, size_t *len)
 	ssize_t n;
 	int dir, fd;
 
-	if ((dir = open_parent(o, rel, &name, false, NULL)) == -1)
+	*absent = false;
+	if ((dir = open_parent(o, rel, &name, false, NULL)) == -1) {
+		/* no folder, or a link where one should be (which the write
+		 * then refuses, saying so): nothing there to keep */
+		*absent = errno == ENOENT || errno == ELOOP || errno == ENOTDIR;
 		return NULL;
-	fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	}
+	/* O_NONBLOCK: a FIFO named like a draft must not hang the build */
+	fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd == -1)
+		*absent = errno == ENOENT;
 	close(dir);
 	if (fd == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size > 64ULL * 1024 * 1024 ||
 	    (data = malloc((size_t)st.st_size + 1)) == NULL)
 		goto out;
 	while (got < (size_t)st.st_size) {
