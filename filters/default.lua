@@ -353,7 +353,7 @@ end
 -- Markdown would read *, _, [, <, ` and \ as markup: escape them, so a
 -- note's text reaches every format as text.
 local function md(s)
-  return (s:gsub("([\\`*_%[%]<>])", "\\%1"))
+  return sr.escape(s)
 end
 
 -- @mentions read as names: the recipient's as "you", another's as the

@@ -19,7 +19,8 @@ local long = {
 -- Expands the contractions of a text, straight or typographic apostrophe.
 local function expand(text)
   text = text:gsub("\u{2019}", "'")
-  return (text:gsub("([%a]+'[%a]+)", function(word)
+  -- %f[%a] starts a match only where a word starts: linear in the text
+  return (text:gsub("%f[%a](%a+'%a+)", function(word)
     local repl = long[word:lower()]
     if not repl then return word end
     if word:sub(1, 1):match("%u") then
@@ -31,7 +32,9 @@ end
 
 local function draft(d)
   for i, p in ipairs(d.paragraphs or {}) do d.paragraphs[i] = expand(p) end
-  if d.to and d.to.name then d.greeting = "Dear " .. d.to.name .. "," end
+  if d.to and d.to.name then
+    d.greeting = "Dear " .. sr.escape(d.to.name) .. ","
+  end
   d.closing = "Kind regards,"
 end
 

@@ -8,7 +8,7 @@ end
 
 local function draft(d)
   local first = first_name(d.to and d.to.name)
-  if first then d.greeting = "Hi " .. first .. "," end
+  if first then d.greeting = "Hi " .. sr.escape(first) .. "," end
   d.closing = "Warm wishes,"
 end
 

@@ -146,8 +146,10 @@ find_filter(const sr_engine *e, const char *note_path, const char *name)
 	bool ext = strlen(name) > 4 &&
 	    strcmp(name + strlen(name) - 4, ".lua") == 0;
 
-	if (name[0] == '/')
-		return access(name, R_OK) == 0 ? strdup(name) : NULL;
+	/* a note names filters by plain names: no absolute path, no "..", so
+	 * a shared note cannot run a file from elsewhere on the machine */
+	if (name[0] == '/' || strstr(name, "..") != NULL || name[0] == '\0')
+		return NULL;
 	if ((note_dir = dup_dirname(note_path)) == NULL)
 		return NULL;
 	repo = sr_repo_filters_dir(note_dir);
@@ -159,7 +161,7 @@ find_filter(const sr_engine *e, const char *note_path, const char *name)
 			b.len = 0;
 			sr_buf_printf(&b, "%s/%s%s", dirs[i], name,
 			    k == 1 ? ".lua" : "");
-			if (!b.failed && access(b.data, R_OK) == 0) {
+			if (!b.failed && sr_regular_file(b.data)) {
 				free(note_dir);
 				free(repo);
 				return b.data;
@@ -405,9 +407,10 @@ sr_engine_new(const sr_engine_options *opts, sr_diags *diags)
 		path = NULL;
 	}
 	for (i = 0; i < opts->nfilters; i++) {
-		if (access(opts->filters[i], R_OK) != 0) {
+		if (!sr_regular_file(opts->filters[i])) {
 			sr_diags_add(diags, SR_ERROR, opts->filters[i], 0, 0,
-			    "cannot read the filter: %s", strerror(errno));
+			    "cannot read the filter: %s", errno ? strerror(errno) :
+			    "not a regular file");
 			goto fail;
 		}
 		if (!add_filter(e, opts->filters[i], diags))
@@ -1459,7 +1462,7 @@ sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 	lua_pushlightuserdata(L, &r);
 	rc = sr_sandbox_call(e->sb, 1, 0);
 	if (rc != LUA_OK) {
-		if (e->sb->stopped == SR_STOP_MEMORY) {
+		if (rc == LUA_ERRMEM && e->sb->stopped == SR_STOP_MEMORY) {
 			sr_diags_add(diags, SR_ERROR, r.current, r.current_line,
 			    0, "the filter ran past its memory cap of %ld MiB "
 			    "(--max-memory) (while filtering %s)",

@@ -71,6 +71,12 @@ size_t sr_text_fold(char *w, size_t n);
  * (years, quarters and times of day are not amounts). */
 bool sr_text_has_quantity(const char *s, size_t n);
 
+/* ---- note.c ------------------------------------------------------------ */
+
+/* Whether path is a regular file this process may read (not a FIFO, a
+ * device or a folder: what a filter or a note may name). */
+bool sr_regular_file(const char *path);
+
 /* ---- frontmatter.c ------------------------------------------------------ */
 
 /* Where the front matter is in a file's text. */

@@ -79,6 +79,15 @@ fail:
 	return NULL;
 }
 
+bool
+sr_regular_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(path, R_OK) == 0;
+}
+
 sr_note *
 sr_note_read(const char *path, sr_diags *diags)
 {

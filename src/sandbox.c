@@ -260,7 +260,6 @@ safe_require(lua_State *L)
 	sr_sandbox *sb;
 	const char *name = luaL_checkstring(L, 1);
 	const char *dirs[2];
-	char *path = NULL;
 	size_t i;
 
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_SANDBOX);
@@ -276,30 +275,29 @@ safe_require(lua_State *L)
 		    "folder", name);
 	dirs[0] = lua_tostring(L, lua_upvalueindex(1));
 	dirs[1] = sb->filters_dir;
-	for (i = 0; i < 2 && path == NULL; i++) {
-		sr_buf b = {0};
-		char *p;
+	/* the candidate paths are built on the Lua stack: no C memory is held
+	 * across a call that can raise */
+	for (i = 0; i < 2; i++) {
+		luaL_Buffer b;
+		const char *p;
 
 		if (dirs[i] == NULL)
 			continue;
-		sr_buf_printf(&b, "%s/%s.lua", dirs[i], name);
-		if (b.failed)
-			return luaL_error(L, "out of memory");
-		for (p = b.data + strlen(dirs[i]) + 1; *p; p++)
-			if (*p == '.' && strcmp(p, ".lua") != 0)
-				*p = '/';
-		if (access(b.data, R_OK) == 0)
-			path = b.data;
-		else
-			sr_buf_free(&b);
+		luaL_buffinit(L, &b);
+		luaL_addstring(&b, dirs[i]);
+		luaL_addchar(&b, '/');
+		for (p = name; *p != '\0'; p++)
+			luaL_addchar(&b, *p == '.' ? '/' : *p);
+		luaL_addstring(&b, ".lua");
+		luaL_pushresult(&b);
+		if (sr_regular_file(lua_tostring(L, -1)))
+			break;
+		lua_pop(L, 1);
 	}
-	if (path == NULL)
+	if (i == 2)
 		return luaL_error(L, "module '%s' not found: filters may "
 		    "require only .lua files beside them or in the filters "
 		    "folder", name);
-	lua_pushstring(L, path);
-	free(path);
-	path = NULL;
 	/* loaded already in this note's run? */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_LOADED);
 	lua_pushvalue(L, -2);
@@ -492,13 +490,12 @@ setup(lua_State *L)
 		lua_getglobal(L, safe_libs[i]);
 		lua_setfield(L, -2, safe_libs[i]);
 	}
-	/* string.dump would let a filter make binary chunks */
+	/* string.dump would let a filter make binary chunks; it goes from
+	 * the real table too, which ("").dump reaches through the string
+	 * metatable */
 	lua_getfield(L, -1, "string");
-	lua_newtable(L);
-	copy_fields(L, lua_gettop(L) - 1, lua_gettop(L));
 	lua_pushnil(L);
 	lua_setfield(L, -2, "dump");
-	lua_setfield(L, -3, "string");
 	lua_pop(L, 1);
 	lua_newtable(L);
 	lua_getglobal(L, "os");

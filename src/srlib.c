@@ -246,6 +246,29 @@ l_overlap(lua_State *L)
 	return 1;
 }
 
+/* sr.escape(s): s with what Markdown would read as markup escaped, and
+ * line breaks folded: text from a note, safe to put in a draft. */
+static int
+l_escape(lua_State *L)
+{
+	size_t n, i;
+	const char *s = luaL_checklstring(L, 1, &n);
+	luaL_Buffer b;
+
+	luaL_buffinit(L, &b);
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if (strchr("\\`*_[]<>", c) != NULL && c != '\0')
+			luaL_addchar(&b, '\\');
+		luaL_addchar(&b, c);
+	}
+	luaL_pushresult(&b);
+	return 1;
+}
+
 void
 sr_srlib_push(lua_State *L)
 {
@@ -254,6 +277,7 @@ sr_srlib_push(lua_State *L)
 		{"has_quantity", l_has_quantity},
 		{"terms", l_terms},
 		{"overlap", l_overlap},
+		{"escape", l_escape},
 		{"log", sr_sandbox_log},
 		{NULL, NULL},
 	};

@@ -18,7 +18,7 @@ local plainer = {
 
 local function draft(d)
   local first = d.to and d.to.name and d.to.name:match("^(%S+)")
-  if first then d.greeting = first .. "," end
+  if first then d.greeting = sr.escape(first) .. "," end
   for i, p in ipairs(d.paragraphs) do
     for _, swap in ipairs(plainer) do
       -- plain find and replace: the phrases hold no patterns
