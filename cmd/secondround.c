@@ -20,6 +20,8 @@
 
 static const char *progname = "secondround";
 
+static void print_visible(FILE *f, const char *s);
+
 static void
 usage(FILE *f)
 {
@@ -120,7 +122,9 @@ print_note(const sr_note *n)
 	char buf[64];
 	size_t i, j;
 
-	printf("note: %s\n", n->path);
+	fputs("note: ", stdout);
+	print_visible(stdout, n->path);
+	putchar('\n');
 	printf("company: %s\n", n->company ? n->company : "-");
 	printf("role: %s\n", n->role ? n->role : "-");
 	for (i = 0; i < n->ninterviewers; i++)
@@ -163,11 +167,23 @@ parse_now(const char *s, time_t *now)
 
 typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN, CMD_BUILD } command;
 
+/* Prints text from a note or a file name with its control characters
+ * made visible: a note must not drive the terminal. */
+static void
+print_visible(FILE *f, const char *s)
+{
+	char *v = sr_visible_dup(s, false);
+
+	fputs(v != NULL ? v : "?", f);
+	free(v);
+}
+
 static void
 log_line(void *arg, const char *line)
 {
 	(void)arg;
-	fprintf(stderr, "%s\n", line);
+	print_visible(stderr, line);
+	fputc('\n', stderr);
 }
 
 /* A whole number from 1 up to max, or -1. */
@@ -219,15 +235,20 @@ print_result(const char *path, const sr_build_result *res, const char *out,
 {
 	double hours;
 
-	fprintf(stderr, "%s: ", path);
+	print_visible(stderr, path);
+	fputs(": ", stderr);
 	if (res->written == 0)
 		fprintf(stderr, "nothing to write");
 	else if (res->ndrafts > 1)
 		fprintf(stderr, "wrote %zu files for %zu interviewers", res->written,
 		    res->ndrafts);
-	else
-		fprintf(stderr, "wrote %s/%s%s", out, res->first_output,
-		    res->written > 1 ? " and the other formats" : "");
+	else {
+		fputs("wrote ", stderr);
+		print_visible(stderr, out);
+		fputc('/', stderr);
+		print_visible(stderr, res->first_output);
+		fputs(res->written > 1 ? " and the other formats" : "", stderr);
+	}
 	if (res->kept > 0)
 		fprintf(stderr, ", kept %zu edited", res->kept);
 	fprintf(stderr, " (%d words", res->words);
@@ -354,9 +375,11 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		goto out;
 	}
 	for (i = 0; i < paths->count; i++) {
-		if (progress)
-			fprintf(stderr, "\r[%zu/%zu] %.60s\033[K", i + 1,
-			    paths->count, paths->items[i]);
+		if (progress) {
+			fprintf(stderr, "\r[%zu/%zu] ", i + 1, paths->count);
+			print_visible(stderr, paths->items[i]);
+			fputs("\033[K", stderr);
+		}
 		if (sr_builder_note(builder, paths->items[i], paths->rels[i],
 		    &res, &diags) != 0)
 			failed++;
@@ -370,9 +393,11 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 			if (progress)
 				fprintf(stderr, "\r\033[K");
 			print_result(paths->items[i], &res, outpath, now);
-			if (res.over_budget)
-				fprintf(stderr, "%s: warning: a draft is over its "
-				    "word budget\n", paths->items[i]);
+			if (res.over_budget) {
+				print_visible(stderr, paths->items[i]);
+				fputs(": warning: a draft is over its word "
+				    "budget\n", stderr);
+			}
 		}
 	}
 	if (progress)

@@ -69,6 +69,10 @@ void sr_diags_vadd(sr_diags *d, sr_severity sev, const char *path, int line,
 /* Formats diagnostic i in GNU style, "path:line:col: error: message", into a
  * string the caller frees. */
 char *sr_diag_format(const sr_diag *diag);
+/* A string with its control characters shown as \xNN (newlines kept when
+ * asked), for printing text that came from a note or a file name.  Caller
+ * frees; NULL on out-of-memory. */
+char *sr_visible_dup(const char *s, bool keep_newlines);
 /* Frees every message; the list is empty and reusable afterwards. */
 void sr_diags_free(sr_diags *d);
 

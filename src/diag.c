@@ -64,8 +64,8 @@ sr_diags_add(sr_diags *d, sr_severity sev, const char *path, int line,
 /* Appends s with control characters shown as \xNN: text from a note (a
  * YAML escape, a file name) must not forge a line of its own or drive the
  * terminal.  keep_newlines keeps the lines of a traceback. */
-static void
-put_visible(sr_buf *b, const char *s, bool keep_newlines)
+void
+sr_visible(sr_buf *b, const char *s, bool keep_newlines)
 {
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
@@ -79,6 +79,19 @@ put_visible(sr_buf *b, const char *s, bool keep_newlines)
 }
 
 char *
+sr_visible_dup(const char *s, bool keep_newlines)
+{
+	sr_buf b = {0};
+
+	sr_visible(&b, s, keep_newlines);
+	if (b.failed) {
+		sr_buf_free(&b);
+		return NULL;
+	}
+	return b.data ? b.data : strdup("");
+}
+
+char *
 sr_diag_format(const sr_diag *diag)
 {
 	const char *kind = diag->severity == SR_ERROR ? "error" : "warning";
@@ -86,7 +99,7 @@ sr_diag_format(const sr_diag *diag)
 	sr_buf b = {0};
 
 	if (diag->path != NULL)
-		put_visible(&b, diag->path, false);
+		sr_visible(&b, diag->path, false);
 	if (diag->line > 0)
 		sr_buf_printf(&b, ":%d", diag->line);
 	if (diag->line > 0 && diag->col > 0)
@@ -98,11 +111,11 @@ sr_diag_format(const sr_diag *diag)
 		    (size_t)(trace - diag->message));
 
 		if (first != NULL)
-			put_visible(&b, first, false);
+			sr_visible(&b, first, false);
 		free(first);
-		put_visible(&b, trace, true);
+		sr_visible(&b, trace, true);
 	} else
-		put_visible(&b, diag->message, false);
+		sr_visible(&b, diag->message, false);
 	if (b.failed) {
 		sr_buf_free(&b);
 		return NULL;

@@ -40,6 +40,11 @@ void sr_buf_printf(sr_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sr_buf_free(sr_buf *b);
 
+/* ---- diag.c ------------------------------------------------------------ */
+
+/* Appends s with control characters shown as \xNN. */
+void sr_visible(sr_buf *b, const char *s, bool keep_newlines);
+
 /* ---- utf8.c ------------------------------------------------------------- */
 
 /* Decodes one code point at s (n bytes left); returns its length (1-4), or 0

@@ -147,7 +147,8 @@ put_text(sr_buf *b, cmark_node *node, bool *strong)
 	cmark_iter_free(it);
 }
 
-/* Trims blanks at both ends and folds runs of blanks into one space. */
+/* Trims blanks at both ends and folds runs of blanks (and control
+ * characters) into one space. */
 static void
 squeeze(sr_buf *b)
 {
@@ -157,7 +158,9 @@ squeeze(sr_buf *b)
 	for (i = 0; i < b->len; i++) {
 		char c = b->data[i];
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+		/* every control character is a blank: none reaches a draft
+		 * or a terminal */
+		if ((unsigned char)c < 0x20 || c == ' ' || c == 0x7F) {
 			if (!space)
 				b->data[o++] = ' ';
 			space = true;
