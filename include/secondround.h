@@ -35,6 +35,7 @@
 #define SR_MAX_NOTE_BYTES (4u * 1024 * 1024)   /* size of one note file */
 #define SR_MAX_NOTE_LINES 200000 /* lines of one note (bounds cmark's tree) */
 #define SR_MAX_BRACKETS 10000    /* '[' in one note (bounds cmark's time) */
+#define SR_MAX_INTERVIEWERS 50   /* people on one panel: a draft each */
 #define SR_MAX_FRONTMATTER_BYTES (256u * 1024) /* size of the YAML block */
 #define SR_MAX_YAML_DEPTH 64                   /* nesting of maps and lists */
 #define SR_MAX_YAML_NODES 20000 /* values in the front matter, aliases expanded */

@@ -37,6 +37,7 @@ struct sr_builder {
 	uint64_t fingerprint; /* the filters, the version, the options */
 	char *dir;            /* the folder whose *.lua hash is cached */
 	uint64_t dir_hash;
+	sr_manifest produced; /* this run's outputs, by the note (its path) */
 };
 
 sr_builder *
@@ -74,6 +75,7 @@ sr_builder_free(sr_builder *b)
 	if (b == NULL)
 		return;
 	sr_manifest_free(&b->manifest);
+	sr_manifest_free(&b->produced);
 	free(b->dir);
 	free(b);
 }
@@ -162,17 +164,33 @@ output_base(const char *rel, char *buf, size_t size)
 /* Writes one output unless a hand edit is in the way; counts what
  * happened in res.  Returns -1 on a write error. */
 static int
-put_output(sr_builder *b, const char *rel_note, const char *name,
-    const char *data, uint64_t in, sr_build_result *res, sr_diags *diags)
+put_output(sr_builder *b, const char *path, const char *rel_note,
+    const char *name, const char *data, uint64_t in, sr_build_result *res,
+    sr_diags *diags)
 {
-	const sr_manifest_entry *e = sr_manifest_find(&b->manifest, name);
+	const sr_manifest_entry *e, *twin = sr_manifest_find(&b->produced,
+	    name);
 	uint64_t out = hash_bytes(data, strlen(data));
 	size_t len;
 	bool absent;
-	char *old = sr_outdir_read(b->out, name, &len, &absent);
-	uint64_t recorded = e ? e->output_hash : 0;
-	bool known = e != NULL;
+	char *old;
+	uint64_t recorded;
+	bool known;
 
+	/* two notes of this run with the same name (in two folders named on
+	 * the command line): the second would overwrite the first */
+	if (twin != NULL && strcmp(twin->note, path) != 0) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "its draft %s would "
+		    "replace the one of %s; give one of them another name",
+		    name, twin->note);
+		return -1;
+	}
+	if (sr_manifest_set(&b->produced, name, path, 0, 0) != 0)
+		goto oom;
+	old = sr_outdir_read(b->out, name, &len, &absent);
+	e = sr_manifest_find(&b->manifest, name);
+	recorded = e ? e->output_hash : 0;
+	known = e != NULL;
 	/* there but unreadable (not a regular file, no permission): never
 	 * replaced without --force */
 	if (old == NULL && !absent && !b->force) {
@@ -281,7 +299,8 @@ sr_builder_note(sr_builder *b, const char *path, const char *rel,
 				    "out of memory rendering %s", name);
 				goto out;
 			}
-			wrc = put_output(b, rel, name, text, in, res, diags);
+			wrc = put_output(b, path, rel, name, text, in, res,
+			    diags);
 			free(text);
 			if (wrc != 0)
 				goto out;

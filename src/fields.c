@@ -11,6 +11,8 @@
 
 #include "internal.h"
 
+#define STR(x) #x
+#define XSTR(x) STR(x)
 #define SR_MIN_WORDS 20
 #define SR_MAX_WORDS 2000
 
@@ -164,6 +166,11 @@ read_people(reader *r, const char *key)
 	if (v == NULL || v->kind == SR_VALUE_NULL)
 		return;
 	count = v->kind == SR_VALUE_SEQ ? v->count : 1;
+	if (n->ninterviewers + count > SR_MAX_INTERVIEWERS) {
+		field_error(r, v, "'%s' names more people than a panel holds ("
+		    XSTR(SR_MAX_INTERVIEWERS) ", SR_MAX_INTERVIEWERS)%s", key);
+		return;
+	}
 	n->interviewers = sr_arena_grow(n->arena, n->interviewers,
 	    n->ninterviewers, n->ninterviewers + count, sizeof(sr_person));
 	if (n->interviewers == NULL) {

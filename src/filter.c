@@ -50,6 +50,7 @@ typedef struct {
 	sr_diags *diags;
 	const char *current; /* the filter whose code runs, for messages */
 	int current_line;
+	size_t kept;         /* bytes of the filters' output copied */
 } run;
 
 /* ---- paths -------------------------------------------------------------- */
@@ -684,15 +685,22 @@ collect(lua_State *L, int chain, int names, const char *name)
 	}
 }
 
+/* A string the filters left, copied into the note's arena; what a run
+ * copies counts against its memory cap too. */
 static const char *
-keep(sr_note *n, lua_State *L, int idx)
+keep(run *r, lua_State *L, int idx)
 {
 	size_t len;
 	const char *s = lua_tolstring(L, idx, &len);
 
 	if (s == NULL)
 		return NULL;
-	if ((s = sr_arena_strndup(n->arena, s, len)) == NULL)
+	r->kept += len + 1;
+	if (r->kept > (size_t)r->e->max_memory)
+		luaL_error(L, "the filters' output (drafts, reasons) is over the "
+		    "memory cap of %d MiB (--max-memory)",
+		    (int)(r->e->max_memory / (1024 * 1024)));
+	if ((s = sr_arena_strndup(r->note->arena, s, len)) == NULL)
 		luaL_error(L, "out of memory");
 	return s;
 }
@@ -864,7 +872,7 @@ read_verdicts(run *r, lua_State *L, int points)
 		lua_pop(L, 1);
 		if (v->skip) {
 			lua_getfield(L, -1, "skip_by");
-			v->skip_why = keep(n, L, -1);
+			v->skip_why = keep(r, L, -1);
 			lua_pop(L, 1);
 		}
 		lua_getfield(L, -1, "reasons");
@@ -882,11 +890,11 @@ read_verdicts(run *r, lua_State *L, int points)
 					luaL_error(L, "point.reasons holds a "
 					    "%s", luaL_typename(L, -1));
 				lua_getfield(L, -1, "filter");
-				reason->filter = keep(n, L, -1);
+				reason->filter = keep(r, L, -1);
 				lua_getfield(L, -2, "amount");
 				reason->amount = lua_tonumber(L, -1);
 				lua_getfield(L, -3, "reason");
-				reason->reason = keep(n, L, -1);
+				reason->reason = keep(r, L, -1);
 				if (reason->reason == NULL)
 					reason->reason = "";
 				if (reason->filter == NULL)
@@ -951,7 +959,7 @@ read_choices(run *r, lua_State *L, sr_draft *d, int points, int lookup,
 		if (c->paragraph < 1 || c->paragraph > 3)
 			c->paragraph = default_paragraph(n->points[k].key);
 		lua_getfield(L, -2, "role");
-		c->role = keep(n, L, -1);
+		c->role = keep(r, L, -1);
 		lua_pop(L, 3);
 	}
 	for (k = 0; k < n->npoints; k++) {
@@ -961,7 +969,7 @@ read_choices(run *r, lua_State *L, sr_draft *d, int points, int lookup,
 			d->why_not[k] = is_private(&n->points[k]) ? "private" :
 			    "mentions someone else";
 		else if (lua_getfield(L, -2, "why_not") == LUA_TSTRING)
-			d->why_not[k] = keep(n, L, -1);
+			d->why_not[k] = keep(r, L, -1);
 		lua_settop(L, view > chosen ? view : chosen);
 	}
 }
@@ -981,7 +989,7 @@ draft_str(run *r, lua_State *L, int draft, const char *field, bool required,
 	if (lua_type(L, -1) != LUA_TSTRING)
 		hook_error(L, fn, "draft.%s is a %s, not a string", field,
 		    luaL_typename(L, -1));
-	s = keep(r->note, L, -1);
+	s = keep(r, L, -1);
 	lua_pop(L, 1);
 	return s;
 }
@@ -1015,7 +1023,7 @@ read_draft(run *r, lua_State *L, sr_draft *d, int draft, int fn)
 		if (lua_type(L, -1) != LUA_TSTRING)
 			hook_error(L, fn, "draft.paragraphs holds a %s, not a "
 			    "string%s", luaL_typename(L, -1), "");
-		d->paragraphs[d->nparagraphs] = keep(n, L, -1);
+		d->paragraphs[d->nparagraphs] = keep(r, L, -1);
 		words += sr_text_words(d->paragraphs[d->nparagraphs],
 		    strlen(d->paragraphs[d->nparagraphs]));
 		d->nparagraphs++;
@@ -1453,7 +1461,7 @@ int
 sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 {
 	lua_State *L = e->sb->L;
-	run r = {e, note, out, diags, NULL, 0};
+	run r = {e, note, out, diags, NULL, 0, 0};
 	int rc;
 
 	memset(out, 0, sizeof(*out));

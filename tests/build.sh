@@ -146,6 +146,12 @@ check "Marcus does not get Priya's" sh -c "! grep -q 'dashboard lag' '$m'"
 check "Priya does not get Marcus's" sh -c "! grep -q 'analysts' '$p'"
 check "unmentioned points go to both" sh -c "grep -q 'revenue number' '$p' && grep -q 'revenue number' '$m'"
 
+# Two notes of one run with the same name: the second is refused.
+mkdir -p "$tmp/twinA" "$tmp/twinB" && cp tests/notes/good.md "$tmp/twinA/a.md" &&
+    cp tests/notes/good.md "$tmp/twinB/a.md"
+expect "two notes, one name" 1 "would replace the one of" \
+    $sr build "$tmp/twinA" "$tmp/twinB" -o "$tmp/twins"
+
 # Exit codes: a broken note fails alone; usage errors are 2.
 cp tests/notes/broken.md "$notes/"
 expect "a broken note" 1 "1 failed" $sr build "$notes" -o "$out"
