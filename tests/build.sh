@@ -148,7 +148,7 @@ check "unmentioned points go to both" sh -c "grep -q 'revenue number' '$p' && gr
 
 # Two notes of one run with the same name: the second is refused.
 mkdir -p "$tmp/twinA" "$tmp/twinB" && cp tests/notes/good.md "$tmp/twinA/a.md" &&
-    cp tests/notes/good.md "$tmp/twinB/a.md"
+    sed "s/^role: .*/role: Data Lead/" tests/notes/good.md >"$tmp/twinB/a.md"
 expect "two notes, one name" 1 "would replace the one of" \
     $sr build "$tmp/twinA" "$tmp/twinB" -o "$tmp/twins"
 
