@@ -442,7 +442,7 @@ typedef struct {
 int sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags);
 /* The entry of an output, or NULL.  Entries returned by this and by
  * sr_manifest_outputs point into the manifest: they stay valid only until
- * the next sr_manifest_set, sr_manifest_forget or sr_manifest_save. */
+ * the next sr_manifest_set, sr_manifest_remove or sr_manifest_save. */
 const sr_manifest_entry *sr_manifest_find(sr_manifest *m, const char *output);
 /* The entries of a note's outputs: fills out (at most max) and returns how
  * many there are. */
@@ -450,6 +450,8 @@ size_t sr_manifest_outputs(sr_manifest *m, const char *note,
     const sr_manifest_entry **out, size_t max);
 int sr_manifest_set(sr_manifest *m, const char *output, const char *note,
     uint64_t input_hash, uint64_t output_hash);
+/* Forgets an output (its file is left alone). */
+int sr_manifest_remove(sr_manifest *m, const char *output);
 /* Writes the manifest (atomically) when it changed. */
 int sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags);
 void sr_manifest_free(sr_manifest *m);

@@ -233,6 +233,47 @@ oom:
 	return -1;
 }
 
+/* Forgets the manifest's entries of this note, in the formats of this
+ * run, that the run did not produce. */
+static int
+forget_stale(sr_builder *b, const char *path, const char *rel,
+    sr_diags *diags)
+{
+	const sr_manifest_entry *e[MAX_OUTPUTS], *mine;
+	char *stale[MAX_OUTPUTS];
+	size_t n, i, k = 0, f, len;
+
+	n = sr_manifest_outputs(&b->manifest, rel, e, MAX_OUTPUTS);
+	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
+		len = strlen(e[i]->output);
+		mine = sr_manifest_find(&b->produced, e[i]->output);
+		if (mine != NULL && strcmp(mine->note, path) == 0)
+			continue;
+		for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+			size_t el = strlen(formats[f].ext);
+
+			if ((b->formats & formats[f].flag) && len > el &&
+			    strcmp(e[i]->output + len - el, formats[f].ext) == 0)
+				break;
+		}
+		if (f < sizeof(formats) / sizeof(formats[0]) &&
+		    (stale[k] = strdup(e[i]->output)) != NULL)
+			k++;
+	}
+	/* removing moves entries: the names were copied first */
+	for (i = 0; i < k; i++) {
+		if (sr_manifest_remove(&b->manifest, stale[i]) != 0) {
+			sr_diags_add(diags, SR_ERROR, NULL, 0, 0,
+			    "out of memory");
+			while (i < k)
+				free(stale[i++]);
+			return -1;
+		}
+		free(stale[i]);
+	}
+	return 0;
+}
+
 int
 sr_builder_note(sr_builder *b, const char *path, const char *rel,
     sr_build_result *res, sr_diags *diags)
@@ -306,6 +347,11 @@ sr_builder_note(sr_builder *b, const char *path, const char *rel,
 				goto out;
 		}
 	}
+	/* drafts this note made before and makes no more (a member who left
+	 * the panel): forgotten, so the note can be up to date again; their
+	 * files are left as they are */
+	if (forget_stale(b, path, rel, diags) != 0)
+		goto out;
 	res->status = res->kept > 0 ? SR_BUILD_KEPT : res->written > 0 ?
 	    SR_BUILD_WRITTEN : SR_BUILD_UP_TO_DATE;
 	rc = 0;

@@ -252,6 +252,22 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 }
 
 int
+sr_manifest_remove(sr_manifest *m, const char *output)
+{
+	const sr_manifest_entry *e = sr_manifest_find(m, output);
+	size_t i;
+
+	if (e == NULL)
+		return 0;
+	i = (size_t)(e - m->items);
+	free(m->items[i].output);
+	free(m->items[i].note);
+	m->items[i] = m->items[--m->count];
+	m->changed = true;
+	return reindex(m) ? 0 : -1;
+}
+
+int
 sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 {
 	sr_buf b = {0};

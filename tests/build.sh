@@ -152,6 +152,14 @@ mkdir -p "$tmp/twinA" "$tmp/twinB" && cp tests/notes/good.md "$tmp/twinA/a.md" &
 expect "two notes, one name" 1 "would replace the one of" \
     $sr build "$tmp/twinA" "$tmp/twinB" -o "$tmp/twins"
 
+# A member who leaves the panel: their drafts are forgotten by the
+# manifest, so the note is up to date on the next run.
+sed -i '/Marcus Bell/d' "$notes/panel.md"
+expect "a smaller panel" 0 "1 written" $sr build "$notes" -o "$out"
+check "the manifest forgot Marcus" sh -c "! grep -q 'panel--marcus' '$out/.secondround-manifest'"
+expect "and it is up to date next time" 0 "0 written, 3 up to date" \
+    $sr build "$notes" -o "$out"
+
 # Exit codes: a broken note fails alone; usage errors are 2.
 cp tests/notes/broken.md "$notes/"
 expect "a broken note" 1 "1 failed" $sr build "$notes" -o "$out"
