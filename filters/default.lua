@@ -164,9 +164,13 @@ for w in ([[is are was were has have had will would can could should may
   verbs[w] = true
 end
 
-local function words_of(s)
+-- The first n words of s (all of them when n is nil).
+local function words_of(s, n)
   local t = {}
-  for w in s:gmatch("[%w\128-\255'\u{2019}%-]+") do t[#t + 1] = w end
+  for w in s:gmatch("[%w\128-\255'\u{2019}%-]+") do
+    t[#t + 1] = w
+    if n and #t >= n then break end
+  end
   return t
 end
 
@@ -176,21 +180,44 @@ end
 
 -- The text of a point as a sentence part: tags, mentions and a leading
 -- "Name:" dropped, blanks folded, no trailing punctuation.
+-- Trailing blanks and , ; : - as a loop from the end: a pattern anchored
+-- with $ would be tried at every position of the text.
+local function trim_end(text)
+  local n = #text
+  while n > 0 do
+    local c = text:byte(n)
+    if c == 32 or c == 9 or c == 44 or c == 59 or c == 58 or c == 45 then
+      n = n - 1
+    else
+      break
+    end
+  end
+  return text:sub(1, n)
+end
+
 local function clean(text)
+  local changed = false
   if text:find("@", 1, true) then
     text = text:gsub("%(%s*@[^%)]*%)", "")
     text = text:gsub("^%s*@[%w_%.%-\128-\255]+%s*[:,]%s*", "")
+    changed = true
   end
   if text:find(":", 1, true) then
-    text = text:gsub("^%u[%w\128-\255]*:%s+", "")
+    local n
+    text, n = text:gsub("^%u[%w\128-\255]*:%s+", "")
+    changed = changed or n > 0
   end
   if text:find("#", 1, true) then
     text = text:gsub("%f[^%s]#%a[%w_/%-]*", "")
+    changed = true
   end
-  text = text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
-  text = text:gsub(" ([,.;:!?])", "%1")
-  text = text:gsub("[%s,;:%-]+$", "")
-  return text
+  -- the text of a point comes with its blanks folded already; only what
+  -- was taken out above leaves blanks to fold
+  if changed then
+    text = text:gsub("%s+", " "):gsub("^ ", "")
+    text = text:gsub(" ([,.;:!?])", "%1")
+  end
+  return trim_end(text)
 end
 
 -- The first clause only: what follows ";", " - " or a full stop is
@@ -226,9 +253,12 @@ end
 -- lower case mid-sentence, it is a common word and may be lowered; written
 -- capitalised mid-sentence, or in the company's name, it is a name and
 -- keeps its capital anywhere.
-local corpus, fields, seen = "", "", {}
+local corpus, fields, seen, learnt = "", "", {}, nil
 
 local function learn_words(note)
+  -- once per note: compose runs once per member of a panel
+  if learnt == note then return end
+  learnt = note
   local texts = {}
   for _, p in ipairs(note.points or {}) do texts[#texts + 1] = p.text end
   corpus = " " .. table.concat(texts, " ") .. " "
@@ -295,7 +325,7 @@ local function to_you(s)
 end
 
 local function is_first_person(s)
-  local w = words_of(s)
+  local w = words_of(s, 6)
   if w[1] == "I" or (w[1] or ""):match("^I['\u{2019}]") or w[1] == "We" then
     return true
   end
@@ -318,7 +348,7 @@ local function is_gerund(s)
 end
 
 local function is_clause(s)
-  local w = words_of(s)
+  local w = words_of(s, 7)
   if w[1] and (w[1]:match("['\u{2019}]re$") or w[1]:match("['\u{2019}]s$"))
   then
     return true
