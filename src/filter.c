@@ -1319,14 +1319,17 @@ run_note(lua_State *L)
 			 * tone, said once */
 			sr_diags_add(r->diags, SR_WARNING, n->path,
 			    field ? field->line : 0, 0, "tone '%s': no filter "
-			    "%s.lua beside the note or in %s; the draft keeps "
-			    "the default tone", name, name, e->filters_dir);
+			    "%s.lua beside the note, in a filters folder above "
+			    "it or among the shipped filters; the draft keeps "
+			    "the default tone", name, name);
 			continue;
 		}
 		if (path == NULL)
 			return luaL_error(L, "%s:%d: filter '%s': no such "
-			    "filter beside the note or in %s", n->path,
-			    field ? field->line : 1, name, e->filters_dir);
+			    "filter beside the note, in a filters folder above it "
+			    "or among the shipped filters (a plain name: no "
+			    "'/' at the start, no '..')", n->path,
+			    field ? field->line : 1, name);
 		dir = dup_dirname(path);
 		fs[count].path = sr_arena_strdup(n->arena, path);
 		fs[count].dir = dir ? sr_arena_strdup(n->arena, dir) : NULL;
