@@ -217,10 +217,14 @@ is_hook(const char *name)
 	return false;
 }
 
+static const char REG_HOOKS = 'h'; /* filter path -> a copy of its hooks */
+
 /*
- * Runs a filter's chunk in a fresh environment and leaves its hooks table
- * on the stack: the table it returned, or the hooks it defined as globals.
- * Raises an error for anything else.  Called inside a protected call.
+ * Leaves a filter's hooks table on the stack: the table its chunk returned,
+ * or the hooks it defined as globals.  The chunk runs once per batch, in an
+ * environment of its own that is sealed once it has run; its hooks are
+ * kept as a copy the filter cannot reach.  Raises an error for anything
+ * but a table of hooks.  Called inside a protected call.
  */
 static void
 push_hooks(sr_sandbox *sb, const filter *f)
@@ -228,6 +232,17 @@ push_hooks(sr_sandbox *sb, const filter *f)
 	lua_State *L = sb->L;
 	int chunk, env, i;
 
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_HOOKS) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_HOOKS);
+	}
+	if (lua_getfield(L, -1, f->path) == LUA_TTABLE) {
+		lua_remove(L, -2);
+		return;
+	}
+	lua_pop(L, 2);
 	if (sr_sandbox_load(sb, f->path) != 0)
 		lua_error(L);
 	chunk = lua_gettop(L);
@@ -254,9 +269,11 @@ push_hooks(sr_sandbox *sb, const filter *f)
 		    "table of hooks (or nothing, and defines them as "
 		    "globals)", luaL_typename(L, -1));
 	}
-	/* every key must be a hook, and every hook a function */
+	/* every key must be a hook, and every hook a function; the copy
+	 * is what every note's run uses */
+	lua_newtable(L);
 	lua_pushnil(L);
-	while (lua_next(L, -2) != 0) {
+	while (lua_next(L, -3) != 0) {
 		if (lua_type(L, -2) != LUA_TSTRING ||
 		    !is_hook(lua_tostring(L, -2)))
 			luaL_error(L, "unknown hook '%s' (the hooks are "
@@ -267,8 +284,15 @@ push_hooks(sr_sandbox *sb, const filter *f)
 			luaL_error(L, "the hook '%s' is a %s, not a "
 			    "function", lua_tostring(L, -2),
 			    luaL_typename(L, -1));
-		lua_pop(L, 1);
+		lua_pushvalue(L, -2);
+		lua_insert(L, -2);
+		lua_rawset(L, -4);
 	}
+	sr_sandbox_seal(sb, env);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_HOOKS);
+	lua_pushvalue(L, -2);
+	lua_setfield(L, -2, f->path);
+	lua_pop(L, 1);
 	lua_replace(L, chunk); /* leave only the hooks */
 	lua_settop(L, chunk);
 }

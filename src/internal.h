@@ -149,18 +149,21 @@ void sr_sandbox_free(sr_sandbox *sb);
 /* Pushes the compiled chunk of a filter file (compiled once, then cached);
  * returns 0, or -1 with the error message pushed instead. */
 int sr_sandbox_load(sr_sandbox *sb, const char *path);
-/* Pushes a fresh environment holding its own copies of the allowed
- * libraries and `sr`, with load and require bound to it; dir is the folder
- * require searches first. */
+/* Pushes a fresh environment: the allowed base functions, the read-only
+ * libraries and `sr`, with load and require bound to it; dir is the
+ * folder require searches first. */
 void sr_sandbox_push_env(sr_sandbox *sb, const char *dir);
+/* Records the environment at idx as it is now (its file has run): after
+ * every note it is put back so (sr_sandbox_end). */
+void sr_sandbox_seal(sr_sandbox *sb, int idx);
 /* lua_pcall with the message handler; on error the message (a string,
  * with file and line) is pushed.  Returns lua_pcall's status. */
 int sr_sandbox_call(sr_sandbox *sb, int nargs, int nresults);
 /* Whether the value at idx is the library's own global `name` (the base
  * `select`, say), not something a filter defined. */
 bool sr_sandbox_is_builtin(sr_sandbox *sb, const char *name, int idx);
-/* Starts a note's run with fresh module cache and the given limits
- * (0: none), and ends it, giving back what a stopped run held. */
+/* Starts a note's run with the given limits (0: none), and ends it:
+ * the sealed environments put back, garbage collected now and then. */
 void sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory);
 void sr_sandbox_end(sr_sandbox *sb);
 /* print() and sr.log: the arguments, tab-separated, after "file:line: ". */

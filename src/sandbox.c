@@ -1,20 +1,22 @@
 /*
  * sandbox.c - the Lua state that runs filters, and the walls around it.
  *
- * One state serves the whole batch.  Isolation between notes comes from
- * building everything a filter can reach afresh for each note: every filter
- * chunk is run again in a new environment table holding copies of the
- * allowed libraries, so globals, library tables and required modules of one
- * note are garbage by the next.  What the state itself shares is locked: the
- * string metatable answers getmetatable with false, and setmetatable refuses
- * __gc (a finalizer would run during a later note).
+ * One state serves the whole batch, and each filter file (and each module
+ * it requires) runs once in it, in an environment of its own.  Between
+ * notes every such environment is put back as it was when its file had
+ * run: globals a hook set are gone, and a metatable set on _G is dropped.
+ * The libraries (string, table, math, utf8, coroutine, os, sr) are shared
+ * read-only tables, so one filter cannot change them for another or for a
+ * later note.  What a file keeps in its own locals does carry from note to
+ * note; filters keep per-note state in their note hook (secondround-
+ * filters(7)).  What the state itself shares is locked: the string
+ * metatable answers getmetatable with false, and setmetatable refuses __gc
+ * (a finalizer would run during a later note).
  *
- * Why not a fresh state per note: `make bench` measures it in the same run
- * (the "a Lua state per note" row).  Opening a state with the libraries
- * and loading the shipped filters costs more than the whole filter run of
- * a note (about 400 us more per note on the development machine, the run
- * itself being about 350 us), while the fresh environments cost about a
- * ninth of the run (callgrind: 190 K of 1.66 M instructions per note).
+ * Why not run every file again for each note, as until 0.1: `make bench`
+ * showed it was a fifth of the whole run of a note (about 0.9 M of 4.7 M
+ * instructions, callgrind), for an isolation of locals that the shipped
+ * filters do not need.
  *
  * Limits: an allocator that refuses to grow the heap past a cap, and a
  * count hook that stops a run after its instruction budget.  Either error
@@ -41,7 +43,8 @@
 /* Registry keys (their addresses are unique). */
 static const char REG_TEMPLATE = 't'; /* name -> value filters may see */
 static const char REG_CHUNKS = 'c';   /* path -> compiled chunk */
-static const char REG_LOADED = 'l';   /* path -> module result, per run */
+static const char REG_LOADED = 'l';   /* path -> module result */
+static const char REG_ENVS = 'e';     /* {env, snapshot, env, snapshot...} */
 static const char REG_SANDBOX = 's';  /* light userdata: the sandbox */
 
 /* The base functions a filter may call as they are. */
@@ -253,7 +256,7 @@ plain_module_name(const char *name)
 }
 
 /* require: only .lua files beside the requiring filter (upvalue 1, its
- * folder) or in the shipped filters folder; loaded once per note. */
+ * folder) or in the shipped filters folder; each runs once per batch. */
 static int
 safe_require(lua_State *L)
 {
@@ -298,7 +301,7 @@ safe_require(lua_State *L)
 		return luaL_error(L, "module '%s' not found: filters may "
 		    "require only .lua files beside them or in the filters "
 		    "folder", name);
-	/* loaded already in this note's run? */
+	/* loaded already? */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_LOADED);
 	lua_pushvalue(L, -2);
 	if (lua_rawget(L, -2) != LUA_TNIL)
@@ -309,25 +312,29 @@ safe_require(lua_State *L)
 		return lua_error(L);
 	{
 		/* the module's own folder, for what it requires */
-		size_t n;
-		const char *p = lua_tolstring(L, -3, &n), *slash;
+		const char *p = lua_tostring(L, -3), *slash;
 
 		slash = strrchr(p, '/');
 		lua_pushlstring(L, p, slash != NULL ? (size_t)(slash - p) : 0);
 		sr_sandbox_push_env(sb, lua_tostring(L, -1));
 		lua_remove(L, -2);
 	}
-	if (!lua_setupvalue(L, -2, 1))
+	/* stack: name path loaded chunk env */
+	lua_pushvalue(L, -1);
+	if (!lua_setupvalue(L, -3, 1))
 		lua_pop(L, 1);
+	lua_insert(L, -2);
 	lua_pushvalue(L, 1);
 	lua_call(L, 1, 1);
 	if (lua_isnil(L, -1)) {
 		lua_pop(L, 1);
 		lua_pushboolean(L, 1);
 	}
-	lua_pushvalue(L, -3);
+	/* stack: name path loaded env result */
+	sr_sandbox_seal(sb, -2);
+	lua_pushvalue(L, -4);
 	lua_pushvalue(L, -2);
-	lua_rawset(L, -4);
+	lua_rawset(L, -5);
 	return 1;
 }
 
@@ -371,39 +378,76 @@ void
 sr_sandbox_push_env(sr_sandbox *sb, const char *dir)
 {
 	lua_State *L = sb->L;
-	int env, tmpl, lib;
+	int env;
 
 	lua_createtable(L, 0, 32);
 	env = lua_gettop(L);
-	/* copies of the allowed libraries, the environment's own: what one
-	 * filter does to `string` no other filter, and no other note, sees */
+	/* the base functions and the read-only libraries, sr among them */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_TEMPLATE);
-	tmpl = lua_gettop(L);
-	lua_pushnil(L);
-	while (lua_next(L, tmpl) != 0) {
-		if (lua_type(L, -1) == LUA_TTABLE) {
-			lib = lua_gettop(L);
-			lua_createtable(L, 0, 32);
-			copy_fields(L, lib, lib + 1);
-			lua_remove(L, lib);
-		}
-		lua_pushvalue(L, -2);
-		lua_insert(L, -2);
-		lua_rawset(L, env);
-	}
+	copy_fields(L, env + 1, env);
 	lua_pop(L, 1);
 	lua_pushvalue(L, env);
 	lua_setfield(L, env, "_G");
 	lua_pushvalue(L, env);
 	lua_pushcclosure(L, safe_load, 1);
 	lua_setfield(L, env, "load");
-	sr_srlib_push(L);
-	lua_pushvalue(L, -1);
-	lua_setfield(L, env, "sr");
 	lua_pushstring(L, dir != NULL ? dir : ".");
-	lua_insert(L, -2);
+	lua_getfield(L, env, "sr");
 	lua_pushcclosure(L, safe_require, 2);
 	lua_setfield(L, env, "require");
+}
+
+void
+sr_sandbox_seal(sr_sandbox *sb, int idx)
+{
+	lua_State *L = sb->L;
+	lua_Integer n;
+
+	idx = lua_absindex(L, idx);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_ENVS);
+	n = (lua_Integer)lua_rawlen(L, -1);
+	lua_pushvalue(L, idx);
+	lua_rawseti(L, -2, n + 1);
+	lua_createtable(L, 0, 32);
+	copy_fields(L, idx, lua_gettop(L));
+	lua_rawseti(L, -2, n + 2);
+	lua_pop(L, 1);
+}
+
+/* Puts every sealed environment back as it was sealed: keys added since
+ * go, changed ones come back, and a metatable set on it is dropped. */
+static void
+restore_envs(lua_State *L)
+{
+	lua_Integer i, n;
+	int envs, env, snap;
+
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_ENVS);
+	envs = lua_gettop(L);
+	n = (lua_Integer)lua_rawlen(L, envs);
+	for (i = 1; i < n; i += 2) {
+		lua_rawgeti(L, envs, i);
+		env = lua_gettop(L);
+		lua_rawgeti(L, envs, i + 1);
+		snap = lua_gettop(L);
+		/* assigning nil to a key during a traversal is allowed */
+		lua_pushnil(L);
+		while (lua_next(L, env) != 0) {
+			lua_pop(L, 1);
+			lua_pushvalue(L, -1);
+			if (lua_rawget(L, snap) == LUA_TNIL) {
+				lua_pushvalue(L, -2);
+				lua_pushnil(L);
+				lua_rawset(L, env);
+			}
+			lua_pop(L, 1);
+		}
+		copy_fields(L, snap, env);
+		lua_pushnil(L);
+		lua_setmetatable(L, env);
+		lua_settop(L, envs);
+	}
+	lua_pop(L, 1);
 }
 
 bool
@@ -426,8 +470,6 @@ sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory)
 	lua_State *L = sb->L;
 
 	lua_settop(L, 0);
-	lua_newtable(L);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_LOADED);
 	/* the same random numbers for the same note, run after run */
 	lua_getglobal(L, "math");
 	lua_getfield(L, -1, "randomseed");
@@ -450,8 +492,7 @@ sr_sandbox_end(sr_sandbox *sb)
 	sb->max_steps = 0;
 	lua_sethook(L, NULL, 0, 0);
 	lua_settop(L, 0);
-	lua_newtable(L);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_LOADED);
+	restore_envs(L);
 	/* Most of what a run allocated is garbage now: collect it once a
 	 * few notes' worth has piled up (or at once after a run that hit a
 	 * limit), which costs far less than collecting during every run. */
@@ -459,7 +500,51 @@ sr_sandbox_end(sr_sandbox *sb)
 	    sb->used > sb->base + SR_GC_EVERY) {
 		lua_gc(L, LUA_GCCOLLECT);
 		lua_gc(L, LUA_GCSTOP);
+		/* what the loaded filters keep is not garbage */
+		if (sb->used > sb->base)
+			sb->base = sb->used;
 	}
+}
+
+/* __newindex of a library: filters share the libraries, so none may
+ * change them. */
+static int
+readonly_newindex(lua_State *L)
+{
+	return luaL_error(L, "%s is read-only: filters share it (keep your own "
+	    "functions in locals)", lua_tostring(L, lua_upvalueindex(1)));
+}
+
+/* __pairs of a library: its real fields. */
+static int
+readonly_pairs(lua_State *L)
+{
+	lua_getglobal(L, "next");
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_pushnil(L);
+	return 3;
+}
+
+/* Replaces the table on top of the stack by a read-only view of it. */
+static void
+push_readonly(lua_State *L, const char *name)
+{
+	int lib = lua_gettop(L);
+
+	lua_newtable(L);
+	lua_createtable(L, 0, 4);
+	lua_pushvalue(L, lib);
+	lua_setfield(L, -2, "__index");
+	lua_pushstring(L, name);
+	lua_pushcclosure(L, readonly_newindex, 1);
+	lua_setfield(L, -2, "__newindex");
+	lua_pushvalue(L, lib);
+	lua_pushcclosure(L, readonly_pairs, 1);
+	lua_setfield(L, -2, "__pairs");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);
+	lua_replace(L, lib);
 }
 
 /* Sets up the state: libraries opened, the template of what filters may
@@ -486,17 +571,18 @@ setup(lua_State *L)
 		lua_getglobal(L, safe_base[i]);
 		lua_setfield(L, -2, safe_base[i]);
 	}
-	for (i = 0; safe_libs[i] != NULL; i++) {
-		lua_getglobal(L, safe_libs[i]);
-		lua_setfield(L, -2, safe_libs[i]);
-	}
 	/* string.dump would let a filter make binary chunks; it goes from
 	 * the real table too, which ("").dump reaches through the string
 	 * metatable */
-	lua_getfield(L, -1, "string");
+	lua_getglobal(L, "string");
 	lua_pushnil(L);
 	lua_setfield(L, -2, "dump");
 	lua_pop(L, 1);
+	for (i = 0; safe_libs[i] != NULL; i++) {
+		lua_getglobal(L, safe_libs[i]);
+		push_readonly(L, safe_libs[i]);
+		lua_setfield(L, -2, safe_libs[i]);
+	}
 	lua_newtable(L);
 	lua_getglobal(L, "os");
 	for (i = 0; os_safe[i] != NULL; i++) {
@@ -504,7 +590,11 @@ setup(lua_State *L)
 		lua_setfield(L, -3, os_safe[i]);
 	}
 	lua_pop(L, 1);
+	push_readonly(L, "os");
 	lua_setfield(L, -2, "os");
+	sr_srlib_push(L);
+	push_readonly(L, "sr");
+	lua_setfield(L, -2, "sr");
 	lua_pushcfunction(L, safe_setmetatable);
 	lua_setfield(L, -2, "setmetatable");
 	lua_pushcfunction(L, sr_sandbox_log);
@@ -514,6 +604,8 @@ setup(lua_State *L)
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_CHUNKS);
 	lua_newtable(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_LOADED);
+	lua_newtable(L);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_ENVS);
 	/* getmetatable("") answers false: the one metatable all notes share
 	 * cannot be reached, so cannot be changed. */
 	lua_pushliteral(L, "");
