@@ -254,6 +254,7 @@ end
 -- capitalised mid-sentence, or in the company's name, it is a name and
 -- keeps its capital anywhere.
 local corpus, fields, seen, learnt = "", "", {}, nil
+local clauses = {} -- text -> whether it reads as a clause, for one note
 
 local function learn_words(note)
   -- once per note: compose runs once per member of a panel
@@ -264,14 +265,43 @@ local function learn_words(note)
   corpus = " " .. table.concat(texts, " ") .. " "
   fields = " " .. (note.company or "") .. " " .. (note.role or "") .. " "
   seen = {}
+  clauses = {}
 end
 
-local function quote(w) return (w:gsub("%p", "%%%0")) end
+-- Whether w occurs in hay as a word written after a blank (and, when mid
+-- is true, after a blank that does not follow the end of a sentence or a
+-- colon), followed by anything but a letter or digit.  A plain search and
+-- a look at the bytes around each hit: a pattern starting with %s would
+-- be tried at every position of the note.
+local function occurs(hay, w, mid)
+  local from = 1
+  while true do
+    local a, b = hay:find(w, from, true)
+    if not a then return false end
+    local d = hay:byte(b + 1)
+    local k = a - 1
+    local c = hay:byte(k)
+    if c and (c == 32 or (c >= 9 and c <= 13)) and not (d and (d >= 128 or
+        (d >= 48 and d <= 57) or (d >= 65 and d <= 90) or
+        (d >= 97 and d <= 122))) then
+      if not mid then return true end
+      while c and (c == 32 or (c >= 9 and c <= 13)) do
+        k = k - 1
+        c = hay:byte(k)
+      end
+      -- . ! ? :
+      if c and c ~= 46 and c ~= 33 and c ~= 63 and c ~= 58 then
+        return true
+      end
+    end
+    from = a + 1
+  end
+end
 
 local function seen_lower(lw)
   local key = "l" .. lw
   if seen[key] == nil then
-    seen[key] = corpus:find("%s" .. quote(lw) .. "%f[^%w\128-\255]") ~= nil
+    seen[key] = occurs(corpus, lw, false)
   end
   return seen[key]
 end
@@ -279,10 +309,7 @@ end
 local function is_name(w)
   local key = "n" .. w
   if seen[key] == nil then
-    local q = quote(w) .. "%f[^%w\128-\255]"
-    seen[key] = fields:find("%s" .. q) ~= nil or
-                (corpus:find(" " .. w, 1, true) ~= nil and
-                 corpus:find("[^%.!?:%s]%s+" .. q) ~= nil)
+    seen[key] = occurs(fields, w, false) or occurs(corpus, w, true)
   end
   return seen[key]
 end
@@ -311,9 +338,19 @@ local function capitalize(s)
   return (s:gsub("^%l", string.upper))
 end
 
+-- Closing quotes and brackets (bytes of " ' ) \u{201D} \u{2019}) that
+-- may follow the full stop of a sentence.
+local closers = {[34] = true, [39] = true, [41] = true, [0xE2] = true,
+                 [0x80] = true, [0x9D] = true, [0x99] = true}
+
 local function sentence(s)
   s = capitalize(s)
-  if not s:match("[%.!?][\"'\u{201D}\u{2019})]*$") then s = s .. "." end
+  -- from the end, as a loop: a pattern anchored with $ would be tried at
+  -- every position of the text
+  local n = #s
+  while n > 0 and closers[s:byte(n)] do n = n - 1 end
+  local c = s:byte(n)
+  if not (c == 46 or c == 33 or c == 63) then s = s .. "." end
   return s
 end
 
@@ -347,7 +384,7 @@ local function is_gerund(s)
   return #w > 5 and w:match("^%l+ing$") ~= nil
 end
 
-local function is_clause(s)
+local function is_clause_of(s)
   local w = words_of(s, 7)
   if w[1] and (w[1]:match("['\u{2019}]re$") or w[1]:match("['\u{2019}]s$"))
   then
@@ -360,6 +397,14 @@ local function is_clause(s)
     end
   end
   return false
+end
+
+local function is_clause(s)
+  local known = clauses[s]
+  if known ~= nil then return known end
+  known = is_clause_of(s)
+  clauses[s] = known
+  return known
 end
 
 local function is_imperative(s)
@@ -402,15 +447,21 @@ local function mentions(s, note)
   end))
 end
 
+local third_person_verbs = {"asked", "said", "told", "wanted", "pushed",
+  "challenged", "mentioned", "pressed", "had", "was", "seemed", "raised",
+  "brought"}
+
 -- In a correction, the one interviewer is "you": "she asked" -> "you
 -- asked"; and a fragment "Should have said X" gets its "I".
 local function second_person(s, note)
   if #(note.interviewers or {}) == 1 and s:find("he ", 1, true) then
-    for _, v in ipairs({"asked", "said", "told", "wanted", "pushed",
-        "challenged", "mentioned", "pressed", "had", "asked", "was",
-        "seemed", "raised", "brought"}) do
-      s = s:gsub("%f[%a][Hh]e " .. v .. "%f[%A]", "you " .. v)
-      s = s:gsub("%f[%a][Ss]he " .. v .. "%f[%A]", "you " .. v)
+    local ls = s:lower()
+    for _, v in ipairs(third_person_verbs) do
+      -- a plain search first: the patterns scan the whole text
+      if ls:find("he " .. v, 1, true) then
+        s = s:gsub("%f[%a][Hh]e " .. v .. "%f[%A]", "you " .. v)
+        s = s:gsub("%f[%a][Ss]he " .. v .. "%f[%A]", "you " .. v)
+      end
     end
     s = s:gsub("^you ", "You "):gsub("([%.!?]%s+)you ", "%1You ")
   end

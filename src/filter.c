@@ -34,12 +34,20 @@ typedef struct {
 	char *dir;  /* its folder, for require */
 } filter;
 
+/* Where a filter a note names was found, for the notes of one folder. */
+typedef struct {
+	char *dir, *name;
+	char *path; /* NULL: not found */
+} found_filter;
+
 struct sr_engine {
 	sr_sandbox *sb;
 	char *filters_dir;
 	filter *chain; /* defaults and --filter files */
 	size_t nchain;
 	long max_steps, max_memory;
+	found_filter *found; /* the answers of find_filter in this batch */
+	size_t nfound;
 };
 
 /* What one note's run works with; reached from Lua as a light userdata. */
@@ -173,6 +181,42 @@ find_filter(const sr_engine *e, const char *note_path, const char *name)
 	free(repo);
 	sr_buf_free(&b);
 	return NULL;
+}
+
+/* find_filter, asked once per folder and name in a batch: every note of
+ * a folder names the same few filters, and each search costs a dozen
+ * system calls.  Returns a copy the caller frees, or NULL (not found, or
+ * out of memory). */
+static char *
+find_filter_cached(sr_engine *e, const char *note_path, const char *name)
+{
+	const char *slash = strrchr(note_path, '/');
+	size_t dlen = slash != NULL ? (size_t)(slash - note_path) : 0;
+	found_filter *f, *grown;
+	size_t i;
+
+	for (i = e->nfound; i-- > 0;) {
+		f = &e->found[i];
+		if (strlen(f->dir) == dlen && memcmp(f->dir, note_path, dlen) ==
+		    0 && strcmp(f->name, name) == 0)
+			return f->path != NULL ? strdup(f->path) : NULL;
+	}
+	grown = realloc(e->found, (e->nfound + 1) * sizeof(*grown));
+	if (grown == NULL)
+		return NULL;
+	e->found = grown;
+	f = &e->found[e->nfound];
+	f->dir = strndup(note_path, dlen);
+	f->name = strdup(name);
+	f->path = find_filter(e, note_path, name);
+	if (f->dir == NULL || f->name == NULL) {
+		free(f->dir);
+		free(f->name);
+		free(f->path);
+		return NULL;
+	}
+	e->nfound++;
+	return f->path != NULL ? strdup(f->path) : NULL;
 }
 
 char *
@@ -466,6 +510,12 @@ sr_engine_free(sr_engine *e)
 		free(e->chain[i].dir);
 	}
 	free(e->chain);
+	for (i = 0; i < e->nfound; i++) {
+		free(e->found[i].dir);
+		free(e->found[i].name);
+		free(e->found[i].path);
+	}
+	free(e->found);
 	sr_sandbox_free(e->sb);
 	free(e->filters_dir);
 	free(e);
@@ -1336,7 +1386,7 @@ run_note(lua_State *L)
 		const char *name = i < n->nfilters ? n->filters[i] : n->tone;
 		const sr_value *field = sr_value_get(n->meta, i < n->nfilters ?
 		    "filters" : "tone");
-		char *path = find_filter(e, n->path, name), *dir;
+		char *path = find_filter_cached(e, n->path, name), *dir;
 
 		if (path == NULL && i == n->nfilters) {
 			/* a tone with no filter of its name: the default
