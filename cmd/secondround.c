@@ -27,10 +27,10 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: %s [--help | --version]\n"
-	    "       %s [build] [-qv] [-o DIR] [--formats LIST] [--force] [--fsync]\n"
-	    "              [FILTER OPTIONS] NOTES...\n"
-	    "       %s check [-qv] [--now TIME] [FILTER OPTIONS] NOTES...\n"
-	    "       %s explain [-v] [FILTER OPTIONS] NOTES...\n"
+	    "       %s [build] [-qv] [-j N] [-o DIR] [--formats LIST] [--force]\n"
+	    "              [--fsync] [FILTER OPTIONS] NOTES...\n"
+	    "       %s check [-qv] [-j N] [--now TIME] [FILTER OPTIONS] NOTES...\n"
+	    "       %s explain [-v] [-j N] [FILTER OPTIONS] NOTES...\n"
 	    "       %s parse NOTES...\n"
 	    "\n"
 	    "Turns Markdown interview notes into follow-up emails.\n"
@@ -50,6 +50,8 @@ usage(FILE *f)
 	    "      --formats LIST      which of md,txt,html to write (all)\n"
 	    "      --force             replace drafts edited by hand\n"
 	    "      --fsync             flush each file to disk before it lands\n"
+	    "  -j, --jobs N            work in N processes (default 1); the\n"
+	    "                          output is the same as with one\n"
 	    "  -q, --quiet             print errors only, and no summary\n"
 	    "  -v, --verbose           add a Lua traceback to filter errors\n"
 	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n"
@@ -178,12 +180,60 @@ print_visible(FILE *f, const char *s)
 	free(v);
 }
 
+/* What filters log (print, sr.log) is kept with the note's other
+ * messages, so that with -j it comes out in the order of the notes. */
+static sr_pack log_lines;
+
 static void
 log_line(void *arg, const char *line)
 {
 	(void)arg;
-	print_visible(stderr, line);
-	fputc('\n', stderr);
+	sr_pack_str(&log_lines, line);
+}
+
+/* Moves the lines logged while working on an item into its message. */
+static void
+pack_logs(sr_pack *msg)
+{
+	sr_unpack u = {log_lines.data, log_lines.data + log_lines.len, false};
+	uint64_t n = 0;
+
+	while (u.p < u.end && sr_unpack_str(&u) != NULL)
+		n++;
+	sr_pack_u64(msg, n);
+	sr_pack_raw(msg, log_lines.data, log_lines.len);
+	if (log_lines.failed)
+		msg->failed = true;
+	log_lines.len = 0;
+	log_lines.failed = false;
+}
+
+static void
+print_logs(sr_unpack *u)
+{
+	uint64_t n = sr_unpack_u64(u), i;
+	const char *line;
+
+	for (i = 0; i < n && (line = sr_unpack_str(u)) != NULL; i++) {
+		print_visible(stderr, line);
+		fputc('\n', stderr);
+	}
+}
+
+/* Prints what was logged outside any note (a filter's file running when
+ * the filters are loaded), before workers copy it. */
+static void
+flush_logs(void)
+{
+	sr_pack msg = {0};
+	sr_unpack u;
+
+	pack_logs(&msg);
+	u.p = msg.data;
+	u.end = msg.data + msg.len;
+	u.bad = msg.failed;
+	print_logs(&u);
+	sr_pack_free(&msg);
 }
 
 /* A whole number from 1 up to max, or -1. */
@@ -352,66 +402,182 @@ output_outside_notes(const char *outpath, char **roots, int nroots)
 }
 
 /* build: every note's drafts, written where they changed. */
+/* A batch of build, check or explain, for the work and take functions
+ * of sr_jobs_run. */
+typedef struct {
+	command cmd;
+	sr_engine *engine;
+	sr_builder *builder;
+	sr_paths *paths;
+	const char *outpath;
+	bool quiet, progress;
+	time_t now;
+	size_t counts[4], failed, warnings;
+} batch;
+
+/* One note's work, in a worker (or in this process, with -j 1): the
+ * filters' log lines, then the rest of the note's answer. */
+static void
+work_note(void *arg, size_t i, sr_pack *msg)
+{
+	batch *b = arg;
+	sr_pack part = {0};
+	sr_diags diags = {0};
+	sr_outcome outcome;
+	sr_note *note;
+	char *report = NULL;
+	bool failed = true;
+
+	if (b->cmd == CMD_BUILD) {
+		sr_builder_compute(b->builder, b->paths->items[i],
+		    b->paths->rels[i], &part);
+	} else {
+		if ((note = sr_note_read(b->paths->items[i], &diags)) != NULL &&
+		    sr_engine_run(b->engine, note, &outcome, &diags) == 0) {
+			failed = false;
+			if (b->cmd == CMD_EXPLAIN) {
+				if ((report = sr_explain_render(note,
+				    &outcome)) == NULL) {
+					sr_diags_add(&diags, SR_ERROR, NULL, 0,
+					    0, "out of memory");
+					failed = true;
+				}
+			} else {
+				size_t t;
+
+				sr_check_note(note, b->now, &diags);
+				for (t = 0; t < outcome.ndrafts; t++)
+					sr_check_draft(note,
+					    &outcome.drafts[t], &diags);
+			}
+		}
+		sr_note_free(note);
+		sr_pack_u64(&part, failed);
+		sr_pack_diags(&part, &diags);
+		sr_pack_str(&part, report);
+		free(report);
+		sr_diags_free(&diags);
+	}
+	pack_logs(msg);
+	sr_pack_raw(msg, part.data, part.len);
+	if (part.failed)
+		msg->failed = true;
+	sr_pack_free(&part);
+}
+
+/* One note's answer, in the order of the notes: what only happens once
+ * (writing, the manifest, printing) happens here. */
+static void
+take_one(batch *b, size_t i, const char *msg, size_t len)
+{
+	const char *path = b->paths->items[i], *report;
+	sr_unpack u = {msg, msg + len, false};
+	sr_diags diags = {0};
+	sr_build_result res;
+
+	if (msg == NULL) {
+		print_visible(stderr, path);
+		fputs(": error: the worker process working on it ended "
+		    "without an answer (out of memory, or killed)\n", stderr);
+		b->failed++;
+		return;
+	}
+	print_logs(&u);
+	if (b->cmd != CMD_BUILD) {
+		bool failed = sr_unpack_u64(&u) != 0;
+
+		sr_unpack_diags(&u, &diags);
+		report = sr_unpack_str(&u);
+		if (failed || u.bad)
+			b->failed++;
+		if (report != NULL) {
+			printf("%s%s", i > 0 ? "\n" : "", report);
+			fflush(stdout);
+		}
+		b->warnings += diags.warnings;
+		flush_diags(&diags, b->quiet);
+		return;
+	}
+	if (sr_builder_commit(b->builder, path, b->paths->rels[i], &u, &res,
+	    &diags) != 0)
+		b->failed++;
+	else
+		b->counts[res.status]++;
+	flush_diags(&diags, b->quiet);
+	if (!b->quiet && res.status != SR_BUILD_UP_TO_DATE &&
+	    res.status != SR_BUILD_FAILED) {
+		print_result(path, &res, b->outpath, b->now);
+		if (res.over_budget) {
+			print_visible(stderr, path);
+			fputs(": warning: a draft is over its word budget\n",
+			    stderr);
+		}
+	}
+}
+
+static void
+take_note(void *arg, size_t i, const char *msg, size_t len)
+{
+	batch *b = arg;
+
+	/* the progress line shows the note last done; what is printed
+	 * about a note goes above it */
+	if (b->progress)
+		fputs("\r\033[K", stderr);
+	take_one(b, i, msg, len);
+	if (b->progress) {
+		fprintf(stderr, "[%zu/%zu] ", i + 1, b->paths->count);
+		print_visible(stderr, b->paths->items[i]);
+		fputs("\033[K", stderr);
+	}
+}
+
+/* Runs the batch in `jobs` processes; one when they cannot be started. */
+static void
+run_batch(batch *b, unsigned jobs)
+{
+	if (sr_jobs_run(b->paths->count, jobs, work_note, take_note, b) != 0) {
+		fprintf(stderr, "%s: cannot start %u worker processes (%s); "
+		    "working in one\n", progname, jobs, strerror(errno));
+		sr_jobs_run(b->paths->count, 1, work_note, take_note, b);
+	}
+	if (b->progress)
+		fprintf(stderr, "\r\033[K");
+}
+
 static int
 build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
     bool force, bool fsync_files, bool quiet, time_t now, char **roots,
-    int nroots, size_t failed)
+    int nroots, size_t failed, unsigned jobs)
 {
-	size_t counts[4] = {0, 0, 0, 0}, i;
 	sr_diags diags = {0};
-	sr_build_result res;
-	sr_builder *builder = NULL;
 	sr_outdir *out = NULL;
-	bool progress = !quiet && isatty(2) && paths->count > 100;
+	batch b = {CMD_BUILD, engine, NULL, paths, outpath, quiet,
+	    !quiet && isatty(2) && paths->count > 100, now, {0, 0, 0, 0},
+	    failed, 0};
 	int rc = EXIT_USAGE;
 
 	if (!output_outside_notes(outpath, roots, nroots))
 		return EXIT_USAGE;
 	if ((out = sr_outdir_open(outpath, fsync_files, &diags)) == NULL ||
 	    !output_outside_notes(outpath, roots, nroots) ||
-	    (builder = sr_builder_new(engine, out, fmts, force, &diags)) ==
+	    (b.builder = sr_builder_new(engine, out, fmts, force, &diags)) ==
 	    NULL) {
 		flush_diags(&diags, false);
 		goto out;
 	}
-	for (i = 0; i < paths->count; i++) {
-		if (progress) {
-			fprintf(stderr, "\r[%zu/%zu] ", i + 1, paths->count);
-			print_visible(stderr, paths->items[i]);
-			fputs("\033[K", stderr);
-		}
-		if (sr_builder_note(builder, paths->items[i], paths->rels[i],
-		    &res, &diags) != 0)
-			failed++;
-		else
-			counts[res.status]++;
-		if (progress && diags.count > 0)
-			fprintf(stderr, "\r\033[K");
-		flush_diags(&diags, quiet);
-		if (!quiet && res.status != SR_BUILD_UP_TO_DATE &&
-		    res.status != SR_BUILD_FAILED) {
-			if (progress)
-				fprintf(stderr, "\r\033[K");
-			print_result(paths->items[i], &res, outpath, now);
-			if (res.over_budget) {
-				print_visible(stderr, paths->items[i]);
-				fputs(": warning: a draft is over its word "
-				    "budget\n", stderr);
-			}
-		}
-	}
-	if (progress)
-		fprintf(stderr, "\r\033[K");
-	if (sr_builder_finish(builder, &diags) != 0)
-		failed++;
+	run_batch(&b, jobs);
+	if (sr_builder_finish(b.builder, &diags) != 0)
+		b.failed++;
 	flush_diags(&diags, quiet);
 	if (!quiet)
 		fprintf(stderr, "%zu written, %zu up to date, %zu kept (edited), "
-		    "%zu failed\n", counts[SR_BUILD_WRITTEN],
-		    counts[SR_BUILD_UP_TO_DATE], counts[SR_BUILD_KEPT], failed);
-	rc = failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+		    "%zu failed\n", b.counts[SR_BUILD_WRITTEN],
+		    b.counts[SR_BUILD_UP_TO_DATE], b.counts[SR_BUILD_KEPT],
+		    b.failed);
+	rc = b.failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 out:
-	sr_builder_free(builder);
+	sr_builder_free(b.builder);
 	sr_outdir_close(out);
 	return rc;
 }
@@ -432,6 +598,7 @@ cmd_read(int argc, char **argv, command cmd)
 		{"output", required_argument, NULL, 'o'},
 		{"filters-dir", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
+		{"jobs", required_argument, NULL, 'j'},
 		{"max-instructions", required_argument, NULL, 'I'},
 		{"max-memory", required_argument, NULL, 'M'},
 		{"no-default-filters", no_argument, NULL, 'N'},
@@ -444,18 +611,17 @@ cmd_read(int argc, char **argv, command cmd)
 	sr_engine *engine = NULL;
 	sr_diags diags = {0};
 	sr_paths paths = {0};
-	sr_outcome outcome;
 	size_t i, failed = 0, warnings = 0;
 	bool quiet = false;
 	time_t now = time(NULL);
 	const char **filters = NULL;
 	sr_note *note;
-	char *report;
 	long v;
 	int c, rc = EXIT_USAGE;
 	const char *outpath = "drafts";
 	unsigned fmts = SR_FORMAT_MD | SR_FORMAT_TXT | SR_FORMAT_HTML;
 	bool force = false, fsync_files = false;
+	unsigned jobs = 1;
 	int first_note;
 
 	if ((filters = calloc((size_t)argc, sizeof(*filters))) == NULL) {
@@ -465,7 +631,7 @@ cmd_read(int argc, char **argv, command cmd)
 	eo.filters = filters;
 	eo.log = log_line;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:ho:qv", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:hj:o:qv", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			outpath = optarg;
@@ -522,6 +688,15 @@ cmd_read(int argc, char **argv, command cmd)
 		case 'N':
 			eo.no_default_filters = true;
 			break;
+		case 'j':
+			if ((v = parse_count(optarg, 1024)) == -1) {
+				fprintf(stderr, "%s: -j: '%s' is not a number of "
+				    "processes from 1 to 1024\n", progname,
+				    optarg);
+				goto out;
+			}
+			jobs = (unsigned)v;
+			break;
 		case 'q':
 			quiet = true;
 			break;
@@ -542,9 +717,11 @@ cmd_read(int argc, char **argv, command cmd)
 	first_note = optind;
 	/* A filter that cannot run is refused before any note. */
 	if (cmd != CMD_PARSE && (engine = sr_engine_new(&eo, &diags)) == NULL) {
+		flush_logs();
 		flush_diags(&diags, false);
 		goto out;
 	}
+	flush_logs();
 	for (; optind < argc; optind++)
 		if (sr_paths_collect(argv[optind], &paths, &diags) == -1)
 			failed++;
@@ -552,39 +729,33 @@ cmd_read(int argc, char **argv, command cmd)
 	flush_diags(&diags, quiet);
 	if (cmd == CMD_BUILD) {
 		rc = build(engine, &paths, outpath, fmts, force, fsync_files,
-		    quiet, now, argv + first_note, argc - first_note, failed);
+		    quiet, now, argv + first_note, argc - first_note, failed,
+		    jobs);
 		goto out;
 	}
-	for (i = 0; i < paths.count; i++) {
-		if ((note = sr_note_read(paths.items[i], &diags)) == NULL)
-			failed++;
-		else if (cmd == CMD_PARSE) {
-			if (i > 0)
-				printf("\n");
-			print_note(note);
-			fflush(stdout);
-		} else if (sr_engine_run(engine, note, &outcome, &diags) != 0) {
-			failed++;
-		} else if (cmd == CMD_EXPLAIN) {
-			if ((report = sr_explain_render(note, &outcome)) ==
+	if (cmd == CMD_PARSE) {
+		for (i = 0; i < paths.count; i++) {
+			if ((note = sr_note_read(paths.items[i], &diags)) ==
 			    NULL) {
-				fprintf(stderr, "%s: out of memory\n", progname);
 				failed++;
 			} else {
-				printf("%s%s", i > 0 ? "\n" : "", report);
+				if (i > 0)
+					printf("\n");
+				print_note(note);
 				fflush(stdout);
-				free(report);
+				sr_note_free(note);
 			}
-		} else {
-			size_t t;
-
-			sr_check_note(note, now, &diags);
-			for (t = 0; t < outcome.ndrafts; t++)
-				sr_check_draft(note, &outcome.drafts[t], &diags);
+			warnings += diags.warnings;
+			flush_diags(&diags, quiet);
 		}
-		warnings += diags.warnings;
-		flush_diags(&diags, quiet);
-		sr_note_free(note);
+	} else {
+		batch b = {cmd, engine, NULL, &paths, outpath, quiet,
+		    !quiet && isatty(2) && paths.count > 100, now,
+		    {0, 0, 0, 0}, failed, warnings};
+
+		run_batch(&b, jobs);
+		failed = b.failed;
+		warnings = b.warnings;
 	}
 	if (!quiet && cmd == CMD_CHECK)
 		fprintf(stderr, "%zu note%s checked: %zu with errors, %zu "
@@ -594,6 +765,7 @@ cmd_read(int argc, char **argv, command cmd)
 out:
 	sr_paths_free(&paths);
 	sr_engine_free(engine);
+	sr_pack_free(&log_lines);
 	free(filters);
 	return rc;
 }
@@ -646,8 +818,8 @@ run(int argc, char **argv)
 		return cmd_read(argc - 1, argv + 1, CMD_EXPLAIN);
 	if (strcmp(argv[1], "build") == 0)
 		return cmd_read(argc - 1, argv + 1, CMD_BUILD);
-	/* secondround NOTES...: build is the default command */
-	if (argv[1][0] != '-' && access(argv[1], F_OK) == 0)
+	/* secondround [OPTIONS] NOTES...: build is the default command */
+	if (argv[1][0] == '-' || access(argv[1], F_OK) == 0)
 		return cmd_read(argc, argv, CMD_BUILD);
 	fprintf(stderr, "%s: unknown command '%s'\n", progname, argv[1]);
 	usage(stderr);

@@ -412,6 +412,12 @@ const char *sr_outdir_path(const sr_outdir *o);
  * file left behind). */
 int sr_outdir_write(sr_outdir *o, const char *rel, const char *data,
     size_t len, sr_diags *diags);
+/* The same for a file made piece by piece: fill gives the next piece (its
+ * bytes stay valid until the next call) and returns 1 while more follow,
+ * 0 with the last, -1 on failure (nothing is left behind then). */
+typedef int sr_fill_fn(void *arg, const char **data, size_t *len);
+int sr_outdir_write_fn(sr_outdir *o, const char *rel, sr_fill_fn *fill,
+    void *arg, sr_diags *diags);
 /* A file of the output folder, or NULL when it cannot be read (*absent
  * says whether that is because it does not exist).  Caller frees. */
 char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len,
@@ -422,21 +428,25 @@ char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len,
 uint64_t sr_hash(uint64_t h, const void *data, size_t len);
 
 typedef struct {
-	char *output; /* relative to the output folder */
-	char *note;   /* the note it came from, relative to its root */
+	const char *output; /* relative to the output folder */
+	const char *note;   /* the note it came from, relative to its root */
 	uint64_t input_hash, output_hash;
+	/* the path of the note of this run that made (or kept) it, as the
+	 * caller passed it to sr_manifest_set; NULL: none yet */
+	const char *made_by;
 } sr_manifest_entry;
 
 /* What produced each output file (see manifest.c).  Zero-initialise, or
  * sr_manifest_load; free with sr_manifest_free. */
 typedef struct {
 	sr_manifest_entry *items;
-	size_t count, cap;
+	uint32_t count, cap;
 	bool changed;
 	/* hash indexes: entry index + 1 by output; by note, the head of a
 	 * chain through next_of_note */
-	size_t *by_output, *by_note, *next_of_note;
-	size_t index_cap, cap_indexed;
+	uint32_t *by_output, *by_note, *next_of_note;
+	uint32_t index_cap, cap_indexed;
+	sr_arena *strings; /* every output and note name, each note once */
 } sr_manifest;
 
 int sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags);
@@ -448,13 +458,57 @@ const sr_manifest_entry *sr_manifest_find(sr_manifest *m, const char *output);
  * many there are. */
 size_t sr_manifest_outputs(sr_manifest *m, const char *note,
     const sr_manifest_entry **out, size_t max);
+/* Records an output; made_by (kept as a pointer: it must outlive the
+ * manifest) marks it as made in this run by that note, unless NULL. */
 int sr_manifest_set(sr_manifest *m, const char *output, const char *note,
-    uint64_t input_hash, uint64_t output_hash);
+    uint64_t input_hash, uint64_t output_hash, const char *made_by);
 /* Forgets an output (its file is left alone). */
 int sr_manifest_remove(sr_manifest *m, const char *output);
 /* Writes the manifest (atomically) when it changed. */
 int sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags);
 void sr_manifest_free(sr_manifest *m);
+
+/* ---- Worker processes (-j N) ------------------------------------------- */
+
+/* A message a worker sends back: a growing byte string (zero-initialise;
+ * free with sr_pack_free).  failed: out of memory, the message is lost. */
+typedef struct {
+	char *data;
+	size_t len, cap;
+	bool failed;
+} sr_pack;
+
+void sr_pack_u64(sr_pack *p, uint64_t v);
+void sr_pack_str(sr_pack *p, const char *s); /* NULL is kept as NULL */
+void sr_pack_raw(sr_pack *p, const void *data, size_t len);
+void sr_pack_diags(sr_pack *p, const sr_diags *d);
+void sr_pack_free(sr_pack *p);
+
+/* Reads a message back; bad is set when it ends early or is malformed. */
+typedef struct {
+	const char *p, *end;
+	bool bad;
+} sr_unpack;
+
+uint64_t sr_unpack_u64(sr_unpack *u);
+/* A string of the message (pointing into it), or NULL. */
+const char *sr_unpack_str(sr_unpack *u);
+/* Adds the diagnostics of the message to d. */
+void sr_unpack_diags(sr_unpack *u, sr_diags *d);
+
+/* Item i's work, in a worker: its answer goes into msg. */
+typedef void sr_jobs_work_fn(void *arg, size_t i, sr_pack *msg);
+/* Item i's answer, in the parent, in the order of the items; msg is NULL
+ * when the worker that had it died. */
+typedef void sr_jobs_take_fn(void *arg, size_t i, const char *msg,
+    size_t len);
+
+/* Runs items 0..n-1: with workers <= 1 in this process, else in that many
+ * forked worker processes (each with its own copy of everything, the Lua
+ * state among it).  Returns 0, or -1 when the workers could not be
+ * started (no item was taken then). */
+int sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
+    sr_jobs_take_fn *take, void *arg);
 
 /* ---- Building drafts ---------------------------------------------------- */
 
@@ -488,9 +542,20 @@ typedef struct sr_builder sr_builder;
 sr_builder *sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts,
     bool force, sr_diags *diags);
 /* Builds one note (rel: its path under its root, which names the
- * outputs).  0, or -1 with the error in diags; res says what happened. */
+ * outputs; path is kept as a pointer, so it must stay valid until the
+ * builder is freed).  0, or -1 with the error in diags; res says what happened. */
 int sr_builder_note(sr_builder *b, const char *path, const char *rel,
     sr_build_result *res, sr_diags *diags);
+/* The same in two halves, for -j: the work of a worker (read the note,
+ * decide whether it is up to date, run the filters, render) packed into
+ * msg; and the parent's part, in the order of the notes (write what
+ * changed, keep what was edited, update the manifest), which reads the
+ * worker's message with u.  The worker half changes nothing the parent
+ * sees. */
+void sr_builder_compute(sr_builder *b, const char *path, const char *rel,
+    sr_pack *msg);
+int sr_builder_commit(sr_builder *b, const char *path, const char *rel,
+    sr_unpack *u, sr_build_result *res, sr_diags *diags);
 /* Saves the manifest when it changed. */
 int sr_builder_finish(sr_builder *b, sr_diags *diags);
 void sr_builder_free(sr_builder *b);
@@ -523,5 +588,6 @@ typedef struct {
  */
 int sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags);
 void sr_paths_free(sr_paths *p);
+
 
 #endif /* SECONDROUND_H */

@@ -37,7 +37,10 @@ struct sr_builder {
 	uint64_t fingerprint; /* the filters, the version, the options */
 	char *dir;            /* the folder whose *.lua hash is cached */
 	uint64_t dir_hash;
-	sr_manifest produced; /* this run's outputs, by the note (its path) */
+	/* outputs of this run that have no entry in the manifest (files
+	 * kept because they were not written by secondround), by the path of
+	 * the note; the others are marked in the manifest (made_by) */
+	sr_manifest claimed;
 };
 
 sr_builder *
@@ -75,7 +78,7 @@ sr_builder_free(sr_builder *b)
 	if (b == NULL)
 		return;
 	sr_manifest_free(&b->manifest);
-	sr_manifest_free(&b->produced);
+	sr_manifest_free(&b->claimed);
 	free(b->dir);
 	free(b);
 }
@@ -161,6 +164,20 @@ output_base(const char *rel, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)n, rel);
 }
 
+/* Marks an output kept as this run's (path's), for the check of twins:
+ * in the manifest when it has an entry there, else in b->claimed.  The
+ * entry e is the manifest's, or NULL. */
+static int
+claim(sr_builder *b, const sr_manifest_entry *e, const char *name,
+    const char *path)
+{
+	if (e != NULL) {
+		((sr_manifest_entry *)e)->made_by = path;
+		return 0;
+	}
+	return sr_manifest_set(&b->claimed, name, path, 0, 0, path);
+}
+
 /* Writes one output unless a hand edit is in the way; counts what
  * happened in res.  Returns -1 on a write error. */
 static int
@@ -168,8 +185,9 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
     const char *name, const char *data, uint64_t in, sr_build_result *res,
     sr_diags *diags)
 {
-	const sr_manifest_entry *e, *twin = sr_manifest_find(&b->produced,
-	    name);
+	const sr_manifest_entry *e = sr_manifest_find(&b->manifest, name);
+	const sr_manifest_entry *other = sr_manifest_find(&b->claimed, name);
+	const char *twin = e != NULL ? e->made_by : NULL;
 	uint64_t out = hash_bytes(data, strlen(data));
 	size_t len;
 	bool absent;
@@ -179,16 +197,15 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 
 	/* two notes of this run with the same name (in two folders named on
 	 * the command line): the second would overwrite the first */
-	if (twin != NULL && strcmp(twin->note, path) != 0) {
+	if (twin == NULL && other != NULL)
+		twin = other->note;
+	if (twin != NULL && strcmp(twin, path) != 0) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "its draft %s would "
 		    "replace the one of %s; give one of them another name",
-		    name, twin->note);
+		    name, twin);
 		return -1;
 	}
-	if (sr_manifest_set(&b->produced, name, path, 0, 0) != 0)
-		goto oom;
 	old = sr_outdir_read(b->out, name, &len, &absent);
-	e = sr_manifest_find(&b->manifest, name);
 	recorded = e ? e->output_hash : 0;
 	known = e != NULL;
 	/* there but unreadable (not a regular file, no permission): never
@@ -197,7 +214,7 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 		sr_diags_add(diags, SR_WARNING, sr_outdir_path(b->out), 0, 0,
 		    "%s cannot be read; kept (use --force to replace it)", name);
 		res->kept++;
-		return 0;
+		return claim(b, e, name, path);
 	}
 	if (old != NULL) {
 		uint64_t have = hash_bytes(old, len);
@@ -206,7 +223,7 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 		if (have == out) {
 			/* already what we would write */
 			if (sr_manifest_set(&b->manifest, name, rel_note, in,
-			    out) != 0)
+			    out, path) != 0)
 				goto oom;
 			res->unchanged++;
 			return 0;
@@ -217,12 +234,12 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 			    known ? "was edited since it was generated" :
 			    "was not written by secondround");
 			res->kept++;
-			return 0;
+			return claim(b, e, name, path);
 		}
 	}
 	if (sr_outdir_write(b->out, name, data, strlen(data), diags) != 0)
 		return -1;
-	if (sr_manifest_set(&b->manifest, name, rel_note, in, out) != 0)
+	if (sr_manifest_set(&b->manifest, name, rel_note, in, out, path) != 0)
 		goto oom;
 	if (res->written++ == 0)
 		snprintf(res->first_output, sizeof(res->first_output), "%s",
@@ -246,7 +263,9 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
 	n = sr_manifest_outputs(&b->manifest, rel, e, MAX_OUTPUTS);
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
 		len = strlen(e[i]->output);
-		mine = sr_manifest_find(&b->produced, e[i]->output);
+		if (e[i]->made_by != NULL && strcmp(e[i]->made_by, path) == 0)
+			continue;
+		mine = sr_manifest_find(&b->claimed, e[i]->output);
 		if (mine != NULL && strcmp(mine->note, path) == 0)
 			continue;
 		for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
@@ -274,89 +293,182 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
 	return 0;
 }
 
-int
-sr_builder_note(sr_builder *b, const char *path, const char *rel,
-    sr_build_result *res, sr_diags *diags)
+/* What a worker sends back for a note. */
+enum { BUILT_FAILED, BUILT_UP_TO_DATE, BUILT_DRAFTS };
+
+void
+sr_builder_compute(sr_builder *b, const char *path, const char *rel,
+    sr_pack *msg)
 {
 	char base[4096], name[4300];
+	sr_diags diags = {0};
 	sr_outcome outcome;
 	sr_note *note = NULL;
-	char *data;
-	size_t len, i, f;
-	uint64_t in;
-	int rc = -1;
+	char *data = NULL, *text;
+	size_t len, i, f, count = 0;
+	uint64_t in = 0, kind = BUILT_FAILED;
+	sr_pack outputs = {0};
 
-	memset(res, 0, sizeof(*res));
-	res->status = SR_BUILD_FAILED;
 	if (strpbrk(rel, "\t\n\r") != NULL) {
-		sr_diags_add(diags, SR_ERROR, path, 0, 0, "a file name with a "
+		sr_diags_add(&diags, SR_ERROR, path, 0, 0, "a file name with a "
 		    "tab or a line break cannot name a draft; rename the note");
-		return -1;
+		goto out;
 	}
-	if ((data = sr_note_read_bytes(path, &len, diags)) == NULL)
-		return -1;
+	if ((data = sr_note_read_bytes(path, &len, &diags)) == NULL)
+		goto out;
 	in = input_hash(b, path, rel, data, len);
 	if (!b->force && up_to_date(b, rel, in)) {
-		res->status = SR_BUILD_UP_TO_DATE;
-		free(data);
-		return 0;
-	}
-	if ((note = sr_note_parse(path, data, len, diags)) == NULL)
+		kind = BUILT_UP_TO_DATE;
 		goto out;
-	if (sr_engine_run(b->engine, note, &outcome, diags) != 0)
+	}
+	if ((note = sr_note_parse(path, data, len, &diags)) == NULL ||
+	    sr_engine_run(b->engine, note, &outcome, &diags) != 0)
 		goto out;
 	output_base(rel, base, sizeof(base));
-	res->ndrafts = outcome.ndrafts;
-	res->has_date = note->has_date;
-	res->sent = note->sent;
-	if (note->has_date) {
-		res->send_by = sr_date_epoch(&note->date) + 48 * 3600;
-		sr_date_format(&note->send_by, res->send_by_text,
-		    sizeof(res->send_by_text));
-	}
 	for (i = 0; i < outcome.ndrafts; i++) {
 		const sr_draft *d = &outcome.drafts[i];
 
-		if (i == 0 || d->words > res->words)
-			res->words = d->words;
-		if (d->words > d->max_words)
-			res->over_budget = true;
 		for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
-			char *text;
-			int wrc;
-
 			if (!(b->formats & formats[f].flag))
 				continue;
 			if ((size_t)snprintf(name, sizeof(name), "%s%s%s%s",
 			    base, d->slug ? "--" : "", d->slug ? d->slug : "",
 			    formats[f].ext) >= sizeof(name) ||
 			    strlen(rel) >= sizeof(base)) {
-				sr_diags_add(diags, SR_ERROR, path, 0, 0,
+				sr_diags_add(&diags, SR_ERROR, path, 0, 0,
 				    "the path is too long for an output name");
 				goto out;
 			}
 			if ((text = formats[f].render(note, d)) == NULL) {
-				sr_diags_add(diags, SR_ERROR, path, 0, 0,
+				sr_diags_add(&diags, SR_ERROR, path, 0, 0,
 				    "out of memory rendering %s", name);
 				goto out;
 			}
-			wrc = put_output(b, path, rel, name, text, in, res,
-			    diags);
+			sr_pack_str(&outputs, name);
+			sr_pack_str(&outputs, text);
 			free(text);
-			if (wrc != 0)
-				goto out;
+			count++;
 		}
 	}
+	kind = BUILT_DRAFTS;
+out:
+	sr_pack_diags(msg, &diags);
+	sr_pack_u64(msg, kind);
+	sr_pack_u64(msg, in);
+	if (kind == BUILT_DRAFTS) {
+		int words = 0;
+		bool over = false;
+
+		for (i = 0; i < outcome.ndrafts; i++) {
+			if (i == 0 || outcome.drafts[i].words > words)
+				words = outcome.drafts[i].words;
+			if (outcome.drafts[i].words >
+			    outcome.drafts[i].max_words)
+				over = true;
+		}
+		sr_pack_u64(msg, outcome.ndrafts);
+		sr_pack_u64(msg, (uint64_t)(int64_t)words);
+		sr_pack_u64(msg, over);
+		sr_pack_u64(msg, note->has_date);
+		sr_pack_u64(msg, note->sent);
+		if (note->has_date) {
+			char when[40];
+
+			sr_pack_u64(msg, (uint64_t)(int64_t)(sr_date_epoch(
+			    &note->date) + 48 * 3600));
+			sr_date_format(&note->send_by, when, sizeof(when));
+			sr_pack_str(msg, when);
+		}
+		sr_pack_u64(msg, count);
+		sr_pack_raw(msg, outputs.data, outputs.len);
+		if (outputs.failed)
+			msg->failed = true;
+	}
+	sr_pack_free(&outputs);
+	sr_diags_free(&diags);
+	sr_note_free(note);
+	free(data);
+}
+
+int
+sr_builder_commit(sr_builder *b, const char *path, const char *rel,
+    sr_unpack *u, sr_build_result *res, sr_diags *diags)
+{
+	uint64_t kind, in, count, i;
+
+	memset(res, 0, sizeof(*res));
+	res->status = SR_BUILD_FAILED;
+	sr_unpack_diags(u, diags);
+	kind = sr_unpack_u64(u);
+	in = sr_unpack_u64(u);
+	if (u->bad)
+		goto bad;
+	if (kind == BUILT_UP_TO_DATE) {
+		res->status = SR_BUILD_UP_TO_DATE;
+		return 0;
+	}
+	if (kind != BUILT_DRAFTS)
+		return -1;
+	res->ndrafts = (size_t)sr_unpack_u64(u);
+	res->words = (int)(int64_t)sr_unpack_u64(u);
+	res->over_budget = sr_unpack_u64(u) != 0;
+	res->has_date = sr_unpack_u64(u) != 0;
+	res->sent = sr_unpack_u64(u) != 0;
+	if (res->has_date) {
+		const char *when;
+
+		res->send_by = (time_t)(int64_t)sr_unpack_u64(u);
+		if ((when = sr_unpack_str(u)) != NULL)
+			snprintf(res->send_by_text, sizeof(res->send_by_text),
+			    "%s", when);
+	}
+	count = sr_unpack_u64(u);
+	for (i = 0; i < count && !u->bad; i++) {
+		const char *name = sr_unpack_str(u);
+		const char *text = sr_unpack_str(u);
+
+		if (u->bad || name == NULL || text == NULL)
+			goto bad;
+		if (put_output(b, path, rel, name, text, in, res, diags) != 0)
+			return -1;
+	}
+	if (u->bad)
+		goto bad;
 	/* drafts this note made before and makes no more (a member who left
 	 * the panel): forgotten, so the note can be up to date again; their
 	 * files are left as they are */
 	if (forget_stale(b, path, rel, diags) != 0)
-		goto out;
+		return -1;
 	res->status = res->kept > 0 ? SR_BUILD_KEPT : res->written > 0 ?
 	    SR_BUILD_WRITTEN : SR_BUILD_UP_TO_DATE;
-	rc = 0;
-out:
-	sr_note_free(note);
-	free(data);
+	return 0;
+bad:
+	sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory building "
+	    "the drafts");
+	return -1;
+}
+
+int
+sr_builder_note(sr_builder *b, const char *path, const char *rel,
+    sr_build_result *res, sr_diags *diags)
+{
+	sr_pack msg = {0};
+	sr_unpack u;
+	int rc;
+
+	sr_builder_compute(b, path, rel, &msg);
+	if (msg.failed) {
+		memset(res, 0, sizeof(*res));
+		res->status = SR_BUILD_FAILED;
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory "
+		    "building the drafts");
+		sr_pack_free(&msg);
+		return -1;
+	}
+	u.p = msg.data;
+	u.end = msg.data + msg.len;
+	u.bad = false;
+	rc = sr_builder_commit(b, path, rel, &u, res, diags);
+	sr_pack_free(&msg);
 	return rc;
 }

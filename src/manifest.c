@@ -10,7 +10,10 @@
  * machine and `git diff drafts/` shows only real changes.  In memory the
  * entries are found through two hash indexes (by output, and by note, each
  * note's entries chained), so a batch of any size costs a constant per
- * lookup; they are sorted only when saved.
+ * lookup; they are sorted only when saved, and written out a piece at a
+ * time.  The names live in one pool, each note's name once, and the
+ * indexes are 32-bit: about 100 bytes an output, which is most of what a
+ * build of many notes holds (make bench prints the peak RSS).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,89 +49,102 @@ hash_str(const char *s)
 	return sr_hash(SR_HASH_INIT, s, strlen(s));
 }
 
+/* Links entry i into both indexes. */
+static void
+index_entry(sr_manifest *m, uint32_t i)
+{
+	const sr_manifest_entry *e = &m->items[i];
+	uint32_t mask = m->index_cap - 1, j;
+
+	j = (uint32_t)hash_str(e->output) & mask;
+	while (m->by_output[j] != 0)
+		j = (j + 1) & mask;
+	m->by_output[j] = i + 1;
+	/* the note's chain: its first entry in the note index */
+	j = (uint32_t)hash_str(e->note) & mask;
+	while (m->by_note[j] != 0 &&
+	    strcmp(m->items[m->by_note[j] - 1].note, e->note) != 0)
+		j = (j + 1) & mask;
+	m->next_of_note[i] = m->by_note[j];
+	m->by_note[j] = i + 1;
+}
+
 /* Rebuilds both indexes for the entries as they are now. */
 static bool
 reindex(sr_manifest *m)
 {
-	size_t cap = 16, i, j;
+	uint32_t cap = 16, i;
 
-	while (cap < m->count * 2 + 2)
+	while (cap < m->count * 2 + 2) {
+		if (cap > UINT32_MAX / 2)
+			return false;
 		cap *= 2;
+	}
 	free(m->by_output);
 	free(m->by_note);
 	free(m->next_of_note);
-	m->by_output = calloc(cap, sizeof(size_t));
-	m->by_note = calloc(cap, sizeof(size_t));
-	m->next_of_note = calloc(m->cap ? m->cap : 1, sizeof(size_t));
+	m->by_output = calloc(cap, sizeof(uint32_t));
+	m->by_note = calloc(cap, sizeof(uint32_t));
+	m->next_of_note = calloc(m->cap ? m->cap : 1, sizeof(uint32_t));
 	if (m->by_output == NULL || m->by_note == NULL ||
 	    m->next_of_note == NULL) {
 		m->index_cap = 0; /* no index: lookups find nothing */
 		return false;
 	}
 	m->index_cap = cap;
-	for (i = 0; i < m->count; i++) {
-		sr_manifest_entry *e = &m->items[i];
-
-		j = hash_str(e->output) & (cap - 1);
-		while (m->by_output[j] != 0)
-			j = (j + 1) & (cap - 1);
-		m->by_output[j] = i + 1;
-		/* the note's chain: its first entry in the note index */
-		j = hash_str(e->note) & (cap - 1);
-		while (m->by_note[j] != 0 &&
-		    strcmp(m->items[m->by_note[j] - 1].note, e->note) != 0)
-			j = (j + 1) & (cap - 1);
-		m->next_of_note[i] = m->by_note[j];
-		m->by_note[j] = i + 1;
-	}
+	m->cap_indexed = m->cap;
+	for (i = 0; i < m->count; i++)
+		index_entry(m, i);
 	return true;
+}
+
+/* The pooled copy of a note's name: the one its entries share, if it has
+ * any, else a new one. */
+static const char *
+pooled_note(sr_manifest *m, const char *note)
+{
+	uint32_t j;
+
+	if (m->index_cap != 0) {
+		for (j = (uint32_t)hash_str(note) & (m->index_cap - 1);
+		    m->by_note[j] != 0; j = (j + 1) & (m->index_cap - 1))
+			if (strcmp(m->items[m->by_note[j] - 1].note, note) == 0)
+				return m->items[m->by_note[j] - 1].note;
+	}
+	return sr_arena_strdup(m->strings, note);
 }
 
 static bool
 add_entry(sr_manifest *m, const char *output, const char *note,
-    uint64_t in, uint64_t out)
+    uint64_t in, uint64_t out, const char *made_by)
 {
 	sr_manifest_entry *e;
 
+	if (m->strings == NULL && (m->strings = sr_arena_new()) == NULL)
+		return false;
 	if (m->count == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		sr_manifest_entry *p = realloc(m->items, cap * sizeof(*p));
+		uint32_t cap = m->cap ? m->cap * 2 : 64;
+		sr_manifest_entry *p;
 
-		if (p == NULL)
+		if (m->cap > UINT32_MAX / 4)
+			return false;
+		if ((p = realloc(m->items, cap * sizeof(*p))) == NULL)
 			return false;
 		m->items = p;
 		m->cap = cap;
 	}
 	e = &m->items[m->count];
-	if ((e->output = strdup(output)) == NULL)
+	if ((e->output = sr_arena_strdup(m->strings, output)) == NULL ||
+	    (e->note = pooled_note(m, note)) == NULL)
 		return false;
-	if ((e->note = strdup(note)) == NULL) {
-		free(e->output);
-		return false;
-	}
 	e->input_hash = in;
 	e->output_hash = out;
+	e->made_by = made_by;
 	m->count++;
 	/* grow the indexes when half full, else add to them */
-	if (m->count * 2 + 2 > m->index_cap ||
-	    m->count > m->cap_indexed) {
-		m->cap_indexed = m->cap;
+	if (m->count * 2 + 2 > m->index_cap || m->count > m->cap_indexed)
 		return reindex(m);
-	}
-	{
-		size_t j, i = m->count - 1;
-
-		j = hash_str(output) & (m->index_cap - 1);
-		while (m->by_output[j] != 0)
-			j = (j + 1) & (m->index_cap - 1);
-		m->by_output[j] = i + 1;
-		j = hash_str(note) & (m->index_cap - 1);
-		while (m->by_note[j] != 0 &&
-		    strcmp(m->items[m->by_note[j] - 1].note, note) != 0)
-			j = (j + 1) & (m->index_cap - 1);
-		m->next_of_note[i] = m->by_note[j];
-		m->by_note[j] = i + 1;
-	}
+	index_entry(m, m->count - 1);
 	return true;
 }
 
@@ -138,7 +154,6 @@ sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 	char *data, *line, *next, *f[4];
 	size_t len, lineno = 0;
 	int i;
-
 	bool absent;
 
 	memset(m, 0, sizeof(*m));
@@ -168,7 +183,7 @@ sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 			continue;
 		}
 		if (!add_entry(m, f[0], f[1], strtoull(f[2], NULL, 16),
-		    strtoull(f[3], NULL, 16))) {
+		    strtoull(f[3], NULL, 16), NULL)) {
 			free(data);
 			sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
 			    "out of memory reading %s", MANIFEST_NAME);
@@ -183,12 +198,12 @@ sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 const sr_manifest_entry *
 sr_manifest_find(sr_manifest *m, const char *output)
 {
-	size_t j;
+	uint32_t j;
 
 	if (m->index_cap == 0)
 		return NULL;
-	for (j = hash_str(output) & (m->index_cap - 1); m->by_output[j] != 0;
-	    j = (j + 1) & (m->index_cap - 1))
+	for (j = (uint32_t)hash_str(output) & (m->index_cap - 1);
+	    m->by_output[j] != 0; j = (j + 1) & (m->index_cap - 1))
 		if (strcmp(m->items[m->by_output[j] - 1].output, output) == 0)
 			return &m->items[m->by_output[j] - 1];
 	return NULL;
@@ -198,12 +213,13 @@ size_t
 sr_manifest_outputs(sr_manifest *m, const char *note,
     const sr_manifest_entry **out, size_t max)
 {
-	size_t j, i, n = 0;
+	uint32_t j, i;
+	size_t n = 0;
 
 	if (m->index_cap == 0)
 		return 0;
-	for (j = hash_str(note) & (m->index_cap - 1); m->by_note[j] != 0;
-	    j = (j + 1) & (m->index_cap - 1)) {
+	for (j = (uint32_t)hash_str(note) & (m->index_cap - 1);
+	    m->by_note[j] != 0; j = (j + 1) & (m->index_cap - 1)) {
 		if (strcmp(m->items[m->by_note[j] - 1].note, note) != 0)
 			continue;
 		/* the chain holds every entry this note ever had in the
@@ -222,7 +238,7 @@ sr_manifest_outputs(sr_manifest *m, const char *note,
 
 int
 sr_manifest_set(sr_manifest *m, const char *output, const char *note,
-    uint64_t in, uint64_t out)
+    uint64_t in, uint64_t out, const char *made_by)
 {
 	sr_manifest_entry *e = (sr_manifest_entry *)sr_manifest_find(m,
 	    output);
@@ -231,11 +247,10 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 		if (strcmp(e->note, note) != 0) {
 			/* an output that moves to another note: rare; the
 			 * indexes are rebuilt */
-			char *copy = strdup(note);
+			const char *copy = pooled_note(m, note);
 
 			if (copy == NULL)
 				return -1;
-			free(e->note);
 			e->note = copy;
 			m->changed = true;
 			if (!reindex(m))
@@ -245,33 +260,65 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 			m->changed = true;
 		e->input_hash = in;
 		e->output_hash = out;
+		if (made_by != NULL)
+			e->made_by = made_by;
 		return 0;
 	}
 	m->changed = true;
-	return add_entry(m, output, note, in, out) ? 0 : -1;
+	return add_entry(m, output, note, in, out, made_by) ? 0 : -1;
 }
 
 int
 sr_manifest_remove(sr_manifest *m, const char *output)
 {
 	const sr_manifest_entry *e = sr_manifest_find(m, output);
-	size_t i;
+	uint32_t i;
 
 	if (e == NULL)
 		return 0;
-	i = (size_t)(e - m->items);
-	free(m->items[i].output);
-	free(m->items[i].note);
+	/* its names stay in the pool until the manifest is freed */
+	i = (uint32_t)(e - m->items);
 	m->items[i] = m->items[--m->count];
 	m->changed = true;
 	return reindex(m) ? 0 : -1;
 }
 
+/* The manifest's text, a few hundred lines at a time. */
+typedef struct {
+	sr_manifest *m;
+	uint32_t next;
+	bool head;
+	sr_buf b;
+} save_state;
+
+static int
+fill_lines(void *arg, const char **data, size_t *len)
+{
+	save_state *st = arg;
+	const sr_manifest_entry *e;
+
+	st->b.len = 0;
+	if (!st->head) {
+		sr_buf_puts(&st->b, MANIFEST_HEAD);
+		st->head = true;
+	}
+	while (st->next < st->m->count && st->b.len < 32768) {
+		e = &st->m->items[st->next++];
+		sr_buf_printf(&st->b, "%s\t%s\t%016llx\t%016llx\n", e->output,
+		    e->note, (unsigned long long)e->input_hash,
+		    (unsigned long long)e->output_hash);
+	}
+	if (st->b.failed)
+		return -1;
+	*data = st->b.data != NULL ? st->b.data : "";
+	*len = st->b.len;
+	return st->next < st->m->count ? 1 : 0;
+}
+
 int
 sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 {
-	sr_buf b = {0};
-	size_t i;
+	save_state st = {m, 0, false, {0}};
 	int rc;
 
 	if (!m->changed)
@@ -279,22 +326,13 @@ sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 	/* sorted for the file (the indexes are rebuilt for any later use) */
 	if (m->count > 1)
 		qsort(m->items, m->count, sizeof(*m->items), compare_entries);
-	if (!reindex(m))
-		return -1;
-	sr_buf_puts(&b, MANIFEST_HEAD);
-	for (i = 0; i < m->count; i++)
-		sr_buf_printf(&b, "%s\t%s\t%016llx\t%016llx\n",
-		    m->items[i].output, m->items[i].note,
-		    (unsigned long long)m->items[i].input_hash,
-		    (unsigned long long)m->items[i].output_hash);
-	if (b.failed) {
-		sr_buf_free(&b);
+	if (!reindex(m)) {
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
 		    "out of memory writing %s", MANIFEST_NAME);
 		return -1;
 	}
-	rc = sr_outdir_write(o, MANIFEST_NAME, b.data, b.len, diags);
-	sr_buf_free(&b);
+	rc = sr_outdir_write_fn(o, MANIFEST_NAME, fill_lines, &st, diags);
+	sr_buf_free(&st.b);
 	if (rc == 0)
 		m->changed = false;
 	return rc;
@@ -303,15 +341,10 @@ sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 void
 sr_manifest_free(sr_manifest *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->count; i++) {
-		free(m->items[i].output);
-		free(m->items[i].note);
-	}
 	free(m->items);
 	free(m->by_output);
 	free(m->by_note);
 	free(m->next_of_note);
+	sr_arena_free(m->strings);
 	memset(m, 0, sizeof(*m));
 }

@@ -22,6 +22,15 @@ struct sr_outdir {
 	int fd;
 	bool fsync;
 	unsigned long seq; /* for temporary names */
+	long pid;          /* for temporary names too */
+	/* The folder last opened under the output folder (drafts of a note
+	 * go to one folder, and the notes of a folder come one after the
+	 * other): its path, its fd, and whether this run made it, in which
+	 * case nothing is in it but what this run wrote. */
+	char *dir;
+	int dir_fd;
+	bool dir_fresh;
+	bool top_fresh; /* the output folder itself is new */
 };
 
 /* Refuses a path any existing component of which is a symbolic link. */
@@ -88,12 +97,15 @@ sr_outdir *
 sr_outdir_open(const char *path, bool fsync_files, sr_diags *diags)
 {
 	sr_outdir *o;
+	struct stat st;
+	bool fresh;
 
 	if (*path == '\0') {
 		sr_diags_add(diags, SR_ERROR, NULL, 0, 0, "the output folder "
 		    "has an empty name");
 		return NULL;
 	}
+	fresh = lstat(path, &st) == -1 && errno == ENOENT;
 	if (!check_components(path, diags) || make_dirs(path, diags) == -1 ||
 	    !check_components(path, diags))
 		return NULL;
@@ -104,6 +116,9 @@ sr_outdir_open(const char *path, bool fsync_files, sr_diags *diags)
 		return NULL;
 	}
 	o->fsync = fsync_files;
+	o->pid = (long)getpid();
+	o->top_fresh = fresh;
+	o->dir_fd = -1;
 	o->fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (o->fd == -1) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot open the "
@@ -121,6 +136,9 @@ sr_outdir_close(sr_outdir *o)
 		return;
 	if (o->fd >= 0)
 		close(o->fd);
+	if (o->dir_fd >= 0)
+		close(o->dir_fd);
+	free(o->dir);
 	free(o->path);
 	free(o);
 }
@@ -133,18 +151,29 @@ sr_outdir_path(const sr_outdir *o)
 
 /*
  * Opens the folder that holds rel (creating it) and returns its fd, with
- * *name pointing at rel's last component.  -1 with an error in diags.
+ * *name pointing at rel's last component; the fd belongs to o (do not
+ * close it).  -1 with an error in diags.
  */
 static int
 open_parent(sr_outdir *o, const char *rel, const char **name,
     bool create, sr_diags *diags)
 {
 	char part[256];
-	const char *p = rel, *slash;
-	int fd = dup(o->fd), next;
-	size_t n;
+	const char *p = rel, *slash, *last = strrchr(rel, '/');
+	size_t n, dlen = last != NULL ? (size_t)(last - rel) : 0;
+	int fd, next;
+	bool fresh = false;
 
-	if (fd == -1)
+	if (last == NULL) {
+		*name = rel;
+		return o->fd;
+	}
+	if (o->dir != NULL && strlen(o->dir) == dlen &&
+	    memcmp(o->dir, rel, dlen) == 0) {
+		*name = last + 1;
+		return o->dir_fd;
+	}
+	if ((fd = dup(o->fd)) == -1)
 		goto fail;
 	while ((slash = strchr(p, '/')) != NULL) {
 		n = (size_t)(slash - p);
@@ -155,8 +184,13 @@ open_parent(sr_outdir *o, const char *rel, const char **name,
 		}
 		memcpy(part, p, n);
 		part[n] = '\0';
-		if (create && mkdirat(fd, part, 0777) == -1 && errno != EEXIST)
-			goto fail;
+		fresh = false;
+		if (create) {
+			if (mkdirat(fd, part, 0777) == 0)
+				fresh = true;
+			else if (errno != EEXIST)
+				goto fail;
+		}
 		next = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 		    O_CLOEXEC);
 		if (next == -1) {
@@ -175,6 +209,20 @@ open_parent(sr_outdir *o, const char *rel, const char **name,
 		p = slash + 1;
 	}
 	*name = p;
+	/* kept for the next file of this folder */
+	if (o->dir_fd >= 0)
+		close(o->dir_fd);
+	free(o->dir);
+	o->dir = strndup(rel, dlen);
+	o->dir_fd = fd;
+	o->dir_fresh = fresh;
+	if (o->dir == NULL) {
+		close(fd);
+		o->dir_fd = -1;
+		errno = ENOMEM;
+		fd = -1;
+		goto fail;
+	}
 	return fd;
 fail:
 	if (diags != NULL)
@@ -185,21 +233,37 @@ fail:
 	return -1;
 }
 
+static bool
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, data, len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return false;
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
 int
-sr_outdir_write(sr_outdir *o, const char *rel, const char *data, size_t len,
-    sr_diags *diags)
+sr_outdir_write_fn(sr_outdir *o, const char *rel, sr_fill_fn *fill,
+    void *arg, sr_diags *diags)
 {
 	char tmp[300];
-	const char *name;
-	size_t done = 0;
-	ssize_t n;
-	int dir, fd = -1, tries, err;
+	const char *name, *data;
+	size_t len;
+	int dir, fd = -1, tries, err, more;
 
 	if ((dir = open_parent(o, rel, &name, true, diags)) == -1)
 		return -1;
 	for (tries = 0; tries < 100; tries++) {
 		snprintf(tmp, sizeof(tmp), ".%.200s.%ld.%lu.tmp", name,
-		    (long)getpid(), o->seq++);
+		    o->pid, o->seq++);
 		fd = openat(dir, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 		    O_CLOEXEC, 0666);
 		if (fd != -1 || errno != EEXIST)
@@ -207,19 +271,18 @@ sr_outdir_write(sr_outdir *o, const char *rel, const char *data, size_t len,
 	}
 	if (fd == -1) {
 		err = errno;
-		close(dir);
 		sr_diags_add(diags, SR_ERROR, o->path, 0, 0, "cannot write %s: "
 		    "%s", rel, strerror(err));
 		return -1;
 	}
-	while (done < len) {
-		n = write(fd, data + done, len - done);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
+	do {
+		if ((more = fill(arg, &data, &len)) < 0) {
+			errno = ENOMEM;
 			goto fail;
-		done += (size_t)n;
-	}
+		}
+		if (!write_all(fd, data, len))
+			goto fail;
+	} while (more > 0);
 	if (o->fsync && fsync(fd) == -1)
 		goto fail;
 	if (close(fd) == -1) {
@@ -232,17 +295,39 @@ sr_outdir_write(sr_outdir *o, const char *rel, const char *data, size_t len,
 	/* with --fsync the rename itself is made durable too */
 	if (o->fsync)
 		fsync(dir);
-	close(dir);
 	return 0;
 fail:
 	err = errno;
 	if (fd != -1)
 		close(fd);
 	unlinkat(dir, tmp, 0); /* never leave half a file behind */
-	close(dir);
 	sr_diags_add(diags, SR_ERROR, o->path, 0, 0, "cannot write %s: %s",
 	    rel, strerror(err));
 	return -1;
+}
+
+typedef struct {
+	const char *data;
+	size_t len;
+} whole;
+
+static int
+fill_whole(void *arg, const char **data, size_t *len)
+{
+	whole *w = arg;
+
+	*data = w->data;
+	*len = w->len;
+	return 0;
+}
+
+int
+sr_outdir_write(sr_outdir *o, const char *rel, const char *data, size_t len,
+    sr_diags *diags)
+{
+	whole w = {data, len};
+
+	return sr_outdir_write_fn(o, rel, fill_whole, &w, diags);
 }
 
 char *
@@ -262,13 +347,19 @@ sr_outdir_read(sr_outdir *o, const char *rel, size_t *len, bool *absent)
 		*absent = errno == ENOENT || errno == ELOOP || errno == ENOTDIR;
 		return NULL;
 	}
+	/* a folder this run made holds only what it wrote, and a run writes
+	 * each name once: nothing to read */
+	if ((dir == o->dir_fd && o->dir_fresh) || (dir == o->fd &&
+	    o->top_fresh)) {
+		*absent = true;
+		return NULL;
+	}
 	/* O_NONBLOCK: a FIFO named like a draft must not hang the build */
 	fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	if (fd == -1)
+	if (fd == -1) {
 		*absent = errno == ENOENT;
-	close(dir);
-	if (fd == -1)
 		return NULL;
+	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    (unsigned long long)st.st_size > 64ULL * 1024 * 1024 ||
 	    (data = malloc((size_t)st.st_size + 1)) == NULL)

@@ -173,6 +173,40 @@ for build in "$@"; do
 	cli "a folder of $many notes" 0 "$many notes checked: 0 with errors" \
 	    $sr check --now 2020-01-01 "$tmp/many"
 
+	# -j: worker processes give what one process gives, byte for byte:
+	# the drafts, the manifest, and every line printed (filter logs and
+	# errors among them, in the order of the notes).
+	jn="$tmp/many examples/notes tests/regress tests/notes"
+	jf="-f tests/filters/helpers.lua"
+	for cmd in check explain; do
+		$sr $cmd --now $NOW $jf $jn >"$tmp/j1.out" 2>"$tmp/j1.err"
+		echo "exit $?" >>"$tmp/j1.err"
+		$sr $cmd --now $NOW -j 3 $jf $jn >"$tmp/j3.out" 2>"$tmp/j3.err"
+		echo "exit $?" >>"$tmp/j3.err"
+		if cmp -s "$tmp/j1.out" "$tmp/j3.out" &&
+		    cmp -s "$tmp/j1.err" "$tmp/j3.err" &&
+		    grep -q "exit 1" "$tmp/j1.err"; then ok; else
+			bad "$cmd -j 3 differs from -j 1"
+			diff "$tmp/j1.err" "$tmp/j3.err" | head
+		fi
+	done
+	rm -rf "$tmp/oj1" "$tmp/oj3"
+	$sr build --now $NOW $jf $jn -o "$tmp/oj1" 2>&1 |
+	    sed "s|$tmp/oj1|OUT|g" >"$tmp/j1.err"
+	$sr build --now $NOW -j 3 $jf $jn -o "$tmp/oj3" 2>&1 |
+	    sed "s|$tmp/oj3|OUT|g" >"$tmp/j3.err"
+	if diff -r "$tmp/oj1" "$tmp/oj3" >/dev/null &&
+	    cmp -s "$tmp/j1.err" "$tmp/j3.err" &&
+	    grep -q "helpers ok" "$tmp/j1.err"; then ok; else
+		bad "build -j 3 differs from -j 1"
+		diff "$tmp/j1.err" "$tmp/j3.err" | head
+	fi
+	cli "-j takes a number" 2 "-j: 'lots' is not a number" \
+	    $sr check -j lots tests/regress
+	rm -rf "$tmp/oj-default"
+	cli "options before the notes mean build" 0 "5 written" \
+	    $sr -o "$tmp/oj-default" --now $NOW examples/notes
+
 	# A file that cannot be read (root reads anything: drop to nobody).
 	printf -- '---\ncompany: A\n---\n' >"$tmp/secret.md"
 	chmod 000 "$tmp/secret.md"

@@ -935,6 +935,94 @@ test_text_render(void)
 	sr_buf_free(&b);
 }
 
+/* ---- sr_jobs_run: answers in the order of the items, a dead worker's
+ * items said to be lost, and the messages read back as written -------- */
+
+static int jobs_seen[12];
+static size_t jobs_order[12], jobs_taken;
+
+static void
+jobs_work(void *arg, size_t i, sr_pack *msg)
+{
+	sr_diags d = {0};
+
+	if (arg != NULL && i == 4)
+		_exit(9); /* a worker that dies on item 4 */
+	sr_pack_u64(msg, i * 7);
+	sr_pack_str(msg, i % 2 ? "odd" : NULL);
+	sr_diags_add(&d, SR_WARNING, "n.md", (int)i, 2, "item %zu", i);
+	sr_pack_diags(msg, &d);
+	sr_diags_free(&d);
+}
+
+static void
+jobs_take(void *arg, size_t i, const char *msg, size_t len)
+{
+	sr_unpack u = {msg, msg + len, false};
+	sr_diags d = {0};
+	const char *s;
+
+	(void)arg;
+	jobs_order[jobs_taken++] = i;
+	if (msg == NULL) {
+		jobs_seen[i] = -1;
+		return;
+	}
+	jobs_seen[i] = sr_unpack_u64(&u) == i * 7;
+	s = sr_unpack_str(&u);
+	if (i % 2 ? s == NULL || strcmp(s, "odd") != 0 : s != NULL)
+		jobs_seen[i] = 0;
+	sr_unpack_diags(&u, &d);
+	if (u.bad || u.p != u.end || d.count != 1 || d.warnings != 1 ||
+	    d.items[0].line != (int)i || strcmp(d.items[0].path, "n.md") != 0)
+		jobs_seen[i] = 0;
+	sr_diags_free(&d);
+}
+
+static void
+test_jobs(void)
+{
+	unsigned workers;
+	size_t i;
+	bool all;
+	int dead = 1;
+
+	current = "jobs: answers in order, from 1, 3 and 12 workers";
+	for (workers = 1; workers <= 12; workers += workers < 3 ? 2 : 9) {
+		memset(jobs_seen, 0, sizeof(jobs_seen));
+		jobs_taken = 0;
+		CHECK(sr_jobs_run(10, workers, jobs_work, jobs_take, NULL) == 0);
+		all = jobs_taken == 10;
+		for (i = 0; i < 10; i++)
+			all = all && jobs_order[i] == i && jobs_seen[i] == 1;
+		CHECK(all);
+	}
+	current = "jobs: a worker that dies loses its items, and only those";
+	memset(jobs_seen, 0, sizeof(jobs_seen));
+	jobs_taken = 0;
+	CHECK(sr_jobs_run(10, 3, jobs_work, jobs_take, &dead) == 0);
+	CHECK(jobs_taken == 10);
+	/* worker 1 has items 1, 4, 7: 1 was answered, 4 and 7 are lost */
+	CHECK(jobs_seen[1] == 1 && jobs_seen[4] == -1 && jobs_seen[7] == -1);
+	all = true;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7)
+			all = all && jobs_seen[i] == 1;
+	CHECK(all);
+	current = "jobs: a short message reads as bad, not past its end";
+	{
+		sr_pack p = {0};
+		sr_unpack u;
+
+		sr_pack_str(&p, "hello");
+		u.p = p.data;
+		u.end = p.data + p.len - 3;
+		u.bad = false;
+		CHECK(sr_unpack_str(&u) == NULL && u.bad);
+		sr_pack_free(&p);
+	}
+}
+
 int
 main(void)
 {
@@ -956,6 +1044,7 @@ main(void)
 	test_points();
 	test_check();
 	test_text_render();
+	test_jobs();
 	sr_diags_free(&diags);
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 && passed > 0 ? 0 : 1;

@@ -1,0 +1,336 @@
+/*
+ * jobs.c - a batch in worker processes (`-j N`), and the messages they send
+ * back.  Worker k of N, forked once the batch is set up (so it holds its
+ * own copy of the Lua state), does items k, k + N, k + 2N ... in order and
+ * writes each answer to its own pipe; the parent takes answer i from
+ * worker i mod N, so it sees the answers in the order of the items and
+ * does what must happen once (writing files, the manifest, printing) just
+ * as a single process would.  Only the parent reads, so no pipe can
+ * deadlock: a worker ahead of the parent waits on a full pipe.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define SR_NULL_STR UINT64_MAX
+
+/* ---- messages ------------------------------------------------------------ */
+
+static void
+pack_grow(sr_pack *p, size_t more)
+{
+	size_t cap;
+	char *data;
+
+	if (p->failed || p->len + more <= p->cap)
+		return;
+	cap = p->cap ? p->cap : 256;
+	while (cap < p->len + more)
+		cap *= 2;
+	if ((data = realloc(p->data, cap)) == NULL) {
+		p->failed = true;
+		return;
+	}
+	p->data = data;
+	p->cap = cap;
+}
+
+void
+sr_pack_u64(sr_pack *p, uint64_t v)
+{
+	pack_grow(p, sizeof(v));
+	if (p->failed)
+		return;
+	memcpy(p->data + p->len, &v, sizeof(v));
+	p->len += sizeof(v);
+}
+
+void
+sr_pack_raw(sr_pack *p, const void *data, size_t len)
+{
+	pack_grow(p, len);
+	if (p->failed || len == 0)
+		return;
+	memcpy(p->data + p->len, data, len);
+	p->len += len;
+}
+
+void
+sr_pack_str(sr_pack *p, const char *s)
+{
+	size_t n;
+
+	if (s == NULL) {
+		sr_pack_u64(p, SR_NULL_STR);
+		return;
+	}
+	n = strlen(s);
+	sr_pack_u64(p, n);
+	pack_grow(p, n + 1);
+	if (p->failed)
+		return;
+	memcpy(p->data + p->len, s, n + 1);
+	p->len += n + 1;
+}
+
+void
+sr_pack_diags(sr_pack *p, const sr_diags *d)
+{
+	size_t i;
+
+	sr_pack_u64(p, d->count);
+	sr_pack_u64(p, d->errors);
+	sr_pack_u64(p, d->warnings);
+	for (i = 0; i < d->count; i++) {
+		sr_pack_u64(p, (uint64_t)d->items[i].severity);
+		sr_pack_str(p, d->items[i].path);
+		sr_pack_u64(p, (uint64_t)(int64_t)d->items[i].line);
+		sr_pack_u64(p, (uint64_t)(int64_t)d->items[i].col);
+		sr_pack_str(p, d->items[i].message);
+	}
+}
+
+void
+sr_pack_free(sr_pack *p)
+{
+	free(p->data);
+	memset(p, 0, sizeof(*p));
+}
+
+uint64_t
+sr_unpack_u64(sr_unpack *u)
+{
+	uint64_t v;
+
+	if (u->bad || (size_t)(u->end - u->p) < sizeof(v)) {
+		u->bad = true;
+		return 0;
+	}
+	memcpy(&v, u->p, sizeof(v));
+	u->p += sizeof(v);
+	return v;
+}
+
+const char *
+sr_unpack_str(sr_unpack *u)
+{
+	uint64_t n = sr_unpack_u64(u);
+	const char *s;
+
+	if (u->bad || n == SR_NULL_STR)
+		return NULL;
+	if ((uint64_t)(u->end - u->p) < n + 1 || u->p[n] != '\0') {
+		u->bad = true;
+		return NULL;
+	}
+	s = u->p;
+	u->p += n + 1;
+	return s;
+}
+
+void
+sr_unpack_diags(sr_unpack *u, sr_diags *d)
+{
+	uint64_t n = sr_unpack_u64(u), i, errors, warnings;
+
+	errors = sr_unpack_u64(u);
+	warnings = sr_unpack_u64(u);
+	for (i = 0; i < n && !u->bad; i++) {
+		sr_severity sev = (sr_severity)sr_unpack_u64(u);
+		const char *path = sr_unpack_str(u);
+		int line = (int)(int64_t)sr_unpack_u64(u);
+		int col = (int)(int64_t)sr_unpack_u64(u);
+		const char *msg = sr_unpack_str(u);
+
+		if (!u->bad)
+			sr_diags_add(d, sev, path, line, col, "%s",
+			    msg != NULL ? msg : "");
+	}
+	/* messages dropped for want of memory still count */
+	if (!u->bad && errors + warnings >= n) {
+		size_t added_errors = 0;
+
+		for (i = d->count - (size_t)n; i < d->count; i++)
+			if (d->items[i].severity == SR_ERROR)
+				added_errors++;
+		d->errors += (size_t)errors - added_errors;
+		d->warnings += (size_t)warnings - ((size_t)n - added_errors);
+	}
+}
+
+/* ---- workers --------------------------------------------------------- */
+
+static bool
+write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* 1: read all; 0: end of file before any byte; -1: error or short. */
+static int
+read_all(int fd, void *data, size_t len)
+{
+	char *p = data;
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < len) {
+		if ((n = read(fd, p + got, len - got)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0)
+			return got == 0 ? 0 : -1;
+		got += (size_t)n;
+	}
+	return 1;
+}
+
+/* Worker k's loop; returns its exit status. */
+static int
+worker(size_t k, size_t n, unsigned workers, int fd, sr_jobs_work_fn *work,
+    void *arg)
+{
+	sr_pack msg = {0};
+	uint64_t len;
+	size_t i;
+	int rc = 0;
+
+	for (i = k; i < n && rc == 0; i += workers) {
+		msg.len = 0;
+		msg.failed = false;
+		work(arg, i, &msg);
+		len = msg.len;
+		if (msg.failed)
+			rc = 3;
+		else if (!write_all(fd, &len, sizeof(len)) ||
+		    !write_all(fd, msg.data, msg.len))
+			rc = 4;
+	}
+	sr_pack_free(&msg);
+	close(fd);
+	return rc;
+}
+
+int
+sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
+    sr_jobs_take_fn *take, void *arg)
+{
+	pid_t *pids = NULL;
+	int *fds = NULL, fd[2], status, rc = 0;
+	bool *lost = NULL;
+	sr_pack msg = {0};
+	char *blob = NULL;
+	size_t cap = 0, i;
+	unsigned w, started = 0;
+	uint64_t len;
+
+	if (workers > n)
+		workers = (unsigned)n;
+	if (workers <= 1) {
+		for (i = 0; i < n; i++) {
+			msg.len = 0;
+			msg.failed = false;
+			work(arg, i, &msg);
+			take(arg, i, msg.failed ? NULL : msg.data, msg.len);
+		}
+		sr_pack_free(&msg);
+		return 0;
+	}
+	pids = calloc(workers, sizeof(*pids));
+	fds = calloc(workers, sizeof(*fds));
+	lost = calloc(workers, sizeof(*lost));
+	if (pids == NULL || fds == NULL || lost == NULL) {
+		rc = -1;
+		goto out;
+	}
+	/* what the parent has buffered must not be printed by each child */
+	fflush(NULL);
+	for (w = 0; w < workers; w++) {
+		if (pipe(fd) != 0) {
+			rc = -1;
+			break;
+		}
+		if ((pids[w] = fork()) < 0) {
+			close(fd[0]);
+			close(fd[1]);
+			rc = -1;
+			break;
+		}
+		if (pids[w] == 0) {
+			unsigned o;
+
+			close(fd[0]);
+			for (o = 0; o < w; o++)
+				close(fds[o]);
+			free(pids);
+			free(fds);
+			free(lost);
+			/* _exit: the parent's atexit handlers and stdio
+			 * buffers are the parent's */
+			_exit(worker(w, n, workers, fd[1], work, arg));
+		}
+		close(fd[1]);
+		fds[w] = fd[0];
+		started++;
+	}
+	if (rc != 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		w = (unsigned)(i % workers);
+		if (!lost[w] && read_all(fds[w], &len, sizeof(len)) == 1 &&
+		    len < SIZE_MAX / 2) {
+			if (len + 1 > cap) {
+				char *grown = realloc(blob, (size_t)len + 1);
+
+				if (grown == NULL) {
+					lost[w] = true;
+					take(arg, i, NULL, 0);
+					continue;
+				}
+				blob = grown;
+				cap = (size_t)len + 1;
+			}
+			if (read_all(fds[w], blob, (size_t)len) == 1 ||
+			    len == 0) {
+				take(arg, i, blob, (size_t)len);
+				continue;
+			}
+		}
+		/* the worker died (or sent nonsense): this item and the rest
+		 * of its items are lost, and said so */
+		lost[w] = true;
+		take(arg, i, NULL, 0);
+	}
+out:
+	for (w = 0; w < started; w++) {
+		close(fds[w]);
+		while (waitpid(pids[w], &status, 0) < 0 && errno == EINTR)
+			;
+	}
+	free(blob);
+	free(pids);
+	free(fds);
+	free(lost);
+	return rc;
+}
