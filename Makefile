@@ -136,7 +136,7 @@ bench: $(B)/bench $(B)/gen-notes $(B)/secondround
 	SECONDROUND_FILTERS=$(CURDIR)/filters $(B)/bench -x $(B)/secondround $(BENCH) \
 	  $(BENCH)/corpus-1000 $(BENCH)/corpus-10000 \
 	  $(BENCH)/big/big-262144.md $(BENCH)/big/big-524288.md \
-	  $(BENCH)/big/big-1048576.md $(BENCH)/big/big-2097152.md | tee $(B)/bench.txt
+	  $(BENCH)/big/big-1048576.md $(BENCH)/big/big-2097152.md | tee tests/bench.txt
 
 # ---- the examples --------------------------------------------------------
 

@@ -418,6 +418,8 @@ int sr_outdir_write(sr_outdir *o, const char *rel, const char *data,
 typedef int sr_fill_fn(void *arg, const char **data, size_t *len);
 int sr_outdir_write_fn(sr_outdir *o, const char *rel, sr_fill_fn *fill,
     void *arg, sr_diags *diags);
+/* Whether rel is a regular file of the output folder (one fstatat). */
+bool sr_outdir_has(sr_outdir *o, const char *rel);
 /* A file of the output folder, or NULL when it cannot be read (*absent
  * says whether that is because it does not exist).  Caller frees. */
 char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len,

@@ -3,7 +3,7 @@
  * `.secondround-manifest`: one line per file with the note it came from, a
  * hash of what went into it (the note, the filters, the options, the
  * program's version) and a hash of what was written.  A rebuild skips a
- * note whose inputs hash the same and whose outputs are as written, and
+ * note whose inputs hash the same and whose outputs are still there, and
  * never overwrites a draft whose hash says it was edited by hand.
  *
  * The file is sorted and holds no times, so it is the same on every

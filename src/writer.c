@@ -330,6 +330,19 @@ sr_outdir_write(sr_outdir *o, const char *rel, const char *data, size_t len,
 	return sr_outdir_write_fn(o, rel, fill_whole, &w, diags);
 }
 
+bool
+sr_outdir_has(sr_outdir *o, const char *rel)
+{
+	const char *name;
+	struct stat st;
+	int dir;
+
+	if ((dir = open_parent(o, rel, &name, false, NULL)) == -1)
+		return false;
+	return fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode);
+}
+
 char *
 sr_outdir_read(sr_outdir *o, const char *rel, size_t *len, bool *absent)
 {

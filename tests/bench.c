@@ -3,7 +3,7 @@
  * beside a baseline measured in the same run on the same files, because
  * the machines are shared and noisy: bare times mean little, ratios do.
  *
- *   bench [-r ROUNDS] WORKDIR CORPUS...
+ *   bench [-r ROUNDS] [-x BIN] WORKDIR CORPUS... BIGNOTE...
  *
  * For each corpus folder (make bench generates 1,000 and 10,000 notes with
  * gen-notes), in a child process of its own so that its peak RSS is its
@@ -21,10 +21,12 @@
  *   build      a full build into an empty folder;
  *   no-op      a rebuild with nothing changed;
  *   touched    a rebuild after changing 1% of the notes;
- *   cmark      the cmark command over the corpus concatenated.
- * Then the peak RSS of the real program building each corpus (`-x BIN`,
- * a child process of its own), and for each big note named after the
- * corpora, the time to parse, filter and render it.
+ *   cmark      the cmark command over the corpus concatenated;
+ * and with `-x BIN`, the program itself as a user runs it: check and build
+ * with one process and with -j 2, and build --fsync (on the small corpus
+ * only), whose peak RSS (getrusage of the child) is the memory figure.
+ * Then, for each big note named after the corpora, the time to parse,
+ * filter and render it.  The machine is described first.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -45,7 +47,8 @@
 #include "secondround.h"
 
 enum { P_PARSE, P_FILTERS, P_FRESH, P_CHECK, P_BARE, P_FLOOR, P_BUILD,
-    P_NOOP, P_TOUCHED, P_CMARK, P_COUNT };
+    P_NOOP, P_TOUCHED, P_CMARK, P_RUN_CHECK1, P_RUN_CHECK2, P_RUN_BUILD1,
+    P_RUN_BUILD2, P_RUN_FSYNC, P_COUNT };
 
 static const char *const pass_names[P_COUNT] = {
 	"read + parse", "  + default filters", "  + filters, a Lua state per note",
@@ -53,7 +56,13 @@ static const char *const pass_names[P_COUNT] = {
 	"I/O floor: 3 files per note", "full build (3 formats)",
 	"no-op rebuild", "rebuild, 1% of notes changed",
 	"cmark command, corpus in one file",
+	"secondround check", "secondround check -j 2",
+	"secondround build", "secondround build -j 2",
+	"secondround build --fsync",
 };
+
+static const char *bin;   /* the program, for the passes that run it */
+static long program_rss;  /* peak RSS of `secondround build`, in KB */
 
 static double
 now(void)
@@ -220,6 +229,46 @@ pass_build(const sr_paths *p, sr_engine *e, const char *dir)
 	return rc;
 }
 
+/* Runs the program (check or build, -j jobs) over the corpus, output to
+ * out; returns 0 and keeps the peak RSS of a build in program_rss. */
+static int
+pass_program(const char *corpus, bool build, int jobs, bool fsync_files,
+    const char *out)
+{
+	char j[16];
+	struct rusage ru;
+	int status, devnull;
+	pid_t pid;
+
+	if (bin == NULL)
+		return -1;
+	snprintf(j, sizeof(j), "%d", jobs);
+	if ((pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		if ((devnull = open("/dev/null", O_WRONLY)) != -1) {
+			dup2(devnull, 1);
+			dup2(devnull, 2);
+		}
+		if (!build)
+			execl(bin, bin, "check", "-q", "-j", j, corpus,
+			    (char *)NULL);
+		else if (fsync_files)
+			execl(bin, bin, "build", "-q", "--fsync", "-j", j, "-o",
+			    out, corpus, (char *)NULL);
+		else
+			execl(bin, bin, "build", "-q", "-j", j, "-o", out,
+			    corpus, (char *)NULL);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, &ru) == -1 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return -1;
+	if (build && jobs == 1 && !fsync_files && ru.ru_maxrss > program_rss)
+		program_rss = ru.ru_maxrss;
+	return 0;
+}
+
 /* Changes 1% of the notes (a line added to each hundredth), or, with
  * restore, puts them back as they were. */
 static void
@@ -303,6 +352,11 @@ run_corpus(const char *corpus, const char *work, int rounds)
 				mkdir(dir, 0777);
 			if (k == P_TOUCHED)
 				touch_notes(&p, r, false);
+			/* every pass that writes starts with the disk
+			 * clean: none pays for another's writeback */
+			if (k == P_FLOOR || k == P_BUILD || k == P_NOOP ||
+			    k == P_TOUCHED || k >= P_RUN_BUILD1)
+				sync();
 			t = now();
 			switch (k) {
 			case P_PARSE:
@@ -332,8 +386,27 @@ run_corpus(const char *corpus, const char *work, int rounds)
 			case P_CMARK:
 				rc = pass_cmark(&p, work);
 				break;
+			case P_RUN_CHECK1:
+			case P_RUN_CHECK2:
+				rc = pass_program(corpus, false, k == P_RUN_CHECK1 ?
+				    1 : 2, false, NULL);
+				break;
+			case P_RUN_BUILD1:
+			case P_RUN_BUILD2:
+				rc = pass_program(corpus, true, k == P_RUN_BUILD1 ?
+				    1 : 2, false, dir);
+				break;
+			case P_RUN_FSYNC:
+				/* on the small corpus only: flushing every file
+				 * is slow on purpose */
+				if (p.count <= 2000)
+					rc = pass_program(corpus, true, 1, true,
+					    dir);
+				else
+					t = -1;
+				break;
 			}
-			t = now() - t;
+			t = t < 0 ? 1e30 : now() - t;
 			if (k == P_TOUCHED)
 				touch_notes(&p, r, true);
 			if (k == P_CMARK && rc != 0) {
@@ -351,35 +424,41 @@ run_corpus(const char *corpus, const char *work, int rounds)
 	}
 	for (k = 0; k < P_COUNT; k++)
 		printf("%d %zu %.6f\n", k, p.count, best[k]);
+	printf("rss %ld\n", program_rss);
 	sr_engine_free(e);
 	sr_paths_free(&p);
 	sr_diags_free(&d);
 	return rc == 0 ? 0 : 1;
 }
 
-/* The peak RSS in KB of `BIN build -q CORPUS -o WORK/rss`, or -1. */
-static long
-program_rss(const char *bin, const char *corpus, const char *work)
+/* The machine, for the record: processor, cores, kernel, and the file
+ * system the outputs go to. */
+static void
+print_machine(const char *work)
 {
-	char out[4200], cmd[12800];
-	struct rusage ru;
-	int status;
-	pid_t pid;
+	char line[512], model[256] = "?", cmd[4300];
+	FILE *f;
 
-	snprintf(out, sizeof(out), "%s/rss", work);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", out);
-	if (system(cmd) != 0)
-		return -1;
-	if ((pid = fork()) == -1)
-		return -1;
-	if (pid == 0) {
-		execl(bin, bin, "build", "-q", corpus, "-o", out, (char *)NULL);
-		_exit(127);
+	if ((f = fopen("/proc/cpuinfo", "r")) != NULL) {
+		while (fgets(line, sizeof(line), f) != NULL)
+			if (strncmp(line, "model name", 10) == 0 &&
+			    strchr(line, ':') != NULL) {
+				snprintf(model, sizeof(model), "%s",
+				    strchr(line, ':') + 2);
+				model[strcspn(model, "\n")] = '\0';
+				break;
+			}
+		fclose(f);
 	}
-	if (wait4(pid, &status, 0, &ru) == -1 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0)
-		return -1;
-	return ru.ru_maxrss;
+	printf("machine: %s, %ld cores online\n", model,
+	    sysconf(_SC_NPROCESSORS_ONLN));
+	fflush(stdout);
+	snprintf(cmd, sizeof(cmd), "uname -sr | sed 's/^/kernel: /'; "
+	    "df -T '%s' 2>/dev/null | awk 'NR == 2 { print \"file system of "
+	    "the outputs: \" $2 }'", work);
+	if (system(cmd) != 0)
+		printf("kernel: ?\n");
+	fflush(stdout);
 }
 
 /* Parse, filter and render one big note, best of rounds, in seconds. */
@@ -417,7 +496,8 @@ main(int argc, char **argv)
 	size_t count[8];
 	long rss[8];
 	int rounds = 3, c, i, n = 0, fds[2], status, k;
-	const char *work, *bin = NULL;
+	const char *work;
+	double started;
 	const char *corpora[8];
 	struct rusage ru;
 
@@ -436,8 +516,11 @@ main(int argc, char **argv)
 		return 2;
 	}
 	work = argv[optind];
-	printf("secondround bench: fastest of %d rounds; ratios are against "
-	    "baselines of the same run\n", rounds);
+	started = now();
+	printf("secondround bench: fastest of %d rounds (one over a corpus of "
+	    "more than 5,000 notes);\nratios are against baselines measured "
+	    "in the same run\n", rounds);
+	print_machine(work);
 	for (i = optind + 1; i < argc && n < 8; i++) {
 		struct stat st;
 		char buf[256];
@@ -446,6 +529,7 @@ main(int argc, char **argv)
 
 		if (stat(argv[i], &st) != 0 || !S_ISDIR(st.st_mode))
 			continue;
+		rss[n] = -1;
 		if (pipe(fds) != 0 || (pid = fork()) == -1)
 			return 1;
 		if (pid == 0) {
@@ -459,6 +543,8 @@ main(int argc, char **argv)
 			double s;
 			size_t cnt;
 
+			if (sscanf(buf, "rss %ld", &rss[n]) == 1)
+				continue;
 			if (sscanf(buf, "%d %zu %lf", &k, &cnt, &s) == 3 &&
 			    k >= 0 && k < P_COUNT) {
 				sec[n][k] = s;
@@ -472,8 +558,7 @@ main(int argc, char **argv)
 			fprintf(stderr, "bench: %s failed\n", argv[i]);
 			return 1;
 		}
-		corpora[n] = argv[i];
-		rss[n++] = bin ? program_rss(bin, argv[i], work) : -1;
+		corpora[n++] = argv[i];
 	}
 	for (i = 0; i < n; i++) {
 		double per[P_COUNT];
@@ -483,9 +568,16 @@ main(int argc, char **argv)
 		printf("\n%zu notes (%s; peak RSS of `secondround build` over "
 		    "them: %ld KB)\n", count[i], corpora[i], rss[i]);
 		printf("  %-38s %9s %10s\n", "pass", "us/note", "notes/s");
-		for (k = 0; k < P_COUNT; k++)
-			printf("  %-38s %9.1f %10.0f\n", pass_names[k], per[k],
-			    1e6 / per[k]);
+		for (k = 0; k < P_COUNT; k++) {
+			if (k == P_RUN_CHECK1)
+				printf("  the program, as a user runs it:\n");
+			if (sec[i][k] >= 1e29)
+				printf("  %-38s %9s %10s\n", pass_names[k], "-",
+				    "-");
+			else
+				printf("  %-38s %9.1f %10.0f\n", pass_names[k],
+				    per[k], 1e6 / per[k]);
+		}
 		printf("  ratios:\n");
 		printf("    filter overhead / parsing         %6.2f\n",
 		    (per[P_FILTERS] - per[P_PARSE]) / per[P_PARSE]);
@@ -501,6 +593,17 @@ main(int argc, char **argv)
 		    per[P_PARSE] / per[P_CMARK]);
 		printf("    a Lua state per note / shared     %6.2f\n",
 		    per[P_FRESH] / per[P_FILTERS]);
+		printf("    check -j 2: speed-up on %ld cores   %6.2f\n",
+		    sysconf(_SC_NPROCESSORS_ONLN),
+		    per[P_RUN_CHECK1] / per[P_RUN_CHECK2]);
+		printf("    build -j 2: speed-up              %6.2f\n",
+		    per[P_RUN_BUILD1] / per[P_RUN_BUILD2]);
+		printf("    build -j 2 / I/O floor            %6.2f   "
+		    "(target <= 1.25)\n", per[P_RUN_BUILD2] / per[P_FLOOR]);
+		if (sec[i][P_RUN_FSYNC] < 1e29)
+			printf("    build --fsync / build             %6.2f   "
+			    "(the cost of flushing every file)\n",
+			    per[P_RUN_FSYNC] / per[P_RUN_BUILD1]);
 	}
 	if (n >= 2 && rss[0] > 0)
 		printf("\npeak RSS of a build, %zu notes / %zu notes: %.2f "
@@ -517,5 +620,6 @@ main(int argc, char **argv)
 		    "under 50 ms)\n", argv[i], (double)st.st_size / 1024.0,
 		    t * 1e3, t * 1e3 / ((double)st.st_size / 1048576.0));
 	}
+	printf("\nthe benchmark took %.0f s\n", now() - started);
 	return 0;
 }

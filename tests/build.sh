@@ -48,6 +48,19 @@ expect "no-op rebuild" 0 "0 written, 3 up to date, 0 kept (edited), 0 failed" \
 check "no-op rebuild writes nothing" test "$(find "$out" -newer "$tmp/manifest.before" -type f | wc -l)" -eq 0
 check "no-op rebuild leaves the old mtime" test "$(find "$out/good.txt" -newermt '2000-01-02' | wc -l)" -eq 0
 
+# A deleted draft is written again; a draft edited while its note stays the
+# same is left as it is, and the note counts as up to date.
+rm "$out/good.html"
+expect "a deleted draft comes back" 0 "1 written, 2 up to date" \
+    $sr build "$notes" -o "$out"
+check "the deleted draft is back" test -f "$out/good.html"
+cp -p "$out/good.txt" "$tmp/good.txt.before"
+printf 'An edit of mine.\n' >>"$out/good.txt"
+expect "an edited draft, its note the same" 0 "0 written, 3 up to date, 0 kept" \
+    $sr build "$notes" -o "$out"
+check "that edit survives" grep -q "An edit of mine" "$out/good.txt"
+cp -p "$tmp/good.txt.before" "$out/good.txt"
+
 # A changed note is rebuilt, alone.
 printf -- '- Shipped a migration tool\n' >>"$notes/good.md"
 expect "one note changed" 0 "1 written, 2 up to date" $sr build "$notes" -o "$out"
