@@ -129,8 +129,11 @@ typedef struct lua_State lua_State;
 
 typedef enum { SR_STOP_NONE, SR_STOP_STEPS, SR_STOP_MEMORY } sr_stop;
 
+typedef struct sr_pool sr_pool; /* the state's small blocks (sandbox.c) */
+
 typedef struct {
 	lua_State *L;
+	sr_pool *pool;
 	char *filters_dir; /* the shipped filters, for require */
 	bool traceback;    /* errors carry a Lua traceback */
 	sr_log_fn *log;

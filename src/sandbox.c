@@ -56,6 +56,132 @@ static const char *const safe_base[] = {"assert", "error", "ipairs", "next",
 static const char *const safe_libs[] = {"string", "table", "math", "utf8",
     "coroutine", NULL};
 
+/*
+ * The state's small blocks (up to SR_POOL_MAX bytes, most of what Lua
+ * allocates: strings, tables, closures) come from a pool: a free list per
+ * 16-byte size class, refilled from 64 KiB slabs.  Lua gives the size of
+ * every block it frees, so blocks carry no header, and taking or giving
+ * back one is a few instructions, where malloc was a tenth of the whole
+ * run (perf).  Bigger blocks go to malloc.  Slabs go back to the system
+ * when the state is closed.  Under AddressSanitizer every block is
+ * malloc's, so that it still sees each one.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define SR_POOL_MAX 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SR_POOL_MAX 0
+#endif
+#endif
+#ifndef SR_POOL_MAX
+#define SR_POOL_MAX 512
+#endif
+#define SR_POOL_SLAB (64u << 10)
+
+struct sr_pool {
+	void *free[SR_POOL_MAX / 16 + 1]; /* per class, a list through the
+	                                      blocks' first word */
+	char *bump, *end;                  /* what is left of the slab */
+	void **slabs;
+	size_t nslabs, cap;
+};
+
+static void *
+pool_take(sr_pool *pool, size_t size)
+{
+	size_t c = (size + 15) / 16;
+	void *p;
+
+	if ((p = pool->free[c]) != NULL) {
+		pool->free[c] = *(void **)p;
+		return p;
+	}
+	if ((size_t)(pool->end - pool->bump) < c * 16) {
+		char *slab;
+
+		if (pool->nslabs == pool->cap) {
+			size_t cap = pool->cap ? pool->cap * 2 : 16;
+			void **slabs = realloc(pool->slabs, cap *
+			    sizeof(*slabs));
+
+			if (slabs == NULL)
+				return NULL;
+			pool->slabs = slabs;
+			pool->cap = cap;
+		}
+		if ((slab = malloc(SR_POOL_SLAB)) == NULL)
+			return NULL;
+		pool->slabs[pool->nslabs++] = slab;
+		/* the rest of the old slab is given to the free lists */
+		while (pool->end - pool->bump >= 16) {
+			size_t k = (size_t)(pool->end - pool->bump) / 16;
+
+			if (k > SR_POOL_MAX / 16)
+				k = SR_POOL_MAX / 16;
+			*(void **)pool->bump = pool->free[k];
+			pool->free[k] = pool->bump;
+			pool->bump += k * 16;
+		}
+		pool->bump = slab;
+		pool->end = slab + SR_POOL_SLAB;
+	}
+	p = pool->bump;
+	pool->bump += c * 16;
+	return p;
+}
+
+static void
+pool_give(sr_pool *pool, void *p, size_t size)
+{
+	size_t c = (size + 15) / 16;
+
+	*(void **)p = pool->free[c];
+	pool->free[c] = p;
+}
+
+static void
+pool_free(sr_pool *pool)
+{
+	size_t i;
+
+	if (pool == NULL)
+		return;
+	for (i = 0; i < pool->nslabs; i++)
+		free(pool->slabs[i]);
+	free(pool->slabs);
+	free(pool);
+}
+
+/* A block of nsize bytes in place of ptr (osize bytes, or none): from the
+ * pool or from malloc as the sizes say. */
+static void *
+block_resize(sr_pool *pool, void *ptr, size_t osize, size_t nsize)
+{
+	void *p;
+
+	if (nsize == 0) {
+		if (ptr != NULL && osize <= SR_POOL_MAX)
+			pool_give(pool, ptr, osize);
+		else
+			free(ptr);
+		return NULL;
+	}
+	if (ptr == NULL)
+		return nsize <= SR_POOL_MAX ? pool_take(pool, nsize) :
+		    malloc(nsize);
+	if (osize > SR_POOL_MAX && nsize > SR_POOL_MAX)
+		return realloc(ptr, nsize);
+	if (osize <= SR_POOL_MAX && nsize <= SR_POOL_MAX &&
+	    (osize + 15) / 16 == (nsize + 15) / 16)
+		return ptr; /* the same class */
+	p = nsize <= SR_POOL_MAX ? pool_take(pool, nsize) : malloc(nsize);
+	if (p == NULL)
+		return NULL;
+	memcpy(p, ptr, osize < nsize ? osize : nsize);
+	block_resize(pool, ptr, osize, 0);
+	return p;
+}
+
 static void *
 sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -64,7 +190,7 @@ sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	void *p;
 
 	if (nsize == 0) {
-		free(ptr);
+		block_resize(sb->pool, ptr, osize, 0);
 		sb->used -= old;
 		return NULL;
 	}
@@ -73,7 +199,7 @@ sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		sb->stopped = SR_STOP_MEMORY;
 		return NULL;
 	}
-	if ((p = realloc(ptr, nsize)) == NULL)
+	if ((p = block_resize(sb->pool, ptr, old, nsize)) == NULL)
 		return NULL;
 	sb->used = sb->used - old + nsize;
 	return p;
@@ -628,6 +754,8 @@ sr_sandbox_new(const char *filters_dir, bool traceback, sr_log_fn *log,
 	    NULL)
 		goto fail;
 	sb->traceback = traceback;
+	if ((sb->pool = calloc(1, sizeof(*sb->pool))) == NULL)
+		goto fail;
 	sb->log = log;
 	sb->log_arg = log_arg;
 	if ((sb->L = lua_newstate(sandbox_alloc, sb)) == NULL)
@@ -656,6 +784,7 @@ sr_sandbox_free(sr_sandbox *sb)
 		return;
 	if (sb->L != NULL)
 		lua_close(sb->L);
+	pool_free(sb->pool);
 	free(sb->filters_dir);
 	free(sb);
 }
