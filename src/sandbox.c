@@ -38,7 +38,7 @@
 #endif
 
 #define HOOK_EVERY 1000 /* instructions between two looks at the budget */
-#define SR_GC_EVERY (4u << 20) /* bytes of garbage between two collections */
+#define SR_GC_EVERY (1u << 20) /* bytes of garbage between two collections */
 
 /* Registry keys (their addresses are unique). */
 static const char REG_TEMPLATE = 't'; /* name -> value filters may see */
