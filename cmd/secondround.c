@@ -181,40 +181,97 @@ print_visible(FILE *f, const char *s)
 }
 
 /* What filters log (print, sr.log) is kept with the note's other
- * messages, so that with -j it comes out in the order of the notes. */
+ * messages, so that with -j it comes out in the order of the notes: each
+ * line with whether a filter file's top level wrote it (a file that a
+ * note names runs once in each worker process: its lines are printed the
+ * first time only, as with one process). */
 static sr_pack log_lines;
+static size_t nlog_lines;
 
 static void
 log_line(void *arg, const char *line)
 {
-	(void)arg;
+	sr_engine *const *engine = arg;
+
+	sr_pack_u64(&log_lines, *engine == NULL ||
+	    sr_engine_loading(*engine));
 	sr_pack_str(&log_lines, line);
+	nlog_lines++;
 }
 
 /* Moves the lines logged while working on an item into its message. */
 static void
 pack_logs(sr_pack *msg)
 {
-	sr_unpack u = {log_lines.data, log_lines.data + log_lines.len, false};
-	uint64_t n = 0;
-
-	while (u.p < u.end && sr_unpack_str(&u) != NULL)
-		n++;
-	sr_pack_u64(msg, n);
+	sr_pack_u64(msg, nlog_lines);
 	sr_pack_raw(msg, log_lines.data, log_lines.len);
 	if (log_lines.failed)
 		msg->failed = true;
 	log_lines.len = 0;
 	log_lines.failed = false;
+	nlog_lines = 0;
+}
+
+/* The lines of files' top levels printed so far, each with how many
+ * times it came in one message. */
+static struct {
+	char *line;
+	size_t times;
+} *loaded;
+static size_t nloaded;
+
+/* Whether a file's top-level line, the nth of its text in its message,
+ * is new; remembers it. */
+static bool
+first_time(const char *line, size_t nth)
+{
+	void *grown;
+	size_t i;
+
+	for (i = 0; i < nloaded; i++) {
+		if (strcmp(loaded[i].line, line) != 0)
+			continue;
+		if (loaded[i].times >= nth)
+			return false;
+		loaded[i].times = nth;
+		return true;
+	}
+	if ((grown = realloc(loaded, (nloaded + 1) * sizeof(*loaded))) ==
+	    NULL)
+		return true;
+	loaded = grown;
+	if ((loaded[nloaded].line = strdup(line)) == NULL)
+		return true;
+	loaded[nloaded++].times = nth;
+	return true;
 }
 
 static void
 print_logs(sr_unpack *u)
 {
-	uint64_t n = sr_unpack_u64(u), i;
-	const char *line;
+	uint64_t n = sr_unpack_u64(u), i, j;
+	const char *start = u->p, *line;
+	bool top;
 
-	for (i = 0; i < n && (line = sr_unpack_str(u)) != NULL; i++) {
+	for (i = 0; i < n && !u->bad; i++) {
+		top = sr_unpack_u64(u) != 0;
+		if ((line = sr_unpack_str(u)) == NULL)
+			break;
+		if (top) {
+			/* which time this text comes in this message */
+			sr_unpack again = {start, u->end, false};
+			size_t nth = 0;
+
+			for (j = 0; j <= i; j++) {
+				bool t = sr_unpack_u64(&again) != 0;
+				const char *l = sr_unpack_str(&again);
+
+				if (t && l != NULL && strcmp(l, line) == 0)
+					nth++;
+			}
+			if (!first_time(line, nth))
+				continue;
+		}
 		print_visible(stderr, line);
 		fputc('\n', stderr);
 	}
@@ -630,6 +687,7 @@ cmd_read(int argc, char **argv, command cmd)
 	}
 	eo.filters = filters;
 	eo.log = log_line;
+	eo.log_arg = &engine;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:hj:o:qv", opts, NULL)) != -1) {
 		switch (c) {
@@ -766,6 +824,9 @@ out:
 	sr_paths_free(&paths);
 	sr_engine_free(engine);
 	sr_pack_free(&log_lines);
+	while (nloaded > 0)
+		free(loaded[--nloaded].line);
+	free(loaded);
 	free(filters);
 	return rc;
 }

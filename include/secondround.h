@@ -361,6 +361,10 @@ int sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out,
  * shipped filters folder's *.lua) and the program's version: what a
  * rebuild compares to know that the filters changed. */
 uint64_t sr_engine_fingerprint(const sr_engine *e);
+/* Whether the code running now (writing a log line, say) is a filter
+ * file's top level: what a file prints there is printed once per process
+ * that runs it, so with -j the command prints it once. */
+bool sr_engine_loading(const sr_engine *e);
 /* The notes repository's own `filters` folder: the nearest one in the
  * note's folder or above it, or NULL.  Caller frees. */
 char *sr_repo_filters_dir(const char *note_dir);

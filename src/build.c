@@ -376,6 +376,31 @@ out:
 	free(data);
 }
 
+/* A note up to date still makes its outputs this run's: a twin of it
+ * (another note of the run with the same output names) must find them
+ * taken, whether it comes before or after, and whichever the process. */
+static int
+claim_up_to_date(sr_builder *b, const char *path, const char *rel,
+    sr_build_result *res, sr_diags *diags)
+{
+	const sr_manifest_entry *e[MAX_OUTPUTS];
+	size_t n, i;
+
+	n = sr_manifest_outputs(&b->manifest, rel, e, MAX_OUTPUTS);
+	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
+		if (e[i]->made_by != NULL && strcmp(e[i]->made_by, path) != 0) {
+			sr_diags_add(diags, SR_ERROR, path, 0, 0, "its draft %s "
+			    "would replace the one of %s; give one of them "
+			    "another name", e[i]->output, e[i]->made_by);
+			return -1;
+		}
+	}
+	for (i = 0; i < n && i < MAX_OUTPUTS; i++)
+		((sr_manifest_entry *)e[i])->made_by = path;
+	res->status = SR_BUILD_UP_TO_DATE;
+	return 0;
+}
+
 int
 sr_builder_commit(sr_builder *b, const char *path, const char *rel,
     sr_unpack *u, sr_build_result *res, sr_diags *diags)
@@ -389,10 +414,8 @@ sr_builder_commit(sr_builder *b, const char *path, const char *rel,
 	in = sr_unpack_u64(u);
 	if (u->bad)
 		goto bad;
-	if (kind == BUILT_UP_TO_DATE) {
-		res->status = SR_BUILD_UP_TO_DATE;
-		return 0;
-	}
+	if (kind == BUILT_UP_TO_DATE)
+		return claim_up_to_date(b, path, rel, res, diags);
 	if (kind != BUILT_DRAFTS)
 		return -1;
 	res->ndrafts = (size_t)sr_unpack_u64(u);

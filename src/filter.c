@@ -295,7 +295,9 @@ push_hooks(sr_sandbox *sb, const filter *f)
 	lua_pushvalue(L, env);
 	lua_setupvalue(L, chunk, 1); /* the chunk's _ENV */
 	lua_pushvalue(L, chunk);
+	sb->loading++; /* back to 0 by sr_sandbox_end after an error */
 	lua_call(L, 0, 1);
+	sb->loading--;
 	if (lua_isnil(L, -1)) {
 		lua_pop(L, 1);
 		lua_newtable(L);
@@ -1534,6 +1536,64 @@ sr_engine_fingerprint(const sr_engine *e)
 	return sr_lua_files_hash(h, e->filters_dir);
 }
 
+/* Whether a filter file has run in this process (its hooks are kept). */
+static bool
+loaded(lua_State *L, const char *path)
+{
+	bool yes;
+
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_HOOKS) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		return false;
+	}
+	yes = lua_getfield(L, -1, path) == LUA_TTABLE;
+	lua_pop(L, 2);
+	return yes;
+}
+
+/*
+ * Runs the files of the filters a note names that this process has not
+ * run yet, each in a run of its own, before the note's: a file's top level
+ * gets its own budget and the same random numbers whichever note first
+ * names it, as the files of the default and --filter filters do.  One that
+ * fails is left to fail again, in the note's run, where its error is told.
+ */
+static void
+preload(sr_engine *e, const sr_note *n)
+{
+	lua_State *L = e->sb->L;
+	filter f;
+	size_t i;
+
+	for (i = 0; i < n->nfilters + (n->tone != NULL); i++) {
+		char *path = find_filter_cached(e, n->path, i < n->nfilters ?
+		    n->filters[i] : n->tone);
+
+		if (path == NULL || loaded(L, path)) {
+			free(path);
+			continue;
+		}
+		f.path = path;
+		f.dir = dup_dirname(path);
+		if (f.dir != NULL) {
+			sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
+			lua_pushcfunction(L, check_filter);
+			lua_pushlightuserdata(L, &f);
+			lua_pushlightuserdata(L, e->sb);
+			sr_sandbox_call(e->sb, 2, 0);
+			sr_sandbox_end(e->sb);
+		}
+		free(f.dir);
+		free(path);
+	}
+}
+
+bool
+sr_engine_loading(const sr_engine *e)
+{
+	return e->sb->loading > 0;
+}
+
 int
 sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 {
@@ -1542,6 +1602,7 @@ sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	preload(e, note);
 	sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
 	lua_pushcfunction(L, run_note);
 	lua_pushlightuserdata(L, &r);

@@ -143,6 +143,7 @@ typedef struct {
 	size_t limit;      /* refuse to grow past this; 0: no limit */
 	long steps, max_steps;
 	sr_stop stopped;   /* which limit ended the last run, if any */
+	int loading;       /* filter files whose top level is running */
 } sr_sandbox;
 
 /* A new state with the libraries opened and locked; NULL on failure. */

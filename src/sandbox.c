@@ -44,12 +44,13 @@
 static const char REG_TEMPLATE = 't'; /* name -> value filters may see */
 static const char REG_CHUNKS = 'c';   /* path -> compiled chunk */
 static const char REG_LOADED = 'l';   /* path -> module result */
-static const char REG_ENVS = 'e';     /* {env, snapshot, env, snapshot...} */
+static const char REG_ENVS = 'e';     /* env -> {snapshot, metatable} */
+static const char REG_READONLY = 'r'; /* library view -> true */
 static const char REG_SANDBOX = 's';  /* light userdata: the sandbox */
 
 /* The base functions a filter may call as they are. */
 static const char *const safe_base[] = {"assert", "error", "ipairs", "next",
-    "pairs", "pcall", "rawequal", "rawget", "rawlen", "rawset", "select",
+    "pairs", "pcall", "rawequal", "rawget", "rawlen", "select",
     "tonumber", "tostring", "type", "xpcall", "getmetatable", "_VERSION",
     NULL};
 /* The libraries copied into each environment, whole. */
@@ -332,6 +333,23 @@ safe_setmetatable(lua_State *L)
 	return 1;
 }
 
+/* rawset, except into the libraries' read-only views. */
+static int
+safe_rawset(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_READONLY);
+	lua_pushvalue(L, 1);
+	if (lua_rawget(L, -2) != LUA_TNIL)
+		return luaL_error(L, "rawset: the libraries are read-only: "
+		    "filters share them");
+	lua_settop(L, 3);
+	luaL_checkany(L, 2);
+	luaL_checkany(L, 3);
+	lua_rawset(L, 1);
+	return 1;
+}
+
 /* load() of text chunks only; the environment defaults to the caller's. */
 static int
 safe_load(lua_State *L)
@@ -451,7 +469,9 @@ safe_require(lua_State *L)
 		lua_pop(L, 1);
 	lua_insert(L, -2);
 	lua_pushvalue(L, 1);
+	sb->loading++; /* a module's top level is loading too */
 	lua_call(L, 1, 1);
+	sb->loading--;
 	if (lua_isnil(L, -1)) {
 		lua_pop(L, 1);
 		lua_pushboolean(L, 1);
@@ -527,34 +547,38 @@ void
 sr_sandbox_seal(sr_sandbox *sb, int idx)
 {
 	lua_State *L = sb->L;
-	lua_Integer n;
 
 	idx = lua_absindex(L, idx);
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_ENVS);
-	n = (lua_Integer)lua_rawlen(L, -1);
-	lua_pushvalue(L, idx);
-	lua_rawseti(L, -2, n + 1);
+	/* {snapshot, metatable}, whole before it is recorded: a run that
+	 * fails half way (out of memory) leaves no half record */
+	lua_createtable(L, 2, 0);
 	lua_createtable(L, 0, 32);
 	copy_fields(L, idx, lua_gettop(L));
-	lua_rawseti(L, -2, n + 2);
-	lua_pop(L, 1);
+	lua_rawseti(L, -2, 1);
+	if (!lua_getmetatable(L, idx))
+		lua_pushboolean(L, 0);
+	lua_rawseti(L, -2, 2);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_ENVS);
+	lua_pushvalue(L, idx);
+	lua_pushvalue(L, -3);
+	lua_rawset(L, -3);
+	lua_pop(L, 2);
 }
 
 /* Puts every sealed environment back as it was sealed: keys added since
- * go, changed ones come back, and a metatable set on it is dropped. */
+ * go, changed ones come back, and so does its metatable. */
 static void
 restore_envs(lua_State *L)
 {
-	lua_Integer i, n;
-	int envs, env, snap;
+	int envs, env, rec, snap;
 
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_ENVS);
 	envs = lua_gettop(L);
-	n = (lua_Integer)lua_rawlen(L, envs);
-	for (i = 1; i < n; i += 2) {
-		lua_rawgeti(L, envs, i);
-		env = lua_gettop(L);
-		lua_rawgeti(L, envs, i + 1);
+	lua_pushnil(L);
+	while (lua_next(L, envs) != 0) {
+		rec = lua_gettop(L);
+		env = rec - 1;
+		lua_rawgeti(L, rec, 1);
 		snap = lua_gettop(L);
 		/* assigning nil to a key during a traversal is allowed */
 		lua_pushnil(L);
@@ -569,9 +593,13 @@ restore_envs(lua_State *L)
 			lua_pop(L, 1);
 		}
 		copy_fields(L, snap, env);
-		lua_pushnil(L);
+		lua_rawgeti(L, rec, 2);
+		if (!lua_istable(L, -1)) {
+			lua_pop(L, 1);
+			lua_pushnil(L);
+		}
 		lua_setmetatable(L, env);
-		lua_settop(L, envs);
+		lua_settop(L, env); /* the key, for lua_next */
 	}
 	lua_pop(L, 1);
 }
@@ -616,6 +644,7 @@ sr_sandbox_end(sr_sandbox *sb)
 
 	sb->limit = 0;
 	sb->max_steps = 0;
+	sb->loading = 0;
 	lua_sethook(L, NULL, 0, 0);
 	lua_settop(L, 0);
 	restore_envs(L);
@@ -641,12 +670,25 @@ readonly_newindex(lua_State *L)
 	    "functions in locals)", lua_tostring(L, lua_upvalueindex(1)));
 }
 
-/* __pairs of a library: its real fields. */
+/* The iterator of a library's view: the real table's fields, the real
+ * table itself staying out of reach (an upvalue). */
+static int
+readonly_next(lua_State *L)
+{
+	lua_settop(L, 2);
+	if (lua_next(L, lua_upvalueindex(1)) != 0)
+		return 2;
+	lua_pushnil(L);
+	return 1;
+}
+
+/* __pairs of a library's view (upvalue 1: the library). */
 static int
 readonly_pairs(lua_State *L)
 {
-	lua_getglobal(L, "next");
 	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_pushcclosure(L, readonly_next, 1);
+	lua_pushvalue(L, 1);
 	lua_pushnil(L);
 	return 3;
 }
@@ -670,6 +712,17 @@ push_readonly(lua_State *L, const char *name)
 	lua_pushboolean(L, 0);
 	lua_setfield(L, -2, "__metatable");
 	lua_setmetatable(L, -2);
+	/* known as a view, for rawset */
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_READONLY) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_READONLY);
+	}
+	lua_pushvalue(L, -2);
+	lua_pushboolean(L, 1);
+	lua_rawset(L, -3);
+	lua_pop(L, 1);
 	lua_replace(L, lib);
 }
 
@@ -723,6 +776,8 @@ setup(lua_State *L)
 	lua_setfield(L, -2, "sr");
 	lua_pushcfunction(L, safe_setmetatable);
 	lua_setfield(L, -2, "setmetatable");
+	lua_pushcfunction(L, safe_rawset);
+	lua_setfield(L, -2, "rawset");
 	lua_pushcfunction(L, sr_sandbox_log);
 	lua_setfield(L, -2, "print");
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_TEMPLATE);

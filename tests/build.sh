@@ -164,6 +164,19 @@ mkdir -p "$tmp/twinA" "$tmp/twinB" && cp tests/notes/good.md "$tmp/twinA/a.md" &
     sed "s/^role: .*/role: Data Lead/" tests/notes/good.md >"$tmp/twinB/a.md"
 expect "two notes, one name" 1 "would replace the one of" \
     $sr build "$tmp/twinA" "$tmp/twinB" -o "$tmp/twins"
+# ...and again on the next run, when the first is up to date: the second
+# must not overwrite its drafts.
+cp "$tmp/twins/a.md" "$tmp/twin-a.before"
+expect "two notes, one name, the next run" 1 "would replace the one of" \
+    $sr build "$tmp/twinA" "$tmp/twinB" -o "$tmp/twins"
+check "the first one's draft stays" cmp -s "$tmp/twins/a.md" "$tmp/twin-a.before"
+# Two copies of one note: the same, with -j 1 and -j 2.
+mkdir -p "$tmp/twinC" && cp tests/notes/good.md "$tmp/twinC/a.md"
+rm -rf "$tmp/twins1" "$tmp/twins2"
+expect "one note twice" 1 "would replace the one of" \
+    $sr build "$tmp/twinA" "$tmp/twinC" -o "$tmp/twins1"
+expect "one note twice, -j 2" 1 "would replace the one of" \
+    $sr build -j 2 "$tmp/twinA" "$tmp/twinC" -o "$tmp/twins2"
 
 # A member who leaves the panel: their drafts are forgotten by the
 # manifest, so the note is up to date on the next run.

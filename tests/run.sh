@@ -176,7 +176,7 @@ for build in "$@"; do
 	# -j: worker processes give what one process gives, byte for byte:
 	# the drafts, the manifest, and every line printed (filter logs and
 	# errors among them, in the order of the notes).
-	jn="$tmp/many examples/notes tests/regress tests/notes"
+	jn="$tmp/many examples/notes tests/regress tests/notes tests/jobs"
 	jf="-f tests/filters/helpers.lua"
 	for cmd in check explain; do
 		$sr $cmd --now $NOW $jf $jn >"$tmp/j1.out" 2>"$tmp/j1.err"
@@ -185,7 +185,8 @@ for build in "$@"; do
 		echo "exit $?" >>"$tmp/j3.err"
 		if cmp -s "$tmp/j1.out" "$tmp/j3.out" &&
 		    cmp -s "$tmp/j1.err" "$tmp/j3.err" &&
-		    grep -q "exit 1" "$tmp/j1.err"; then ok; else
+		    grep -q "exit 1" "$tmp/j1.err" &&
+		    [ "$(grep -c 'loud.lua loaded' "$tmp/j3.err")" = 1 ]; then ok; else
 			bad "$cmd -j 3 differs from -j 1"
 			diff "$tmp/j1.err" "$tmp/j3.err" | head
 		fi

@@ -8,12 +8,24 @@ local function refused(f)
   local ok, err = pcall(f)
   assert(not ok and err:find("read%-only"), "a library could be changed")
 end
+-- A metatable the file itself sets on its environment stays for every
+-- note (a hook's does not: below).
+local helpers = {shout = function(s) return s:upper() .. "!" end}
+setmetatable(_ENV, {__index = helpers})
 return {note = function(note)
   notes = notes + 1
   refused(function() string.upper = nil end)
   refused(function() table.insert = function() error("poisoned") end end)
   refused(function() math.pi = 3 end)
   refused(function() sr.words = nil end)
+  refused(function() rawset(string, "upper", function() return "x" end) end)
+  refused(function() rawset(sr, "words", nil) end)
+  -- pairs walks a library without handing out the table behind it
+  local walk, state = pairs(string)
+  assert(state == string, "pairs(string) gave another table")
+  local k, v = walk(state, nil)
+  assert(k ~= nil and v ~= nil)
+  assert(shout("hi") == "HI!", "the file's own metatable on _ENV is gone")
   assert(math.pi > 3.14 and ("a"):upper() == "A")
   local seen = 0
   for _ in pairs(string) do seen = seen + 1 end
@@ -21,6 +33,7 @@ return {note = function(note)
   if note.path:find("basic") then
     LEAKED = "yes"
     setmetatable(_G, {__index = function() return "leaked" end})
+    assert(shout == nil or shout == "leaked")
     assert(notes == 1)
     return
   end
