@@ -186,13 +186,22 @@ print_visible(FILE *f, const char *s)
  * note names runs once in each worker process: its lines are printed the
  * first time only, as with one process). */
 static sr_pack log_lines;
-static size_t nlog_lines;
+static size_t nlog_lines, dropped_lines;
+
+/* What one note's filters may log: past it, lines are counted, not kept
+ * (the memory cap of a filter does not cover what the program keeps). */
+#define MAX_LOG_LINES 1000
+#define MAX_LOG_BYTES (1u << 20)
 
 static void
 log_line(void *arg, const char *line)
 {
 	sr_engine *const *engine = arg;
 
+	if (nlog_lines >= MAX_LOG_LINES || log_lines.len > MAX_LOG_BYTES) {
+		dropped_lines++;
+		return;
+	}
 	sr_pack_u64(&log_lines, *engine == NULL ||
 	    sr_engine_loading(*engine));
 	sr_pack_str(&log_lines, line);
@@ -203,6 +212,16 @@ log_line(void *arg, const char *line)
 static void
 pack_logs(sr_pack *msg)
 {
+	if (dropped_lines > 0) {
+		char more[96];
+
+		snprintf(more, sizeof(more), "(%zu more lines the filters "
+		    "logged were dropped)", dropped_lines);
+		sr_pack_u64(&log_lines, 0);
+		sr_pack_str(&log_lines, more);
+		nlog_lines++;
+		dropped_lines = 0;
+	}
 	sr_pack_u64(msg, nlog_lines);
 	sr_pack_raw(msg, log_lines.data, log_lines.len);
 	if (log_lines.failed)

@@ -253,13 +253,16 @@ end
 -- lower case mid-sentence, it is a common word and may be lowered; written
 -- capitalised mid-sentence, or in the company's name, it is a name and
 -- keeps its capital anywhere.
-local corpus, fields, seen, learnt = "", "", {}, nil
+local corpus, fields, seen = "", "", {}
+-- the note learnt last, held weakly: a filter's locals outlive the note,
+-- and a note kept alive would count against the next one's memory cap
+local learnt = setmetatable({}, {__mode = "k"})
 local clauses = {} -- text -> whether it reads as a clause, for one note
 
 local function learn_words(note)
   -- once per note: compose runs once per member of a panel
-  if learnt == note then return end
-  learnt = note
+  if learnt[note] then return end
+  learnt = setmetatable({[note] = true}, {__mode = "k"})
   local texts = {}
   for _, p in ipairs(note.points or {}) do texts[#texts + 1] = p.text end
   corpus = " " .. table.concat(texts, " ") .. " "

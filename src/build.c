@@ -401,8 +401,8 @@ claim_up_to_date(sr_builder *b, const char *path, const char *rel,
 	return 0;
 }
 
-int
-sr_builder_commit(sr_builder *b, const char *path, const char *rel,
+static int
+commit_note(sr_builder *b, const char *path, const char *rel,
     sr_unpack *u, sr_build_result *res, sr_diags *diags)
 {
 	uint64_t kind, in, count, i;
@@ -455,6 +455,47 @@ bad:
 	sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory building "
 	    "the drafts");
 	return -1;
+}
+
+/*
+ * A note that failed keeps its outputs: marked as its own (a twin of it
+ * later in the run is refused, and does not replace its drafts), and with
+ * no input hash, so that the next run builds it again (and finds the twin
+ * again) rather than take it for up to date.
+ */
+static void
+fail_note(sr_builder *b, const char *path, const char *rel)
+{
+	const sr_manifest_entry *e[MAX_OUTPUTS];
+	char *names[MAX_OUTPUTS];
+	size_t n, i, k = 0;
+
+	n = sr_manifest_outputs(&b->manifest, rel, e, MAX_OUTPUTS);
+	for (i = 0; i < n && i < MAX_OUTPUTS; i++)
+		if ((e[i]->made_by == NULL || strcmp(e[i]->made_by, path) ==
+		    0) && (names[k] = strdup(e[i]->output)) != NULL)
+			k++;
+	/* set moves entries: the names were copied first */
+	for (i = 0; i < k; i++) {
+		const sr_manifest_entry *x = sr_manifest_find(&b->manifest,
+		    names[i]);
+
+		if (x != NULL)
+			sr_manifest_set(&b->manifest, names[i], rel, 0,
+			    x->output_hash, path);
+		free(names[i]);
+	}
+}
+
+int
+sr_builder_commit(sr_builder *b, const char *path, const char *rel,
+    sr_unpack *u, sr_build_result *res, sr_diags *diags)
+{
+	int rc = commit_note(b, path, rel, u, res, diags);
+
+	if (rc != 0)
+		fail_note(b, path, rel);
+	return rc;
 }
 
 int

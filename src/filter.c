@@ -490,6 +490,7 @@ sr_engine_new(const sr_engine_options *opts, sr_diags *diags)
 	for (i = 0; i < e->nchain; i++)
 		if (!check_one(e, &e->chain[i], diags))
 			goto fail;
+	sr_sandbox_collect(e->sb);
 	return e;
 oom:
 	sr_diags_add(diags, SR_ERROR, NULL, 0, 0, "out of memory starting "
@@ -1582,6 +1583,7 @@ preload(sr_engine *e, const sr_note *n)
 			lua_pushlightuserdata(L, e->sb);
 			sr_sandbox_call(e->sb, 2, 0);
 			sr_sandbox_end(e->sb);
+			sr_sandbox_collect(e->sb);
 		}
 		free(f.dir);
 		free(path);

@@ -170,6 +170,9 @@ bool sr_sandbox_is_builtin(sr_sandbox *sb, const char *name, int idx);
  * the sealed environments put back, garbage collected now and then. */
 void sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory);
 void sr_sandbox_end(sr_sandbox *sb);
+/* A full collection: what the state holds after it is the base the
+ * memory cap of the next runs counts from. */
+void sr_sandbox_collect(sr_sandbox *sb);
 /* print() and sr.log: the arguments, tab-separated, after "file:line: ". */
 int sr_sandbox_log(lua_State *L);
 

@@ -633,7 +633,11 @@ sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory)
 	sb->steps = 0;
 	sb->max_steps = max_steps;
 	sb->stopped = SR_STOP_NONE;
-	sb->limit = max_memory > 0 ? sb->used + (size_t)max_memory : 0;
+	/* the cap counts from what the state held live after its last
+	 * collection, not from what it holds now (earlier notes' garbage,
+	 * which an allocation over the cap collects first): a note passes or
+	 * fails the same wherever it falls in the batch */
+	sb->limit = max_memory > 0 ? sb->base + (size_t)max_memory : 0;
 	lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
@@ -652,13 +656,17 @@ sr_sandbox_end(sr_sandbox *sb)
 	 * few notes' worth has piled up (or at once after a run that hit a
 	 * limit), which costs far less than collecting during every run. */
 	if (sb->stopped != SR_STOP_NONE ||
-	    sb->used > sb->base + SR_GC_EVERY) {
-		lua_gc(L, LUA_GCCOLLECT);
-		lua_gc(L, LUA_GCSTOP);
-		/* what the loaded filters keep is not garbage */
-		if (sb->used > sb->base)
-			sb->base = sb->used;
-	}
+	    sb->used > sb->base + SR_GC_EVERY)
+		sr_sandbox_collect(sb);
+}
+
+void
+sr_sandbox_collect(sr_sandbox *sb)
+{
+	lua_gc(sb->L, LUA_GCCOLLECT);
+	lua_gc(sb->L, LUA_GCSTOP);
+	/* what the loaded filters keep is not garbage */
+	sb->base = sb->used;
 }
 
 /* __newindex of a library: filters share the libraries, so none may

@@ -170,6 +170,14 @@ cp "$tmp/twins/a.md" "$tmp/twin-a.before"
 expect "two notes, one name, the next run" 1 "would replace the one of" \
     $sr build "$tmp/twinA" "$tmp/twinB" -o "$tmp/twins"
 check "the first one's draft stays" cmp -s "$tmp/twins/a.md" "$tmp/twin-a.before"
+# ...and when the first one fails (a broken front matter), the second
+# still may not take its drafts.
+cp "$tmp/twinA/a.md" "$tmp/twin-note.before"
+sed -i '2s/.*/company: [broken/' "$tmp/twinA/a.md"
+expect "two notes, one name, the first broken" 1 "would replace the one of" \
+    $sr build "$tmp/twinA" "$tmp/twinB" -o "$tmp/twins"
+check "the broken one's draft stays" cmp -s "$tmp/twins/a.md" "$tmp/twin-a.before"
+cp "$tmp/twin-note.before" "$tmp/twinA/a.md"
 # Two copies of one note: the same, with -j 1 and -j 2.
 mkdir -p "$tmp/twinC" && cp tests/notes/good.md "$tmp/twinC/a.md"
 rm -rf "$tmp/twins1" "$tmp/twins2"
