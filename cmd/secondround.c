@@ -591,10 +591,25 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 	}
 }
 
+/* A build stopped by a signal (Ctrl-C, a timeout's SIGTERM) stops between
+ * two notes and still saves the manifest: the drafts it wrote are known
+ * as its own next time, not taken for drafts edited by hand. */
+static volatile sig_atomic_t interrupted;
+
 static void
+on_signal(int sig)
+{
+	interrupted = sig;
+	sr_interrupt(); /* a long filter run stops too */
+}
+
+static int
 take_note(void *arg, size_t i, const char *msg, size_t len)
 {
 	batch *b = arg;
+
+	if (interrupted)
+		return 1;
 
 	/* the progress line shows the note last done; what is printed
 	 * about a note goes above it */
@@ -606,6 +621,7 @@ take_note(void *arg, size_t i, const char *msg, size_t len)
 		print_visible(stderr, b->paths->items[i]);
 		fputs("\033[K", stderr);
 	}
+	return 0;
 }
 
 /* Runs the batch in `jobs` processes; one when they cannot be started. */
@@ -642,9 +658,30 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		flush_diags(&diags, false);
 		goto out;
 	}
+	{
+		/* a second signal ends the program at once */
+		struct sigaction sa;
+		int sig[] = {SIGINT, SIGTERM, SIGHUP};
+		size_t k;
+
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;
+		sa.sa_flags = SA_RESETHAND;
+		sigemptyset(&sa.sa_mask);
+		for (k = 0; k < sizeof(sig) / sizeof(sig[0]); k++)
+			sigaction(sig[k], &sa, NULL);
+	}
 	run_batch(&b, jobs);
 	if (sr_builder_finish(b.builder, &diags) != 0)
 		b.failed++;
+	if (interrupted) {
+		flush_diags(&diags, quiet);
+		fprintf(stderr, "%s: interrupted: %zu written; the manifest "
+		    "knows them, run again to finish\n", progname,
+		    b.counts[SR_BUILD_WRITTEN]);
+		rc = 128 + interrupted;
+		goto out;
+	}
 	flush_diags(&diags, quiet);
 	if (!quiet)
 		fprintf(stderr, "%zu written, %zu up to date, %zu kept (edited), "

@@ -361,6 +361,9 @@ int sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out,
  * shipped filters folder's *.lua) and the program's version: what a
  * rebuild compares to know that the filters changed. */
 uint64_t sr_engine_fingerprint(const sr_engine *e);
+/* Asks every filter run of this process to stop (its note fails,
+ * "interrupted"); safe to call from a signal handler. */
+void sr_interrupt(void);
 /* Whether the code running now (writing a log line, say) is a filter
  * file's top level: what a file prints there is printed once per process
  * that runs it, so with -j the command prints it once. */
@@ -505,8 +508,9 @@ void sr_unpack_diags(sr_unpack *u, sr_diags *d);
 /* Item i's work, in a worker: its answer goes into msg. */
 typedef void sr_jobs_work_fn(void *arg, size_t i, sr_pack *msg);
 /* Item i's answer, in the parent, in the order of the items; msg is NULL
- * when the worker that had it died. */
-typedef void sr_jobs_take_fn(void *arg, size_t i, const char *msg,
+ * when the worker that had it died.  Returns 0 to go on, anything else to
+ * stop the batch there (the workers are then stopped too). */
+typedef int sr_jobs_take_fn(void *arg, size_t i, const char *msg,
     size_t len);
 
 /* Runs items 0..n-1: with workers <= 1 in this process, else in that many

@@ -238,7 +238,7 @@ sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
 {
 	pid_t *pids = NULL;
 	int *fds = NULL, fd[2], status, rc = 0;
-	bool *lost = NULL;
+	bool *lost = NULL, stop = false;
 	sr_pack msg = {0};
 	char *blob = NULL;
 	size_t cap = 0, i;
@@ -252,7 +252,9 @@ sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
 			msg.len = 0;
 			msg.failed = false;
 			work(arg, i, &msg);
-			take(arg, i, msg.failed ? NULL : msg.data, msg.len);
+			if (take(arg, i, msg.failed ? NULL : msg.data,
+			    msg.len) != 0)
+				break;
 		}
 		sr_pack_free(&msg);
 		return 0;
@@ -286,6 +288,11 @@ sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
 			free(pids);
 			free(fds);
 			free(lost);
+			/* the parent says when to stop (and a terminal's
+			 * Ctrl-C stops a worker at once) */
+			signal(SIGINT, SIG_DFL);
+			signal(SIGTERM, SIG_DFL);
+			signal(SIGHUP, SIG_DFL);
 			/* _exit: the parent's atexit handlers and stdio
 			 * buffers are the parent's */
 			_exit(worker(w, n, workers, fd[1], work, arg));
@@ -296,7 +303,7 @@ sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
 	}
 	if (rc != 0)
 		goto out;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !stop; i++) {
 		w = (unsigned)(i % workers);
 		if (!lost[w] && read_all(fds[w], &len, sizeof(len)) == 1 &&
 		    len < SIZE_MAX / 2) {
@@ -305,7 +312,7 @@ sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
 
 				if (grown == NULL) {
 					lost[w] = true;
-					take(arg, i, NULL, 0);
+					stop = take(arg, i, NULL, 0) != 0;
 					continue;
 				}
 				blob = grown;
@@ -313,17 +320,19 @@ sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
 			}
 			if (read_all(fds[w], blob, (size_t)len) == 1 ||
 			    len == 0) {
-				take(arg, i, blob, (size_t)len);
+				stop = take(arg, i, blob, (size_t)len) != 0;
 				continue;
 			}
 		}
 		/* the worker died (or sent nonsense): this item and the rest
 		 * of its items are lost, and said so */
 		lost[w] = true;
-		take(arg, i, NULL, 0);
+		stop = take(arg, i, NULL, 0) != 0;
 	}
 out:
 	for (w = 0; w < started; w++) {
+		if (stop)
+			kill(pids[w], SIGTERM);
 		close(fds[w]);
 		while (waitpid(pids[w], &status, 0) < 0 && errno == EINTR)
 			;

@@ -24,6 +24,7 @@
  * is as usable as before.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -206,8 +207,18 @@ sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return p;
 }
 
-/* Counts instructions; past the budget, every further instruction fails,
- * so no pcall loop can swallow the error for long. */
+/* Set by sr_interrupt (from a signal handler): filter runs stop. */
+static volatile sig_atomic_t interrupt_requested;
+
+void
+sr_interrupt(void)
+{
+	interrupt_requested = 1;
+}
+
+/* Counts instructions; past the budget (or once the program is asked to
+ * stop), every further instruction fails, so no pcall loop can swallow
+ * the error for long. */
 static void
 count_hook(lua_State *L, lua_Debug *ar)
 {
@@ -217,6 +228,11 @@ count_hook(lua_State *L, lua_Debug *ar)
 	sb = lua_touserdata(L, -1);
 	lua_pop(L, 1);
 	sb->steps += HOOK_EVERY;
+	if (interrupt_requested) {
+		lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+		lua_pushliteral(L, "interrupted");
+		lua_error(L);
+	}
 	if (sb->max_steps == 0 || sb->steps <= sb->max_steps)
 		return;
 	sb->stopped = SR_STOP_STEPS;

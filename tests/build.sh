@@ -204,4 +204,19 @@ check "only txt" test -f "$tmp/txtonly/good.txt" -a ! -e "$tmp/txtonly/good.html
 expect "a bad --formats" 2 "--formats: 'pdf'" $sr build --formats pdf "$notes" -o "$out"
 expect "build is the default command" 0 "up to date" $sr "$notes" -o "$out"
 
+# A build stopped by a signal stops between notes, in the middle of a
+# filter run too, and saves the manifest: what it wrote is its own next
+# time, not a draft edited by hand.
+rm -rf "$tmp/int" && mkdir -p "$tmp/int/notes"
+cp tests/notes/good.md "$tmp/int/notes/a.md"
+sed 's/^company: .*/company: Slowco/' tests/notes/good.md >"$tmp/int/notes/b.md"
+printf 'return {note = function(n)\n  if n.company == "Slowco" then\n    while true do end\n  end\nend}\n' \
+    >"$tmp/int/slow.lua"
+expect "a signal stops the build" 130 "interrupted: 1 written" \
+    timeout --preserve-status -s INT 3 $sr build -f "$tmp/int/slow.lua" --max-instructions 100000000000 \
+    "$tmp/int/notes" -o "$tmp/int/out"
+printf -- '- Cut release time to one day\n' >>"$tmp/int/notes/a.md"
+expect "what it wrote is still its own" 0 "1 written" \
+    $sr build "$tmp/int/notes/a.md" -o "$tmp/int/out"
+
 echo "build: $pass passed, $fail failed"

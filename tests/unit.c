@@ -946,7 +946,7 @@ jobs_work(void *arg, size_t i, sr_pack *msg)
 {
 	sr_diags d = {0};
 
-	if (arg != NULL && i == 4)
+	if (arg != NULL && *(int *)arg == 1 && i == 4)
 		_exit(9); /* a worker that dies on item 4 */
 	sr_pack_u64(msg, i * 7);
 	sr_pack_str(msg, i % 2 ? "odd" : NULL);
@@ -955,7 +955,7 @@ jobs_work(void *arg, size_t i, sr_pack *msg)
 	sr_diags_free(&d);
 }
 
-static void
+static int
 jobs_take(void *arg, size_t i, const char *msg, size_t len)
 {
 	sr_unpack u = {msg, msg + len, false};
@@ -966,7 +966,7 @@ jobs_take(void *arg, size_t i, const char *msg, size_t len)
 	jobs_order[jobs_taken++] = i;
 	if (msg == NULL) {
 		jobs_seen[i] = -1;
-		return;
+		return 0;
 	}
 	jobs_seen[i] = sr_unpack_u64(&u) == i * 7;
 	s = sr_unpack_str(&u);
@@ -977,6 +977,8 @@ jobs_take(void *arg, size_t i, const char *msg, size_t len)
 	    d.items[0].line != (int)i || strcmp(d.items[0].path, "n.md") != 0)
 		jobs_seen[i] = 0;
 	sr_diags_free(&d);
+	/* arg "stop at 6": the batch ends after item 6 */
+	return arg != NULL && *(int *)arg == 6 && i == 6;
 }
 
 static void
@@ -1009,6 +1011,14 @@ test_jobs(void)
 		if (i != 4 && i != 7)
 			all = all && jobs_seen[i] == 1;
 	CHECK(all);
+	current = "jobs: a take that says stop ends the batch there";
+	for (workers = 1; workers <= 3; workers += 2) {
+		int at = 6;
+
+		jobs_taken = 0;
+		CHECK(sr_jobs_run(10, workers, jobs_work, jobs_take, &at) ==
+		    0 && jobs_taken == 7);
+	}
 	current = "jobs: a short message reads as bad, not past its end";
 	{
 		sr_pack p = {0};
