@@ -231,18 +231,19 @@ pack_logs(sr_pack *msg)
 	nlog_lines = 0;
 }
 
-/* The lines of files' top levels printed so far, each with how many
- * times it came in one message. */
+/* The lines of files' top levels printed so far: each with how many
+ * times it came in one message at most (printed), and in this one. */
 static struct {
 	char *line;
-	size_t times;
+	size_t printed, here;
 } *loaded;
 static size_t nloaded;
 
-/* Whether a file's top-level line, the nth of its text in its message,
- * is new; remembers it. */
+/* Whether a file's top-level line is new: a worker that runs a file
+ * sends what the file printed, and so does the next worker that runs it;
+ * the lines are printed as the first message has them, once. */
 static bool
-first_time(const char *line, size_t nth)
+first_time(const char *line)
 {
 	void *grown;
 	size_t i;
@@ -250,9 +251,9 @@ first_time(const char *line, size_t nth)
 	for (i = 0; i < nloaded; i++) {
 		if (strcmp(loaded[i].line, line) != 0)
 			continue;
-		if (loaded[i].times >= nth)
+		if (++loaded[i].here <= loaded[i].printed)
 			return false;
-		loaded[i].times = nth;
+		loaded[i].printed = loaded[i].here;
 		return true;
 	}
 	if ((grown = realloc(loaded, (nloaded + 1) * sizeof(*loaded))) ==
@@ -261,36 +262,26 @@ first_time(const char *line, size_t nth)
 	loaded = grown;
 	if ((loaded[nloaded].line = strdup(line)) == NULL)
 		return true;
-	loaded[nloaded++].times = nth;
+	loaded[nloaded].printed = loaded[nloaded].here = 1;
+	nloaded++;
 	return true;
 }
 
 static void
 print_logs(sr_unpack *u)
 {
-	uint64_t n = sr_unpack_u64(u), i, j;
-	const char *start = u->p, *line;
+	uint64_t n = sr_unpack_u64(u), i;
+	const char *line;
 	bool top;
 
+	for (i = 0; i < nloaded; i++)
+		loaded[i].here = 0;
 	for (i = 0; i < n && !u->bad; i++) {
 		top = sr_unpack_u64(u) != 0;
 		if ((line = sr_unpack_str(u)) == NULL)
 			break;
-		if (top) {
-			/* which time this text comes in this message */
-			sr_unpack again = {start, u->end, false};
-			size_t nth = 0;
-
-			for (j = 0; j <= i; j++) {
-				bool t = sr_unpack_u64(&again) != 0;
-				const char *l = sr_unpack_str(&again);
-
-				if (t && l != NULL && strcmp(l, line) == 0)
-					nth++;
-			}
-			if (!first_time(line, nth))
-				continue;
-		}
+		if (top && !first_time(line))
+			continue;
 		print_visible(stderr, line);
 		fputc('\n', stderr);
 	}

@@ -1,12 +1,15 @@
 /*
  * buf.c - a growable, always NUL-terminated byte buffer on malloc, for text
- * built piece by piece (plain text of a point, messages).  An allocation
- * failure is remembered in the buffer instead of reported at each call.
+ * built piece by piece (plain text of a point, messages, what a worker
+ * sends back).  An allocation failure is remembered in the buffer instead
+ * of reported at each call.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -82,4 +85,35 @@ sr_buf_free(sr_buf *b)
 {
 	free(b->data);
 	memset(b, 0, sizeof(*b));
+}
+
+char *
+sr_buf_take(sr_buf *b)
+{
+	char *s = b->data;
+
+	if (b->failed) {
+		sr_buf_free(b);
+		return NULL;
+	}
+	memset(b, 0, sizeof(*b));
+	return s != NULL ? s : strdup("");
+}
+
+bool
+sr_write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
 }

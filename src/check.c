@@ -37,11 +37,7 @@ lowered(const sr_draft *d)
 	}
 	for (i = 0; i < b.len; i++)
 		b.data[i] = (char)tolower((unsigned char)b.data[i]);
-	if (b.failed) {
-		sr_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
+	return sr_buf_take(&b);
 }
 
 void

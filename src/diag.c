@@ -84,11 +84,7 @@ sr_visible_dup(const char *s, bool keep_newlines)
 	sr_buf b = {0};
 
 	sr_visible(&b, s, keep_newlines);
-	if (b.failed) {
-		sr_buf_free(&b);
-		return NULL;
-	}
-	return b.data ? b.data : strdup("");
+	return sr_buf_take(&b);
 }
 
 char *
@@ -116,11 +112,7 @@ sr_diag_format(const sr_diag *diag)
 		sr_visible(&b, trace, true);
 	} else
 		sr_visible(&b, diag->message, false);
-	if (b.failed) {
-		sr_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
+	return sr_buf_take(&b);
 }
 
 void

@@ -137,9 +137,5 @@ sr_explain_render(const sr_note *note, const sr_outcome *out)
 			sr_buf_putc(&b, '\n');
 		}
 	}
-	if (b.failed) {
-		sr_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
+	return sr_buf_take(&b);
 }

@@ -37,7 +37,7 @@ typedef struct {
 /* Where a filter a note names was found, for the notes of one folder. */
 typedef struct {
 	char *dir, *name;
-	char *path; /* NULL: not found */
+	filter found; /* found.path NULL: not found */
 } found_filter;
 
 struct sr_engine {
@@ -82,11 +82,7 @@ path_join(const char *dir, const char *name)
 	sr_buf b = {0};
 
 	sr_buf_printf(&b, "%s/%s", dir, name);
-	if (b.failed) {
-		sr_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
+	return sr_buf_take(&b);
 }
 
 /* A path as messages show it: relative to the working folder when under
@@ -185,9 +181,10 @@ find_filter(const sr_engine *e, const char *note_path, const char *name)
 
 /* find_filter, asked once per folder and name in a batch: every note of
  * a folder names the same few filters, and each search costs a dozen
- * system calls.  Returns a copy the caller frees, or NULL (not found, or
- * out of memory). */
-static char *
+ * system calls.  Returns the filter, or NULL (not found, or out of
+ * memory): the struct until the next call, its strings (the engine's) for
+ * the batch. */
+static const filter *
 find_filter_cached(sr_engine *e, const char *note_path, const char *name)
 {
 	const char *slash = strrchr(note_path, '/');
@@ -199,7 +196,7 @@ find_filter_cached(sr_engine *e, const char *note_path, const char *name)
 		f = &e->found[i];
 		if (strlen(f->dir) == dlen && memcmp(f->dir, note_path, dlen) ==
 		    0 && strcmp(f->name, name) == 0)
-			return f->path != NULL ? strdup(f->path) : NULL;
+			return f->found.path != NULL ? &f->found : NULL;
 	}
 	grown = realloc(e->found, (e->nfound + 1) * sizeof(*grown));
 	if (grown == NULL)
@@ -208,15 +205,19 @@ find_filter_cached(sr_engine *e, const char *note_path, const char *name)
 	f = &e->found[e->nfound];
 	f->dir = strndup(note_path, dlen);
 	f->name = strdup(name);
-	f->path = find_filter(e, note_path, name);
-	if (f->dir == NULL || f->name == NULL) {
+	f->found.path = find_filter(e, note_path, name);
+	f->found.dir = f->found.path != NULL ? dup_dirname(f->found.path) :
+	    NULL;
+	if (f->dir == NULL || f->name == NULL || (f->found.path != NULL &&
+	    f->found.dir == NULL)) {
 		free(f->dir);
 		free(f->name);
-		free(f->path);
+		free(f->found.path);
+		free(f->found.dir);
 		return NULL;
 	}
 	e->nfound++;
-	return f->path != NULL ? strdup(f->path) : NULL;
+	return f->found.path != NULL ? &f->found : NULL;
 }
 
 char *
@@ -516,7 +517,8 @@ sr_engine_free(sr_engine *e)
 	for (i = 0; i < e->nfound; i++) {
 		free(e->found[i].dir);
 		free(e->found[i].name);
-		free(e->found[i].path);
+		free(e->found[i].found.path);
+		free(e->found[i].found.dir);
 	}
 	free(e->found);
 	sr_sandbox_free(e->sb);
@@ -1389,9 +1391,9 @@ run_note(lua_State *L)
 		const char *name = i < n->nfilters ? n->filters[i] : n->tone;
 		const sr_value *field = sr_value_get(n->meta, i < n->nfilters ?
 		    "filters" : "tone");
-		char *path = find_filter_cached(e, n->path, name), *dir;
+		const filter *found = find_filter_cached(e, n->path, name);
 
-		if (path == NULL && i == n->nfilters) {
+		if (found == NULL && i == n->nfilters) {
 			/* a tone with no filter of its name: the default
 			 * tone, said once */
 			sr_diags_add(r->diags, SR_WARNING, n->path,
@@ -1401,20 +1403,13 @@ run_note(lua_State *L)
 			    "the default tone", name, name);
 			continue;
 		}
-		if (path == NULL)
+		if (found == NULL)
 			return luaL_error(L, "%s:%d: filter '%s': no such "
 			    "filter beside the note, in a filters folder above it "
 			    "or among the shipped filters (a plain name: no "
 			    "'/' at the start, no '..')", n->path,
 			    field ? field->line : 1, name);
-		dir = dup_dirname(path);
-		fs[count].path = sr_arena_strdup(n->arena, path);
-		fs[count].dir = dir ? sr_arena_strdup(n->arena, dir) : NULL;
-		free(path);
-		free(dir);
-		if (fs[count].path == NULL || fs[count].dir == NULL)
-			return luaL_error(L, "out of memory");
-		count++;
+		fs[count++] = *found; /* the engine's, for the batch */
 	}
 	for (i = 0; i < count; i++) {
 		r->current = fs[i].path;
@@ -1563,30 +1558,21 @@ static void
 preload(sr_engine *e, const sr_note *n)
 {
 	lua_State *L = e->sb->L;
-	filter f;
 	size_t i;
 
 	for (i = 0; i < n->nfilters + (n->tone != NULL); i++) {
-		char *path = find_filter_cached(e, n->path, i < n->nfilters ?
-		    n->filters[i] : n->tone);
+		const filter *f = find_filter_cached(e, n->path,
+		    i < n->nfilters ? n->filters[i] : n->tone);
 
-		if (path == NULL || loaded(L, path)) {
-			free(path);
+		if (f == NULL || loaded(L, f->path))
 			continue;
-		}
-		f.path = path;
-		f.dir = dup_dirname(path);
-		if (f.dir != NULL) {
-			sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
-			lua_pushcfunction(L, check_filter);
-			lua_pushlightuserdata(L, &f);
-			lua_pushlightuserdata(L, e->sb);
-			sr_sandbox_call(e->sb, 2, 0);
-			sr_sandbox_end(e->sb);
-			sr_sandbox_collect(e->sb);
-		}
-		free(f.dir);
-		free(path);
+		sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
+		lua_pushcfunction(L, check_filter);
+		lua_pushlightuserdata(L, (void *)f);
+		lua_pushlightuserdata(L, e->sb);
+		sr_sandbox_call(e->sb, 2, 0);
+		sr_sandbox_end(e->sb);
+		sr_sandbox_collect(e->sb);
 	}
 }
 

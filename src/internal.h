@@ -27,11 +27,10 @@ void *sr_arena_grow(sr_arena *a, void *old, size_t count, size_t newcap,
 
 /* ---- buf.c: a growable byte buffer on malloc ------------------------- */
 
-typedef struct {
-	char *data; /* always NUL-terminated when not NULL */
-	size_t len, cap;
-	bool failed; /* an allocation failed: contents are incomplete */
-} sr_buf;
+/* The public sr_pack (a worker's message) is this buffer: data is always
+ * NUL-terminated when not NULL; failed: an allocation failed, the
+ * contents are incomplete. */
+typedef sr_pack sr_buf;
 
 void sr_buf_put(sr_buf *b, const char *s, size_t len);
 void sr_buf_puts(sr_buf *b, const char *s);
@@ -39,6 +38,11 @@ void sr_buf_putc(sr_buf *b, char c);
 void sr_buf_printf(sr_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sr_buf_free(sr_buf *b);
+/* The contents as a string the caller frees ("" when empty), or NULL when
+ * an allocation failed; either way the buffer is left empty. */
+char *sr_buf_take(sr_buf *b);
+/* write(2) until every byte is written (EINTR retried); false on error. */
+bool sr_write_all(int fd, const void *data, size_t len);
 
 /* ---- diag.c ------------------------------------------------------------ */
 

@@ -23,43 +23,17 @@
 
 /* ---- messages ------------------------------------------------------------ */
 
-static void
-pack_grow(sr_pack *p, size_t more)
-{
-	size_t cap;
-	char *data;
-
-	if (p->failed || p->len + more <= p->cap)
-		return;
-	cap = p->cap ? p->cap : 256;
-	while (cap < p->len + more)
-		cap *= 2;
-	if ((data = realloc(p->data, cap)) == NULL) {
-		p->failed = true;
-		return;
-	}
-	p->data = data;
-	p->cap = cap;
-}
-
 void
 sr_pack_u64(sr_pack *p, uint64_t v)
 {
-	pack_grow(p, sizeof(v));
-	if (p->failed)
-		return;
-	memcpy(p->data + p->len, &v, sizeof(v));
-	p->len += sizeof(v);
+	sr_buf_put(p, (const char *)&v, sizeof(v));
 }
 
 void
 sr_pack_raw(sr_pack *p, const void *data, size_t len)
 {
-	pack_grow(p, len);
-	if (p->failed || len == 0)
-		return;
-	memcpy(p->data + p->len, data, len);
-	p->len += len;
+	if (len > 0)
+		sr_buf_put(p, data, len);
 }
 
 void
@@ -73,11 +47,7 @@ sr_pack_str(sr_pack *p, const char *s)
 	}
 	n = strlen(s);
 	sr_pack_u64(p, n);
-	pack_grow(p, n + 1);
-	if (p->failed)
-		return;
-	memcpy(p->data + p->len, s, n + 1);
-	p->len += n + 1;
+	sr_buf_put(p, s, n + 1); /* with its NUL: read back in place */
 }
 
 void
@@ -100,8 +70,7 @@ sr_pack_diags(sr_pack *p, const sr_diags *d)
 void
 sr_pack_free(sr_pack *p)
 {
-	free(p->data);
-	memset(p, 0, sizeof(*p));
+	sr_buf_free(p);
 }
 
 uint64_t
@@ -138,7 +107,8 @@ sr_unpack_str(sr_unpack *u)
 void
 sr_unpack_diags(sr_unpack *u, sr_diags *d)
 {
-	uint64_t n = sr_unpack_u64(u), i, errors, warnings;
+	uint64_t n = sr_unpack_u64(u), errors, warnings, i;
+	size_t had_errors = d->errors, had_warnings = d->warnings;
 
 	errors = sr_unpack_u64(u);
 	warnings = sr_unpack_u64(u);
@@ -153,37 +123,15 @@ sr_unpack_diags(sr_unpack *u, sr_diags *d)
 			sr_diags_add(d, sev, path, line, col, "%s",
 			    msg != NULL ? msg : "");
 	}
-	/* messages dropped for want of memory still count */
-	if (!u->bad && errors + warnings >= n) {
-		size_t added_errors = 0;
-
-		for (i = d->count - (size_t)n; i < d->count; i++)
-			if (d->items[i].severity == SR_ERROR)
-				added_errors++;
-		d->errors += (size_t)errors - added_errors;
-		d->warnings += (size_t)warnings - ((size_t)n - added_errors);
+	/* the counts as sent: they include messages the worker dropped for
+	 * want of memory */
+	if (!u->bad) {
+		d->errors = had_errors + (size_t)errors;
+		d->warnings = had_warnings + (size_t)warnings;
 	}
 }
 
 /* ---- workers --------------------------------------------------------- */
-
-static bool
-write_all(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
 
 /* 1: read all; 0: end of file before any byte; -1: error or short. */
 static int
@@ -223,8 +171,8 @@ worker(size_t k, size_t n, unsigned workers, int fd, sr_jobs_work_fn *work,
 		len = msg.len;
 		if (msg.failed)
 			rc = 3;
-		else if (!write_all(fd, &len, sizeof(len)) ||
-		    !write_all(fd, msg.data, msg.len))
+		else if (!sr_write_all(fd, &len, sizeof(len)) ||
+		    !sr_write_all(fd, msg.data, msg.len))
 			rc = 4;
 	}
 	sr_pack_free(&msg);

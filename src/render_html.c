@@ -86,9 +86,5 @@ sr_render_html(const sr_note *note, const sr_draft *d)
 	put_styled(&b, html);
 	free(html);
 	sr_buf_puts(&b, "</div>\n</body>\n</html>\n");
-	if (b.failed) {
-		sr_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
+	return sr_buf_take(&b);
 }

@@ -68,11 +68,7 @@ sr_render_body(const sr_draft *d)
 	else if (d->closing != NULL || d->signature != NULL)
 		sr_buf_printf(&b, "%s\n", d->closing ? d->closing :
 		    d->signature);
-	if (b.failed) {
-		sr_buf_free(&b);
-		return NULL;
-	}
-	return b.data ? b.data : strdup("");
+	return sr_buf_take(&b);
 }
 
 char *
@@ -105,9 +101,5 @@ sr_render_markdown(const sr_note *note, const sr_draft *d)
 	sr_buf_puts(&b, "---\n\n");
 	sr_buf_puts(&b, body);
 	free(body);
-	if (b.failed) {
-		sr_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
+	return sr_buf_take(&b);
 }

@@ -295,11 +295,7 @@ sr_text_from_markdown(const char *md, size_t len, int width)
 		return NULL;
 	render_blocks(&r, doc, "", "", 0, false);
 	cmark_node_free(doc);
-	if (out.failed) {
-		sr_buf_free(&out);
-		return NULL;
-	}
-	return out.data ? out.data : strdup("");
+	return sr_buf_take(&out);
 }
 
 char *
@@ -323,9 +319,5 @@ sr_render_text(const sr_note *note, const sr_draft *d)
 	sr_buf_puts(&b, "\n\n");
 	sr_buf_puts(&b, text);
 	free(text);
-	if (b.failed) {
-		sr_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
+	return sr_buf_take(&b);
 }

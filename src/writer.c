@@ -233,23 +233,6 @@ fail:
 	return -1;
 }
 
-static bool
-write_all(int fd, const char *data, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		n = write(fd, data, len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			return false;
-		data += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 int
 sr_outdir_write_fn(sr_outdir *o, const char *rel, sr_fill_fn *fill,
     void *arg, sr_diags *diags)
@@ -280,7 +263,7 @@ sr_outdir_write_fn(sr_outdir *o, const char *rel, sr_fill_fn *fill,
 			errno = ENOMEM;
 			goto fail;
 		}
-		if (!write_all(fd, data, len))
+		if (!sr_write_all(fd, data, len))
 			goto fail;
 	} while (more > 0);
 	if (o->fsync && fsync(fd) == -1)

@@ -202,6 +202,15 @@ for build in "$@"; do
 		bad "build -j 3 differs from -j 1"
 		diff "$tmp/j1.err" "$tmp/j3.err" | head
 	fi
+	# What filters log is kept up to 1,000 lines a note, then counted.
+	cli "a filter's log is capped" 0 "(500 more lines the filters logged were dropped)" \
+	    $sr check --now $NOW -f tests/jobs/chatty.lua tests/notes/good.md
+	# The memory cap counts from the state's live memory, not from the
+	# garbage an earlier note left: b fails after a as it does alone.
+	cli "the memory cap, alone" 1 "memory cap of 1 MiB (--max-memory) (while filtering tests/jobs/b.md)" \
+	    $sr check --max-memory 1 -f tests/jobs/eat.lua tests/jobs/b.md
+	cli "the memory cap, after a note's garbage" 1 "memory cap of 1 MiB (--max-memory) (while filtering tests/jobs/b.md)" \
+	    $sr check --max-memory 1 -f tests/jobs/eat.lua tests/jobs/a.md tests/jobs/b.md
 	cli "-j takes a number" 2 "-j: 'lots' is not a number" \
 	    $sr check -j lots tests/regress
 	rm -rf "$tmp/oj-default"
