@@ -586,12 +586,30 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
  * two notes and still saves the manifest: the drafts it wrote are known
  * as its own next time, not taken for drafts edited by hand. */
 static volatile sig_atomic_t interrupted;
+static struct timespec interrupted_at;
 
+/* A second signal ends the program at once, unless it comes within a
+ * second of the first: `timeout` and a terminal's process group deliver
+ * one request twice (to the program, then to its group), and that must
+ * not kill the build before it saves the manifest. */
 static void
 on_signal(int sig)
 {
-	interrupted = sig;
-	sr_interrupt(); /* a long filter run stops too */
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now); /* async-signal-safe */
+	if (!interrupted) {
+		interrupted_at = now;
+		interrupted = sig;
+		sr_interrupt(); /* a long filter run stops too */
+		return;
+	}
+	if (now.tv_sec - interrupted_at.tv_sec > 1 ||
+	    (now.tv_sec - interrupted_at.tv_sec == 1 &&
+	    now.tv_nsec >= interrupted_at.tv_nsec)) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 }
 
 static int
@@ -650,15 +668,16 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		goto out;
 	}
 	{
-		/* a second signal ends the program at once */
 		struct sigaction sa;
 		int sig[] = {SIGINT, SIGTERM, SIGHUP};
 		size_t k;
 
 		memset(&sa, 0, sizeof(sa));
 		sa.sa_handler = on_signal;
-		sa.sa_flags = SA_RESETHAND;
-		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = SA_RESTART; /* reads and writes go on */
+		sigemptyset(&sa.sa_mask); /* one handler runs at a time */
+		for (k = 0; k < sizeof(sig) / sizeof(sig[0]); k++)
+			sigaddset(&sa.sa_mask, sig[k]);
 		for (k = 0; k < sizeof(sig) / sizeof(sig[0]); k++)
 			sigaction(sig[k], &sa, NULL);
 	}
