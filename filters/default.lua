@@ -48,11 +48,31 @@ local function select(points, note)
   local chosen = {}
 
   for _, r in ipairs(roles) do
-    local candidates = {}
+    local why_not = "a higher-scored " .. r.role .. " point was taken"
+    -- Only the r.max best and the #must points can be taken: one pass
+    -- keeps the best in order, not a sort of every point (a long note
+    -- has thousands of them for one or two places).
+    local candidates, musts = {}, {}
     for _, p in ipairs(note.sections[r.key] or {}) do
-      if not p.skip and p.words > 0 then candidates[#candidates + 1] = p end
+      if not p.skip and p.words > 0 then
+        local i = #candidates + 1
+        while i > 1 and by_score(p, candidates[i - 1]) do i = i - 1 end
+        local out = p
+        if i <= r.max then
+          table.insert(candidates, i, p)
+          out = candidates[r.max + 1]
+          candidates[r.max + 1] = nil
+        end
+        if out then
+          if out.tags.must then musts[#musts + 1] = out
+          else out.why_not = why_not end
+        end
+      end
     end
-    table.sort(candidates, by_score)
+    if #musts > 0 then
+      for _, p in ipairs(musts) do candidates[#candidates + 1] = p end
+      table.sort(candidates, by_score)
+    end
     local taken = 0
     for _, p in ipairs(candidates) do
       if taken < r.max or p.tags.must then
@@ -60,8 +80,7 @@ local function select(points, note)
         chosen[#chosen + 1] = p
         taken = taken + 1
       else
-        p.why_not = string.format("a higher-scored %s point was taken",
-                                  r.role)
+        p.why_not = why_not
       end
     end
   end
