@@ -261,8 +261,12 @@ l_escape(lua_State *L)
 
 		if (c == '\n' || c == '\r' || c == '\t')
 			c = ' ';
-		if (strchr("\\`*_[]<>", c) != NULL && c != '\0')
+		switch (c) {
+		case '\\': case '`': case '*': case '_': case '[': case ']':
+		case '<': case '>':
 			luaL_addchar(&b, '\\');
+			break;
+		}
 		luaL_addchar(&b, c);
 	}
 	luaL_pushresult(&b);

@@ -13,7 +13,7 @@
 #include "internal.h"
 
 /* Common English words, and number and time words, that say nothing about
- * what a point is about.  Sorted, for bsearch. */
+ * what a point is about. */
 static const char *const stop_words[] = {
 	"about", "above", "after", "again", "against", "all",
 	"also", "and", "any", "are", "around", "because",
@@ -43,24 +43,47 @@ static const char *const stop_words[] = {
 	"you", "your", "yours",
 };
 
+#define N_STOP (sizeof(stop_words) / sizeof(stop_words[0]))
+#define STOP_SLOTS 512 /* a power of two, over three times N_STOP */
+_Static_assert(N_STOP < 255 && STOP_SLOTS > 3 * N_STOP, "stop_slots");
+
+static uint32_t
+hash_word(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* An open-addressing index of stop_words (index + 1; 0 is empty), made on
+ * the first look: each word of every point is looked up, and a binary
+ * search cost a string comparison at each of its eight steps. */
+static unsigned char stop_slots[STOP_SLOTS];
+static unsigned char stop_len[N_STOP];
+
 bool
 sr_text_is_stop_word(const char *w)
 {
-	size_t lo = 0, hi = sizeof(stop_words) / sizeof(stop_words[0]), mid;
-	int c;
+	size_t n = strlen(w), i, k;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		/* most words part at the first letter: skip the call there */
-		c = (unsigned char)w[0] - (unsigned char)stop_words[mid][0];
-		if (c == 0)
-			c = strcmp(w, stop_words[mid]);
-		if (c == 0)
+	if (stop_len[0] == 0) {
+		for (k = 0; k < N_STOP; k++) {
+			stop_len[k] = (unsigned char)strlen(stop_words[k]);
+			i = hash_word(stop_words[k], stop_len[k]) &
+			    (STOP_SLOTS - 1);
+			while (stop_slots[i] != 0)
+				i = (i + 1) & (STOP_SLOTS - 1);
+			stop_slots[i] = (unsigned char)(k + 1);
+		}
+	}
+	for (i = hash_word(w, n) & (STOP_SLOTS - 1); stop_slots[i] != 0;
+	    i = (i + 1) & (STOP_SLOTS - 1)) {
+		k = stop_slots[i] - 1u;
+		if (stop_len[k] == n && memcmp(stop_words[k], w, n) == 0)
 			return true;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
 	}
 	return false;
 }
@@ -234,8 +257,11 @@ token_is_quantity(const char *t, size_t n)
 bool
 sr_text_has_quantity(const char *s, size_t n)
 {
-	static const char *const multipliers[] = {"doubled", "tripled",
-	    "quadrupled", "halved", "tenfold", "twofold", "threefold"};
+	static const struct {
+		const char *word;
+		size_t len;
+	} multipliers[] = {{"doubled", 7}, {"tripled", 7}, {"quadrupled", 10},
+	    {"halved", 6}, {"tenfold", 7}, {"twofold", 7}, {"threefold", 9}};
 	size_t i = 0, start, k;
 
 	while (i < n) {
@@ -249,9 +275,10 @@ sr_text_has_quantity(const char *s, size_t n)
 		if (token_is_quantity(s + start, i - start))
 			return true;
 		for (k = 0; k < sizeof(multipliers) / sizeof(*multipliers); k++)
-			if (i - start >= strlen(multipliers[k]) &&
-			    strncasecmp(s + start, multipliers[k],
-			    strlen(multipliers[k])) == 0)
+			if (i - start >= multipliers[k].len &&
+			    (s[start] | 0x20) == multipliers[k].word[0] &&
+			    strncasecmp(s + start, multipliers[k].word,
+			    multipliers[k].len) == 0)
 				return true;
 	}
 	return false;
