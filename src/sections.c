@@ -284,17 +284,21 @@ user_match(const char *norm, const sr_section_map *map, sr_key *out)
 	return true;
 }
 
-/* True when the normalised phrase stands in norm as whole words. */
+/* True when the normalised phrase stands in norm as whole words; starts
+ * are where norm's words begin, found once for all the phrases. */
 static bool
-has_phrase(const char *norm, const char *phrase)
+has_phrase(const char *norm, const size_t *starts, size_t nstarts,
+    const char *phrase)
 {
-	size_t n = strlen(phrase);
-	const char *p;
+	size_t n = strlen(phrase), i;
 
-	for (p = norm; (p = strchr(p, ' ')) != NULL && p[1] != '\0'; p++)
-		if (p[1] == phrase[0] && strncmp(p + 1, phrase, n) == 0 &&
-		    p[n + 1] == ' ')
+	for (i = 0; i < nstarts; i++) {
+		const char *w = norm + starts[i];
+
+		if (w[0] == phrase[0] && strncmp(w, phrase, n) == 0 &&
+		    w[n] == ' ')
 			return true;
+	}
 	return false;
 }
 
@@ -304,9 +308,12 @@ sr_section_match(const char *heading, const sr_section_map *user_sections)
 	char norm[1024];
 	int k, best_len = 0, len;
 	sr_key best = SR_KEY_OTHER, user;
-	size_t i;
+	size_t i, starts[sizeof(norm) / 2], nstarts = 0;
 
 	normalize(heading, norm, sizeof(norm));
+	for (i = 0; norm[i] != '\0'; i++)
+		if (norm[i] == ' ' && norm[i + 1] != '\0')
+			starts[nstarts++] = i + 1;
 	if (user_match(norm, user_sections, &user))
 		return user;
 	for (i = 0; private_headings[i] != NULL; i++) {
@@ -319,7 +326,7 @@ sr_section_match(const char *heading, const sr_section_map *user_sections)
 	for (k = 0; k < SR_KEY_COUNT; k++) {
 		/* The key's own name, "not_said", reads "not said". */
 		for (i = 0; aliases[k][i] != NULL; i++) {
-			if (!has_phrase(norm, aliases[k][i]))
+			if (!has_phrase(norm, starts, nstarts, aliases[k][i]))
 				continue;
 			len = word_count(aliases[k][i]);
 			if (len > best_len) {
