@@ -10,6 +10,10 @@
  * own, it measures (the fastest of ROUNDS; one round over a corpus of more
  * than 5,000 notes):
  *   parse      reading and parsing alone;
+ *   null       that and a filter chain that does nothing (a score hook
+ *              returning 0, an empty selection, a one-line draft): what
+ *              the filter interface itself costs, each point a Lua table
+ *              passed to a hook, before any filter does any work;
  *   filters    that and the default filters, one Lua state for the batch;
  *   fresh      the same with a new Lua state per note (on a tenth of the
  *              notes): the isolation design sandbox.c did not choose;
@@ -46,12 +50,13 @@
 
 #include "secondround.h"
 
-enum { P_PARSE, P_FILTERS, P_FRESH, P_CHECK, P_BARE, P_FLOOR, P_BUILD,
+enum { P_PARSE, P_NULL, P_FILTERS, P_FRESH, P_CHECK, P_BARE, P_FLOOR, P_BUILD,
     P_NOOP, P_TOUCHED, P_CMARK, P_RUN_CHECK1, P_RUN_CHECK2, P_RUN_BUILD1,
     P_RUN_BUILD2, P_RUN_FSYNC, P_COUNT };
 
 static const char *const pass_names[P_COUNT] = {
-	"read + parse", "  + default filters", "  + filters, a Lua state per note",
+	"read + parse", "  + a filter chain that does nothing",
+	"  + default filters", "  + filters, a Lua state per note",
 	"  + filters + render 3 formats", "bare stack (yaml, cmark, 1 Lua call)",
 	"I/O floor: 3 files per note", "full build (3 formats)",
 	"no-op rebuild", "rebuild, 1% of notes changed",
@@ -62,6 +67,37 @@ static const char *const pass_names[P_COUNT] = {
 };
 
 static const char *bin;   /* the program, for the passes that run it */
+
+/* The filter chain of the null pass, written into the work folder. */
+static const char null_default[] =
+    "-- bench: the least a filter chain can do\n"
+    "return {\n"
+    "  select = function() return {} end,\n"
+    "  compose = function() return {subject = \"s\", paragraphs = {\"p\"}} end,\n"
+    "}\n";
+static const char null_impact[] =
+    "return {score = function() return 0 end}\n";
+
+/* Writes the null chain's default.lua and impact.lua into dir. */
+static int
+write_null_filters(const char *dir)
+{
+	char path[4400];
+	FILE *f;
+	int k, rc = 0;
+
+	mkdir(dir, 0777);
+	for (k = 0; k < 2; k++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, k == 0 ?
+		    "default.lua" : "impact.lua");
+		if ((f = fopen(path, "w")) == NULL)
+			return -1;
+		fputs(k == 0 ? null_default : null_impact, f);
+		if (fclose(f) != 0)
+			rc = -1;
+	}
+	return rc;
+}
 static long program_rss;  /* peak RSS of `secondround build`, in KB */
 
 static double
@@ -323,18 +359,23 @@ pass_cmark(const sr_paths *p, const char *work)
 static int
 run_corpus(const char *corpus, const char *work, int rounds)
 {
-	sr_engine_options opts = {0};
+	sr_engine_options opts = {0}, null_opts = {0};
 	sr_diags d = {0};
 	sr_paths p = {0};
-	sr_engine *e;
+	sr_engine *e, *null_e = NULL;
+	char null_dir[4200];
 	double best[P_COUNT], t;
 	char dir[4200];
 	int r, k, rc = 0;
 
 	for (k = 0; k < P_COUNT; k++)
 		best[k] = 1e30;
+	snprintf(null_dir, sizeof(null_dir), "%s/null-filters", work);
+	null_opts.filters_dir = null_dir;
 	if (sr_paths_collect(corpus, &p, &d) != 0 || p.count == 0 ||
-	    (e = sr_engine_new(&opts, &d)) == NULL) {
+	    (e = sr_engine_new(&opts, &d)) == NULL ||
+	    write_null_filters(null_dir) != 0 ||
+	    (null_e = sr_engine_new(&null_opts, &d)) == NULL) {
 		fprintf(stderr, "bench: cannot read %s\n", corpus);
 		return 1;
 	}
@@ -361,6 +402,9 @@ run_corpus(const char *corpus, const char *work, int rounds)
 			switch (k) {
 			case P_PARSE:
 				rc = pass_notes(&p, p.count, NULL, false, NULL);
+				break;
+			case P_NULL:
+				rc = pass_notes(&p, p.count, null_e, false, NULL);
 				break;
 			case P_FILTERS:
 				rc = pass_notes(&p, p.count, e, false, NULL);
@@ -426,6 +470,7 @@ run_corpus(const char *corpus, const char *work, int rounds)
 		printf("%d %zu %.6f\n", k, p.count, best[k]);
 	printf("rss %ld\n", program_rss);
 	sr_engine_free(e);
+	sr_engine_free(null_e);
 	sr_paths_free(&p);
 	sr_diags_free(&d);
 	return rc == 0 ? 0 : 1;
@@ -583,6 +628,11 @@ main(int argc, char **argv)
 		    (per[P_FILTERS] - per[P_PARSE]) / per[P_PARSE]);
 		printf("    parse+filters+render / bare stack %6.2f   "
 		    "(target <= 2)\n", per[P_CHECK] / per[P_BARE]);
+		printf("    read + parse / bare stack         %6.2f\n",
+		    per[P_PARSE] / per[P_BARE]);
+		printf("    parse + null chain / bare stack   %6.2f   "
+		    "(the floor of any filter chain)\n",
+		    per[P_NULL] / per[P_BARE]);
 		printf("    full build / I/O floor            %6.2f   "
 		    "(target <= 1.25)\n", per[P_BUILD] / per[P_FLOOR]);
 		printf("    full build / no-op rebuild        %6.1f   "
