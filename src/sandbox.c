@@ -524,16 +524,20 @@ sr_sandbox_load(sr_sandbox *sb, const char *path)
 }
 
 /* Copies every field of the table at `from` into the table at `to`
- * (absolute indices). */
-static void
+ * (absolute indices); returns how many. */
+static lua_Integer
 copy_fields(lua_State *L, int from, int to)
 {
+	lua_Integer n = 0;
+
 	lua_pushnil(L);
 	while (lua_next(L, from) != 0) {
 		lua_pushvalue(L, -2);
 		lua_insert(L, -2);
 		lua_rawset(L, to);
+		n++;
 	}
+	return n;
 }
 
 void
@@ -565,11 +569,13 @@ sr_sandbox_seal(sr_sandbox *sb, int idx)
 	lua_State *L = sb->L;
 
 	idx = lua_absindex(L, idx);
-	/* {snapshot, metatable}, whole before it is recorded: a run that
-	 * fails half way (out of memory) leaves no half record */
-	lua_createtable(L, 2, 0);
+	/* {snapshot, metatable, its number of fields}, whole before it is
+	 * recorded: a run that fails half way (out of memory) leaves no half
+	 * record */
+	lua_createtable(L, 3, 0);
 	lua_createtable(L, 0, 32);
-	copy_fields(L, idx, lua_gettop(L));
+	lua_pushinteger(L, copy_fields(L, idx, lua_gettop(L)));
+	lua_rawseti(L, -3, 3);
 	lua_rawseti(L, -2, 1);
 	if (!lua_getmetatable(L, idx))
 		lua_pushboolean(L, 0);
@@ -582,11 +588,14 @@ sr_sandbox_seal(sr_sandbox *sb, int idx)
 }
 
 /* Puts every sealed environment back as it was sealed: keys added since
- * go, changed ones come back, and so does its metatable. */
+ * go, changed ones come back, and so does its metatable.  One pass over
+ * the environment does it, unless a key of the snapshot went missing:
+ * then the snapshot is copied back whole. */
 static void
 restore_envs(lua_State *L)
 {
 	int envs, env, rec, snap;
+	lua_Integer kept;
 
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_ENVS);
 	envs = lua_gettop(L);
@@ -596,19 +605,32 @@ restore_envs(lua_State *L)
 		env = rec - 1;
 		lua_rawgeti(L, rec, 1);
 		snap = lua_gettop(L);
-		/* assigning nil to a key during a traversal is allowed */
+		kept = 0;
+		/* during a traversal, a field may be cleared or given a new
+		 * value; only new fields may not be added */
 		lua_pushnil(L);
 		while (lua_next(L, env) != 0) {
-			lua_pop(L, 1);
-			lua_pushvalue(L, -1);
+			/* stack: key value */
+			lua_pushvalue(L, -2);
 			if (lua_rawget(L, snap) == LUA_TNIL) {
-				lua_pushvalue(L, -2);
+				lua_pushvalue(L, -3);
 				lua_pushnil(L);
 				lua_rawset(L, env);
+			} else {
+				kept++;
+				if (!lua_rawequal(L, -1, -2)) {
+					lua_pushvalue(L, -3);
+					lua_insert(L, -2);
+					lua_rawset(L, env);
+					lua_pushnil(L); /* for the pop below */
+				}
 			}
-			lua_pop(L, 1);
+			lua_pop(L, 2);
 		}
-		copy_fields(L, snap, env);
+		lua_rawgeti(L, rec, 3);
+		if (kept != lua_tointeger(L, -1))
+			copy_fields(L, snap, env);
+		lua_pop(L, 1);
 		lua_rawgeti(L, rec, 2);
 		if (!lua_istable(L, -1)) {
 			lua_pop(L, 1);

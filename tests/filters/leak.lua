@@ -32,12 +32,14 @@ return {note = function(note)
   assert(seen > 10, "pairs(string) sees the library")
   if note.path:find("basic") then
     LEAKED = "yes"
+    ipairs = nil
     setmetatable(_G, {__index = function() return "leaked" end})
     assert(shout == nil or shout == "leaked")
     assert(notes == 1)
     return
   end
   assert(rawget(_G, "LEAKED") == nil, "a global leaked")
+  assert(type(ipairs) == "function", "a global a hook removed stayed away")
   assert(_G.anything == nil, "the environment's metatable leaked")
   assert(notes == 2, "the filter's own locals carry over")
 end}
