@@ -602,6 +602,7 @@ on_signal(int sig)
 		interrupted_at = now;
 		interrupted = sig;
 		sr_interrupt(); /* a long filter run stops too */
+		sr_jobs_interrupt(); /* and so do the workers' */
 		return;
 	}
 	if (now.tv_sec - interrupted_at.tv_sec > 1 ||
@@ -678,8 +679,15 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		sigemptyset(&sa.sa_mask); /* one handler runs at a time */
 		for (k = 0; k < sizeof(sig) / sizeof(sig[0]); k++)
 			sigaddset(&sa.sa_mask, sig[k]);
-		for (k = 0; k < sizeof(sig) / sizeof(sig[0]); k++)
-			sigaction(sig[k], &sa, NULL);
+		/* a signal ignored when the program started (nohup, a
+		 * background job's SIGINT) stays ignored */
+		for (k = 0; k < sizeof(sig) / sizeof(sig[0]); k++) {
+			struct sigaction old;
+
+			if (sigaction(sig[k], NULL, &old) == 0 &&
+			    old.sa_handler != SIG_IGN)
+				sigaction(sig[k], &sa, NULL);
+		}
 	}
 	run_batch(&b, jobs);
 	if (sr_builder_finish(b.builder, &diags) != 0)

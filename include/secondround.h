@@ -519,6 +519,11 @@ typedef int sr_jobs_take_fn(void *arg, size_t i, const char *msg,
  * started (no item was taken then). */
 int sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
     sr_jobs_take_fn *take, void *arg);
+/* Ends the worker processes of the sr_jobs_run under way (what they were
+ * working on is lost; their take then gets NULL); safe to call from a
+ * signal handler.  The program's own interrupt handler calls it: a signal
+ * sent to the parent alone must stop a filter run in a worker too. */
+void sr_jobs_interrupt(void);
 
 /* ---- Building drafts ---------------------------------------------------- */
 

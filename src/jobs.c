@@ -154,6 +154,22 @@ read_all(int fd, void *data, size_t len)
 	return 1;
 }
 
+/* The workers of the sr_jobs_run under way, for sr_jobs_interrupt: the
+ * array is set before the count is raised, and the count dropped before
+ * any of them is waited for (a pid waited for may be reused). */
+static pid_t *volatile running_pids;
+static volatile sig_atomic_t running_count;
+
+void
+sr_jobs_interrupt(void)
+{
+	sig_atomic_t i, n = running_count;
+	pid_t *pids = running_pids;
+
+	for (i = 0; i < n && pids != NULL; i++)
+		kill(pids[i], SIGTERM);
+}
+
 /* Worker k's loop; returns its exit status. */
 static int
 worker(size_t k, size_t n, unsigned workers, int fd, sr_jobs_work_fn *work,
@@ -248,6 +264,8 @@ sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
 		close(fd[1]);
 		fds[w] = fd[0];
 		started++;
+		running_pids = pids;
+		running_count = (sig_atomic_t)started;
 	}
 	if (rc != 0)
 		goto out;
@@ -278,6 +296,7 @@ sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
 		stop = take(arg, i, NULL, 0) != 0;
 	}
 out:
+	running_count = 0;
 	for (w = 0; w < started; w++) {
 		if (stop)
 			kill(pids[w], SIGTERM);

@@ -362,7 +362,7 @@ run_corpus(const char *corpus, const char *work, int rounds)
 	sr_engine_options opts = {0}, null_opts = {0};
 	sr_diags d = {0};
 	sr_paths p = {0};
-	sr_engine *e, *null_e = NULL;
+	sr_engine *e = NULL, *null_e = NULL;
 	char null_dir[4200];
 	double best[P_COUNT], t;
 	char dir[4200];
@@ -376,7 +376,17 @@ run_corpus(const char *corpus, const char *work, int rounds)
 	    (e = sr_engine_new(&opts, &d)) == NULL ||
 	    write_null_filters(null_dir) != 0 ||
 	    (null_e = sr_engine_new(&null_opts, &d)) == NULL) {
-		fprintf(stderr, "bench: cannot read %s\n", corpus);
+		fprintf(stderr, "bench: cannot set up the passes over %s\n",
+		    corpus);
+		for (k = 0; k < (int)d.count; k++) {
+			char *m = sr_diag_format(&d.items[k]);
+
+			fprintf(stderr, "%s\n", m ? m : "out of memory");
+			free(m);
+		}
+		sr_engine_free(e);
+		sr_paths_free(&p);
+		sr_diags_free(&d);
 		return 1;
 	}
 	pass_notes(&p, p.count, NULL, false, NULL); /* warm the cache */
