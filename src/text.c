@@ -101,6 +101,34 @@ sr_text_is_word_cp(uint32_t cp)
 	    (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F000 && cp <= 0x1FAFF));
 }
 
+/* The code point at p (n bytes left) and its length; an invalid byte
+ * reads as U+FFFD, one byte long.  ASCII takes the short way. */
+static inline size_t
+next_cp(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	size_t len;
+
+	if (*p < 0x80) {
+		*cp = *p;
+		return 1;
+	}
+	if ((len = sr_utf8_decode(p, n, cp)) == 0) {
+		*cp = 0xFFFD;
+		len = 1;
+	}
+	return len;
+}
+
+/* sr_text_is_word_cp, with ASCII (most of any note) inline. */
+static inline bool
+word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	return sr_text_is_word_cp(cp);
+}
+
 int
 sr_text_words(const char *s, size_t n)
 {
@@ -111,13 +139,12 @@ sr_text_words(const char *s, size_t n)
 	int words = 0;
 
 	while (i < n) {
-		if ((len = sr_utf8_decode(p + i, n - i, &cp)) == 0)
-			len = 1, cp = 0xFFFD;
+		len = next_cp(p + i, n - i, &cp);
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
 			in_word = counted = false;
 		} else {
 			in_word = true;
-			if (!counted && sr_text_is_word_cp(cp)) {
+			if (!counted && word_cp(cp)) {
 				words++;
 				counted = true;
 			}
@@ -152,24 +179,6 @@ sr_text_fold(char *w, size_t n)
 	return n;
 }
 
-/* The code point at p (n bytes left) and its length; an invalid byte
- * reads as U+FFFD, one byte long.  ASCII takes the short way. */
-static inline size_t
-next_cp(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	size_t len;
-
-	if (*p < 0x80) {
-		*cp = *p;
-		return 1;
-	}
-	if ((len = sr_utf8_decode(p, n, cp)) == 0) {
-		*cp = 0xFFFD;
-		len = 1;
-	}
-	return len;
-}
-
 int
 sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 {
@@ -183,7 +192,7 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 		/* skip to a word */
 		while (i < n) {
 			len = next_cp(p + i, n - i, &cp);
-			if (sr_text_is_word_cp(cp) || cp == '\'' || cp == 0x2019)
+			if (word_cp(cp) || cp == '\'' || cp == 0x2019)
 				break;
 			i += len;
 		}
@@ -195,7 +204,7 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 			len = next_cp(p + i, n - i, &cp);
 			if (cp == 0x2019)
 				cp = '\'';
-			else if (!sr_text_is_word_cp(cp) && cp != '\'' && cp != '-')
+			else if (!word_cp(cp) && cp != '\'' && cp != '-')
 				break;
 			if (cp >= 0x80 || isalpha((int)cp))
 				has_letter = true;
