@@ -480,7 +480,22 @@ typedef struct {
 	bool quiet, progress;
 	time_t now;
 	size_t counts[4], failed, warnings;
+	double saved_at; /* when build last saved the manifest */
 } batch;
+
+/* How often a long build saves its manifest on the way: what a build
+ * killed outright (SIGKILL, a second Ctrl-C, a power cut) wrote since is
+ * all the next build can take for drafts edited by hand. */
+#define CHECKPOINT_SECONDS 5.0
+
+static double
+seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* One note's work, in a worker (or in this process, with -j 1): the
  * filters' log lines, then the rest of the note's answer. */
@@ -605,6 +620,11 @@ on_signal(int sig)
 		sr_jobs_interrupt(); /* and so do the workers' */
 		return;
 	}
+	/* the reader of our messages has gone: every further message raises
+	 * it again, and none of them must end the program before the
+	 * manifest is saved */
+	if (sig == SIGPIPE)
+		return;
 	if (now.tv_sec - interrupted_at.tv_sec > 1 ||
 	    (now.tv_sec - interrupted_at.tv_sec == 1 &&
 	    now.tv_nsec >= interrupted_at.tv_nsec)) {
@@ -626,6 +646,15 @@ take_note(void *arg, size_t i, const char *msg, size_t len)
 	if (b->progress)
 		fputs("\r\033[K", stderr);
 	take_one(b, i, msg, len);
+	if (b->builder != NULL &&
+	    seconds_now() - b->saved_at >= CHECKPOINT_SECONDS) {
+		sr_diags d = {0};
+
+		if (sr_builder_finish(b->builder, &d) != 0)
+			flush_diags(&d, false);
+		sr_diags_free(&d);
+		b->saved_at = seconds_now();
+	}
 	if (b->progress) {
 		fprintf(stderr, "[%zu/%zu] ", i + 1, b->paths->count);
 		print_visible(stderr, b->paths->items[i]);
@@ -656,9 +685,11 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 	sr_outdir *out = NULL;
 	batch b = {CMD_BUILD, engine, NULL, paths, outpath, quiet,
 	    !quiet && isatty(2) && paths->count > 100, now, {0, 0, 0, 0},
-	    failed, 0};
+	    failed, 0, 0};
 	int rc = EXIT_USAGE;
+	bool saved;
 
+	b.saved_at = seconds_now();
 	if (!output_outside_notes(outpath, roots, nroots))
 		return EXIT_USAGE;
 	if ((out = sr_outdir_open(outpath, fsync_files, &diags)) == NULL ||
@@ -670,7 +701,9 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 	}
 	{
 		struct sigaction sa;
-		int sig[] = {SIGINT, SIGTERM, SIGHUP};
+		/* SIGPIPE: `build | head`, or a `tee` ended by the same
+		 * Ctrl-C, must not kill the build before it saves */
+		int sig[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 		size_t k;
 
 		memset(&sa, 0, sizeof(sa));
@@ -690,13 +723,16 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		}
 	}
 	run_batch(&b, jobs);
-	if (sr_builder_finish(b.builder, &diags) != 0)
+	saved = sr_builder_finish(b.builder, &diags) == 0;
+	if (!saved)
 		b.failed++;
 	if (interrupted) {
 		flush_diags(&diags, quiet);
-		fprintf(stderr, "%s: interrupted: %zu written; the manifest "
-		    "knows them, run again to finish\n", progname,
-		    b.counts[SR_BUILD_WRITTEN]);
+		fprintf(stderr, "%s: interrupted: %zu written; %s\n", progname,
+		    b.counts[SR_BUILD_WRITTEN], saved ? "the manifest knows "
+		    "them, run again to finish" : "the manifest could not be "
+		    "saved (see above): the next build will keep them as "
+		    "drafts it did not write");
 		rc = 128 + interrupted;
 		goto out;
 	}
@@ -883,7 +919,7 @@ cmd_read(int argc, char **argv, command cmd)
 	} else {
 		batch b = {cmd, engine, NULL, &paths, outpath, quiet,
 		    !quiet && isatty(2) && paths.count > 100, now,
-		    {0, 0, 0, 0}, failed, warnings};
+		    {0, 0, 0, 0}, failed, warnings, 0};
 
 		run_batch(&b, jobs);
 		failed = b.failed;

@@ -16,6 +16,9 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "internal.h"
 
@@ -200,7 +203,7 @@ int
 sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
     sr_jobs_take_fn *take, void *arg)
 {
-	pid_t *pids = NULL;
+	pid_t *pids = NULL, parent = getpid();
 	int *fds = NULL, fd[2], status, rc = 0;
 	bool *lost = NULL, stop = false;
 	sr_pack msg = {0};
@@ -253,10 +256,26 @@ sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
 			free(fds);
 			free(lost);
 			/* the parent says when to stop (and a terminal's
-			 * Ctrl-C stops a worker at once) */
-			signal(SIGINT, SIG_DFL);
-			signal(SIGTERM, SIG_DFL);
-			signal(SIGHUP, SIG_DFL);
+			 * Ctrl-C stops a worker at once); what the parent
+			 * ignores (nohup) the worker ignores too */
+			{
+				int sig[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+				size_t k;
+				struct sigaction old;
+
+				for (k = 0; k < sizeof(sig) / sizeof(sig[0]);
+				    k++)
+					if (sigaction(sig[k], NULL, &old) != 0 ||
+					    old.sa_handler != SIG_IGN)
+						signal(sig[k], SIG_DFL);
+			}
+#ifdef __linux__
+			/* a parent killed outright takes its workers along,
+			 * not left running a filter until its budget ends */
+			prctl(PR_SET_PDEATHSIG, SIGKILL);
+			if (getppid() != parent)
+				_exit(5);
+#endif
 			/* _exit: the parent's atexit handlers and stdio
 			 * buffers are the parent's */
 			_exit(worker(w, n, workers, fd[1], work, arg));

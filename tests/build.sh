@@ -267,6 +267,22 @@ done
 stopped "a signal to the parent of -j 2 stops its workers" "$tmp/int3" 2 once
 stopped "a second signal soon after, with -j 2" "$tmp/int4" 2 late
 stopped "a signal ignored from the start (nohup) stays ignored" "$tmp/int5" 1 nohup
+# A reader of the messages that goes away (`build | head`, or a `tee`
+# ended by the same Ctrl-C) stops the build, which still saves its
+# manifest: after the next change, the drafts it wrote are its own, not
+# drafts edited by hand.
+rm -rf "$tmp/pipe" && mkdir -p "$tmp/pipe/notes"
+k=0
+while [ $k -lt 100 ]; do
+	cp tests/notes/good.md "$tmp/pipe/notes/n$k.md"; k=$((k + 1))
+done
+$sr build -q "$tmp/pipe/notes" -o "$tmp/pipe/out" >/dev/null 2>&1
+sed -i 's/^company: .*/company: Pipeco/' "$tmp/pipe/notes/"*.md
+$sr build "$tmp/pipe/notes" -o "$tmp/pipe/out" 2>&1 | head -n 1 >/dev/null
+sed -i 's/^company: .*/company: Pipeco Two/' "$tmp/pipe/notes/"*.md
+expect "a build whose reader went away kept its manifest" 0 \
+    "100 written, 0 up to date, 0 kept (edited)" \
+    $sr build "$tmp/pipe/notes" -o "$tmp/pipe/out"
 printf -- '- Cut release time to one day\n' >>"$tmp/int/notes/a.md"
 expect "what it wrote is still its own" 0 "1 written" \
     $sr build "$tmp/int/notes/a.md" -o "$tmp/int/out"
