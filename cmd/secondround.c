@@ -484,7 +484,7 @@ typedef struct {
 } batch;
 
 /* How often a long build saves its manifest on the way: what a build
- * killed outright (SIGKILL, a second Ctrl-C, a power cut) wrote since is
+ * killed outright (SIGKILL, a second Ctrl-C) wrote since is
  * all the next build can take for drafts edited by hand. */
 #define CHECKPOINT_SECONDS 5.0
 
