@@ -625,9 +625,8 @@ on_signal(int sig)
 	 * manifest is saved */
 	if (sig == SIGPIPE)
 		return;
-	if (now.tv_sec - interrupted_at.tv_sec > 1 ||
-	    (now.tv_sec - interrupted_at.tv_sec == 1 &&
-	    now.tv_nsec >= interrupted_at.tv_nsec)) {
+	if ((now.tv_sec - interrupted_at.tv_sec) * 1000000000L +
+	    (now.tv_nsec - interrupted_at.tv_nsec) >= 1000000000L) {
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}
@@ -650,7 +649,7 @@ take_note(void *arg, size_t i, const char *msg, size_t len)
 	    seconds_now() - b->saved_at >= CHECKPOINT_SECONDS) {
 		sr_diags d = {0};
 
-		if (sr_builder_finish(b->builder, &d) != 0)
+		if (sr_builder_save(b->builder, &d) != 0)
 			flush_diags(&d, false);
 		sr_diags_free(&d);
 		b->saved_at = seconds_now();
@@ -723,7 +722,7 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		}
 	}
 	run_batch(&b, jobs);
-	saved = sr_builder_finish(b.builder, &diags) == 0;
+	saved = sr_builder_save(b.builder, &diags) == 0;
 	if (!saved)
 		b.failed++;
 	if (interrupted) {

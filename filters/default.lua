@@ -69,19 +69,15 @@ local function select(points, note)
         end
       end
     end
+    -- every one of them is taken: fewer than r.max points rank above
+    -- each of the best, and a #must point is always taken
     if #musts > 0 then
       for _, p in ipairs(musts) do candidates[#candidates + 1] = p end
       table.sort(candidates, by_score)
     end
-    local taken = 0
     for _, p in ipairs(candidates) do
-      if taken < r.max or p.tags.must then
-        p.paragraph, p.role = r.paragraph, r.role
-        chosen[#chosen + 1] = p
-        taken = taken + 1
-      else
-        p.why_not = why_not
-      end
+      p.paragraph, p.role = r.paragraph, r.role
+      chosen[#chosen + 1] = p
     end
   end
 

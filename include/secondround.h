@@ -553,7 +553,7 @@ typedef struct sr_builder sr_builder;
 
 /* A batch writing into out with the engine's filters; fmts is a set of
  * SR_FORMAT_*; force replaces drafts edited by hand.  Loads the manifest.
- * Free with sr_builder_free, after sr_builder_finish. */
+ * Free with sr_builder_free, after a last sr_builder_save. */
 sr_builder *sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts,
     bool force, sr_diags *diags);
 /* Builds one note (rel: its path under its root, which names the
@@ -571,8 +571,10 @@ void sr_builder_compute(sr_builder *b, const char *path, const char *rel,
     sr_pack *msg);
 int sr_builder_commit(sr_builder *b, const char *path, const char *rel,
     sr_unpack *u, sr_build_result *res, sr_diags *diags);
-/* Saves the manifest when it changed. */
-int sr_builder_finish(sr_builder *b, sr_diags *diags);
+/* Saves the manifest when it changed: at the end, and between two notes
+ * as often as wanted (a long build saves on the way, so a kill loses
+ * only what it wrote since). */
+int sr_builder_save(sr_builder *b, sr_diags *diags);
 void sr_builder_free(sr_builder *b);
 
 /* ---- Checking ---------------------------------------------------------- */

@@ -67,7 +67,7 @@ sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts, bool force,
 }
 
 int
-sr_builder_finish(sr_builder *b, sr_diags *diags)
+sr_builder_save(sr_builder *b, sr_diags *diags)
 {
 	return sr_manifest_save(&b->manifest, b->out, diags);
 }

@@ -47,17 +47,6 @@ static const char *const stop_words[] = {
 #define STOP_SLOTS 512 /* a power of two, over three times N_STOP */
 _Static_assert(N_STOP < 255 && STOP_SLOTS > 3 * N_STOP, "stop_slots");
 
-static uint32_t
-hash_word(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
-
 /* An open-addressing index of stop_words (index + 1; 0 is empty), made on
  * the first look: each word of every point is looked up, and a binary
  * search cost a string comparison at each of its eight steps. */
@@ -72,14 +61,15 @@ sr_text_is_stop_word(const char *w)
 	if (stop_len[0] == 0) {
 		for (k = 0; k < N_STOP; k++) {
 			stop_len[k] = (unsigned char)strlen(stop_words[k]);
-			i = hash_word(stop_words[k], stop_len[k]) &
+			i = sr_hash(SR_HASH_INIT, stop_words[k], stop_len[k]) &
 			    (STOP_SLOTS - 1);
 			while (stop_slots[i] != 0)
 				i = (i + 1) & (STOP_SLOTS - 1);
 			stop_slots[i] = (unsigned char)(k + 1);
 		}
 	}
-	for (i = hash_word(w, n) & (STOP_SLOTS - 1); stop_slots[i] != 0;
+	for (i = sr_hash(SR_HASH_INIT, w, n) & (STOP_SLOTS - 1);
+	    stop_slots[i] != 0;
 	    i = (i + 1) & (STOP_SLOTS - 1)) {
 		k = stop_slots[i] - 1u;
 		if (stop_len[k] == n && memcmp(stop_words[k], w, n) == 0)
@@ -88,12 +78,18 @@ sr_text_is_stop_word(const char *w)
 	return false;
 }
 
+static inline bool
+ascii_word_cp(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= '0' && cp <= '9');
+}
+
 bool
 sr_text_is_word_cp(uint32_t cp)
 {
 	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		    (cp >= '0' && cp <= '9');
+		return ascii_word_cp(cp);
 	/* Letters of the Latin, Greek, Cyrillic and later blocks; symbols,
 	 * punctuation and emoji are not word characters. */
 	return !(cp <= 0xBF || cp == 0xD7 || cp == 0xF7 ||
@@ -123,10 +119,7 @@ next_cp(const unsigned char *p, size_t n, uint32_t *cp)
 static inline bool
 word_cp(uint32_t cp)
 {
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		    (cp >= '0' && cp <= '9');
-	return sr_text_is_word_cp(cp);
+	return cp < 0x80 ? ascii_word_cp(cp) : sr_text_is_word_cp(cp);
 }
 
 int

@@ -257,7 +257,7 @@ pass_build(const sr_paths *p, sr_engine *e, const char *dir)
 			rc = -1;
 		sr_diags_free(&d);
 	}
-	if (b != NULL && sr_builder_finish(b, &d) != 0)
+	if (b != NULL && sr_builder_save(b, &d) != 0)
 		rc = -1;
 	sr_builder_free(b);
 	sr_outdir_close(out);
