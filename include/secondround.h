@@ -427,6 +427,9 @@ int sr_outdir_write_fn(sr_outdir *o, const char *rel, sr_fill_fn *fill,
     void *arg, sr_diags *diags);
 /* Whether rel is a regular file of the output folder (one fstatat). */
 bool sr_outdir_has(sr_outdir *o, const char *rel);
+/* A file of the output folder opened for reading, or -1 (*absent says
+ * whether that is because it does not exist).  Caller closes. */
+int sr_outdir_open_file(sr_outdir *o, const char *rel, bool *absent);
 /* A file of the output folder, or NULL when it cannot be read (*absent
  * says whether that is because it does not exist).  Caller frees. */
 char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len,
@@ -440,37 +443,39 @@ typedef struct {
 	const char *output; /* relative to the output folder */
 	const char *note;   /* the note it came from, relative to its root */
 	uint64_t input_hash, output_hash;
-	/* the path of the note of this run that made (or kept) it, as the
-	 * caller passed it to sr_manifest_set; NULL: none yet */
+	/* the path of the note of this run that made (or kept) it; NULL:
+	 * none yet */
 	const char *made_by;
 } sr_manifest_entry;
 
-/* What produced each output file (see manifest.c).  Zero-initialise, or
+/* What produced each output file (see manifest.c): its memory does not
+ * grow with the number of entries.  Zero-initialise (an empty one), or
  * sr_manifest_load; free with sr_manifest_free. */
+typedef struct sr_manifest_store sr_manifest_store;
 typedef struct {
-	sr_manifest_entry *items;
-	uint32_t count, cap;
-	bool changed;
-	/* hash indexes: entry index + 1 by output; by note, the head of a
-	 * chain through next_of_note */
-	uint32_t *by_output, *by_note, *next_of_note;
-	uint32_t index_cap, cap_indexed;
-	sr_arena *strings; /* every output and note name, each note once */
+	sr_manifest_store *store;
+	bool changed; /* since loaded or saved */
 } sr_manifest;
 
 int sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags);
-/* The entry of an output, or NULL.  Entries returned by this and by
- * sr_manifest_outputs point into the manifest: they stay valid only until
- * the next sr_manifest_set, sr_manifest_remove or sr_manifest_save. */
+/* The entry of an output, or NULL (also when the manifest's temporary
+ * file cannot be read: an output is then taken for one it does not know,
+ * which is kept).  The entry is the manifest's: it stays valid until the
+ * next sr_manifest_find. */
 const sr_manifest_entry *sr_manifest_find(sr_manifest *m, const char *output);
-/* The entries of a note's outputs: fills out (at most max) and returns how
- * many there are. */
+/* The entries of a note's outputs, sorted, all of whose names start with
+ * prefix: fills out (at most max) and returns how many there are.  They
+ * are the manifest's: valid until the next sr_manifest_outputs. */
 size_t sr_manifest_outputs(sr_manifest *m, const char *note,
-    const sr_manifest_entry **out, size_t max);
-/* Records an output; made_by (kept as a pointer: it must outlive the
- * manifest) marks it as made in this run by that note, unless NULL. */
+    const char *prefix, const sr_manifest_entry **out, size_t max);
+/* Records an output; made_by (copied) marks it as made in this run by that
+ * note, unless NULL, which keeps the mark it has.  -1: out of memory, or
+ * the temporary file failed. */
 int sr_manifest_set(sr_manifest *m, const char *output, const char *note,
     uint64_t input_hash, uint64_t output_hash, const char *made_by);
+/* Marks entry e (as found, unchanged) as this run's note made_by's. */
+int sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
+    const char *made_by);
 /* Forgets an output (its file is left alone). */
 int sr_manifest_remove(sr_manifest *m, const char *output);
 /* Writes the manifest (atomically) when it changed. */
@@ -590,12 +595,31 @@ void sr_check_draft(const sr_note *note, const sr_draft *d, sr_diags *diags);
 /* ---- Finding notes ----------------------------------------------------- */
 
 /* A list of paths, each with its name relative to the folder it was found
- * in (a file named alone: its base name); free with sr_paths_free. */
+ * in (a file named alone: its base name).  Zero-initialise; read with
+ * sr_paths_get; free with sr_paths_free.  It is kept compact (about ten
+ * bytes a note in a folder of notes): a batch's memory must not grow with
+ * its size. */
 typedef struct {
-	char **items;
-	char **rels;
-	size_t count, cap;
+	unsigned char *data; /* each path coded against the one before */
+	size_t len, cap;
+	size_t *restarts;    /* where every 16th path starts, kept whole */
+	size_t nrestarts_cap;
+	char *last;          /* the last path added */
+	size_t last_len, last_cap;
+	size_t count;
 } sr_paths;
+
+/* A path taken out of the list: rel points into path.  The memory is
+ * reused from one sr_paths_get to the next; free with sr_path_free. */
+typedef struct {
+	char *path;
+	const char *rel;
+	size_t cap;
+} sr_path;
+
+/* Puts path i of p into np: 0, or -1 when out of memory (or i too big). */
+int sr_paths_get(const sr_paths *p, size_t i, sr_path *np);
+void sr_path_free(sr_path *np);
 
 /*
  * Adds `path` to `out`: a file as it is, a folder as every `*.md` below it

@@ -118,27 +118,6 @@ hash_bytes(const char *data, size_t len)
 	return sr_hash(SR_HASH_INIT, data, len);
 }
 
-/* Up to date: the manifest knows the note's outputs, made from the same
- * inputs, and each is still there.  Their bytes are not read: one that
- * was edited by hand would be kept anyway, the note being the same (when
- * the note changes, put_output reads it and keeps it, saying so); one
- * that was deleted is written again. */
-static bool
-up_to_date(sr_builder *b, const char *rel, uint64_t in)
-{
-	const sr_manifest_entry *e[MAX_OUTPUTS];
-	size_t n, i;
-
-	n = sr_manifest_outputs(&b->manifest, rel, e, MAX_OUTPUTS);
-	if (n == 0 || n > MAX_OUTPUTS)
-		return false;
-	for (i = 0; i < n; i++)
-		if (e[i]->input_hash != in ||
-		    !sr_outdir_has(b->out, e[i]->output))
-			return false;
-	return true;
-}
-
 /* "2026/acme.md" -> "2026/acme", in buf. */
 static void
 output_base(const char *rel, char *buf, size_t size)
@@ -150,6 +129,38 @@ output_base(const char *rel, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)n, rel);
 }
 
+/* The manifest's entries of a note's outputs (whose names all start with
+ * the note's output base). */
+static size_t
+note_outputs(sr_builder *b, const char *rel, const sr_manifest_entry **e)
+{
+	char base[4096];
+
+	output_base(rel, base, sizeof(base));
+	return sr_manifest_outputs(&b->manifest, rel, base, e, MAX_OUTPUTS);
+}
+
+/* Up to date: the manifest knows the note's outputs, made from the same
+ * inputs, and each is still there.  Their bytes are not read: one that
+ * was edited by hand would be kept anyway, the note being the same (when
+ * the note changes, put_output reads it and keeps it, saying so); one
+ * that was deleted is written again. */
+static bool
+up_to_date(sr_builder *b, const char *rel, uint64_t in)
+{
+	const sr_manifest_entry *e[MAX_OUTPUTS];
+	size_t n, i;
+
+	n = note_outputs(b, rel, e);
+	if (n == 0 || n > MAX_OUTPUTS)
+		return false;
+	for (i = 0; i < n; i++)
+		if (e[i]->input_hash != in ||
+		    !sr_outdir_has(b->out, e[i]->output))
+			return false;
+	return true;
+}
+
 /* Marks an output kept as this run's (path's), for the check of twins:
  * in the manifest when it has an entry there, else in b->claimed.  The
  * entry e is the manifest's, or NULL. */
@@ -157,10 +168,8 @@ static int
 claim(sr_builder *b, const sr_manifest_entry *e, const char *name,
     const char *path)
 {
-	if (e != NULL) {
-		((sr_manifest_entry *)e)->made_by = path;
-		return 0;
-	}
+	if (e != NULL)
+		return sr_manifest_claim(&b->manifest, e, path);
 	return sr_manifest_set(&b->claimed, name, path, 0, 0, path);
 }
 
@@ -246,7 +255,7 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
 	char *stale[MAX_OUTPUTS];
 	size_t n, i, k = 0, f, len;
 
-	n = sr_manifest_outputs(&b->manifest, rel, e, MAX_OUTPUTS);
+	n = note_outputs(b, rel, e);
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
 		len = strlen(e[i]->output);
 		if (e[i]->made_by != NULL && strcmp(e[i]->made_by, path) == 0)
@@ -386,7 +395,7 @@ claim_up_to_date(sr_builder *b, const char *path, const char *rel,
 	const sr_manifest_entry *e[MAX_OUTPUTS];
 	size_t n, i;
 
-	n = sr_manifest_outputs(&b->manifest, rel, e, MAX_OUTPUTS);
+	n = note_outputs(b, rel, e);
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
 		if (e[i]->made_by != NULL && strcmp(e[i]->made_by, path) != 0) {
 			sr_diags_add(diags, SR_ERROR, path, 0, 0, "its draft %s "
@@ -395,8 +404,14 @@ claim_up_to_date(sr_builder *b, const char *path, const char *rel,
 			return -1;
 		}
 	}
-	for (i = 0; i < n && i < MAX_OUTPUTS; i++)
-		((sr_manifest_entry *)e[i])->made_by = path;
+	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
+		if (sr_manifest_claim(&b->manifest, e[i], path) != 0) {
+			sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of "
+			    "memory, or no room for the manifest's temporary "
+			    "file");
+			return -1;
+		}
+	}
 	res->status = SR_BUILD_UP_TO_DATE;
 	return 0;
 }
@@ -470,7 +485,7 @@ fail_note(sr_builder *b, const char *path, const char *rel)
 	char *names[MAX_OUTPUTS];
 	size_t n, i, k = 0;
 
-	n = sr_manifest_outputs(&b->manifest, rel, e, MAX_OUTPUTS);
+	n = note_outputs(b, rel, e);
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++)
 		if ((e[i]->made_by == NULL || strcmp(e[i]->made_by, path) ==
 		    0) && (names[k] = strdup(e[i]->output)) != NULL)

@@ -1479,45 +1479,32 @@ hash_file(uint64_t h, const char *path)
 	return h;
 }
 
-static int
-compare_strs(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 uint64_t
 sr_lua_files_hash(uint64_t h, const char *dir)
 {
-	sr_paths names = {0};
+	sr_names names = {0};
 	struct dirent *e;
 	size_t i, n;
+	char *path;
 	DIR *d;
 
 	if ((d = opendir(dir)) == NULL)
 		return h;
 	while ((e = readdir(d)) != NULL) {
-		char **items;
-
 		n = strlen(e->d_name);
 		if (n < 5 || strcmp(e->d_name + n - 4, ".lua") != 0)
 			continue;
-		if (names.count == names.cap) {
-			names.cap = names.cap ? names.cap * 2 : 16;
-			items = realloc(names.items, names.cap * sizeof(*items));
-			if (items == NULL)
-				break;
-			names.items = items;
+		if ((path = path_join(dir, e->d_name)) != NULL &&
+		    sr_names_add(&names, path) != 0) {
+			free(path);
+			break;
 		}
-		if ((names.items[names.count] = path_join(dir, e->d_name)) !=
-		    NULL)
-			names.count++;
 	}
 	closedir(d);
-	if (names.count > 1)
-		qsort(names.items, names.count, sizeof(char *), compare_strs);
+	sr_names_sort(&names);
 	for (i = 0; i < names.count; i++)
 		h = hash_file(h, names.items[i]);
-	sr_paths_free(&names);
+	sr_names_free(&names);
 	return h;
 }
 

@@ -44,6 +44,18 @@ char *sr_buf_take(sr_buf *b);
 /* write(2) until every byte is written (EINTR retried); false on error. */
 bool sr_write_all(int fd, const void *data, size_t len);
 
+/* ---- paths.c: a list of names, each malloc'ed and owned by the list - */
+
+typedef struct {
+	char **items;
+	size_t count, cap;
+} sr_names;
+
+/* Takes name (unless it returns -1: out of memory). */
+int sr_names_add(sr_names *names, char *name);
+void sr_names_sort(sr_names *names);
+void sr_names_free(sr_names *names);
+
 /* ---- diag.c ------------------------------------------------------------ */
 
 /* Appends s with control characters shown as \xNN. */

@@ -7,23 +7,39 @@
  * never overwrites a draft whose hash says it was edited by hand.
  *
  * The file is sorted and holds no times, so it is the same on every
- * machine and `git diff drafts/` shows only real changes.  In memory the
- * entries are found through two hash indexes (by output, and by note, each
- * note's entries chained), so a batch of any size costs a constant per
- * lookup; they are sorted only when saved, and written out a piece at a
- * time.  The names live in one pool, each note's name once, and the
- * indexes are 32-bit: about 100 bytes an output, which is most of what a
- * build of many notes holds (make bench prints the peak RSS).
+ * machine and `git diff drafts/` shows only real changes.
+ *
+ * A build holds the manifest without holding it in memory, so that what it
+ * needs does not grow with the batch.  At load the file is copied into a
+ * temporary file as one run of records sorted by output, and only one key
+ * every few KiB of it stays in memory.  This build's changes go to a
+ * buffer of fixed size; when it is full it is sorted and appended to the
+ * temporary file as a new run, and runs of like size are merged, so there
+ * are only a few.  A Bloom filter says which outputs may be in those runs.
+ * A lookup reads one block of each run it needs, through a small cache;
+ * saving merges the runs into the new manifest, a piece at a time.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
 #define MANIFEST_NAME ".secondround-manifest"
 #define MANIFEST_HEAD "# secondround manifest 1: output, note, input hash, " \
     "output hash\n"
+
+#define BLOCK 4096              /* bytes of a run between two indexed keys */
+#define MEM_LIMIT (256 * 1024)  /* the buffer of changes, in bytes */
+#define MEM_SLOTS 8192          /* its indexes' size (records: half that) */
+#define CACHE_SLOTS 16          /* blocks kept in memory */
+#define READ_SIZE (16 * 1024)   /* a sequential reader's buffer */
+#define BLOOM_BITS (1u << 20)   /* 128 KiB */
+#define BLOOM_K 6
 
 uint64_t
 sr_hash(uint64_t h, const void *data, size_t len)
@@ -36,257 +52,1151 @@ sr_hash(uint64_t h, const void *data, size_t len)
 	return h;
 }
 
-static int
-compare_entries(const void *a, const void *b)
-{
-	return strcmp(((const sr_manifest_entry *)a)->output,
-	    ((const sr_manifest_entry *)b)->output);
-}
-
 static uint64_t
 hash_str(const char *s)
 {
 	return sr_hash(SR_HASH_INIT, s, strlen(s));
 }
 
-/* Links entry i into both indexes. */
+/*
+ * A record, in the buffer and in the temporary file: this header, then the
+ * output, the note and made_by, each ending with a NUL, padded to 8 bytes.
+ * A record says what an output is after a change: present, or removed.
+ */
+typedef struct {
+	uint32_t size; /* of the whole record */
+	uint32_t olen, nlen, mlen;
+	uint64_t in, out;
+	uint32_t present;
+	uint32_t pad;
+} rec_head;
+
+typedef struct {
+	const char *output, *note, *made_by; /* made_by NULL when none */
+	uint64_t in, out;
+	bool present;
+	size_t size;
+} rec;
+
+/* A sorted run of records in the temporary file, with the output of the
+ * first record of each block. */
+typedef struct {
+	uint64_t off;
+	size_t key; /* in keys */
+} mark;
+
+typedef struct {
+	uint64_t start, end;
+	mark *marks;
+	size_t nmarks, cap;
+	sr_buf keys;
+} run;
+
+typedef struct {
+	uint64_t off; /* 0 with len 0: empty */
+	size_t len;
+	char *data;
+	size_t cap;
+} slot;
+
+/* An entry returned to the caller, with its own copy of the names. */
+typedef struct {
+	sr_manifest_entry e;
+	sr_buf names;
+} held;
+
+struct sr_manifest_store {
+	int fd;        /* the temporary file, made on first use */
+	uint64_t fend; /* its end */
+	bool failed;   /* a read or write of it failed: nothing is trusted */
+	run base;      /* the manifest as loaded */
+	run *runs;     /* this build's changes, oldest first */
+	size_t nruns;
+	unsigned char *bloom; /* the outputs in runs */
+	/* the newest changes: records, their offsets, and two indexes
+	 * (by output: the latest record; by note: a chain of records) */
+	sr_buf mem;
+	uint32_t recs[MEM_SLOTS / 2], next_of_note[MEM_SLOTS / 2];
+	size_t nrecs;
+	uint32_t by_output[MEM_SLOTS], by_note[MEM_SLOTS]; /* index + 1 */
+	slot cache[CACHE_SLOTS];
+	unsigned clock;
+	held found, scratch;     /* sr_manifest_find's; set's and remove's */
+	held *res;               /* sr_manifest_outputs' */
+	size_t nres, capres;
+	sr_buf cand;             /* its candidate names */
+};
+
+static bool
+parse_rec(const char *p, size_t avail, rec *r)
+{
+	rec_head h;
+
+	if (avail < sizeof(h))
+		return false;
+	memcpy(&h, p, sizeof(h));
+	if (h.size > avail || h.size < sizeof(h) || (uint64_t)sizeof(h) +
+	    h.olen + h.nlen + h.mlen + 3 > h.size)
+		return false;
+	r->output = p + sizeof(h);
+	r->note = r->output + h.olen + 1;
+	r->made_by = h.mlen ? r->note + h.nlen + 1 : NULL;
+	if (r->output[h.olen] != '\0' || r->note[h.nlen] != '\0' ||
+	    r->note[h.nlen + 1 + h.mlen] != '\0')
+		return false;
+	r->in = h.in;
+	r->out = h.out;
+	r->present = h.present != 0;
+	r->size = h.size;
+	return true;
+}
+
+/* Reads the size of the record at p, which must hold its header. */
+static size_t
+rec_size(const char *p)
+{
+	rec_head h;
+
+	memcpy(&h, p, sizeof(h));
+	return h.size;
+}
+
 static void
-index_entry(sr_manifest *m, uint32_t i)
+put_rec(sr_buf *b, const rec *r)
 {
-	const sr_manifest_entry *e = &m->items[i];
-	uint32_t mask = m->index_cap - 1, j;
+	static const char zeros[8];
+	rec_head h = {0};
+	size_t len;
 
-	j = (uint32_t)hash_str(e->output) & mask;
-	while (m->by_output[j] != 0)
-		j = (j + 1) & mask;
-	m->by_output[j] = i + 1;
-	/* the note's chain: its first entry in the note index */
-	j = (uint32_t)hash_str(e->note) & mask;
-	while (m->by_note[j] != 0 &&
-	    strcmp(m->items[m->by_note[j] - 1].note, e->note) != 0)
-		j = (j + 1) & mask;
-	m->next_of_note[i] = m->by_note[j];
-	m->by_note[j] = i + 1;
+	h.olen = (uint32_t)strlen(r->output);
+	h.nlen = (uint32_t)strlen(r->note);
+	h.mlen = r->made_by ? (uint32_t)strlen(r->made_by) : 0;
+	len = sizeof(h) + h.olen + h.nlen + h.mlen + 3;
+	h.size = (uint32_t)((len + 7) & ~(size_t)7);
+	h.in = r->in;
+	h.out = r->out;
+	h.present = r->present;
+	sr_buf_put(b, (const char *)&h, sizeof(h));
+	sr_buf_put(b, r->output, h.olen + 1);
+	sr_buf_put(b, r->note, h.nlen + 1);
+	sr_buf_put(b, r->made_by ? r->made_by : "", h.mlen + 1);
+	sr_buf_put(b, zeros, h.size - len);
 }
 
-/* Rebuilds both indexes for the entries as they are now. */
+/* Copies r into h; the entry's names point into h. */
 static bool
-reindex(sr_manifest *m)
+hold(held *h, const rec *r)
 {
-	uint32_t cap = 16, i;
+	size_t o, n;
 
-	while (cap < m->count * 2 + 2) {
-		if (cap > UINT32_MAX / 2)
-			return false;
-		cap *= 2;
-	}
-	free(m->by_output);
-	free(m->by_note);
-	free(m->next_of_note);
-	m->by_output = calloc(cap, sizeof(uint32_t));
-	m->by_note = calloc(cap, sizeof(uint32_t));
-	m->next_of_note = calloc(m->cap ? m->cap : 1, sizeof(uint32_t));
-	if (m->by_output == NULL || m->by_note == NULL ||
-	    m->next_of_note == NULL) {
-		m->index_cap = 0; /* no index: lookups find nothing */
+	h->names.len = 0;
+	sr_buf_put(&h->names, r->output, strlen(r->output) + 1);
+	n = h->names.len;
+	sr_buf_put(&h->names, r->note, strlen(r->note) + 1);
+	o = h->names.len;
+	if (r->made_by != NULL)
+		sr_buf_put(&h->names, r->made_by, strlen(r->made_by) + 1);
+	if (h->names.failed)
 		return false;
-	}
-	m->index_cap = cap;
-	m->cap_indexed = m->cap;
-	for (i = 0; i < m->count; i++)
-		index_entry(m, i);
+	h->e.output = h->names.data;
+	h->e.note = h->names.data + n;
+	h->e.made_by = r->made_by != NULL ? h->names.data + o : NULL;
+	h->e.input_hash = r->in;
+	h->e.output_hash = r->out;
 	return true;
 }
 
-/* The pooled copy of a note's name: the one its entries share, if it has
- * any, else a new one. */
-static const char *
-pooled_note(sr_manifest *m, const char *note)
-{
-	uint32_t j;
+/* ---- the temporary file -------------------------------------------- */
 
-	if (m->index_cap != 0) {
-		for (j = (uint32_t)hash_str(note) & (m->index_cap - 1);
-		    m->by_note[j] != 0; j = (j + 1) & (m->index_cap - 1))
-			if (strcmp(m->items[m->by_note[j] - 1].note, note) == 0)
-				return m->items[m->by_note[j] - 1].note;
+static bool
+open_tmp(sr_manifest_store *st)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4200];
+
+	if (st->fd != -1)
+		return true;
+	if (dir == NULL || *dir == '\0' || strlen(dir) > 4000)
+		dir = "/tmp";
+	snprintf(path, sizeof(path), "%s/secondround-XXXXXX", dir);
+	if ((st->fd = mkstemp(path)) == -1) {
+		st->failed = true;
+		return false;
 	}
-	return sr_arena_strdup(m->strings, note);
+	fcntl(st->fd, F_SETFD, FD_CLOEXEC);
+	unlink(path); /* gone when the program ends, however it ends */
+	return true;
 }
 
 static bool
-add_entry(sr_manifest *m, const char *output, const char *note,
-    uint64_t in, uint64_t out, const char *made_by)
+pwrite_all(int fd, const char *p, size_t len, uint64_t off)
 {
-	sr_manifest_entry *e;
+	ssize_t n;
 
-	if (m->strings == NULL && (m->strings = sr_arena_new()) == NULL)
-		return false;
-	if (m->count == m->cap) {
-		uint32_t cap = m->cap ? m->cap * 2 : 64;
-		sr_manifest_entry *p;
-
-		if (m->cap > UINT32_MAX / 4)
+	while (len > 0) {
+		if ((n = pwrite(fd, p, len, (off_t)off)) == -1) {
+			if (errno == EINTR)
+				continue;
 			return false;
-		if ((p = realloc(m->items, cap * sizeof(*p))) == NULL)
-			return false;
-		m->items = p;
-		m->cap = cap;
+		}
+		p += n;
+		len -= (size_t)n;
+		off += (uint64_t)n;
 	}
-	e = &m->items[m->count];
-	if ((e->output = sr_arena_strdup(m->strings, output)) == NULL ||
-	    (e->note = pooled_note(m, note)) == NULL)
-		return false;
-	e->input_hash = in;
-	e->output_hash = out;
-	e->made_by = made_by;
-	m->count++;
-	/* grow the indexes when half full, else add to them */
-	if (m->count * 2 + 2 > m->index_cap || m->count > m->cap_indexed)
-		return reindex(m);
-	index_entry(m, m->count - 1);
 	return true;
+}
+
+static bool
+pread_all(int fd, char *p, size_t len, uint64_t off)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = pread(fd, p, len, (off_t)off)) <= 0) {
+			if (n == -1 && errno == EINTR)
+				continue;
+			return false;
+		}
+		p += n;
+		len -= (size_t)n;
+		off += (uint64_t)n;
+	}
+	return true;
+}
+
+static bool
+reserve(char **data, size_t *cap, size_t need)
+{
+	char *p;
+
+	if (need <= *cap)
+		return true;
+	if ((p = realloc(*data, need)) == NULL)
+		return false;
+	*data = p;
+	*cap = need;
+	return true;
+}
+
+/* ---- writing a run -------------------------------------------------- */
+
+typedef struct {
+	sr_manifest_store *st;
+	run *r;
+	sr_buf b;
+	uint64_t pos, marked;
+} run_writer;
+
+static void
+writer_begin(run_writer *w, sr_manifest_store *st, run *r)
+{
+	memset(r, 0, sizeof(*r));
+	memset(w, 0, sizeof(*w));
+	w->st = st;
+	w->r = r;
+	r->start = r->end = w->pos = st->fend;
+}
+
+static bool
+writer_flush(run_writer *w)
+{
+	if (w->b.failed || !open_tmp(w->st) || !pwrite_all(w->st->fd,
+	    w->b.data, w->b.len, w->pos - w->b.len)) {
+		w->st->failed = true;
+		return false;
+	}
+	w->b.len = 0;
+	return true;
+}
+
+static bool
+writer_put(run_writer *w, const rec *x)
+{
+	run *r = w->r;
+	size_t before;
+
+	if (r->nmarks == 0 || w->pos - w->marked >= BLOCK) {
+		if (r->nmarks == r->cap) {
+			size_t cap = r->cap ? r->cap * 2 : 16;
+			mark *p = realloc(r->marks, cap * sizeof(*p));
+
+			if (p == NULL) {
+				w->st->failed = true;
+				return false;
+			}
+			r->marks = p;
+			r->cap = cap;
+		}
+		r->marks[r->nmarks].off = w->pos;
+		r->marks[r->nmarks++].key = r->keys.len;
+		sr_buf_put(&r->keys, x->output, strlen(x->output) + 1);
+		w->marked = w->pos;
+	}
+	before = w->b.len;
+	put_rec(&w->b, x);
+	if (w->b.failed) {
+		w->st->failed = true;
+		return false;
+	}
+	w->pos += w->b.len - before;
+	return w->b.len < 65536 || writer_flush(w);
+}
+
+static bool
+writer_end(run_writer *w)
+{
+	bool ok = w->b.len == 0 || writer_flush(w);
+
+	sr_buf_free(&w->b);
+	w->r->end = w->pos;
+	w->st->fend = w->pos;
+	if (w->r->keys.failed) {
+		w->st->failed = true;
+		ok = false;
+	}
+	return ok;
+}
+
+static void
+run_free(run *r)
+{
+	free(r->marks);
+	sr_buf_free(&r->keys);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- reading a run: one record after another ------------------------ */
+
+typedef struct {
+	sr_manifest_store *st;
+	uint64_t pos, end; /* what is left to read from the file */
+	char *buf;
+	size_t cap, at, have;
+	rec cur;
+	bool ok; /* cur is a record */
+} run_reader;
+
+static void
+reader_open(run_reader *rd, sr_manifest_store *st, uint64_t start,
+    uint64_t end)
+{
+	memset(rd, 0, sizeof(*rd));
+	rd->st = st;
+	rd->pos = start;
+	rd->end = end;
+}
+
+/* Makes need bytes from rd->at available; false at the end. */
+static bool
+reader_fill(run_reader *rd, size_t need)
+{
+	size_t n;
+
+	if (rd->have - rd->at >= need)
+		return true;
+	if (rd->at > 0)
+		memmove(rd->buf, rd->buf + rd->at, rd->have - rd->at);
+	rd->have -= rd->at;
+	rd->at = 0;
+	if (!reserve(&rd->buf, &rd->cap, need > READ_SIZE ? need : READ_SIZE))
+		goto fail;
+	n = rd->cap - rd->have;
+	if (n > rd->end - rd->pos)
+		n = (size_t)(rd->end - rd->pos);
+	if (n > 0 && !pread_all(rd->st->fd, rd->buf + rd->have, n, rd->pos))
+		goto fail;
+	rd->have += n;
+	rd->pos += n;
+	if (rd->have >= need)
+		return true;
+	if (rd->have != 0)
+		goto fail; /* a record cut short */
+	return false;
+fail:
+	rd->st->failed = true;
+	return false;
+}
+
+static bool
+reader_next(run_reader *rd)
+{
+	rd->at += rd->ok ? rd->cur.size : 0;
+	rd->ok = false;
+	if (!reader_fill(rd, sizeof(rec_head)) ||
+	    !reader_fill(rd, rec_size(rd->buf + rd->at)))
+		return false;
+	if (!parse_rec(rd->buf + rd->at, rd->have - rd->at, &rd->cur)) {
+		rd->st->failed = true;
+		return false;
+	}
+	rd->ok = true;
+	return true;
+}
+
+static void
+reader_close(run_reader *rd)
+{
+	free(rd->buf);
+	rd->buf = NULL;
+}
+
+/*
+ * Merging runs, oldest first: records come out sorted by output, one per
+ * output, the newest run's.  The record returned stays valid until the
+ * next call.
+ */
+typedef struct {
+	run_reader *rd;
+	size_t n;
+	size_t pending; /* the reader to move on at the next call, + 1 */
+} merger;
+
+static bool
+merger_open(merger *mg, sr_manifest_store *st, run **runs, size_t n)
+{
+	size_t i;
+
+	mg->n = n;
+	mg->pending = 0;
+	if ((mg->rd = calloc(n ? n : 1, sizeof(*mg->rd))) == NULL) {
+		st->failed = true;
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		reader_open(&mg->rd[i], st, runs[i]->start, runs[i]->end);
+		reader_next(&mg->rd[i]);
+	}
+	return true;
+}
+
+static const rec *
+merger_next(merger *mg)
+{
+	size_t i, win = 0;
+
+	if (mg->pending != 0)
+		reader_next(&mg->rd[mg->pending - 1]);
+	mg->pending = 0;
+	for (i = 0; i < mg->n; i++) {
+		if (!mg->rd[i].ok)
+			continue;
+		/* ties go to the newer run */
+		if (win == 0 || strcmp(mg->rd[i].cur.output,
+		    mg->rd[win - 1].cur.output) <= 0)
+			win = i + 1;
+	}
+	if (win == 0)
+		return NULL;
+	/* the older records of the same output are passed over */
+	for (i = 0; i + 1 < win; i++)
+		if (mg->rd[i].ok && strcmp(mg->rd[i].cur.output,
+		    mg->rd[win - 1].cur.output) == 0)
+			reader_next(&mg->rd[i]);
+	mg->pending = win;
+	return &mg->rd[win - 1].cur;
+}
+
+static void
+merger_close(merger *mg)
+{
+	size_t i;
+
+	for (i = 0; i < mg->n; i++)
+		reader_close(&mg->rd[i]);
+	free(mg->rd);
+	mg->rd = NULL;
+}
+
+/* ---- finding an output in a run ------------------------------------- */
+
+/* Block i of r, through the cache; NULL on a read error. */
+static slot *
+load_block(sr_manifest_store *st, const run *r, size_t i)
+{
+	uint64_t off = r->marks[i].off;
+	uint64_t end = i + 1 < r->nmarks ? r->marks[i + 1].off : r->end;
+	size_t len = (size_t)(end - off), k;
+	slot *s;
+
+	for (k = 0; k < CACHE_SLOTS; k++)
+		if (st->cache[k].len == len && st->cache[k].off == off &&
+		    len != 0)
+			return &st->cache[k];
+	s = &st->cache[st->clock++ % CACHE_SLOTS];
+	s->len = 0;
+	if (!reserve(&s->data, &s->cap, len) ||
+	    !pread_all(st->fd, s->data, len, off)) {
+		st->failed = true;
+		return NULL;
+	}
+	s->off = off;
+	s->len = len;
+	return s;
+}
+
+/* The last block whose first output is <= key (< key when strict), or
+ * (size_t)-1 when there is none. */
+static size_t
+find_block(const run *r, const char *key, bool strict)
+{
+	size_t lo = 0, hi = r->nmarks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(r->keys.data + r->marks[mid].key, key);
+
+		if (c < 0 || (c == 0 && !strict))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - 1;
+}
+
+/* The record of key in r: 1 (in *x, valid until the next block is read),
+ * 0 when r has none, -1 on a read error. */
+static int
+run_find(sr_manifest_store *st, const run *r, const char *key, rec *x)
+{
+	size_t i = find_block(r, key, false), at;
+	slot *s;
+	int c;
+
+	if (r->nmarks == 0 || i == (size_t)-1)
+		return 0;
+	if ((s = load_block(st, r, i)) == NULL)
+		return -1;
+	for (at = 0; at < s->len; at += x->size) {
+		if (!parse_rec(s->data + at, s->len - at, x)) {
+			st->failed = true;
+			return -1;
+		}
+		if ((c = strcmp(x->output, key)) >= 0)
+			return c == 0;
+	}
+	return 0;
+}
+
+typedef bool scan_fn(void *arg, const rec *x);
+
+/* Calls fn on each record of r whose output starts with prefix, in order. */
+static bool
+run_scan(sr_manifest_store *st, const run *r, const char *prefix,
+    scan_fn *fn, void *arg)
+{
+	size_t i = find_block(r, prefix, true), at, n = strlen(prefix);
+	slot *s;
+	rec x;
+	int c;
+
+	if (i == (size_t)-1)
+		i = 0;
+	for (; i < r->nmarks; i++) {
+		if ((s = load_block(st, r, i)) == NULL)
+			return false;
+		for (at = 0; at < s->len; at += x.size) {
+			if (!parse_rec(s->data + at, s->len - at, &x)) {
+				st->failed = true;
+				return false;
+			}
+			if ((c = strncmp(x.output, prefix, n)) > 0)
+				return true;
+			if (c == 0 && !fn(arg, &x))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* ---- the buffer of changes ------------------------------------------ */
+
+static rec
+mem_rec(const sr_manifest_store *st, uint32_t i)
+{
+	rec x;
+
+	parse_rec(st->mem.data + st->recs[i], st->mem.len - st->recs[i], &x);
+	return x;
+}
+
+/* The slot of key in index `by` (by output, or the note's chain head). */
+static uint32_t *
+mem_slot(sr_manifest_store *st, uint32_t *by, const char *key, bool note)
+{
+	uint32_t j = (uint32_t)hash_str(key) & (MEM_SLOTS - 1);
+
+	for (; by[j] != 0; j = (j + 1) & (MEM_SLOTS - 1)) {
+		rec x = mem_rec(st, by[j] - 1);
+
+		if (strcmp(note ? x.note : x.output, key) == 0)
+			break;
+	}
+	return &by[j];
+}
+
+static void
+bloom_hashes(const char *key, uint32_t *h1, uint32_t *h2)
+{
+	uint64_t h = hash_str(key);
+
+	*h1 = (uint32_t)h;
+	*h2 = (uint32_t)(h >> 32) | 1;
+}
+
+static void
+bloom_add(sr_manifest_store *st, const char *key)
+{
+	uint32_t h1, h2, k, b;
+
+	bloom_hashes(key, &h1, &h2);
+	for (k = 0; k < BLOOM_K; k++) {
+		b = (h1 + k * h2) & (BLOOM_BITS - 1);
+		st->bloom[b / 8] |= (unsigned char)(1u << (b % 8));
+	}
+}
+
+static bool
+bloom_has(const sr_manifest_store *st, const char *key)
+{
+	uint32_t h1, h2, k, b;
+
+	bloom_hashes(key, &h1, &h2);
+	for (k = 0; k < BLOOM_K; k++) {
+		b = (h1 + k * h2) & (BLOOM_BITS - 1);
+		if (!(st->bloom[b / 8] & (1u << (b % 8))))
+			return false;
+	}
+	return true;
+}
+
+typedef struct {
+	const char *key;
+	uint32_t i;
+} sort_item;
+
+static int
+compare_items(const void *a, const void *b)
+{
+	return strcmp(((const sort_item *)a)->key, ((const sort_item *)b)->key);
+}
+
+/* Writes runs[first..] as one run, which replaces them. */
+static bool
+merge_runs(sr_manifest_store *st, size_t first)
+{
+	run *in[64], out;
+	run_writer w;
+	merger mg;
+	const rec *x;
+	size_t i, n = st->nruns - first;
+	bool ok;
+
+	if (n > 64) {
+		st->failed = true;
+		return false;
+	}
+	for (i = 0; i < n; i++)
+		in[i] = &st->runs[first + i];
+	if (!merger_open(&mg, st, in, n))
+		return false;
+	writer_begin(&w, st, &out);
+	while ((x = merger_next(&mg)) != NULL)
+		if (!writer_put(&w, x))
+			break;
+	ok = writer_end(&w) && !st->failed;
+	merger_close(&mg);
+	if (!ok) {
+		run_free(&out);
+		return false;
+	}
+	for (i = 0; i < n; i++)
+		run_free(&st->runs[first + i]);
+	st->runs[first] = out;
+	st->nruns = first + 1;
+	return true;
+}
+
+/* Writes the buffer out as a run, sorted, and merges the last runs while
+ * the newer is at least half the size of the one before it: the runs'
+ * sizes then halve, and there are few of them. */
+static bool
+spill(sr_manifest_store *st)
+{
+	sort_item *items;
+	run_writer w;
+	run *runs;
+	size_t i, n = 0;
+	bool ok = true;
+
+	if (st->nrecs == 0)
+		return !st->failed;
+	if ((items = malloc(st->nrecs * sizeof(*items))) == NULL ||
+	    (st->bloom == NULL && (st->bloom = calloc(BLOOM_BITS / 8, 1)) ==
+	    NULL) || (runs = realloc(st->runs, (st->nruns + 1) *
+	    sizeof(*runs))) == NULL) {
+		free(items);
+		st->failed = true;
+		return false;
+	}
+	st->runs = runs;
+	for (i = 0; i < MEM_SLOTS; i++) {
+		if (st->by_output[i] != 0) {
+			uint32_t k = st->by_output[i] - 1;
+
+			items[n].key = st->mem.data + st->recs[k] +
+			    sizeof(rec_head);
+			items[n++].i = k;
+		}
+	}
+	qsort(items, n, sizeof(*items), compare_items);
+	writer_begin(&w, st, &st->runs[st->nruns]);
+	for (i = 0; i < n && ok; i++) {
+		rec x = mem_rec(st, items[i].i);
+
+		ok = writer_put(&w, &x);
+		bloom_add(st, x.output);
+	}
+	ok = writer_end(&w) && ok;
+	free(items);
+	if (!ok) {
+		run_free(&st->runs[st->nruns]);
+		return false;
+	}
+	st->nruns++;
+	st->mem.len = 0;
+	st->nrecs = 0;
+	memset(st->by_output, 0, sizeof(st->by_output));
+	memset(st->by_note, 0, sizeof(st->by_note));
+	while (st->nruns >= 2 && (st->runs[st->nruns - 1].end -
+	    st->runs[st->nruns - 1].start) * 2 >= st->runs[st->nruns - 2].end -
+	    st->runs[st->nruns - 2].start)
+		if (!merge_runs(st, st->nruns - 2))
+			return false;
+	return true;
+}
+
+/* Appends a change to the buffer, which is written out when full. */
+static bool
+mem_add(sr_manifest_store *st, const rec *x)
+{
+	uint32_t *o, *nt, i = (uint32_t)st->nrecs;
+
+	if (st->failed)
+		return false;
+	st->recs[i] = (uint32_t)st->mem.len;
+	put_rec(&st->mem, x);
+	if (st->mem.failed) {
+		st->failed = true;
+		return false;
+	}
+	st->nrecs++;
+	o = mem_slot(st, st->by_output, x->output, false);
+	*o = i + 1;
+	nt = mem_slot(st, st->by_note, x->note, true);
+	st->next_of_note[i] = *nt;
+	*nt = i + 1;
+	if (st->mem.len >= MEM_LIMIT || st->nrecs >= MEM_SLOTS / 2)
+		return spill(st);
+	return true;
+}
+
+/* ---- the manifest --------------------------------------------------- */
+
+static sr_manifest_store *
+store(sr_manifest *m)
+{
+	if (m->store == NULL && (m->store = calloc(1, sizeof(*m->store))) !=
+	    NULL)
+		m->store->fd = -1;
+	return m->store;
+}
+
+/* The latest record of output: 1 (copied into h), 0 when there is none
+ * or it was removed, -1 when the temporary file cannot be read. */
+static int
+lookup(sr_manifest_store *st, const char *output, held *h)
+{
+	uint32_t *o;
+	size_t i;
+	rec x;
+	int rc;
+
+	if (st == NULL)
+		return 0;
+	if (st->failed)
+		return -1;
+	o = mem_slot(st, st->by_output, output, false);
+	if (*o != 0) {
+		x = mem_rec(st, *o - 1);
+		goto found;
+	}
+	if (st->nruns > 0 && bloom_has(st, output)) {
+		for (i = st->nruns; i-- > 0;) {
+			if ((rc = run_find(st, &st->runs[i], output, &x)) < 0)
+				return -1;
+			if (rc > 0)
+				goto found;
+		}
+	}
+	if ((rc = run_find(st, &st->base, output, &x)) <= 0)
+		return rc;
+found:
+	if (!x.present)
+		return 0;
+	if (!hold(h, &x)) {
+		st->failed = true;
+		return -1;
+	}
+	return 1;
+}
+
+/* Reads one line of the manifest file into *line (NUL-terminated, without
+ * its newline); false at the end or on a read error (*err set). */
+typedef struct {
+	int fd;
+	char *buf;
+	size_t cap, at, have;
+	bool eof, err;
+} line_reader;
+
+static bool
+next_line(line_reader *lr, char **line)
+{
+	char *nl;
+	ssize_t n;
+
+	for (;;) {
+		nl = lr->have > lr->at ? memchr(lr->buf + lr->at, '\n',
+		    lr->have - lr->at) : NULL;
+		if (nl != NULL || (lr->eof && lr->at < lr->have)) {
+			if (nl == NULL) {
+				nl = lr->buf + lr->have; /* no final newline */
+				if (!reserve(&lr->buf, &lr->cap, lr->have + 1)) {
+					lr->err = true;
+					return false;
+				}
+				nl = lr->buf + lr->have;
+				lr->have++;
+			}
+			*nl = '\0';
+			*line = lr->buf + lr->at;
+			lr->at = (size_t)(nl - lr->buf) + 1;
+			return true;
+		}
+		if (lr->eof)
+			return false;
+		if (lr->at > 0)
+			memmove(lr->buf, lr->buf + lr->at, lr->have - lr->at);
+		lr->have -= lr->at;
+		lr->at = 0;
+		if (lr->cap - lr->have < READ_SIZE &&
+		    !reserve(&lr->buf, &lr->cap, lr->have + 4 * READ_SIZE)) {
+			lr->err = true;
+			return false;
+		}
+		n = read(lr->fd, lr->buf + lr->have, lr->cap - lr->have);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			lr->err = true;
+			return false;
+		}
+		if (n == 0)
+			lr->eof = true;
+		lr->have += (size_t)n;
+	}
+}
+
+/* An entry line: output, note, two hashes in hex, separated by tabs. */
+static bool
+parse_line(char *line, rec *x)
+{
+	char *f[4], *end;
+	int i;
+
+	f[0] = line;
+	for (i = 1; i < 4; i++) {
+		if ((f[i] = strchr(f[i - 1], '\t')) == NULL)
+			return false;
+		*f[i]++ = '\0';
+	}
+	if (strlen(f[2]) != 16 || strlen(f[3]) != 16 || *f[0] == '\0' ||
+	    strchr(f[3], '\t') != NULL)
+		return false;
+	x->output = f[0];
+	x->note = f[1];
+	x->made_by = NULL;
+	x->in = strtoull(f[2], &end, 16);
+	if (*end != '\0')
+		return false;
+	x->out = strtoull(f[3], &end, 16);
+	x->present = true;
+	return *end == '\0';
+}
+
+/*
+ * Reads the manifest file at fd twice: once to check that its entries are
+ * sorted and to warn about lines that are not entries, once to copy them
+ * into the base run (through the buffer, when they were not sorted: a
+ * manifest edited by hand).
+ */
+static int
+load_base(sr_manifest_store *st, int fd, const char *where, sr_diags *diags)
+{
+	line_reader lr = {fd, NULL, 0, 0, 0, false, false};
+	sr_buf prev = {0};
+	run_writer w;
+	size_t lineno = 0;
+	bool sorted = true, ok = true;
+	char *line;
+	rec x;
+
+	while (next_line(&lr, &line)) {
+		lineno++;
+		if (*line == '#' || *line == '\0')
+			continue;
+		if (!parse_line(line, &x)) {
+			sr_diags_add(diags, SR_WARNING, where, (int)lineno, 0,
+			    "%s: a line that is not an entry; ignored",
+			    MANIFEST_NAME);
+			continue;
+		}
+		if (sorted && prev.len > 0 && strcmp(prev.data, x.output) >= 0)
+			sorted = false;
+		prev.len = 0;
+		sr_buf_puts(&prev, x.output);
+	}
+	sr_buf_free(&prev);
+	if (lr.err || lseek(fd, 0, SEEK_SET) == -1)
+		goto fail;
+	lr.at = lr.have = 0;
+	lr.eof = false;
+	if (sorted)
+		writer_begin(&w, st, &st->base);
+	while (ok && next_line(&lr, &line)) {
+		if (*line == '#' || !parse_line(line, &x))
+			continue;
+		ok = sorted ? writer_put(&w, &x) : mem_add(st, &x);
+	}
+	if (sorted)
+		ok = writer_end(&w) && ok;
+	else if (ok && spill(st) && st->nruns > 0 &&
+	    (st->nruns == 1 || merge_runs(st, 0))) {
+		/* the one run left is the base; the build's changes start
+		 * with none */
+		st->base = st->runs[0];
+		st->nruns = 0;
+		memset(st->bloom, 0, BLOOM_BITS / 8);
+	}
+	free(lr.buf);
+	if (!ok || lr.err || st->failed)
+		goto fail_freed;
+	return 0;
+fail:
+	free(lr.buf);
+fail_freed:
+	sr_diags_add(diags, SR_ERROR, where, 0, 0, "cannot read %s: %s",
+	    MANIFEST_NAME, lr.err ? strerror(errno) : "out of memory, or no "
+	    "room for a temporary file");
+	return -1;
 }
 
 int
 sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 {
-	char *data, *line, *next, *f[4];
-	size_t len, lineno = 0;
-	int i;
+	struct stat sb;
 	bool absent;
+	int fd, rc;
 
 	memset(m, 0, sizeof(*m));
-	if ((data = sr_outdir_read(o, MANIFEST_NAME, &len, &absent)) == NULL) {
+	if ((fd = sr_outdir_open_file(o, MANIFEST_NAME, &absent)) == -1) {
 		if (absent)
 			return 0; /* a first build */
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
-		    "cannot read %s", MANIFEST_NAME);
+		    "cannot read %s: %s", MANIFEST_NAME, strerror(errno));
 		return -1;
 	}
-	for (line = data; line != NULL && *line != '\0'; line = next) {
-		lineno++;
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		if (*line == '#' || *line == '\0')
-			continue;
-		f[0] = line;
-		for (i = 1; i < 4; i++) {
-			if ((f[i] = strchr(f[i - 1], '\t')) == NULL)
-				break;
-			*f[i]++ = '\0';
-		}
-		if (i < 4 || strlen(f[2]) != 16 || strlen(f[3]) != 16) {
-			sr_diags_add(diags, SR_WARNING, sr_outdir_path(o),
-			    (int)lineno, 0, "%s: a line that is not an entry; "
-			    "ignored", MANIFEST_NAME);
-			continue;
-		}
-		if (!add_entry(m, f[0], f[1], strtoull(f[2], NULL, 16),
-		    strtoull(f[3], NULL, 16), NULL)) {
-			free(data);
-			sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
-			    "out of memory reading %s", MANIFEST_NAME);
-			return -1;
-		}
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
+		    "cannot read %s: not a regular file", MANIFEST_NAME);
+		return -1;
 	}
-	free(data);
-	m->changed = false;
-	return 0;
+	if (store(m) == NULL) {
+		close(fd);
+		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
+		    "out of memory reading %s", MANIFEST_NAME);
+		return -1;
+	}
+	rc = load_base(m->store, fd, sr_outdir_path(o), diags);
+	close(fd);
+	if (rc != 0)
+		sr_manifest_free(m);
+	return rc;
 }
 
 const sr_manifest_entry *
 sr_manifest_find(sr_manifest *m, const char *output)
 {
-	uint32_t j;
-
-	if (m->index_cap == 0)
+	if (m->store == NULL)
 		return NULL;
-	for (j = (uint32_t)hash_str(output) & (m->index_cap - 1);
-	    m->by_output[j] != 0; j = (j + 1) & (m->index_cap - 1))
-		if (strcmp(m->items[m->by_output[j] - 1].output, output) == 0)
-			return &m->items[m->by_output[j] - 1];
-	return NULL;
+	return lookup(m->store, output, &m->store->found) == 1 ?
+	    &m->store->found.e : NULL;
+}
+
+/* sr_manifest_outputs' candidates: names whose record says they are the
+ * note's, in some run or in the buffer. */
+typedef struct {
+	sr_manifest_store *st;
+	const char *note;
+} cand_arg;
+
+static bool
+add_cand(void *arg, const rec *x)
+{
+	cand_arg *a = arg;
+
+	if (strcmp(x->note, a->note) == 0)
+		sr_buf_put(&a->st->cand, x->output, strlen(x->output) + 1);
+	return !a->st->cand.failed;
+}
+
+static int
+compare_strs(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 size_t
-sr_manifest_outputs(sr_manifest *m, const char *note,
+sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
     const sr_manifest_entry **out, size_t max)
 {
-	uint32_t j, i;
-	size_t n = 0;
+	sr_manifest_store *st = m->store;
+	cand_arg a = {st, note};
+	const char **names = NULL, *p;
+	size_t i, n = 0, count = 0;
+	uint32_t k;
 
-	if (m->index_cap == 0)
+	if (st == NULL || st->failed)
 		return 0;
-	for (j = (uint32_t)hash_str(note) & (m->index_cap - 1);
-	    m->by_note[j] != 0; j = (j + 1) & (m->index_cap - 1)) {
-		if (strcmp(m->items[m->by_note[j] - 1].note, note) != 0)
-			continue;
-		/* the chain holds every entry this note ever had in the
-		 * batch; one whose note was changed since is skipped */
-		for (i = m->by_note[j]; i != 0; i = m->next_of_note[i - 1]) {
-			if (strcmp(m->items[i - 1].note, note) != 0)
-				continue;
-			if (n < max)
-				out[n] = &m->items[i - 1];
-			n++;
-		}
-		break;
+	st->cand.len = 0;
+	if (!run_scan(st, &st->base, prefix, add_cand, &a))
+		return 0;
+	for (i = 0; i < st->nruns; i++)
+		if (!run_scan(st, &st->runs[i], prefix, add_cand, &a))
+			return 0;
+	for (k = *mem_slot(st, st->by_note, note, true); k != 0;
+	    k = st->next_of_note[k - 1]) {
+		rec x = mem_rec(st, k - 1);
+
+		add_cand(&a, &x);
 	}
-	return n;
+	for (p = st->cand.data; p != NULL && p < st->cand.data + st->cand.len;
+	    p += strlen(p) + 1)
+		n++;
+	if (n == 0 || st->cand.failed || (names = malloc(n *
+	    sizeof(*names))) == NULL)
+		goto out;
+	for (i = 0, p = st->cand.data; i < n; i++, p += strlen(p) + 1)
+		names[i] = p;
+	qsort(names, n, sizeof(*names), compare_strs);
+	/* each name once, as it is now, if it is still the note's */
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(names[i], names[i - 1]) == 0)
+			continue;
+		if (count == st->capres) {
+			size_t cap = st->capres ? st->capres * 2 : 8;
+			held *r = realloc(st->res, cap * sizeof(*r));
+
+			if (r == NULL) {
+				st->failed = true;
+				count = 0;
+				goto out;
+			}
+			memset(r + st->capres, 0, (cap - st->capres) *
+			    sizeof(*r));
+			st->res = r;
+			st->capres = cap;
+		}
+		if (lookup(st, names[i], &st->res[count]) == 1 &&
+		    strcmp(st->res[count].e.note, note) == 0)
+			count++;
+	}
+	for (i = 0; i < count && i < max; i++)
+		out[i] = &st->res[i].e;
+out:
+	free(names);
+	return count;
+}
+
+/* Records what output is now; a change unless it is what it was. */
+static int
+change(sr_manifest *m, const rec *x)
+{
+	sr_manifest_store *st = store(m);
+	int rc;
+
+	if (st == NULL || (rc = lookup(st, x->output, &st->scratch)) < 0)
+		return -1;
+	if (rc == 0 && !x->present)
+		return 0; /* removing what is not there */
+	if (rc == 0 ? x->present : (!x->present ||
+	    strcmp(st->scratch.e.note, x->note) != 0 ||
+	    st->scratch.e.input_hash != x->in ||
+	    st->scratch.e.output_hash != x->out))
+		m->changed = true;
+	else if (x->present && (x->made_by == NULL || (st->scratch.e.made_by
+	    != NULL && strcmp(st->scratch.e.made_by, x->made_by) == 0)))
+		return 0; /* nothing new to record */
+	return mem_add(st, x) ? 0 : -1;
 }
 
 int
 sr_manifest_set(sr_manifest *m, const char *output, const char *note,
     uint64_t in, uint64_t out, const char *made_by)
 {
-	sr_manifest_entry *e = (sr_manifest_entry *)sr_manifest_find(m,
-	    output);
+	rec x = {output, note, made_by, in, out, true, 0};
+	sr_manifest_store *st = store(m);
 
-	if (e != NULL) {
-		if (strcmp(e->note, note) != 0) {
-			/* an output that moves to another note: rare; the
-			 * indexes are rebuilt */
-			const char *copy = pooled_note(m, note);
+	if (st == NULL)
+		return -1;
+	/* made_by NULL keeps the mark the output has */
+	if (made_by == NULL && lookup(st, output, &st->scratch) == 1 &&
+	    st->scratch.e.made_by != NULL) {
+		char *copy = strdup(st->scratch.e.made_by);
+		int rc;
 
-			if (copy == NULL)
-				return -1;
-			e->note = copy;
-			m->changed = true;
-			if (!reindex(m))
-				return -1;
-		}
-		if (e->input_hash != in || e->output_hash != out)
-			m->changed = true;
-		e->input_hash = in;
-		e->output_hash = out;
-		if (made_by != NULL)
-			e->made_by = made_by;
-		return 0;
+		if (copy == NULL)
+			return -1;
+		x.made_by = copy;
+		rc = change(m, &x);
+		free(copy);
+		return rc;
 	}
-	m->changed = true;
-	return add_entry(m, output, note, in, out, made_by) ? 0 : -1;
+	return change(m, &x);
+}
+
+int
+sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
+    const char *made_by)
+{
+	rec x = {e->output, e->note, made_by, e->input_hash, e->output_hash,
+	    true, 0};
+
+	return change(m, &x);
 }
 
 int
 sr_manifest_remove(sr_manifest *m, const char *output)
 {
-	const sr_manifest_entry *e = sr_manifest_find(m, output);
-	uint32_t i;
+	rec x = {output, "", NULL, 0, 0, false, 0};
 
-	if (e == NULL)
-		return 0;
-	/* its names stay in the pool until the manifest is freed */
-	i = (uint32_t)(e - m->items);
-	m->items[i] = m->items[--m->count];
-	m->changed = true;
-	return reindex(m) ? 0 : -1;
+	return m->store == NULL ? 0 : change(m, &x);
 }
 
 /* The manifest's text, a few hundred lines at a time. */
 typedef struct {
-	sr_manifest *m;
-	uint32_t next;
+	merger mg;
 	bool head;
 	sr_buf b;
 } save_state;
@@ -294,45 +1204,54 @@ typedef struct {
 static int
 fill_lines(void *arg, const char **data, size_t *len)
 {
-	save_state *st = arg;
-	const sr_manifest_entry *e;
+	save_state *s = arg;
+	const rec *x = NULL;
 
-	st->b.len = 0;
-	if (!st->head) {
-		sr_buf_puts(&st->b, MANIFEST_HEAD);
-		st->head = true;
+	s->b.len = 0;
+	if (!s->head) {
+		sr_buf_puts(&s->b, MANIFEST_HEAD);
+		s->head = true;
 	}
-	while (st->next < st->m->count && st->b.len < 32768) {
-		e = &st->m->items[st->next++];
-		sr_buf_printf(&st->b, "%s\t%s\t%016llx\t%016llx\n", e->output,
-		    e->note, (unsigned long long)e->input_hash,
-		    (unsigned long long)e->output_hash);
-	}
-	if (st->b.failed)
+	while (s->b.len < 32768 && (x = merger_next(&s->mg)) != NULL)
+		if (x->present)
+			sr_buf_printf(&s->b, "%s\t%s\t%016llx\t%016llx\n",
+			    x->output, x->note, (unsigned long long)x->in,
+			    (unsigned long long)x->out);
+	if (s->b.failed || s->mg.rd[0].st->failed)
 		return -1;
-	*data = st->b.data != NULL ? st->b.data : "";
-	*len = st->b.len;
-	return st->next < st->m->count ? 1 : 0;
+	*data = s->b.data != NULL ? s->b.data : "";
+	*len = s->b.len;
+	return x != NULL ? 1 : 0;
 }
 
 int
 sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 {
-	save_state st = {m, 0, false, {0}};
-	int rc;
+	sr_manifest_store *st = m->store;
+	save_state s = {{0}, false, {0}};
+	run **runs = NULL;
+	size_t i;
+	int rc = -1;
 
 	if (!m->changed)
 		return 0;
-	/* sorted for the file (the indexes are rebuilt for any later use) */
-	if (m->count > 1)
-		qsort(m->items, m->count, sizeof(*m->items), compare_entries);
-	if (!reindex(m)) {
+	if (st == NULL || !spill(st) || (runs = malloc((st->nruns + 1) *
+	    sizeof(*runs))) == NULL) {
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
-		    "out of memory writing %s", MANIFEST_NAME);
+		    "cannot write %s: out of memory, or no room for a "
+		    "temporary file", MANIFEST_NAME);
+		free(runs);
 		return -1;
 	}
-	rc = sr_outdir_write_fn(o, MANIFEST_NAME, fill_lines, &st, diags);
-	sr_buf_free(&st.b);
+	runs[0] = &st->base;
+	for (i = 0; i < st->nruns; i++)
+		runs[i + 1] = &st->runs[i];
+	if (merger_open(&s.mg, st, runs, st->nruns + 1)) {
+		rc = sr_outdir_write_fn(o, MANIFEST_NAME, fill_lines, &s, diags);
+		merger_close(&s.mg);
+	}
+	sr_buf_free(&s.b);
+	free(runs);
 	if (rc == 0)
 		m->changed = false;
 	return rc;
@@ -341,10 +1260,27 @@ sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 void
 sr_manifest_free(sr_manifest *m)
 {
-	free(m->items);
-	free(m->by_output);
-	free(m->by_note);
-	free(m->next_of_note);
-	sr_arena_free(m->strings);
+	sr_manifest_store *st = m->store;
+	size_t i;
+
+	if (st != NULL) {
+		if (st->fd != -1)
+			close(st->fd);
+		run_free(&st->base);
+		for (i = 0; i < st->nruns; i++)
+			run_free(&st->runs[i]);
+		free(st->runs);
+		free(st->bloom);
+		sr_buf_free(&st->mem);
+		for (i = 0; i < CACHE_SLOTS; i++)
+			free(st->cache[i].data);
+		sr_buf_free(&st->found.names);
+		sr_buf_free(&st->scratch.names);
+		for (i = 0; i < st->capres; i++)
+			sr_buf_free(&st->res[i].names);
+		free(st->res);
+		sr_buf_free(&st->cand);
+		free(st);
+	}
 	memset(m, 0, sizeof(*m));
 }

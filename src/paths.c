@@ -12,46 +12,118 @@
 
 #include "internal.h"
 
-/* Adds path (taken) with its name relative to the root it was found in
- * (copied from rel). */
-static int
-add_path(sr_paths *out, char *path, const char *rel)
+#define RESTART 16 /* every this many paths, one is kept whole */
+
+static void
+put_varint(size_t v, unsigned char *p, size_t *n)
 {
-	char *r;
+	*n = 0;
+	do {
+		p[(*n)++] = (unsigned char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+		v >>= 7;
+	} while (v != 0);
+}
 
-	if (out->count == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 64;
-		char **items = realloc(out->items, cap * sizeof(*items));
-		char **rels;
+static size_t
+get_varint(const unsigned char **p)
+{
+	size_t v = 0;
+	unsigned shift = 0;
 
-		if (items == NULL)
+	do {
+		v |= (size_t)(**p & 0x7f) << shift;
+		shift += 7;
+	} while (*(*p)++ & 0x80);
+	return v;
+}
+
+static bool
+grow(void **data, size_t *cap, size_t need, size_t elem)
+{
+	size_t n = *cap ? *cap : 64;
+	void *p;
+
+	if (need <= *cap)
+		return true;
+	while (n < need)
+		n *= 2;
+	if ((p = realloc(*data, n * elem)) == NULL)
+		return false;
+	*data = p;
+	*cap = n;
+	return true;
+}
+
+/* Adds path, whose name relative to the root it was found in starts at
+ * rel_at: coded as the length it shares with the path before it, then
+ * the rest (sorted paths share most of their folders). */
+static int
+add_path(sr_paths *out, const char *path, size_t rel_at)
+{
+	size_t len = strlen(path), shared = 0, n1, n2;
+	unsigned char v1[10], v2[10];
+
+	if (out->count % RESTART == 0) {
+		if (!grow((void **)&out->restarts, &out->nrestarts_cap,
+		    out->count / RESTART + 1, sizeof(size_t)))
 			return -1;
-		out->items = items;
-		if ((rels = realloc(out->rels, cap * sizeof(*rels))) == NULL)
-			return -1;
-		out->rels = rels;
-		out->cap = cap;
+		out->restarts[out->count / RESTART] = out->len;
+	} else {
+		while (shared < len && shared < out->last_len &&
+		    path[shared] == out->last[shared])
+			shared++;
 	}
-	if ((r = strdup(rel)) == NULL)
+	put_varint(shared, v1, &n1);
+	put_varint(rel_at, v2, &n2);
+	if (!grow((void **)&out->data, &out->cap, out->len + n1 + n2 + len -
+	    shared + 1, 1) || !grow((void **)&out->last, &out->last_cap,
+	    len + 1, 1))
 		return -1;
-	out->rels[out->count] = r;
-	out->items[out->count++] = path;
+	memcpy(out->data + out->len, v1, n1);
+	memcpy(out->data + out->len + n1, v2, n2);
+	memcpy(out->data + out->len + n1 + n2, path + shared, len - shared + 1);
+	out->len += n1 + n2 + len - shared + 1;
+	memcpy(out->last, path, len + 1);
+	out->last_len = len;
+	out->count++;
 	return 0;
 }
 
-/* A name list for sorting one folder's entries. */
-static int
-add_name(sr_paths *names, char *name)
+int
+sr_paths_get(const sr_paths *p, size_t i, sr_path *np)
 {
-	if (names->count == names->cap) {
-		size_t cap = names->cap ? names->cap * 2 : 64;
-		char **items = realloc(names->items, cap * sizeof(*items));
+	const unsigned char *at;
+	size_t k, shared, rel_at = 0, n;
 
-		if (items == NULL)
+	if (i >= p->count)
+		return -1;
+	at = p->data + p->restarts[i / RESTART];
+	for (k = i - i % RESTART; k <= i; k++) {
+		shared = get_varint(&at);
+		rel_at = get_varint(&at);
+		n = strlen((const char *)at);
+		if (!grow((void **)&np->path, &np->cap, shared + n + 1, 1))
 			return -1;
-		names->items = items;
-		names->cap = cap;
+		memcpy(np->path + shared, at, n + 1);
+		at += n + 1;
 	}
+	np->rel = np->path + rel_at;
+	return 0;
+}
+
+void
+sr_path_free(sr_path *np)
+{
+	free(np->path);
+	memset(np, 0, sizeof(*np));
+}
+
+int
+sr_names_add(sr_names *names, char *name)
+{
+	if (!grow((void **)&names->items, &names->cap, names->count + 1,
+	    sizeof(char *)))
+		return -1;
 	names->items[names->count++] = name;
 	return 0;
 }
@@ -60,6 +132,25 @@ static int
 compare_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+sr_names_sort(sr_names *names)
+{
+	if (names->count > 1)
+		qsort(names->items, names->count, sizeof(char *),
+		    compare_names);
+}
+
+void
+sr_names_free(sr_names *names)
+{
+	size_t i;
+
+	for (i = 0; i < names->count; i++)
+		free(names->items[i]);
+	free(names->items);
+	memset(names, 0, sizeof(*names));
 }
 
 static bool
@@ -90,7 +181,7 @@ join(const char *dir, const char *name)
 static int
 walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 {
-	sr_paths names = {0};
+	sr_names names = {0};
 	struct dirent *e;
 	struct stat st;
 	size_t i;
@@ -108,7 +199,7 @@ walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 		if (e->d_name[0] == '.')
 			continue;
 		if ((name = strdup(e->d_name)) == NULL ||
-		    add_name(&names, name) == -1) {
+		    sr_names_add(&names, name) == -1) {
 			free(name);
 			rc = -1;
 			break;
@@ -117,8 +208,7 @@ walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 	closedir(d);
 	if (rc == -1)
 		goto oom;
-	if (names.count > 1)
-		qsort(names.items, names.count, sizeof(char *), compare_names);
+	sr_names_sort(&names);
 	for (i = 0; i < names.count; i++) {
 		char *path = join(dir, names.items[i]);
 
@@ -149,17 +239,18 @@ walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 
 			while (*rel == '/')
 				rel++;
-			if (add_path(out, path, rel) == -1) {
+			if (add_path(out, path, (size_t)(rel - path)) == -1) {
 				free(path);
 				goto oom;
 			}
+			free(path);
 		} else
 			free(path);
 	}
-	sr_paths_free(&names);
+	sr_names_free(&names);
 	return rc;
 oom:
-	sr_paths_free(&names);
+	sr_names_free(&names);
 	sr_diags_add(diags, SR_ERROR, dir, 0, 0, "out of memory");
 	return -1;
 }
@@ -169,7 +260,6 @@ sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
 {
 	struct stat st;
 	const char *base;
-	char *copy;
 
 	if (stat(path, &st) == -1) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: %s",
@@ -179,9 +269,7 @@ sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
 	if (S_ISDIR(st.st_mode))
 		return walk_dir(path, strlen(path), out, diags);
 	base = strrchr(path, '/');
-	if ((copy = strdup(path)) == NULL ||
-	    add_path(out, copy, base ? base + 1 : path) == -1) {
-		free(copy);
+	if (add_path(out, path, base ? (size_t)(base + 1 - path) : 0) == -1) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
 		return -1;
 	}
@@ -191,14 +279,8 @@ sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
 void
 sr_paths_free(sr_paths *p)
 {
-	size_t i;
-
-	for (i = 0; i < p->count; i++) {
-		free(p->items[i]);
-		if (p->rels != NULL)
-			free(p->rels[i]);
-	}
-	free(p->items);
-	free(p->rels);
+	free(p->data);
+	free(p->restarts);
+	free(p->last);
 	memset(p, 0, sizeof(*p));
 }

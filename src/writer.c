@@ -326,14 +326,10 @@ sr_outdir_has(sr_outdir *o, const char *rel)
 	    S_ISREG(st.st_mode);
 }
 
-char *
-sr_outdir_read(sr_outdir *o, const char *rel, size_t *len, bool *absent)
+int
+sr_outdir_open_file(sr_outdir *o, const char *rel, bool *absent)
 {
 	const char *name;
-	struct stat st;
-	char *data = NULL;
-	size_t got = 0;
-	ssize_t n;
 	int dir, fd;
 
 	*absent = false;
@@ -341,21 +337,34 @@ sr_outdir_read(sr_outdir *o, const char *rel, size_t *len, bool *absent)
 		/* no folder, or a link where one should be (which the write
 		 * then refuses, saying so): nothing there to keep */
 		*absent = errno == ENOENT || errno == ELOOP || errno == ENOTDIR;
-		return NULL;
+		return -1;
 	}
 	/* a folder this run made holds only what it wrote, and a run writes
 	 * each name once: nothing to read */
 	if ((dir == o->dir_fd && o->dir_fresh) || (dir == o->fd &&
 	    o->top_fresh)) {
 		*absent = true;
-		return NULL;
+		errno = ENOENT;
+		return -1;
 	}
 	/* O_NONBLOCK: a FIFO named like a draft must not hang the build */
 	fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	if (fd == -1) {
+	if (fd == -1)
 		*absent = errno == ENOENT;
+	return fd;
+}
+
+char *
+sr_outdir_read(sr_outdir *o, const char *rel, size_t *len, bool *absent)
+{
+	struct stat st;
+	char *data = NULL;
+	size_t got = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = sr_outdir_open_file(o, rel, absent)) == -1)
 		return NULL;
-	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    (unsigned long long)st.st_size > 64ULL * 1024 * 1024 ||
 	    (data = malloc((size_t)st.st_size + 1)) == NULL)

@@ -54,6 +54,26 @@ enum { P_PARSE, P_NULL, P_FILTERS, P_FRESH, P_CHECK, P_BARE, P_FLOOR, P_BUILD,
     P_NOOP, P_TOUCHED, P_CMARK, P_RUN_CHECK1, P_RUN_CHECK2, P_RUN_BUILD1,
     P_RUN_BUILD2, P_RUN_FSYNC, P_COUNT };
 
+/* Path i of p (and its relative name in *rel when rel is not NULL), in a
+ * buffer reused by the next call. */
+static const char *
+path_at(const sr_paths *p, size_t i, const char **rel)
+{
+	static sr_path np;
+
+	if (p == NULL) {
+		sr_path_free(&np);
+		return NULL;
+	}
+	if (sr_paths_get(p, i, &np) != 0) {
+		fprintf(stderr, "bench: out of memory\n");
+		exit(1);
+	}
+	if (rel != NULL)
+		*rel = np.rel;
+	return np.path;
+}
+
 static const char *const pass_names[P_COUNT] = {
 	"read + parse", "  + a filter chain that does nothing",
 	"  + default filters", "  + filters, a Lua state per note",
@@ -133,7 +153,7 @@ pass_notes(const sr_paths *p, size_t count, sr_engine *e, bool render,
 	int rc = 0;
 
 	for (i = 0; i < count && rc == 0; i++) {
-		if ((note = sr_note_read(p->items[i], &d)) == NULL) {
+		if ((note = sr_note_read(path_at(p, i, NULL), &d)) == NULL) {
 			rc = -1;
 			break;
 		}
@@ -202,7 +222,7 @@ pass_bare(const sr_paths *p)
 	if (luaL_dostring(L, "function f(t) return #t.text end") != LUA_OK)
 		return -1;
 	for (i = 0; i < p->count; i++) {
-		if ((data = slurp(p->items[i], &len)) == NULL)
+		if ((data = slurp(path_at(p, i, NULL), &len)) == NULL)
 			return -1;
 		bare_note(L, data, len);
 		free(data);
@@ -223,7 +243,7 @@ pass_floor(const sr_paths *p, const char *dir)
 	int fd;
 
 	for (i = 0; i < p->count; i++) {
-		if ((data = slurp(p->items[i], &len)) == NULL)
+		if ((data = slurp(path_at(p, i, NULL), &len)) == NULL)
 			return -1;
 		for (k = 0; k < 3; k++) {
 			snprintf(name, sizeof(name), "%s/%zu%s", dir, i, ext[k]);
@@ -253,7 +273,9 @@ pass_build(const sr_paths *p, sr_engine *e, const char *dir)
 	int rc = b ? 0 : -1;
 
 	for (i = 0; rc == 0 && i < p->count; i++) {
-		if (sr_builder_note(b, p->items[i], p->rels[i], &res, &d) != 0)
+		const char *rel, *path = path_at(p, i, &rel);
+
+		if (sr_builder_note(b, path, rel, &res, &d) != 0)
 			rc = -1;
 		sr_diags_free(&d);
 	}
@@ -315,7 +337,7 @@ touch_notes(const sr_paths *p, int round, bool restore)
 	FILE *f;
 
 	for (i = 0; i < p->count; i += 100) {
-		if ((data = slurp(p->items[i], &len)) == NULL)
+		if ((data = slurp(path_at(p, i, NULL), &len)) == NULL)
 			continue;
 		if (restore) {
 			char *mark = strstr(data, "\n- Added in round ");
@@ -323,7 +345,7 @@ touch_notes(const sr_paths *p, int round, bool restore)
 			if (mark != NULL)
 				len = (size_t)(mark - data);
 		}
-		if ((f = fopen(p->items[i], "w")) != NULL) {
+		if ((f = fopen(path_at(p, i, NULL), "w")) != NULL) {
 			fwrite(data, 1, len, f);
 			if (!restore)
 				fprintf(f, "\n- Added in round %d\n", round);
@@ -345,7 +367,7 @@ pass_cmark(const sr_paths *p, const char *work)
 	if ((f = fopen(all, "w")) == NULL)
 		return -1;
 	for (i = 0; i < p->count; i++) {
-		if ((data = slurp(p->items[i], &len)) != NULL) {
+		if ((data = slurp(path_at(p, i, NULL), &len)) != NULL) {
 			fwrite(data, 1, len, f);
 			free(data);
 		}
@@ -482,6 +504,7 @@ run_corpus(const char *corpus, const char *work, int rounds)
 	sr_engine_free(e);
 	sr_engine_free(null_e);
 	sr_paths_free(&p);
+	path_at(NULL, 0, NULL);
 	sr_diags_free(&d);
 	return rc == 0 ? 0 : 1;
 }
@@ -540,6 +563,7 @@ big_note(const char *path, int rounds)
 	}
 	sr_engine_free(e);
 	sr_paths_free(&p);
+	path_at(NULL, 0, NULL);
 	sr_diags_free(&d);
 	return best;
 }
