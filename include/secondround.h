@@ -478,6 +478,8 @@ int sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
     const char *made_by);
 /* Forgets an output (its file is left alone). */
 int sr_manifest_remove(sr_manifest *m, const char *output);
+/* Why the last call that returned -1 (or NULL for a lookup) failed. */
+const char *sr_manifest_error(const sr_manifest *m);
 /* Writes the manifest (atomically) when it changed. */
 int sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags);
 void sr_manifest_free(sr_manifest *m);

@@ -241,7 +241,8 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 		    name);
 	return 0;
 oom:
-	sr_diags_add(diags, SR_ERROR, NULL, 0, 0, "out of memory");
+	sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot record %s in the "
+	    "manifest: %s", name, sr_manifest_error(&b->manifest));
 	return -1;
 }
 
@@ -277,8 +278,9 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
 	/* removing moves entries: the names were copied first */
 	for (i = 0; i < k; i++) {
 		if (sr_manifest_remove(&b->manifest, stale[i]) != 0) {
-			sr_diags_add(diags, SR_ERROR, NULL, 0, 0,
-			    "out of memory");
+			sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot "
+			    "record %s in the manifest: %s", stale[i],
+			    sr_manifest_error(&b->manifest));
 			while (i < k)
 				free(stale[i++]);
 			return -1;
@@ -406,9 +408,9 @@ claim_up_to_date(sr_builder *b, const char *path, const char *rel,
 	}
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
 		if (sr_manifest_claim(&b->manifest, e[i], path) != 0) {
-			sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of "
-			    "memory, or no room for the manifest's temporary "
-			    "file");
+			sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot "
+			    "record %s in the manifest: %s", e[i]->output,
+			    sr_manifest_error(&b->manifest));
 			return -1;
 		}
 	}

@@ -122,10 +122,37 @@ struct sr_manifest_store {
 	slot cache[CACHE_SLOTS];
 	unsigned clock;
 	held found, scratch;     /* sr_manifest_find's; set's and remove's */
+	char why[300];           /* what failed first; "" when nothing */
 	held *res;               /* sr_manifest_outputs' */
 	size_t nres, capres;
+	/* its last answer, for which note and prefix, and whether anything
+	 * changed since (a note is asked for twice in a row: is it up to
+	 * date, then claim its outputs) */
+	sr_buf memo_key;
+	bool memo_valid;
 	sr_buf cand;             /* its candidate names */
 };
+
+/* Notes the first failure: out of memory when what is NULL, else what
+ * failed (with errno) in the temporary folder.  Nothing read from the
+ * store is trusted after it. */
+static void
+fail(sr_manifest_store *st, const char *what, const char *dir)
+{
+	int err = errno;
+
+	st->failed = true;
+	if (st->why[0] != '\0')
+		return;
+	if (what == NULL) {
+		snprintf(st->why, sizeof(st->why), "out of memory");
+		return;
+	}
+	if (dir == NULL && (dir = getenv("TMPDIR")) == NULL)
+		dir = "/tmp";
+	snprintf(st->why, sizeof(st->why), "%s %.200s (set TMPDIR to another "
+	    "folder): %s", what, dir, strerror(err));
+}
 
 static bool
 parse_rec(const char *p, size_t avail, rec *r)
@@ -220,7 +247,7 @@ open_tmp(sr_manifest_store *st)
 		dir = "/tmp";
 	snprintf(path, sizeof(path), "%s/secondround-XXXXXX", dir);
 	if ((st->fd = mkstemp(path)) == -1) {
-		st->failed = true;
+		fail(st, "cannot make a temporary file in", dir);
 		return false;
 	}
 	fcntl(st->fd, F_SETFD, FD_CLOEXEC);
@@ -302,7 +329,7 @@ writer_flush(run_writer *w)
 {
 	if (w->b.failed || !open_tmp(w->st) || !pwrite_all(w->st->fd,
 	    w->b.data, w->b.len, w->pos - w->b.len)) {
-		w->st->failed = true;
+		fail(w->st, "cannot write the temporary file in", NULL);
 		return false;
 	}
 	w->b.len = 0;
@@ -321,7 +348,7 @@ writer_put(run_writer *w, const rec *x)
 			mark *p = realloc(r->marks, cap * sizeof(*p));
 
 			if (p == NULL) {
-				w->st->failed = true;
+				fail(w->st, NULL, NULL);
 				return false;
 			}
 			r->marks = p;
@@ -335,7 +362,7 @@ writer_put(run_writer *w, const rec *x)
 	before = w->b.len;
 	put_rec(&w->b, x);
 	if (w->b.failed) {
-		w->st->failed = true;
+		fail(w->st, NULL, NULL);
 		return false;
 	}
 	w->pos += w->b.len - before;
@@ -351,7 +378,7 @@ writer_end(run_writer *w)
 	w->r->end = w->pos;
 	w->st->fend = w->pos;
 	if (w->r->keys.failed) {
-		w->st->failed = true;
+		fail(w->st, NULL, NULL);
 		ok = false;
 	}
 	return ok;
@@ -413,7 +440,7 @@ reader_fill(run_reader *rd, size_t need)
 		goto fail; /* a record cut short */
 	return false;
 fail:
-	rd->st->failed = true;
+	fail(rd->st, "cannot read the temporary file in", NULL);
 	return false;
 }
 
@@ -426,7 +453,7 @@ reader_next(run_reader *rd)
 	    !reader_fill(rd, rec_size(rd->buf + rd->at)))
 		return false;
 	if (!parse_rec(rd->buf + rd->at, rd->have - rd->at, &rd->cur)) {
-		rd->st->failed = true;
+		fail(rd->st, "cannot read the temporary file in", NULL);
 		return false;
 	}
 	rd->ok = true;
@@ -459,7 +486,7 @@ merger_open(merger *mg, sr_manifest_store *st, run **runs, size_t n)
 	mg->n = n;
 	mg->pending = 0;
 	if ((mg->rd = calloc(n ? n : 1, sizeof(*mg->rd))) == NULL) {
-		st->failed = true;
+		fail(st, NULL, NULL);
 		return false;
 	}
 	for (i = 0; i < n; i++) {
@@ -526,7 +553,7 @@ load_block(sr_manifest_store *st, const run *r, size_t i)
 	s->len = 0;
 	if (!reserve(&s->data, &s->cap, len) ||
 	    !pread_all(st->fd, s->data, len, off)) {
-		st->failed = true;
+		fail(st, "cannot read the temporary file in", NULL);
 		return NULL;
 	}
 	s->off = off;
@@ -568,7 +595,7 @@ run_find(sr_manifest_store *st, const run *r, const char *key, rec *x)
 		return -1;
 	for (at = 0; at < s->len; at += x->size) {
 		if (!parse_rec(s->data + at, s->len - at, x)) {
-			st->failed = true;
+			fail(st, NULL, NULL);
 			return -1;
 		}
 		if ((c = strcmp(x->output, key)) >= 0)
@@ -596,7 +623,7 @@ run_scan(sr_manifest_store *st, const run *r, const char *prefix,
 			return false;
 		for (at = 0; at < s->len; at += x.size) {
 			if (!parse_rec(s->data + at, s->len - at, &x)) {
-				st->failed = true;
+				fail(st, "cannot read the temporary file in", NULL);
 				return false;
 			}
 			if ((c = strncmp(x.output, prefix, n)) > 0)
@@ -692,7 +719,7 @@ merge_runs(sr_manifest_store *st, size_t first)
 	bool ok;
 
 	if (n > 64) {
-		st->failed = true;
+		fail(st, NULL, NULL);
 		return false;
 	}
 	for (i = 0; i < n; i++)
@@ -735,7 +762,7 @@ spill(sr_manifest_store *st)
 	    NULL) || (runs = realloc(st->runs, (st->nruns + 1) *
 	    sizeof(*runs))) == NULL) {
 		free(items);
-		st->failed = true;
+		fail(st, NULL, NULL);
 		return false;
 	}
 	st->runs = runs;
@@ -783,10 +810,11 @@ mem_add(sr_manifest_store *st, const rec *x)
 
 	if (st->failed)
 		return false;
+	st->memo_valid = false;
 	st->recs[i] = (uint32_t)st->mem.len;
 	put_rec(&st->mem, x);
 	if (st->mem.failed) {
-		st->failed = true;
+		fail(st, NULL, NULL);
 		return false;
 	}
 	st->nrecs++;
@@ -844,7 +872,7 @@ found:
 	if (!x.present)
 		return 0;
 	if (!hold(h, &x)) {
-		st->failed = true;
+		fail(st, NULL, NULL);
 		return -1;
 	}
 	return 1;
@@ -907,11 +935,32 @@ next_line(line_reader *lr, char **line)
 	}
 }
 
+/* Sixteen hex digits. */
+static bool
+parse_hex(const char *s, uint64_t *v)
+{
+	int i, d;
+
+	*v = 0;
+	for (i = 0; i < 16; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			d = s[i] - '0';
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			d = s[i] - 'a' + 10;
+		else if (s[i] >= 'A' && s[i] <= 'F')
+			d = s[i] - 'A' + 10;
+		else
+			return false;
+		*v = *v << 4 | (uint64_t)d;
+	}
+	return s[16] == '\0';
+}
+
 /* An entry line: output, note, two hashes in hex, separated by tabs. */
 static bool
 parse_line(char *line, rec *x)
 {
-	char *f[4], *end;
+	char *f[4];
 	int i;
 
 	f[0] = line;
@@ -920,25 +969,28 @@ parse_line(char *line, rec *x)
 			return false;
 		*f[i]++ = '\0';
 	}
-	if (strlen(f[2]) != 16 || strlen(f[3]) != 16 || *f[0] == '\0' ||
-	    strchr(f[3], '\t') != NULL)
+	if (*f[0] == '\0' || !parse_hex(f[2], &x->in) ||
+	    !parse_hex(f[3], &x->out))
 		return false;
 	x->output = f[0];
 	x->note = f[1];
 	x->made_by = NULL;
-	x->in = strtoull(f[2], &end, 16);
-	if (*end != '\0')
-		return false;
-	x->out = strtoull(f[3], &end, 16);
 	x->present = true;
-	return *end == '\0';
+	return true;
+}
+
+static void
+warn_line(sr_diags *diags, const char *where, size_t lineno)
+{
+	sr_diags_add(diags, SR_WARNING, where, (int)lineno, 0, "%s: a line "
+	    "that is not an entry; ignored", MANIFEST_NAME);
 }
 
 /*
- * Reads the manifest file at fd twice: once to check that its entries are
- * sorted and to warn about lines that are not entries, once to copy them
- * into the base run (through the buffer, when they were not sorted: a
- * manifest edited by hand).
+ * Copies the manifest file at fd into the base run, warning about lines
+ * that are not entries.  A file out of order (edited by hand, since the
+ * program writes it sorted) is read again, through the buffer, which sorts
+ * it; an output written twice is then the later line's.
  */
 static int
 load_base(sr_manifest_store *st, int fd, const char *where, sr_diags *diags)
@@ -946,59 +998,77 @@ load_base(sr_manifest_store *st, int fd, const char *where, sr_diags *diags)
 	line_reader lr = {fd, NULL, 0, 0, 0, false, false};
 	sr_buf prev = {0};
 	run_writer w;
-	size_t lineno = 0;
-	bool sorted = true, ok = true;
+	size_t lineno = 0, stop = 0;
+	bool ok = true;
 	char *line;
 	rec x;
 
-	while (next_line(&lr, &line)) {
+	writer_begin(&w, st, &st->base);
+	while (ok && next_line(&lr, &line)) {
 		lineno++;
 		if (*line == '#' || *line == '\0')
 			continue;
 		if (!parse_line(line, &x)) {
-			sr_diags_add(diags, SR_WARNING, where, (int)lineno, 0,
-			    "%s: a line that is not an entry; ignored",
-			    MANIFEST_NAME);
+			warn_line(diags, where, lineno);
 			continue;
 		}
-		if (sorted && prev.len > 0 && strcmp(prev.data, x.output) >= 0)
-			sorted = false;
+		if (prev.len > 0 && strcmp(prev.data, x.output) >= 0) {
+			stop = lineno;
+			break;
+		}
 		prev.len = 0;
 		sr_buf_puts(&prev, x.output);
+		ok = !prev.failed && writer_put(&w, &x);
 	}
 	sr_buf_free(&prev);
-	if (lr.err || lseek(fd, 0, SEEK_SET) == -1)
-		goto fail;
-	lr.at = lr.have = 0;
-	lr.eof = false;
-	if (sorted)
-		writer_begin(&w, st, &st->base);
-	while (ok && next_line(&lr, &line)) {
-		if (*line == '#' || !parse_line(line, &x))
-			continue;
-		ok = sorted ? writer_put(&w, &x) : mem_add(st, &x);
-	}
-	if (sorted)
-		ok = writer_end(&w) && ok;
-	else if (ok && spill(st) && st->nruns > 0 &&
-	    (st->nruns == 1 || merge_runs(st, 0))) {
-		/* the one run left is the base; the build's changes start
-		 * with none */
-		st->base = st->runs[0];
-		st->nruns = 0;
-		memset(st->bloom, 0, BLOOM_BITS / 8);
+	ok = writer_end(&w) && ok;
+	if (ok && stop != 0) {
+		run_free(&st->base); /* its place in the file is left unused */
+		if (lseek(fd, 0, SEEK_SET) == -1)
+			lr.err = true;
+		lr.at = lr.have = 0;
+		lr.eof = false;
+		lineno = 0;
+		while (ok && !lr.err && next_line(&lr, &line)) {
+			lineno++;
+			if (*line == '#' || *line == '\0')
+				continue;
+			if (!parse_line(line, &x)) {
+				if (lineno > stop)
+					warn_line(diags, where, lineno);
+				continue;
+			}
+			ok = mem_add(st, &x);
+		}
+		if (ok && !lr.err && spill(st) && st->nruns > 0 &&
+		    (st->nruns == 1 || merge_runs(st, 0))) {
+			/* the one run left is the base; the build's changes
+			 * start with none */
+			st->base = st->runs[0];
+			st->nruns = 0;
+			memset(st->bloom, 0, BLOOM_BITS / 8);
+		}
 	}
 	free(lr.buf);
-	if (!ok || lr.err || st->failed)
-		goto fail_freed;
+	if (lr.err) {
+		sr_diags_add(diags, SR_ERROR, where, 0, 0, "cannot read %s: %s",
+		    MANIFEST_NAME, strerror(errno));
+		return -1;
+	}
+	if (!ok || st->failed) {
+		sr_diags_add(diags, SR_ERROR, where, 0, 0, "cannot load %s: %s",
+		    MANIFEST_NAME, st->why[0] ? st->why : "out of memory");
+		return -1;
+	}
 	return 0;
-fail:
-	free(lr.buf);
-fail_freed:
-	sr_diags_add(diags, SR_ERROR, where, 0, 0, "cannot read %s: %s",
-	    MANIFEST_NAME, lr.err ? strerror(errno) : "out of memory, or no "
-	    "room for a temporary file");
-	return -1;
+}
+
+const char *
+sr_manifest_error(const sr_manifest *m)
+{
+	if (m->store == NULL || m->store->why[0] == '\0')
+		return "out of memory";
+	return m->store->why;
 }
 
 int
@@ -1044,27 +1114,60 @@ sr_manifest_find(sr_manifest *m, const char *output)
 	    &m->store->found.e : NULL;
 }
 
-/* sr_manifest_outputs' candidates: names whose record says they are the
- * note's, in some run or in the buffer. */
+/* sr_manifest_outputs' candidates: records that say an output is the
+ * note's, in the base (kept whole: unless something newer may exist, they
+ * are the answer) or in something newer (only the name is kept). */
 typedef struct {
 	sr_manifest_store *st;
 	const char *note;
+	bool base;
 } cand_arg;
+
+typedef struct {
+	const char *name;
+	size_t at; /* the base record's offset in cand, + 1; 0: none */
+} cand;
 
 static bool
 add_cand(void *arg, const rec *x)
 {
 	cand_arg *a = arg;
+	rec_head h = {0};
 
-	if (strcmp(x->note, a->note) == 0)
-		sr_buf_put(&a->st->cand, x->output, strlen(x->output) + 1);
+	if (strcmp(x->note, a->note) != 0)
+		return true;
+	if (a->base) {
+		put_rec(&a->st->cand, x);
+	} else {
+		/* a record with only a name */
+		h.size = (uint32_t)((sizeof(h) + strlen(x->output) + 3 + 7) &
+		    ~(size_t)7);
+		h.olen = (uint32_t)strlen(x->output);
+		h.present = 2;
+		sr_buf_put(&a->st->cand, (const char *)&h, sizeof(h));
+		sr_buf_put(&a->st->cand, x->output, h.olen + 1);
+		sr_buf_put(&a->st->cand, "\0\0\0\0\0\0\0\0\0", h.size -
+		    sizeof(h) - h.olen - 1);
+	}
 	return !a->st->cand.failed;
 }
 
 static int
-compare_strs(const void *a, const void *b)
+compare_cands(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const cand *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	/* the base's record first */
+	return c != 0 ? c : (x->at == 0) - (y->at == 0);
+}
+
+/* Whether something newer than the base may say what output is. */
+static bool
+may_have_changed(sr_manifest_store *st, const char *output)
+{
+	return *mem_slot(st, st->by_output, output, false) != 0 ||
+	    (st->nruns > 0 && bloom_has(st, output));
 }
 
 size_t
@@ -1072,44 +1175,61 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
     const sr_manifest_entry **out, size_t max)
 {
 	sr_manifest_store *st = m->store;
-	cand_arg a = {st, note};
-	const char **names = NULL, *p;
-	size_t i, n = 0, count = 0;
+	cand_arg a = {st, note, true};
+	cand *c = NULL;
+	size_t i, n = 0, at, count = 0;
 	uint32_t k;
+	rec x;
+	int rc;
 
 	if (st == NULL || st->failed)
 		return 0;
+	if (st->memo_valid && strcmp(st->memo_key.data, note) == 0 &&
+	    strcmp(st->memo_key.data + strlen(note) + 1, prefix) == 0) {
+		count = st->nres;
+		goto answer;
+	}
+	st->memo_valid = false;
 	st->cand.len = 0;
 	if (!run_scan(st, &st->base, prefix, add_cand, &a))
 		return 0;
+	a.base = false;
 	for (i = 0; i < st->nruns; i++)
 		if (!run_scan(st, &st->runs[i], prefix, add_cand, &a))
 			return 0;
 	for (k = *mem_slot(st, st->by_note, note, true); k != 0;
 	    k = st->next_of_note[k - 1]) {
-		rec x = mem_rec(st, k - 1);
-
+		x = mem_rec(st, k - 1);
 		add_cand(&a, &x);
 	}
-	for (p = st->cand.data; p != NULL && p < st->cand.data + st->cand.len;
-	    p += strlen(p) + 1)
+	if (st->cand.failed) {
+		fail(st, NULL, NULL);
+		return 0;
+	}
+	for (at = 0; at < st->cand.len; at += rec_size(st->cand.data + at))
 		n++;
-	if (n == 0 || st->cand.failed || (names = malloc(n *
-	    sizeof(*names))) == NULL)
-		goto out;
-	for (i = 0, p = st->cand.data; i < n; i++, p += strlen(p) + 1)
-		names[i] = p;
-	qsort(names, n, sizeof(*names), compare_strs);
+	if (n == 0)
+		return 0;
+	if ((c = malloc(n * sizeof(*c))) == NULL) {
+		fail(st, NULL, NULL);
+		return 0;
+	}
+	for (i = 0, at = 0; i < n; i++, at += rec_size(st->cand.data + at)) {
+		c[i].name = st->cand.data + at + sizeof(rec_head);
+		c[i].at = ((const rec_head *)(const void *)(st->cand.data +
+		    at))->present == 2 ? 0 : at + 1;
+	}
+	qsort(c, n, sizeof(*c), compare_cands);
 	/* each name once, as it is now, if it is still the note's */
 	for (i = 0; i < n; i++) {
-		if (i > 0 && strcmp(names[i], names[i - 1]) == 0)
+		if (i > 0 && strcmp(c[i].name, c[i - 1].name) == 0)
 			continue;
 		if (count == st->capres) {
 			size_t cap = st->capres ? st->capres * 2 : 8;
 			held *r = realloc(st->res, cap * sizeof(*r));
 
 			if (r == NULL) {
-				st->failed = true;
+				fail(st, NULL, NULL);
 				count = 0;
 				goto out;
 			}
@@ -1118,14 +1238,34 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
 			st->res = r;
 			st->capres = cap;
 		}
-		if (lookup(st, names[i], &st->res[count]) == 1 &&
-		    strcmp(st->res[count].e.note, note) == 0)
+		if (c[i].at != 0 && !may_have_changed(st, c[i].name)) {
+			parse_rec(st->cand.data + c[i].at - 1, st->cand.len -
+			    (c[i].at - 1), &x);
+			if (!hold(&st->res[count], &x)) {
+				fail(st, NULL, NULL);
+				count = 0;
+				goto out;
+			}
+			count++;
+			continue;
+		}
+		if ((rc = lookup(st, c[i].name, &st->res[count])) < 0) {
+			count = 0;
+			goto out;
+		}
+		if (rc == 1 && strcmp(st->res[count].e.note, note) == 0)
 			count++;
 	}
+	st->nres = count;
+	st->memo_key.len = 0;
+	sr_buf_put(&st->memo_key, note, strlen(note) + 1);
+	sr_buf_put(&st->memo_key, prefix, strlen(prefix) + 1);
+	st->memo_valid = !st->memo_key.failed;
+answer:
 	for (i = 0; i < count && i < max; i++)
 		out[i] = &st->res[i].e;
 out:
-	free(names);
+	free(c);
 	return count;
 }
 
@@ -1182,8 +1322,12 @@ sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
 {
 	rec x = {e->output, e->note, made_by, e->input_hash, e->output_hash,
 	    true, 0};
+	sr_manifest_store *st = store(m);
 
-	return change(m, &x);
+	/* e is the entry as it is: only the mark is new, if it is */
+	if (e->made_by != NULL && strcmp(e->made_by, made_by) == 0)
+		return 0;
+	return st != NULL && mem_add(st, &x) ? 0 : -1;
 }
 
 int
@@ -1238,8 +1382,7 @@ sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 	if (st == NULL || !spill(st) || (runs = malloc((st->nruns + 1) *
 	    sizeof(*runs))) == NULL) {
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
-		    "cannot write %s: out of memory, or no room for a "
-		    "temporary file", MANIFEST_NAME);
+		    "cannot write %s: %s", MANIFEST_NAME, sr_manifest_error(m));
 		free(runs);
 		return -1;
 	}
@@ -1280,6 +1423,7 @@ sr_manifest_free(sr_manifest *m)
 			sr_buf_free(&st->res[i].names);
 		free(st->res);
 		sr_buf_free(&st->cand);
+		sr_buf_free(&st->memo_key);
 		free(st);
 	}
 	memset(m, 0, sizeof(*m));

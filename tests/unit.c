@@ -1033,6 +1033,317 @@ test_jobs(void)
 	}
 }
 
+
+static int
+m_compare_strs(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---- the manifest: the store on disk against a model in memory, over
+ * enough changes to spill its buffer many times and merge its runs ----- */
+
+#define M_NOTES 1500
+#define M_OUTS (M_NOTES * 3)
+
+typedef struct {
+	bool present;
+	char note[64], made_by[64];
+	uint64_t in, out;
+} m_model;
+
+static const char *const m_exts[] = {"html", "md", "txt"};
+
+static void
+m_output(char *buf, size_t n, int i)
+{
+	snprintf(buf, n, "d%d/note-%05d.%s", (i / 3) % 7, i / 3, m_exts[i % 3]);
+}
+
+/* The note's base, and the note itself (alt: another note whose outputs
+ * are under the same base, as when an output moves to another note). */
+static void
+m_note(char *buf, size_t n, int i, bool alt, bool base)
+{
+	snprintf(buf, n, "d%d/note-%05d%s", (i / 3) % 7, i / 3,
+	    base ? "" : alt ? "-b.md" : ".md");
+}
+
+static unsigned long m_seed = 12345;
+
+static unsigned
+m_rand(unsigned n)
+{
+	m_seed = m_seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)((m_seed >> 33) % n);
+}
+
+/* Every output found as the model says. */
+static bool
+m_same(sr_manifest *m, const m_model *model, bool marks)
+{
+	char name[64];
+	int i;
+
+	for (i = 0; i < M_OUTS; i++) {
+		const sr_manifest_entry *e;
+
+		m_output(name, sizeof(name), i);
+		e = sr_manifest_find(m, name);
+		if (!model[i].present) {
+			if (e != NULL)
+				return false;
+			continue;
+		}
+		if (e == NULL || strcmp(e->output, name) != 0 ||
+		    strcmp(e->note, model[i].note) != 0 ||
+		    e->input_hash != model[i].in ||
+		    e->output_hash != model[i].out)
+			return false;
+		if (marks && (model[i].made_by[0] == '\0' ? e->made_by != NULL :
+		    e->made_by == NULL || strcmp(e->made_by,
+		    model[i].made_by) != 0))
+			return false;
+	}
+	return true;
+}
+
+/* sr_manifest_outputs of the notes of some outputs, as the model says. */
+static bool
+m_same_outputs(sr_manifest *m, const m_model *model)
+{
+	const sr_manifest_entry *e[8];
+	char note[64], base[64], name[64];
+	int k, i, alt;
+
+	for (k = 0; k < M_NOTES; k += 7) {
+		for (alt = 0; alt < 2; alt++) {
+			size_t n, want = 0, j = 0;
+
+			m_note(note, sizeof(note), k * 3, alt, false);
+			m_note(base, sizeof(base), k * 3, alt, true);
+			n = sr_manifest_outputs(m, note, base, e, 8);
+			for (i = k * 3; i < k * 3 + 3; i++) {
+				if (!model[i].present ||
+				    strcmp(model[i].note, note) != 0)
+					continue;
+				want++;
+				m_output(name, sizeof(name), i);
+				/* sorted: html, md, txt */
+				if (j >= n || strcmp(e[j]->output, name) != 0 ||
+				    e[j]->input_hash != model[i].in)
+					return false;
+				j++;
+			}
+			if (n != want)
+				return false;
+		}
+	}
+	return true;
+}
+
+static char *
+m_slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	sr_buf b = {0};
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sr_buf_put(&b, chunk, n);
+	fclose(f);
+	return sr_buf_take(&b);
+}
+
+static void
+test_manifest(void)
+{
+	static m_model model[M_OUTS];
+	char dir[] = "/tmp/sr-unit-XXXXXX", path[128], name[64], note[64];
+	sr_manifest m = {0}, again;
+	sr_outdir *o;
+	sr_buf want = {0};
+	char *text;
+	int op, i;
+	bool same = true, same_outputs = true, changed_ok = true;
+
+	current = "manifest: the store against a model";
+	if (!CHECK(mkdtemp(dir) != NULL))
+		return;
+	sr_diags_free(&diags);
+	o = sr_outdir_open(dir, false, &diags);
+	if (!CHECK(o != NULL) || !CHECK(sr_manifest_load(&m, o, &diags) == 0))
+		return;
+	for (op = 0; op < 60000; op++) {
+		int r = (int)m_rand(10);
+		m_model *x;
+
+		i = (int)m_rand(M_OUTS);
+		x = &model[i];
+		m_output(name, sizeof(name), i);
+		if (r < 6) {
+			bool alt = m_rand(8) == 0;
+			uint64_t in = m_rand(4), out = m_rand(1000);
+			bool mark = m_rand(2) == 0;
+			bool was_changed = m.changed, differs;
+
+			m_note(note, sizeof(note), i, alt, false);
+			differs = !x->present || strcmp(x->note, note) != 0 ||
+			    x->in != in || x->out != out;
+			if (sr_manifest_set(&m, name, note, in, out, mark ?
+			    "made" : NULL) != 0)
+				break;
+			if (!was_changed && m.changed != differs)
+				changed_ok = false;
+			if (!x->present)
+				x->made_by[0] = '\0';
+			x->present = true;
+			snprintf(x->note, sizeof(x->note), "%s", note);
+			x->in = in;
+			x->out = out;
+			if (mark)
+				snprintf(x->made_by, sizeof(x->made_by), "made");
+		} else if (r < 8) {
+			if (sr_manifest_remove(&m, name) != 0)
+				break;
+			x->present = false;
+		} else {
+			const sr_manifest_entry *e = sr_manifest_find(&m, name);
+			bool was_changed = m.changed;
+
+			if ((e != NULL) != x->present) {
+				same = false;
+				break;
+			}
+			if (e != NULL) {
+				snprintf(x->made_by, sizeof(x->made_by), "by-%d",
+				    op);
+				if (sr_manifest_claim(&m, e, x->made_by) != 0)
+					break;
+				if (m.changed != was_changed)
+					changed_ok = false;
+			}
+		}
+		if (op % 15000 == 14999) {
+			same = same && m_same(&m, model, true);
+			same_outputs = same_outputs && m_same_outputs(&m, model);
+			/* a save on the way, as a long build does */
+			CHECK(sr_manifest_save(&m, o, &diags) == 0);
+			CHECK(!m.changed);
+		}
+	}
+	CHECK(op == 60000);
+	CHECK(same);
+	CHECK(same_outputs);
+	CHECK(changed_ok);
+	CHECK(sr_manifest_set(&m, "d0/x.md", "d0/x.md", 1, 2, NULL) == 0);
+	CHECK(sr_manifest_remove(&m, "d0/x.md") == 0);
+	CHECK(sr_manifest_save(&m, o, &diags) == 0);
+
+	/* the file: the model's entries, sorted */
+	current = "manifest: the file saved is the model, sorted";
+	{
+		char **lines = calloc(M_OUTS, sizeof(char *));
+		int n = 0, k;
+
+		for (i = 0; i < M_OUTS && lines != NULL; i++) {
+			sr_buf l = {0};
+
+			if (!model[i].present)
+				continue;
+			m_output(name, sizeof(name), i);
+			sr_buf_printf(&l, "%s\t%s\t%016llx\t%016llx\n", name,
+			    model[i].note, (unsigned long long)model[i].in,
+			    (unsigned long long)model[i].out);
+			lines[n++] = sr_buf_take(&l);
+		}
+		qsort(lines, (size_t)n, sizeof(char *), m_compare_strs);
+		sr_buf_puts(&want, "# secondround manifest 1: output, note, "
+		    "input hash, output hash\n");
+		for (k = 0; k < n; k++) {
+			sr_buf_puts(&want, lines[k]);
+			free(lines[k]);
+		}
+		free(lines);
+	}
+	snprintf(path, sizeof(path), "%s/.secondround-manifest", dir);
+	text = m_slurp(path);
+	CHECK(text != NULL && want.data != NULL &&
+	    strcmp(text, want.data) == 0);
+	free(text);
+
+	current = "manifest: loaded again, the same (without this run's marks)";
+	CHECK(sr_manifest_load(&again, o, &diags) == 0);
+	CHECK(m_same(&again, model, false));
+	CHECK(m_same_outputs(&again, model));
+	CHECK(!again.changed);
+	sr_manifest_free(&again);
+	sr_manifest_free(&m);
+
+	/* a manifest edited by hand: out of order, an output twice (the
+	 * later line wins), a line that is not an entry */
+	current = "manifest: a file out of order, edited by hand";
+	{
+		FILE *f = fopen(path, "w");
+
+		if (f != NULL) {
+			fputs("# edited\nb.md\tb.md\t0000000000000002\t"
+			    "0000000000000003\na.md\ta.md\t0000000000000001\t"
+			    "0000000000000001\nnot an entry\nb.md\tb2.md\t"
+			    "0000000000000004\t0000000000000005\n", f);
+			fclose(f);
+		}
+	}
+	sr_diags_free(&diags);
+	CHECK(sr_manifest_load(&again, o, &diags) == 0);
+	CHECK(diags.count == 1 && diags.items[0].line == 4 &&
+	    diags.items[0].severity == SR_WARNING);
+	{
+		const sr_manifest_entry *e = sr_manifest_find(&again, "b.md");
+
+		CHECK(e != NULL && strcmp(e->note, "b2.md") == 0 &&
+		    e->input_hash == 4);
+		CHECK(sr_manifest_find(&again, "a.md") != NULL);
+		CHECK(sr_manifest_find(&again, "c.md") == NULL);
+	}
+	CHECK(sr_manifest_set(&again, "c.md", "c.md", 6, 7, NULL) == 0);
+	CHECK(sr_manifest_save(&again, o, &diags) == 0);
+	text = m_slurp(path);
+	CHECK(text != NULL && strstr(text, "\na.md\t") != NULL &&
+	    strstr(text, "\na.md\t") < strstr(text, "\nb.md\tb2.md\t") &&
+	    strstr(text, "\nb.md\tb2.md\t") < strstr(text, "\nc.md\t") &&
+	    strstr(text, "\tb.md\t") == NULL);
+	free(text);
+	sr_manifest_free(&again);
+
+	/* no room for the temporary file: a clear error, not a wrong answer */
+	current = "manifest: no temporary folder";
+	{
+		sr_manifest t = {0};
+		int rc = 0;
+
+		setenv("TMPDIR", "/nonexistent-sr", 1);
+		for (i = 0; i < 20000 && rc == 0; i++) {
+			snprintf(name, sizeof(name), "o-%05d.md", i);
+			rc = sr_manifest_set(&t, name, name, 1, 1, NULL);
+		}
+		unsetenv("TMPDIR");
+		CHECK(rc == -1);
+		CHECK(strstr(sr_manifest_error(&t), "cannot make a temporary "
+		    "file in /nonexistent-sr") != NULL);
+		CHECK(sr_manifest_find(&t, "o-00000.md") == NULL);
+		sr_manifest_free(&t);
+	}
+	sr_buf_free(&want);
+	sr_outdir_close(o);
+	unlink(path);
+	rmdir(dir);
+	sr_diags_free(&diags);
+}
+
 int
 main(void)
 {
@@ -1055,6 +1366,7 @@ main(void)
 	test_check();
 	test_text_render();
 	test_jobs();
+	test_manifest();
 	sr_diags_free(&diags);
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 && passed > 0 ? 0 : 1;
