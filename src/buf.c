@@ -13,7 +13,7 @@
 
 #include "internal.h"
 
-static bool
+bool
 sr_buf_reserve(sr_buf *b, size_t extra)
 {
 	size_t want, cap;

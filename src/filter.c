@@ -46,7 +46,7 @@ struct sr_engine {
 	filter *chain; /* defaults and --filter files */
 	size_t nchain;
 	long max_steps, max_memory;
-	found_filter *found; /* the answers of find_filter in this batch */
+	found_filter *found; /* find_filter's answers for one folder */
 	size_t nfound;
 };
 
@@ -179,11 +179,27 @@ find_filter(const sr_engine *e, const char *note_path, const char *name)
 	return NULL;
 }
 
-/* find_filter, asked once per folder and name in a batch: every note of
- * a folder names the same few filters, and each search costs a dozen
- * system calls.  Returns the filter, or NULL (not found, or out of
- * memory): the struct until the next call, its strings (the engine's) for
- * the batch. */
+static void
+forget_found(sr_engine *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->nfound; i++) {
+		free(e->found[i].dir);
+		free(e->found[i].name);
+		free(e->found[i].found.path);
+		free(e->found[i].found.dir);
+	}
+	e->nfound = 0;
+}
+
+/* find_filter, asked once per name for the notes of a folder, which come
+ * one after the other: they name the same few filters, and each search
+ * costs a dozen system calls.  Only the folder of the last note is kept,
+ * so the engine's memory does not grow with the batch.  Returns the
+ * filter, or NULL (not found, or out of memory): the struct until the
+ * next call, its strings (the engine's) until a note of another folder
+ * asks. */
 static const filter *
 find_filter_cached(sr_engine *e, const char *note_path, const char *name)
 {
@@ -192,6 +208,9 @@ find_filter_cached(sr_engine *e, const char *note_path, const char *name)
 	found_filter *f, *grown;
 	size_t i;
 
+	if (e->nfound > 0 && (strlen(e->found[0].dir) != dlen ||
+	    memcmp(e->found[0].dir, note_path, dlen) != 0))
+		forget_found(e);
 	for (i = e->nfound; i-- > 0;) {
 		f = &e->found[i];
 		if (strlen(f->dir) == dlen && memcmp(f->dir, note_path, dlen) ==
@@ -514,12 +533,7 @@ sr_engine_free(sr_engine *e)
 		free(e->chain[i].dir);
 	}
 	free(e->chain);
-	for (i = 0; i < e->nfound; i++) {
-		free(e->found[i].dir);
-		free(e->found[i].name);
-		free(e->found[i].found.path);
-		free(e->found[i].found.dir);
-	}
+	forget_found(e);
 	free(e->found);
 	sr_sandbox_free(e->sb);
 	free(e->filters_dir);

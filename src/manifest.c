@@ -37,7 +37,10 @@
 #define MEM_LIMIT (256 * 1024)  /* the buffer of changes, in bytes */
 #define MEM_SLOTS 8192          /* its indexes' size (records: half that) */
 #define CACHE_SLOTS 16          /* blocks kept in memory */
-#define READ_SIZE (16 * 1024)   /* a sequential reader's buffer */
+#define READ_SIZE (4 * 1024)    /* a sequential reader's buffer */
+#define WRITE_SIZE (64 * 1024)  /* a run writer's */
+#define SAVE_SIZE (8 * 1024)    /* the manifest's text, written a piece at
+                                   a time */
 #define BLOOM_BITS (1u << 20)   /* 128 KiB */
 #define BLOOM_K 6
 
@@ -186,6 +189,16 @@ rec_size(const char *p)
 
 	memcpy(&h, p, sizeof(h));
 	return h.size;
+}
+
+/* The bytes a record takes. */
+static size_t
+rec_bytes(const rec *r)
+{
+	size_t len = sizeof(rec_head) + strlen(r->output) + strlen(r->note) +
+	    (r->made_by ? strlen(r->made_by) : 0) + 3;
+
+	return (len + 7) & ~(size_t)7;
 }
 
 static void
@@ -359,6 +372,14 @@ writer_put(run_writer *w, const rec *x)
 		sr_buf_put(&r->keys, x->output, strlen(x->output) + 1);
 		w->marked = w->pos;
 	}
+	/* the buffer keeps one size: written out before it would grow */
+	if (w->b.len > 0 && w->b.len + rec_bytes(x) >= WRITE_SIZE &&
+	    !writer_flush(w))
+		return false;
+	if (w->b.cap == 0 && !sr_buf_reserve(&w->b, WRITE_SIZE - 1)) {
+		fail(w->st, NULL, NULL);
+		return false;
+	}
 	before = w->b.len;
 	put_rec(&w->b, x);
 	if (w->b.failed) {
@@ -366,7 +387,7 @@ writer_put(run_writer *w, const rec *x)
 		return false;
 	}
 	w->pos += w->b.len - before;
-	return w->b.len < 65536 || writer_flush(w);
+	return true;
 }
 
 static bool
@@ -802,15 +823,24 @@ spill(sr_manifest_store *st)
 	return true;
 }
 
-/* Appends a change to the buffer, which is written out when full. */
+/* Appends a change to the buffer, which is written out when full: the
+ * buffer has one size (MEM_LIMIT), whatever the batch. */
 static bool
 mem_add(sr_manifest_store *st, const rec *x)
 {
-	uint32_t *o, *nt, i = (uint32_t)st->nrecs;
+	uint32_t *o, *nt, i;
 
 	if (st->failed)
 		return false;
 	st->memo_valid = false;
+	if (st->nrecs > 0 && (st->nrecs == MEM_SLOTS / 2 || st->mem.len +
+	    rec_bytes(x) >= MEM_LIMIT) && !spill(st))
+		return false;
+	if (st->mem.cap == 0 && !sr_buf_reserve(&st->mem, MEM_LIMIT - 1)) {
+		fail(st, NULL, NULL);
+		return false;
+	}
+	i = (uint32_t)st->nrecs;
 	st->recs[i] = (uint32_t)st->mem.len;
 	put_rec(&st->mem, x);
 	if (st->mem.failed) {
@@ -823,8 +853,6 @@ mem_add(sr_manifest_store *st, const rec *x)
 	nt = mem_slot(st, st->by_note, x->note, true);
 	st->next_of_note[i] = *nt;
 	*nt = i + 1;
-	if (st->mem.len >= MEM_LIMIT || st->nrecs >= MEM_SLOTS / 2)
-		return spill(st);
 	return true;
 }
 
@@ -1269,26 +1297,30 @@ out:
 	return count;
 }
 
-/* Records what output is now; a change unless it is what it was. */
+/* Records what output is now (with made_by NULL, its mark is kept); a
+ * change unless it is what it was. */
 static int
-change(sr_manifest *m, const rec *x)
+change(sr_manifest *m, const rec *to)
 {
 	sr_manifest_store *st = store(m);
+	held *now;
+	rec x = *to;
 	int rc;
 
-	if (st == NULL || (rc = lookup(st, x->output, &st->scratch)) < 0)
+	if (st == NULL || (rc = lookup(st, x.output, &st->scratch)) < 0)
 		return -1;
-	if (rc == 0 && !x->present)
+	now = &st->scratch;
+	if (rc == 0 && !x.present)
 		return 0; /* removing what is not there */
-	if (rc == 0 ? x->present : (!x->present ||
-	    strcmp(st->scratch.e.note, x->note) != 0 ||
-	    st->scratch.e.input_hash != x->in ||
-	    st->scratch.e.output_hash != x->out))
+	if (rc == 1 && x.present && x.made_by == NULL)
+		x.made_by = now->e.made_by;
+	if (rc == 0 || !x.present || strcmp(now->e.note, x.note) != 0 ||
+	    now->e.input_hash != x.in || now->e.output_hash != x.out)
 		m->changed = true;
-	else if (x->present && (x->made_by == NULL || (st->scratch.e.made_by
-	    != NULL && strcmp(st->scratch.e.made_by, x->made_by) == 0)))
+	else if (x.made_by == NULL || (now->e.made_by != NULL &&
+	    strcmp(now->e.made_by, x.made_by) == 0))
 		return 0; /* nothing new to record */
-	return mem_add(st, x) ? 0 : -1;
+	return mem_add(st, &x) ? 0 : -1;
 }
 
 int
@@ -1296,23 +1328,7 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
     uint64_t in, uint64_t out, const char *made_by)
 {
 	rec x = {output, note, made_by, in, out, true, 0};
-	sr_manifest_store *st = store(m);
 
-	if (st == NULL)
-		return -1;
-	/* made_by NULL keeps the mark the output has */
-	if (made_by == NULL && lookup(st, output, &st->scratch) == 1 &&
-	    st->scratch.e.made_by != NULL) {
-		char *copy = strdup(st->scratch.e.made_by);
-		int rc;
-
-		if (copy == NULL)
-			return -1;
-		x.made_by = copy;
-		rc = change(m, &x);
-		free(copy);
-		return rc;
-	}
 	return change(m, &x);
 }
 
@@ -1356,7 +1372,9 @@ fill_lines(void *arg, const char **data, size_t *len)
 		sr_buf_puts(&s->b, MANIFEST_HEAD);
 		s->head = true;
 	}
-	while (s->b.len < 32768 && (x = merger_next(&s->mg)) != NULL)
+	if (s->b.cap == 0)
+		sr_buf_reserve(&s->b, SAVE_SIZE + 8192);
+	while (s->b.len < SAVE_SIZE && (x = merger_next(&s->mg)) != NULL)
 		if (x->present)
 			sr_buf_printf(&s->b, "%s\t%s\t%016llx\t%016llx\n",
 			    x->output, x->note, (unsigned long long)x->in,
