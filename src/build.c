@@ -16,7 +16,9 @@
 
 #include "internal.h"
 
-#define MAX_OUTPUTS 64 /* outputs of one note the manifest is asked for */
+/* outputs of one note the manifest is asked for: a draft in each format
+ * for each member of the largest panel */
+#define MAX_OUTPUTS (SR_MAX_INTERVIEWERS * 3)
 
 static const struct {
 	unsigned flag;

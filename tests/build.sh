@@ -194,6 +194,22 @@ check "the manifest forgot Marcus" sh -c "! grep -q 'panel--marcus' '$out/.secon
 expect "and it is up to date next time" 0 "0 written, 3 up to date" \
     $sr build "$notes" -o "$out"
 
+# The largest panel is up to date like any note: it is not read again
+# (so its warning, a mail address left out, is not printed again).
+mkdir -p "$tmp/bigpanel"
+{
+	printf -- '---\ncompany: Acme\nrole: Engineer\ndate: 2026-11-24\n'
+	printf 'interviewers:\n  - name: Ann Other\n    email: not-an-address\n'
+	for i in $(seq 2 50); do printf '  - Member Number%d\n' "$i"; done
+	printf -- '---\n## What excited them\n- I cut costs by 30%% at Foo\n'
+} >"$tmp/bigpanel/panel50.md"
+expect "a panel of 50: first build" 0 "wrote 150 files for 50 interviewers" \
+    $sr build "$tmp/bigpanel" -o "$tmp/bigpanel-out"
+check "its warning" grep -q "not-an-address" "$tmp/out"
+expect "a panel of 50: up to date" 0 "0 written, 1 up to date" \
+    $sr build "$tmp/bigpanel" -o "$tmp/bigpanel-out"
+check "not read again" sh -c "! grep -q 'not-an-address' '$tmp/out'"
+
 # Exit codes: a broken note fails alone; usage errors are 2.
 cp tests/notes/broken.md "$notes/"
 expect "a broken note" 1 "1 failed" $sr build "$notes" -o "$out"
