@@ -210,6 +210,21 @@ expect "a panel of 50: up to date" 0 "0 written, 1 up to date" \
     $sr build "$tmp/bigpanel" -o "$tmp/bigpanel-out"
 check "not read again" sh -c "! grep -q 'not-an-address' '$tmp/out'"
 
+# A module that a --filter file requires from beside it is part of what
+# the drafts are made of: changing it makes the notes out of date.
+mkdir -p "$tmp/ff/notes" "$tmp/ff/mine"
+cp tests/notes/good.md "$tmp/ff/notes/"
+printf 'local words = require "words"\nreturn {draft = function(d) d.closing = words.close end}\n' \
+    >"$tmp/ff/mine/close.lua"
+printf 'return {close = "All the best,"}\n' >"$tmp/ff/mine/words.lua"
+expect "a filter with a module" 0 "1 written" \
+    $sr build -f "$tmp/ff/mine/close.lua" "$tmp/ff/notes" -o "$tmp/ff/out"
+check "its closing" grep -q "All the best," "$tmp/ff/out/good.md"
+printf 'return {close = "Kind regards,"}\n' >"$tmp/ff/mine/words.lua"
+expect "the module changed" 0 "1 written" \
+    $sr build -f "$tmp/ff/mine/close.lua" "$tmp/ff/notes" -o "$tmp/ff/out"
+check "the new closing" grep -q "Kind regards," "$tmp/ff/out/good.md"
+
 # Exit codes: a broken note fails alone; usage errors are 2.
 cp tests/notes/broken.md "$notes/"
 expect "a broken note" 1 "1 failed" $sr build "$notes" -o "$out"
