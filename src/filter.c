@@ -1528,17 +1528,13 @@ sr_engine_fingerprint(const sr_engine *e)
 	uint64_t h = sr_hash(SR_HASH_INIT, SR_VERSION, sizeof(SR_VERSION));
 	size_t i;
 
+	/* each filter, and the modules it may require beside it: every
+	 * folder's *.lua, by content and name only, so the hash is the same
+	 * however the folders were named (a folder named twice is hashed
+	 * twice, the same way every time) */
 	for (i = 0; i < e->nchain; i++) {
-		size_t k;
-
 		h = hash_file(h, e->chain[i].path);
-		/* and the modules it may require beside it, each folder
-		 * once (the shipped filters' folder is hashed below) */
-		for (k = 0; k < i; k++)
-			if (strcmp(e->chain[k].dir, e->chain[i].dir) == 0)
-				break;
-		if (k == i && strcmp(e->chain[i].dir, e->filters_dir) != 0)
-			h = sr_lua_files_hash(h, e->chain[i].dir);
+		h = sr_lua_files_hash(h, e->chain[i].dir);
 	}
 	return sr_lua_files_hash(h, e->filters_dir);
 }
