@@ -478,6 +478,10 @@ int sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
     const char *made_by);
 /* Forgets an output (its file is left alone). */
 int sr_manifest_remove(sr_manifest *m, const char *output);
+/* Once, what made the manifest go to memory (its temporary file could not
+ * be made or written: it is then held in memory, and nothing is lost);
+ * else NULL. */
+const char *sr_manifest_warning(sr_manifest *m);
 /* Why the last call that returned -1 (or NULL for a lookup) failed. */
 const char *sr_manifest_error(const sr_manifest *m);
 /* Writes the manifest (atomically) when it changed. */

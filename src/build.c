@@ -45,6 +45,21 @@ struct sr_builder {
 	sr_manifest claimed;
 };
 
+/* Says, once for each, that a manifest went to memory (its temporary file
+ * could not be made or written): the build goes on, a bigger one with
+ * more memory. */
+static void
+tell_memory(sr_builder *b, sr_diags *diags)
+{
+	const char *why;
+
+	if ((why = sr_manifest_warning(&b->manifest)) != NULL ||
+	    (why = sr_manifest_warning(&b->claimed)) != NULL)
+		sr_diags_add(diags, SR_WARNING, sr_outdir_path(b->out), 0, 0,
+		    "%s; the manifest is held in memory instead (TMPDIR "
+		    "can name a folder with room)", why);
+}
+
 sr_builder *
 sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts, bool force,
     sr_diags *diags)
@@ -65,6 +80,7 @@ sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts, bool force,
 		sr_builder_free(b);
 		return NULL;
 	}
+	tell_memory(b, diags);
 	return b;
 }
 
@@ -168,11 +184,16 @@ up_to_date(sr_builder *b, const char *rel, uint64_t in)
  * entry e is the manifest's, or NULL. */
 static int
 claim(sr_builder *b, const sr_manifest_entry *e, const char *name,
-    const char *path)
+    const char *path, sr_diags *diags)
 {
-	if (e != NULL)
-		return sr_manifest_claim(&b->manifest, e, path);
-	return sr_manifest_set(&b->claimed, name, path, 0, 0, path);
+	sr_manifest *m = e != NULL ? &b->manifest : &b->claimed;
+
+	if ((e != NULL ? sr_manifest_claim(m, e, path) :
+	    sr_manifest_set(m, name, path, 0, 0, path)) == 0)
+		return 0;
+	sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot record %s in the "
+	    "manifest: %s", name, sr_manifest_error(m));
+	return -1;
 }
 
 /* Writes one output unless a hand edit is in the way; counts what
@@ -211,7 +232,7 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 		sr_diags_add(diags, SR_WARNING, sr_outdir_path(b->out), 0, 0,
 		    "%s cannot be read; kept (use --force to replace it)", name);
 		res->kept++;
-		return claim(b, e, name, path);
+		return claim(b, e, name, path, diags);
 	}
 	if (old != NULL) {
 		uint64_t have = hash_bytes(old, len);
@@ -231,7 +252,7 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 			    known ? "was edited since it was generated" :
 			    "was not written by secondround");
 			res->kept++;
-			return claim(b, e, name, path);
+			return claim(b, e, name, path, diags);
 		}
 	}
 	if (sr_outdir_write(b->out, name, data, strlen(data), diags) != 0)
@@ -514,6 +535,7 @@ sr_builder_commit(sr_builder *b, const char *path, const char *rel,
 
 	if (rc != 0)
 		fail_note(b, path, rel);
+	tell_memory(b, diags);
 	return rc;
 }
 

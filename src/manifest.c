@@ -17,8 +17,12 @@
  * temporary file as a new run, and runs of like size are merged, so there
  * are only a few.  A Bloom filter says which outputs may be in those runs.
  * A lookup reads one block of each run it needs, through a small cache;
- * saving merges the runs into the new manifest, a piece at a time.
+ * saving merges the runs and the buffer into the new manifest, a piece at
+ * a time.  When the temporary file cannot be made or written (no such
+ * folder, a full disk), the buffer just grows: the manifest is then held in
+ * memory, as it would be without all this, and the caller is warned once.
  */
+#define _GNU_SOURCE /* fallocate, to give back what merged runs took */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -109,9 +113,12 @@ typedef struct {
 } held;
 
 struct sr_manifest_store {
-	int fd;        /* the temporary file, made on first use */
+	int fd;        /* the temporary file */
+	char *tmpdir;  /* its folder */
 	uint64_t fend; /* its end */
-	bool failed;   /* a read or write of it failed: nothing is trusted */
+	bool failed;   /* out of memory, or a read failed: nothing is trusted */
+	bool in_memory; /* the file cannot be written: the buffer grows */
+	bool warn;     /* ... and the caller has not been told */
 	run base;      /* the manifest as loaded */
 	run *runs;     /* this build's changes, oldest first */
 	size_t nruns;
@@ -119,13 +126,14 @@ struct sr_manifest_store {
 	/* the newest changes: records, their offsets, and two indexes
 	 * (by output: the latest record; by note: a chain of records) */
 	sr_buf mem;
-	uint32_t recs[MEM_SLOTS / 2], next_of_note[MEM_SLOTS / 2];
-	size_t nrecs;
-	uint32_t by_output[MEM_SLOTS], by_note[MEM_SLOTS]; /* index + 1 */
+	uint32_t *recs, *next_of_note;
+	size_t nrecs, caprecs;
+	uint32_t *by_output, *by_note; /* index + 1 */
+	uint32_t slots;                /* of each index: more than 2 nrecs */
 	slot cache[CACHE_SLOTS];
 	unsigned clock;
 	held found, scratch;     /* sr_manifest_find's; set's and remove's */
-	char why[300];           /* what failed first; "" when nothing */
+	char why[400];           /* what failed first; "" when nothing */
 	held *res;               /* sr_manifest_outputs' */
 	size_t nres, capres;
 	/* its last answer, for which note and prefix, and whether anything
@@ -136,25 +144,43 @@ struct sr_manifest_store {
 	sr_buf cand;             /* its candidate names */
 };
 
-/* Notes the first failure: out of memory when what is NULL, else what
- * failed (with errno) in the temporary folder.  Nothing read from the
- * store is trusted after it. */
+/* Says what failed (with errno) in the temporary folder, unless something
+ * was said already. */
+static void
+tell(sr_manifest_store *st, const char *what, int err)
+{
+	if (st->why[0] != '\0')
+		return;
+	snprintf(st->why, sizeof(st->why), "%s %.200s: %s", what,
+	    st->tmpdir != NULL ? st->tmpdir : "/tmp", strerror(err));
+}
+
+/* Notes a failure after which nothing read from the store is trusted:
+ * out of memory when what is NULL, else a read of the temporary file. */
 static void
 fail(sr_manifest_store *st, const char *what, const char *dir)
 {
 	int err = errno;
 
+	(void)dir;
 	st->failed = true;
-	if (st->why[0] != '\0')
-		return;
 	if (what == NULL) {
-		snprintf(st->why, sizeof(st->why), "out of memory");
+		if (st->why[0] == '\0')
+			snprintf(st->why, sizeof(st->why), "out of memory");
 		return;
 	}
-	if (dir == NULL && (dir = getenv("TMPDIR")) == NULL)
-		dir = "/tmp";
-	snprintf(st->why, sizeof(st->why), "%s %.200s (set TMPDIR to another "
-	    "folder): %s", what, dir, strerror(err));
+	tell(st, what, err);
+}
+
+/* The temporary file cannot be made or written: from now on the changes
+ * stay in the buffer, which grows.  Nothing is lost. */
+static void
+to_memory(sr_manifest_store *st, const char *what, int err)
+{
+	tell(st, what, err);
+	if (!st->in_memory)
+		st->warn = true;
+	st->in_memory = true;
 }
 
 static bool
@@ -256,11 +282,17 @@ open_tmp(sr_manifest_store *st)
 
 	if (st->fd != -1)
 		return true;
+	if (st->in_memory)
+		return false;
 	if (dir == NULL || *dir == '\0' || strlen(dir) > 4000)
 		dir = "/tmp";
+	if (st->tmpdir == NULL && (st->tmpdir = strdup(dir)) == NULL) {
+		fail(st, NULL, NULL);
+		return false;
+	}
 	snprintf(path, sizeof(path), "%s/secondround-XXXXXX", dir);
 	if ((st->fd = mkstemp(path)) == -1) {
-		fail(st, "cannot make a temporary file in", dir);
+		to_memory(st, "cannot make a temporary file in", errno);
 		return false;
 	}
 	fcntl(st->fd, F_SETFD, FD_CLOEXEC);
@@ -340,9 +372,14 @@ writer_begin(run_writer *w, sr_manifest_store *st, run *r)
 static bool
 writer_flush(run_writer *w)
 {
-	if (w->b.failed || !open_tmp(w->st) || !pwrite_all(w->st->fd,
-	    w->b.data, w->b.len, w->pos - w->b.len)) {
-		fail(w->st, "cannot write the temporary file in", NULL);
+	if (w->b.failed) {
+		fail(w->st, NULL, NULL);
+		return false;
+	}
+	if (!open_tmp(w->st))
+		return false;
+	if (!pwrite_all(w->st->fd, w->b.data, w->b.len, w->pos - w->b.len)) {
+		to_memory(w->st, "cannot write the temporary file in", errno);
 		return false;
 	}
 	w->b.len = 0;
@@ -415,6 +452,13 @@ run_free(run *r)
 
 /* ---- reading a run: one record after another ------------------------ */
 
+typedef struct sort_item {
+	const char *key;
+	uint32_t i;
+} sort_item;
+
+static sort_item *mem_sorted(sr_manifest_store *st, size_t *n);
+
 typedef struct {
 	sr_manifest_store *st;
 	uint64_t pos, end; /* what is left to read from the file */
@@ -422,6 +466,10 @@ typedef struct {
 	size_t cap, at, have;
 	rec cur;
 	bool ok; /* cur is a record */
+	/* or the buffer's records, sorted (see mem_sorted) */
+	bool from_mem;
+	struct sort_item *items;
+	size_t nitems, next;
 } run_reader;
 
 static void
@@ -465,9 +513,17 @@ fail:
 	return false;
 }
 
+static rec mem_rec(const sr_manifest_store *st, uint32_t i);
+
 static bool
 reader_next(run_reader *rd)
 {
+	if (rd->from_mem) {
+		rd->ok = rd->next < rd->nitems;
+		if (rd->ok)
+			rd->cur = mem_rec(rd->st, rd->items[rd->next++].i);
+		return rd->ok;
+	}
 	rd->at += rd->ok ? rd->cur.size : 0;
 	rd->ok = false;
 	if (!reader_fill(rd, sizeof(rec_head)) ||
@@ -485,7 +541,9 @@ static void
 reader_close(run_reader *rd)
 {
 	free(rd->buf);
+	free(rd->items);
 	rd->buf = NULL;
+	rd->items = NULL;
 }
 
 /*
@@ -500,21 +558,29 @@ typedef struct {
 } merger;
 
 static bool
-merger_open(merger *mg, sr_manifest_store *st, run **runs, size_t n)
+merger_open(merger *mg, sr_manifest_store *st, run **runs, size_t n,
+    bool with_mem)
 {
 	size_t i;
 
-	mg->n = n;
+	mg->n = 0;
 	mg->pending = 0;
-	if ((mg->rd = calloc(n ? n : 1, sizeof(*mg->rd))) == NULL) {
+	if ((mg->rd = calloc(n + 1, sizeof(*mg->rd))) == NULL) {
 		fail(st, NULL, NULL);
 		return false;
 	}
+	mg->n = n + with_mem;
 	for (i = 0; i < n; i++) {
 		reader_open(&mg->rd[i], st, runs[i]->start, runs[i]->end);
 		reader_next(&mg->rd[i]);
 	}
-	return true;
+	if (with_mem) {
+		reader_open(&mg->rd[n], st, 0, 0);
+		mg->rd[n].from_mem = true;
+		mg->rd[n].items = mem_sorted(st, &mg->rd[n].nitems);
+		reader_next(&mg->rd[n]);
+	}
+	return !st->failed;
 }
 
 static const rec *
@@ -616,7 +682,7 @@ run_find(sr_manifest_store *st, const run *r, const char *key, rec *x)
 		return -1;
 	for (at = 0; at < s->len; at += x->size) {
 		if (!parse_rec(s->data + at, s->len - at, x)) {
-			fail(st, NULL, NULL);
+			fail(st, "cannot read the temporary file in", NULL);
 			return -1;
 		}
 		if ((c = strcmp(x->output, key)) >= 0)
@@ -671,9 +737,9 @@ mem_rec(const sr_manifest_store *st, uint32_t i)
 static uint32_t *
 mem_slot(sr_manifest_store *st, uint32_t *by, const char *key, bool note)
 {
-	uint32_t j = (uint32_t)hash_str(key) & (MEM_SLOTS - 1);
+	uint32_t j = (uint32_t)hash_str(key) & (st->slots - 1);
 
-	for (; by[j] != 0; j = (j + 1) & (MEM_SLOTS - 1)) {
+	for (; by[j] != 0; j = (j + 1) & (st->slots - 1)) {
 		rec x = mem_rec(st, by[j] - 1);
 
 		if (strcmp(note ? x.note : x.output, key) == 0)
@@ -717,15 +783,29 @@ bloom_has(const sr_manifest_store *st, const char *key)
 	return true;
 }
 
-typedef struct {
-	const char *key;
-	uint32_t i;
-} sort_item;
 
 static int
 compare_items(const void *a, const void *b)
 {
 	return strcmp(((const sort_item *)a)->key, ((const sort_item *)b)->key);
+}
+
+/* The space of a run no longer read goes back to the file system (the
+ * temporary folder is often in memory).  Only this process reads the runs
+ * made after the build started: worker processes, forked at its start,
+ * read the base alone. */
+static void
+give_back(sr_manifest_store *st, const run *r)
+{
+#ifdef FALLOC_FL_PUNCH_HOLE
+	if (r->end > r->start)
+		(void)fallocate(st->fd, FALLOC_FL_PUNCH_HOLE |
+		    FALLOC_FL_KEEP_SIZE, (off_t)r->start,
+		    (off_t)(r->end - r->start));
+#else
+	(void)st;
+	(void)r;
+#endif
 }
 
 /* Writes runs[first..] as one run, which replaces them. */
@@ -745,8 +825,10 @@ merge_runs(sr_manifest_store *st, size_t first)
 	}
 	for (i = 0; i < n; i++)
 		in[i] = &st->runs[first + i];
-	if (!merger_open(&mg, st, in, n))
+	if (!merger_open(&mg, st, in, n, false)) {
+		merger_close(&mg);
 		return false;
+	}
 	writer_begin(&w, st, &out);
 	while ((x = merger_next(&mg)) != NULL)
 		if (!writer_put(&w, x))
@@ -757,46 +839,119 @@ merge_runs(sr_manifest_store *st, size_t first)
 		run_free(&out);
 		return false;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		give_back(st, &st->runs[first + i]);
 		run_free(&st->runs[first + i]);
+	}
 	st->runs[first] = out;
 	st->nruns = first + 1;
 	return true;
 }
 
-/* Writes the buffer out as a run, sorted, and merges the last runs while
+/* Puts record i of the buffer in both indexes. */
+static void
+mem_index(sr_manifest_store *st, uint32_t i)
+{
+	rec x = mem_rec(st, i);
+	uint32_t *nt;
+
+	*mem_slot(st, st->by_output, x.output, false) = i + 1;
+	nt = mem_slot(st, st->by_note, x.note, true);
+	st->next_of_note[i] = *nt;
+	*nt = i + 1;
+}
+
+/* Makes (or, in memory, doubles) the buffer's indexes. */
+static bool
+mem_grow(sr_manifest_store *st)
+{
+	size_t cap = st->caprecs ? st->caprecs * 2 : MEM_SLOTS / 2;
+	uint32_t *recs, *next, *by_output, *by_note, i;
+
+	if (cap > UINT32_MAX / 4)
+		goto oom;
+	if ((recs = realloc(st->recs, cap * sizeof(*recs))) != NULL)
+		st->recs = recs;
+	if ((next = realloc(st->next_of_note, cap * sizeof(*next))) != NULL)
+		st->next_of_note = next;
+	by_output = calloc(cap * 2, sizeof(*by_output));
+	by_note = calloc(cap * 2, sizeof(*by_note));
+	if (recs == NULL || next == NULL || by_output == NULL ||
+	    by_note == NULL) {
+		free(by_output);
+		free(by_note);
+		goto oom;
+	}
+	free(st->by_output);
+	free(st->by_note);
+	st->by_output = by_output;
+	st->by_note = by_note;
+	st->caprecs = cap;
+	st->slots = (uint32_t)(cap * 2);
+	for (i = 0; i < st->nrecs; i++)
+		mem_index(st, i);
+	return true;
+oom:
+	fail(st, NULL, NULL);
+	return false;
+}
+
+/* The buffer's live records (the latest of each output), sorted by
+ * output, in an array the caller frees; NULL when there are none (*n 0)
+ * or out of memory. */
+static sort_item *
+mem_sorted(sr_manifest_store *st, size_t *n)
+{
+	sort_item *items;
+	uint32_t j;
+
+	*n = 0;
+	if (st->nrecs == 0)
+		return NULL;
+	if ((items = malloc(st->nrecs * sizeof(*items))) == NULL) {
+		fail(st, NULL, NULL);
+		return NULL;
+	}
+	for (j = 0; j < st->slots; j++) {
+		if (st->by_output[j] != 0) {
+			uint32_t k = st->by_output[j] - 1;
+
+			items[*n].key = st->mem.data + st->recs[k] +
+			    sizeof(rec_head);
+			items[(*n)++].i = k;
+		}
+	}
+	qsort(items, *n, sizeof(*items), compare_items);
+	return items;
+}
+
+/*
+ * Writes the buffer out as a run, sorted, and merges the last runs while
  * the newer is at least half the size of the one before it: the runs'
- * sizes then halve, and there are few of them. */
+ * sizes then halve, and there are few of them.  When the temporary file
+ * fails, the buffer keeps its records (and grows from then on): false
+ * only when nothing can be trusted any more.
+ */
 static bool
 spill(sr_manifest_store *st)
 {
 	sort_item *items;
 	run_writer w;
 	run *runs;
-	size_t i, n = 0;
+	size_t i, n;
 	bool ok = true;
 
-	if (st->nrecs == 0)
+	if (st->nrecs == 0 || st->in_memory)
 		return !st->failed;
-	if ((items = malloc(st->nrecs * sizeof(*items))) == NULL ||
-	    (st->bloom == NULL && (st->bloom = calloc(BLOOM_BITS / 8, 1)) ==
+	if ((st->bloom == NULL && (st->bloom = calloc(BLOOM_BITS / 8, 1)) ==
 	    NULL) || (runs = realloc(st->runs, (st->nruns + 1) *
 	    sizeof(*runs))) == NULL) {
-		free(items);
 		fail(st, NULL, NULL);
 		return false;
 	}
 	st->runs = runs;
-	for (i = 0; i < MEM_SLOTS; i++) {
-		if (st->by_output[i] != 0) {
-			uint32_t k = st->by_output[i] - 1;
-
-			items[n].key = st->mem.data + st->recs[k] +
-			    sizeof(rec_head);
-			items[n++].i = k;
-		}
-	}
-	qsort(items, n, sizeof(*items), compare_items);
+	if ((items = mem_sorted(st, &n)) == NULL)
+		return false;
 	writer_begin(&w, st, &st->runs[st->nruns]);
 	for (i = 0; i < n && ok; i++) {
 		rec x = mem_rec(st, items[i].i);
@@ -807,34 +962,38 @@ spill(sr_manifest_store *st)
 	ok = writer_end(&w) && ok;
 	free(items);
 	if (!ok) {
+		give_back(st, &st->runs[st->nruns]);
 		run_free(&st->runs[st->nruns]);
-		return false;
+		return !st->failed;
 	}
 	st->nruns++;
 	st->mem.len = 0;
 	st->nrecs = 0;
-	memset(st->by_output, 0, sizeof(st->by_output));
-	memset(st->by_note, 0, sizeof(st->by_note));
+	memset(st->by_output, 0, st->slots * sizeof(*st->by_output));
+	memset(st->by_note, 0, st->slots * sizeof(*st->by_note));
 	while (st->nruns >= 2 && (st->runs[st->nruns - 1].end -
 	    st->runs[st->nruns - 1].start) * 2 >= st->runs[st->nruns - 2].end -
 	    st->runs[st->nruns - 2].start)
 		if (!merge_runs(st, st->nruns - 2))
-			return false;
+			return !st->failed;
 	return true;
 }
 
 /* Appends a change to the buffer, which is written out when full: the
- * buffer has one size (MEM_LIMIT), whatever the batch. */
+ * buffer has one size (MEM_LIMIT), whatever the batch, unless the
+ * temporary file failed. */
 static bool
 mem_add(sr_manifest_store *st, const rec *x)
 {
-	uint32_t *o, *nt, i;
+	uint32_t i;
 
 	if (st->failed)
 		return false;
 	st->memo_valid = false;
-	if (st->nrecs > 0 && (st->nrecs == MEM_SLOTS / 2 || st->mem.len +
-	    rec_bytes(x) >= MEM_LIMIT) && !spill(st))
+	if (st->nrecs > 0 && !st->in_memory && (st->nrecs == st->caprecs ||
+	    st->mem.len + rec_bytes(x) >= MEM_LIMIT) && !spill(st))
+		return false;
+	if (st->nrecs == st->caprecs && !mem_grow(st))
 		return false;
 	if (st->mem.cap == 0 && !sr_buf_reserve(&st->mem, MEM_LIMIT - 1)) {
 		fail(st, NULL, NULL);
@@ -848,11 +1007,7 @@ mem_add(sr_manifest_store *st, const rec *x)
 		return false;
 	}
 	st->nrecs++;
-	o = mem_slot(st, st->by_output, x->output, false);
-	*o = i + 1;
-	nt = mem_slot(st, st->by_note, x->note, true);
-	st->next_of_note[i] = *nt;
-	*nt = i + 1;
+	mem_index(st, i);
 	return true;
 }
 
@@ -861,10 +1016,18 @@ mem_add(sr_manifest_store *st, const rec *x)
 static sr_manifest_store *
 store(sr_manifest *m)
 {
-	if (m->store == NULL && (m->store = calloc(1, sizeof(*m->store))) !=
-	    NULL)
-		m->store->fd = -1;
-	return m->store;
+	sr_manifest_store *st;
+
+	if (m->store != NULL)
+		return m->store;
+	if ((st = calloc(1, sizeof(*st))) == NULL)
+		return NULL;
+	st->fd = -1;
+	if (!mem_grow(st)) {
+		free(st);
+		return NULL;
+	}
+	return m->store = st;
 }
 
 /* The latest record of output: 1 (copied into h), 0 when there is none
@@ -1018,7 +1181,8 @@ warn_line(sr_diags *diags, const char *where, size_t lineno)
  * Copies the manifest file at fd into the base run, warning about lines
  * that are not entries.  A file out of order (edited by hand, since the
  * program writes it sorted) is read again, through the buffer, which sorts
- * it; an output written twice is then the later line's.
+ * it; an output written twice is then the later line's.  So is a file
+ * whose copy the temporary file cannot take: it is then held in memory.
  */
 static int
 load_base(sr_manifest_store *st, int fd, const char *where, sr_diags *diags)
@@ -1026,32 +1190,39 @@ load_base(sr_manifest_store *st, int fd, const char *where, sr_diags *diags)
 	line_reader lr = {fd, NULL, 0, 0, 0, false, false};
 	sr_buf prev = {0};
 	run_writer w;
-	size_t lineno = 0, stop = 0;
-	bool ok = true;
+	size_t lineno = 0, told = 0;
+	bool ok = true, again = !open_tmp(st);
 	char *line;
 	rec x;
 
-	writer_begin(&w, st, &st->base);
-	while (ok && next_line(&lr, &line)) {
-		lineno++;
-		if (*line == '#' || *line == '\0')
-			continue;
-		if (!parse_line(line, &x)) {
-			warn_line(diags, where, lineno);
-			continue;
+	if (!again) {
+		writer_begin(&w, st, &st->base);
+		while (ok && next_line(&lr, &line)) {
+			told = ++lineno;
+			if (*line == '#' || *line == '\0')
+				continue;
+			if (!parse_line(line, &x)) {
+				warn_line(diags, where, lineno);
+				continue;
+			}
+			if (prev.len > 0 && strcmp(prev.data, x.output) >= 0) {
+				again = true; /* out of order */
+				break;
+			}
+			prev.len = 0;
+			sr_buf_puts(&prev, x.output);
+			ok = !prev.failed && writer_put(&w, &x);
 		}
-		if (prev.len > 0 && strcmp(prev.data, x.output) >= 0) {
-			stop = lineno;
-			break;
+		ok = writer_end(&w) && ok;
+		sr_buf_free(&prev);
+		if (!ok && !st->failed) /* the temporary file failed */
+			ok = again = true;
+		if (again) {
+			give_back(st, &st->base);
+			run_free(&st->base);
 		}
-		prev.len = 0;
-		sr_buf_puts(&prev, x.output);
-		ok = !prev.failed && writer_put(&w, &x);
 	}
-	sr_buf_free(&prev);
-	ok = writer_end(&w) && ok;
-	if (ok && stop != 0) {
-		run_free(&st->base); /* its place in the file is left unused */
+	if (ok && again && !st->failed) {
 		if (lseek(fd, 0, SEEK_SET) == -1)
 			lr.err = true;
 		lr.at = lr.have = 0;
@@ -1062,16 +1233,17 @@ load_base(sr_manifest_store *st, int fd, const char *where, sr_diags *diags)
 			if (*line == '#' || *line == '\0')
 				continue;
 			if (!parse_line(line, &x)) {
-				if (lineno > stop)
+				if (lineno > told)
 					warn_line(diags, where, lineno);
 				continue;
 			}
 			ok = mem_add(st, &x);
 		}
-		if (ok && !lr.err && spill(st) && st->nruns > 0 &&
-		    (st->nruns == 1 || merge_runs(st, 0))) {
-			/* the one run left is the base; the build's changes
-			 * start with none */
+		/* one run left is the base; the build's changes start with
+		 * none (held in memory, they stay in the buffer and runs) */
+		if (ok && !lr.err && spill(st) && !st->in_memory &&
+		    st->nruns > 0 && (st->nruns == 1 || merge_runs(st, 0)) &&
+		    !st->in_memory) {
 			st->base = st->runs[0];
 			st->nruns = 0;
 			memset(st->bloom, 0, BLOOM_BITS / 8);
@@ -1092,6 +1264,15 @@ load_base(sr_manifest_store *st, int fd, const char *where, sr_diags *diags)
 }
 
 const char *
+sr_manifest_warning(sr_manifest *m)
+{
+	if (m->store == NULL || !m->store->warn)
+		return NULL;
+	m->store->warn = false;
+	return m->store->why;
+}
+
+const char *
 sr_manifest_error(const sr_manifest *m)
 {
 	if (m->store == NULL || m->store->why[0] == '\0')
@@ -1107,23 +1288,34 @@ sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 	int fd, rc;
 
 	memset(m, 0, sizeof(*m));
+	if (store(m) == NULL) {
+		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
+		    "out of memory reading %s", MANIFEST_NAME);
+		return -1;
+	}
 	if ((fd = sr_outdir_open_file(o, MANIFEST_NAME, &absent)) == -1) {
-		if (absent)
-			return 0; /* a first build */
+		if (absent) {
+			/* a first build: the temporary file is made now, so
+			 * that a folder that cannot take it is told before
+			 * anything is written */
+			open_tmp(m->store);
+			if (!m->store->failed)
+				return 0;
+			sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
+			    "%s", sr_manifest_error(m));
+			sr_manifest_free(m);
+			return -1;
+		}
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
 		    "cannot read %s: %s", MANIFEST_NAME, strerror(errno));
+		sr_manifest_free(m);
 		return -1;
 	}
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
 		close(fd);
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
 		    "cannot read %s: not a regular file", MANIFEST_NAME);
-		return -1;
-	}
-	if (store(m) == NULL) {
-		close(fd);
-		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
-		    "out of memory reading %s", MANIFEST_NAME);
+		sr_manifest_free(m);
 		return -1;
 	}
 	rc = load_base(m->store, fd, sr_outdir_path(o), diags);
@@ -1397,7 +1589,9 @@ sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 
 	if (!m->changed)
 		return 0;
-	if (st == NULL || !spill(st) || (runs = malloc((st->nruns + 1) *
+	/* the buffer is merged as it is: saving never needs the temporary
+	 * file to take more */
+	if (st == NULL || st->failed || (runs = malloc((st->nruns + 1) *
 	    sizeof(*runs))) == NULL) {
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
 		    "cannot write %s: %s", MANIFEST_NAME, sr_manifest_error(m));
@@ -1407,10 +1601,12 @@ sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 	runs[0] = &st->base;
 	for (i = 0; i < st->nruns; i++)
 		runs[i + 1] = &st->runs[i];
-	if (merger_open(&s.mg, st, runs, st->nruns + 1)) {
+	if (merger_open(&s.mg, st, runs, st->nruns + 1, true))
 		rc = sr_outdir_write_fn(o, MANIFEST_NAME, fill_lines, &s, diags);
-		merger_close(&s.mg);
-	}
+	else
+		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
+		    "cannot write %s: %s", MANIFEST_NAME, sr_manifest_error(m));
+	merger_close(&s.mg);
 	sr_buf_free(&s.b);
 	free(runs);
 	if (rc == 0)
@@ -1442,6 +1638,11 @@ sr_manifest_free(sr_manifest *m)
 		free(st->res);
 		sr_buf_free(&st->cand);
 		sr_buf_free(&st->memo_key);
+		free(st->recs);
+		free(st->next_of_note);
+		free(st->by_output);
+		free(st->by_note);
+		free(st->tmpdir);
 		free(st);
 	}
 	memset(m, 0, sizeof(*m));

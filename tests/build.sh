@@ -225,6 +225,15 @@ expect "the module changed" 0 "1 written" \
     $sr build -f "$tmp/ff/mine/close.lua" "$tmp/ff/notes" -o "$tmp/ff/out"
 check "the new closing" grep -q "Kind regards," "$tmp/ff/out/good.md"
 
+# No temporary folder for the manifest: it is held in memory, with a
+# warning, and nothing is lost.
+rm -rf "$tmp/notmp"
+expect "no temporary folder" 0 "the manifest is held in memory" \
+    env TMPDIR="$tmp/no-such-folder" $sr build "$notes" -o "$tmp/notmp"
+check "a whole build all the same" grep -q "3 written, 0 up to date" "$tmp/out"
+expect "and up to date next time" 0 "0 written, 3 up to date" \
+    env TMPDIR="$tmp/no-such-folder" $sr build "$notes" -o "$tmp/notmp"
+
 # Exit codes: a broken note fails alone; usage errors are 2.
 cp tests/notes/broken.md "$notes/"
 expect "a broken note" 1 "1 failed" $sr build "$notes" -o "$out"
