@@ -711,6 +711,10 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		flush_diags(&diags, false);
 		goto out;
 	}
+	/* what loading said (a manifest that goes to memory), before the
+	 * first note's lines */
+	b.warnings += diags.warnings;
+	flush_diags(&diags, quiet);
 	{
 		struct sigaction sa;
 		/* SIGPIPE: `build | head`, or a `tee` ended by the same

@@ -17,8 +17,9 @@
 #include "internal.h"
 
 /* outputs of one note the manifest is asked for: a draft in each format
- * for each member of the largest panel */
-#define MAX_OUTPUTS (SR_MAX_INTERVIEWERS * 3)
+ * for each member of the largest panel, twice (the panel as it was, and
+ * as it is after every member changed: all the stale ones are found) */
+#define MAX_OUTPUTS (SR_MAX_INTERVIEWERS * 3 * 2)
 
 static const struct {
 	unsigned flag;
@@ -43,21 +44,25 @@ struct sr_builder {
 	 * kept because they were not written by secondround), by the path of
 	 * the note; the others are marked in the manifest (made_by) */
 	sr_manifest claimed;
+	bool told_memory; /* the warning that the manifest went to memory */
 };
 
-/* Says, once for each, that a manifest went to memory (its temporary file
- * could not be made or written): the build goes on, a bigger one with
- * more memory. */
+/* Says, once, that the manifest went to memory (its temporary file could
+ * not be made or written): the build goes on, a big one with more memory. */
 static void
 tell_memory(sr_builder *b, sr_diags *diags)
 {
-	const char *why;
+	const char *why = sr_manifest_warning(&b->manifest), *other;
 
-	if ((why = sr_manifest_warning(&b->manifest)) != NULL ||
-	    (why = sr_manifest_warning(&b->claimed)) != NULL)
+	/* either store may go, the manifest or the claims: told once */
+	if ((other = sr_manifest_warning(&b->claimed)) != NULL && why == NULL)
+		why = other;
+	if (why != NULL && !b->told_memory) {
+		b->told_memory = true;
 		sr_diags_add(diags, SR_WARNING, sr_outdir_path(b->out), 0, 0,
 		    "%s; the manifest is held in memory instead (TMPDIR "
 		    "can name a folder with room)", why);
+	}
 }
 
 sr_builder *

@@ -133,7 +133,8 @@ struct sr_manifest_store {
 	slot cache[CACHE_SLOTS];
 	unsigned clock;
 	held found, scratch;     /* sr_manifest_find's; set's and remove's */
-	char why[400];           /* what failed first; "" when nothing */
+	char why[400];           /* why it went to memory; "" when it did not */
+	char err[400];           /* what failed first; "" when nothing */
 	held *res;               /* sr_manifest_outputs' */
 	size_t nres, capres;
 	/* its last answer, for which note and prefix, and whether anything
@@ -144,15 +145,16 @@ struct sr_manifest_store {
 	sr_buf cand;             /* its candidate names */
 };
 
-/* Says what failed (with errno) in the temporary folder, unless something
- * was said already. */
+/* Says what failed (with errno) in the temporary folder into text, unless
+ * something was said there already. */
 static void
-tell(sr_manifest_store *st, const char *what, int err)
+tell(sr_manifest_store *st, char *text, size_t size, const char *what,
+    int err)
 {
-	if (st->why[0] != '\0')
+	if (text[0] != '\0')
 		return;
-	snprintf(st->why, sizeof(st->why), "%s %.200s: %s", what,
-	    st->tmpdir != NULL ? st->tmpdir : "/tmp", strerror(err));
+	snprintf(text, size, "%s %.200s: %s", what, st->tmpdir != NULL ?
+	    st->tmpdir : "/tmp", strerror(err));
 }
 
 /* Notes a failure after which nothing read from the store is trusted:
@@ -165,11 +167,11 @@ fail(sr_manifest_store *st, const char *what, const char *dir)
 	(void)dir;
 	st->failed = true;
 	if (what == NULL) {
-		if (st->why[0] == '\0')
-			snprintf(st->why, sizeof(st->why), "out of memory");
+		if (st->err[0] == '\0')
+			snprintf(st->err, sizeof(st->err), "out of memory");
 		return;
 	}
-	tell(st, what, err);
+	tell(st, st->err, sizeof(st->err), what, err);
 }
 
 /* The temporary file cannot be made or written: from now on the changes
@@ -177,7 +179,7 @@ fail(sr_manifest_store *st, const char *what, const char *dir)
 static void
 to_memory(sr_manifest_store *st, const char *what, int err)
 {
-	tell(st, what, err);
+	tell(st, st->why, sizeof(st->why), what, err);
 	if (!st->in_memory)
 		st->warn = true;
 	st->in_memory = true;
@@ -729,7 +731,12 @@ mem_rec(const sr_manifest_store *st, uint32_t i)
 {
 	rec x;
 
-	parse_rec(st->mem.data + st->recs[i], st->mem.len - st->recs[i], &x);
+	/* the buffer holds only records put_rec made */
+	if (!parse_rec(st->mem.data + st->recs[i], st->mem.len - st->recs[i],
+	    &x)) {
+		memset(&x, 0, sizeof(x));
+		x.output = x.note = "";
+	}
 	return x;
 }
 
@@ -836,6 +843,7 @@ merge_runs(sr_manifest_store *st, size_t first)
 	ok = writer_end(&w) && !st->failed;
 	merger_close(&mg);
 	if (!ok) {
+		give_back(st, &out);
 		run_free(&out);
 		return false;
 	}
@@ -995,6 +1003,11 @@ mem_add(sr_manifest_store *st, const rec *x)
 		return false;
 	if (st->nrecs == st->caprecs && !mem_grow(st))
 		return false;
+	/* offsets are 32-bit: 4 GiB of changes held in memory is the end */
+	if (st->mem.len + rec_bytes(x) > UINT32_MAX) {
+		fail(st, NULL, NULL);
+		return false;
+	}
 	if (st->mem.cap == 0 && !sr_buf_reserve(&st->mem, MEM_LIMIT - 1)) {
 		fail(st, NULL, NULL);
 		return false;
@@ -1257,7 +1270,7 @@ load_base(sr_manifest_store *st, int fd, const char *where, sr_diags *diags)
 	}
 	if (!ok || st->failed) {
 		sr_diags_add(diags, SR_ERROR, where, 0, 0, "cannot load %s: %s",
-		    MANIFEST_NAME, st->why[0] ? st->why : "out of memory");
+		    MANIFEST_NAME, st->err[0] ? st->err : "out of memory");
 		return -1;
 	}
 	return 0;
@@ -1275,9 +1288,9 @@ sr_manifest_warning(sr_manifest *m)
 const char *
 sr_manifest_error(const sr_manifest *m)
 {
-	if (m->store == NULL || m->store->why[0] == '\0')
+	if (m->store == NULL || m->store->err[0] == '\0')
 		return "out of memory";
-	return m->store->why;
+	return m->store->err;
 }
 
 int

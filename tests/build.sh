@@ -197,16 +197,31 @@ expect "and it is up to date next time" 0 "0 written, 3 up to date" \
 # The largest panel is up to date like any note: it is not read again
 # (so its warning, a mail address left out, is not printed again).
 mkdir -p "$tmp/bigpanel"
-{
-	printf -- '---\ncompany: Acme\nrole: Engineer\ndate: 2026-11-24\n'
-	printf 'interviewers:\n  - name: Ann Other\n    email: not-an-address\n'
-	for i in $(seq 2 50); do printf '  - Member Number%d\n' "$i"; done
-	printf -- '---\n## What excited them\n- I cut costs by 30%% at Foo\n'
-} >"$tmp/bigpanel/panel50.md"
+panel50() { # the 50th member
+	{
+		printf -- '---\ncompany: Acme\nrole: Engineer\n'
+		printf 'date: 2026-11-24\ninterviewers:\n  - name: Ann Other\n'
+		printf '    email: not-an-address\n'
+		for i in $(seq 2 49); do printf '  - Member Number%d\n' "$i"; done
+		printf '  - %s\n---\n## What excited them\n' "$1"
+		printf -- '- I cut costs by 30%% at Foo\n'
+	} >"$tmp/bigpanel/panel50.md"
+}
+panel50 "Zz Leaver"
 expect "a panel of 50: first build" 0 "wrote 150 files for 50 interviewers" \
     $sr build "$tmp/bigpanel" -o "$tmp/bigpanel-out"
 check "its warning" grep -q "not-an-address" "$tmp/out"
 expect "a panel of 50: up to date" 0 "0 written, 1 up to date" \
+    $sr build "$tmp/bigpanel" -o "$tmp/bigpanel-out"
+check "not read again" sh -c "! grep -q 'not-an-address' '$tmp/out'"
+# ...and when its last member (by name) leaves and another joins, the
+# leaver's drafts are forgotten: up to date again next time
+panel50 "Aa Joiner"
+expect "a panel of 50, one member changed" 0 "1 written" \
+    $sr build "$tmp/bigpanel" -o "$tmp/bigpanel-out"
+check "the leaver forgotten" sh -c \
+    "! grep -q 'zz-leaver' '$tmp/bigpanel-out/.secondround-manifest'"
+expect "and up to date next time" 0 "0 written, 1 up to date" \
     $sr build "$tmp/bigpanel" -o "$tmp/bigpanel-out"
 check "not read again" sh -c "! grep -q 'not-an-address' '$tmp/out'"
 
@@ -234,6 +249,9 @@ if [ -z "$valgrind" ]; then
 	    env TMPDIR="$tmp/no-such-folder" $sr build "$notes" -o "$tmp/notmp"
 	check "a whole build all the same" grep -q "3 written, 0 up to date" \
 	    "$tmp/out"
+	check "said once, before the notes" sh -c "head -n 1 '$tmp/out' |
+	    grep -q 'held in memory' && [ \$(grep -c 'held in memory' \
+	    '$tmp/out') -eq 1 ]"
 	expect "and up to date next time" 0 "0 written, 3 up to date" \
 	    env TMPDIR="$tmp/no-such-folder" $sr build "$notes" -o "$tmp/notmp"
 fi
