@@ -184,6 +184,16 @@ up_to_date(sr_builder *b, const char *rel, uint64_t in)
 	return true;
 }
 
+/* The manifest m could not record output name for the note at path. */
+static int
+not_recorded(sr_manifest *m, const char *path, const char *name,
+    sr_diags *diags)
+{
+	sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot record %s in the "
+	    "manifest: %s", name, sr_manifest_error(m));
+	return -1;
+}
+
 /* Marks an output kept as this run's (path's), for the check of twins:
  * in the manifest when it has an entry there, else in b->claimed.  The
  * entry e is the manifest's, or NULL. */
@@ -196,9 +206,7 @@ claim(sr_builder *b, const sr_manifest_entry *e, const char *name,
 	if ((e != NULL ? sr_manifest_claim(m, e, path) :
 	    sr_manifest_set(m, name, path, 0, 0, path)) == 0)
 		return 0;
-	sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot record %s in the "
-	    "manifest: %s", name, sr_manifest_error(m));
-	return -1;
+	return not_recorded(m, path, name, diags);
 }
 
 /* Writes one output unless a hand edit is in the way; counts what
@@ -269,9 +277,7 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 		    name);
 	return 0;
 oom:
-	sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot record %s in the "
-	    "manifest: %s", name, sr_manifest_error(&b->manifest));
-	return -1;
+	return not_recorded(&b->manifest, path, name, diags);
 }
 
 /* Forgets the manifest's entries of this note, in the formats of this
@@ -281,8 +287,7 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
     sr_diags *diags)
 {
 	const sr_manifest_entry *e[MAX_OUTPUTS], *mine;
-	char *stale[MAX_OUTPUTS];
-	size_t n, i, k = 0, f, len;
+	size_t n, i, f, len;
 
 	n = note_outputs(b, rel, e);
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
@@ -299,21 +304,11 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
 			    strcmp(e[i]->output + len - el, formats[f].ext) == 0)
 				break;
 		}
+		/* the entries found stay as they are while others change */
 		if (f < sizeof(formats) / sizeof(formats[0]) &&
-		    (stale[k] = strdup(e[i]->output)) != NULL)
-			k++;
-	}
-	/* removing moves entries: the names were copied first */
-	for (i = 0; i < k; i++) {
-		if (sr_manifest_remove(&b->manifest, stale[i]) != 0) {
-			sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot "
-			    "record %s in the manifest: %s", stale[i],
-			    sr_manifest_error(&b->manifest));
-			while (i < k)
-				free(stale[i++]);
-			return -1;
-		}
-		free(stale[i]);
+		    sr_manifest_remove(&b->manifest, e[i]->output) != 0)
+			return not_recorded(&b->manifest, path, e[i]->output,
+			    diags);
 	}
 	return 0;
 }
@@ -434,14 +429,9 @@ claim_up_to_date(sr_builder *b, const char *path, const char *rel,
 			return -1;
 		}
 	}
-	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
-		if (sr_manifest_claim(&b->manifest, e[i], path) != 0) {
-			sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot "
-			    "record %s in the manifest: %s", e[i]->output,
-			    sr_manifest_error(&b->manifest));
+	for (i = 0; i < n && i < MAX_OUTPUTS; i++)
+		if (claim(b, e[i], e[i]->output, path, diags) != 0)
 			return -1;
-		}
-	}
 	res->status = SR_BUILD_UP_TO_DATE;
 	return 0;
 }
@@ -512,24 +502,14 @@ static void
 fail_note(sr_builder *b, const char *path, const char *rel)
 {
 	const sr_manifest_entry *e[MAX_OUTPUTS];
-	char *names[MAX_OUTPUTS];
-	size_t n, i, k = 0;
+	size_t n, i;
 
+	/* the entries found stay as they are while others change */
 	n = note_outputs(b, rel, e);
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++)
-		if ((e[i]->made_by == NULL || strcmp(e[i]->made_by, path) ==
-		    0) && (names[k] = strdup(e[i]->output)) != NULL)
-			k++;
-	/* set moves entries: the names were copied first */
-	for (i = 0; i < k; i++) {
-		const sr_manifest_entry *x = sr_manifest_find(&b->manifest,
-		    names[i]);
-
-		if (x != NULL)
-			sr_manifest_set(&b->manifest, names[i], rel, 0,
-			    x->output_hash, path);
-		free(names[i]);
-	}
+		if (e[i]->made_by == NULL || strcmp(e[i]->made_by, path) == 0)
+			sr_manifest_set(&b->manifest, e[i]->output, rel, 0,
+			    e[i]->output_hash, path);
 }
 
 int

@@ -211,10 +211,10 @@ find_filter_cached(sr_engine *e, const char *note_path, const char *name)
 	if (e->nfound > 0 && (strlen(e->found[0].dir) != dlen ||
 	    memcmp(e->found[0].dir, note_path, dlen) != 0))
 		forget_found(e);
+	/* all of the folder's own now */
 	for (i = e->nfound; i-- > 0;) {
 		f = &e->found[i];
-		if (strlen(f->dir) == dlen && memcmp(f->dir, note_path, dlen) ==
-		    0 && strcmp(f->name, name) == 0)
+		if (strcmp(f->name, name) == 0)
 			return f->found.path != NULL ? &f->found : NULL;
 	}
 	grown = realloc(e->found, (e->nfound + 1) * sizeof(*grown));

@@ -160,11 +160,10 @@ tell(sr_manifest_store *st, char *text, size_t size, const char *what,
 /* Notes a failure after which nothing read from the store is trusted:
  * out of memory when what is NULL, else a read of the temporary file. */
 static void
-fail(sr_manifest_store *st, const char *what, const char *dir)
+fail(sr_manifest_store *st, const char *what)
 {
 	int err = errno;
 
-	(void)dir;
 	st->failed = true;
 	if (what == NULL) {
 		if (st->err[0] == '\0')
@@ -289,7 +288,7 @@ open_tmp(sr_manifest_store *st)
 	if (dir == NULL || *dir == '\0' || strlen(dir) > 4000)
 		dir = "/tmp";
 	if (st->tmpdir == NULL && (st->tmpdir = strdup(dir)) == NULL) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return false;
 	}
 	snprintf(path, sizeof(path), "%s/secondround-XXXXXX", dir);
@@ -302,31 +301,17 @@ open_tmp(sr_manifest_store *st)
 	return true;
 }
 
+/* pwrite or pread all of len bytes at off; false on an error (or, for a
+ * read, the end of the file). */
 static bool
-pwrite_all(int fd, const char *p, size_t len, uint64_t off)
+pio_all(int fd, char *p, size_t len, uint64_t off, bool writing)
 {
 	ssize_t n;
 
 	while (len > 0) {
-		if ((n = pwrite(fd, p, len, (off_t)off)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		p += n;
-		len -= (size_t)n;
-		off += (uint64_t)n;
-	}
-	return true;
-}
-
-static bool
-pread_all(int fd, char *p, size_t len, uint64_t off)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = pread(fd, p, len, (off_t)off)) <= 0) {
+		n = writing ? pwrite(fd, p, len, (off_t)off) :
+		    pread(fd, p, len, (off_t)off);
+		if (n <= 0) {
 			if (n == -1 && errno == EINTR)
 				continue;
 			return false;
@@ -375,12 +360,13 @@ static bool
 writer_flush(run_writer *w)
 {
 	if (w->b.failed) {
-		fail(w->st, NULL, NULL);
+		fail(w->st, NULL);
 		return false;
 	}
 	if (!open_tmp(w->st))
 		return false;
-	if (!pwrite_all(w->st->fd, w->b.data, w->b.len, w->pos - w->b.len)) {
+	if (!pio_all(w->st->fd, w->b.data, w->b.len, w->pos - w->b.len,
+	    true)) {
 		to_memory(w->st, "cannot write the temporary file in", errno);
 		return false;
 	}
@@ -400,7 +386,7 @@ writer_put(run_writer *w, const rec *x)
 			mark *p = realloc(r->marks, cap * sizeof(*p));
 
 			if (p == NULL) {
-				fail(w->st, NULL, NULL);
+				fail(w->st, NULL);
 				return false;
 			}
 			r->marks = p;
@@ -416,13 +402,13 @@ writer_put(run_writer *w, const rec *x)
 	    !writer_flush(w))
 		return false;
 	if (w->b.cap == 0 && !sr_buf_reserve(&w->b, WRITE_SIZE - 1)) {
-		fail(w->st, NULL, NULL);
+		fail(w->st, NULL);
 		return false;
 	}
 	before = w->b.len;
 	put_rec(&w->b, x);
 	if (w->b.failed) {
-		fail(w->st, NULL, NULL);
+		fail(w->st, NULL);
 		return false;
 	}
 	w->pos += w->b.len - before;
@@ -438,7 +424,7 @@ writer_end(run_writer *w)
 	w->r->end = w->pos;
 	w->st->fend = w->pos;
 	if (w->r->keys.failed) {
-		fail(w->st, NULL, NULL);
+		fail(w->st, NULL);
 		ok = false;
 	}
 	return ok;
@@ -501,7 +487,8 @@ reader_fill(run_reader *rd, size_t need)
 	n = rd->cap - rd->have;
 	if (n > rd->end - rd->pos)
 		n = (size_t)(rd->end - rd->pos);
-	if (n > 0 && !pread_all(rd->st->fd, rd->buf + rd->have, n, rd->pos))
+	if (n > 0 && !pio_all(rd->st->fd, rd->buf + rd->have, n, rd->pos,
+	    false))
 		goto fail;
 	rd->have += n;
 	rd->pos += n;
@@ -511,7 +498,7 @@ reader_fill(run_reader *rd, size_t need)
 		goto fail; /* a record cut short */
 	return false;
 fail:
-	fail(rd->st, "cannot read the temporary file in", NULL);
+	fail(rd->st, "cannot read the temporary file in");
 	return false;
 }
 
@@ -532,7 +519,7 @@ reader_next(run_reader *rd)
 	    !reader_fill(rd, rec_size(rd->buf + rd->at)))
 		return false;
 	if (!parse_rec(rd->buf + rd->at, rd->have - rd->at, &rd->cur)) {
-		fail(rd->st, "cannot read the temporary file in", NULL);
+		fail(rd->st, "cannot read the temporary file in");
 		return false;
 	}
 	rd->ok = true;
@@ -568,7 +555,7 @@ merger_open(merger *mg, sr_manifest_store *st, run **runs, size_t n,
 	mg->n = 0;
 	mg->pending = 0;
 	if ((mg->rd = calloc(n + 1, sizeof(*mg->rd))) == NULL) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return false;
 	}
 	mg->n = n + with_mem;
@@ -641,8 +628,8 @@ load_block(sr_manifest_store *st, const run *r, size_t i)
 	s = &st->cache[st->clock++ % CACHE_SLOTS];
 	s->len = 0;
 	if (!reserve(&s->data, &s->cap, len) ||
-	    !pread_all(st->fd, s->data, len, off)) {
-		fail(st, "cannot read the temporary file in", NULL);
+	    !pio_all(st->fd, s->data, len, off, false)) {
+		fail(st, "cannot read the temporary file in");
 		return NULL;
 	}
 	s->off = off;
@@ -684,7 +671,7 @@ run_find(sr_manifest_store *st, const run *r, const char *key, rec *x)
 		return -1;
 	for (at = 0; at < s->len; at += x->size) {
 		if (!parse_rec(s->data + at, s->len - at, x)) {
-			fail(st, "cannot read the temporary file in", NULL);
+			fail(st, "cannot read the temporary file in");
 			return -1;
 		}
 		if ((c = strcmp(x->output, key)) >= 0)
@@ -712,7 +699,7 @@ run_scan(sr_manifest_store *st, const run *r, const char *prefix,
 			return false;
 		for (at = 0; at < s->len; at += x.size) {
 			if (!parse_rec(s->data + at, s->len - at, &x)) {
-				fail(st, "cannot read the temporary file in", NULL);
+				fail(st, "cannot read the temporary file in");
 				return false;
 			}
 			if ((c = strncmp(x.output, prefix, n)) > 0)
@@ -827,7 +814,7 @@ merge_runs(sr_manifest_store *st, size_t first)
 	bool ok;
 
 	if (n > 64) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return false;
 	}
 	for (i = 0; i < n; i++)
@@ -900,7 +887,7 @@ mem_grow(sr_manifest_store *st)
 		mem_index(st, i);
 	return true;
 oom:
-	fail(st, NULL, NULL);
+	fail(st, NULL);
 	return false;
 }
 
@@ -917,7 +904,7 @@ mem_sorted(sr_manifest_store *st, size_t *n)
 	if (st->nrecs == 0)
 		return NULL;
 	if ((items = malloc(st->nrecs * sizeof(*items))) == NULL) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return NULL;
 	}
 	for (j = 0; j < st->slots; j++) {
@@ -954,7 +941,7 @@ spill(sr_manifest_store *st)
 	if ((st->bloom == NULL && (st->bloom = calloc(BLOOM_BITS / 8, 1)) ==
 	    NULL) || (runs = realloc(st->runs, (st->nruns + 1) *
 	    sizeof(*runs))) == NULL) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return false;
 	}
 	st->runs = runs;
@@ -1005,18 +992,18 @@ mem_add(sr_manifest_store *st, const rec *x)
 		return false;
 	/* offsets are 32-bit: 4 GiB of changes held in memory is the end */
 	if (st->mem.len + rec_bytes(x) > UINT32_MAX) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return false;
 	}
 	if (st->mem.cap == 0 && !sr_buf_reserve(&st->mem, MEM_LIMIT - 1)) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return false;
 	}
 	i = (uint32_t)st->nrecs;
 	st->recs[i] = (uint32_t)st->mem.len;
 	put_rec(&st->mem, x);
 	if (st->mem.failed) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return false;
 	}
 	st->nrecs++;
@@ -1076,7 +1063,7 @@ found:
 	if (!x.present)
 		return 0;
 	if (!hold(h, &x)) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return -1;
 	}
 	return 1;
@@ -1365,23 +1352,12 @@ static bool
 add_cand(void *arg, const rec *x)
 {
 	cand_arg *a = arg;
-	rec_head h = {0};
+	rec name = {x->output, "", NULL, 0, 0, false, 0};
 
 	if (strcmp(x->note, a->note) != 0)
 		return true;
-	if (a->base) {
-		put_rec(&a->st->cand, x);
-	} else {
-		/* a record with only a name */
-		h.size = (uint32_t)((sizeof(h) + strlen(x->output) + 3 + 7) &
-		    ~(size_t)7);
-		h.olen = (uint32_t)strlen(x->output);
-		h.present = 2;
-		sr_buf_put(&a->st->cand, (const char *)&h, sizeof(h));
-		sr_buf_put(&a->st->cand, x->output, h.olen + 1);
-		sr_buf_put(&a->st->cand, "\0\0\0\0\0\0\0\0\0", h.size -
-		    sizeof(h) - h.olen - 1);
-	}
+	/* the base's records are all present: a removed one is a name */
+	put_rec(&a->st->cand, a->base ? x : &name);
 	return !a->st->cand.failed;
 }
 
@@ -1436,7 +1412,7 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
 		add_cand(&a, &x);
 	}
 	if (st->cand.failed) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return 0;
 	}
 	for (at = 0; at < st->cand.len; at += rec_size(st->cand.data + at))
@@ -1444,13 +1420,13 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
 	if (n == 0)
 		return 0;
 	if ((c = malloc(n * sizeof(*c))) == NULL) {
-		fail(st, NULL, NULL);
+		fail(st, NULL);
 		return 0;
 	}
-	for (i = 0, at = 0; i < n; i++, at += rec_size(st->cand.data + at)) {
-		c[i].name = st->cand.data + at + sizeof(rec_head);
-		c[i].at = ((const rec_head *)(const void *)(st->cand.data +
-		    at))->present == 2 ? 0 : at + 1;
+	for (i = 0, at = 0; i < n; i++, at += x.size) {
+		parse_rec(st->cand.data + at, st->cand.len - at, &x);
+		c[i].name = x.output;
+		c[i].at = x.present ? at + 1 : 0;
 	}
 	qsort(c, n, sizeof(*c), compare_cands);
 	/* each name once, as it is now, if it is still the note's */
@@ -1462,7 +1438,7 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
 			held *r = realloc(st->res, cap * sizeof(*r));
 
 			if (r == NULL) {
-				fail(st, NULL, NULL);
+				fail(st, NULL);
 				count = 0;
 				goto out;
 			}
@@ -1475,7 +1451,7 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
 			parse_rec(st->cand.data + c[i].at - 1, st->cand.len -
 			    (c[i].at - 1), &x);
 			if (!hold(&st->res[count], &x)) {
-				fail(st, NULL, NULL);
+				fail(st, NULL);
 				count = 0;
 				goto out;
 			}
