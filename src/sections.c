@@ -31,7 +31,7 @@ static const char *const questions[SR_KEY_COUNT] = {
 };
 
 /* Phrases, already in the normal form that normalize() gives. */
-static const char *const aliases[][32] = {
+static const char *const aliases[][48] = {
 	[SR_KEY_EXCITED_THEM] = {"excited them", "excited the interviewer",
 	    "excited her", "excited him", "excited the panel",
 	    "they got excited", "they were excited", "became excited",
@@ -39,13 +39,16 @@ static const char *const aliases[][32] = {
 	    "leaned in", "leant in", "sat up", "what landed",
 	    "resonated", "got their attention", "caught their attention",
 	    "their interest", "hooked them", "they liked", "impressed them",
-	    NULL},
+	    "attention", "got interested", "get interested", "became interested", "engaged",
+	    "got animated", "animated", "responded to", "sit up", "picked up on",
+	    "he liked", "she liked", "perk", "lean", "leaned", NULL},
 	[SR_KEY_EXCITED_ME] = {"excited me", "excited you",
 	    "share that excited you", "shared that excited you",
 	    "got me excited", "what i liked", "i liked", "what i loved",
 	    "i loved", "excites me", "exciting for me", "my excitement",
 	    "im excited about", "what excited me", "drew me in",
-	    "appealed to me", NULL},
+	    "appealed to me", "liked", "found exciting", "got me going",
+	    "i found exciting", NULL},
 	[SR_KEY_GUIDANCE] = {"guidance", "advice", "advised", "tips",
 	    "pointers", "feedback", "suggestions", "suggested",
 	    "recommendations", "coaching", "what they look for",
@@ -53,14 +56,16 @@ static const char *const aliases[][32] = {
 	[SR_KEY_PROBLEMS] = {"problems", "problem", "pain points",
 	    "pain point", "challenges", "challenge", "needs to solve",
 	    "need to solve", "what they need", "their needs", "issues",
-	    "struggles", "headaches", "priorities", "obstacles", NULL},
+	    "struggles", "headaches", "priorities", "obstacles", "probs",
+	    "prob", "whats wrong", "hurting", "whats hurting", NULL},
 	[SR_KEY_SAY_DIFFERENTLY] = {"say differently", "said differently",
 	    "wish you had said differently", "wish i had said differently",
 	    "wish id said differently", "redo", "do over", "do differently",
 	    "would change", "regret", "regrets", "mistake", "mistakes",
 	    "correction", "corrections", "take back", "should have said",
 	    "shouldnt have said", "walk back", "got wrong", "say again",
-	    NULL},
+	    "say diff", "said diff", "messed up", "fumbles", "fumbled",
+	    "botched", "shoulda said", "screwed up", NULL},
 	[SR_KEY_NOT_SAID] = {"not said", "unsaid", "didnt get to say",
 	    "did not get to say", "didnt get a chance", "didnt get the chance",
 	    "did not get a chance", "did not get the chance",
@@ -68,7 +73,9 @@ static const char *const aliases[][32] = {
 	    "missed opportunities", "wish you had said", "wish i had said",
 	    "wish id said", "forgot to say", "forgot to mention",
 	    "didnt mention", "didnt say", "left out", "left unsaid",
-	    "never got to", "want to add", NULL},
+	    "never got to", "want to add", "forgot", "never got round to",
+	    "never got around to", "have added", "id have added",
+	    "would have added", "wish id mentioned", NULL},
 	[SR_KEY_PRIVATE] = {NULL},
 	[SR_KEY_OTHER] = {NULL},
 };
@@ -302,6 +309,23 @@ has_phrase(const char *norm, const size_t *starts, size_t nstarts,
 	return false;
 }
 
+/* Whether norm says someone other than "I" liked: a word before "liked"
+ * that is not "i", "we" or "what". */
+static bool
+liked_by_them(const char *norm)
+{
+	const char *at = strstr(norm, " liked "), *w;
+	size_t n;
+
+	if (at == NULL || at == norm)
+		return false;
+	for (w = at - 1; w > norm && w[-1] != ' '; w--)
+		;
+	n = (size_t)(at - w);
+	return !((n == 1 && w[0] == 'i') || (n == 2 && strncmp(w, "we", 2) ==
+	    0) || (n == 4 && strncmp(w, "what", 4) == 0));
+}
+
 sr_key
 sr_section_match(const char *heading, const sr_section_map *user_sections)
 {
@@ -335,6 +359,11 @@ sr_section_match(const char *heading, const sr_section_map *user_sections)
 			}
 		}
 	}
+	/* "Marco liked" is what the interviewer liked; "What I liked" is
+	 * what you liked. */
+	if (best == SR_KEY_EXCITED_ME && best_len == 1 &&
+	    liked_by_them(norm))
+		best = SR_KEY_EXCITED_THEM;
 	return best;
 }
 
