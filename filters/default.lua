@@ -125,322 +125,54 @@ local function select(points, note)
 end
 
 -- ---- composing -----------------------------------------------------------
+--
+-- compose writes the chosen points as an email.  Each point goes through
+-- the voice (voice.lua): its note-speak made prose, the reader made "you",
+-- its form found; then the slot it fills words it with the phrasebook's
+-- wording for that form.  A point that carries a `say:` detail is used in
+-- the user's own words instead.  Every fixed phrase comes from the
+-- phrasebook (phrasebook_<lang>.lua, with the filters' `phrases` merged
+-- over it).
 
--- Words that may start a fragment and are not names: these are lowered
--- when the fragment goes mid-sentence ("The board" -> "the board").
-local starters = {}
-for w in ([[a an the this that these those their our my his her its your
-  every each some any all most many much more less one two three four five
-  when where how what why while after before during since because if
-  cutting building leading running moving shipping]]):gmatch("%a+") do
-  starters[w] = true
-end
+local voice = require "voice"
 
-for w in ([[new old big small large first last next early late daily weekly
-  monthly annual open closed current recent strong weak high low faster
-  slower better worse real full half whole same different only main key
-  several both other another such no not nearly almost over under about
-  around team teams people customers clients users patients staff
-  engineers nurses managers sales revenue costs budget growth retention
-  turnover churn demand supply quality safety data product products
-  platform process processes operations delivery deliveries routes
-  releases deploys board leadership hiring onboarding training
-  everyone nobody someone they we you he she it there here]]):gmatch("%a+") do
-  starters[w] = true
-end
+local phrasebooks = {}
 
--- Verbs in the past tense that start a résumé-style fragment.
-local past = {}
-for w in ([[led built cut ran grew drove made won took set brought wrote
-  sold kept spent got held rebuilt found taught chose began became went
-  did sat oversaw shrank hit put beat overhauled]]):gmatch("%a+") do
-  past[w] = true
-end
-local not_past = {need = true, speed = true, seed = true, feed = true,
-  bed = true, red = true, shed = true, hundred = true, indeed = true}
-
--- Verbs that start advice ("Talk to Anita before round two").
-local imperative = {}
-for w in ([[talk read bring show lead ask send prepare focus come think be
-  keep make meet reach look review share write expect emphasize speak
-  follow get use consider do don't prepare tell check call email]]):gmatch("[%a']+") do
-  imperative[w] = true
-end
-
--- Words that make a fragment a clause ("Nurse turnover hit 28%").
-local verbs = {}
-for w in ([[is are was were has have had will would can could should may
-  might must does do did cares care runs run wants want needs need plans
-  plan hit hits ships ship stall stalls grew grows takes take spends spend
-  breaks break gets get moves move sits sit goes go loses lose costs cost
-  missed misses opens open launches launch uses use lacks lack struggles
-  struggle weigh weighs expects expect face faces faced own owns
-  isn't aren't wasn't doesn't don't can't won't]]):gmatch("[%a']+") do
-  verbs[w] = true
-end
-
--- The first n words of s (all of them when n is nil).
-local function words_of(s, n)
-  local t = {}
-  for w in s:gmatch("[%w\128-\255'\u{2019}%-]+") do
-    t[#t + 1] = w
-    if n and #t >= n then break end
+-- The phrasebook for a note: its language's, or English, with the
+-- filters' phrases (note.phrases) merged over it a slot at a time.
+local function phrasebook(note)
+  local lang = note.meta and type(note.meta.lang) == "string" and
+    note.meta.lang:lower():match("^(%a%a)") or "en"
+  local base = phrasebooks[lang]
+  if base == nil then
+    local ok, book = pcall(require, "phrasebook_" .. lang)
+    base = ok and type(book) == "table" and book or false
+    phrasebooks[lang] = base
   end
-  return t
-end
-
-local function first_word(s)
-  return (s:match("^[%w\128-\255'\u{2019}%-]+") or "")
-end
-
--- The text of a point as a sentence part: tags, mentions and a leading
--- "Name:" dropped, blanks folded, no trailing punctuation.
--- Trailing blanks and , ; : - as a loop from the end: a pattern anchored
--- with $ would be tried at every position of the text.
-local function trim_end(text)
-  local n = #text
-  while n > 0 do
-    local c = text:byte(n)
-    if c == 32 or c == 9 or c == 44 or c == 59 or c == 58 or c == 45 then
-      n = n - 1
+  if not base then
+    sr.log("lang '" .. lang .. "': no phrasebook_" .. lang ..
+           ".lua ships; the draft is in English")
+    base = phrasebooks.en or require "phrasebook_en"
+    phrasebooks.en = base
+  end
+  local book = {}
+  for k, v in pairs(base) do
+    if type(v) == "table" then
+      local t = {}
+      for k2, v2 in pairs(v) do t[k2] = v2 end
+      book[k] = t
     else
-      break
+      book[k] = v
     end
   end
-  return text:sub(1, n)
-end
-
-local function clean(text)
-  local changed = false
-  if text:find("@", 1, true) then
-    text = text:gsub("%(%s*@[^%)]*%)", "")
-    text = text:gsub("^%s*@[%w_%.%-\128-\255]+%s*[:,]%s*", "")
-    changed = true
-  end
-  if text:find(":", 1, true) then
-    local n
-    text, n = text:gsub("^%u[%w\128-\255]*:%s+", "")
-    changed = changed or n > 0
-  end
-  if text:find("#", 1, true) then
-    text = text:gsub("%f[^%s]#%a[%w_/%-]*", "")
-    changed = true
-  end
-  -- the text of a point comes with its blanks folded already; only what
-  -- was taken out above leaves blanks to fold
-  if changed then
-    text = text:gsub("%s+", " "):gsub("^ ", "")
-    text = text:gsub(" ([,.;:!?])", "%1")
-  end
-  return trim_end(text)
-end
-
--- The first clause only: what follows ";", " - " or a full stop is
--- usually a note to self ("; he asked who else was involved").
-local abbreviations = {st = true, dr = true, mr = true, mrs = true,
-  ms = true, inc = true, co = true, ltd = true, vs = true, jr = true,
-  sr = true, no = true, dept = true, approx = true, etc = true}
-
--- Where the first sentence of text ends (a full stop not after "St." or
--- "Dr."), or nil.
-local function sentence_end(text)
-  local from = 1
-  while true do
-    local at = text:find("[%.!?][\"'\u{201D}]?%s+[%u\"]", from)
-    if not at then return nil end
-    local word = text:sub(1, at - 1):match("([%a]+)$") or ""
-    if not abbreviations[word:lower()] and not word:match("^%u$") then
-      return at
-    end
-    from = at + 1
-  end
-end
-
-local function first_clause(text)
-  local cut = text:find(";%s") or text:find("%s[-\u{2013}\u{2014}]%s") or
-              sentence_end(text)
-  if cut and cut > 12 then text = text:sub(1, cut - 1) end
-  return (text:gsub("[%s,;:%.]+$", ""))
-end
-
--- What the note itself says about a word, asked only when a fragment
--- starts with a word that is neither a known starter nor "I": written in
--- lower case mid-sentence, it is a common word and may be lowered; written
--- capitalised mid-sentence, or in the company's name, it is a name and
--- keeps its capital anywhere.
-local corpus, fields, seen = "", "", {}
--- the note learnt last, held weakly: a filter's locals outlive the note,
--- and a note kept alive would count against the next one's memory cap
-local learnt = setmetatable({}, {__mode = "k"})
-local clauses = {} -- text -> whether it reads as a clause, for one note
-
-local function learn_words(note)
-  -- once per note: compose runs once per member of a panel
-  if learnt[note] then return end
-  learnt = setmetatable({[note] = true}, {__mode = "k"})
-  local texts = {}
-  for _, p in ipairs(note.points or {}) do texts[#texts + 1] = p.text end
-  corpus = " " .. table.concat(texts, " ") .. " "
-  fields = " " .. (note.company or "") .. " " .. (note.role or "") .. " "
-  seen = {}
-  clauses = {}
-end
-
--- Whether w occurs in hay as a word written after a blank (and, when mid
--- is true, after a blank that does not follow the end of a sentence or a
--- colon), followed by anything but a letter or digit.  A plain search and
--- a look at the bytes around each hit: a pattern starting with %s would
--- be tried at every position of the note.
-local function occurs(hay, w, mid)
-  local from = 1
-  while true do
-    local a, b = hay:find(w, from, true)
-    if not a then return false end
-    local d = hay:byte(b + 1)
-    local k = a - 1
-    local c = hay:byte(k)
-    if c and (c == 32 or (c >= 9 and c <= 13)) and not (d and (d >= 128 or
-        (d >= 48 and d <= 57) or (d >= 65 and d <= 90) or
-        (d >= 97 and d <= 122))) then
-      if not mid then return true end
-      while c and (c == 32 or (c >= 9 and c <= 13)) do
-        k = k - 1
-        c = hay:byte(k)
-      end
-      -- . ! ? :
-      if c and c ~= 46 and c ~= 33 and c ~= 63 and c ~= 58 then
-        return true
-      end
-    end
-    from = a + 1
-  end
-end
-
-local function seen_lower(lw)
-  local key = "l" .. lw
-  if seen[key] == nil then
-    seen[key] = occurs(corpus, lw, false)
-  end
-  return seen[key]
-end
-
-local function is_name(w)
-  local key = "n" .. w
-  if seen[key] == nil then
-    seen[key] = occurs(fields, w, false) or occurs(corpus, w, true)
-  end
-  return seen[key]
-end
-
-local function lower_first(s)
-  local w = first_word(s)
-  if w == "I" or w:match("^I['\u{2019}]") or w:match("^%u%u") then
-    return s
-  end
-  local lw = w:lower()
-  if starters[lw] or (lw:match("^%l+ing$") and #lw > 5) or seen_lower(lw)
-  then
-    return lw .. s:sub(#w + 1)
-  end
-  return s
-end
-
--- Whether lower_first would lower s (or it starts in lower case already):
--- then s can follow "that" mid-sentence.
-local function lowers(s)
-  return lower_first(s):match("^[%l\"']") ~= nil or first_word(s) == "I" or
-         is_name(first_word(s))
-end
-
-local function capitalize(s)
-  return (s:gsub("^%l", string.upper))
-end
-
--- Closing quotes and brackets (bytes of " ' ) \u{201D} \u{2019}) that
--- may follow the full stop of a sentence.
-local closers = {[34] = true, [39] = true, [41] = true, [0xE2] = true,
-                 [0x80] = true, [0x9D] = true, [0x99] = true}
-
-local function sentence(s)
-  s = capitalize(s)
-  -- from the end, as a loop: a pattern anchored with $ would be tried at
-  -- every position of the text
-  local n = #s
-  while n > 0 and closers[s:byte(n)] do n = n - 1 end
-  local c = s:byte(n)
-  if not (c == 46 or c == 33 or c == 63) then s = s .. "." end
-  return s
-end
-
--- "They're moving to Rust" -> "you're moving to Rust": the interviewer
--- speaks for the organisation.
-local function to_you(s)
-  return (s:gsub("^They're ", "you're "):gsub("^They ", "you ")
-           :gsub("^Their ", "your "):gsub("^They\u{2019}re ", "you're "))
-end
-
-local function is_first_person(s)
-  local w = words_of(s, 6)
-  if w[1] == "I" or (w[1] or ""):match("^I['\u{2019}]") or w[1] == "We" then
-    return true
-  end
-  -- "At Mercy West I cut nurse turnover ..."
-  for i = 2, math.min(#w, 6) do
-    if w[i] == "I" then return true end
-  end
-  return false
-end
-
-local function is_past(s)
-  local w = first_word(s):lower()
-  if past[w] then return true end
-  return #w >= 5 and w:match("ed$") ~= nil and not not_past[w]
-end
-
-local function is_gerund(s)
-  local w = first_word(s):lower()
-  return #w > 5 and w:match("^%l+ing$") ~= nil
-end
-
-local function is_clause_of(s)
-  local w = words_of(s, 7)
-  if w[1] and (w[1]:match("['\u{2019}]re$") or w[1]:match("['\u{2019}]s$"))
-  then
-    return true
-  end
-  for i = 2, math.min(#w, 7) do
-    local lw = w[i]:lower()
-    if verbs[lw] or lw:match("'s$") or lw:match("\u{2019}s$") then
-      return true
+  for k, v in pairs(note.phrases or {}) do
+    if type(v) == "table" and type(book[k]) == "table" then
+      for k2, v2 in pairs(v) do book[k][k2] = v2 end
+    else
+      book[k] = v
     end
   end
-  return false
-end
-
-local function is_clause(s)
-  local known = clauses[s]
-  if known ~= nil then return known end
-  known = is_clause_of(s)
-  clauses[s] = known
-  return known
-end
-
-local function is_imperative(s)
-  return imperative[first_word(s):lower()] == true
-end
-
--- "I cut X" -> "I also cut X"; "Led Y" -> "I also led Y".
-local function also(s)
-  if s:match("^I%s") then return "I also " .. s:sub(3) end
-  if is_past(s) then return "I also " .. lower_first(s:lower():sub(1, 1) ..
-    s:sub(2)) end
-  return s
-end
-
--- A résumé fragment in the first person: "Led Y" -> "I led Y".
-local function own(s)
-  if is_past(s) then return "I " .. s:sub(1, 1):lower() .. s:sub(2) end
-  return s
+  return book
 end
 
 -- Markdown would read *, _, [, <, ` and \ as markup: escape them, so a
@@ -449,102 +181,314 @@ local function md(s)
   return sr.escape(s)
 end
 
--- @mentions read as names: the recipient's as "you", another's as the
--- name it stands for.
+-- A phrase with its {names} filled from vars (already Markdown).
+local function fill(phrase, vars)
+  if type(phrase) ~= "string" then return nil end
+  return (phrase:gsub("{(%a+)}", function(k) return vars[k] or "" end))
+end
+
+-- The user's own words for a point: a nested item "say: ...".
+local function said(p)
+  for _, d in ipairs(p.details or {}) do
+    local words = d.text:match("^%s*[Ss]ay:%s*(.-)%s*$")
+    if words and words ~= "" then return words end
+  end
+  return nil
+end
+
+-- Routing: @mentions that lead a point are for the panel, not the text;
+-- "@dev @grace want to see" keeps its subject as names.
+local function route(text, note)
+  local names, rest = {}, text
+  while true do
+    local m, after = rest:match("^@([%w_%.%-\128-\255]+)[%s,]*(.*)$")
+    if not m then break end
+    local name = m:gsub("^%l", string.upper)
+    local to = note.to and note.to.name and note.to.name:match("^(%S+)")
+    if to and to:lower() == m:lower() then name = "you" end
+    names[#names + 1] = name
+    rest = after
+  end
+  if #names == 0 then return text end
+  local w = rest:match("^(%l+)")
+  if w and (w == "want" or w == "wants" or w == "need" or w == "needs" or
+      w == "said" or w == "asked" or w == "think" or w == "like" or
+      w == "liked" or w == "both") then
+    table.sort(names, function(a, b) return a == "you" and b ~= "you" end)
+    return table.concat(names, " and ") .. " " .. rest
+  end
+  return rest
+end
+
+-- Mid-text @mentions: the recipient's as "you", another's as a name.
 local function mentions(s, note)
   if not s:find("@", 1, true) then return s end
   return (s:gsub("@([%w_%.%-\128-\255]+)", function(m)
-    local lm = m:lower()
     local to = note.to and note.to.name and note.to.name:match("^(%S+)")
-    if to and to:lower() == lm then return "you" end
+    if to and to:lower() == m:lower() then return "you" end
     for _, p in ipairs(note.interviewers or {}) do
       local first = p.name and p.name:match("^(%S+)")
-      if first and first:lower() == lm then return first end
+      if first and first:lower() == m:lower() then return first end
     end
     return (m:gsub("^%l", string.upper))
   end))
 end
 
-local third_person_verbs = {"asked", "said", "told", "wanted", "pushed",
-  "challenged", "mentioned", "pressed", "had", "was", "seemed", "raised",
-  "brought"}
-
--- In a correction, the one interviewer is "you": "she asked" -> "you
--- asked"; and a fragment "Should have said X" gets its "I".
-local function second_person(s, note)
-  if #(note.interviewers or {}) == 1 and s:find("he ", 1, true) then
-    local ls = s:lower()
-    for _, v in ipairs(third_person_verbs) do
-      -- a plain search first: the patterns scan the whole text
-      if ls:find("he " .. v, 1, true) then
-        s = s:gsub("%f[%a][Hh]e " .. v .. "%f[%A]", "you " .. v)
-        s = s:gsub("%f[%a][Ss]he " .. v .. "%f[%A]", "you " .. v)
-      end
-    end
-    s = s:gsub("^you ", "You "):gsub("([%.!?]%s+)you ", "%1You ")
-  end
-  s = s:gsub("^([Ss]hould)", "I should"):gsub("([%.!?]%s+)Should ", "%1I should ")
-  s = s:gsub("^([Ww]ould have)", "I would have")
-  s = s:gsub("^I should", "I should"):gsub("^I [Ss]hould", "I should")
-  return s
-end
-
--- The interviewer named in the third person becomes "you".
-local function address(s, to)
-  if not (to and to.name) then return s end
-  local names = {to.name, to.name:match("^(%S+)")}
-  for _, n in ipairs(names) do
-    if not s:find(n, 1, true) then goto next end
-    local q = n:gsub("%p", "%%%0")
-    s = s:gsub("%f[%w]" .. q .. "['\u{2019}]s%f[%W]", "your")
-    for _, v in ipairs({"with", "to", "told", "asked", "showed", "gave",
-                        "pushed", "challenged"}) do
-      s = s:gsub("%f[%w]" .. v .. " " .. q .. "%f[%W]", v .. " you")
-    end
-    ::next::
-  end
-  return s
-end
-
-local function first_name(person)
-  return person and person.name and person.name:match("^(%S+)") or nil
-end
-
--- A subject of at most 60 characters: the role and, when their problem
--- and your evidence share words, what they share.
-local function subject(note, problem, evidence)
-  local topic
-  if problem and evidence then
-    local shared = sr.overlap(problem.text, evidence.text)
-    if #shared > 0 then
-      topic = shared[1]
-      if shared[2] and problem.text:lower():find(shared[1] .. " " ..
-                                                 shared[2], 1, true) then
-        topic = topic .. " " .. shared[2]
+-- Tags and a leading "Name:" addressed to one partner out of the text.
+local function untag(text, note)
+  text = text:gsub("%f[^%s%z]#%a[%w_/%-]*", "")
+  -- "Catherine: associates run their own files": said by one of the panel
+  local head = text:match("^(%u%l+):%s+")
+  if head then
+    for _, p in ipairs(note.interviewers or {}) do
+      if p.name and p.name:match("^(%S+)") == head then
+        text = text:sub(#head + 2)
+        break
       end
     end
   end
-  local role, company = note.role, note.company
+  return (text:gsub("%s+", " "):gsub("^ ", ""):gsub(" ([,.;:!?])", "%1"))
+end
+
+-- The prose of a point for this draft: the user's say: words, or its text
+-- normalised and addressed to the reader.  company: whether "they" in it
+-- is the organisation (and so "you").
+local function prose(p, ctx, company)
+  local own = said(p)
+  if own then return own, true end
+  local t = untag(mentions(route(p.text, ctx.note), ctx.note), ctx.note)
+  t = voice.normalize(t)
+  t = voice.address(t, ctx.who, company)
+  return t, false
+end
+
+-- The first sentence of a text, and the rest.
+local function first_sentence(t)
+  local s = voice.sentences(t)
+  return s[1] or "", table.concat(s, " ", 2)
+end
+
+-- The first clause of a sentence: a note to self often follows a ";" or
+-- a ", she" ("Nights here are lean; 1 charge ...").
+local function first_clause(t)
+  local cut = t:find(";%s") or t:find("%s[-\u{2013}\u{2014}]%s")
+  if cut then
+    local _, open = t:sub(1, cut):gsub("%(", "")
+    local _, close = t:sub(1, cut):gsub("%)", "")
+    if open > close then cut = nil end
+  end
+  if cut and cut > 12 then t = t:sub(1, cut - 1) end
+  return (t:gsub("[%s,;:%.]+$", ""))
+end
+
+-- "You said (that) X" and "You told me (that) X" -> X.
+local function unsay(t)
+  local rest = t:match("^[Yy]ou said,? that (.+)$") or
+    t:match("^[Yy]ou said,? (.+)$") or t:match("^[Yy]ou told me,? that (.+)$")
+    or t:match("^[Yy]ou told me,? (.+)$") or
+    t:match("^[Yy]ou mentioned,? that (.+)$")
+  return rest or t
+end
+
+-- Names the note writes capitalised: kept capitalised mid-sentence.
+local function names_of(note)
+  local names = {}
+  local function add(s)
+    for w in (s or ""):gmatch("[%w\128-\255'%-]+") do
+      if w:match("^%u") then names[w] = true end
+    end
+  end
+  add(note.company)
+  add(note.role)
+  for _, p in ipairs(note.points or {}) do
+    -- a capital mid-sentence is a name
+    for w in p.text:gmatch("[%w,;]%s+(%u[%w\128-\255'%-]*)") do
+      names[w] = true
+    end
+  end
+  return names
+end
+
+-- A wording of a slot for the text t: returns the sentence, or nil and
+-- why not.
+local function word(slot, t, ctx, extra)
+  local f = voice.form(t)
+  local phrase = slot[f]
+  if not phrase then
+    return nil, "a " .. f .. " has no wording in this slot"
+  end
+  local vars = {text = md(voice.capitalize(t)),
+    lower = md(voice.lower_first(t, ctx.names))}
+  for k, v in pairs(extra or {}) do vars[k] = v end
+  local s = fill(phrase, vars)
+  s = s:gsub("([%.!?][\"'\u{201D}]?)%.$", "%1")
+  return voice.capitalize(s)
+end
+
+-- ---- the next step --------------------------------------------------------
+
+local step_words = {"final round", "second round", "next round", "2nd round",
+  "3rd round", "third round", "panel", "role play", "roleplay",
+  "presentation", "skills test", "test", "shadow shift", "trial shift",
+  "stage", "interview", "call", "meeting", "onsite", "case study",
+  "exercise", "assessment"}
+
+-- A time right after a step: " next week", " on Oct 14", " Thursday at 3",
+-- " with the CTO".
+local function when(t)
+  local w = t:match("^(%s+with [%w%s%-]-)%f[,;.]") or
+    t:match("^(%s+with the %u%u+)") or t:match("^(%s+with %a+ [%w%-]+ %a+)")
+  local at = t:match("^%s+next %a+") or t:match("^%s+on %u%l+ %d+") or
+    t:match("^%s+%u%l%l%.? %d%d?") or t:match("^%s+on %u%l+day") or
+    t:match("^%s+%u%l+day") or t:match("^%s+tomorrow") or
+    t:match("^%s+this %a+")
+  if w then return w end
+  if at then
+    local after = t:sub(#at + 1)
+    local w2 = after:match("^%s+is (with [%w%s%-]+)")
+    if w2 then at = at .. " " .. w2:gsub("%s+$", "") end
+    return at
+  end
+  local w3 = t:match("^%s+is (with [%w%s%-]+)")
+  if w3 then return " " .. w3:gsub("%s+$", "") end
+  return nil
+end
+
+-- A booked next step in a text: "the panel next week", or nil.
+local function booked(t)
+  local l = t:lower()
+  for _, w in ipairs(step_words) do
+    local a = l:find("%f[%w]" .. w:gsub("%-", "%%-") .. "%f[%W]")
+    if a then
+      -- "2nd round is Excel test" -> "the Excel test"
+      local clause = t:sub(1, (t:find("[,;:%.]", a) or #t + 1) - 1)
+      local is_what = clause:match("%f[%w]" .. "is an? (.+)$") or
+        clause:match("%f[%w]" .. "is (%u.+)$")
+      if is_what and not is_what:match("^with") then
+        return "the " .. is_what
+      end
+      local phrase = clause:sub(a, a + #w - 1) .. (when(clause:sub(a + #w))
+        or "")
+      local before = clause:sub(1, a - 1):lower()
+      if before:match("^%s*next step is an? $") or before:match("^%s*$") or
+         before:match("^%s*the $") or before:match("^%s*an? $") or
+         before:match("^%s*next:? $") or before:match("^%s*final $") then
+        if not phrase:lower():match("^the ") then
+          phrase = "the " .. phrase
+        end
+        return phrase
+      end
+    end
+  end
+  return nil
+end
+
+-- Something the interviewer asked to be sent: "the runbook", or nil; and
+-- when by.
+local function requested(t)
+  local l = t:lower()
+  local thing = l:match("asked for the ([%w%s%-]+)") or
+    l:match("asked me to send the ([%w%s%-]+)") or
+    l:match("wants? to see the ([%w%s%-]+)") or
+    l:match("send (?:you |her |him |them )?the ([%w%s%-]+)") or
+    l:match("promised to send the ([%w%s%-]+)") or
+    l:match("i'll send the ([%w%s%-]+)") or
+    l:match("i will send the ([%w%s%-]+)") or
+    l:match("send over the ([%w%s%-]+)")
+  if not thing then return nil end
+  thing = thing:gsub("%s+by%s.*$", ""):gsub("%s+$", "")
+  local by = l:match("%f[%w]by (%a+day)%f[%W]") or
+    l:match("%f[%w]by (tomorrow)") or l:match("%f[%w]by (end of %a+)")
+  if by then by = " by " .. by:gsub("^%l", string.upper) end
+  if by == " by Tomorrow" then by = " by tomorrow" end
+  return thing, by
+end
+
+-- ---- the subject ------------------------------------------------------------
+
+-- "about precepting" in "When she asked about precepting I said ..."
+local function correction_topic(t)
+  local topic = t:match("asked about ([%w%s%-]+)") or
+    t:match("asked me about ([%w%s%-]+)") or
+    t:match("question about ([%w%s%-]+)") or
+    t:match("[Ww]hen asked about ([%w%s%-]+)")
+  if not topic then return nil end
+  topic = topic:gsub("%s+I%s.*$", ""):gsub("%s+and%s.*$", "")
+  topic = topic:gsub("%s+and$", ""):gsub("^an? ", "")
+  topic = topic:gsub("^my ", "")
+  if #topic > 30 or #topic < 3 then return nil end
+  return topic
+end
+
+-- Up to two content words the problem and the evidence share, as the
+-- problem writes them.
+local function shared_topic(problem, evidence)
+  if not (problem and evidence) then return nil end
+  local shared = sr.overlap(problem.text, evidence.text)
+  if #shared == 0 then return nil end
+  local topic = shared[1]
+  local at = problem.text:lower():find(topic, 1, true)
+  if at then topic = problem.text:sub(at, at + #topic - 1) end
+  if shared[2] then
+    local two = shared[1] .. " " .. shared[2]
+    local at2 = problem.text:lower():find(two, 1, true)
+    if at2 then topic = problem.text:sub(at2, at2 + #two - 1) end
+  end
+  return topic
+end
+
+local function short_role(role)
+  if not role then return nil end
+  local r = role:gsub("%s*%b()", "")
+  if #r > 32 then r = r:match("^([^,]+)") or r end
+  return r
+end
+
+local function subject(book, note, ctx)
+  local role, company = short_role(note.role), note.company
   local options = {}
-  if role and topic and company then
-    options[#options + 1] = role .. ": " .. topic .. " at " .. company
+  local function add(phrase, vars)
+    local s = fill(phrase, vars)
+    if s then options[#options + 1] = voice.capitalize(s) end
   end
-  if role and topic then options[#options + 1] = role .. ": " .. topic end
-  if role and company then options[#options + 1] = role .. " at " .. company end
+  if ctx.topic and role then
+    add(book.subject_topic, {role = role, topic = ctx.topic})
+  end
+  if ctx.correction_topic then
+    add(book.subject_correction, {topic = ctx.correction_topic})
+  end
+  if role and company then
+    add(book.subject_role_company, {role = role, company = company})
+  end
   if role then options[#options + 1] = role end
-  if company then
-    options[#options + 1] = "Our conversation at " .. company
-  end
-  options[#options + 1] = "Following up on our conversation"
+  if company then add(book.subject_company, {company = company}) end
+  options[#options + 1] = book.subject_none
   for _, o in ipairs(options) do
     if utf8.len(o) and utf8.len(o) <= 60 then return o end
   end
   return options[#options]
 end
 
+-- ---- the greeting -------------------------------------------------------------
+
+local function greeting(book, who)
+  if not who then return book.greeting_none end
+  if who.title and book.greeting_titled then
+    return fill(book.greeting_titled, {title = md(who.title),
+      last = md(who.last), first = md(who.first), name = md(who.name)})
+  end
+  return fill(book.greeting, {first = md(who.first), last = md(who.last),
+    name = md(who.name), title = md(who.title or "")})
+end
+
+-- ---- compose --------------------------------------------------------------------
+
 local function compose(chosen, note)
   local budget = note.max_words or 150
-  learn_words(note)
+  local book = phrasebook(note)
+  local who = voice.person(note.to, note)
+  local ctx = {note = note, who = who, names = names_of(note)}
+  local company = note.company and md(note.company)
   local by_role = {}
   for _, p in ipairs(chosen) do
     local list = by_role[p.role or p.section] or {}
@@ -553,133 +497,211 @@ local function compose(chosen, note)
   end
   local function take(role, i) return (by_role[role] or {})[i or 1] end
 
-  -- Each sentence: its paragraph, its text, and whether it may go when
-  -- the body is over budget (the lowest `keep` goes first).
+  -- Each sentence: its paragraph, its text, the point it came from, and
+  -- how much it is needed (the lowest `keep` goes first when over budget).
   local sentences = {}
-  local function say(para, text, keep)
+  local function say(para, text, keep, p)
     if text and text ~= "" then
-      sentences[#sentences + 1] = {para = para, text = text, keep = keep}
+      sentences[#sentences + 1] = {para = para, text = text, keep = keep,
+                                   point = p}
+    end
+  end
+  local function out(p, why)
+    p.why_not = why
+    p.paragraph, p.role = nil, nil
+  end
+
+  -- what the note holds for the next step: something asked for, a booked
+  -- round, else the guidance acted on, else the plain offer
+  local step_line
+  for _, p in ipairs(note.points or {}) do
+    if p.section ~= "private" and not p.skip and not p.tags.private then
+      local t = voice.address(voice.normalize(p.text), who, true)
+      local thing, by = requested(t)
+      if thing then
+        step_line = fill(book.send, {thing = md(thing), by = md(by or "")})
+        break
+      end
+    end
+  end
+  if not step_line then
+    for _, key in ipairs({"guidance", "other", "problems", "excited_me"}) do
+      for _, p in ipairs(note.sections[key] or {}) do
+        if not p.skip and not p.tags.private then
+          local t = voice.address(voice.normalize(untag(route(p.text, note), note)),
+                                  who, true)
+          local step = booked(first_clause(first_sentence(t)))
+          if step then
+            step = step:gsub("^the (%u%l)", function(c) return "the " .. c:lower() end)
+            step_line = fill(book.step, {step = md(step)})
+            ctx.step_point = p
+            break
+          end
+        end
+      end
+      if step_line then break end
     end
   end
 
   -- 1: thanks, and the moment that connected
-  local role, company = note.role, note.company
-  if role then
-    say(1, "Thank you for our conversation about the " .. md(role) ..
-        " role" .. (company and (" at " .. md(company)) or "") .. ".", 99)
+  local role = note.role and md(short_role(note.role))
+  if role and company then
+    say(1, fill(book.thanks.role_company, {role = role, company = company}), 99)
+  elseif role then
+    say(1, fill(book.thanks.role, {role = role}), 99)
   elseif company then
-    say(1, "Thank you for our conversation at " .. md(company) .. ".", 99)
+    say(1, fill(book.thanks.company, {company = company}), 99)
   else
-    say(1, "Thank you for our conversation.", 99)
+    say(1, book.thanks.none, 99)
   end
-  -- the text of a point, ready to be woven in
-  local function text_of(p) return mentions(clean(p.text), note) end
 
   for i, p in ipairs(by_role.connect or {}) do
-    local t = first_clause(text_of(p))
     local keep = i == 1 and 50 or p.score
-    if p.section == "excited_me" then
-      t = to_you(t)
-      if is_first_person(t) then
-        say(1, md(sentence(t)), keep)
-      elseif is_clause(t) and lowers(t) then
-        say(1, "I enjoyed hearing that " .. md(lower_first(t)) .. ".", keep)
-      elseif not is_clause(t) then
-        say(1, "I enjoyed hearing about " .. md(lower_first(t)) .. ".", keep)
-      else
-        say(1, "I especially enjoyed one thing you shared: " ..
-            md(sentence(t)), keep)
-      end
+    local t, own = prose(p, ctx, p.section == "excited_me")
+    if own then
+      say(1, md(voice.end_mark(t)), keep, p)
+    elseif p.section == "excited_me" then
+      t = first_clause(first_sentence(unsay(t)))
+      t = t:gsub(",%s+I%s.*$", "")
+      local we = t:match("^[Ww]e talked about (.+)$") or
+        t:match("^[Ww]e spoke about (.+)$")
+      if we then t = we end
+      local s, why = word(book.excited, t, ctx)
+      if s then say(1, s, keep, p) else out(p, why) end
     else
-      local after = t:match(":%s+(I%s.*)$")
-      if after then t = after end
-      local head, rest = t:match("^(.-):%s+(.*)$")
-      if head and is_past(rest) and not is_clause(head) then
-        t = head .. ", where " .. own(rest)
+      t = first_clause(first_sentence(t))
+      -- "asked about my FTO experience": the interviewer asked
+      if t:match("^asked ") or t:match("^liked ") or t:match("^loved ") or
+         t:match("^wanted ") or t:match("^said ") or t:match("^seemed ") then
+        t = "You " .. t
       end
-      if first_word(t):lower() == "when" then
-        say(1, "You seemed most interested " .. md(lower_first(t)) .. ".",
-            keep)
-      elseif t:match("^I%s") then
-        say(1, "I was glad we got to talk about how " .. md(t) .. ".", keep)
-      elseif not is_clause(t) then
-        say(1, "I was glad we got to talk about " .. md(lower_first(t)) ..
-            ".", keep)
+      local when = t:match("^[%a%s]- when (I%s.+)$") or
+        t:match("^[%a%s]- as (I%s.+)$")
+      local s, why
+      if when and voice.form(t) ~= "i" then
+        s = fill(book.connect.interested, {lower = md(when)})
       else
-        say(1, "I was glad we got to talk about this: " .. md(sentence(t)),
-            keep)
+        local we = t:match("^[Ww]e talked about (.+)$")
+        local head, rest = t:match("^(.-):%s+(.+)$")
+        if we then t = we end
+        if head and not we and voice.form(head) == "noun" then t = head end
+        local verb = t:match("^I (%l+)")
+        if verb == "have" or verb == "can" or verb == "know" or verb == "am" then
+          t = t:sub(3)
+        end
+        s, why = word(book.connect, t, ctx)
       end
+      if s then say(1, s, keep, p) else out(p, why) end
     end
   end
 
   -- 2: their problem, your evidence, their guidance
-  local problem, guidance = take("problem"), take("guidance")
-  local pt = problem and to_you(text_of(problem))
-  local gt = guidance and text_of(guidance)
-  local advice = gt and is_imperative(gt)
-  local function told(t) return is_clause(t) and lowers(t) end
-  -- "Sterile processing backlog: trays late" reads as a heading and its
-  -- detail: "Sterile processing backlog (trays late)".
-  local function detail(t)
-    local head, rest = t:match("^(.-):%s+(.*)$")
-    if head and not is_clause(head) then return head .. " (" .. rest .. ")" end
-    return t
-  end
-  if pt and gt and not advice and told(to_you(gt)) and told(pt) then
-    say(2, "You told me that " .. md(lower_first(to_you(gt))) ..
-        ", and that " .. md(lower_first(pt)) .. ".", 60)
-  else
-    if pt then
-      if told(pt) then
-        say(2, "You told me that " .. md(lower_first(pt)) .. ".", 60)
-      else
-        say(2, "One challenge you described: " .. md(sentence(detail(pt))),
-            60)
-      end
-    end
-    if gt and not advice then
-      gt = to_you(gt)
-      if told(gt) then
-        say(2, (pt and "I also took your point that " or "You told me that ")
-            .. md(lower_first(gt)) .. ".", pt and guidance.score or 40)
-      else
-        say(2, "You also said: " .. md(sentence(gt)), pt and guidance.score
-            or 40)
-      end
-    end
-  end
-  local first_evidence = take("evidence")
-  for i, p in ipairs(by_role.evidence or {}) do
-    local t = text_of(p)
-    if i == 1 then
-      t = own(t)
-      say(2, md(sentence(t)), 70)
-      if problem and company and #sr.overlap(p.text, problem.text) > 0 then
-        say(2, "I would bring the same approach to " .. md(company) .. ".",
-            5)
-      end
+  local problem = take("problem")
+  local evidence = take("evidence")
+  if problem then
+    local t, own = prose(problem, ctx, true)
+    if own then
+      say(2, md(voice.end_mark(t)), 60, problem)
     else
-      say(2, md(sentence(also(t))), p.score)
+      t = first_clause(first_sentence(unsay(t)))
+      local s, why = word(book.problem, t, ctx)
+      if s then say(2, s, 60, problem) else out(problem, why) end
+    end
+  end
+  for i, p in ipairs(by_role.evidence or {}) do
+    local t, own = prose(p, ctx, false)
+    if own then
+      say(2, md(voice.end_mark(t)), i == 1 and 70 or p.score, p)
+    else
+      t = first_sentence(t)
+      local head, rest = t:match("^(.-):%s+(.+)$")
+      local slot = i == 1 and book.evidence or book.evidence_also
+      local s, why
+      local verb, it, tail = (rest or ""):match("^(%l+) (%l+)%f[%W](.*)$")
+      if head and voice.form(head) == "noun" and
+         voice.form(rest) == "past" and (it == "them" or it == "it") then
+        s, why = word(slot, "I " .. (i > 1 and "also " or "") .. verb ..
+          " " .. voice.lower_first(head, ctx.names) .. tail, ctx)
+      elseif head and voice.form(head) == "noun" and
+         (voice.form(rest) == "past" or voice.form(rest) == "have") then
+        s = fill(slot.headed, {head = md(voice.lower_first(head, ctx.names)),
+          lower = md(rest:gsub("^%u", string.lower))})
+      else
+        t = voice.own(t)
+        if i > 1 and t:match("^I ") and not t:match("^I also ") and
+           not t:match("^I'") then
+          t = "I also " .. t:sub(3)
+        end
+        s, why = word(slot, t, ctx)
+      end
+      if s then
+        say(2, voice.capitalize(s), i == 1 and 70 or p.score, p)
+        if i == 1 and problem and note.company and book.tie and
+           #sr.overlap(p.text, problem.text) > 0 then
+          say(2, fill(book.tie, {company = company}), 5, p)
+        end
+      else
+        out(p, why)
+      end
+    end
+  end
+  local guidance = take("guidance")
+  local acted
+  if guidance and guidance == ctx.step_point then
+    -- its words are the next step, said in paragraph 3
+    guidance = nil
+  end
+  if guidance then
+    local t, own = prose(guidance, ctx, true)
+    if own then
+      say(2, md(voice.end_mark(t)), 40, guidance)
+    else
+      t = unsay(first_clause(first_sentence(t)))
+      t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
+      local f = voice.form(t)
+      if f == "imperative" then
+        acted = fill(book.advice, {lower = md(t:gsub("^%u", string.lower))})
+      else
+        local s, why = word(book.guidance, t, ctx)
+        if s then say(2, s, 40, guidance) else out(guidance, why) end
+      end
     end
   end
 
   -- 3: the honest correction, and the next step
   local correction = take("correction")
   if correction then
-    local t = second_person(address(text_of(correction), note.to), note)
-    if t:match("^I%s+%a+") and (t:match("^I said") or t:match("^I told")
-        or t:match("^I called") or t:match("^I claimed")) then
-      say(3, "One correction: " .. md(sentence(t)), 80)
+    local t, own = prose(correction, ctx, true)
+    if own then
+      say(3, md(voice.end_mark(t)), 80, correction)
     else
-      say(3, "I owe you a correction. " .. md(sentence(t)), 80)
+      local parts = {}
+      for _, s in ipairs(voice.sentences(t)) do
+        local l = s:lower()
+        if l:match("^said ") or l:match("^told ") or l:match("^called ") or
+           l:match("^should have ") or l:match("^meant ") or
+           l:match("^claimed ") then
+          s = "I " .. s:gsub("^%u", string.lower)
+        else
+          s = voice.own(s)
+        end
+        parts[#parts + 1] = md(voice.end_mark(voice.capitalize(s)))
+      end
+      if #parts > 0 then
+        say(3, book.correction .. " " .. table.concat(parts, " "), 80,
+            correction)
+        ctx.correction_topic = correction_topic(t)
+      else
+        out(correction, "nothing is left of it once its self-talk is dropped")
+      end
     end
   end
-  if advice then
-    say(3, "As you suggested, I will " .. md(lower_first(
-        gt:sub(1, 1):lower() .. gt:sub(2))) .. ".", 30)
+  if acted then say(3, acted, 45, guidance) end
+  if step_line then
+    say(3, step_line, 90)
+  elseif not acted then
+    say(3, book.available, 90)
   end
-  say(3, "I would welcome the next conversation and can make time this " ..
-      "week.", 90)
 
   -- Keep to the budget: drop whole sentences, the least needed first.
   local function count()
@@ -695,7 +717,17 @@ local function compose(chosen, note)
       end
     end
     if not worst then break end
-    table.remove(sentences, worst)
+    local gone = table.remove(sentences, worst)
+    if gone.point and gone.point.paragraph then
+      local still = false
+      for _, s in ipairs(sentences) do
+        if s.point == gone.point then still = true end
+      end
+      if not still then
+        out(gone.point, string.format("its sentence did not fit the word " ..
+            "budget (%d words)", budget))
+      end
+    end
   end
 
   local paragraphs = {}
@@ -707,14 +739,14 @@ local function compose(chosen, note)
     if #parts > 0 then paragraphs[#paragraphs + 1] = table.concat(parts, " ") end
   end
 
-  local name = first_name(note.to)
+  ctx.topic = shared_topic(problem, evidence)
   return {
     to = note.to,
     from = note.candidate,
-    subject = subject(note, problem, first_evidence),
-    greeting = name and ("Dear " .. md(name) .. ",") or "Hello,",
+    subject = subject(book, note, ctx),
+    greeting = greeting(book, who),
     paragraphs = paragraphs,
-    closing = "Best regards,",
+    closing = book.closing,
     signature = note.candidate and note.candidate.name and
                 md(note.candidate.name) or nil,
     send_by = note.send_by,

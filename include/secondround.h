@@ -177,6 +177,7 @@ sr_key sr_section_match(const char *heading,
 /* A person named in the front matter.  Any field may be NULL. */
 typedef struct {
 	const char *name, *email, *title;
+	const char *pronouns; /* "she/her", "he/him", "they/them", as written */
 	int line;
 } sr_person;
 

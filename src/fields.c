@@ -108,7 +108,7 @@ check_email(reader *r, sr_person *p, const sr_value *v, const char *field)
 }
 
 /* "Maria Alvarez <maria@example.org>", "Maria Alvarez", "maria@example.org",
- * or a map {name, email, title}. */
+ * or a map {name, email, title, pronouns}. */
 static bool
 read_person(reader *r, const sr_value *v, sr_person *p, const char *field)
 {
@@ -147,6 +147,8 @@ read_person(reader *r, const sr_value *v, sr_person *p, const char *field)
 		p->email = clean_text(a, f->text, f->len);
 	if ((f = sr_value_get(v, "title")) && f->kind == SR_VALUE_SCALAR)
 		p->title = clean_text(a, f->text, f->len);
+	if ((f = sr_value_get(v, "pronouns")) && f->kind == SR_VALUE_SCALAR)
+		p->pronouns = clean_text(a, f->text, f->len);
 	if (p->name == NULL && p->email == NULL) {
 		field_error(r, v, "'%s' has neither a name nor an email", field);
 		return false;

@@ -330,6 +330,10 @@ push_hooks(sr_sandbox *sb, const filter *f)
 			else
 				lua_pop(L, 1);
 		}
+		if (lua_getfield(L, env, "phrases") == LUA_TTABLE)
+			lua_setfield(L, -2, "phrases");
+		else
+			lua_pop(L, 1);
 	} else if (!lua_istable(L, -1)) {
 		luaL_error(L, "the filter returns a %s; a filter returns a "
 		    "table of hooks (or nothing, and defines them as "
@@ -340,13 +344,20 @@ push_hooks(sr_sandbox *sb, const filter *f)
 	lua_newtable(L);
 	lua_pushnil(L);
 	while (lua_next(L, -3) != 0) {
-		if (lua_type(L, -2) != LUA_TSTRING ||
+		if (lua_type(L, -2) == LUA_TSTRING &&
+		    strcmp(lua_tostring(L, -2), "phrases") == 0) {
+			/* not a hook: wording merged over the phrasebook */
+			if (!lua_istable(L, -1))
+				luaL_error(L, "phrases is a %s, not a table of "
+				    "phrases", luaL_typename(L, -1));
+		} else if (lua_type(L, -2) != LUA_TSTRING ||
 		    !is_hook(lua_tostring(L, -2)))
 			luaL_error(L, "unknown hook '%s' (the hooks are "
-			    "note, score, select, compose, draft)",
+			    "note, score, select, compose, draft; and a "
+			    "filter may hold a phrases table)",
 			    lua_type(L, -2) == LUA_TSTRING ?
 			    lua_tostring(L, -2) : luaL_typename(L, -2));
-		if (!lua_isfunction(L, -1))
+		else if (!lua_isfunction(L, -1))
 			luaL_error(L, "the hook '%s' is a %s, not a "
 			    "function", lua_tostring(L, -2),
 			    luaL_typename(L, -1));
@@ -604,10 +615,11 @@ push_value(lua_State *L, const sr_value *v)
 static void
 push_person(lua_State *L, const sr_person *p)
 {
-	lua_createtable(L, 0, 3);
+	lua_createtable(L, 0, 4);
 	set_str(L, "name", p->name);
 	set_str(L, "email", p->email);
 	set_str(L, "title", p->title);
+	set_str(L, "pronouns", p->pronouns);
 }
 
 /* {"must", must = true}: a list that is also a set. */
@@ -776,6 +788,54 @@ collect(lua_State *L, int chain, int names, const char *name)
 		} else
 			lua_pop(L, 2);
 	}
+}
+
+/* note.phrases: the phrases tables of the chain's filters merged in
+ * order (a later filter's phrase wins; a table of phrases, such as the
+ * wordings of one slot, is merged one level down). */
+static void
+merge_phrases(lua_State *L, int chain, int note)
+{
+	lua_Integer i, n = (lua_Integer)lua_rawlen(L, chain);
+	int merged;
+
+	lua_newtable(L);
+	merged = lua_gettop(L);
+	for (i = 1; i <= n; i++) {
+		lua_rawgeti(L, chain, i);
+		if (lua_getfield(L, -1, "phrases") != LUA_TTABLE) {
+			lua_pop(L, 2);
+			continue;
+		}
+		lua_pushnil(L);
+		while (lua_next(L, -2) != 0) {
+			if (lua_istable(L, -1)) {
+				/* stack: ... phrases key slot */
+				lua_pushvalue(L, -2);
+				if (lua_rawget(L, merged) != LUA_TTABLE) {
+					lua_pop(L, 1);
+					lua_newtable(L);
+					lua_pushvalue(L, -3);
+					lua_pushvalue(L, -2);
+					lua_rawset(L, merged);
+				}
+				/* stack: ... phrases key slot into */
+				lua_pushnil(L);
+				while (lua_next(L, -3) != 0) {
+					lua_pushvalue(L, -2);
+					lua_insert(L, -2);
+					lua_rawset(L, -4);
+				}
+				lua_pop(L, 2);
+			} else {
+				lua_pushvalue(L, -2);
+				lua_insert(L, -2);
+				lua_rawset(L, merged);
+			}
+		}
+		lua_pop(L, 2);
+	}
+	lua_setfield(L, note, "phrases");
 }
 
 /* A string the filters left, copied into the note's arena; what a run
@@ -1433,6 +1493,8 @@ run_note(lua_State *L)
 		lua_pushstring(L, fs[i].path);
 		lua_rawseti(L, names, (lua_Integer)i + 1);
 	}
+
+	merge_phrases(L, chain, note);
 
 	/* note hooks, in order */
 	collect(L, chain, names, "note");

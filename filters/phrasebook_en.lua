@@ -1,0 +1,96 @@
+-- phrasebook_en.lua: every fixed phrase of the default composer, in
+-- English.  A filter changes any of them with a `phrases` table of the
+-- same shape (merged over this one, a slot at a time); a note's `lang:`
+-- picks phrasebook_<lang>.lua when one ships.
+--
+-- In a phrase, {text} is the point's words as a sentence, {lower} the same
+-- with its first letter lowered for use mid-sentence, {role}, {company},
+-- {first}, {last}, {title}, {name}, {step}, {thing}, {by} what they say.
+-- A slot maps each form of point (see voice.lua: i, we, you, past, have,
+-- imperative, gerund, clause, noun, quote) to a wording; a form missing
+-- from a slot leaves the point out, with the reason in `explain`.
+
+return {
+  lang = "en",
+  greeting = "Dear {first},",
+  greeting_titled = "Dear {title} {last},",
+  greeting_none = "Hello,",
+  closing = "Best regards,",
+
+  thanks = {
+    role_company = "Thank you for our conversation about the {role} role at {company}.",
+    role = "Thank you for our conversation about the {role} role.",
+    company = "Thank you for our conversation at {company}.",
+    none = "Thank you for our conversation.",
+  },
+
+  -- Paragraph 1: the moment that connected, from "what excited them".
+  connect = {
+    i = "I was glad to tell you how {lower}.",
+    past = "I was glad to tell you how I {lower}.",
+    have = "I was glad to tell you that I {lower}.",
+    we = "I was glad {lower}.",
+    interested = "I was glad you were interested when {lower}.",
+    you = "{text}.",
+    gerund = "You seemed most interested in {lower}.",
+    noun = "I was glad we got to talk about {lower}.",
+    clause = "I was glad we got to talk about how {lower}.",
+  },
+  -- and what they shared that excited you
+  excited = {
+    clause = "I especially enjoyed hearing that {lower}.",
+    you = "I especially enjoyed hearing that {lower}.",
+    noun = "I especially enjoyed hearing about {lower}.",
+    gerund = "I especially enjoyed hearing about {lower}.",
+    i = "{text}.",
+  },
+
+  -- Paragraph 2: their problem, your evidence, their guidance.
+  problem = {
+    clause = "You mentioned that {lower}.",
+    you = "You mentioned that {lower}.",
+    noun = "You mentioned {lower}.",
+    gerund = "You mentioned {lower}.",
+    past = "You mentioned that you {lower}.",
+  },
+  evidence = {
+    i = "{text}.",
+    we = "{text}.",
+    past = "{text}.",
+    have = "{text}.",
+    clause = "{text}.",
+    headed = "With {head}, I {lower}.",
+  },
+  evidence_also = {
+    i = "{text}.",
+    we = "{text}.",
+    past = "{text}.",
+    have = "{text}.",
+    clause = "{text}.",
+    headed = "With {head}, I also {lower}.",
+  },
+  -- after the evidence, when it answers the problem named before it
+  tie = "I would bring the same approach to {company}.",
+  guidance = {
+    clause = "I also took your point that {lower}.",
+    you = "I also took your point: {lower}.",
+    quote = "I took to heart what you said: {text}",
+    noun = "I also noted your advice on {lower}.",
+  },
+  advice = "As you suggested, I will {lower}.",
+
+  -- Paragraph 3: the correction, and the next step.
+  correction = "I would like to correct one answer.",
+  correction_should = "I also should have said more in one answer.",
+  step = "I'll be ready for {step}.",
+  send = "I will send the {thing} you asked for{by}.",
+  available = "I would welcome the next conversation and can make time this week.",
+
+  -- Subject lines (at most 60 characters; the first that fits is used).
+  subject_correction = "A correction on {topic}",
+  subject_topic = "{role}: {topic}",
+  subject_role_company = "{role} at {company}",
+  subject_company = "Our conversation at {company}",
+  subject_none = "Following up on our conversation",
+  subject_and = " and ",
+}

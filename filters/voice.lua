@@ -1,0 +1,616 @@
+-- voice.lua: from note-speak to email prose, one point at a time.
+--
+-- Notes are shorthand written for oneself, about the interviewer in the
+-- third person; the email is prose written to them.  The composer
+-- (default.lua) asks this module, for each point it uses:
+--
+--   voice.normalize(text)        shorthand expanded, self-talk dropped,
+--                                 blanks, casing and punctuation made right
+--   voice.address(text, who)     the reader made "you", the verb agreeing
+--   voice.form(text)             what shape of words it is, so the slot can
+--                                 pick a wording that fits it
+--   voice.sentences(text)        its sentences
+--   voice.unresolved(text, who)  what is left that a rule could not make
+--                                 right (a pronoun for the reader, raw
+--                                 shorthand), for the user to word with say:
+--
+-- Its word lists are data at the top of the file; every rule is a short
+-- function below them.  A filter can require "voice" and use the same rules.
+
+local voice = {}
+
+-- ---- data ----------------------------------------------------------------
+
+-- Shorthand as people write it after an interview, and its long form.
+-- Each entry is a whole word (case aside) unless it holds punctuation.
+voice.shorthand = {
+  abt = "about", b4 = "before", bc = "because", esp = "especially",
+  thru = "through", tonite = "tonight", tmrw = "tomorrow", ppl = "people",
+  mgmt = "management", mgr = "manager", mgrs = "managers", govt =
+  "government", dept = "department", exp = "experience", sched =
+  "schedule", stn = "station", prob = "probably", probs = "problems",
+  mtg = "meeting", mtgs = "meetings", convo = "conversation", approx =
+  "about", yr = "year", yrs = "years", wk = "week", wks = "weeks",
+  mo = "month", mos = "months", hr = "hour", hrs = "hours", qtr =
+  "quarter", q = "question", ["q's"] = "questions", qs = "questions",
+  pls = "please", thx = "thanks", info = "information", dont = "don't",
+  doesnt = "doesn't", didnt = "didn't", cant = "can't", wont = "won't",
+  isnt = "isn't", wasnt = "wasn't", shouldve = "should have", wouldve =
+  "would have", couldve = "could have", shoulda = "should have",
+  woulda = "would have", im = "I'm", ive = "I've", ["i'd"] = "I'd",
+  ["i'm"] = "I'm", ["i've"] = "I've", ["i'll"] = "I'll", i = "I",
+  pt = "patient", pts = "patients", w = "with",
+}
+
+-- After a number, these read as units: "3 yrs" -> "3 years", "8 mo" ->
+-- "8 months" (but "last mo" -> "last month").
+local units = {yr = "years", yrs = "years", mo = "months", mos = "months",
+  wk = "weeks", wks = "weeks", hr = "hours", hrs = "hours", min =
+  "minutes", mins = "minutes", sec = "seconds", k = "thousand"}
+local per = {day = "a day", wk = "a week", week = "a week", mo = "a month",
+  month = "a month", yr = "a year", year = "a year", hr = "an hour",
+  hour = "an hour", qtr = "a quarter", quarter = "a quarter", shift =
+  "a shift"}
+local times = {["1x"] = "once", ["2x"] = "twice", ["3x"] = "three times",
+  ["4x"] = "four times"}
+
+-- Self-talk: words and short sentences written to oneself, never to the
+-- interviewer.  A sentence made only of these (and punctuation) goes.
+voice.selftalk = {"lol", "lmao", "haha", "ha", "ugh", "oops", "meh", "dumb",
+  "idk", "smh", "yikes", "argh", "doh"}
+local selftalk_set = {}
+for _, w in ipairs(voice.selftalk) do selftalk_set[w] = true end
+
+-- Whole sentences a writer says to themself about their own answer.
+voice.verdicts = {"not true", "wrong", "so wrong", "dumb", "bad answer",
+  "weak answer", "bad look", "sounds passive", "sounded passive",
+  "rambled", "i rambled", "classic", "facepalm", "big mistake",
+  "mistake", "not great", "awkward", "oh well", "nothing really",
+  "felt like a good conversation", "prob not relevant",
+  "probably not relevant", "not relevant", "i think", "not sure",
+  "i think so"}
+local verdict_set = {}
+for _, w in ipairs(voice.verdicts) do verdict_set[w] = true end
+
+-- Third-person verbs and the form they take after "you".
+local agree = {is = "are", was = "were", has = "have", does = "do",
+  ["isn't"] = "aren't", ["wasn't"] = "weren't", ["hasn't"] = "haven't",
+  ["doesn't"] = "don't", ["'s"] = "'re", says = "say", goes = "go",
+  tries = "try", ["'d"] = "'d", ["'ll"] = "'ll"}
+-- Third-person -s verbs whose base is the word without the s.
+local s_verbs = {}
+for w in ([[want need care like run plan think feel expect seem look
+  know ask mention prefer hope believe worry love hate hire manage lead
+  own use value read keep spend lose get make take see push call work
+  insist suggest recommend agree struggle face handle report say
+  start plan open offer]]):gmatch("%a+") do
+  s_verbs[w .. "s"] = w
+end
+
+-- Words that may stand between the subject and its verb.
+local adverbs = {really = true, also = true, just = true, still = true,
+  always = true, never = true, already = true, ["then"] = true, clearly =
+  true, definitely = true, probably = true, obviously = true, actually =
+  true, usually = true, often = true, mostly = true, only = true}
+
+-- Verbs in the past tense that start a résumé fragment ("Led a team").
+local past = {}
+for w in ([[led built cut ran grew drove made won took set brought wrote
+  sold kept spent got held rebuilt found taught chose began became went
+  did sat oversaw shrank hit put beat overhauled closed launched reduced
+  raised saved filled moved signed oriented trained managed designed
+  delivered introduced created started opened hired mentored redesigned
+  negotiated shipped migrated automated scaled doubled tripled halved
+  improved increased decreased lowered wired passed caught supervised
+  coordinated organized organised planned handled implemented
+  established developed wrote coached piloted lost missed failed dropped
+  slipped fell rose]]):gmatch("%a+") do
+  past[w] = true
+end
+
+-- Verbs that start advice ("Talk to Anita before round two").
+local imperative = {}
+for w in ([[talk read bring show lead ask send prepare focus come think be
+  keep make meet reach look review share write expect emphasize speak
+  follow get use consider do don't tell check call email practise
+  practice study learn label watch dress arrive plan mention brush
+  avoid remember try]]):gmatch("[%a']+") do
+  imperative[w] = true
+end
+
+-- Base verbs that start a first-person fragment ("have my food handler
+-- cert", "can do doubles").
+local first_verbs = {have = true, can = true, am = true, live = true,
+  speak = true, know = true, hold = true, ["can't"] = true, used = true}
+
+-- Words after which a fragment is a clause ("Nurse turnover hit 28%").
+local verbs = {}
+for w in ([[is are was were has have had will would can could should may
+  might must does do did cares care runs run wants want needs need plans
+  plan hit hits ships ship stall stalls grew grows takes take spends spend
+  breaks break gets get moves move sits sit goes go loses lose costs cost
+  missed misses opens open launches launch uses use lacks lack struggles
+  struggle weigh weighs expects expect face faces faced own owns went
+  isn't aren't wasn't doesn't don't can't won't said told asked liked
+  complain complains rotate rotates splits split got dropped fell rose
+  went came became grew lost]]):gmatch("[%a']+") do
+  verbs[w] = true
+end
+
+-- ---- small helpers -------------------------------------------------------
+
+local function trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+local function first_word(s)
+  return s:match("^[%w\128-\255'\u{2019}%-]+") or ""
+end
+
+local function capitalize(s)
+  return (s:gsub("^([\"'\u{201C}]?)(%l)", function(q, c)
+    return q .. c:upper()
+  end))
+end
+voice.capitalize = capitalize
+
+-- ---- normalising ---------------------------------------------------------
+
+-- One word of shorthand, its case kept where it matters.
+local function expand_word(w, prev)
+  local lw = w:lower()
+  if prev and prev:match("%d$") and units[lw] then return units[lw] end
+  local long = voice.shorthand[lw]
+  if not long then return w end
+  if lw == "i" then return "I" end
+  if w:match("^%u") and not long:match("^I") then
+    long = long:sub(1, 1):upper() .. long:sub(2)
+  end
+  return long
+end
+
+-- Shorthand with punctuation, and the symbols of note-taking.
+local function expand_symbols(s)
+  s = s:gsub("(%d)%s*%->%s*(%d)", "%1 to %2")
+  s = s:gsub("(%d[%d%.,]*%%?)%s*%->%s*([%$€£]?%d)", "%1 to %2")
+  s = s:gsub("%s*%->%s*", ": ")
+  s = s:gsub("%s*\u{2192}%s*", ": ")
+  s = s:gsub("%f[%w][Ww]/o%f[%W]", "without")
+  s = s:gsub("%f[%w][Ww]/%s*", "with ")
+  s = s:gsub("%f[%w][Bb]/c%f[%W]", "because")
+  s = s:gsub("%f[%w]y/o%f[%W]", "-year-old")
+  s = s:gsub("(%d)%-year%-old", "%1-year-old")
+  s = s:gsub("(%d) %-year%-old", "%1-year-old")
+  s = s:gsub("%f[%w](%dx)/(%a+)", function(n, unit)
+    if times[n] and per[unit] then
+      return times[n] .. " " .. per[unit]:gsub("^an? ", "a ")
+    end
+  end)
+  s = s:gsub("(%d[%w%%]*)/(%a+)%f[%A]", function(n, unit)
+    if per[unit] then return n .. " " .. per[unit] end
+  end)
+  s = s:gsub("(%a)/(day)%f[%A]", "%1 a %2")
+  s = s:gsub("~%s*([%d%$\194\226])", "about %1")
+  s = s:gsub("(%d[%d,%.]*)%+%s+(%a)", "more than %1 %2")
+  s = s:gsub("%s+%+%s+", " and ")
+  s = s:gsub("%s+&%s+", " and ")
+  s = s:gsub("%s+=%s+", " is ")
+  s = s:gsub("%s*%(!+%)", "")
+  s = s:gsub("%s*%((%a*%s*)below%)", ""):gsub("%s*%((%a*%s*)above%)", "")
+  -- emoji and pictographs
+  s = s:gsub("%s*[\240][\159][\128-\191][\128-\191]", "")
+  s = s:gsub("%s*\226[\152-\158][\128-\191]\239\184\143", "")
+  s = s:gsub("!!+", "!")
+  s = s:gsub("%?%?+", "?")
+  return s
+end
+
+-- Self-talk words and asides: "lol", "(meh)", "i think?".
+local function drop_asides(s)
+  s = s:gsub("%s*%(([^%)]*)%)", function(inner)
+    local l = inner:lower():gsub("[%p%s]+$", "")
+    if selftalk_set[l] or verdict_set[l] then return "" end
+  end)
+  s = s:gsub("%f[%w][Ii] think%?", "")
+  s = s:gsub("%f[%a](%a+)%f[%A]%s*", function(w)
+    if selftalk_set[w:lower()] and w ~= "Ha" then return "" end
+  end)
+  return s
+end
+
+-- The sentences of a text: split after . ! ? followed by a blank, not
+-- after "St." or "Dr." or a single capital.
+local abbreviations = {st = true, dr = true, mr = true, mrs = true,
+  ms = true, inc = true, co = true, ltd = true, vs = true, jr = true,
+  sr = true, no = true, dept = true, approx = true, etc = true, prof = true}
+
+function voice.sentences(text)
+  local out, from, start = {}, 1, 1
+  while true do
+    local a, b = text:find("[%.!?][\"'\u{201D}\u{2019}%)]*%s+", from)
+    if not a then break end
+    local word = text:sub(1, a - 1):match("([%a]+)$") or ""
+    if not (abbreviations[word:lower()] or word:match("^%u$")) then
+      local piece = trim(text:sub(start, b))
+      if piece ~= "" then out[#out + 1] = piece end
+      start = b + 1
+    end
+    from = b + 1
+  end
+  local rest = trim(text:sub(start))
+  if rest ~= "" then out[#out + 1] = rest end
+  return out
+end
+
+-- Whether a sentence is only the writer's verdict on themself.
+local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
+  "came out", "too glib", "too ", "vague", "nerves", "i know that",
+  "i overstated", "undersold", "oversold", "felt like", "looked ",
+  "not my best", "bad look", "should have been honest"}
+
+local function is_verdict(s)
+  local l = s:lower():gsub("[%p%s]+$", ""):gsub("^[%p%s]+", "")
+  l = l:gsub("%s+", " ")
+  if verdict_set[l] then return true end
+  if not l:find("%d") then
+    for _, v in ipairs(verdict_starts) do
+      if l:find("^" .. v) then return true end
+    end
+  end
+  local words, own = 0, true
+  for w in l:gmatch("[%a']+") do
+    words = words + 1
+    if not (selftalk_set[w] or verdict_set[w]) then own = false end
+  end
+  return words > 0 and own
+end
+voice.is_verdict = is_verdict
+
+-- Ends a sentence with one mark, after closing quotes if any.
+local closers = {[34] = true, [39] = true, [41] = true, [0x9D] = true,
+  [0x99] = true, [0x80] = true, [0xE2] = true}
+local function end_mark(s)
+  s = s:gsub("[%s,;:%-]+$", "")
+  local n = #s
+  while n > 0 and closers[s:byte(n)] do n = n - 1 end
+  local c = s:byte(n)
+  if c == 46 or c == 33 or c == 63 then
+    -- "...!." and ".." were seams
+    return s
+  end
+  return s .. "."
+end
+voice.end_mark = end_mark
+
+-- The whole normalisation of a point's text.
+function voice.normalize(text)
+  local s = text:gsub("%s+", " ")
+  s = expand_symbols(s)
+  local prev
+  s = s:gsub("([%w\128-\255'\u{2019}]+)", function(w)
+    local r = expand_word(w, prev)
+    prev = w
+    return r
+  end)
+  s = drop_asides(s)
+  local kept = {}
+  for _, sentence in ipairs(voice.sentences(s)) do
+    if not is_verdict(sentence) then
+      kept[#kept + 1] = sentence
+    end
+  end
+  s = table.concat(kept, " ")
+  s = s:gsub("%s+([,;:%.!?])", "%1"):gsub("([,;:])[,;:]+", "%1")
+  s = s:gsub("%.%.+", "."):gsub("!%.", "!"):gsub("%?%.", "?")
+  s = s:gsub("%s+", " ")
+  return trim(s)
+end
+
+-- ---- perspective ---------------------------------------------------------
+
+-- The person a draft goes to, as the rules need them: their names (full,
+-- first, surname with a title, possessives) and pronouns.
+local honorifics = {mr = true, mrs = true, ms = true, miss = true,
+  mx = true, dr = true, prof = true, professor = true, sir = true,
+  dame = true, chef = true}
+
+function voice.person(p, note)
+  if not (p and p.name) then return nil end
+  local words = {}
+  for w in p.name:gmatch("%S+") do words[#words + 1] = w end
+  local title
+  if #words > 1 and honorifics[words[1]:lower():gsub("%.$", "")] then
+    title = table.remove(words, 1)
+  end
+  local who = {name = p.name, first = words[1], last = words[#words],
+    title = title, names = {}}
+  local function add(n) if n and #n > 1 then who.names[#who.names + 1] = n end end
+  add(p.name)
+  add(table.concat(words, " "))
+  if title then add(title .. " " .. who.last) end
+  add(words[1])
+  table.sort(who.names, function(a, b) return #a > #b end)
+  who.pronouns = voice.pronouns(p, note)
+  return who
+end
+
+-- "she/her" from the front matter, else the pronoun the note uses most.
+function voice.pronouns(p, note)
+  local given = p.pronouns or (note and note.meta and
+    type(note.meta.pronouns) == "string" and note.meta.pronouns)
+  if type(given) == "string" then
+    local l = given:lower()
+    if l:match("^she") then return "she" end
+    if l:match("^he") then return "he" end
+    if l:match("^they") then return "they" end
+  end
+  if not (note and note.points) then return nil end
+  local n = {she = 0, he = 0, they = 0}
+  for _, pt in ipairs(note.points) do
+    local t = " " .. pt.text:lower() .. " "
+    for w in t:gmatch("%f[%a](%a+)%f[%A]") do
+      if w == "she" or w == "her" or w == "hers" then n.she = n.she + 1
+      elseif w == "he" or w == "him" or w == "his" then n.he = n.he + 1
+      end
+    end
+  end
+  if n.she > n.he then return "she" end
+  if n.he > n.she then return "he" end
+  return nil
+end
+
+local pronoun_sets = {
+  she = {subject = "she", object = "her", possessive = "her",
+         owned = "hers", self = "herself"},
+  he = {subject = "he", object = "him", possessive = "his",
+        owned = "his", self = "himself"},
+  they = {subject = "they", object = "them", possessive = "their",
+          owned = "theirs", self = "themself"},
+}
+
+-- Words after "her" that show it is the object ("asked her about"), not
+-- the possessive ("her GM").
+local after_object = {about = true, ["for"] = true, to = true, with = true,
+  that = true, ["if"] = true, how = true, why = true, what = true,
+  when = true, whether = true, the = true, a = true, an = true, my = true,
+  on = true, at = true, ["in"] = true, by = true, again = true,
+  ["and"] = true, ["or"] = true, but = true, so = true, this = true,
+  it = true, me = true, up = true, out = true, back = true, last = true,
+  next = true}
+
+-- "you" followed by its verb made to agree: of `rest`, the text after
+-- "you", returns the changed start and how many bytes of rest it stands
+-- for ("" and 0 when nothing changes).
+local function agreeing(rest)
+  local adv, word = rest:match("^(%s+)([%a'\u{2019}]+)")
+  if not word then
+    adv, word = rest:match("^()(['\u{2019}]s)%f[%A]")
+    if not word then return "", 0 end
+    adv = ""
+  end
+  local pre, len = adv, #adv + #word
+  if adverbs[word:lower()] then
+    local a2, w2 = rest:sub(len + 1):match("^(%s+)([%a'\u{2019}]+)")
+    if w2 then
+      pre = adv .. word .. a2
+      len = len + #a2 + #w2
+      word = w2
+    end
+  end
+  local lw = word:lower():gsub("\u{2019}", "'")
+  local to = agree[lw] or s_verbs[lw]
+  if not to then return "", 0 end
+  return pre .. to, len
+end
+
+-- Replaces the whole word w (case aside at its first letter) in s.
+local function each_word(s, w, fn)
+  local out, from = {}, 1
+  local lw = w:lower()
+  local pattern = "%f[%w\128-\255]" .. "[" .. lw:sub(1, 1):upper() ..
+    lw:sub(1, 1) .. "]" .. lw:sub(2):gsub("%p", "%%%0") ..
+    "%f[^%w\128-\255]"
+  while true do
+    local a, b = s:find(pattern, from)
+    if not a then break end
+    out[#out + 1] = s:sub(from, a - 1)
+    local r, skip = fn(s:sub(a, b), s:sub(b + 1), s:sub(1, a - 1))
+    out[#out + 1] = r
+    from = b + 1 + (skip or 0)
+  end
+  out[#out + 1] = s:sub(from)
+  return table.concat(out)
+end
+
+-- Whether the text before a position ends a sentence (or is empty).
+local function starts_sentence(before)
+  return before:match("^%s*[\"'\u{201C}]?$") ~= nil or
+    before:match("[%.!?:][\"'\u{201D}]?%s+[\"'\u{201C}]?$") ~= nil
+end
+
+local function you(word, before)
+  if starts_sentence(before) then return "You" end
+  return "you"
+end
+
+-- The interviewer in the third person becomes "you": their names, the
+-- pronouns the note uses for them, and (company = true) the
+-- organisation's "they".  A third person stays a third person.
+function voice.address(s, who, company)
+  if who then
+    for _, n in ipairs(who.names) do
+      if s:find(n, 1, true) then
+        local q = n:gsub("%p", "%%%0")
+        s = s:gsub("%f[%w]" .. q .. "['\u{2019}]?s%f[%W]", "your")
+        s = each_word(s, n, function(word, after, before)
+          local agreed, len = agreeing(after)
+          return you(word, before) .. agreed, len
+        end)
+      end
+    end
+    local set = pronoun_sets[who.pronouns or ""]
+    if set and set.subject ~= "they" then
+      s = each_word(s, set.subject .. "'s", function(_, _, before)
+        return you("", before) .. "'re"
+      end)
+      s = each_word(s, set.subject, function(_, after, before)
+        local agreed, len = agreeing(after)
+        return you("", before) .. agreed, len
+      end)
+      s = each_word(s, set.self, function() return "yourself" end)
+      if set.object == set.possessive then
+        s = each_word(s, set.object, function(word, after, before)
+          local next_word = after:match("^%s+([%a']+)")
+          local object = not next_word or after:match("^[%p]") or
+            after_object[next_word:lower()] or next_word:match("ing$")
+          if starts_sentence(before) then
+            return object and "You" or "Your"
+          end
+          return object and "you" or "your"
+        end)
+      else
+        s = each_word(s, set.object, function(_, _, before)
+          return you("", before)
+        end)
+        s = each_word(s, set.possessive, function(_, _, before)
+          return starts_sentence(before) and "Your" or "your"
+        end)
+      end
+    end
+    if (set and set.subject == "they") or company then
+      s = voice.their_to_yours(s, set and set.subject == "they")
+    end
+  elseif company then
+    s = voice.their_to_yours(s)
+  end
+  return s
+end
+
+-- "they/their/them/they're" of the organisation (or a singular-they
+-- interviewer) become "you/your/you/you're".
+local plural_verbs = {run = true, own = true, manage = true, lead = true,
+  choose = true, set = true, get = true, keep = true, lost = true,
+  do_ = true, make = true, bring = true, take = true, love = true}
+
+function voice.their_to_yours(s, singular)
+  s = each_word(s, "they're", function(_, _, b) return you("", b) .. "'re" end)
+  s = each_word(s, "they\u{2019}re", function(_, _, b) return you("", b) .. "'re" end)
+  s = each_word(s, "they've", function(_, _, b) return you("", b) .. "'ve" end)
+  s = each_word(s, "they'll", function(_, _, b) return you("", b) .. "'ll" end)
+  s = each_word(s, "they'd", function(_, _, b) return you("", b) .. "'d" end)
+  s = each_word(s, "they", function(_, after, b)
+    local agreed, len = agreeing(after)
+    return you("", b) .. agreed, len
+  end)
+  s = each_word(s, "their", function(word, _, b)
+    local prev = b:match("(%a+)%s*$")
+    if prev and plural_verbs[prev:lower()] then return word end
+    return starts_sentence(b) and "Your" or "your"
+  end)
+  s = each_word(s, "theirs", function() return "yours" end)
+  if singular then
+    s = each_word(s, "them", function() return "you" end)
+    s = each_word(s, "themself", function() return "yourself" end)
+  end
+  return s
+end
+
+-- ---- forms ---------------------------------------------------------------
+
+-- What shape of words a text is, so that a slot can word it:
+--   "quote"      it opens with a quotation
+--   "question"   it ends with a question mark
+--   "i"          a clause in the first person ("I cut X", "At Y I led Z")
+--   "we"         a clause in the first person plural
+--   "you"        a clause about the reader ("You said ...")
+--   "past"       a résumé fragment with a past verb ("Led a team of 85")
+--   "have"       a first-person fragment with a base verb ("have my cert")
+--   "imperative" advice ("Read their protocols")
+--   "gerund"     a gerund phrase ("Running CRRT on my own")
+--   "clause"     a clause about someone or something else
+--   "noun"       a noun phrase ("New power-load stretchers by January")
+function voice.form(s)
+  local w1 = first_word(s)
+  local lw = w1:lower()
+  if s:match("^[\"\u{201C}]") then return "quote" end
+  if s:match("%?[\"'\u{201D}]?$") then return "question" end
+  if w1 == "I" or w1:match("^I['\u{2019}]") then return "i" end
+  if lw == "we" or lw == "we're" or lw == "we've" then return "we" end
+  if lw == "you" or lw:match("^you['\u{2019}]") then return "you" end
+  if past[lw] or (lw:match("^%l+ed$") and #lw >= 5 and not verbs[lw]) then
+    return "past"
+  end
+  if first_verbs[lw] then return "have" end
+  if imperative[lw] then return "imperative" end
+  local words, n = {}, 0
+  for w in s:gmatch("[%w\128-\255'\u{2019}%-]+") do
+    n = n + 1
+    words[n] = w
+    if n >= 10 then break end
+  end
+  for i = 2, math.min(n, 8) do
+    if words[i] == "I" then return "i" end
+  end
+  if lw:match("^%l+ing$") and #lw > 5 then return "gerund" end
+  if w1:match("^%u%l+ing$") and #lw > 5 then return "gerund" end
+  for i = 2, math.min(n, 10) do
+    local l = words[i]:lower()
+    if verbs[l] or s_verbs[l] then return "clause" end
+  end
+  if lw:match("['\u{2019}]re$") or lw:match("['\u{2019}]s$") and
+     verbs[(words[2] or ""):lower()] then
+    return "clause"
+  end
+  return "noun"
+end
+
+-- A résumé fragment in the first person: "Led Y" -> "I led Y".
+function voice.own(s)
+  local f = voice.form(s)
+  if f == "past" or f == "have" then
+    return "I " .. s:sub(1, 1):lower() .. s:sub(2)
+  end
+  return s
+end
+
+-- Lowers the first letter of s for use mid-sentence, unless the first
+-- word is "I", an acronym or a name (capitalised elsewhere mid-sentence).
+function voice.lower_first(s, names)
+  local w = first_word(s)
+  if w == "I" or w:match("^I['\u{2019}]") or w:match("^%u%u") or
+     w:match("%d") then
+    return s
+  end
+  if names and names[w] then return s end
+  return (s:gsub("^%u", string.lower))
+end
+
+-- ---- what a rule could not make right ------------------------------------
+
+-- Returns a short description of what is left in s that the reader would
+-- catch (raw shorthand, a third-person pronoun that may be the reader),
+-- or nil.
+function voice.unresolved(s, who)
+  for w in s:gmatch("[%w'/]+") do
+    local lw = w:lower()
+    if voice.shorthand[lw] and lw ~= "i" and lw ~= "info" and
+       lw ~= "q" and lw ~= "w" and lw ~= "pt" then
+      return "shorthand '" .. w .. "'"
+    end
+  end
+  if s:find("->", 1, true) or s:find(" + ", 1, true) then
+    return "note symbols"
+  end
+  if who and who.pronouns and who.pronouns ~= "they" then
+    local set = pronoun_sets[who.pronouns]
+    for w in s:gmatch("%a+") do
+      local lw = w:lower()
+      if lw == set.subject or lw == set.object or lw == set.possessive then
+        return "the pronoun '" .. w .. "'"
+      end
+    end
+  end
+  return nil
+end
+
+return voice
