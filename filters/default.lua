@@ -259,6 +259,7 @@ local function prose(p, ctx, company)
   local t = untag(mentions(route(p.text, ctx.note), ctx.note), ctx.note)
   t = voice.normalize(t)
   t = voice.address(t, ctx.who, company)
+  if ctx.book.contractions == false then t = voice.expand(t) end
   return t, false
 end
 
@@ -300,10 +301,14 @@ local function names_of(note)
   end
   add(note.company)
   add(note.role)
+  local determiners = {The = true, A = true, An = true, This = true,
+    That = true, Our = true, Their = true, My = true, His = true,
+    Her = true, Its = true, These = true, Those = true}
   for _, p in ipairs(note.points or {}) do
     -- a capital mid-sentence is a name
-    for w in p.text:gmatch("[%w,;]%s+(%u[%w\128-\255'%-]*)") do
-      names[w] = true
+    local t = p.text:gsub("@[%w_%.%-\128-\255]+%s*", "")
+    for w in t:gmatch("[%w,;]%s+(%u[%w\128-\255'%-]*)") do
+      if not determiners[w] then names[w] = true end
     end
   end
   return names
@@ -329,7 +334,7 @@ end
 
 local step_words = {"final round", "second round", "next round", "2nd round",
   "3rd round", "third round", "panel", "role play", "roleplay",
-  "presentation", "skills test", "test", "shadow shift", "trial shift",
+  "presentation", "skills test", "excel test", "design test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
   "exercise", "assessment"}
 
@@ -415,8 +420,11 @@ local function correction_topic(t)
   if not topic then return nil end
   topic = topic:gsub("%s+I%s.*$", ""):gsub("%s+and%s.*$", "")
   topic = topic:gsub("%s+and$", ""):gsub("^an? ", "")
-  topic = topic:gsub("^my ", "")
-  if #topic > 30 or #topic < 3 then return nil end
+  topic = topic:gsub("^my ", ""):gsub("^your ", ""):gsub("%s+$", "")
+  if #topic > 30 or #topic < 6 or topic:find("%f[%a]I%f[%A]") or
+     topic:find("correction") then
+    return nil
+  end
   return topic
 end
 
@@ -426,15 +434,30 @@ local function shared_topic(problem, evidence)
   if not (problem and evidence) then return nil end
   local shared = sr.overlap(problem.text, evidence.text)
   if #shared == 0 then return nil end
-  local topic = shared[1]
-  local at = problem.text:lower():find(topic, 1, true)
-  if at then topic = problem.text:sub(at, at + #topic - 1) end
+  local text = problem.text
+  local lower = text:lower()
   if shared[2] then
     local two = shared[1] .. " " .. shared[2]
-    local at2 = problem.text:lower():find(two, 1, true)
-    if at2 then topic = problem.text:sub(at2, at2 + #two - 1) end
+    local at = lower:find(two, 1, true)
+    if at then
+      local orig = text:sub(at, at + #two - 1)
+      if at == 1 and not orig:match("^%u%u") then
+        orig = orig:gsub("^%u", string.lower)
+      end
+      return orig
+    end
   end
-  return topic
+  -- one word: only a name or an acronym, written so mid-sentence
+  for _, w in ipairs(shared) do
+    local at = lower:find("%f[%w]" .. w:gsub("%p", "%%%0") .. "%f[%W]")
+    if at then
+      local orig = text:sub(at, at + #w - 1)
+      if orig:match("^%u%u") or (at > 1 and orig:match("^%u")) then
+        return orig
+      end
+    end
+  end
+  return nil
 end
 
 local function short_role(role)
@@ -487,7 +510,7 @@ local function compose(chosen, note)
   local budget = note.max_words or 150
   local book = phrasebook(note)
   local who = voice.person(note.to, note)
-  local ctx = {note = note, who = who, names = names_of(note)}
+  local ctx = {note = note, who = who, names = names_of(note), book = book}
   local company = note.company and md(note.company)
   local by_role = {}
   for _, p in ipairs(chosen) do
@@ -525,14 +548,20 @@ local function compose(chosen, note)
     end
   end
   if not step_line then
-    for _, key in ipairs({"guidance", "other", "problems", "excited_me"}) do
+    for _, key in ipairs({"guidance", "other", "excited_me"}) do
       for _, p in ipairs(note.sections[key] or {}) do
         if not p.skip and not p.tags.private then
           local t = voice.address(voice.normalize(untag(route(p.text, note), note)),
                                   who, true)
           local step = booked(first_clause(first_sentence(t)))
           if step then
-            step = step:gsub("^the (%u%l)", function(c) return "the " .. c:lower() end)
+            step = step:gsub("^the (%u)(%l+)", function(c, rest)
+              local lower = {panel = 1, second = 1, next = 1, case = 1,
+                final = 1, third = 1, first = 1, role = 1, skills = 1,
+                partner = 1, portfolio = 1, mock = 1, design = 1,
+                technical = 1, presentation = 1, interview = 1, stage = 1}
+              if lower[(c .. rest):lower()] then return "the " .. c:lower() .. rest end
+            end)
             step_line = fill(book.step, {step = md(step)})
             ctx.step_point = p
             break
@@ -585,11 +614,20 @@ local function compose(chosen, note)
         local head, rest = t:match("^(.-):%s+(.+)$")
         if we then t = we end
         if head and not we and voice.form(head) == "noun" then t = head end
+        local w1 = t:match("^(%a+)")
+        local lead_ok = {I = true, At = true, In = true, On = true, With = true,
+          During = true, When = true, After = true, Before = true, For = true,
+          How = true}
+        if voice.form(t) == "i" and not lead_ok[w1 or ""] then
+          t = t:gsub("^%u", string.lower)
+          s, why = fill(book.connect.noun, {lower = md(t)}), nil
+        end
+        t = t:gsub("^How (I%s)", "%1")
         local verb = t:match("^I (%l+)")
         if verb == "have" or verb == "can" or verb == "know" or verb == "am" then
           t = t:sub(3)
         end
-        s, why = word(book.connect, t, ctx)
+        if not s then s, why = word(book.connect, t, ctx) end
       end
       if s then say(1, s, keep, p) else out(p, why) end
     end
@@ -624,13 +662,22 @@ local function compose(chosen, note)
           " " .. voice.lower_first(head, ctx.names) .. tail, ctx)
       elseif head and voice.form(head) == "noun" and
          (voice.form(rest) == "past" or voice.form(rest) == "have") then
-        s = fill(slot.headed, {head = md(voice.lower_first(head, ctx.names)),
+        local h = voice.lower_first(head, ctx.names)
+        local d1 = h:match("^(%l+)")
+        local dets = {the = true, a = true, an = true, my = true, our = true,
+          this = true, that = true, his = true, her = true, their = true,
+          your = true}
+        if d1 and not dets[d1] and not h:match("^%S+s%f[%s%z]") then
+          h = "the " .. h
+        end
+        s = fill(slot.headed, {head = md(h),
           lower = md(rest:gsub("^%u", string.lower))})
       else
         t = voice.own(t)
         if i > 1 and t:match("^I ") and not t:match("^I also ") and
            not t:match("^I'") then
           t = "I also " .. t:sub(3)
+          t = t:gsub("^I also (can) ", "I %1 also "):gsub("^I also (will) ", "I %1 also ")
         end
         s, why = word(slot, t, ctx)
       end
@@ -670,6 +717,10 @@ local function compose(chosen, note)
 
   -- 3: the honest correction, and the next step
   local correction = take("correction")
+  if correction and voice.nothing(correction.text) then
+    out(correction, "it says there is nothing to correct")
+    correction = nil
+  end
   if correction then
     local t, own = prose(correction, ctx, true)
     if own then
@@ -680,7 +731,9 @@ local function compose(chosen, note)
         local l = s:lower()
         if l:match("^said ") or l:match("^told ") or l:match("^called ") or
            l:match("^should have ") or l:match("^meant ") or
-           l:match("^claimed ") then
+           l:match("^claimed ") or l:match("^didn't ") or
+           l:match("^did not ") or l:match("^forgot ") or l:match("^wasn't ") or
+           l:match("^thought ") then
           s = "I " .. s:gsub("^%u", string.lower)
         else
           s = voice.own(s)

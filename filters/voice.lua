@@ -68,7 +68,7 @@ voice.verdicts = {"not true", "wrong", "so wrong", "dumb", "bad answer",
   "mistake", "not great", "awkward", "oh well", "nothing really",
   "felt like a good conversation", "prob not relevant",
   "probably not relevant", "not relevant", "i think", "not sure",
-  "i think so"}
+  "i think so", "weak", "bad word", "bad", "vague", "ouch", "yikes"}
 local verdict_set = {}
 for _, w in ipairs(voice.verdicts) do verdict_set[w] = true end
 
@@ -172,7 +172,7 @@ end
 -- Shorthand with punctuation, and the symbols of note-taking.
 local function expand_symbols(s)
   s = s:gsub("(%d)%s*%->%s*(%d)", "%1 to %2")
-  s = s:gsub("(%d[%d%.,]*%%?)%s*%->%s*([%$€£]?%d)", "%1 to %2")
+  s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 to %2")
   s = s:gsub("%s*%->%s*", ": ")
   s = s:gsub("%s*\u{2192}%s*", ": ")
   s = s:gsub("%f[%w][Ww]/o%f[%W]", "without")
@@ -197,7 +197,8 @@ local function expand_symbols(s)
   s = s:gsub("%s+=%s+", " is ")
   s = s:gsub("%s*%(!+%)", "")
   s = s:gsub("%s*%((%a*%s*)below%)", ""):gsub("%s*%((%a*%s*)above%)", "")
-  -- emoji and pictographs
+  -- emoji and pictographs (one that ends a sentence leaves its full stop)
+  s = s:gsub("%s*[\240][\159][\128-\191][\128-\191](%s+%u)", ".%1")
   s = s:gsub("%s*[\240][\159][\128-\191][\128-\191]", "")
   s = s:gsub("%s*\226[\152-\158][\128-\191]\239\184\143", "")
   s = s:gsub("!!+", "!")
@@ -230,7 +231,8 @@ function voice.sentences(text)
     local a, b = text:find("[%.!?][\"'\u{201D}\u{2019}%)]*%s+", from)
     if not a then break end
     local word = text:sub(1, a - 1):match("([%a]+)$") or ""
-    if not (abbreviations[word:lower()] or word:match("^%u$")) then
+    if not (abbreviations[word:lower()] or word:match("^%u$") or
+            text:sub(1, a - 1):match("%f[%a]%a%.%a$")) then
       local piece = trim(text:sub(start, b))
       if piece ~= "" then out[#out + 1] = piece end
       start = b + 1
@@ -583,6 +585,48 @@ function voice.lower_first(s, names)
   end
   if names and names[w] then return s end
   return (s:gsub("^%u", string.lower))
+end
+
+-- Contractions and their long forms, for a tone that writes none.
+voice.long_forms = {
+  ["i'm"] = "I am", ["i've"] = "I have", ["i'd"] = "I would",
+  ["i'll"] = "I will", ["we're"] = "we are", ["we've"] = "we have",
+  ["you're"] = "you are", ["you've"] = "you have", ["it's"] = "it is",
+  ["that's"] = "that is", ["there's"] = "there is", ["let's"] = "let us",
+  ["don't"] = "do not", ["doesn't"] = "does not", ["didn't"] = "did not",
+  ["can't"] = "cannot", ["couldn't"] = "could not", ["won't"] = "will not",
+  ["wouldn't"] = "would not", ["shouldn't"] = "should not",
+  ["isn't"] = "is not", ["aren't"] = "are not", ["wasn't"] = "was not",
+  ["weren't"] = "were not", ["haven't"] = "have not",
+  ["hasn't"] = "has not", ["hadn't"] = "had not", ["you'll"] = "you will",
+  ["we'll"] = "we will", ["they're"] = "they are",
+}
+
+-- Expands the contractions of a text (outside quotations: what someone
+-- said is quoted as they said it).
+function voice.expand(text)
+  local out, quoted = {}, false
+  for piece, q in text:gmatch("([^\"\u{201C}\u{201D}]*)([\"\u{201C}\u{201D}]?)") do
+    if not quoted then
+      piece = piece:gsub("\u{2019}", "'"):gsub("%f[%a](%a+'%a+)", function(w)
+        local long = voice.long_forms[w:lower()]
+        if not long then return w end
+        if w:match("^%u") then long = long:sub(1, 1):upper() .. long:sub(2) end
+        return long
+      end)
+    end
+    out[#out + 1] = piece .. q
+    if q ~= "" then quoted = not quoted end
+  end
+  return table.concat(out)
+end
+
+-- Whether a point says there is nothing there ("nothing really", "n/a").
+function voice.nothing(s)
+  local l = s:lower():gsub("^%s+", "")
+  return l:match("^nothing%f[%A]") ~= nil or l:match("^none%f[%A]") ~= nil or
+    l:match("^n/?a%f[%A]") ~= nil or l:match("^nope%f[%A]") ~= nil or
+    l:match("^no%f[%A]") ~= nil and #l < 12 or l:match("^all good") ~= nil
 end
 
 -- ---- what a rule could not make right ------------------------------------
