@@ -479,7 +479,7 @@ typedef struct {
 	const char *outpath;
 	bool quiet, progress;
 	time_t now;
-	size_t counts[4], failed, warnings;
+	size_t counts[SR_BUILD_FAILED + 1], failed, warnings;
 	double saved_at; /* when build last saved the manifest */
 	sr_path work_path, take_path; /* the note each function is at */
 } batch;
@@ -598,7 +598,7 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 		b->counts[res.status]++;
 	flush_diags(&diags, b->quiet);
 	if (!b->quiet && res.status != SR_BUILD_UP_TO_DATE &&
-	    res.status != SR_BUILD_FAILED) {
+	    res.status != SR_BUILD_FAILED && res.status != SR_BUILD_NO_DRAFT) {
 		print_result(path, &res, b->outpath, b->now);
 		if (res.over_budget) {
 			print_visible(stderr, path);
@@ -755,8 +755,9 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 	flush_diags(&diags, quiet);
 	if (!quiet)
 		fprintf(stderr, "%zu written, %zu up to date, %zu kept (edited), "
-		    "%zu failed\n", b.counts[SR_BUILD_WRITTEN],
-		    b.counts[SR_BUILD_UP_TO_DATE], b.counts[SR_BUILD_KEPT],
+		    "%zu without a draft, %zu failed\n",
+		    b.counts[SR_BUILD_WRITTEN], b.counts[SR_BUILD_UP_TO_DATE],
+		    b.counts[SR_BUILD_KEPT], b.counts[SR_BUILD_NO_DRAFT],
 		    b.failed);
 	rc = b.failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 out:

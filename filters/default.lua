@@ -507,6 +507,11 @@ end
 -- ---- compose --------------------------------------------------------------------
 
 local function compose(chosen, note)
+  -- no draft from nothing: a generic email would be counted as written
+  if #chosen == 0 then
+    return nil, "no usable point answers the six questions; write what " ..
+      "connected, their problem or what you did not get to say"
+  end
   local budget = note.max_words or 150
   local book = phrasebook(note)
   local who = voice.person(note.to, note)
@@ -741,8 +746,11 @@ local function compose(chosen, note)
         parts[#parts + 1] = md(voice.end_mark(voice.capitalize(s)))
       end
       if #parts > 0 then
-        say(3, book.correction .. " " .. table.concat(parts, " "), 80,
-            correction)
+        -- what was said and the first of what is true stay; what follows
+        -- goes first when the draft is over its budget
+        say(3, book.correction .. " " .. table.concat(parts, " ", 1,
+            math.min(#parts, 2)), 80, correction)
+        for i = 3, #parts do say(3, parts[i], 36 - i, correction) end
         ctx.correction_topic = correction_topic(t)
       else
         out(correction, "nothing is left of it once its self-talk is dropped")
@@ -753,7 +761,8 @@ local function compose(chosen, note)
   if step_line then
     say(3, step_line, 90)
   elseif not acted then
-    say(3, book.available, 90)
+    -- the plain offer says least: it goes first when over budget
+    say(3, book.available, 40)
   end
 
   -- Keep to the budget: drop whole sentences, the least needed first.

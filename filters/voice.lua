@@ -163,6 +163,7 @@ local function expand_word(w, prev)
   local long = voice.shorthand[lw]
   if not long then return w end
   if lw == "i" then return "I" end
+  if lw == "i.e" or lw == "e.g" then return w end
   if w:match("^%u") and not long:match("^I") then
     long = long:sub(1, 1):upper() .. long:sub(2)
   end
@@ -348,12 +349,21 @@ function voice.pronouns(p, note)
   end
   if not (note and note.points) then return nil end
   local n = {she = 0, he = 0, they = 0}
-  for _, pt in ipairs(note.points) do
-    local t = " " .. pt.text:lower() .. " "
-    for w in t:gmatch("%f[%a](%a+)%f[%A]") do
-      if w == "she" or w == "her" or w == "hers" then n.she = n.she + 1
-      elseif w == "he" or w == "him" or w == "his" then n.he = n.he + 1
+  local function count(text, weight)
+    for w in text:lower():gmatch("%f[%a](%a+)%f[%A]") do
+      if w == "she" or w == "her" or w == "hers" then n.she = n.she + weight
+      elseif w == "he" or w == "him" or w == "his" then n.he = n.he + weight
       end
+    end
+  end
+  -- a heading ("Her guidance") speaks of the interviewer: it counts more
+  local headings = {}
+  for _, pt in ipairs(note.points) do
+    count(pt.text, 1)
+    for _, d in ipairs(pt.details or {}) do count(d.text, 1) end
+    if pt.heading and not headings[pt.heading] then
+      headings[pt.heading] = true
+      count(pt.heading, 3)
     end
   end
   if n.she > n.he then return "she" end

@@ -326,6 +326,9 @@ typedef struct {
 	sr_choice *chosen;     /* in the order select gave */
 	size_t nchosen;
 	const char **why_not;  /* per point: why it was left out, or NULL */
+	const char *none;      /* why compose wrote no draft (nothing usable in
+	                          the note), else NULL: then the fields above
+	                          but `to` and `slug` are empty */
 } sr_draft;
 
 /* The result of running the filters over a note: verdicts[i] belongs to
@@ -545,6 +548,7 @@ typedef enum {
 	SR_BUILD_WRITTEN,    /* something was written */
 	SR_BUILD_UP_TO_DATE, /* nothing to do */
 	SR_BUILD_KEPT,       /* an output edited by hand was kept */
+	SR_BUILD_NO_DRAFT,   /* nothing in the note to write a draft from */
 	SR_BUILD_FAILED
 } sr_build_status;
 
@@ -554,6 +558,7 @@ typedef struct {
 	size_t written, unchanged, kept; /* output files */
 	char first_output[4352];         /* the first file written */
 	size_t ndrafts;
+	size_t nodraft;                  /* drafts compose did not write */
 	int words;                       /* of the longest draft */
 	bool over_budget;
 	bool has_date, sent;
@@ -598,6 +603,11 @@ void sr_check_note(const sr_note *note, time_t now, sr_diags *diags);
 /* Adds the warnings for a composed draft: over its word budget, or using a
  * stock phrase (a custom filter's output is checked the same way). */
 void sr_check_draft(const sr_note *note, const sr_draft *d, sr_diags *diags);
+
+/* The draft lint (lint.c): warnings for what a reader would catch in the
+ * draft (a seam, note-speak, the reader in the third person, a stock
+ * phrase), each at the note line of the point its sentence came from. */
+void sr_lint_draft(const sr_note *note, const sr_draft *d, sr_diags *diags);
 
 /* ---- Finding notes ----------------------------------------------------- */
 

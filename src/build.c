@@ -325,7 +325,7 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 	sr_outcome outcome;
 	sr_note *note = NULL;
 	char *data = NULL, *text;
-	size_t len, i, f, count = 0;
+	size_t len, i, f, count = 0, nodraft = 0;
 	uint64_t in = 0, kind = BUILT_FAILED;
 	sr_pack outputs = {0};
 
@@ -348,6 +348,14 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 	for (i = 0; i < outcome.ndrafts; i++) {
 		const sr_draft *d = &outcome.drafts[i];
 
+		if (d->none != NULL) {
+			sr_diags_add(&diags, SR_WARNING, path, 0, 0, "no draft%s%s: "
+			    "%s", d->to && d->to->name ? " to " : "",
+			    d->to && d->to->name ? d->to->name : "", d->none);
+			nodraft++;
+			continue;
+		}
+		sr_lint_draft(note, d, &diags);
 		for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
 			if (!(b->formats & formats[f].flag))
 				continue;
@@ -389,6 +397,7 @@ out:
 		sr_pack_u64(msg, outcome.ndrafts);
 		sr_pack_u64(msg, (uint64_t)(int64_t)words);
 		sr_pack_u64(msg, over);
+		sr_pack_u64(msg, nodraft);
 		sr_pack_u64(msg, note->has_date);
 		sr_pack_u64(msg, note->sent);
 		if (note->has_date) {
@@ -456,6 +465,7 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 	res->ndrafts = (size_t)sr_unpack_u64(u);
 	res->words = (int)(int64_t)sr_unpack_u64(u);
 	res->over_budget = sr_unpack_u64(u) != 0;
+	res->nodraft = (size_t)sr_unpack_u64(u);
 	res->has_date = sr_unpack_u64(u) != 0;
 	res->sent = sr_unpack_u64(u) != 0;
 	if (res->has_date) {
@@ -485,6 +495,8 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 		return -1;
 	res->status = res->kept > 0 ? SR_BUILD_KEPT : res->written > 0 ?
 	    SR_BUILD_WRITTEN : SR_BUILD_UP_TO_DATE;
+	if (count == 0 && res->nodraft > 0 && res->nodraft == res->ndrafts)
+		res->status = SR_BUILD_NO_DRAFT;
 	return 0;
 bad:
 	sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory building "

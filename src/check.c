@@ -10,56 +10,22 @@
 
 #include "internal.h"
 
-/* Phrases an interviewer has read a thousand times: a draft that uses one
- * reads like a template.  Lower case. */
-static const char *const stock_phrases[] = {
-	"i am writing to", "thank you for your time", "thank you for taking "
-	"the time", "i look forward to hearing from you", "great fit",
-	"perfect fit", "ideal candidate", "i am confident that", "touch base",
-	"per our conversation", "at your earliest convenience",
-	"do not hesitate to", "don't hesitate to", "hit the ground running",
-	"think outside the box", "team player", "passionate about",
-	"just wanted to", "reach out", "circle back",
-	"please find attached", "to whom it may concern",
-};
-
-/* A lower-case copy of the draft's subject and paragraphs, one string. */
-static char *
-lowered(const sr_draft *d)
-{
-	sr_buf b = {0};
-	size_t i;
-
-	sr_buf_puts(&b, d->subject);
-	for (i = 0; i < d->nparagraphs; i++) {
-		sr_buf_putc(&b, '\n');
-		sr_buf_puts(&b, d->paragraphs[i]);
-	}
-	for (i = 0; i < b.len; i++)
-		b.data[i] = (char)tolower((unsigned char)b.data[i]);
-	return sr_buf_take(&b);
-}
-
 void
 sr_check_draft(const sr_note *note, const sr_draft *d, sr_diags *diags)
 {
 	const char *who = d->to && d->to->name ? d->to->name : "the draft";
-	char *text;
-	size_t k;
 
+	if (d->none != NULL) {
+		sr_diags_add(diags, SR_WARNING, note->path, 0, 0, "no draft%s%s: "
+		    "%s", d->to && d->to->name ? " to " : "", d->to &&
+		    d->to->name ? d->to->name : "", d->none);
+		return;
+	}
+	sr_lint_draft(note, d, diags);
 	if (d->words > d->max_words)
 		sr_diags_add(diags, SR_WARNING, note->path, 0, 0, "the draft to "
 		    "%s is %d words, over its budget of %d", who, d->words,
 		    d->max_words);
-	if ((text = lowered(d)) == NULL)
-		return;
-	for (k = 0; k < sizeof(stock_phrases) / sizeof(*stock_phrases); k++) {
-		if (strstr(text, stock_phrases[k]) != NULL)
-			sr_diags_add(diags, SR_WARNING, note->path, 0, 0, "the "
-			    "draft to %s says \"%s\", a stock phrase "
-			    "interviewers skim past", who, stock_phrases[k]);
-	}
-	free(text);
 }
 
 void

@@ -92,6 +92,10 @@ sr_explain_render(const sr_note *note, const sr_outcome *out)
 		else
 			sr_buf_puts(&b, d->to && d->to->email ? d->to->email :
 			    "(no one named)");
+		if (d->none != NULL) {
+			sr_buf_printf(&b, ": no draft (%s)\n", d->none);
+			continue;
+		}
 		sr_buf_printf(&b, ": %d words of %d\n", d->words,
 		    d->max_words);
 		for (para = 1; para <= 3; para++) {

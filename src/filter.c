@@ -1408,8 +1408,16 @@ run_recipient(run *r, lua_State *L, sr_draft *d, const sr_person *to,
 	fn = lua_gettop(L);
 	lua_pushvalue(L, chosen);
 	lua_pushvalue(L, note);
-	call_last(r, L, hooks, 2, 1, "compose");
-	draft = lua_gettop(L);
+	call_last(r, L, hooks, 2, 2, "compose");
+	draft = lua_gettop(L) - 1;
+	if (lua_isnil(L, draft) || (lua_isboolean(L, draft) &&
+	    !lua_toboolean(L, draft))) {
+		/* no draft: compose found nothing to write one from */
+		d->none = lua_type(L, draft + 1) == LUA_TSTRING ?
+		    keep(r, L, draft + 1) : "compose wrote no draft";
+		lua_settop(L, top);
+		return;
+	}
 	if (!lua_istable(L, draft))
 		hook_error(L, fn, "compose returned a %s, not a draft table%s",
 		    luaL_typename(L, draft), "");

@@ -37,13 +37,13 @@ mkdir -p "$notes/sub" && cp tests/notes/good.md tests/notes/panel.md "$notes/" &
 out=$tmp/drafts
 
 # A first build, then one with nothing changed: nothing written.
-expect "first build" 0 "3 written, 0 up to date, 0 kept (edited), 0 failed" \
+expect "first build" 0 "3 written, 0 up to date, 0 kept (edited), 0 without a draft, 0 failed" \
     $sr build --now $NOW "$notes" -o "$out"
 check "mirrored paths" test -f "$out/good.txt" -a -f "$out/sub/hostile.html"
 check "a manifest" test -f "$out/.secondround-manifest"
 touch -d '2000-01-01' "$out/good.txt"
 cp -p "$out/.secondround-manifest" "$tmp/manifest.before"
-expect "no-op rebuild" 0 "0 written, 3 up to date, 0 kept (edited), 0 failed" \
+expect "no-op rebuild" 0 "0 written, 3 up to date, 0 kept (edited), 0 without a draft, 0 failed" \
     $sr build "$notes" -o "$out"
 check "no-op rebuild writes nothing" test "$(find "$out" -newer "$tmp/manifest.before" -type f | wc -l)" -eq 0
 check "no-op rebuild leaves the old mtime" test "$(find "$out/good.txt" -newermt '2000-01-02' | wc -l)" -eq 0

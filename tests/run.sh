@@ -110,7 +110,7 @@ for build in "$@"; do
 
 	# The drafts of the example notes, byte for byte.
 	rm -rf "$tmp/drafts" "$tmp/drafts2"
-	cli "build the examples" 0 "5 written, 0 up to date, 0 kept (edited), 0 failed" \
+	cli "build the examples" 0 "5 written, 0 up to date, 0 kept (edited), 0 without a draft, 0 failed" \
 	    $sr build --now $NOW examples/notes -o "$tmp/drafts"
 	(cd "$tmp/drafts" && find . -type f | sort) >"$tmp/list"
 	compare "the list of example drafts" tests/examples/drafts.list "$tmp/list"
