@@ -201,7 +201,7 @@ end
 local function route(text, note)
   local names, rest = {}, text
   while true do
-    local m, after = rest:match("^@([%w_%.%-\128-\255]+)[%s,]*(.*)$")
+    local m, after = rest:match("^@([%w_%.%-\128-\255]+)[%s,:]*(.*)$")
     if not m then break end
     local name = m:gsub("^%l", string.upper)
     local to = note.to and note.to.name and note.to.name:match("^(%S+)")
@@ -771,10 +771,13 @@ local function compose(chosen, note)
     for _, s in ipairs(sentences) do n = n + sr.words(s.text) end
     return n
   end
+  -- Optional sentences go first (keep < 50); then, if still over, the
+  -- moment that connected and their problem (keep < 65); the thanks, the
+  -- evidence and the correction stay.
   while count() > budget do
     local worst
     for i, s in ipairs(sentences) do
-      if s.keep < 50 and (worst == nil or s.keep < sentences[worst].keep) then
+      if s.keep < 65 and (worst == nil or s.keep < sentences[worst].keep) then
         worst = i
       end
     end

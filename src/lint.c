@@ -51,8 +51,7 @@ static const char *const pronouns[] = {
 
 /* Words that end a sentence badly: a lead-in with nothing after it. */
 static const char *const dangling[] = {
-	"about", "that", "the", "a", "an", "and", "with", "to", "of", "for",
-	"on", "in", "my", "your",
+	"about", "that", "the", "a", "an", "and", "of", "my", "your",
 };
 
 static bool
@@ -173,7 +172,7 @@ check_words(const char *s, const char *e, bool one_reader, char *what,
 		    end[1]) && end - w <= 2)); end++)
 			;
 		len = (size_t)(end - w);
-		if (IN(shorthand, w, len)) {
+		if (IN(shorthand, w, len) && islower((unsigned char)*w)) {
 			snprintf(what, size, "the shorthand '%.*s'", (int)len, w);
 			return true;
 		}

@@ -121,6 +121,34 @@ for build in "$@"; do
 	$sr build -q examples/notes -o "$tmp/drafts2" 2>/dev/null
 	if diff -r "$tmp/drafts" "$tmp/drafts2" >/dev/null; then ok; else
 		bad "two builds differ"; diff -r "$tmp/drafts" "$tmp/drafts2" | head; fi
+	# The corpus notes: their plain-text drafts byte for byte, and the
+	# draft lint silent over them, the examples and a generated batch.
+	rm -rf "$tmp/corpus"
+	$sr build --now $NOW --formats txt tests/corpus/notes -o "$tmp/corpus" \
+	    >"$tmp/corpus.out" 2>&1
+	if grep -q "30 written" "$tmp/corpus.out"; then ok; else
+		bad "build the corpus"; head -20 "$tmp/corpus.out"; fi
+	for f in "$tmp"/corpus/*.txt; do
+		compare "corpus draft $(basename "$f")" \
+		    "tests/corpus/drafts/$(basename "$f")" "$f"
+	done
+	for what in tests/corpus/notes examples/notes; do
+		$sr check --now $NOW "$what" >"$tmp/lint" 2>&1
+		if grep -q "warning: the draft to\|warning: no draft" "$tmp/lint"
+		then bad "the draft lint over $what"
+			grep "warning: the draft to\|warning: no draft" "$tmp/lint" | head
+		else ok; fi
+	done
+	rm -rf "$tmp/gen"
+	# (200 under valgrind, which is slow; 2,000 otherwise)
+	./build/gen-notes -n $([ -n "$valgrind" ] && echo 200 || echo 2000) \
+	    "$tmp/gen" >/dev/null 2>&1
+	$sr check -j 2 --now $NOW "$tmp/gen" >"$tmp/lint" 2>&1
+	if [ -d "$tmp/gen" ] && ! grep -q "warning: the draft to" "$tmp/lint"
+	then ok; else bad "the draft lint over the generated notes"
+		grep "warning: the draft to" "$tmp/lint" | sort | uniq -c |
+		    sort -rn | head; fi
+
 	tests/build.sh "$build" "$tmp" "$valgrind" >"$tmp/build.out" 2>&1
 	n=$(sed -n 's/^build: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$tmp/build.out")
 	if [ -z "$n" ]; then bad "tests/build.sh printed no count"; cat "$tmp/build.out"
