@@ -43,6 +43,68 @@ local function by_score(a, b)
   return a.line < b.line
 end
 
+-- How many content words two points share.
+local function shared(a, b)
+  return #sr.overlap(a.text, b.text)
+end
+
+local function usable(p)
+  return not p.skip and p.words > 0 and not p.tags.private
+end
+
+-- Replaces, in chosen, the point `old` of a role by `new`.
+local function swap(chosen, old, new, why)
+  for i, p in ipairs(chosen) do
+    if p == old then
+      new.paragraph, new.role = old.paragraph, old.role
+      new.why_not = nil
+      chosen[i] = new
+      old.paragraph, old.role = nil, nil
+      old.why_not = why
+      return
+    end
+  end
+end
+
+local function pair(chosen, note)
+  local problem, evidence
+  for _, p in ipairs(chosen) do
+    if p.role == "problem" and not problem then problem = p end
+    if p.role == "evidence" and not evidence then evidence = p end
+  end
+  if not (problem and evidence) or problem.tags.must then return end
+  local best, best_p, best_e = shared(problem, evidence), problem, evidence
+  for _, p in ipairs(note.sections.problems or {}) do
+    if usable(p) then
+      for _, e in ipairs(note.sections.not_said or {}) do
+        if usable(e) then
+          local n = shared(p, e)
+          if n > best then
+            best, best_p, best_e = n, p, e
+          end
+        end
+      end
+    end
+  end
+  if best_p ~= problem then
+    swap(chosen, problem, best_p, "another problem is the one your " ..
+         "evidence answers")
+  end
+  if best_e ~= evidence then
+    local taken = false
+    for _, p in ipairs(chosen) do if p == best_e then taken = true end end
+    if taken then
+      -- it is the second piece of evidence: it goes first
+      for i, p in ipairs(chosen) do
+        if p == best_e then chosen[i] = evidence end
+        if p == evidence then chosen[i] = best_e end
+      end
+    elseif not evidence.tags.must then
+      swap(chosen, evidence, best_e, "other evidence answers their problem")
+    end
+  end
+end
+
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
   local chosen = {}
@@ -80,6 +142,11 @@ local function select(points, note)
       chosen[#chosen + 1] = p
     end
   end
+
+  -- Their problem and your evidence as a pair: when another problem is
+  -- the one your evidence answers (they share words), or another piece of
+  -- evidence answers the chosen problem, take the pair that shares most.
+  pair(chosen, note)
 
   -- Keep within the budget: drop the lowest-scored optional point; the
   -- best point of each paragraph and every #must point stay.
@@ -253,11 +320,11 @@ end
 -- The prose of a point for this draft: the user's say: words, or its text
 -- normalised and addressed to the reader.  company: whether "they" in it
 -- is the organisation (and so "you").
-local function prose(p, ctx, company)
+local function prose(p, ctx, company, keep_verdicts)
   local own = said(p)
   if own then return own, true end
   local t = untag(mentions(route(p.text, ctx.note), ctx.note), ctx.note)
-  t = voice.normalize(t)
+  t = voice.normalize(t, keep_verdicts)
   t = voice.address(t, ctx.who, company)
   if ctx.book.contractions == false then t = voice.expand(t) end
   return t, false
@@ -289,6 +356,17 @@ local function unsay(t)
     or t:match("^[Yy]ou told me,? (.+)$") or
     t:match("^[Yy]ou mentioned,? that (.+)$")
   return rest or t
+end
+
+-- Advice as what you will do: lowered, and without a clause after a
+-- comma ("read up on their TMS, team is migrating to it").
+local function advice_of(t)
+  local head, tail = t:match("^(.-),%s+(.+)$")
+  if head and voice.form(tail) == "clause" then t = head end
+  t = t:gsub("^%u", string.lower)
+  -- "Don't oversell it" -> "I will not oversell it"
+  t = t:gsub("^don't ", "not "):gsub("^do not ", "not "):gsub("^dont ", "not ")
+  return t
 end
 
 -- Names the note writes capitalised: kept capitalised mid-sentence.
@@ -553,7 +631,56 @@ local function compose(chosen, note)
     end
   end
   if not step_line then
-    for _, key in ipairs({"guidance", "other", "excited_me"}) do
+    for _, key in ipairs({"guidance"}) do
+      for _, p in ipairs(note.sections[key] or {}) do
+        if not p.skip and not p.tags.private then
+          local t = voice.address(voice.normalize(untag(route(p.text, note), note)),
+                                  who, true)
+          local step = booked(first_clause(first_sentence(t)))
+          if step then
+            step = step:gsub("^the (%u)(%l+)", function(c, rest)
+              local lower = {panel = 1, second = 1, next = 1, case = 1,
+                final = 1, third = 1, first = 1, role = 1, skills = 1,
+                partner = 1, portfolio = 1, mock = 1, design = 1,
+                technical = 1, presentation = 1, interview = 1, stage = 1}
+              if lower[(c .. rest):lower()] then return "the " .. c:lower() .. rest end
+            end)
+            step_line = fill(book.step, {step = md(step)})
+            ctx.step_point = p
+            break
+          end
+        end
+      end
+      if step_line then break end
+    end
+  end
+  if not step_line then
+    -- what happens next, as the note has it: "I understand you'll decide
+    -- by the end of next week."
+    for _, p in ipairs(note.sections.other or {}) do
+      if usable(p) then
+        local t = voice.address(voice.normalize(untag(route(p.text, note),
+          note)), who, true)
+        local l = t:lower()
+        if (p.heading or ""):lower():match("next") or
+           l:find("decide by", 1, true) or l:find("will call", 1, true) or
+           l:find("will schedule", 1, true) or l:find("be in touch", 1, true)
+           or l:find("hear back", 1, true) or l:find("let me know", 1, true)
+        then
+          t = unsay(first_clause(first_sentence(t)))
+          t = t:gsub("^You'd ", "you would "):gsub("^You'll ", "you will ")
+          if voice.form(t) ~= "imperative" and #t > 8 then
+            step_line = fill(book.expect, {lower =
+              md(voice.lower_first(t, ctx.names))})
+            ctx.step_point = p
+            break
+          end
+        end
+      end
+    end
+  end
+  if not step_line then
+    for _, key in ipairs({"other", "excited_me"}) do
       for _, p in ipairs(note.sections[key] or {}) do
         if not p.skip and not p.tags.private then
           local t = voice.address(voice.normalize(untag(route(p.text, note), note)),
@@ -690,7 +817,8 @@ local function compose(chosen, note)
         say(2, voice.capitalize(s), i == 1 and 70 or p.score, p)
         if i == 1 and problem and note.company and book.tie and
            #sr.overlap(p.text, problem.text) > 0 then
-          say(2, fill(book.tie, {company = company}), 5, p)
+          say(2, fill(book.tie, {company = company, topic =
+              md(shared_topic(problem, p) or "")}), 5, p)
         end
       else
         out(p, why)
@@ -698,7 +826,7 @@ local function compose(chosen, note)
     end
   end
   local guidance = take("guidance")
-  local acted
+  local acted, acted_point
   if guidance and guidance == ctx.step_point then
     -- its words are the next step, said in paragraph 3
     guidance = nil
@@ -712,10 +840,26 @@ local function compose(chosen, note)
       t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
       local f = voice.form(t)
       if f == "imperative" then
-        acted = fill(book.advice, {lower = md(t:gsub("^%u", string.lower))})
+        acted = fill(book.advice, {lower = md(advice_of(t))})
+        acted_point = guidance
       else
         local s, why = word(book.guidance, t, ctx)
         if s then say(2, s, 40, guidance) else out(guidance, why) end
+      end
+    end
+  end
+
+  if not acted then
+    for _, p in ipairs(note.sections.guidance or {}) do
+      if usable(p) and p ~= ctx.step_point and p ~= take("guidance") then
+        local t = prose(p, ctx, true)
+        t = unsay(first_clause(first_sentence(t)))
+        t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
+        if voice.form(t) == "imperative" then
+          acted = fill(book.advice, {lower = md(advice_of(t))})
+          acted_point = p
+          break
+        end
       end
     end
   end
@@ -728,6 +872,11 @@ local function compose(chosen, note)
   end
   if correction then
     local t, own = prose(correction, ctx, true)
+    if not own and #voice.sentences(t) < 2 then
+      -- what was said and nothing true after it: the writer's own verdict
+      -- ("Too glib, I don't know your codebase") is the correction
+      t = prose(correction, ctx, true, true)
+    end
     if own then
       say(3, md(voice.end_mark(t)), 80, correction)
     else
@@ -757,7 +906,7 @@ local function compose(chosen, note)
       end
     end
   end
-  if acted then say(3, acted, 45, guidance) end
+  if acted then say(3, acted, 45, acted_point) end
   if step_line then
     say(3, step_line, 90)
   elseif not acted then

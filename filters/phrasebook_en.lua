@@ -70,7 +70,9 @@ return {
     headed = "With {head}, I also {lower}.",
   },
   -- after the evidence, when it answers the problem named before it
-  tie = "I would bring the same approach to {company}.",
+  -- (false: none; a line every draft ends the paragraph with reads as
+  -- a template)
+  tie = false,
   guidance = {
     clause = "I also took your point that {lower}.",
     you = "I also took your point: {lower}.",
@@ -83,6 +85,7 @@ return {
   correction = "I would like to correct one answer.",
   correction_should = "I also should have said more in one answer.",
   step = "I'll be ready for {step}.",
+  expect = "I understand {lower}.",
   send = "I will send the {thing} you asked for{by}.",
   available = "I would welcome the next conversation and can make time this week.",
 

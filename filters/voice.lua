@@ -159,6 +159,8 @@ voice.capitalize = capitalize
 -- One word of shorthand, its case kept where it matters.
 local function expand_word(w, prev)
   local lw = w:lower()
+  -- an acronym ("HR", "MO") is not shorthand
+  if #w > 1 and not w:find("%l") then return w end
   if prev and prev:match("%d$") and units[lw] then return units[lw] end
   local long = voice.shorthand[lw]
   if not long then return w end
@@ -255,7 +257,8 @@ local function is_verdict(s)
   local l = s:lower():gsub("[%p%s]+$", ""):gsub("^[%p%s]+", "")
   l = l:gsub("%s+", " ")
   if verdict_set[l] then return true end
-  if not l:find("%d") then
+  local _, nwords = l:gsub("%S+", "")
+  if not l:find("%d") and nwords <= 8 then
     for _, v in ipairs(verdict_starts) do
       if l:find("^" .. v) then return true end
     end
@@ -286,7 +289,7 @@ end
 voice.end_mark = end_mark
 
 -- The whole normalisation of a point's text.
-function voice.normalize(text)
+function voice.normalize(text, keep_verdicts)
   local s = text:gsub("%s+", " ")
   s = expand_symbols(s)
   local prev
@@ -298,7 +301,7 @@ function voice.normalize(text)
   s = drop_asides(s)
   local kept = {}
   for _, sentence in ipairs(voice.sentences(s)) do
-    if not is_verdict(sentence) then
+    if keep_verdicts or not is_verdict(sentence) then
       kept[#kept + 1] = sentence
     end
   end
