@@ -324,8 +324,8 @@ local function prose(p, ctx, company, keep_verdicts)
   local own = said(p)
   if own then return own, true end
   local t = untag(mentions(route(p.text, ctx.note), ctx.note), ctx.note)
-  t = voice.normalize(t, keep_verdicts)
-  t = voice.address(t, ctx.who, company)
+  t = voice.normalize(t, keep_verdicts, ctx.book.words)
+  if ctx.book.lang == "en" then t = voice.address(t, ctx.who, company) end
   if ctx.book.contractions == false then t = voice.expand(t) end
   return t, false
 end
@@ -400,6 +400,7 @@ local function word(slot, t, ctx, extra)
   if not phrase then
     return nil, "a " .. f .. " has no wording in this slot"
   end
+  if f == "clause" then t = voice.article(t, ctx.names) end
   local vars = {text = md(voice.capitalize(t)),
     lower = md(voice.lower_first(t, ctx.names))}
   for k, v in pairs(extra or {}) do vars[k] = v end
@@ -574,12 +575,18 @@ end
 
 local function greeting(book, who)
   if not who then return book.greeting_none end
+  local vars = {title = md(who.title or who.honorific or ""),
+    last = md(who.last), first = md(who.first), name = md(who.name),
+    honorific = md(who.honorific or "")}
   if who.title and book.greeting_titled then
-    return fill(book.greeting_titled, {title = md(who.title),
-      last = md(who.last), first = md(who.first), name = md(who.name)})
+    return fill(book.greeting_titled, vars)
   end
-  return fill(book.greeting, {first = md(who.first), last = md(who.last),
-    name = md(who.name), title = md(who.title or "")})
+  -- "Dear {honorific} {last}," needs one: without, the plain greeting
+  local phrase = book.greeting
+  if phrase:find("{honorific}", 1, true) and not who.honorific then
+    phrase = book.greeting_plain or "Dear {first} {last},"
+  end
+  return fill(phrase, vars)
 end
 
 -- ---- compose --------------------------------------------------------------------
@@ -802,7 +809,7 @@ local function compose(chosen, note)
         if d1 and not dets[d1] and not h:match("^%S+s%f[%s%z]") then
           h = "the " .. h
         end
-        s = fill(slot.headed, {head = md(h),
+        s = fill(slot.headed, {head = md(h), text = md(voice.capitalize(t)),
           lower = md(rest:gsub("^%u", string.lower))})
       else
         t = voice.own(t)

@@ -1,12 +1,14 @@
--- formal.lua: a formal tone.  "Dear" with a title and surname (or the
--- full name), no contractions, "Yours sincerely".  Use it with
+-- formal.lua: a formal tone.  "Dear" with a title and surname ("Dear
+-- Professor Ashworth", "Dear Ms Ashby" when the note's pronouns are she/her;
+-- else the full name), no contractions, "Yours sincerely".  Use it with
 -- `tone: formal` in a note, or --filter.  It changes only phrases of the
 -- phrasebook (contractions = false has the composer expand them in the
 -- points too, outside quotations).
 
 return {
   phrases = {
-    greeting = "Dear {first} {last},",
+    greeting = "Dear {honorific} {last},",
+    greeting_plain = "Dear {first} {last},",
     greeting_titled = "Dear {title} {last},",
     closing = "Yours sincerely,",
     contractions = false,

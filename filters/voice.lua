@@ -173,8 +173,20 @@ local function expand_word(w, prev)
 end
 
 -- Shorthand with punctuation, and the symbols of note-taking.
-local function expand_symbols(s)
-  s = s:gsub("(%d)%s*%->%s*(%d)", "%1 to %2")
+local english = {to = "to", about = "about", ["and"] = "and",
+  more_than = "more than"}
+
+local function expand_symbols(s, words)
+  words = words or english
+  if words ~= english then
+    -- another language: its words for the symbols, and nothing English
+    s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 " .. words.to .. " %2")
+    s = s:gsub("%s*%->%s*", " : "):gsub("%s*\u{2192}%s*", " : ")
+    s = s:gsub("~%s*([%d%$\194\226])", words.about .. " %1")
+    s = s:gsub("%s+%+%s+", " " .. words["and"] .. " ")
+    s = s:gsub("%s+&%s+", " " .. words["and"] .. " ")
+    return s
+  end
   s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 to %2")
   s = s:gsub("%s*%->%s*", ": ")
   s = s:gsub("%s*\u{2192}%s*", ": ")
@@ -289,16 +301,18 @@ end
 voice.end_mark = end_mark
 
 -- The whole normalisation of a point's text.
-function voice.normalize(text, keep_verdicts)
+function voice.normalize(text, keep_verdicts, words)
   local s = text:gsub("%s+", " ")
-  s = expand_symbols(s)
-  local prev
-  s = s:gsub("([%w\128-\255'\u{2019}]+)", function(w)
-    local r = expand_word(w, prev)
-    prev = w
-    return r
-  end)
-  s = drop_asides(s)
+  s = expand_symbols(s, words)
+  if not words or words.to == "to" then
+    local prev
+    s = s:gsub("([%w\128-\255'\u{2019}]+)", function(w)
+      local r = expand_word(w, prev)
+      prev = w
+      return r
+    end)
+    s = drop_asides(s)
+  end
   local kept = {}
   for _, sentence in ipairs(voice.sentences(s)) do
     if keep_verdicts or not is_verdict(sentence) then
@@ -336,14 +350,17 @@ function voice.person(p, note)
   if title then add(title .. " " .. who.last) end
   add(words[1])
   table.sort(who.names, function(a, b) return #a > #b end)
-  who.pronouns = voice.pronouns(p, note)
+  -- the note's pronouns speak of one interviewer; on a panel only the
+  -- front matter's pronouns: are sure
+  who.pronouns = voice.pronouns(p, note and #(note.interviewers or {}) <= 1
+    and note or nil)
+  who.honorific = ({she = "Ms", he = "Mr"})[who.pronouns or ""]
   return who
 end
 
 -- "she/her" from the front matter, else the pronoun the note uses most.
 function voice.pronouns(p, note)
-  local given = p.pronouns or (note and note.meta and
-    type(note.meta.pronouns) == "string" and note.meta.pronouns)
+  local given = p.pronouns
   if type(given) == "string" then
     local l = given:lower()
     if l:match("^she") then return "she" end
@@ -577,6 +594,59 @@ function voice.form(s)
     return "clause"
   end
   return "noun"
+end
+
+-- Nouns that read well with no article ("research is slow").
+local mass = {}
+for w in ([[research turnover retention revenue churn morale quality
+  safety hiring onboarding training budget funding staffing demand supply
+  growth attrition pipeline traffic inventory compliance security
+  leadership management marketing sales engineering maths math science
+  data feedback communication documentation infrastructure headcount
+  recruiting recruitment scheduling shrink payroll fuel]]):gmatch("%a+") do
+  mass[w] = true
+end
+local determiner = {the = true, a = true, an = true, my = true, our = true,
+  your = true, their = true, his = true, her = true, its = true,
+  this = true, that = true, these = true, those = true, every = true,
+  each = true, some = true, any = true, no = true, all = true, most = true,
+  many = true, two = true, three = true, both = true, one = true}
+
+-- "branch has 2 ACTs" -> "the branch has 2 ACTs": a clause whose subject is
+-- a bare singular noun (one to three words before its verb) gets "the".
+local sure_verbs = {is = true, was = true, has = true, had = true,
+  will = true, can = true, needs = true, wants = true, went = true,
+  got = true, does = true, ["doesn't"] = true, ["isn't"] = true,
+  ["hasn't"] = true, gets = true, takes = true, runs = true, opens = true,
+  launches = true, starts = true, broke = true, ["is"] = true}
+local no_article = {too = true, very = true, more = true, less = true,
+  much = true, only = true, just = true, ["not"] = true, next = true,
+  last = true, new = false}
+
+function voice.article(s, names)
+  local words = {}
+  for w in s:gmatch("%S+") do
+    words[#words + 1] = w
+    if #words > 4 then break end
+  end
+  local w1 = words[1] or ""
+  local first = w1:lower()
+  if first == "" or determiner[first] or no_article[first] or
+     not first:match("^%a+$") or w1:match("^%u%u") or
+     (names and names[w1]) or first:match("ing$") then
+    return s
+  end
+  for i = 2, math.min(#words, 4) do
+    local w = words[i]:lower():gsub("[%p]+$", "")
+    if sure_verbs[w] then
+      local head = words[i - 1]:lower():gsub("[%p]+$", "")
+      if head:match("s$") and not head:match("ss$") then return s end
+      if mass[head] then return s end
+      return "the " .. s:gsub("^%u", string.lower)
+    end
+    if words[i]:match("[,;:]$") then return s end
+  end
+  return s
 end
 
 -- A résumé fragment in the first person: "Led Y" -> "I led Y".

@@ -245,7 +245,7 @@ lint_text(const sr_note *note, const sr_draft *d, sr_diags *diags,
 			if ((strchr(".!?,;:", *p) != NULL && strchr(".!?,;",
 			    p[1]) != NULL && !(*p == '.' && p[1] == '.' &&
 			    p + 2 < e && p[2] == '.') && !(p > s && p[-1] == '.'))
-			    || (p[0] == ' ' && strchr(".,;:", p[1]) != NULL)) {
+			    || (p[0] == ' ' && strchr(".,", p[1]) != NULL)) {
 				report(note, d, diags, s, e, "doubled or "
 				    "misplaced punctuation");
 				break;
