@@ -22,6 +22,7 @@
 -- `compose` (the last one defined wins).
 
 local sr = require "secondround"
+local voice = require "voice"
 
 -- The roles, in the order of the draft: section key, paragraph, how many.
 local roles = {
@@ -49,7 +50,8 @@ local function shared(a, b)
 end
 
 local function usable(p)
-  return not p.skip and p.words > 0 and not p.tags.private
+  return not p.skip and p.words > 0 and not p.tags.private and
+    not voice.nothing(p.text)
 end
 
 -- Replaces, in chosen, the point `old` of a role by `new`.
@@ -116,7 +118,9 @@ local function select(points, note)
     -- has thousands of them for one or two places).
     local candidates, musts = {}, {}
     for _, p in ipairs(note.sections[r.key] or {}) do
-      if not p.skip and p.words > 0 then
+      if voice.nothing(p.text) then
+        p.why_not = "it says there is nothing here"
+      elseif not p.skip and p.words > 0 then
         local i = #candidates + 1
         while i > 1 and by_score(p, candidates[i - 1]) do i = i - 1 end
         local out = p
@@ -200,8 +204,6 @@ end
 -- the user's own words instead.  Every fixed phrase comes from the
 -- phrasebook (phrasebook_<lang>.lua, with the filters' `phrases` merged
 -- over it).
-
-local voice = require "voice"
 
 local phrasebooks = {}
 
@@ -949,6 +951,15 @@ local function compose(chosen, note)
             "budget (%d words)", budget))
       end
     end
+  end
+
+  local from_points = false
+  for _, s in ipairs(sentences) do
+    if s.point then from_points = true end
+  end
+  if not from_points then
+    return nil, "none of its points could be worded; explain says why " ..
+      "for each"
   end
 
   local paragraphs = {}

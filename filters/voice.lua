@@ -207,8 +207,9 @@ local function expand_symbols(s, words)
   s = s:gsub("(%a)/(day)%f[%A]", "%1 a %2")
   s = s:gsub("~%s*([%d%$\194\226])", "about %1")
   s = s:gsub("(%d[%d,%.]*)%+%s+(%a)", "more than %1 %2")
+  -- "checks + audits" and "checks & audits", but not "Flint & Salt"
+  s = s:gsub("%s+[%+&]%s+(%l)", " and %1")
   s = s:gsub("%s+%+%s+", " and ")
-  s = s:gsub("%s+&%s+", " and ")
   s = s:gsub("%s+=%s+", " is ")
   s = s:gsub("%s*%(!+%)", "")
   s = s:gsub("%s*%((%a*%s*)below%)", ""):gsub("%s*%((%a*%s*)above%)", "")
@@ -302,7 +303,9 @@ voice.end_mark = end_mark
 
 -- The whole normalisation of a point's text.
 function voice.normalize(text, keep_verdicts, words)
-  local s = text:gsub("%s+", " ")
+  -- "i.e." and "e.g." are not the pronoun "i"
+  local s = text:gsub("%s+", " "):gsub("%f[%a]i%.e%.", "\2"):gsub(
+    "%f[%a]e%.g%.", "\3")
   s = expand_symbols(s, words)
   if not words or words.to == "to" then
     local prev
@@ -322,7 +325,7 @@ function voice.normalize(text, keep_verdicts, words)
   s = table.concat(kept, " ")
   s = s:gsub("%s+([,;:%.!?])", "%1"):gsub("([,;:])[,;:]+", "%1")
   s = s:gsub("%.%.+", "."):gsub("!%.", "!"):gsub("%?%.", "?")
-  s = s:gsub("%s+", " ")
+  s = s:gsub("%s+", " "):gsub("\2", "i.e."):gsub("\3", "e.g.")
   return trim(s)
 end
 
@@ -439,8 +442,9 @@ end
 local function each_word(s, w, fn)
   local out, from = {}, 1
   local lw = w:lower()
+  -- the first letter in either case, the rest as written
   local pattern = "%f[%w\128-\255]" .. "[" .. lw:sub(1, 1):upper() ..
-    lw:sub(1, 1) .. "]" .. lw:sub(2):gsub("%p", "%%%0") ..
+    lw:sub(1, 1) .. "]" .. w:sub(2):gsub("%p", "%%%0") ..
     "%f[^%w\128-\255]"
   while true do
     local a, b = s:find(pattern, from)

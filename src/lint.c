@@ -176,7 +176,7 @@ check_words(const char *s, const char *e, bool one_reader, char *what,
 			snprintf(what, size, "the shorthand '%.*s'", (int)len, w);
 			return true;
 		}
-		if (prev != NULL && prev_len == len && len > 1 &&
+		if (prev != NULL && prev_len == len && (len > 1 || *w == 'I') &&
 		    strncasecmp(prev, w, len) == 0 && !isdigit((unsigned char)*w)
 		    && (size_t)(w - prev) == len + 1) {
 			snprintf(what, size, "the doubled word '%.*s'", (int)len,

@@ -149,6 +149,38 @@ for build in "$@"; do
 		grep "warning: the draft to" "$tmp/lint" | sort | uniq -c |
 		    sort -rn | head; fi
 
+	# The voice: its cases (tests/voice/cases.lua) through the shipped
+	# voice.lua, a French note, a say: line and pronouns:, a phrases
+	# filter, and a note with nothing usable (no draft at all).
+	$sr check tests/voice/note.md --filter tests/voice/run.lua \
+	    >"$tmp/voice" 2>&1
+	n=$(sed -n 's/.*voice: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' \
+	    "$tmp/voice")
+	if [ -z "$n" ] || [ "${n% *}" -lt 100 ] || [ "${n#* }" -ne 0 ]; then
+		bad "voice cases: ${n:-none ran}"; grep "case " "$tmp/voice" | head -20
+	else ok; fi
+	$sr check --now $NOW --no-default-filters -f tests/voice/seams.lua \
+	    tests/regress/basic.md >"$tmp/seams" 2>&1
+	compare "the draft lint finds each seam" tests/voice/expected/seams.check \
+	    "$tmp/seams"
+	rm -rf "$tmp/voice-out"
+	$sr build --now $NOW --formats txt tests/voice/notes -o "$tmp/voice-out" \
+	    >"$tmp/voice.out" 2>&1
+	if grep -q "2 written, 0 up to date, 0 kept (edited), 1 without a draft, 0 failed" \
+	    "$tmp/voice.out" && grep -q "nothing-usable.md: warning: no draft" \
+	    "$tmp/voice.out" && [ ! -e "$tmp/voice-out/2026-11-04-nothing-usable.txt" ]
+	then ok; else bad "no draft from nothing"; cat "$tmp/voice.out"; fi
+	for f in 2026-11-02-atelier-lyon 2026-11-03-say-and-pronouns; do
+		compare "voice draft $f" "tests/voice/expected/$f.txt" \
+		    "$tmp/voice-out/$f.txt"
+	done
+	rm -rf "$tmp/voice-out"
+	$sr build --now $NOW --formats txt --filter tests/voice/phrases.lua \
+	    tests/voice/notes/2026-11-03-say-and-pronouns.md -o "$tmp/voice-out" \
+	    >/dev/null 2>&1
+	compare "a phrases filter" tests/voice/expected/phrases.txt \
+	    "$tmp/voice-out/2026-11-03-say-and-pronouns.txt"
+
 	tests/build.sh "$build" "$tmp" "$valgrind" >"$tmp/build.out" 2>&1
 	n=$(sed -n 's/^build: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$tmp/build.out")
 	if [ -z "$n" ]; then bad "tests/build.sh printed no count"; cat "$tmp/build.out"

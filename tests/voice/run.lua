@@ -1,0 +1,34 @@
+-- run.lua: runs the voice's cases (cases.lua) through the rules of the
+-- shipped voice.lua, from a note hook, and logs each failure and the count
+-- "voice: N passed, N failed".  tests/run.sh runs it with `secondround
+-- check tests/voice/note.md --filter tests/voice/run.lua`.
+
+local voice = require "voice"
+local cases = require "cases"
+
+local function note(n)
+  local pass, fail = 0, 0
+  for i, c in ipairs(cases) do
+    local rule, input, want, ctx = c[1], c[2], c[3], c[4] or {}
+    local who = ctx.who and voice.person(ctx.who, nil)
+    local got
+    if rule == "normalize" then got = voice.normalize(input)
+    elseif rule == "address" then got = voice.address(input, who, ctx.company)
+    elseif rule == "form" then got = voice.form(input)
+    elseif rule == "article" then got = voice.article(input)
+    elseif rule == "expand" then got = voice.expand(input)
+    elseif rule == "nothing" then got = voice.nothing(input)
+    elseif rule == "unresolved" then got = voice.unresolved(input, who)
+    end
+    if got == want then
+      pass = pass + 1
+    else
+      fail = fail + 1
+      sr.log(string.format("case %d (%s) %q: got %q, want %q", i, rule,
+        input, tostring(got), tostring(want)))
+    end
+  end
+  sr.log(string.format("voice: %d passed, %d failed", pass, fail))
+end
+
+return {note = note}
