@@ -154,9 +154,16 @@ local function select(points, note)
 
   -- Keep within the budget: drop the lowest-scored optional point; the
   -- best point of each paragraph and every #must point stay.
+  -- the words a point will take in the draft: a correction whole, any
+  -- other point its first sentence (the composer uses no more of it)
+  local function used(p)
+    if p.role == "correction" then return p.words end
+    local first = voice.sentences(voice.normalize(p.text))[1]
+    return first and math.min(p.words, sr.words(first)) or p.words
+  end
   local function words()
     local n = 0
-    for _, p in ipairs(chosen) do n = n + p.words end
+    for _, p in ipairs(chosen) do n = n + used(p) end
     return n
   end
   local function kept(p)
@@ -280,9 +287,10 @@ local function route(text, note)
   end
   if #names == 0 then return text end
   local w = rest:match("^(%l+)")
-  if w and (w == "want" or w == "wants" or w == "need" or w == "needs" or
-      w == "said" or w == "asked" or w == "think" or w == "like" or
-      w == "liked" or w == "both") then
+  local subject_verbs = {want = 1, wants = 1, need = 1, needs = 1, said = 1,
+    think = 1, like = 1, both = 1, was = 1, were = 1, got = 1, lit = 1,
+    sat = 1, seemed = 1}
+  if w and (subject_verbs[w] or (w:match("ed$") and #w > 4)) then
     table.sort(names, function(a, b) return a == "you" and b ~= "you" end)
     return table.concat(names, " and ") .. " " .. rest
   end
@@ -359,6 +367,17 @@ local function unsay(t)
     t:match("^[Yy]ou mentioned,? that (.+)$")
   return rest or t
 end
+
+-- "\"Come with a 90-day plan.\" Then the panel": advice quoted whole
+-- is advice; the quotation marks go.
+local function unquote(t)
+  local inner = t:match('^"([^"]+)"') or t:match("^\u{201C}(.-)\u{201D}")
+  if inner and voice.form(inner) == "imperative" then return inner end
+  return t
+end
+
+local prepositions = {["for"] = true, ["in"] = true, on = true, at = true,
+  before = true, after = true, during = true, with = true}
 
 -- Advice as what you will do: lowered, and without a clause after a
 -- comma ("read up on their TMS, team is migrating to it").
@@ -736,19 +755,32 @@ local function compose(chosen, note)
       local we = t:match("^[Ww]e talked about (.+)$") or
         t:match("^[Ww]e spoke about (.+)$")
       if we then t = we end
-      local s, why = word(book.excited, t, ctx)
+      local s, why
+      if t:match("^how ") or t:match("^what ") or t:match("^why ") then
+        s = fill(book.excited.noun, {lower = md(t)})
+      else
+        s, why = word(book.excited, t, ctx)
+      end
       if s then say(1, s, keep, p) else out(p, why) end
     else
       t = first_clause(first_sentence(t))
+      -- "You leaned in at the idempotency story"
+      local at = t:match("^[Yy]ou %a+ in at (.+)$") or
+        t:match("^[Yy]ou perked up at (.+)$") or t:match("^[Yy]ou lit up at (.+)$")
+        or t:match("^[Yy]ou %a+ interested in (.+)$")
+      if at then t = "in " .. at end
       -- "asked about my FTO experience": the interviewer asked
       if t:match("^asked ") or t:match("^liked ") or t:match("^loved ") or
          t:match("^wanted ") or t:match("^said ") or t:match("^seemed ") then
         t = "You " .. t
       end
-      local when = t:match("^[%a%s]- when (I%s.+)$") or
+      local when = t:match("^[Ww]hen (I%s.+)$") or
+        t:match("^[%a%s]- when (I%s.+)$") or
         t:match("^[%a%s]- as (I%s.+)$")
       local s, why
-      if when and voice.form(t) ~= "i" then
+      if t:match("^in ") and book.connect.interested_in then
+        s = fill(book.connect.interested_in, {lower = md(t:sub(4))})
+      elseif when and (voice.form(t) ~= "i" or t:match("^[Ww]hen ")) then
         s = fill(book.connect.interested, {lower = md(when)})
       else
         local we = t:match("^[Ww]e talked about (.+)$")
@@ -796,6 +828,11 @@ local function compose(chosen, note)
       local head, rest = t:match("^(.-):%s+(.+)$")
       local slot = i == 1 and book.evidence or book.evidence_also
       local s, why
+      if head and #head < 24 and voice.form(rest) == "i" and
+         rest:match("^I%s") then
+        -- "BD: I brought in two clients": the heading is the note's
+        t, head = rest, nil
+      end
       local verb, it, tail = (rest or ""):match("^(%l+) (%l+)%f[%W](.*)$")
       if head and voice.form(head) == "noun" and
          voice.form(rest) == "past" and (it == "them" or it == "it") then
@@ -845,12 +882,18 @@ local function compose(chosen, note)
     if own then
       say(2, md(voice.end_mark(t)), 40, guidance)
     else
-      t = unsay(first_clause(first_sentence(t)))
+      t = unsay(unquote(t))
+      t = first_clause(first_sentence(t))
       t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
       local f = voice.form(t)
       if f == "imperative" then
         acted = fill(book.advice, {lower = md(advice_of(t))})
         acted_point = guidance
+      elseif book.guidance.prep and prepositions[(t:match("^(%a+)") or
+             ""):lower()] then
+        -- "For the presentation round: less on my PhD ..."
+        say(2, fill(book.guidance.prep, {lower = md(voice.lower_first(t,
+            ctx.names))}), 40, guidance)
       else
         local s, why = word(book.guidance, t, ctx)
         if s then say(2, s, 40, guidance) else out(guidance, why) end
@@ -862,7 +905,7 @@ local function compose(chosen, note)
     for _, p in ipairs(note.sections.guidance or {}) do
       if usable(p) and p ~= ctx.step_point and p ~= take("guidance") then
         local t = prose(p, ctx, true)
-        t = unsay(first_clause(first_sentence(t)))
+        t = first_clause(first_sentence(unsay(unquote(t))))
         t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
         if voice.form(t) == "imperative" then
           acted = fill(book.advice, {lower = md(advice_of(t))})
@@ -916,6 +959,24 @@ local function compose(chosen, note)
     end
   end
   if acted then say(3, acted, 45, acted_point) end
+  if step_line and acted then
+    -- "come to the second round with a plan" says the step already: the
+    -- advice stands for both, and is kept like the step
+    local noun = step_line:match("(%a+)[^%a]*$")
+    for _, w in ipairs(step_words) do
+      if step_line:lower():find(w, 1, true) and
+         acted:lower():find(w, 1, true) then
+        noun = nil
+        break
+      end
+    end
+    if noun == nil then
+      step_line = nil
+      for _, s in ipairs(sentences) do
+        if s.text == acted then s.keep = 90 end
+      end
+    end
+  end
   if step_line then
     say(3, step_line, 90)
   elseif not acted then

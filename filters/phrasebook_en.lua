@@ -31,6 +31,7 @@ return {
     have = "I was glad to tell you that I {lower}.",
     we = "I was glad {lower}.",
     interested = "I was glad you were interested when {lower}.",
+    interested_in = "I was glad you were interested in {lower}.",
     you = "{text}.",
     gerund = "You seemed most interested in {lower}.",
     noun = "I was glad we got to talk about {lower}.",
@@ -59,6 +60,7 @@ return {
     past = "{text}.",
     have = "{text}.",
     clause = "{text}.",
+    noun = "{text}.",
     headed = "With {head}, I {lower}.",
   },
   evidence_also = {
@@ -67,6 +69,7 @@ return {
     past = "{text}.",
     have = "{text}.",
     clause = "{text}.",
+    noun = "{text}.",
     headed = "With {head}, I also {lower}.",
   },
   -- after the evidence, when it answers the problem named before it
@@ -78,6 +81,7 @@ return {
     you = "I also took your point: {lower}.",
     quote = "I took to heart what you said: {text}",
     noun = "I also noted your advice on {lower}.",
+    prep = "I also noted your advice {lower}.",
   },
   advice = "As you suggested, I will {lower}.",
 

@@ -586,6 +586,7 @@ function voice.form(s)
   end
   for i = 2, math.min(n, 8) do
     if words[i] == "I" then return "i" end
+    if words[i] == "we" then return "we" end
   end
   if lw:match("^%l+ing$") and #lw > 5 then return "gerund" end
   if w1:match("^%u%l+ing$") and #lw > 5 then return "gerund" end
