@@ -120,6 +120,9 @@ local function select(points, note)
     for _, p in ipairs(note.sections[r.key] or {}) do
       if voice.nothing(p.text) then
         p.why_not = "it says there is nothing here"
+      elseif voice.is_smalltalk(p.text) and not p.text:find("%d%%") and
+             not p.tags.must then
+        p.why_not = "small talk"
       elseif not p.skip and p.words > 0 then
         local i = #candidates + 1
         while i > 1 and by_score(p, candidates[i - 1]) do i = i - 1 end
@@ -382,8 +385,14 @@ local prepositions = {["for"] = true, ["in"] = true, on = true, at = true,
 -- Advice as what you will do: lowered, and without a clause after a
 -- comma ("read up on their TMS, team is migrating to it").
 local function advice_of(t)
+  -- what they said in their words, after a colon, is theirs
+  t = t:gsub(":%s*[\"\u{201C}].*$", "")
   local head, tail = t:match("^(.-),%s+(.+)$")
-  if head and voice.form(tail) == "clause" then t = head end
+  local _, quotes = (head or ""):gsub('"', "")
+  if head and quotes % 2 == 0 and (voice.form(tail) == "clause" or
+      voice.form(tail) == "imperative") then
+    t = head
+  end
   t = t:gsub("^%u", string.lower)
   -- "Don't oversell it" -> "I will not oversell it"
   t = t:gsub("^don't ", "not "):gsub("^do not ", "not "):gsub("^dont ", "not ")

@@ -39,8 +39,15 @@ voice.shorthand = {
   "would have", couldve = "could have", shoulda = "should have",
   woulda = "would have", im = "I'm", ive = "I've", ["i'd"] = "I'd",
   ["i'm"] = "I'm", ["i've"] = "I've", ["i'll"] = "I'll", i = "I",
-  pt = "patient", pts = "patients", w = "with",
+  pt = "patient", pts = "patients", w = "with", ["sat/sun"] =
+  "Saturdays and Sundays",
 }
+
+-- Small talk: a point about these, with no number in it, is not for the
+-- email ("we talked about dogs for 5 min", "nice break room").
+voice.smalltalk = {"dog", "dogs", "cat", "cats", "weather", "parking",
+  "football", "soccer", "holiday", "vacation", "lunch", "coffee",
+  "break room", "greyhounds", "traffic", "commute"}
 
 -- After a number, these read as units: "3 yrs" -> "3 years", "8 mo" ->
 -- "8 months" (but "last mo" -> "last month").
@@ -190,6 +197,7 @@ local function expand_symbols(s, words)
   s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 to %2")
   s = s:gsub("%s*%->%s*", ": ")
   s = s:gsub("%s*\u{2192}%s*", ": ")
+  s = s:gsub("%f[%a][Ss]at/[Ss]un%f[%A]", "weekends")
   s = s:gsub("%f[%w][Ww]/o%f[%W]", "without")
   s = s:gsub("%f[%w][Ww]/%s*", "with ")
   s = s:gsub("%f[%w][Bb]/c%f[%W]", "because")
@@ -247,7 +255,10 @@ function voice.sentences(text)
     local a, b = text:find("[%.!?][\"'\u{201D}\u{2019}%)]*%s+", from)
     if not a then break end
     local word = text:sub(1, a - 1):match("([%a]+)$") or ""
-    if not (abbreviations[word:lower()] or word:match("^%u$") or
+    -- not inside a quotation: an odd number of quotation marks before
+    local _, quotes = text:sub(start, b):gsub('"', "")
+    if quotes % 2 == 0 and
+       not (abbreviations[word:lower()] or word:match("^%u$") or
             text:sub(1, a - 1):match("%f[%a]%a%.%a$")) then
       local piece = trim(text:sub(start, b))
       if piece ~= "" then out[#out + 1] = piece end
@@ -264,12 +275,19 @@ end
 local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "came out", "too glib", "too ", "vague", "nerves", "i know that",
   "i overstated", "undersold", "oversold", "felt like", "looked ",
-  "not my best", "bad look", "should have been honest"}
+  "not my best", "bad look", "should have been honest", "that's not true",
+  "you probably know"}
+
+local verdict_contains = {"should have been honest", "i think you knew",
+  "felt dumb", "so dumb"}
 
 local function is_verdict(s)
   local l = s:lower():gsub("[%p%s]+$", ""):gsub("^[%p%s]+", "")
   l = l:gsub("%s+", " ")
   if verdict_set[l] then return true end
+  for _, v in ipairs(verdict_contains) do
+    if l:find(v, 1, true) then return true end
+  end
   local _, nwords = l:gsub("%S+", "")
   if not l:find("%d") and nwords <= 8 then
     for _, v in ipairs(verdict_starts) do
@@ -325,6 +343,8 @@ function voice.normalize(text, keep_verdicts, words)
   s = table.concat(kept, " ")
   s = s:gsub("%s+([,;:%.!?])", "%1"):gsub("([,;:])[,;:]+", "%1")
   s = s:gsub("%.%.+", "."):gsub("!%.", "!"):gsub("%?%.", "?")
+  -- "said I \"don't do pharma\" -> wrong": the verdict after a colon
+  s = s:gsub(":%s+[Ww]rong([%.!]?)", "%1"):gsub(":%s+[Nn]ot true([%.!]?)", "%1")
   s = s:gsub("%s+", " "):gsub("\2", "i.e."):gsub("\3", "e.g.")
   return trim(s)
 end
@@ -707,6 +727,15 @@ function voice.expand(text)
     if q ~= "" then quoted = not quoted end
   end
   return table.concat(out)
+end
+
+-- Whether a point is small talk.
+function voice.is_smalltalk(s)
+  local l = " " .. s:lower() .. " "
+  for _, w in ipairs(voice.smalltalk) do
+    if l:find("[^%a]" .. w .. "[^%a]") then return true end
+  end
+  return false
 end
 
 -- Whether a point says there is nothing there ("nothing really", "n/a").

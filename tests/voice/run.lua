@@ -19,6 +19,9 @@ local function note(n)
     elseif rule == "expand" then got = voice.expand(input)
     elseif rule == "nothing" then got = voice.nothing(input)
     elseif rule == "unresolved" then got = voice.unresolved(input, who)
+    elseif rule == "sentences" then
+      got = table.concat(voice.sentences(input), "|")
+    elseif rule == "smalltalk" then got = voice.is_smalltalk(input)
     end
     if got == want then
       pass = pass + 1
