@@ -518,6 +518,76 @@ local function requested(t)
   return thing, by
 end
 
+-- ---- finding it --------------------------------------------------------------
+
+-- A step's words for the middle of a sentence: "the Panel" -> "the panel"
+-- (a name keeps its capital: "the Excel test").
+local step_nouns = {panel = 1, second = 1, next = 1, case = 1, final = 1,
+  third = 1, first = 1, role = 1, skills = 1, partner = 1, portfolio = 1,
+  mock = 1, design = 1, technical = 1, presentation = 1, interview = 1,
+  stage = 1}
+
+local function lower_step(step)
+  return (step:gsub("^the (%u)(%l+)", function(c, rest)
+    if step_nouns[(c .. rest):lower()] then
+      return "the " .. c:lower() .. rest
+    end
+  end))
+end
+
+-- The next step the note holds, as a sentence of the phrasebook, and the
+-- point it came from: something the interviewer asked for, a booked step
+-- in their guidance, what the note says happens next, a booked step
+-- anywhere else; or nil.
+local function next_step(note, book, who, names)
+  local function plain(p)
+    return voice.address(voice.normalize(untag(route(p.text, note), note)),
+                         who, true)
+  end
+  for _, p in ipairs(note.points or {}) do
+    if p.section ~= "private" and usable(p) then
+      local thing, by = requested(plain(p))
+      if thing then
+        return fill(book.send, {thing = md(thing), by = md(by or "")}), p
+      end
+    end
+  end
+  local function booked_in(keys)
+    for _, key in ipairs(keys) do
+      for _, p in ipairs(note.sections[key] or {}) do
+        if usable(p) then
+          local step = booked(first_clause(first_sentence(plain(p))))
+          if step then
+            return fill(book.step, {step = md(lower_step(step))}), p
+          end
+        end
+      end
+    end
+  end
+  local line, from = booked_in({"guidance"})
+  if line then return line, from end
+  -- "I understand you'll decide by the end of next week."
+  for _, p in ipairs(note.sections.other or {}) do
+    if usable(p) then
+      local t = plain(p)
+      local l = t:lower()
+      if (p.heading or ""):lower():match("next") or
+         l:find("decide by", 1, true) or l:find("will call", 1, true) or
+         l:find("will schedule", 1, true) or l:find("be in touch", 1, true)
+         or l:find("hear back", 1, true) or l:find("let me know", 1, true)
+      then
+        t = unsay(first_clause(first_sentence(t)))
+        t = t:gsub("^You'd ", "you would "):gsub("^You'll ", "you will ")
+        if voice.form(t) ~= "imperative" and #t > 8 then
+          return fill(book.expect, {lower = md(voice.lower_first(t, names))}),
+                 p
+        end
+      end
+    end
+  end
+  return booked_in({"other", "excited_me"})
+end
+
 -- ---- the subject ------------------------------------------------------------
 
 -- "about precepting" in "When she asked about precepting I said ..."
@@ -655,91 +725,9 @@ local function compose(chosen, note)
   end
 
   -- what the note holds for the next step: something asked for, a booked
-  -- round, else the guidance acted on, else the plain offer
-  local step_line
-  for _, p in ipairs(note.points or {}) do
-    if p.section ~= "private" and not p.skip and not p.tags.private then
-      local t = voice.address(voice.normalize(p.text), who, true)
-      local thing, by = requested(t)
-      if thing then
-        step_line = fill(book.send, {thing = md(thing), by = md(by or "")})
-        break
-      end
-    end
-  end
-  if not step_line then
-    for _, key in ipairs({"guidance"}) do
-      for _, p in ipairs(note.sections[key] or {}) do
-        if not p.skip and not p.tags.private then
-          local t = voice.address(voice.normalize(untag(route(p.text, note), note)),
-                                  who, true)
-          local step = booked(first_clause(first_sentence(t)))
-          if step then
-            step = step:gsub("^the (%u)(%l+)", function(c, rest)
-              local lower = {panel = 1, second = 1, next = 1, case = 1,
-                final = 1, third = 1, first = 1, role = 1, skills = 1,
-                partner = 1, portfolio = 1, mock = 1, design = 1,
-                technical = 1, presentation = 1, interview = 1, stage = 1}
-              if lower[(c .. rest):lower()] then return "the " .. c:lower() .. rest end
-            end)
-            step_line = fill(book.step, {step = md(step)})
-            ctx.step_point = p
-            break
-          end
-        end
-      end
-      if step_line then break end
-    end
-  end
-  if not step_line then
-    -- what happens next, as the note has it: "I understand you'll decide
-    -- by the end of next week."
-    for _, p in ipairs(note.sections.other or {}) do
-      if usable(p) then
-        local t = voice.address(voice.normalize(untag(route(p.text, note),
-          note)), who, true)
-        local l = t:lower()
-        if (p.heading or ""):lower():match("next") or
-           l:find("decide by", 1, true) or l:find("will call", 1, true) or
-           l:find("will schedule", 1, true) or l:find("be in touch", 1, true)
-           or l:find("hear back", 1, true) or l:find("let me know", 1, true)
-        then
-          t = unsay(first_clause(first_sentence(t)))
-          t = t:gsub("^You'd ", "you would "):gsub("^You'll ", "you will ")
-          if voice.form(t) ~= "imperative" and #t > 8 then
-            step_line = fill(book.expect, {lower =
-              md(voice.lower_first(t, ctx.names))})
-            ctx.step_point = p
-            break
-          end
-        end
-      end
-    end
-  end
-  if not step_line then
-    for _, key in ipairs({"other", "excited_me"}) do
-      for _, p in ipairs(note.sections[key] or {}) do
-        if not p.skip and not p.tags.private then
-          local t = voice.address(voice.normalize(untag(route(p.text, note), note)),
-                                  who, true)
-          local step = booked(first_clause(first_sentence(t)))
-          if step then
-            step = step:gsub("^the (%u)(%l+)", function(c, rest)
-              local lower = {panel = 1, second = 1, next = 1, case = 1,
-                final = 1, third = 1, first = 1, role = 1, skills = 1,
-                partner = 1, portfolio = 1, mock = 1, design = 1,
-                technical = 1, presentation = 1, interview = 1, stage = 1}
-              if lower[(c .. rest):lower()] then return "the " .. c:lower() .. rest end
-            end)
-            step_line = fill(book.step, {step = md(step)})
-            ctx.step_point = p
-            break
-          end
-        end
-      end
-      if step_line then break end
-    end
-  end
+  -- round, what happens next; else the guidance acted on, else the offer
+  local step_line, step_point = next_step(note, book, who, ctx.names)
+  ctx.step_point = step_point
 
   -- 1: thanks, and the moment that connected
   local role = note.role and md(short_role(note.role))
