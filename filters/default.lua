@@ -110,6 +110,9 @@ end
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
   local chosen = {}
+  -- a panel's points are the same tables for each member: what the last
+  -- draft decided is not this one's
+  for _, p in ipairs(points) do p.why_not, p.paragraph, p.role = nil end
 
   for _, r in ipairs(roles) do
     local why_not = "a higher-scored " .. r.role .. " point was taken"

@@ -1147,6 +1147,27 @@ draft_str(run *r, lua_State *L, int draft, const char *field, bool required,
 	return s;
 }
 
+/* Points the composer left out after select chose them (it sets their
+ * why_not: a form with no wording in its slot, a sentence over the
+ * budget): no longer chosen, with the reason, so explain tells the truth. */
+static void
+read_left_out(run *r, lua_State *L, sr_draft *d, int points)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < d->nchosen; i++) {
+		size_t k = d->chosen[i].point;
+
+		lua_rawgeti(L, points, (lua_Integer)k + 1);
+		if (lua_getfield(L, -1, "why_not") == LUA_TSTRING)
+			d->why_not[k] = keep(r, L, -1);
+		else
+			d->chosen[kept++] = d->chosen[i];
+		lua_pop(L, 2);
+	}
+	d->nchosen = kept;
+}
+
 /* Reads the draft table that compose and the draft hooks left. */
 static void
 read_draft(run *r, lua_State *L, sr_draft *d, int draft, int fn)
@@ -1438,6 +1459,7 @@ run_recipient(run *r, lua_State *L, sr_draft *d, const sr_person *to,
 		lua_call(L, 2, 0);
 	}
 	read_draft(r, L, d, draft, fn);
+	read_left_out(r, L, d, points);
 	lua_settop(L, top);
 }
 
