@@ -239,8 +239,12 @@ test_dates(void)
 		{"2027-02-28 09:00", "2027-02-28 09:00", "2027-03-02 09:00"},
 		{"1700000000000", "2023-11-14T22:13:20Z", "2023-11-16T22:13:20Z"},
 		{"1700000000", "2023-11-14T22:13:20Z", "2023-11-16T22:13:20Z"},
+		/* leap years: every 4th, not every 100th, every 400th */
+		{"2000-02-29", "2000-02-29", "2000-03-02"},
+		{"2024-02-29", "2024-02-29", "2024-03-02"},
 	};
 	static const char *const bad[] = {"2026-02-30", "2026-13-01",
+	    "2100-02-29", "1900-02-29", "2023-02-29",
 	    "yesterday", "2026-03-02 25:00", "2026-3-2", "2026-03-02 11:00 PST",
 	    "", "2026-03-02T11:00+99:00"};
 	char buf[64];
@@ -292,6 +296,18 @@ test_sent(void)
 	CHECK(n == NULL && has_diag(SR_ERROR, 2, 7, "'sent' must be"));
 	expect_error("max_words", "---\nmax_words: lots\n---\n", 23, 2, 12,
 	    "'max_words' must be a whole number");
+	/* the bounds, 20 and 2000, are in; one past either is out */
+	current = "max_words: 20 and 2000";
+	n = parse("---\nmax_words: 20\n---\n");
+	CHECK(n != NULL && n->max_words == 20);
+	sr_note_free(n);
+	n = parse("---\nmax_words: 2000\n---\n");
+	CHECK(n != NULL && n->max_words == 2000);
+	sr_note_free(n);
+	expect_error("max_words: 19", "---\nmax_words: 19\n---\n", 21, 2, 12,
+	    "'max_words' must be a whole number from 20 to 2000");
+	expect_error("max_words: 2001", "---\nmax_words: 2001\n---\n", 23, 2,
+	    12, "'max_words' must be a whole number from 20 to 2000");
 	expect_error("company as a list", "---\ncompany: [a, b]\n---\n", 24,
 	    2, 10, "'company' must be text");
 }
@@ -489,6 +505,45 @@ test_alias_bomb(void)
 	}
 }
 
+/* A front matter of `count` values: the map, its key, a list and the
+ * list's items. */
+static sr_note *
+parse_values(size_t count)
+{
+	sr_buf b = {0};
+	sr_note *n;
+	size_t i;
+
+	sr_buf_puts(&b, "---\nx: [");
+	for (i = 0; i + 3 < count; i++)
+		sr_buf_puts(&b, i ? ", a" : "a");
+	sr_buf_puts(&b, "]\n---\n");
+	sr_diags_free(&diags);
+	n = sr_note_parse("t.md", b.data, b.len, &diags);
+	sr_buf_free(&b);
+	return n;
+}
+
+static void
+test_value_limit(void)
+{
+	sr_note *n;
+
+	current = "SR_MAX_YAML_NODES values parse";
+	n = parse_values(SR_MAX_YAML_NODES);
+	if (CHECK(n != NULL))
+		CHECK(sr_value_get(n->meta, "x")->count ==
+		    SR_MAX_YAML_NODES - 3);
+	else
+		dump_diags();
+	sr_note_free(n);
+	current = "one value more is refused";
+	n = parse_values(SR_MAX_YAML_NODES + 1);
+	CHECK(n == NULL);
+	CHECK_DIAG(SR_ERROR, 2, 0, "more than 20000 values (SR_MAX_YAML_NODES)");
+	sr_note_free(n);
+}
+
 static void
 test_deep_nesting(void)
 {
@@ -653,6 +708,11 @@ test_aliases(void)
 		{"Private", SR_KEY_PRIVATE},
 		{"🔒 Private notes", SR_KEY_PRIVATE},
 		{"Private equity background", SR_KEY_OTHER},
+		/* a tie (one word each) goes to the question asked first */
+		{"Problems and guidance", SR_KEY_GUIDANCE},
+		{"Guidance and problems", SR_KEY_GUIDANCE},
+		/* more words win over the order of the questions */
+		{"Problems they need to solve, and guidance", SR_KEY_PROBLEMS},
 		{"Logistics", SR_KEY_OTHER},
 		{"Next steps", SR_KEY_OTHER},
 		{"", SR_KEY_OTHER},
@@ -782,6 +842,20 @@ test_points(void)
 	CHECK(p && strcmp(p->heading, "Logistics ✈️") == 0);
 	CHECK(p && strcmp(p->text, "Recruiter call Friday raw") == 0);
 	CHECK(n->sections[1].line == 8 && n->sections[1].count == 2);
+	sr_note_free(n);
+
+	current = "points: a digit after # or @ is not a tag or mention";
+	n = parse("- Ranked #1 in the region for 3 years\n"
+	    "- Met @10am with @dana #q3 #2026\n");
+	if (!CHECK(n != NULL && n->npoints == 2))
+		return dump_diags();
+	CHECK(n->points[0].ntags == 0 && n->points[0].nmentions == 0);
+	CHECK(n->points[0].words == 8);
+	CHECK(n->points[1].nmentions == 1 &&
+	    strcmp(n->points[1].mentions[0], "dana") == 0);
+	CHECK(n->points[1].ntags == 1 &&
+	    strcmp(n->points[1].tags[0], "q3") == 0);
+	CHECK(n->points[1].words == 4); /* Met @10am with #2026 */
 	sr_note_free(n);
 }
 
@@ -1405,6 +1479,7 @@ main(void)
 	test_bad_yaml();
 	test_duplicate_keys();
 	test_alias_bomb();
+	test_value_limit();
 	test_deep_nesting();
 	test_big_inputs();
 	test_bad_bytes();
