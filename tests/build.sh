@@ -7,7 +7,8 @@
 #
 #   tests/build.sh BUILD_DIR TMP_DIR [VALGRIND_COMMAND]
 #
-# Prints "build: N passed, N failed".
+# Prints "build: N passed, N failed"; with SR_FAIL_FAST=1, at the first
+# failure.
 set -u
 build=$1 tmp=$2/build-tests valgrind=${3:-}
 sr="$valgrind $build/secondround"
@@ -16,7 +17,12 @@ pass=0 fail=0
 rm -rf "$tmp" && mkdir -p "$tmp" && chmod 755 "$tmp" "$2"
 
 ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+bad() {
+	fail=$((fail + 1)); echo "FAIL: $*"
+	if [ -n "${SR_FAIL_FAST:-}" ]; then
+		echo "build: $pass passed, $fail failed"; exit 1
+	fi
+}
 # expect NAME WANT_EXIT WANT_TEXT COMMAND...
 expect() {
 	name=$1 want=$2 text=$3; shift 3

@@ -9,7 +9,8 @@
 # rewrites the expected files from what the program now prints (read the diff
 # before committing it); --valgrind runs every program under memcheck.
 # The last line is "N passed, N failed"; the exit code is 0 only when
-# nothing failed and something ran.
+# nothing failed and something ran.  SR_FAIL_FAST=1 stops at the first
+# failure (tests/mutate.py wants to know only whether something fails).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
@@ -34,7 +35,13 @@ pass=0
 fail=0
 
 ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; fail_fast; }
+fail_fast() {
+	if [ -n "${SR_FAIL_FAST:-}" ] && [ "$fail" -gt 0 ]; then
+		echo "$pass passed, $fail failed (stopped at the first failure)"
+		exit 1
+	fi
+}
 
 # Compares a file with what was produced; with --update, replaces it.
 compare() { # name expected actual
@@ -74,6 +81,7 @@ for build in "$@"; do
 		pass=$((pass + ${n% *})) fail=$((fail + ${n#* }))
 		[ $rc -eq 0 ] || [ "${n#* }" != 0 ] || bad "unit tests: exit $rc"
 	fi
+	fail_fast
 
 	# Regress: each note beside what `check` and `parse` print for it.
 	for note in tests/regress/*.md examples/notes/*/*/*.md examples/notes/*/*/*/*.md; do
@@ -181,13 +189,16 @@ for build in "$@"; do
 	compare "a phrases filter" tests/voice/expected/phrases.txt \
 	    "$tmp/voice-out/2026-11-03-say-and-pronouns.txt"
 
-	tests/build.sh "$build" "$tmp" "$valgrind" >"$tmp/build.out" 2>&1
-	n=$(sed -n 's/^build: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$tmp/build.out")
-	if [ -z "$n" ]; then bad "tests/build.sh printed no count"; cat "$tmp/build.out"
-	else
-		pass=$((pass + ${n% *})) fail=$((fail + ${n#* }))
-		grep '^FAIL' -A12 "$tmp/build.out"
-	fi
+	for t in build guards; do
+		tests/$t.sh "$build" "$tmp" "$valgrind" >"$tmp/$t.out" 2>&1
+		n=$(sed -n "s/^$t: \([0-9]*\) passed, \([0-9]*\) failed\$/\1 \2/p" "$tmp/$t.out")
+		if [ -z "$n" ]; then bad "tests/$t.sh printed no count"; cat "$tmp/$t.out"
+		else
+			pass=$((pass + ${n% *})) fail=$((fail + ${n#* }))
+			grep '^FAIL' -A12 "$tmp/$t.out"
+		fi
+		fail_fast
+	done
 
 	# The command line.
 	cli "--help" 0 "usage: secondround" $sr --help

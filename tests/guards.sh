@@ -1,0 +1,69 @@
+#!/bin/sh
+# guards.sh - tests that each guard a line which mutation testing (make
+# mutate) found unguarded: the instruction budget counted in the hook's
+# steps, the HTML draft safe from what a filter adds, and the default
+# selection's word budget at its boundary.  The files are in tests/guards/.
+#
+#   tests/guards.sh BUILD_DIR TMP_DIR [VALGRIND_COMMAND]
+#
+# Prints "guards: N passed, N failed"; with SR_FAIL_FAST=1, at the first
+# failure.
+set -u
+build=$1 tmp=$2/guards valgrind=${3:-}
+sr="$valgrind $build/secondround"
+g=tests/guards
+pass=0 fail=0
+rm -rf "$tmp" && mkdir -p "$tmp"
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1)); echo "FAIL: $*"; cat "$tmp/out"
+	if [ -n "${SR_FAIL_FAST:-}" ]; then
+		echo "guards: $pass passed, $fail failed"; exit 1
+	fi
+}
+# expect NAME WANT_EXIT WANT_TEXT COMMAND...
+expect() {
+	name=$1 want=$2 text=$3; shift 3
+	"$@" >"$tmp/out" 2>&1
+	got=$?
+	if [ "$got" -ne "$want" ]; then bad "$name: exit $got, want $want"
+	elif ! grep -qF -- "$text" "$tmp/out"; then bad "$name: no '$text'"
+	else ok; fi
+}
+check() { # NAME CONDITION...
+	name=$1; shift
+	if "$@"; then ok; else bad "$name"; fi
+}
+
+# The instruction budget: a loop of a million steps is over 100,000
+# instructions, one of 10,000 is under (with the default filters too).
+expect "a million steps are over a budget of 100,000" 1 \
+    "loop.lua:4: error: the filter ran past its budget of 100000 instructions" \
+    $sr check --max-instructions 100000 -f $g/loop.lua $g/loop-long.md
+expect "ten thousand steps are under it" 0 "looped 10000 times" \
+    $sr check --max-instructions 100000 -f $g/loop.lua $g/loop-short.md
+
+# What a draft hook adds is Markdown like the rest: the HTML draft is made
+# by cmark in safe mode, so neither a <script> nor a javascript: link gets
+# through, while the Markdown draft shows the hook did add them.
+expect "a draft hook adding HTML" 0 "1 written" \
+    $sr build -f $g/html.lua tests/notes/good.md -o "$tmp/html"
+check "the hook ran" grep -q 'javascript:alert(1)' "$tmp/html/good.md"
+check "the link's text is kept" grep -q '>my work</a>' "$tmp/html/good.html"
+check "no <script> in the HTML" sh -c "! grep -qi '<script' '$tmp/html/good.html'"
+check "no javascript: in the HTML" sh -c "! grep -qi 'javascript:' '$tmp/html/good.html'"
+
+# The default selection's word budget (max_words less the template's 45):
+# points that fill it exactly are all taken; one word more and the
+# lowest-scored optional point, and only it, is dropped.
+$sr explain --no-default-filters $g/budget-exact.md >"$tmp/out" 2>&1
+check "a budget filled exactly: all five taken" \
+    test "$(grep -c '^  = chosen' "$tmp/out")" -eq 5
+$sr explain --no-default-filters $g/budget-over.md >"$tmp/out" 2>&1
+check "one word over: four taken" \
+    test "$(grep -c '^  = chosen' "$tmp/out")" -eq 4
+check "one word over: the guidance dropped" sh -c "grep -A1 '^line 17 \[guidance\]' \
+    '$tmp/out' | grep -q 'left out: over the word budget (20 words'"
+
+echo "guards: $pass passed, $fail failed"
