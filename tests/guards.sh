@@ -1,8 +1,10 @@
 #!/bin/sh
 # guards.sh - tests that each guard a line which mutation testing (make
 # mutate) found unguarded: the instruction budget counted in the hook's
-# steps, the HTML draft safe from what a filter adds, and the default
-# selection's word budget at its boundary.  The files are in tests/guards/.
+# steps, the HTML draft safe from what a filter adds, the default
+# selection's word budget at its boundary, and the input hash of drafts
+# (which the examples' manifest golden leaves out).  The files are in
+# tests/guards/.
 #
 #   tests/guards.sh BUILD_DIR TMP_DIR [VALGRIND_COMMAND]
 #
@@ -12,6 +14,7 @@ set -u
 build=$1 tmp=$2/guards valgrind=${3:-}
 sr="$valgrind $build/secondround"
 g=tests/guards
+NOW=2026-11-25T12:00:00Z
 pass=0 fail=0
 rm -rf "$tmp" && mkdir -p "$tmp"
 
@@ -65,5 +68,29 @@ check "one word over: four taken" \
     test "$(grep -c '^  = chosen' "$tmp/out")" -eq 4
 check "one word over: the guidance dropped" sh -c "grep -A1 '^line 17 \[guidance\]' \
     '$tmp/out' | grep -q 'left out: over the word budget (20 words'"
+
+
+# The input hash of a note's drafts covers every byte of the filters that
+# made them: a comment added to the shipped default.lua changes it (the
+# note is run again), while the drafts and their hashes stay the same.
+cp -r filters "$tmp/filters"
+ih() { env SECONDROUND_FILTERS="$tmp/filters" $sr build --now $NOW \
+    tests/notes/good.md -o "$tmp/ih"; }
+m=$tmp/ih/.secondround-manifest
+expect "a first build" 0 "1 written" ih
+cp "$m" "$tmp/manifest.before"
+expect "nothing changed: up to date" 0 "0 written, 1 up to date" ih
+check "nothing changed: the same input hashes" cmp -s "$m" "$tmp/manifest.before"
+printf '\n-- a comment changes nothing the filter does\n' >>"$tmp/filters/default.lua"
+expect "a comment in a filter: the same drafts" 0 "0 written, 1 up to date" ih
+cut -f 3 "$tmp/manifest.before" >"$tmp/in.before"
+cut -f 3 "$m" >"$tmp/in.after"
+check "a comment in a filter: every input hash changed" sh -c "paste \
+    '$tmp/in.before' '$tmp/in.after' | awk -F '	' 'NR > 1 && (\$1 == \$2 ||
+    \$2 == \"\") { bad = 1 } END { exit bad || NR != 4 }'"
+cut -f 1,2,4 "$tmp/manifest.before" >"$tmp/out.before"
+cut -f 1,2,4 "$m" >"$tmp/out.after"
+check "a comment in a filter: the same output hashes" \
+    cmp -s "$tmp/out.before" "$tmp/out.after"
 
 echo "guards: $pass passed, $fail failed"
