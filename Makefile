@@ -4,7 +4,8 @@
 #   make drafts   install what is missing, build, and write examples/drafts/
 #   make test     the tests, plain and under ASan+UBSan
 # Also: make memcheck (the tests under valgrind), make bench, make install,
-# make regress-update (rewrite expected test outputs after a deliberate change).
+# make regress-update (rewrite expected test outputs after a deliberate change),
+# make mutate (mutation testing: do the tests fail when the code is wrong?).
 # Tunables are here, in one place.
 
 VERSION   = 0.1.0
@@ -48,7 +49,7 @@ ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             $(DEP_CFLAGS) $(WARN) $(CFLAGS)
 LDLIBS    = $(DEP_LIBS) -lm
 
-.PHONY: all test memcheck bench drafts regress-update install uninstall clean asan help
+.PHONY: all test memcheck mutate bench drafts regress-update install uninstall clean asan help
 
 all: $(B)/secondround
 
@@ -121,6 +122,14 @@ test: $(B)/secondround $(B)/unit $(B)/gen-notes asan
 
 memcheck: $(B)/secondround $(B)/unit $(B)/gen-notes
 	tests/run.sh --valgrind $(B)
+
+# Mutation testing (not part of `make test`): a seeded sample of small
+# changes to src/ and filters/, each run against the plain tests; see
+# tests/mutate.py.  MUTATE='-n 50 src/date.c' picks another sample.
+MUTATE    = -n 200 --seed 1 -j 2
+
+mutate: $(B)/config.mk
+	python3 tests/mutate.py $(MUTATE)
 
 # ---- the benchmark (ratios against baselines measured in the same run) ------
 
