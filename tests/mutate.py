@@ -343,16 +343,18 @@ def stop(signum, frame):
 
 
 def tracked_files():
+    """The files of the tree: git's list, or (outside git) every file of
+    the folders the build and the tests read, hidden ones too."""
     rc, out = run(["git", "ls-files"], ROOT)
     if rc == 0 and out.strip():
         return [f for f in out.split("\n") if f and os.path.isfile(
             os.path.join(ROOT, f))]
-    return [os.path.relpath(p, ROOT) for d in
-            ("Makefile", "src", "include", "cmd", "tests", "filters",
-             "examples")
-            for p in (glob.glob(os.path.join(ROOT, d, "**"), recursive=True)
-                      if d != "Makefile" else [os.path.join(ROOT, d)])
-            if os.path.isfile(p)]
+    files = ["Makefile"]
+    for d in ("src", "include", "cmd", "tests", "filters", "examples"):
+        for top, _, names in os.walk(os.path.join(ROOT, d)):
+            files += [os.path.relpath(os.path.join(top, n), ROOT)
+                      for n in names]
+    return files
 
 
 class Worker:
