@@ -52,6 +52,7 @@ expect "ten thousand steps are under it" 0 "looped 10000 times" \
 # through, while the Markdown draft shows the hook did add them.
 expect "a draft hook adding HTML" 0 "1 written" \
     $sr build -f $g/html.lua tests/notes/good.md -o "$tmp/html"
+check "a build warns of nothing" sh -c "! grep -q warning '$tmp/out'"
 check "the hook ran" grep -q 'javascript:alert(1)' "$tmp/html/good.md"
 check "the link's text is kept" grep -q '>my work</a>' "$tmp/html/good.html"
 check "no <script> in the HTML" sh -c "! grep -qi '<script' '$tmp/html/good.html'"
@@ -92,5 +93,14 @@ cut -f 1,2,4 "$tmp/manifest.before" >"$tmp/out.before"
 cut -f 1,2,4 "$m" >"$tmp/out.after"
 check "a comment in a filter: the same output hashes" \
     cmp -s "$tmp/out.before" "$tmp/out.after"
+
+# A draft edited by hand is kept, and counted so in the summary.
+printf 'An edit of mine.\n' >>"$tmp/ih/good.txt"
+printf -- '- Another point\n' >"$tmp/another.md"
+cat tests/notes/good.md "$tmp/another.md" >"$tmp/good.md"
+expect "one draft kept" 0 "0 written, 0 up to date, 1 kept (edited), 0 failed" \
+    env SECONDROUND_FILTERS="$tmp/filters" $sr build "$tmp/good.md" -o "$tmp/ih"
+check "it says which" grep -q "good.txt was edited since it was generated; kept" \
+    "$tmp/out"
 
 echo "guards: $pass passed, $fail failed"

@@ -597,6 +597,20 @@ test_big_inputs(void)
 	sr_buf_puts(&b, "\"\n---\n");
 	expect_error("a 10 MB scalar", b.data, b.len, 1, 1,
 	    "SR_MAX_FRONTMATTER_BYTES");
+	/* over the limit, the YAML is not read at all: its own errors are
+	 * not reported */
+	{
+		sr_buf fm = {0};
+
+		sr_buf_puts(&fm, "---\n");
+		for (i = 0; i < SR_MAX_FRONTMATTER_BYTES / 64 + 1; i++)
+			sr_buf_printf(&fm, "k%05zu: %055d\n", i, 0);
+		sr_buf_puts(&fm, "\tbad: a tab\n---\n");
+		expect_error("a large front matter, its YAML unread", fm.data,
+		    fm.len, 1, 1, "SR_MAX_FRONTMATTER_BYTES");
+		CHECK(diags.count == 1);
+		sr_buf_free(&fm);
+	}
 	{
 		sr_buf lines = {0};
 
@@ -844,6 +858,12 @@ test_points(void)
 	CHECK(n->sections[1].line == 8 && n->sections[1].count == 2);
 	sr_note_free(n);
 
+	current = "points: a list inside a point's quote is not its text";
+	n = parse("- Releases are slow\n\n  > quoted\n  > - listed in it\n");
+	CHECK(n != NULL && n->npoints == 1 &&
+	    strcmp(n->points[0].text, "Releases are slow quoted") == 0);
+	sr_note_free(n);
+
 	current = "points: a digit after # or @ is not a tag or mention";
 	n = parse("- Ranked #1 in the region for 3 years\n"
 	    "- Met @10am with @dana #q3 #2026\n");
@@ -939,6 +959,68 @@ check_text(const char *name, const char *md, const char *want)
 	free(got);
 }
 
+/* A code point as UTF-8. */
+static size_t
+utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* The columns of each range of code points, at both ends, and of the code
+ * points just outside it (each 1, a plain character). */
+static void
+test_widths(void)
+{
+	static const struct {
+		uint32_t first, last;
+		int width;
+	} ranges[] = {
+		{0x300, 0x36F, 0}, {0x1AB0, 0x1AFF, 0}, {0x200B, 0x200D, 0},
+		{0x20D0, 0x20FF, 0}, {0xFE00, 0xFE0F, 0},
+		{0x1100, 0x115F, 2}, {0x2E80, 0xA4CF, 2}, {0xAC00, 0xD7A3, 2},
+		{0xF900, 0xFAFF, 2}, {0xFE30, 0xFE4F, 2}, {0xFF00, 0xFF60, 2},
+		{0xFFE0, 0xFFE6, 2}, {0x1F300, 0x1F64F, 2}, {0x1F900, 0x1F9FF, 2},
+		{0x20000, 0x3FFFD, 2},
+	};
+	char s[4];
+	size_t i, n;
+	int j;
+
+	current = "text: the width of each range of code points";
+	for (i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++) {
+		uint32_t at[4] = {ranges[i].first, ranges[i].last,
+		    ranges[i].first - 1, ranges[i].last + 1};
+
+		for (j = 0; j < 4; j++) {
+			int want = j < 2 ? ranges[i].width : 1;
+
+			n = utf8_encode(at[j], s);
+			if (!CHECK(sr_text_width(s, n) == want))
+				fprintf(stderr, "    U+%04X is %d columns, want %d\n",
+				    (unsigned)at[j], sr_text_width(s, n), want);
+		}
+	}
+}
+
 static void
 test_text_render(void)
 {
@@ -1009,6 +1091,7 @@ test_text_render(void)
 	CHECK(sr_text_width("e\xcc\x81", 3) == 1); /* e + combining acute */
 	free(got);
 	sr_buf_free(&b);
+	test_widths();
 }
 
 /* ---- sr_jobs_run: answers in the order of the items, a dead worker's

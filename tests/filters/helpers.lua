@@ -11,6 +11,13 @@ assert(#sr.overlap("the and of with", "the and of with") == 0, "stop words")
 assert(#sr.overlap("Scheduling nurses", sr.terms("nurse schedule")) == 2,
        "stems")
 assert(#sr.overlap("Équipe réseau", "réseau d'équipe") >= 1, "UTF-8")
+local terms = sr.terms("Nurse schedules, nurse turnover")
+local stems = {}
+for stem in pairs(terms) do stems[#stems + 1] = stem end
+table.sort(stems)
+assert(#terms == 3 and table.concat(stems, ",") == "nurs,schedul,turnover",
+       "terms: " .. #terms .. " " .. table.concat(stems, ","))
+assert(terms.nurse and terms.Nurses and not terms.budget, "terms[word]")
 assert(sr.has_quantity("from 4.1 to 2.6 hours"))
 assert(sr.has_quantity("cut costs by 28%"))
 assert(sr.has_quantity("$2.4M in savings"))
