@@ -94,6 +94,23 @@ cut -f 1,2,4 "$m" >"$tmp/out.after"
 check "a comment in a filter: the same output hashes" \
     cmp -s "$tmp/out.before" "$tmp/out.after"
 
+# A folder of notes that cannot be read fails the run; the notes beside
+# it are still read.  Root reads anything: the run drops to nobody.
+mkdir -p "$tmp/perm/notes/locked" && chmod 755 "$tmp" "$tmp/perm" "$tmp/perm/notes"
+cp tests/notes/good.md "$tmp/perm/notes/" && chmod 644 "$tmp/perm/notes/good.md"
+chmod 000 "$tmp/perm/notes/locked"
+asuser=
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$asuser" ]; then
+	expect "an unreadable folder of notes" 1 \
+	    "locked: error: cannot read the folder: Permission denied" \
+	    $asuser $sr check --now $NOW "$tmp/perm/notes"
+	check "the note beside it is read" grep -q "1 note checked" "$tmp/out"
+fi
+chmod 755 "$tmp/perm/notes/locked"
+
 # A draft edited by hand is kept, and counted so in the summary.
 printf 'An edit of mine.\n' >>"$tmp/ih/good.txt"
 printf -- '- Another point\n' >"$tmp/another.md"

@@ -401,6 +401,8 @@ class Worker:
         try:
             with open(src, "w", encoding="utf-8") as f:
                 f.write("\n".join(lines))
+            if obj is not None and os.path.exists(obj):
+                os.unlink(obj)  # compiled again whatever the clock says
             rc, out = self.make()
             if rc != 0:
                 return "invalid", time.time() - start, out
@@ -439,7 +441,8 @@ def main():
                     help="seconds a mutant's tests may take "
                          "(default: 3 x the unchanged run, at least 60)")
     ap.add_argument("--rerun", metavar="RESULTS",
-                    help="try again the survivors listed in RESULTS")
+                    help="try again the survivors (and those with the "
+                         "same object code) of RESULTS")
     ap.add_argument("--list", action="store_true",
                     help="print the sample, test nothing")
     ap.add_argument("files", nargs="*",
@@ -453,9 +456,10 @@ def main():
     pool = [mu for f in files for mu in mutants_of(f)]
     if args.rerun:
         with open(args.rerun, encoding="utf-8") as f:
-            old = {key(r) for r in json.load(f)["results"]
-                   if r["status"] == "survived"}
-        pool = [mu for mu in pool if key(mu) in old]
+            old = {key(r) + (r["line"],) for r in json.load(f)["results"]
+               if r["status"] == "survived" or
+               r.get("reason") == "the same object code"}
+        pool = [mu for mu in pool if key(mu) + (mu["line"],) in old]
         args.n = len(pool)
     else:
         random.Random(args.seed).shuffle(pool)

@@ -17,7 +17,10 @@ for stem in pairs(terms) do stems[#stems + 1] = stem end
 table.sort(stems)
 assert(#terms == 3 and table.concat(stems, ",") == "nurs,schedul,turnover",
        "terms: " .. #terms .. " " .. table.concat(stems, ","))
-assert(terms.nurse and terms.Nurses and not terms.budget, "terms[word]")
+assert(terms.nurse and terms.Nurses and terms["nurse's"] and terms.scheduling
+       and not terms.budget, "terms[word]")
+assert(sr.terms("two new policies").policy and #sr.overlap("policies",
+       "one policy") == 1, "ies")
 assert(sr.has_quantity("from 4.1 to 2.6 hours"))
 assert(sr.has_quantity("cut costs by 28%"))
 assert(sr.has_quantity("$2.4M in savings"))
