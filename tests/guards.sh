@@ -111,6 +111,44 @@ if [ "$(id -u)" != 0 ] || [ -n "$asuser" ]; then
 fi
 chmod 755 "$tmp/perm/notes/locked"
 
+# What a hook logs is shown for each note, the same line too, also after
+# the hook has required a module.
+expect "a hook's log, note by note" 0 "2 notes checked" \
+    $sr check --now $NOW -f $g/same-line.lua $g/loop-short.md tests/notes/good.md
+check "the same line twice" test "$(grep -c 'the same line for every note' \
+    "$tmp/out")" -eq 2
+
+# A panel's drafts are named by member: a name met again gets "-2", a name
+# of no Latin letters the member's place.
+expect "a panel" 0 "wrote 9 files for 3 interviewers" \
+    $sr build --now $NOW $g/panel.md -o "$tmp/panel"
+check "the drafts' names" sh -c "cd '$tmp/panel' && ls *.md | tr '\n' ' ' |
+    grep -qx 'panel--dana-reyes-2.md panel--dana-reyes.md panel--interviewer-1.md '"
+
+# Without SECONDROUND_FILTERS the shipped filters are found beside the
+# program, in ../filters or ../share/secondround/filters, and their
+# messages name them relative to the working folder when under it.
+here=$PWD
+for at in filters share/secondround/filters; do
+	inst=$tmp/inst-$(echo $at | tr / -)
+	mkdir -p "$inst/bin" "$inst/$at"
+	cp "$build/secondround" "$inst/bin/"
+	cp filters/*.lua "$inst/$at/"
+	{ echo 'print("the shipped filters here")'; cat filters/default.lua; } \
+	    >"$inst/$at/default.lua"
+	expect "the shipped filters in ../$at" 0 "the shipped filters here" \
+	    env -u SECONDROUND_FILTERS $valgrind "$inst/bin/secondround" \
+	    check --now $NOW tests/notes/good.md
+	check "...named by their whole path" grep -q \
+	    "^[^ ]*/$at/default.lua:1: the shipped filters here" "$tmp/out"
+	expect "...named from where the program runs" 0 \
+	    "the shipped filters here" sh -c "cd '$inst' && env -u \
+	    SECONDROUND_FILTERS $valgrind bin/secondround check --now $NOW \
+	    '$here/tests/notes/good.md'"
+	check "...relative to it" grep -q \
+	    "^$at/default.lua:1: the shipped filters here" "$tmp/out"
+done
+
 # A draft edited by hand is kept, and counted so in the summary.
 printf 'An edit of mine.\n' >>"$tmp/ih/good.txt"
 printf -- '- Another point\n' >"$tmp/another.md"

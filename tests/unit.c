@@ -659,6 +659,22 @@ test_bad_bytes(void)
 	s = "---\ncompany: \"a\\0b\"\n---\n";
 	expect_error("a NUL escape in YAML", s, strlen(s), 2, 10, "NUL");
 
+	current = "a note of one byte";
+	{
+		char path[] = "/tmp/sr-unit-XXXXXX";
+		int fd = mkstemp(path);
+		sr_note *n;
+
+		if (CHECK(fd != -1) && CHECK(write(fd, "x", 1) == 1)) {
+			close(fd);
+			sr_diags_free(&diags);
+			n = sr_note_read(path, &diags);
+			CHECK(n != NULL && diags.count == 0); /* not empty */
+			sr_note_free(n);
+		}
+		unlink(path);
+	}
+
 	current = "a file that cannot be read";
 	sr_diags_free(&diags);
 	CHECK(sr_note_read("/nonexistent/note.md", &diags) == NULL);
@@ -885,6 +901,16 @@ test_points(void)
 	CHECK(n->points[1].ntags == 1 &&
 	    strcmp(n->points[1].tags[0], "q3") == 0);
 	CHECK(n->points[1].words == 4); /* Met @10am with #2026 */
+	sr_note_free(n);
+	current = "points: a point of tags alone, with details, is a point";
+	n = parse("- #must\n  - Cut churn by half\n- #skip\n");
+	CHECK(n != NULL && n->npoints == 1 && n->points[0].ndetails == 1);
+	sr_note_free(n);
+
+	current = "points: a tag of one letter";
+	n = parse("- Plan #b\n");
+	CHECK(n != NULL && n->npoints == 1 && n->points[0].ntags == 1 &&
+	    strcmp(n->points[0].tags[0], "b") == 0);
 	sr_note_free(n);
 }
 
@@ -1506,6 +1532,8 @@ test_manifest(void)
 	CHECK(m_same(&again, model, false));
 	CHECK(m_same_outputs(&again, model));
 	CHECK(!again.changed);
+	/* removing what is not there changes nothing */
+	CHECK(sr_manifest_remove(&again, "d0/absent.md") == 0 && !again.changed);
 	sr_manifest_free(&again);
 	sr_manifest_free(&m);
 
@@ -1601,9 +1629,9 @@ leak_manifest(void)
 	if ((o = sr_outdir_open(dir, false, &diags)) != NULL) {
 		for (i = 0; i < 2 && sr_manifest_load(&m, o, &diags) == 0;
 		    i++) {
-			for (k = 0; k < 3000; k++) {
+			for (k = 0; k < 20000; k++) {
 				snprintf(name, sizeof(name), "n%05d.md",
-				    (k * 7 + i) % 3000);
+				    (k * 7 + i) % 20000);
 				sr_manifest_set(&m, name, name, (uint64_t)k, 1,
 				    NULL);
 			}
