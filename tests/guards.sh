@@ -112,11 +112,12 @@ fi
 chmod 755 "$tmp/perm/notes/locked"
 
 # What a hook logs is shown for each note, the same line too, also after
-# the hook has required a module.
+# the hook has required a module (whose top level counts as loading only
+# while it runs).
 expect "a hook's log, note by note" 0 "2 notes checked" \
     $sr check --now $NOW -f $g/same-line.lua $g/loop-short.md tests/notes/good.md
-check "the same line twice" test "$(grep -c 'the same line for every note' \
-    "$tmp/out")" -eq 2
+check "the same line twice" test "$(grep -c \
+    'the same line for every note' "$tmp/out")" -eq 2
 
 # A panel's drafts are named by member: a name met again gets "-2", a name
 # of no Latin letters the member's place.
@@ -156,6 +157,8 @@ cat tests/notes/good.md "$tmp/another.md" >"$tmp/good.md"
 expect "one draft kept" 0 "0 written, 0 up to date, 1 kept (edited), 0 failed" \
     env SECONDROUND_FILTERS="$tmp/filters" $sr build "$tmp/good.md" -o "$tmp/ih"
 check "it says which" grep -q "good.txt was edited since it was generated; kept" \
+    "$tmp/out"
+check "and counts it for the note" grep -q "good.md and the other formats, kept 1 edited" \
     "$tmp/out"
 
 echo "guards: $pass passed, $fail failed"

@@ -1,7 +1,8 @@
--- A note hook that requires a module and then logs the same line for
--- every note: each note's line is shown (only what a filter's file logs
--- as it loads is shown once).
+-- A note hook that requires a module (another for each note) and then
+-- logs the same line: each note's line is shown (only what a filter's
+-- file logs as it loads is shown once).
 return {note = function(note)
-  local m = require "same-line-module"
+  local m = require(note.path:find("good") and "same-line-module"
+                    or "same-line-other")
   print(m.line)
 end}

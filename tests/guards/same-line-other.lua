@@ -1,0 +1,1 @@
+return {line = "the same line for every note"}
