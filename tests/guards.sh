@@ -150,6 +150,47 @@ for at in filters share/secondround/filters; do
 	    "^$at/default.lua:1: the shipped filters here" "$tmp/out"
 done
 
+# Shipped filters that do not load stop the run before any note.
+mkdir -p "$tmp/badfilters" && cp filters/*.lua "$tmp/badfilters/"
+printf 'return {score = function(p) return end end end}\n' \
+    >"$tmp/badfilters/default.lua"
+expect "a shipped filter that does not load" 2 "default.lua:1: error:" \
+    env SECONDROUND_FILTERS="$tmp/badfilters" $sr check tests/notes/good.md
+check "...and no note is read" sh -c "! grep -q 'notes\? checked' '$tmp/out'"
+
+# A note that fails keeps its drafts, recorded with no input hash, so
+# that the next run builds it again rather than take it for up to date.
+mkdir -p "$tmp/fail"
+cp tests/notes/good.md "$tmp/fail/good.md"
+expect "a note built" 0 "1 written" $sr build "$tmp/fail/good.md" -o "$tmp/fail/out"
+sed -i 's/^company: .*/company: [broken/' "$tmp/fail/good.md"
+expect "the same note broken" 1 "1 failed" $sr build "$tmp/fail/good.md" -o "$tmp/fail/out"
+check "its drafts kept, with no input hash" sh -c "test \$(grep -c \
+    '^good\.[a-z]*	good\.md	0000000000000000	' '$tmp/fail/out/.secondround-manifest') -eq 3"
+
+# ...but a broken note does not take the drafts of a good one of the same
+# name built before it in the run.
+mkdir -p "$tmp/fail/A" "$tmp/fail/B"
+cp tests/notes/good.md "$tmp/fail/A/twin.md"
+cp "$tmp/fail/good.md" "$tmp/fail/B/twin.md"
+expect "a good note and a broken twin" 1 "1 failed" \
+    $sr build "$tmp/fail/A" "$tmp/fail/B" -o "$tmp/fail/twins"
+check "the good one's drafts keep its input hash" sh -c "test \$(grep -c \
+    '^twin\.[a-z]*	twin\.md	0000000000000000	' '$tmp/fail/twins/.secondround-manifest') -eq 0"
+
+# A draft whose folder cannot be read is kept, not replaced (as nobody).
+if [ "$(id -u)" != 0 ] || [ -n "$asuser" ]; then
+	mkdir -p "$tmp/ro/notes/sub" && cp tests/notes/good.md "$tmp/ro/notes/sub/"
+	chmod -R a+rwX "$tmp/ro"
+	$asuser $sr build -q "$tmp/ro/notes" -o "$tmp/ro/out" >/dev/null 2>&1
+	printf -- '- One more point\n' >>"$tmp/ro/notes/sub/good.md"
+	chmod 000 "$tmp/ro/out/sub"
+	expect "a draft's folder that cannot be read" 0 \
+	    "sub/good.md cannot be read; kept" \
+	    $asuser $sr build "$tmp/ro/notes" -o "$tmp/ro/out"
+	chmod 755 "$tmp/ro/out/sub"
+fi
+
 # A draft edited by hand is kept, and counted so in the summary.
 printf 'An edit of mine.\n' >>"$tmp/ih/good.txt"
 printf -- '- Another point\n' >"$tmp/another.md"
