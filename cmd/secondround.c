@@ -481,7 +481,6 @@ typedef struct {
 	time_t now;
 	size_t counts[SR_BUILD_FAILED + 1], failed, warnings;
 	double saved_at; /* when build last saved the manifest */
-	sr_path work_path, take_path; /* the note each function is at */
 } batch;
 
 /* How often a long build saves its manifest on the way: what a build
@@ -510,16 +509,12 @@ work_note(void *arg, size_t i, sr_pack *msg)
 	sr_note *note;
 	char *report = NULL;
 	bool failed = true;
+	const sr_path *np = &b->paths->items[i];
 
-	if (sr_paths_get(b->paths, i, &b->work_path) != 0) {
-		msg->failed = true;
-		return;
-	}
 	if (b->cmd == CMD_BUILD) {
-		sr_builder_compute(b->builder, b->work_path.path,
-		    b->work_path.rel, &part);
+		sr_builder_compute(b->builder, np->path, np->rel, &part);
 	} else {
-		if ((note = sr_note_read(b->work_path.path, &diags)) != NULL &&
+		if ((note = sr_note_read(np->path, &diags)) != NULL &&
 		    sr_engine_run(b->engine, note, &outcome, &diags) == 0) {
 			failed = false;
 			if (b->cmd == CMD_EXPLAIN) {
@@ -562,12 +557,7 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 	sr_diags diags = {0};
 	sr_build_result res;
 
-	if (sr_paths_get(b->paths, i, &b->take_path) != 0) {
-		fputs("secondround: out of memory\n", stderr);
-		b->failed++;
-		return;
-	}
-	path = b->take_path.path;
+	path = b->paths->items[i].path;
 	if (msg == NULL) {
 		print_visible(stderr, path);
 		fputs(": error: the worker process working on it ended "
@@ -591,7 +581,7 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 		flush_diags(&diags, b->quiet);
 		return;
 	}
-	if (sr_builder_commit(b->builder, path, b->take_path.rel, &u, &res,
+	if (sr_builder_commit(b->builder, path, b->paths->items[i].rel, &u, &res,
 	    &diags) != 0)
 		b->failed++;
 	else
@@ -667,7 +657,7 @@ take_note(void *arg, size_t i, const char *msg, size_t len)
 	}
 	if (b->progress) {
 		fprintf(stderr, "[%zu/%zu] ", i + 1, b->paths->count);
-		print_visible(stderr, b->take_path.path);
+		print_visible(stderr, b->paths->items[i].path);
 		fputs("\033[K", stderr);
 	}
 	return 0;
@@ -684,8 +674,6 @@ run_batch(batch *b, unsigned jobs)
 	}
 	if (b->progress)
 		fprintf(stderr, "\r\033[K");
-	sr_path_free(&b->work_path);
-	sr_path_free(&b->take_path);
 }
 
 static int
@@ -697,7 +685,7 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 	sr_outdir *out = NULL;
 	batch b = {CMD_BUILD, engine, NULL, paths, outpath, quiet,
 	    !quiet && isatty(2) && paths->count > 100, now, {0, 0, 0, 0},
-	    failed, 0, 0, {0}, {0}};
+	    failed, 0, 0};
 	int rc = EXIT_USAGE;
 	bool saved;
 
@@ -919,11 +907,9 @@ cmd_read(int argc, char **argv, command cmd)
 		goto out;
 	}
 	if (cmd == CMD_PARSE) {
-		sr_path np = {0};
-
 		for (i = 0; i < paths.count; i++) {
-			if (sr_paths_get(&paths, i, &np) != 0 ||
-			    (note = sr_note_read(np.path, &diags)) == NULL) {
+			if ((note = sr_note_read(paths.items[i].path,
+			    &diags)) == NULL) {
 				failed++;
 			} else {
 				if (i > 0)
@@ -935,11 +921,10 @@ cmd_read(int argc, char **argv, command cmd)
 			warnings += diags.warnings;
 			flush_diags(&diags, quiet);
 		}
-		sr_path_free(&np);
 	} else {
 		batch b = {cmd, engine, NULL, &paths, outpath, quiet,
 		    !quiet && isatty(2) && paths.count > 100, now,
-		    {0, 0, 0, 0}, failed, warnings, 0, {0}, {0}};
+		    {0, 0, 0, 0}, failed, warnings, 0};
 
 		run_batch(&b, jobs);
 		failed = b.failed;

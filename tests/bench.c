@@ -54,24 +54,15 @@ enum { P_PARSE, P_NULL, P_FILTERS, P_FRESH, P_CHECK, P_BARE, P_FLOOR, P_BUILD,
     P_NOOP, P_TOUCHED, P_CMARK, P_RUN_CHECK1, P_RUN_CHECK2, P_RUN_BUILD1,
     P_RUN_BUILD2, P_RUN_FSYNC, P_COUNT };
 
-/* Path i of p (and its relative name in *rel when rel is not NULL), in a
- * buffer reused by the next call. */
+/* Path i of p (and its relative name in *rel when rel is not NULL). */
 static const char *
 path_at(const sr_paths *p, size_t i, const char **rel)
 {
-	static sr_path np;
-
-	if (p == NULL) {
-		sr_path_free(&np);
+	if (p == NULL)
 		return NULL;
-	}
-	if (sr_paths_get(p, i, &np) != 0) {
-		fprintf(stderr, "bench: out of memory\n");
-		exit(1);
-	}
 	if (rel != NULL)
-		*rel = np.rel;
-	return np.path;
+		*rel = p->items[i].rel;
+	return p->items[i].path;
 }
 
 static const char *const pass_names[P_COUNT] = {

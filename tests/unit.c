@@ -4,11 +4,9 @@
  * each kind of bad input with the error it must give.  Prints
  * "unit: N passed, N failed" and exits non-zero on any failure.
  */
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -1042,8 +1040,8 @@ m_compare_strs(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* ---- the manifest: the store on disk against a model in memory, over
- * enough changes to spill its buffer many times and merge its runs ----- */
+/* ---- the manifest: the table against a model, over sets, removes,
+ * claims and saves, and the file it writes ------------------------------ */
 
 #define M_NOTES 1500
 #define M_OUTS (M_NOTES * 3)
@@ -1158,62 +1156,6 @@ m_slurp(const char *path)
 		sr_buf_put(&b, chunk, n);
 	fclose(f);
 	return sr_buf_take(&b);
-}
-
-/* n outputs set through a manifest whose temporary file cannot be made
- * (tmpdir) or stops at limit bytes: all found, a warning said once, and
- * the same after a save and a load. */
-static void
-m_memory(sr_outdir *o, const char *path, const char *tmpdir, long limit,
-    const char *warning)
-{
-	sr_manifest t = {0}, back;
-	struct rlimit old, lim;
-	char name[64];
-	const char *w;
-	int i, rc = 0, found = 0;
-
-	if (tmpdir != NULL)
-		setenv("TMPDIR", tmpdir, 1);
-	if (limit > 0) {
-		signal(SIGXFSZ, SIG_IGN);
-		getrlimit(RLIMIT_FSIZE, &old);
-		lim = old;
-		lim.rlim_cur = (rlim_t)limit;
-		setrlimit(RLIMIT_FSIZE, &lim);
-	}
-	for (i = 0; i < 20000 && rc == 0; i++) {
-		snprintf(name, sizeof(name), "o-%05d.md", (i * 7919) % 20000);
-		rc = sr_manifest_set(&t, name, name, (uint64_t)i, 1, NULL);
-	}
-	if (limit > 0)
-		setrlimit(RLIMIT_FSIZE, &old);
-	unsetenv("TMPDIR");
-	CHECK(rc == 0);
-	w = sr_manifest_warning(&t);
-	CHECK(w != NULL && strstr(w, warning) != NULL);
-	CHECK(sr_manifest_warning(&t) == NULL); /* once */
-	for (i = 0; i < 20000; i++) {
-		const sr_manifest_entry *e;
-
-		snprintf(name, sizeof(name), "o-%05d.md", (i * 7919) % 20000);
-		e = sr_manifest_find(&t, name);
-		found += e != NULL && e->input_hash == (uint64_t)i;
-	}
-	CHECK(found == 20000);
-	CHECK(sr_manifest_save(&t, o, &diags) == 0);
-	sr_manifest_free(&t);
-	CHECK(sr_manifest_load(&back, o, &diags) == 0);
-	for (i = 0, found = 0; i < 20000; i++) {
-		const sr_manifest_entry *e;
-
-		snprintf(name, sizeof(name), "o-%05d.md", (i * 7919) % 20000);
-		e = sr_manifest_find(&back, name);
-		found += e != NULL && e->input_hash == (uint64_t)i;
-	}
-	CHECK(found == 20000);
-	sr_manifest_free(&back);
-	unlink(path);
 }
 
 static void
@@ -1377,14 +1319,6 @@ test_manifest(void)
 	free(text);
 	sr_manifest_free(&again);
 
-	/* no temporary folder, or a temporary file that stops taking more
-	 * part way (a file-size limit, as a full disk would): the manifest
-	 * goes on in memory, says so once, and loses nothing */
-	current = "manifest: no temporary folder";
-	m_memory(o, path, "/nonexistent-sr", 0,
-	    "cannot make a temporary file in /nonexistent-sr");
-	current = "manifest: a temporary file that fails part way";
-	m_memory(o, path, NULL, 1 << 20, "cannot write the temporary file in");
 	sr_buf_free(&want);
 	sr_outdir_close(o);
 	unlink(path);
