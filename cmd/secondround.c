@@ -50,8 +50,8 @@ usage(FILE *f)
 	    "      --formats LIST      which of md,txt,html to write (all)\n"
 	    "      --force             replace drafts edited by hand\n"
 	    "      --fsync             flush each file to disk before it lands\n"
-	    "  -j, --jobs N            work in N processes (default 1); the\n"
-	    "                          output is the same as with one\n"
+	    "  -j, --jobs N            work in N processes (default: one a\n"
+	    "                          core); the output is the same as with one\n"
 	    "  -q, --quiet             print errors only, and no summary\n"
 	    "  -v, --verbose           add a Lua traceback to filter errors\n"
 	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n"
@@ -663,6 +663,15 @@ take_note(void *arg, size_t i, const char *msg, size_t len)
 	return 0;
 }
 
+/* The default of -j: one process a core, as many as 64. */
+static unsigned
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
+
 /* Runs the batch in `jobs` processes; one when they cannot be started. */
 static void
 run_batch(batch *b, unsigned jobs)
@@ -735,8 +744,8 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		fprintf(stderr, "%s: interrupted: %zu written; %s\n", progname,
 		    b.counts[SR_BUILD_WRITTEN], saved ? "the manifest knows "
 		    "them, run again to finish" : "the manifest could not be "
-		    "saved (see above): the next build will keep them as "
-		    "drafts it did not write");
+		    "saved (see above), its journal knows them: run again "
+		    "to finish");
 		rc = 128 + interrupted;
 		goto out;
 	}
@@ -793,7 +802,7 @@ cmd_read(int argc, char **argv, command cmd)
 	const char *outpath = "drafts";
 	unsigned fmts = SR_FORMAT_MD | SR_FORMAT_TXT | SR_FORMAT_HTML;
 	bool force = false, fsync_files = false;
-	unsigned jobs = 1;
+	unsigned jobs = default_jobs();
 	int first_note;
 
 	if ((filters = calloc((size_t)argc, sizeof(*filters))) == NULL) {

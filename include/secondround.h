@@ -450,9 +450,6 @@ void sr_outdir_remove(sr_outdir *o, const char *rel);
 int sr_outdir_lock(sr_outdir *o, int wait_seconds, sr_diags *diags);
 /* Whether rel is a regular file of the output folder (one fstatat). */
 bool sr_outdir_has(sr_outdir *o, const char *rel);
-/* A file of the output folder opened for reading, or -1 (*absent says
- * whether that is because it does not exist).  Caller closes. */
-int sr_outdir_open_file(sr_outdir *o, const char *rel, bool *absent);
 /* A file of the output folder, or NULL when it cannot be read (*absent
  * says whether that is because it does not exist).  Caller frees. */
 char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len,

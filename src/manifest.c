@@ -290,21 +290,10 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
 static bool
 parse_hex(const char *s, uint64_t *v)
 {
-	int i, d;
-
-	*v = 0;
-	for (i = 0; i < 16; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			d = s[i] - '0';
-		else if (s[i] >= 'a' && s[i] <= 'f')
-			d = s[i] - 'a' + 10;
-		else if (s[i] >= 'A' && s[i] <= 'F')
-			d = s[i] - 'A' + 10;
-		else
-			return false;
-		*v = *v << 4 | (uint64_t)d;
-	}
-	return s[16] == '\0';
+	if (strlen(s) != 16 || strspn(s, "0123456789abcdefABCDEF") != 16)
+		return false;
+	*v = strtoull(s, NULL, 16);
+	return true;
 }
 
 /* An entry line (output, note, two hashes in hex, separated by tabs) cut

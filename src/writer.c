@@ -304,11 +304,13 @@ sr_outdir_stage(sr_outdir *o, sr_staging *s, const char *rel,
 	if (!sr_write_all(fd, data, len) || (o->fsync && fsync(fd) == -1)) {
 		err = errno;
 		close(fd);
-		errno = err;
-		return write_error(o, who, rel, errno, diags), -1;
+		write_error(o, who, rel, err, diags);
+		return -1;
 	}
-	if (close(fd) == -1)
-		return write_error(o, who, rel, errno, diags), -1;
+	if (close(fd) == -1) {
+		write_error(o, who, rel, errno, diags);
+		return -1;
+	}
 	return 0;
 fail:
 	err = errno;
@@ -519,8 +521,10 @@ sr_outdir_has(sr_outdir *o, const char *rel)
 	    S_ISREG(st.st_mode);
 }
 
-int
-sr_outdir_open_file(sr_outdir *o, const char *rel, bool *absent)
+/* A file of the output folder opened for reading, or -1 (*absent says
+ * whether that is because it does not exist). */
+static int
+open_file(sr_outdir *o, const char *rel, bool *absent)
 {
 	const char *name;
 	int dir, fd;
@@ -556,7 +560,7 @@ sr_outdir_read(sr_outdir *o, const char *rel, size_t *len, bool *absent)
 	ssize_t n;
 	int fd;
 
-	if ((fd = sr_outdir_open_file(o, rel, absent)) == -1)
+	if ((fd = open_file(o, rel, absent)) == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    (unsigned long long)st.st_size > 64ULL * 1024 * 1024 ||
