@@ -423,13 +423,14 @@ const char *sr_outdir_path(const sr_outdir *o);
  * file left behind). */
 int sr_outdir_write(sr_outdir *o, const char *rel, const char *data,
     size_t len, sr_diags *diags);
-/* Files written together: each to a temporary file first (sr_outdir_stage),
- * then all renamed into place (sr_outdir_publish) or all removed
- * (sr_outdir_discard), either of which empties the staging.
+/* Files of one folder written together: each to a temporary file first
+ * (sr_outdir_stage), then all renamed into place (sr_outdir_publish) or
+ * all removed (sr_outdir_discard), either of which empties the staging.
  * Zero-initialise. */
 typedef struct {
 	struct sr_staged_file *files;
 	size_t count, cap;
+	int dir; /* the folder, when count > 0 */
 } sr_staging;
 /* 0, or -1 with an error in diags, placed at who (the note being written)
  * when not NULL; what was staged stays for discard either way. */
@@ -496,12 +497,14 @@ int sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
     const char *made_by);
 /* Forgets an output (its file is left alone). */
 int sr_manifest_remove(sr_manifest *m, const char *output);
-/* Says, before a file of the output folder is replaced, what it will be:
- * a line appended to the journal beside the manifest, so that a run
- * killed before it saves still knows the file as its own next time.
- * 0, or -1 (errno set) when the journal cannot be written. */
-int sr_manifest_journal(sr_manifest *m, const char *output, const char *note,
-    uint64_t input_hash, uint64_t output_hash);
+/* Says, before files of the output folder are replaced, what they will
+ * be (n outputs of a note, with the hashes of their new bytes): lines
+ * appended to the journal beside the manifest, so that a run killed
+ * before it saves still knows them as its own next time.  0, or -1
+ * (errno set) when the journal cannot be written. */
+int sr_manifest_journal(sr_manifest *m, const char *note,
+    uint64_t input_hash, const char *const *outputs, const uint64_t *hashes,
+    size_t n);
 /* Writes the manifest (atomically) when it changed, and removes the
  * journal. */
 int sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags);

@@ -286,15 +286,13 @@ publish(sr_builder *b, const char *path, const char *rel, uint64_t in,
 {
 	size_t i;
 
-	for (i = 0; i < p->count; i++) {
-		if (sr_manifest_journal(&b->manifest, p->name[i], rel, in,
-		    p->out[i]) != 0) {
-			sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot write "
-			    "the journal of %s: %s", sr_outdir_path(b->out),
-			    strerror(errno));
-			sr_outdir_discard(&p->staging);
-			return -1;
-		}
+	if (sr_manifest_journal(&b->manifest, rel, in, p->name, p->out,
+	    p->count) != 0) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot write the "
+		    "journal of %s: %s", sr_outdir_path(b->out),
+		    strerror(errno));
+		sr_outdir_discard(&p->staging);
+		return -1;
 	}
 	if (sr_outdir_publish(b->out, &p->staging, path, diags) != 0)
 		return -1;

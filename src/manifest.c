@@ -393,20 +393,23 @@ fail:
 }
 
 int
-sr_manifest_journal(sr_manifest *m, const char *output, const char *note,
-    uint64_t in, uint64_t out)
+sr_manifest_journal(sr_manifest *m, const char *note, uint64_t in,
+    const char *const *outputs, const uint64_t *hashes, size_t n)
 {
 	sr_manifest_table *t = m->t;
 	sr_buf b = {0};
+	size_t i;
 	bool ok;
 
-	if (t == NULL || t->out == NULL)
+	if (t == NULL || t->out == NULL || n == 0)
 		return 0; /* not a manifest of an output folder */
 	if (t->journal == -1 && (t->journal = sr_outdir_append(t->out,
 	    JOURNAL_NAME)) == -1)
 		return -1;
-	sr_buf_printf(&b, "%s\t%s\t%016llx\t%016llx\n", output, note,
-	    (unsigned long long)in, (unsigned long long)out);
+	for (i = 0; i < n; i++)
+		sr_buf_printf(&b, "%s\t%s\t%016llx\t%016llx\n", outputs[i],
+		    note, (unsigned long long)in,
+		    (unsigned long long)hashes[i]);
 	ok = !b.failed && sr_write_all(t->journal, b.data, b.len);
 	if (b.failed)
 		errno = ENOMEM;

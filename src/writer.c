@@ -243,10 +243,9 @@ fail:
 	return -1;
 }
 
-/* One file of a staging: written to tmp in its folder (dir, our own
- * descriptor), to be renamed to name. */
+/* One file of a staging: written to tmp in the staging's folder, to be
+ * renamed to name. */
 struct sr_staged_file {
-	int dir;
 	char tmp[300];
 	char *rel;
 	const char *name; /* in rel */
@@ -262,11 +261,21 @@ write_error(sr_outdir *o, const char *who, const char *rel, int err,
 	    "cannot write %s/%s: %s", o->path, rel, strerror(err));
 }
 
+/* The length of rel's folder part. */
+static size_t
+folder_len(const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+
+	return slash != NULL ? (size_t)(slash - rel) : 0;
+}
+
 int
 sr_outdir_stage(sr_outdir *o, sr_staging *s, const char *rel,
     const char *data, size_t len, const char *who, sr_diags *diags)
 {
 	struct sr_staged_file *f;
+	const char *name;
 	int dir, fd = -1, tries, err;
 
 	if (s->count == s->cap) {
@@ -280,26 +289,38 @@ sr_outdir_stage(sr_outdir *o, sr_staging *s, const char *rel,
 		s->cap = cap;
 	}
 	f = &s->files[s->count];
-	if ((dir = open_parent(o, rel, &f->name, true, diags)) == -1)
-		return -1;
-	if ((f->dir = dup(dir)) == -1 || (f->rel = strdup(rel)) == NULL) {
-		err = errno;
-		if (f->dir != -1)
-			close(f->dir);
-		write_error(o, who, rel, err, diags);
+	/* the files of a staging share a folder (a note's drafts) */
+	if (s->count > 0 && (folder_len(rel) != folder_len(s->files[0].rel) ||
+	    strncmp(rel, s->files[0].rel, folder_len(rel)) != 0)) {
+		write_error(o, who, rel, EXDEV, diags);
 		return -1;
 	}
-	f->name = f->rel + (f->name - rel);
+	if (s->count == 0) {
+		if ((dir = open_parent(o, rel, &name, true, diags)) == -1)
+			return -1;
+		if ((s->dir = dup(dir)) == -1) {
+			write_error(o, who, rel, errno, diags);
+			return -1;
+		}
+	}
+	if ((f->rel = strdup(rel)) == NULL) {
+		write_error(o, who, rel, ENOMEM, diags);
+		goto fail;
+	}
+	f->name = f->rel + (folder_len(rel) > 0 ? folder_len(rel) + 1 : 0);
 	for (tries = 0; tries < 100; tries++) {
 		snprintf(f->tmp, sizeof(f->tmp), ".%.200s.%ld.%lu.tmp", f->name,
 		    o->pid, o->seq++);
-		fd = openat(dir, f->tmp, O_WRONLY | O_CREAT | O_EXCL |
+		fd = openat(s->dir, f->tmp, O_WRONLY | O_CREAT | O_EXCL |
 		    O_NOFOLLOW | O_CLOEXEC, 0666);
 		if (fd != -1 || errno != EEXIST)
 			break;
 	}
-	if (fd == -1)
+	if (fd == -1) {
+		write_error(o, who, rel, errno, diags);
+		free(f->rel);
 		goto fail;
+	}
 	s->count++; /* from here on, discard removes it */
 	if (!sr_write_all(fd, data, len) || (o->fsync && fsync(fd) == -1)) {
 		err = errno;
@@ -313,10 +334,8 @@ sr_outdir_stage(sr_outdir *o, sr_staging *s, const char *rel,
 	}
 	return 0;
 fail:
-	err = errno;
-	close(f->dir);
-	free(f->rel);
-	write_error(o, who, rel, err, diags);
+	if (s->count == 0)
+		close(s->dir);
 	return -1;
 }
 
@@ -326,10 +345,10 @@ staging_clear(sr_staging *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->count; i++) {
-		close(s->files[i].dir);
+	for (i = 0; i < s->count; i++)
 		free(s->files[i].rel);
-	}
+	if (s->count > 0)
+		close(s->dir);
 	free(s->files);
 	memset(s, 0, sizeof(*s));
 }
@@ -344,14 +363,15 @@ sr_outdir_publish(sr_outdir *o, sr_staging *s, const char *who,
 
 	for (i = 0; i < s->count; i++) {
 		f = &s->files[i];
-		if (renameat(f->dir, f->tmp, f->dir, f->name) == -1) {
+		if (renameat(s->dir, f->tmp, s->dir, f->name) == -1) {
 			write_error(o, who, f->rel, errno, diags);
-			unlinkat(f->dir, f->tmp, 0);
+			unlinkat(s->dir, f->tmp, 0);
 			rc = -1;
-		} else if (o->fsync) {
-			fsync(f->dir); /* the rename made durable too */
 		}
 	}
+	/* with --fsync the renames are made durable too */
+	if (o->fsync && s->count > 0)
+		fsync(s->dir);
 	staging_clear(s);
 	return rc;
 }
@@ -362,7 +382,7 @@ sr_outdir_discard(sr_staging *s)
 	size_t i;
 
 	for (i = 0; i < s->count; i++)
-		unlinkat(s->files[i].dir, s->files[i].tmp, 0);
+		unlinkat(s->dir, s->files[i].tmp, 0);
 	staging_clear(s);
 }
 

@@ -369,7 +369,8 @@ pass_cmark(const sr_paths *p, const char *work)
 		}
 	}
 	fclose(f);
-	snprintf(cmd, sizeof(cmd), "cmark '%s' > /dev/null", all);
+	snprintf(cmd, sizeof(cmd), "command -v cmark >/dev/null && "
+	    "cmark '%s' > /dev/null", all);
 	return system(cmd) == 0 ? 0 : -1;
 }
 
@@ -576,17 +577,20 @@ big_note(const char *path, int rounds)
 static double
 pass_pandoc(const char *corpus, const char *work, size_t n)
 {
-	char dir[4200], cmd[9000];
+	char dir[4200], cmd[9000], *abs;
 	double t;
 	FILE *f;
 
-	if (system("command -v pandoc >/dev/null 2>&1") != 0)
+	if (system("command -v pandoc >/dev/null 2>&1") != 0 ||
+	    (abs = realpath(corpus, NULL)) == NULL)
 		return -1;
 	snprintf(dir, sizeof(dir), "%s/pandoc", work);
 	mkdir(dir, 0777);
 	snprintf(cmd, sizeof(cmd), "%s/first.lua", dir);
-	if ((f = fopen(cmd, "w")) == NULL)
+	if ((f = fopen(cmd, "w")) == NULL) {
+		free(abs);
 		return -1;
+	}
 	fputs("-- bench: a user's alternative, each list cut to its first "
 	    "item\nfunction BulletList(el)\n  el.content = {el.content[1]}\n"
 	    "  return el\nend\n", f);
@@ -596,7 +600,8 @@ pass_pandoc(const char *corpus, const char *work, size_t n)
 	    "pandoc -L first.lua -t commonmark -o \"$b.md\" \"$f\" && "
 	    "pandoc -L first.lua -t plain -o \"$b.txt\" \"$f\" && "
 	    "pandoc -L first.lua -s -t html --metadata title=Draft "
-	    "-o \"$b.html\" \"$f\" || exit 1; done", dir, corpus, n);
+	    "-o \"$b.html\" \"$f\" || exit 1; done", dir, abs, n);
+	free(abs);
 	t = now();
 	if (system(cmd) != 0)
 		return -1;

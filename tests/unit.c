@@ -1319,6 +1319,46 @@ test_manifest(void)
 	free(text);
 	sr_manifest_free(&again);
 
+	/* a run killed after it journaled two drafts, of which only a.md
+	 * was put in place: the next load takes a.md's line, not c.md's,
+	 * and the save after removes the journal */
+	current = "manifest: a killed run's journal";
+	{
+		char jpath[160], apath[160];
+		sr_manifest k;
+		FILE *f;
+		uint64_t ha = sr_hash(SR_HASH_INIT, "new a\n", 6);
+		const sr_manifest_entry *e;
+
+		snprintf(jpath, sizeof(jpath), "%s/.secondround-journal", dir);
+		snprintf(apath, sizeof(apath), "%s/a.md", dir);
+		if ((f = fopen(apath, "w")) != NULL) {
+			fputs("new a\n", f);
+			fclose(f);
+		}
+		CHECK(sr_manifest_load(&k, o, &diags) == 0);
+		{
+			const char *outs[] = {"a.md", "c.md"};
+			uint64_t hashes[] = {ha, 10};
+
+			CHECK(sr_manifest_journal(&k, "a.md", 9, outs, hashes,
+			    2) == 0);
+		}
+		sr_manifest_free(&k); /* killed: nothing saved */
+		CHECK(access(jpath, F_OK) == 0);
+		CHECK(sr_manifest_load(&k, o, &diags) == 0);
+		e = sr_manifest_find(&k, "a.md");
+		CHECK(e != NULL && e->input_hash == 9 && e->output_hash == ha);
+		e = sr_manifest_find(&k, "c.md");
+		CHECK(e != NULL && strcmp(e->note, "c.md") == 0 &&
+		    e->input_hash == 6 && e->output_hash == 7);
+		CHECK(k.changed);
+		CHECK(sr_manifest_save(&k, o, &diags) == 0);
+		CHECK(access(jpath, F_OK) != 0);
+		sr_manifest_free(&k);
+		unlink(apath);
+	}
+
 	sr_buf_free(&want);
 	sr_outdir_close(o);
 	unlink(path);
