@@ -484,8 +484,8 @@ int sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags);
 /* The entry of an output, or NULL.  Entries are the manifest's: valid
  * until it is freed (a removed one keeps its values). */
 const sr_manifest_entry *sr_manifest_find(sr_manifest *m, const char *output);
-/* The entries of a note's outputs, sorted, all of whose names start with
- * prefix: fills out (at most max) and returns how many there are. */
+/* The entries of a note's outputs whose names start with prefix: returns
+ * how many there are, and fills out with at most max of them, sorted. */
 size_t sr_manifest_outputs(sr_manifest *m, const char *note,
     const char *prefix, const sr_manifest_entry **out, size_t max);
 /* Records an output; made_by (copied) marks it as made in this run by that

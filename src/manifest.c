@@ -46,8 +46,6 @@ struct sr_manifest_table {
 	uint32_t count, cap;
 	uint32_t *by_output, *by_note; /* item + 1; 0: an empty slot */
 	uint32_t slots;                /* of each index, a power of two */
-	item **found;                  /* sr_manifest_outputs' answer */
-	size_t nfound_cap;
 	sr_outdir *out;                /* where the journal goes */
 	int journal;                   /* its fd, or -1 */
 };
@@ -248,9 +246,10 @@ sr_manifest_find(sr_manifest *m, const char *output)
 }
 
 static int
-compare_items(const void *a, const void *b)
+compare_entries(const void *a, const void *b)
 {
-	return strcmp((*(item *const *)a)->output, (*(item *const *)b)->output);
+	return strcmp((*(const sr_manifest_entry *const *)a)->output,
+	    (*(const sr_manifest_entry *const *)b)->output);
 }
 
 size_t
@@ -258,7 +257,7 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
     const sr_manifest_entry **out, size_t max)
 {
 	sr_manifest_table *t = m->t;
-	size_t n = 0, plen = strlen(prefix), i;
+	size_t n = 0, plen = strlen(prefix);
 	uint32_t k;
 	item *x;
 
@@ -268,21 +267,12 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
 		x = t->items[k - 1];
 		if (!x->present || strncmp(x->output, prefix, plen) != 0)
 			continue;
-		if (n == t->nfound_cap) {
-			size_t cap = n ? 2 * n : 16;
-			item **p = realloc(t->found, cap * sizeof(*p));
-
-			if (p == NULL)
-				return 0;
-			t->found = p;
-			t->nfound_cap = cap;
-		}
-		t->found[n++] = x;
+		if (n < max)
+			out[n] = &x->e;
+		n++;
 	}
 	if (n > 1)
-		qsort(t->found, n, sizeof(*t->found), compare_items);
-	for (i = 0; i < n && i < max; i++)
-		out[i] = &t->found[i]->e;
+		qsort(out, n < max ? n : max, sizeof(*out), compare_entries);
 	return n;
 }
 
@@ -421,7 +411,7 @@ int
 sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 {
 	sr_manifest_table *t = m->t;
-	item **sorted;
+	const sr_manifest_entry **sorted;
 	sr_buf b = {0};
 	uint32_t i, n = 0;
 	int rc = -1;
@@ -436,15 +426,15 @@ sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 	}
 	for (i = 0; i < t->count; i++)
 		if (t->items[i]->present)
-			sorted[n++] = t->items[i];
+			sorted[n++] = &t->items[i]->e;
 	if (n > 1)
-		qsort(sorted, n, sizeof(*sorted), compare_items);
+		qsort(sorted, n, sizeof(*sorted), compare_entries);
 	sr_buf_puts(&b, MANIFEST_HEAD);
 	for (i = 0; i < n; i++)
 		sr_buf_printf(&b, "%s\t%s\t%016llx\t%016llx\n",
 		    sorted[i]->output, sorted[i]->note,
-		    (unsigned long long)sorted[i]->e.input_hash,
-		    (unsigned long long)sorted[i]->e.output_hash);
+		    (unsigned long long)sorted[i]->input_hash,
+		    (unsigned long long)sorted[i]->output_hash);
 	if (b.failed)
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
 		    "out of memory writing %s", MANIFEST_NAME);
@@ -480,7 +470,6 @@ sr_manifest_free(sr_manifest *m)
 		free(t->items);
 		free(t->by_output);
 		free(t->by_note);
-		free(t->found);
 		free(t);
 	}
 	memset(m, 0, sizeof(*m));
