@@ -50,8 +50,8 @@ usage(FILE *f)
 	    "      --formats LIST      which of md,txt,html to write (all)\n"
 	    "      --force             replace drafts edited by hand\n"
 	    "      --fsync             flush each file to disk before it lands\n"
-	    "  -j, --jobs N            work in N processes (default 1); the\n"
-	    "                          output is the same as with one\n"
+	    "  -j, --jobs N            work in N processes (default: one a\n"
+	    "                          core); the output is the same as with one\n"
 	    "  -q, --quiet             print errors only, and no summary\n"
 	    "  -v, --verbose           add a Lua traceback to filter errors\n"
 	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n"
@@ -481,7 +481,6 @@ typedef struct {
 	time_t now;
 	size_t counts[SR_BUILD_FAILED + 1], failed, warnings;
 	double saved_at; /* when build last saved the manifest */
-	sr_path work_path, take_path; /* the note each function is at */
 } batch;
 
 /* How often a long build saves its manifest on the way: what a build
@@ -510,16 +509,12 @@ work_note(void *arg, size_t i, sr_pack *msg)
 	sr_note *note;
 	char *report = NULL;
 	bool failed = true;
+	const sr_path *np = &b->paths->items[i];
 
-	if (sr_paths_get(b->paths, i, &b->work_path) != 0) {
-		msg->failed = true;
-		return;
-	}
 	if (b->cmd == CMD_BUILD) {
-		sr_builder_compute(b->builder, b->work_path.path,
-		    b->work_path.rel, &part);
+		sr_builder_compute(b->builder, np->path, np->rel, &part);
 	} else {
-		if ((note = sr_note_read(b->work_path.path, &diags)) != NULL &&
+		if ((note = sr_note_read(np->path, &diags)) != NULL &&
 		    sr_engine_run(b->engine, note, &outcome, &diags) == 0) {
 			failed = false;
 			if (b->cmd == CMD_EXPLAIN) {
@@ -562,12 +557,7 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 	sr_diags diags = {0};
 	sr_build_result res;
 
-	if (sr_paths_get(b->paths, i, &b->take_path) != 0) {
-		fputs("secondround: out of memory\n", stderr);
-		b->failed++;
-		return;
-	}
-	path = b->take_path.path;
+	path = b->paths->items[i].path;
 	if (msg == NULL) {
 		print_visible(stderr, path);
 		fputs(": error: the worker process working on it ended "
@@ -591,7 +581,7 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 		flush_diags(&diags, b->quiet);
 		return;
 	}
-	if (sr_builder_commit(b->builder, path, b->take_path.rel, &u, &res,
+	if (sr_builder_commit(b->builder, path, b->paths->items[i].rel, &u, &res,
 	    &diags) != 0)
 		b->failed++;
 	else
@@ -667,10 +657,19 @@ take_note(void *arg, size_t i, const char *msg, size_t len)
 	}
 	if (b->progress) {
 		fprintf(stderr, "[%zu/%zu] ", i + 1, b->paths->count);
-		print_visible(stderr, b->take_path.path);
+		print_visible(stderr, b->paths->items[i].path);
 		fputs("\033[K", stderr);
 	}
 	return 0;
+}
+
+/* The default of -j: one process a core, as many as 64. */
+static unsigned
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
 }
 
 /* Runs the batch in `jobs` processes; one when they cannot be started. */
@@ -684,8 +683,6 @@ run_batch(batch *b, unsigned jobs)
 	}
 	if (b->progress)
 		fprintf(stderr, "\r\033[K");
-	sr_path_free(&b->work_path);
-	sr_path_free(&b->take_path);
 }
 
 static int
@@ -697,7 +694,7 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 	sr_outdir *out = NULL;
 	batch b = {CMD_BUILD, engine, NULL, paths, outpath, quiet,
 	    !quiet && isatty(2) && paths->count > 100, now, {0, 0, 0, 0},
-	    failed, 0, 0, {0}, {0}};
+	    failed, 0, 0};
 	int rc = EXIT_USAGE;
 	bool saved;
 
@@ -747,8 +744,8 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		fprintf(stderr, "%s: interrupted: %zu written; %s\n", progname,
 		    b.counts[SR_BUILD_WRITTEN], saved ? "the manifest knows "
 		    "them, run again to finish" : "the manifest could not be "
-		    "saved (see above): the next build will keep them as "
-		    "drafts it did not write");
+		    "saved (see above), its journal knows them: run again "
+		    "to finish");
 		rc = 128 + interrupted;
 		goto out;
 	}
@@ -805,7 +802,7 @@ cmd_read(int argc, char **argv, command cmd)
 	const char *outpath = "drafts";
 	unsigned fmts = SR_FORMAT_MD | SR_FORMAT_TXT | SR_FORMAT_HTML;
 	bool force = false, fsync_files = false;
-	unsigned jobs = 1;
+	unsigned jobs = default_jobs();
 	int first_note;
 
 	if ((filters = calloc((size_t)argc, sizeof(*filters))) == NULL) {
@@ -919,11 +916,9 @@ cmd_read(int argc, char **argv, command cmd)
 		goto out;
 	}
 	if (cmd == CMD_PARSE) {
-		sr_path np = {0};
-
 		for (i = 0; i < paths.count; i++) {
-			if (sr_paths_get(&paths, i, &np) != 0 ||
-			    (note = sr_note_read(np.path, &diags)) == NULL) {
+			if ((note = sr_note_read(paths.items[i].path,
+			    &diags)) == NULL) {
 				failed++;
 			} else {
 				if (i > 0)
@@ -935,11 +930,10 @@ cmd_read(int argc, char **argv, command cmd)
 			warnings += diags.warnings;
 			flush_diags(&diags, quiet);
 		}
-		sr_path_free(&np);
 	} else {
 		batch b = {cmd, engine, NULL, &paths, outpath, quiet,
 		    !quiet && isatty(2) && paths.count > 100, now,
-		    {0, 0, 0, 0}, failed, warnings, 0, {0}, {0}};
+		    {0, 0, 0, 0}, failed, warnings, 0};
 
 		run_batch(&b, jobs);
 		failed = b.failed;

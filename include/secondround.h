@@ -423,17 +423,34 @@ const char *sr_outdir_path(const sr_outdir *o);
  * file left behind). */
 int sr_outdir_write(sr_outdir *o, const char *rel, const char *data,
     size_t len, sr_diags *diags);
-/* The same for a file made piece by piece: fill gives the next piece (its
- * bytes stay valid until the next call) and returns 1 while more follow,
- * 0 with the last, -1 on failure (nothing is left behind then). */
-typedef int sr_fill_fn(void *arg, const char **data, size_t *len);
-int sr_outdir_write_fn(sr_outdir *o, const char *rel, sr_fill_fn *fill,
-    void *arg, sr_diags *diags);
+/* Files of one folder written together: each to a temporary file first
+ * (sr_outdir_stage), then all renamed into place (sr_outdir_publish) or
+ * all removed (sr_outdir_discard), either of which empties the staging.
+ * Zero-initialise. */
+typedef struct {
+	struct sr_staged_file *files;
+	size_t count, cap;
+	int dir; /* the folder, when count > 0 */
+} sr_staging;
+/* 0, or -1 with an error in diags, placed at who (the note being written)
+ * when not NULL; what was staged stays for discard either way. */
+int sr_outdir_stage(sr_outdir *o, sr_staging *s, const char *rel,
+    const char *data, size_t len, const char *who, sr_diags *diags);
+int sr_outdir_publish(sr_outdir *o, sr_staging *s, const char *who,
+    sr_diags *diags);
+void sr_outdir_discard(sr_staging *s);
+/* A file of the output folder opened for appending (made when missing),
+ * or -1 (errno set).  Caller closes. */
+int sr_outdir_append(sr_outdir *o, const char *rel);
+void sr_outdir_remove(sr_outdir *o, const char *rel);
+/* Takes the output folder for this run (one run at a time writes into
+ * it), waiting up to wait_seconds for a run that holds it; then removes
+ * the temporary files that runs which were killed left.  0, or -1 with
+ * an error in diags that names the process holding it.  Released by
+ * sr_outdir_close. */
+int sr_outdir_lock(sr_outdir *o, int wait_seconds, sr_diags *diags);
 /* Whether rel is a regular file of the output folder (one fstatat). */
 bool sr_outdir_has(sr_outdir *o, const char *rel);
-/* A file of the output folder opened for reading, or -1 (*absent says
- * whether that is because it does not exist).  Caller closes. */
-int sr_outdir_open_file(sr_outdir *o, const char *rel, bool *absent);
 /* A file of the output folder, or NULL when it cannot be read (*absent
  * says whether that is because it does not exist).  Caller frees. */
 char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len,
@@ -452,29 +469,27 @@ typedef struct {
 	const char *made_by;
 } sr_manifest_entry;
 
-/* What produced each output file (see manifest.c): its memory does not
- * grow with the number of entries.  Zero-initialise (an empty one), or
- * sr_manifest_load; free with sr_manifest_free. */
-typedef struct sr_manifest_store sr_manifest_store;
+/* What produced each output file (see manifest.c), held in memory.
+ * Zero-initialise (an empty one, with no journal), or sr_manifest_load;
+ * free with sr_manifest_free. */
+typedef struct sr_manifest_table sr_manifest_table;
 typedef struct {
-	sr_manifest_store *store;
+	sr_manifest_table *t;
 	bool changed; /* since loaded or saved */
 } sr_manifest;
 
+/* Reads the manifest of the output folder, and folds in the journal a
+ * run that was killed left (see sr_manifest_journal). */
 int sr_manifest_load(sr_manifest *m, sr_outdir *o, sr_diags *diags);
-/* The entry of an output, or NULL (also when the manifest's temporary
- * file cannot be read: an output is then taken for one it does not know,
- * which is kept).  The entry is the manifest's: it stays valid until the
- * next sr_manifest_find. */
+/* The entry of an output, or NULL.  Entries are the manifest's: valid
+ * until it is freed (a removed one keeps its values). */
 const sr_manifest_entry *sr_manifest_find(sr_manifest *m, const char *output);
-/* The entries of a note's outputs, sorted, all of whose names start with
- * prefix: fills out (at most max) and returns how many there are.  They
- * are the manifest's: valid until the next sr_manifest_outputs. */
+/* The entries of a note's outputs whose names start with prefix: returns
+ * how many there are, and fills out with at most max of them, sorted. */
 size_t sr_manifest_outputs(sr_manifest *m, const char *note,
     const char *prefix, const sr_manifest_entry **out, size_t max);
 /* Records an output; made_by (copied) marks it as made in this run by that
- * note, unless NULL, which keeps the mark it has.  -1: out of memory, or
- * the temporary file failed. */
+ * note, unless NULL, which keeps the mark it has.  -1: out of memory. */
 int sr_manifest_set(sr_manifest *m, const char *output, const char *note,
     uint64_t input_hash, uint64_t output_hash, const char *made_by);
 /* Marks entry e (as found, unchanged) as this run's note made_by's. */
@@ -482,13 +497,16 @@ int sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
     const char *made_by);
 /* Forgets an output (its file is left alone). */
 int sr_manifest_remove(sr_manifest *m, const char *output);
-/* Once, what made the manifest go to memory (its temporary file could not
- * be made or written: it is then held in memory, and nothing is lost);
- * else NULL. */
-const char *sr_manifest_warning(sr_manifest *m);
-/* Why the last call that returned -1 (or NULL for a lookup) failed. */
-const char *sr_manifest_error(const sr_manifest *m);
-/* Writes the manifest (atomically) when it changed. */
+/* Says, before files of the output folder are replaced, what they will
+ * be (n outputs of a note, with the hashes of their new bytes): lines
+ * appended to the journal beside the manifest, so that a run killed
+ * before it saves still knows them as its own next time.  0, or -1
+ * (errno set) when the journal cannot be written. */
+int sr_manifest_journal(sr_manifest *m, const char *note,
+    uint64_t input_hash, const char *const *outputs, const uint64_t *hashes,
+    size_t n);
+/* Writes the manifest (atomically) when it changed, and removes the
+ * journal. */
 int sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags);
 void sr_manifest_free(sr_manifest *m);
 
@@ -611,32 +629,18 @@ void sr_lint_draft(const sr_note *note, const sr_draft *d, sr_diags *diags);
 
 /* ---- Finding notes ----------------------------------------------------- */
 
-/* A list of paths, each with its name relative to the folder it was found
- * in (a file named alone: its base name).  Zero-initialise; read with
- * sr_paths_get; free with sr_paths_free.  It is kept compact (about ten
- * bytes a note in a folder of notes): a batch's memory must not grow with
- * its size. */
-typedef struct {
-	unsigned char *data; /* each path coded against the one before */
-	size_t len, cap;
-	size_t *restarts;    /* where every 16th path starts, kept whole */
-	size_t nrestarts_cap;
-	char *last;          /* the last path added */
-	size_t last_len, last_cap;
-	size_t count;
-} sr_paths;
-
-/* A path taken out of the list: rel points into path.  The memory is
- * reused from one sr_paths_get to the next; free with sr_path_free. */
+/* A path to a note, with its name relative to the folder it was found in
+ * (a file named alone: its base name); rel points into path. */
 typedef struct {
 	char *path;
 	const char *rel;
-	size_t cap;
 } sr_path;
 
-/* Puts path i of p into np: 0, or -1 when out of memory (or i too big). */
-int sr_paths_get(const sr_paths *p, size_t i, sr_path *np);
-void sr_path_free(sr_path *np);
+/* The notes of a batch.  Zero-initialise; free with sr_paths_free. */
+typedef struct {
+	sr_path *items;
+	size_t count, cap;
+} sr_paths;
 
 /*
  * Adds `path` to `out`: a file as it is, a folder as every `*.md` below it

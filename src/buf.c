@@ -13,7 +13,8 @@
 
 #include "internal.h"
 
-bool
+/* Room for extra more bytes (and the NUL); false when out of memory. */
+static bool
 sr_buf_reserve(sr_buf *b, size_t extra)
 {
 	size_t want, cap;

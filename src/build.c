@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,26 +45,10 @@ struct sr_builder {
 	 * kept because they were not written by secondround), by the path of
 	 * the note; the others are marked in the manifest (made_by) */
 	sr_manifest claimed;
-	bool told_memory; /* the warning that the manifest went to memory */
 };
 
-/* Says, once, that the manifest went to memory (its temporary file could
- * not be made or written): the build goes on, a big one with more memory. */
-static void
-tell_memory(sr_builder *b, sr_diags *diags)
-{
-	const char *why = sr_manifest_warning(&b->manifest), *other;
-
-	/* either store may go, the manifest or the claims: told once */
-	if ((other = sr_manifest_warning(&b->claimed)) != NULL && why == NULL)
-		why = other;
-	if (why != NULL && !b->told_memory) {
-		b->told_memory = true;
-		sr_diags_add(diags, SR_WARNING, sr_outdir_path(b->out), 0, 0,
-		    "%s; the manifest is held in memory instead (TMPDIR "
-		    "can name a folder with room)", why);
-	}
-}
+/* How long a build waits for another run writing into the same folder. */
+#define LOCK_WAIT_SECONDS 3
 
 sr_builder *
 sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts, bool force,
@@ -81,11 +66,11 @@ sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts, bool force,
 	b->force = force;
 	b->fingerprint = sr_hash(sr_engine_fingerprint(engine), &fmts,
 	    sizeof(fmts));
-	if (sr_manifest_load(&b->manifest, out, diags) != 0) {
+	if (sr_outdir_lock(out, LOCK_WAIT_SECONDS, diags) != 0 ||
+	    sr_manifest_load(&b->manifest, out, diags) != 0) {
 		sr_builder_free(b);
 		return NULL;
 	}
-	tell_memory(b, diags);
 	return b;
 }
 
@@ -152,6 +137,14 @@ output_base(const char *rel, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)n, rel);
 }
 
+static const char *
+last_part(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+
+	return slash != NULL ? slash + 1 : name;
+}
+
 /* The manifest's entries of a note's outputs (whose names all start with
  * the note's output base). */
 static size_t
@@ -184,13 +177,12 @@ up_to_date(sr_builder *b, const char *rel, uint64_t in)
 	return true;
 }
 
-/* The manifest m could not record output name for the note at path. */
+/* The manifest could not record output name for the note at path. */
 static int
-not_recorded(sr_manifest *m, const char *path, const char *name,
-    sr_diags *diags)
+not_recorded(const char *path, const char *name, sr_diags *diags)
 {
 	sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot record %s in the "
-	    "manifest: %s", name, sr_manifest_error(m));
+	    "manifest: out of memory", name);
 	return -1;
 }
 
@@ -206,15 +198,24 @@ claim(sr_builder *b, const sr_manifest_entry *e, const char *name,
 	if ((e != NULL ? sr_manifest_claim(m, e, path) :
 	    sr_manifest_set(m, name, path, 0, 0, path)) == 0)
 		return 0;
-	return not_recorded(m, path, name, diags);
+	return not_recorded(path, name, diags);
 }
 
-/* Writes one output unless a hand edit is in the way; counts what
- * happened in res.  Returns -1 on a write error. */
+/* A note's outputs to be written, staged until all are. */
+typedef struct {
+	sr_staging staging;
+	const char *name[MAX_OUTPUTS / 2];
+	uint64_t out[MAX_OUTPUTS / 2];
+	size_t count;
+} pending;
+
+/* Stages one output unless a hand edit is in the way; counts what
+ * happened in res.  Returns -1 when the note cannot be written (a twin,
+ * a write error). */
 static int
 put_output(sr_builder *b, const char *path, const char *rel_note,
-    const char *name, const char *data, uint64_t in, sr_build_result *res,
-    sr_diags *diags)
+    const char *name, const char *data, uint64_t in, pending *p,
+    sr_build_result *res, sr_diags *diags)
 {
 	const sr_manifest_entry *e = sr_manifest_find(&b->manifest, name);
 	const sr_manifest_entry *other = sr_manifest_find(&b->claimed, name);
@@ -255,7 +256,7 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 			/* already what we would write */
 			if (sr_manifest_set(&b->manifest, name, rel_note, in,
 			    out, path) != 0)
-				goto oom;
+				return not_recorded(path, name, diags);
 			res->unchanged++;
 			return 0;
 		}
@@ -268,16 +269,42 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 			return claim(b, e, name, path, diags);
 		}
 	}
-	if (sr_outdir_write(b->out, name, data, strlen(data), diags) != 0)
+	if (sr_outdir_stage(b->out, &p->staging, name, data, strlen(data),
+	    path, diags) != 0)
 		return -1;
-	if (sr_manifest_set(&b->manifest, name, rel_note, in, out, path) != 0)
-		goto oom;
-	if (res->written++ == 0)
-		snprintf(res->first_output, sizeof(res->first_output), "%s",
-		    name);
+	p->name[p->count] = name;
+	p->out[p->count++] = out;
 	return 0;
-oom:
-	return not_recorded(&b->manifest, path, name, diags);
+}
+
+/* Puts the staged outputs of a note in place: each first said in the
+ * journal, so that a kill at any moment leaves them known as the tool's
+ * own; then recorded in the manifest. */
+static int
+publish(sr_builder *b, const char *path, const char *rel, uint64_t in,
+    pending *p, sr_build_result *res, sr_diags *diags)
+{
+	size_t i;
+
+	if (sr_manifest_journal(&b->manifest, rel, in, p->name, p->out,
+	    p->count) != 0) {
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot write the "
+		    "journal of %s: %s", sr_outdir_path(b->out),
+		    strerror(errno));
+		sr_outdir_discard(&p->staging);
+		return -1;
+	}
+	if (sr_outdir_publish(b->out, &p->staging, path, diags) != 0)
+		return -1;
+	for (i = 0; i < p->count; i++) {
+		if (sr_manifest_set(&b->manifest, p->name[i], rel, in,
+		    p->out[i], path) != 0)
+			return not_recorded(path, p->name[i], diags);
+		if (res->written++ == 0)
+			snprintf(res->first_output, sizeof(res->first_output),
+			    "%s", p->name[i]);
+	}
+	return 0;
 }
 
 /* Forgets the manifest's entries of this note, in the formats of this
@@ -307,8 +334,7 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
 		/* the entries found stay as they are while others change */
 		if (f < sizeof(formats) / sizeof(formats[0]) &&
 		    sr_manifest_remove(&b->manifest, e[i]->output) != 0)
-			return not_recorded(&b->manifest, path, e[i]->output,
-			    diags);
+			return not_recorded(path, e[i]->output, diags);
 	}
 	return 0;
 }
@@ -365,6 +391,14 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 			    strlen(rel) >= sizeof(base)) {
 				sr_diags_add(&diags, SR_ERROR, path, 0, 0,
 				    "the path is too long for an output name");
+				goto out;
+			}
+			if (strlen(last_part(name)) > NAME_MAX) {
+				sr_diags_add(&diags, SR_ERROR, path, 0, 0,
+				    "the file name of its draft %s is %zu bytes "
+				    "long, more than the %d a file name may "
+				    "have; give the note a shorter name", name,
+				    strlen(last_part(name)), NAME_MAX);
 				goto out;
 			}
 			if ((text = formats[f].render(note, d)) == NULL) {
@@ -450,7 +484,10 @@ commit_note(sr_builder *b, const char *path, const char *rel,
     sr_unpack *u, sr_build_result *res, sr_diags *diags)
 {
 	uint64_t kind, in, count, i;
+	pending p;
 
+	p.count = 0;
+	memset(&p.staging, 0, sizeof(p.staging));
 	memset(res, 0, sizeof(*res));
 	res->status = SR_BUILD_FAILED;
 	sr_unpack_diags(u, diags);
@@ -477,17 +514,29 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 			    "%s", when);
 	}
 	count = sr_unpack_u64(u);
+	if (count > MAX_OUTPUTS / 2)
+		goto bad;
+	/* all written, or none */
 	for (i = 0; i < count && !u->bad; i++) {
 		const char *name = sr_unpack_str(u);
 		const char *text = sr_unpack_str(u);
 
-		if (u->bad || name == NULL || text == NULL)
+		if (u->bad || name == NULL || text == NULL) {
+			sr_outdir_discard(&p.staging);
 			goto bad;
-		if (put_output(b, path, rel, name, text, in, res, diags) != 0)
+		}
+		if (put_output(b, path, rel, name, text, in, &p, res,
+		    diags) != 0) {
+			sr_outdir_discard(&p.staging);
 			return -1;
+		}
 	}
-	if (u->bad)
+	if (u->bad) {
+		sr_outdir_discard(&p.staging);
 		goto bad;
+	}
+	if (publish(b, path, rel, in, &p, res, diags) != 0)
+		return -1;
 	/* drafts this note made before and makes no more (a member who left
 	 * the panel): forgotten, so the note can be up to date again; their
 	 * files are left as they are */
@@ -532,7 +581,6 @@ sr_builder_commit(sr_builder *b, const char *path, const char *rel,
 
 	if (rc != 0)
 		fail_note(b, path, rel);
-	tell_memory(b, diags);
 	return rc;
 }
 

@@ -32,8 +32,6 @@ void *sr_arena_grow(sr_arena *a, void *old, size_t count, size_t newcap,
  * contents are incomplete. */
 typedef sr_pack sr_buf;
 
-/* Room for extra more bytes (and the NUL); false when out of memory. */
-bool sr_buf_reserve(sr_buf *b, size_t extra);
 void sr_buf_put(sr_buf *b, const char *s, size_t len);
 void sr_buf_puts(sr_buf *b, const char *s);
 void sr_buf_putc(sr_buf *b, char c);

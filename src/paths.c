@@ -12,31 +12,6 @@
 
 #include "internal.h"
 
-#define RESTART 16 /* every this many paths, one is kept whole */
-
-static void
-put_varint(size_t v, unsigned char *p, size_t *n)
-{
-	*n = 0;
-	do {
-		p[(*n)++] = (unsigned char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
-		v >>= 7;
-	} while (v != 0);
-}
-
-static size_t
-get_varint(const unsigned char **p)
-{
-	size_t v = 0;
-	unsigned shift = 0;
-
-	do {
-		v |= (size_t)(**p & 0x7f) << shift;
-		shift += 7;
-	} while (*(*p)++ & 0x80);
-	return v;
-}
-
 static bool
 grow(void **data, size_t *cap, size_t need, size_t elem)
 {
@@ -54,68 +29,17 @@ grow(void **data, size_t *cap, size_t need, size_t elem)
 	return true;
 }
 
-/* Adds path, whose name relative to the root it was found in starts at
- * rel_at: coded as the length it shares with the path before it, then
- * the rest (sorted paths share most of their folders). */
+/* Adds path (taken), whose name relative to the root it was found in
+ * starts at rel_at. */
 static int
-add_path(sr_paths *out, const char *path, size_t rel_at)
+add_path(sr_paths *out, char *path, size_t rel_at)
 {
-	size_t len = strlen(path), shared = 0, n1, n2;
-	unsigned char v1[10], v2[10];
-
-	if (out->count % RESTART == 0) {
-		if (!grow((void **)&out->restarts, &out->nrestarts_cap,
-		    out->count / RESTART + 1, sizeof(size_t)))
-			return -1;
-		out->restarts[out->count / RESTART] = out->len;
-	} else {
-		while (shared < len && shared < out->last_len &&
-		    path[shared] == out->last[shared])
-			shared++;
-	}
-	put_varint(shared, v1, &n1);
-	put_varint(rel_at, v2, &n2);
-	if (!grow((void **)&out->data, &out->cap, out->len + n1 + n2 + len -
-	    shared + 1, 1) || !grow((void **)&out->last, &out->last_cap,
-	    len + 1, 1))
+	if (!grow((void **)&out->items, &out->cap, out->count + 1,
+	    sizeof(*out->items)))
 		return -1;
-	memcpy(out->data + out->len, v1, n1);
-	memcpy(out->data + out->len + n1, v2, n2);
-	memcpy(out->data + out->len + n1 + n2, path + shared, len - shared + 1);
-	out->len += n1 + n2 + len - shared + 1;
-	memcpy(out->last, path, len + 1);
-	out->last_len = len;
-	out->count++;
+	out->items[out->count].path = path;
+	out->items[out->count++].rel = path + rel_at;
 	return 0;
-}
-
-int
-sr_paths_get(const sr_paths *p, size_t i, sr_path *np)
-{
-	const unsigned char *at;
-	size_t k, shared, rel_at = 0, n;
-
-	if (i >= p->count)
-		return -1;
-	at = p->data + p->restarts[i / RESTART];
-	for (k = i - i % RESTART; k <= i; k++) {
-		shared = get_varint(&at);
-		rel_at = get_varint(&at);
-		n = strlen((const char *)at);
-		if (!grow((void **)&np->path, &np->cap, shared + n + 1, 1))
-			return -1;
-		memcpy(np->path + shared, at, n + 1);
-		at += n + 1;
-	}
-	np->rel = np->path + rel_at;
-	return 0;
-}
-
-void
-sr_path_free(sr_path *np)
-{
-	free(np->path);
-	memset(np, 0, sizeof(*np));
 }
 
 int
@@ -243,7 +167,6 @@ walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 				free(path);
 				goto oom;
 			}
-			free(path);
 		} else
 			free(path);
 	}
@@ -260,6 +183,7 @@ sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
 {
 	struct stat st;
 	const char *base;
+	char *copy;
 
 	if (stat(path, &st) == -1) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: %s",
@@ -269,7 +193,9 @@ sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
 	if (S_ISDIR(st.st_mode))
 		return walk_dir(path, strlen(path), out, diags);
 	base = strrchr(path, '/');
-	if (add_path(out, path, base ? (size_t)(base + 1 - path) : 0) == -1) {
+	if ((copy = strdup(path)) == NULL || add_path(out, copy, base ?
+	    (size_t)(base + 1 - path) : 0) == -1) {
+		free(copy);
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
 		return -1;
 	}
@@ -279,8 +205,10 @@ sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
 void
 sr_paths_free(sr_paths *p)
 {
-	free(p->data);
-	free(p->restarts);
-	free(p->last);
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		free(p->items[i].path);
+	free(p->items);
 	memset(p, 0, sizeof(*p));
 }

@@ -6,11 +6,13 @@
  * is checked component by component: nothing is written through a
  * symbolic link, so nothing lands outside the output folder.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,7 +33,10 @@ struct sr_outdir {
 	int dir_fd;
 	bool dir_fresh;
 	bool top_fresh; /* the output folder itself is new */
+	int lock_fd;    /* the lock of the folder, held; -1: none */
 };
+
+#define LOCK_NAME ".secondround-lock"
 
 /* Refuses a path any existing component of which is a symbolic link. */
 static bool
@@ -118,7 +123,7 @@ sr_outdir_open(const char *path, bool fsync_files, sr_diags *diags)
 	o->fsync = fsync_files;
 	o->pid = (long)getpid();
 	o->top_fresh = fresh;
-	o->dir_fd = -1;
+	o->dir_fd = o->lock_fd = -1;
 	o->fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (o->fd == -1) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot open the "
@@ -134,10 +139,15 @@ sr_outdir_close(sr_outdir *o)
 {
 	if (o == NULL)
 		return;
-	if (o->fd >= 0)
-		close(o->fd);
 	if (o->dir_fd >= 0)
 		close(o->dir_fd);
+	/* removed while still held: a run waiting on it then tries again */
+	if (o->lock_fd >= 0) {
+		unlinkat(o->fd, LOCK_NAME, 0);
+		close(o->lock_fd);
+	}
+	if (o->fd >= 0)
+		close(o->fd);
 	free(o->dir);
 	free(o->path);
 	free(o);
@@ -233,84 +243,289 @@ fail:
 	return -1;
 }
 
-int
-sr_outdir_write_fn(sr_outdir *o, const char *rel, sr_fill_fn *fill,
-    void *arg, sr_diags *diags)
-{
+/* One file of a staging: written to tmp in the staging's folder, to be
+ * renamed to name. */
+struct sr_staged_file {
 	char tmp[300];
-	const char *name, *data;
-	size_t len;
-	int dir, fd = -1, tries, err, more;
+	char *rel;
+	const char *name; /* in rel */
+};
 
-	if ((dir = open_parent(o, rel, &name, true, diags)) == -1)
+/* The place of a write error: the note being written (who), else the
+ * output folder. */
+static void
+write_error(sr_outdir *o, const char *who, const char *rel, int err,
+    sr_diags *diags)
+{
+	sr_diags_add(diags, SR_ERROR, who != NULL ? who : o->path, 0, 0,
+	    "cannot write %s/%s: %s", o->path, rel, strerror(err));
+}
+
+/* The length of rel's folder part. */
+static size_t
+folder_len(const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+
+	return slash != NULL ? (size_t)(slash - rel) : 0;
+}
+
+int
+sr_outdir_stage(sr_outdir *o, sr_staging *s, const char *rel,
+    const char *data, size_t len, const char *who, sr_diags *diags)
+{
+	struct sr_staged_file *f;
+	const char *name;
+	int dir, fd = -1, tries, err;
+
+	if (s->count == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 8;
+
+		if ((f = realloc(s->files, cap * sizeof(*f))) == NULL) {
+			write_error(o, who, rel, ENOMEM, diags);
+			return -1;
+		}
+		s->files = f;
+		s->cap = cap;
+	}
+	f = &s->files[s->count];
+	/* the files of a staging share a folder (a note's drafts) */
+	if (s->count > 0 && (folder_len(rel) != folder_len(s->files[0].rel) ||
+	    strncmp(rel, s->files[0].rel, folder_len(rel)) != 0)) {
+		write_error(o, who, rel, EXDEV, diags);
 		return -1;
+	}
+	if (s->count == 0) {
+		if ((dir = open_parent(o, rel, &name, true, diags)) == -1)
+			return -1;
+		if ((s->dir = dup(dir)) == -1) {
+			write_error(o, who, rel, errno, diags);
+			return -1;
+		}
+	}
+	if ((f->rel = strdup(rel)) == NULL) {
+		write_error(o, who, rel, ENOMEM, diags);
+		goto fail;
+	}
+	f->name = f->rel + (folder_len(rel) > 0 ? folder_len(rel) + 1 : 0);
 	for (tries = 0; tries < 100; tries++) {
-		snprintf(tmp, sizeof(tmp), ".%.200s.%ld.%lu.tmp", name,
+		snprintf(f->tmp, sizeof(f->tmp), ".%.200s.%ld.%lu.tmp", f->name,
 		    o->pid, o->seq++);
-		fd = openat(dir, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-		    O_CLOEXEC, 0666);
+		fd = openat(s->dir, f->tmp, O_WRONLY | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_CLOEXEC, 0666);
 		if (fd != -1 || errno != EEXIST)
 			break;
 	}
 	if (fd == -1) {
+		write_error(o, who, rel, errno, diags);
+		free(f->rel);
+		goto fail;
+	}
+	s->count++; /* from here on, discard removes it */
+	if (!sr_write_all(fd, data, len) || (o->fsync && fsync(fd) == -1)) {
 		err = errno;
-		sr_diags_add(diags, SR_ERROR, o->path, 0, 0, "cannot write %s: "
-		    "%s", rel, strerror(err));
+		close(fd);
+		write_error(o, who, rel, err, diags);
 		return -1;
 	}
-	do {
-		if ((more = fill(arg, &data, &len)) < 0) {
-			errno = ENOMEM;
-			goto fail;
-		}
-		if (!sr_write_all(fd, data, len))
-			goto fail;
-	} while (more > 0);
-	if (o->fsync && fsync(fd) == -1)
-		goto fail;
 	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
+		write_error(o, who, rel, errno, diags);
+		return -1;
 	}
-	fd = -1;
-	if (renameat(dir, tmp, dir, name) == -1)
-		goto fail;
-	/* with --fsync the rename itself is made durable too */
-	if (o->fsync)
-		fsync(dir);
 	return 0;
 fail:
-	err = errno;
-	if (fd != -1)
-		close(fd);
-	unlinkat(dir, tmp, 0); /* never leave half a file behind */
-	sr_diags_add(diags, SR_ERROR, o->path, 0, 0, "cannot write %s: %s",
-	    rel, strerror(err));
+	if (s->count == 0)
+		close(s->dir);
 	return -1;
 }
 
-typedef struct {
-	const char *data;
-	size_t len;
-} whole;
-
-static int
-fill_whole(void *arg, const char **data, size_t *len)
+/* Forgets the staging's files (after their renames or removals). */
+static void
+staging_clear(sr_staging *s)
 {
-	whole *w = arg;
+	size_t i;
 
-	*data = w->data;
-	*len = w->len;
-	return 0;
+	for (i = 0; i < s->count; i++)
+		free(s->files[i].rel);
+	if (s->count > 0)
+		close(s->dir);
+	free(s->files);
+	memset(s, 0, sizeof(*s));
+}
+
+int
+sr_outdir_publish(sr_outdir *o, sr_staging *s, const char *who,
+    sr_diags *diags)
+{
+	struct sr_staged_file *f;
+	int rc = 0;
+	size_t i;
+
+	for (i = 0; i < s->count; i++) {
+		f = &s->files[i];
+		if (renameat(s->dir, f->tmp, s->dir, f->name) == -1) {
+			write_error(o, who, f->rel, errno, diags);
+			unlinkat(s->dir, f->tmp, 0);
+			rc = -1;
+		}
+	}
+	/* with --fsync the renames are made durable too */
+	if (o->fsync && s->count > 0)
+		fsync(s->dir);
+	staging_clear(s);
+	return rc;
+}
+
+void
+sr_outdir_discard(sr_staging *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->count; i++)
+		unlinkat(s->dir, s->files[i].tmp, 0);
+	staging_clear(s);
 }
 
 int
 sr_outdir_write(sr_outdir *o, const char *rel, const char *data, size_t len,
     sr_diags *diags)
 {
-	whole w = {data, len};
+	sr_staging s = {0};
 
-	return sr_outdir_write_fn(o, rel, fill_whole, &w, diags);
+	if (sr_outdir_stage(o, &s, rel, data, len, NULL, diags) != 0) {
+		sr_outdir_discard(&s);
+		return -1;
+	}
+	return sr_outdir_publish(o, &s, NULL, diags);
+}
+
+int
+sr_outdir_append(sr_outdir *o, const char *rel)
+{
+	const char *name;
+	int dir;
+
+	if ((dir = open_parent(o, rel, &name, true, NULL)) == -1)
+		return -1;
+	return openat(dir, name, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW |
+	    O_CLOEXEC, 0666);
+}
+
+void
+sr_outdir_remove(sr_outdir *o, const char *rel)
+{
+	const char *name;
+	int dir;
+
+	if ((dir = open_parent(o, rel, &name, false, NULL)) != -1)
+		unlinkat(dir, name, 0);
+}
+
+/* Whether name is a temporary file of a run, ".NAME.PID.SEQ.tmp". */
+static bool
+is_temporary(const char *name)
+{
+	size_t n = strlen(name), i = n - 4, digits;
+	int dots;
+
+	if (name[0] != '.' || n < 10 || strcmp(name + i, ".tmp") != 0)
+		return false;
+	for (dots = 0; dots < 2; dots++) {
+		for (digits = 0; i > 1 && name[i - 1] >= '0' &&
+		    name[i - 1] <= '9'; i--)
+			digits++;
+		if (digits == 0 || name[--i] != '.')
+			return false;
+	}
+	return i > 1;
+}
+
+/* Removes the temporary files below the folder at fd (which it closes):
+ * under the lock, they are what runs that ended left. */
+static void
+sweep(int fd, int depth)
+{
+	struct dirent *e;
+	struct stat st;
+	DIR *d;
+	int sub;
+
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (is_temporary(e->d_name)) {
+			unlinkat(fd, e->d_name, 0);
+			continue;
+		}
+		if (e->d_name[0] == '.' || depth > 64 ||
+		    (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN))
+			continue;
+		if (e->d_type == DT_UNKNOWN && (fstatat(fd, e->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == -1 || !S_ISDIR(st.st_mode)))
+			continue;
+		if ((sub = openat(fd, e->d_name, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC)) != -1)
+			sweep(sub, depth + 1);
+	}
+	closedir(d);
+}
+
+int
+sr_outdir_lock(sr_outdir *o, int wait_seconds, sr_diags *diags)
+{
+	struct stat held, named;
+	char pid[32];
+	long holder;
+	ssize_t n;
+	int tries = 0, fd;
+
+	for (;;) {
+		fd = openat(o->fd, LOCK_NAME, O_RDWR | O_CREAT | O_NOFOLLOW |
+		    O_CLOEXEC, 0666);
+		if (fd == -1) {
+			sr_diags_add(diags, SR_ERROR, o->path, 0, 0, "cannot "
+			    "make %s: %s", LOCK_NAME, strerror(errno));
+			return -1;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			/* the file may have been removed by the run that
+			 * held it, after we opened it: then again */
+			if (fstat(fd, &held) == 0 && fstatat(o->fd, LOCK_NAME,
+			    &named, AT_SYMLINK_NOFOLLOW) == 0 &&
+			    held.st_ino == named.st_ino &&
+			    held.st_dev == named.st_dev)
+				break;
+		} else if (errno != EWOULDBLOCK && errno != EINTR) {
+			sr_diags_add(diags, SR_ERROR, o->path, 0, 0, "cannot "
+			    "lock %s: %s", LOCK_NAME, strerror(errno));
+			close(fd);
+			return -1;
+		} else if (++tries > wait_seconds * 10) {
+			n = pread(fd, pid, sizeof(pid) - 1, 0);
+			pid[n > 0 ? n : 0] = '\0';
+			holder = strtol(pid, NULL, 10);
+			sr_diags_add(diags, SR_ERROR, o->path, 0, 0, "another "
+			    "secondround run (process %ld) is writing into "
+			    "this folder; try again when it has ended", holder);
+			close(fd);
+			return -1;
+		} else {
+			usleep(100000);
+		}
+		close(fd);
+	}
+	n = snprintf(pid, sizeof(pid), "%ld\n", o->pid);
+	if (ftruncate(fd, 0) == -1 || pwrite(fd, pid, (size_t)n, 0) != n) {
+		sr_diags_add(diags, SR_ERROR, o->path, 0, 0, "cannot write %s: "
+		    "%s", LOCK_NAME, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	o->lock_fd = fd;
+	sweep(dup(o->fd), 0);
+	return 0;
 }
 
 bool
@@ -326,8 +541,10 @@ sr_outdir_has(sr_outdir *o, const char *rel)
 	    S_ISREG(st.st_mode);
 }
 
-int
-sr_outdir_open_file(sr_outdir *o, const char *rel, bool *absent)
+/* A file of the output folder opened for reading, or -1 (*absent says
+ * whether that is because it does not exist). */
+static int
+open_file(sr_outdir *o, const char *rel, bool *absent)
 {
 	const char *name;
 	int dir, fd;
@@ -363,7 +580,7 @@ sr_outdir_read(sr_outdir *o, const char *rel, size_t *len, bool *absent)
 	ssize_t n;
 	int fd;
 
-	if ((fd = sr_outdir_open_file(o, rel, absent)) == -1)
+	if ((fd = open_file(o, rel, absent)) == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    (unsigned long long)st.st_size > 64ULL * 1024 * 1024 ||

@@ -113,7 +113,8 @@ else
 	asuser=
 fi
 if [ "$(id -u)" != 0 ] || [ -n "$asuser" ]; then
-	expect "a read-only folder" 1 "cannot write sub/hostile" \
+	# the error names the note, not only the folder
+	expect "a read-only folder" 1 "sub/hostile.md: error: cannot write" \
 	    $asuser $sr build "$notes" -o "$tmp/ro/out"
 	check "the other notes are written" grep -q "wrote" "$tmp/out"
 fi
@@ -246,21 +247,102 @@ expect "the module changed" 0 "1 written" \
     $sr build -f "$tmp/ff/mine/close.lua" "$tmp/ff/notes" -o "$tmp/ff/out"
 check "the new closing" grep -q "Kind regards," "$tmp/ff/out/good.md"
 
-# No temporary folder for the manifest: it is held in memory, with a
-# warning, and nothing is lost.  (Not under valgrind, which needs TMPDIR
-# itself; the unit tests take this path under valgrind too.)
-if [ -z "$valgrind" ]; then
-	rm -rf "$tmp/notmp"
-	expect "no temporary folder" 0 "the manifest is held in memory" \
-	    env TMPDIR="$tmp/no-such-folder" $sr build "$notes" -o "$tmp/notmp"
-	check "a whole build all the same" grep -q "3 written, 0 up to date" \
-	    "$tmp/out"
-	check "said once, before the notes" sh -c "head -n 1 '$tmp/out' |
-	    grep -q 'held in memory' && [ \$(grep -c 'held in memory' \
-	    '$tmp/out') -eq 1 ]"
-	expect "and up to date next time" 0 "0 written, 3 up to date" \
-	    env TMPDIR="$tmp/no-such-folder" $sr build "$notes" -o "$tmp/notmp"
-fi
+# A note's drafts change together: all are written to temporary files
+# first and put in place only when all were written.  A full disk (a
+# file-size limit, in blocks of 512 bytes, that the .md and .txt fit in
+# and the .html does not) fails the note and leaves its old drafts whole,
+# all three.
+rm -rf "$tmp/together" && mkdir -p "$tmp/together"
+cp tests/notes/good.md "$tmp/together/good.md"
+$sr build -q "$tmp/together/good.md" -o "$tmp/together/out" >/dev/null 2>&1
+cp -r "$tmp/together/out" "$tmp/together/before"
+sed -i 's/^role: .*/role: Staff Engineer/' "$tmp/together/good.md"
+md=$(wc -c <"$tmp/together/out/good.md") txt=$(wc -c <"$tmp/together/out/good.txt")
+[ "$txt" -gt "$md" ] && md=$txt
+blocks=$(( (md + 32 + 511) / 512 ))
+check "the .html is what the limit stops" test \
+    "$(wc -c <"$tmp/together/out/good.html")" -gt $((blocks * 512 + 32))
+expect "a full disk half way through a note" 1 "good.md: error: cannot write" \
+    sh -c "ulimit -f $blocks; exec $sr build '$tmp/together/good.md' -o '$tmp/together/out'"
+check "its old drafts stay, all three" sh -c "for f in good.md good.txt good.html; do
+    cmp -s '$tmp/together/before/'\$f '$tmp/together/out/'\$f || exit 1; done"
+check "and no temporary file" test "$(find "$tmp/together/out" -name '*.tmp' | wc -l)" -eq 0
+expect "written whole next time" 0 "1 written, 0 up to date, 0 kept (edited)" \
+    $sr build "$tmp/together/good.md" -o "$tmp/together/out"
+# A panel one of whose drafts another note of the run has taken: the
+# note fails before any of its drafts is written.
+rm -rf "$tmp/clash" && mkdir -p "$tmp/clash"
+cp tests/notes/panel.md "$tmp/clash/p.md"
+sed 's/^interviewer: .*/interviewer: Marcus Bell/' tests/notes/good.md \
+    >"$tmp/clash/p--marcus-bell.md"
+expect "a panel whose second draft is taken" 1 "would replace the one of" \
+    $sr build "$tmp/clash" -o "$tmp/clash-out"
+check "none of the panel's drafts written" test ! -e "$tmp/clash-out/p--priya-natarajan.md"
+
+# A file name longer than a file name may be is an error that says so,
+# not a draft "kept".
+long=$(printf '%0252d' 0 | tr 0 n)
+rm -rf "$tmp/long" && mkdir -p "$tmp/long"
+cp tests/notes/good.md "$tmp/long/$long.md"
+expect "a note name too long for its drafts" 1 "more than the 255 a file name may have" \
+    $sr build "$tmp/long" -o "$tmp/long-out"
+
+# One run at a time per output folder: a second one waits a little, then
+# says which process holds the folder.
+rm -rf "$tmp/lock" && mkdir -p "$tmp/lock/notes"
+sed 's/^company: .*/company: Slowco/' tests/notes/good.md >"$tmp/lock/notes/a.md"
+printf 'return {note = function(n)\n  if n.company == "Slowco" then\n    while true do end\n  end\nend}\n' \
+    >"$tmp/lock/slow.lua"
+$sr build -f "$tmp/lock/slow.lua" --max-instructions 20000000000 \
+    "$tmp/lock/notes" -o "$tmp/lock/out" >/dev/null 2>&1 &
+first=$!
+n=0
+while [ ! -s "$tmp/lock/out/.secondround-lock" ] && [ $n -lt 300 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+expect "a second run into the same folder" 2 "another secondround run (process $first)" \
+    $sr build "$tmp/lock/notes" -o "$tmp/lock/out"
+check "writes nothing" test ! -e "$tmp/lock/out/.secondround-manifest"
+kill -TERM $first 2>/dev/null
+wait $first
+expect "the folder is free once it has ended" 0 "1 written" \
+    $sr build "$tmp/lock/notes" -o "$tmp/lock/out"
+
+# Builds killed outright (kill -9) at random points, then edits and
+# builds: every draft is rewritten and known as the tool's own, none taken
+# for one edited by hand, and no temporary file is left.
+rm -rf "$tmp/kill" && mkdir -p "$tmp/kill/notes"
+many=400
+[ -n "$valgrind" ] && many=60
+k=0
+while [ $k -lt $many ]; do
+	cp tests/notes/good.md "$tmp/kill/notes/n$k.md"; k=$((k + 1))
+done
+$sr build -q "$tmp/kill/notes" -o "$tmp/kill/out" >/dev/null 2>&1
+round=0
+while [ $round -lt 8 ]; do
+	sed -i "s/^role: .*/role: Platform Lead $round/" "$tmp/kill/notes/"*.md
+	$sr build -q -j $((round % 2 + 1)) "$tmp/kill/notes" -o "$tmp/kill/out" \
+	    >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(printf '%03d' $(($(od -An -N1 -tu1 /dev/urandom) * 3)))"
+	kill -KILL $pid 2>/dev/null
+	{ wait $pid; } 2>/dev/null
+	round=$((round + 1))
+done
+sed -i "s/^role: .*/role: Final Lead/" "$tmp/kill/notes/"*.md
+expect "after 8 killed builds, the next writes every draft" 0 \
+    "$many written, 0 up to date, 0 kept (edited)" \
+    $sr build "$tmp/kill/notes" -o "$tmp/kill/out"
+check "every draft has the last text" test \
+    "$(grep -l 'Final Lead' "$tmp/kill/out/"*.txt | wc -l)" -eq $many
+check "no temporary file of the killed runs left" test \
+    "$(find "$tmp/kill/out" -name '*.tmp' | wc -l)" -eq 0
+check "nor a journal" test ! -e "$tmp/kill/out/.secondround-journal"
+# and the temporary files of a run that is gone go at the next run
+: >"$tmp/kill/out/.n1.txt.99999999.7.tmp"
+expect "a no-op run" 0 "0 written" $sr build "$tmp/kill/notes" -o "$tmp/kill/out"
+check "removes a dead run's temporary file" test ! -e "$tmp/kill/out/.n1.txt.99999999.7.tmp"
 
 # Exit codes: a broken note fails alone; usage errors are 2.
 cp tests/notes/broken.md "$notes/"
@@ -281,7 +363,7 @@ sed 's/^company: .*/company: Slowco/' tests/notes/good.md >"$tmp/int/notes/b.md"
 printf 'return {note = function(n)\n  if n.company == "Slowco" then\n    while true do end\n  end\nend}\n' \
     >"$tmp/int/slow.lua"
 expect "a signal stops the build" 143 "interrupted: 1 written" \
-    timeout --preserve-status -s TERM 3 $sr build -f "$tmp/int/slow.lua" \
+    timeout --preserve-status -s TERM 3 $sr build -j 1 -f "$tmp/int/slow.lua" \
     --max-instructions 20000000000 "$tmp/int/notes" -o "$tmp/int/out"
 # stopped NAME DIR JOBS KILLS: builds the slow notes into DIR in the
 # background and, once a.html is written (the program's handler is in

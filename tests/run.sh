@@ -101,11 +101,12 @@ for build in "$@"; do
 	done
 
 	# Filters, hostile ones among them: each beside what `explain` prints
-	# when it runs over two notes (the batch must go on after the first).
+	# when it runs over two notes (the batch must go on after the first),
+	# in one process, where the second note sees what the first left.
 	# The shipped filters' paths are shown from the working folder, so the
 	# expected output does not depend on where the tree is.
 	for f in tests/filters/*.lua; do
-		{ $sr explain --no-default-filters --max-instructions 2000000 \
+		{ $sr explain -j 1 --no-default-filters --max-instructions 2000000 \
 		    --max-memory 32 -f "$f" tests/regress/basic.md \
 		    tests/filters/second.md 2>&1; echo "exit $?"; } |
 		    sed "s|$PWD/||g" >"$tmp/filter"
