@@ -162,10 +162,16 @@ local function select(points, note)
   -- best point of each paragraph and every #must point stay.
   -- the words a point will take in the draft: a correction whole, any
   -- other point its first sentence (the composer uses no more of it)
+  local first_words = {}
   local function used(p)
     if p.role == "correction" then return p.words end
-    local first = voice.sentences(voice.normalize(p.text))[1]
-    return first and math.min(p.words, sr.words(first)) or p.words
+    local n = first_words[p]
+    if not n then
+      local first = voice.sentences(voice.normalize(p.text))[1]
+      n = first and math.min(p.words, sr.words(first)) or p.words
+      first_words[p] = n
+    end
+    return n
   end
   local function words()
     local n = 0
@@ -475,7 +481,7 @@ end
 local function booked(t)
   local l = t:lower()
   for _, w in ipairs(step_words) do
-    local a = l:find("%f[%w]" .. w:gsub("%-", "%%-") .. "%f[%W]")
+    local a = l:find(w, 1, true) and l:find("%f[%w]" .. w .. "%f[%W]")
     if a then
       -- "2nd round is Excel test" -> "the Excel test"
       local clause = t:sub(1, (t:find("[,;:%.]", a) or #t + 1) - 1)
@@ -542,13 +548,32 @@ end
 -- point it came from: something the interviewer asked for, a booked step
 -- in their guidance, what the note says happens next, a booked step
 -- anywhere else; or nil.
+--
+-- Each kind is looked for only in points whose raw text holds one of its
+-- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
+-- the voice's work is done for a few points of a note, not all of them.
+local request_words = {"send", "asked for", "to see the"}
+local booked_words = {"round", "panel", "role", "presentation",
+  "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
+  "case study", "exercise", "assessment"}
+local expect_words = {"decide by", "will call", "will schedule",
+  "be in touch", "hear back", "let me know"}
+
+local function holds(p, list)
+  local l = p.text:lower()
+  for _, w in ipairs(list) do
+    if l:find(w, 1, true) then return true end
+  end
+  return false
+end
+
 local function next_step(note, book, who, names)
   local function plain(p)
     return voice.address(voice.normalize(untag(route(p.text, note), note)),
                          who, true)
   end
   for _, p in ipairs(note.points or {}) do
-    if p.section ~= "private" and usable(p) then
+    if p.section ~= "private" and holds(p, request_words) and usable(p) then
       local thing, by = requested(plain(p))
       if thing then
         return fill(book.send, {thing = md(thing), by = md(by or "")}), p
@@ -558,7 +583,7 @@ local function next_step(note, book, who, names)
   local function booked_in(keys)
     for _, key in ipairs(keys) do
       for _, p in ipairs(note.sections[key] or {}) do
-        if usable(p) then
+        if holds(p, booked_words) and usable(p) then
           local step = booked(first_clause(first_sentence(plain(p))))
           if step then
             return fill(book.step, {step = md(lower_step(step))}), p
@@ -571,7 +596,8 @@ local function next_step(note, book, who, names)
   if line then return line, from end
   -- "I understand you'll decide by the end of next week."
   for _, p in ipairs(note.sections.other or {}) do
-    if usable(p) then
+    if ((p.heading or ""):lower():match("next") or
+        holds(p, expect_words)) and usable(p) then
       local t = plain(p)
       local l = t:lower()
       if (p.heading or ""):lower():match("next") or

@@ -147,7 +147,7 @@ end
 -- ---- small helpers -------------------------------------------------------
 
 local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+  return s:match("^%s*(.-)%s*$")
 end
 
 local function first_word(s)
@@ -166,10 +166,11 @@ voice.capitalize = capitalize
 -- One word of shorthand, its case kept where it matters.
 local function expand_word(w, prev)
   local lw = w:lower()
+  local long = voice.shorthand[lw]
+  if not (long or units[lw]) then return w end
   -- an acronym ("HR", "MO") is not shorthand
   if #w > 1 and not w:find("%l") then return w end
-  if prev and prev:match("%d$") and units[lw] then return units[lw] end
-  local long = voice.shorthand[lw]
+  if prev and units[lw] and prev:match("%d$") then return units[lw] end
   if not long then return w end
   if lw == "i" then return "I" end
   if lw == "i.e" or lw == "e.g" then return w end
@@ -194,37 +195,51 @@ local function expand_symbols(s, words)
     s = s:gsub("%s+&%s+", " " .. words["and"] .. " ")
     return s
   end
-  s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 to %2")
-  s = s:gsub("%s*%->%s*", ": ")
-  s = s:gsub("%s*\u{2192}%s*", ": ")
-  s = s:gsub("%f[%a][Ss]at/[Ss]un%f[%A]", "weekends")
-  s = s:gsub("%f[%w][Ww]/o%f[%W]", "without")
-  s = s:gsub("%f[%w][Ww]/%s*", "with ")
-  s = s:gsub("%f[%w][Bb]/c%f[%W]", "because")
-  s = s:gsub("%f[%w]y/o%f[%W]", "-year-old")
-  s = s:gsub("(%d)%-year%-old", "%1-year-old")
-  s = s:gsub("(%d) %-year%-old", "%1-year-old")
-  s = s:gsub("%f[%w](%dx)/(%a+)", function(n, unit)
-    if times[n] and per[unit] then
-      return times[n] .. " " .. per[unit]:gsub("^an? ", "a ")
-    end
-  end)
-  s = s:gsub("(%d[%w%%]*)/(%a+)%f[%A]", function(n, unit)
-    if per[unit] then return n .. " " .. per[unit] end
-  end)
-  s = s:gsub("(%a)/(day)%f[%A]", "%1 a %2")
-  s = s:gsub("~%s*([%d%$\194\226])", "about %1")
-  s = s:gsub("(%d[%d,%.]*)%+%s+(%a)", "more than %1 %2")
-  -- "checks + audits" and "checks & audits", but not "Flint & Salt"
-  s = s:gsub("%s+[%+&]%s+(%l)", " and %1")
-  s = s:gsub("%s+%+%s+", " and ")
-  s = s:gsub("%s+=%s+", " is ")
-  s = s:gsub("%s*%(!+%)", "")
-  s = s:gsub("%s*%((%a*%s*)below%)", ""):gsub("%s*%((%a*%s*)above%)", "")
+  -- each rule only where its symbol is: most points have none
+  local has = function(c) return s:find(c, 1, true) ~= nil end
+  if has("->") or has("\u{2192}") then
+    s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 to %2")
+    s = s:gsub("%s*%->%s*", ": ")
+    s = s:gsub("%s*\u{2192}%s*", ": ")
+  end
+  if has("/") then
+    s = s:gsub("%f[%a][Ss]at/[Ss]un%f[%A]", "weekends")
+    s = s:gsub("%f[%w][Ww]/o%f[%W]", "without")
+    s = s:gsub("%f[%w][Ww]/%s*", "with ")
+    s = s:gsub("%f[%w][Bb]/c%f[%W]", "because")
+    s = s:gsub("%f[%w]y/o%f[%W]", "-year-old")
+    s = s:gsub("%f[%w](%dx)/(%a+)", function(n, unit)
+      if times[n] and per[unit] then
+        return times[n] .. " " .. per[unit]:gsub("^an? ", "a ")
+      end
+    end)
+    s = s:gsub("(%d[%w%%]*)/(%a+)%f[%A]", function(n, unit)
+      if per[unit] then return n .. " " .. per[unit] end
+    end)
+    s = s:gsub("(%a)/(day)%f[%A]", "%1 a %2")
+  end
+  if has("year-old") then
+    s = s:gsub("(%d)%-year%-old", "%1-year-old")
+    s = s:gsub("(%d) %-year%-old", "%1-year-old")
+  end
+  if has("~") then s = s:gsub("~%s*([%d%$\194\226])", "about %1") end
+  if has("+") or has("&") then
+    s = s:gsub("(%d[%d,%.]*)%+%s+(%a)", "more than %1 %2")
+    -- "checks + audits" and "checks & audits", but not "Flint & Salt"
+    s = s:gsub("%s+[%+&]%s+(%l)", " and %1")
+    s = s:gsub("%s+%+%s+", " and ")
+  end
+  if has("=") then s = s:gsub("%s+=%s+", " is ") end
+  if has("(") then
+    s = s:gsub("%s*%(!+%)", "")
+    s = s:gsub("%s*%((%a*%s*)below%)", ""):gsub("%s*%((%a*%s*)above%)", "")
+  end
   -- emoji and pictographs (one that ends a sentence leaves its full stop)
-  s = s:gsub("%s*[\240][\159][\128-\191][\128-\191](%s+%u)", ".%1")
-  s = s:gsub("%s*[\240][\159][\128-\191][\128-\191]", "")
-  s = s:gsub("%s*\226[\152-\158][\128-\191]\239\184\143", "")
+  if s:find("[\226\240]") then
+    s = s:gsub("%s*[\240][\159][\128-\191][\128-\191](%s+%u)", ".%1")
+    s = s:gsub("%s*[\240][\159][\128-\191][\128-\191]", "")
+    s = s:gsub("%s*\226[\152-\158][\128-\191]\239\184\143", "")
+  end
   s = s:gsub("!!+", "!")
   s = s:gsub("%?%?+", "?")
   return s
@@ -232,14 +247,24 @@ end
 
 -- Self-talk words and asides: "lol", "(meh)", "i think?".
 local function drop_asides(s)
-  s = s:gsub("%s*%(([^%)]*)%)", function(inner)
-    local l = inner:lower():gsub("[%p%s]+$", "")
-    if selftalk_set[l] or verdict_set[l] then return "" end
-  end)
-  s = s:gsub("%f[%w][Ii] think%?", "")
-  s = s:gsub("%f[%a](%a+)%f[%A]%s*", function(w)
-    if selftalk_set[w:lower()] and w ~= "Ha" then return "" end
-  end)
+  if s:find("(", 1, true) then
+    s = s:gsub("%s*%(([^%)]*)%)", function(inner)
+      local l = inner:lower():gsub("[%p%s]+$", "")
+      if selftalk_set[l] or verdict_set[l] then return "" end
+    end)
+  end
+  if s:find(" think?", 1, true) then
+    s = s:gsub("%f[%w][Ii] think%?", "")
+  end
+  -- word by word only when a self-talk word is there
+  local l = s:lower()
+  for w in pairs(selftalk_set) do
+    if l:find(w, 1, true) and l:find("%f[%a]" .. w .. "%f[%A]") then
+      return (s:gsub("%f[%a](%a+)%f[%A]%s*", function(word)
+        if selftalk_set[word:lower()] and word ~= "Ha" then return "" end
+      end))
+    end
+  end
   return s
 end
 
@@ -291,15 +316,19 @@ local function is_verdict(s)
   local _, nwords = l:gsub("%S+", "")
   if not l:find("%d") and nwords <= 8 then
     for _, v in ipairs(verdict_starts) do
-      if l:find("^" .. v) then return true end
+      if v:sub(-1) == "$" then
+        if l == v:sub(1, -2) then return true end
+      elseif l:sub(1, #v) == v then
+        return true
+      end
     end
   end
-  local words, own = 0, true
+  local words = 0
   for w in l:gmatch("[%a']+") do
     words = words + 1
-    if not (selftalk_set[w] or verdict_set[w]) then own = false end
+    if not (selftalk_set[w] or verdict_set[w]) then return false end
   end
-  return words > 0 and own
+  return words > 0
 end
 voice.is_verdict = is_verdict
 
@@ -320,10 +349,13 @@ end
 voice.end_mark = end_mark
 
 -- The whole normalisation of a point's text.
-function voice.normalize(text, keep_verdicts, words)
+local function normalize(text, keep_verdicts, words)
   -- "i.e." and "e.g." are not the pronoun "i"
-  local s = text:gsub("%s+", " "):gsub("%f[%a]i%.e%.", "\2"):gsub(
-    "%f[%a]e%.g%.", "\3")
+  local s = text:gsub("%s+", " ")
+  local abbreviated = s:find(".e.", 2, true) or s:find(".g.", 2, true)
+  if abbreviated then
+    s = s:gsub("%f[%a]i%.e%.", "\2"):gsub("%f[%a]e%.g%.", "\3")
+  end
   s = expand_symbols(s, words)
   if not words or words.to == "to" then
     local prev
@@ -345,8 +377,31 @@ function voice.normalize(text, keep_verdicts, words)
   s = s:gsub("%.%.+", "."):gsub("!%.", "!"):gsub("%?%.", "?")
   -- "said I \"don't do pharma\" -> wrong": the verdict after a colon
   s = s:gsub(":%s+[Ww]rong([%.!]?)", "%1"):gsub(":%s+[Nn]ot true([%.!]?)", "%1")
-  s = s:gsub("%s+", " "):gsub("\2", "i.e."):gsub("\3", "e.g.")
+  s = s:gsub("%s+", " ")
+  if abbreviated then s = s:gsub("\2", "i.e."):gsub("\3", "e.g.") end
   return trim(s)
+end
+
+-- The composer normalises a point many times (to select it, for each
+-- recipient, to look for a next step): the same text gives the same
+-- prose, so each is worked out once. Kept small: emptied when full.
+local memo, memo_size, MEMO_MAX = {}, 0, 2048
+local plain_words = {}
+function voice.normalize(text, keep_verdicts, words)
+  local key = words or plain_words
+  local by_words = memo[key]
+  if not by_words then
+    by_words = {[true] = {}, [false] = {}}
+    memo[key] = by_words
+  end
+  local cache = by_words[keep_verdicts and true or false]
+  local r = cache[text]
+  if r then return r end
+  r = normalize(text, keep_verdicts, words)
+  if memo_size >= MEMO_MAX then memo, memo_size = {}, 0
+  else memo_size = memo_size + 1 end
+  cache[text] = r
+  return r
 end
 
 -- ---- perspective ---------------------------------------------------------
@@ -391,24 +446,25 @@ function voice.pronouns(p, note)
     if l:match("^they") then return "they" end
   end
   if not (note and note.points) then return nil end
-  local n = {she = 0, he = 0, they = 0}
-  local function count(text, weight)
-    for w in text:lower():gmatch("%f[%a](%a+)%f[%A]") do
-      if w == "she" or w == "her" or w == "hers" then n.she = n.she + weight
-      elseif w == "he" or w == "him" or w == "his" then n.he = n.he + weight
-      end
-    end
-  end
-  -- a heading ("Her guidance") speaks of the interviewer: it counts more
-  local headings = {}
+  -- the words of the points and their details once, and of each heading
+  -- three times: a heading ("Her guidance") speaks of the interviewer
+  local texts, headings = {}, {}
   for _, pt in ipairs(note.points) do
-    count(pt.text, 1)
-    for _, d in ipairs(pt.details or {}) do count(d.text, 1) end
+    texts[#texts + 1] = pt.text
+    for _, d in ipairs(pt.details or {}) do texts[#texts + 1] = d.text end
     if pt.heading and not headings[pt.heading] then
       headings[pt.heading] = true
-      count(pt.heading, 3)
+      for _ = 1, 3 do texts[#texts + 1] = pt.heading end
     end
   end
+  local all = table.concat(texts, "\n"):lower()
+  local n = {she = 0, he = 0}
+  local of = {she = "she", her = "she", hers = "she", he = "he", him = "he",
+    his = "he"}
+  all:gsub("%f[%a][sh][hei]%a?%a?%f[%A]", function(w)
+    local who = of[w]
+    if who then n[who] = n[who] + 1 end
+  end)
   if n.she > n.he then return "she" end
   if n.he > n.she then return "he" end
   return nil
@@ -459,9 +515,11 @@ local function agreeing(rest)
 end
 
 -- Replaces the whole word w (case aside at its first letter) in s.
-local function each_word(s, w, fn)
-  local out, from = {}, 1
+-- lower: s in lower case, when the caller has it (a quick no).
+local function each_word(s, w, fn, lower)
   local lw = w:lower()
+  if not (lower or s:lower()):find(lw, 1, true) then return s end
+  local out, from = {}, 1
   -- the first letter in either case, the rest as written
   local pattern = "%f[%w\128-\255]" .. "[" .. lw:sub(1, 1):upper() ..
     lw:sub(1, 1) .. "]" .. w:sub(2):gsub("%p", "%%%0") ..
@@ -549,24 +607,28 @@ local plural_verbs = {run = true, own = true, manage = true, lead = true,
   do_ = true, make = true, bring = true, take = true, love = true}
 
 function voice.their_to_yours(s, singular)
-  s = each_word(s, "they're", function(_, _, b) return you("", b) .. "'re" end)
-  s = each_word(s, "they\u{2019}re", function(_, _, b) return you("", b) .. "'re" end)
-  s = each_word(s, "they've", function(_, _, b) return you("", b) .. "'ve" end)
-  s = each_word(s, "they'll", function(_, _, b) return you("", b) .. "'ll" end)
-  s = each_word(s, "they'd", function(_, _, b) return you("", b) .. "'d" end)
+  -- the words below are only ever replaced by "you" forms: the text's
+  -- lower case before any of them says which can be there
+  local l = s:lower()
+  if not l:find("the", 1, true) then return s end
+  for _, short in ipairs({"'re", "\u{2019}re", "'ve", "'ll", "'d"}) do
+    s = each_word(s, "they" .. short, function(_, _, b)
+      return you("", b) .. short:gsub("\u{2019}", "'")
+    end, l)
+  end
   s = each_word(s, "they", function(_, after, b)
     local agreed, len = agreeing(after)
     return you("", b) .. agreed, len
-  end)
+  end, l)
   s = each_word(s, "their", function(word, _, b)
     local prev = b:match("(%a+)%s*$")
     if prev and plural_verbs[prev:lower()] then return word end
     return starts_sentence(b) and "Your" or "your"
-  end)
-  s = each_word(s, "theirs", function() return "yours" end)
+  end, l)
+  s = each_word(s, "theirs", function() return "yours" end, l)
   if singular then
-    s = each_word(s, "them", function() return "you" end)
-    s = each_word(s, "themself", function() return "yourself" end)
+    s = each_word(s, "them", function() return "you" end, l)
+    s = each_word(s, "themself", function() return "yourself" end, l)
   end
   return s
 end
@@ -730,10 +792,34 @@ function voice.expand(text)
 end
 
 -- Whether a point is small talk.
+local smalltalk_of, smalltalk_n, smalltalk_words, smalltalk_phrases
 function voice.is_smalltalk(s)
-  local l = " " .. s:lower() .. " "
-  for _, w in ipairs(voice.smalltalk) do
-    if l:find("[^%a]" .. w .. "[^%a]") then return true end
+  local l = s:lower()
+  -- the list as a set of words and a few phrases, made again when a
+  -- filter changes it
+  local list = voice.smalltalk
+  if list ~= smalltalk_of or #list ~= smalltalk_n then
+    smalltalk_of, smalltalk_n = list, #list
+    smalltalk_words, smalltalk_phrases = {}, {}
+    for _, w in ipairs(list) do
+      if w:find(" ", 1, true) then
+        smalltalk_phrases[#smalltalk_phrases + 1] = w
+      else
+        smalltalk_words[w] = true
+      end
+    end
+  end
+  -- a plain search first, the whole word only where it is found
+  for w in pairs(smalltalk_words) do
+    if l:find(w, 1, true) and l:find("%f[%a]" .. w .. "%f[%A]") then
+      return true
+    end
+  end
+  l = " " .. l .. " "
+  for _, w in ipairs(smalltalk_phrases) do
+    if l:find(w, 1, true) and l:find("[^%a]" .. w .. "[^%a]") then
+      return true
+    end
   end
   return false
 end
@@ -741,6 +827,8 @@ end
 -- Whether a point says there is nothing there ("nothing really", "n/a").
 function voice.nothing(s)
   local l = s:lower():gsub("^%s+", "")
+  local c = l:byte(1)
+  if c ~= 110 and c ~= 97 then return false end -- n, a
   return l:match("^nothing%f[%A]") ~= nil or l:match("^none%f[%A]") ~= nil or
     l:match("^n/?a%f[%A]") ~= nil or l:match("^nope%f[%A]") ~= nil or
     l:match("^no%f[%A]") ~= nil and #l < 12 or l:match("^all good") ~= nil

@@ -5,7 +5,6 @@
  * "unit: N passed, N failed" and exits non-zero on any failure.
  */
 #include <malloc.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
