@@ -371,6 +371,58 @@ local function first_clause(t)
   return (t:gsub("[%s,;:%.]+$", ""))
 end
 
+-- What excited you, for "hearing that ...": a note's fragment appended
+-- after a comma goes ("Patient app has 1.2M MAU, booking redesign in
+-- Q1"), and so does a closing aside in brackets. A comma before "and",
+-- "which", "especially" and the like joins, and stays, as does a list
+-- after a colon ("your next game: co-op survival, live service").
+local joins = {["and"] = true, but = true, ["or"] = true, so = true,
+  which = true, who = true, where = true, because = true, with = true,
+  as = true, ["while"] = true, when = true, ["if"] = true, ["then"] = true,
+  including = true, especially = true, though = true, although = true,
+  even = true, plus = true, ["not"] = true, mostly = true}
+local function told(t)
+  t = t:gsub("%s*%b()$", "")
+  local from = 1
+  local colon = t:find(":%s") or #t + 1
+  while true do
+    local a = t:find(", ", from, true)
+    if not a or a > colon then return t end
+    local head = t:sub(1, a - 1)
+    local next_word = (t:sub(a + 2):match("^(%a+)") or ""):lower()
+    local _, nwords = head:gsub("%S+", "")
+    local _, open = head:gsub("%(", "")
+    local _, close = head:gsub("%)", "")
+    if nwords >= 3 and open == close and not joins[next_word] and
+       not next_word:match("ing$") and not next_word:match("ly$") then
+      return head
+    end
+    from = a + 2
+  end
+end
+
+-- A noun phrase after "hearing about": one that starts with "the", a
+-- name or a number reads as written; one with its own preposition takes
+-- "the" ("the full room refurb at Harbourside"); a bare fragment ("small
+-- team (4 MLEs)", "mostly fit outs") is nil: no frame words it.
+local noun_preps = {at = true, ["in"] = true, of = true, on = true,
+  ["for"] = true, to = true, with = true, across = true}
+local noun_starts = {the = true, a = true, an = true, your = true,
+  our = true, my = true, their = true, its = true, this = true,
+  how = true, what = true, why = true}
+local function about(t, names)
+  local w1 = t:match("^([%w\128-\255'%-]+)") or ""
+  if noun_starts[w1:lower()] or names[w1] or w1:match("^%d") or
+     w1:match("^%u%u") then
+    return t
+  end
+  if w1:match("ly$") then return nil end
+  for w in t:gmatch("%a+") do
+    if noun_preps[w] then return "the " .. voice.lower_first(t, names) end
+  end
+  return nil
+end
+
 -- "You said (that) X" and "You told me (that) X" -> X.
 local function unsay(t)
   local rest = t:match("^[Yy]ou said,? that (.+)$") or
@@ -513,11 +565,23 @@ local function requested(t)
   local thing = l:match("asked for the ([%w%s%-]+)") or
     l:match("asked me to send the ([%w%s%-]+)") or
     l:match("wants? to see the ([%w%s%-]+)") or
-    l:match("send (?:you |her |him |them )?the ([%w%s%-]+)") or
+    l:match("asked to see the ([%w%s%-]+)") or
+    l:match("asked to see my ([%w%s%-]+)") or
+    l:match("send %a+ the ([%w%s%-]+)") or
+    l:match("send the ([%w%s%-]+)") or
     l:match("promised to send the ([%w%s%-]+)") or
-    l:match("i'll send the ([%w%s%-]+)") or
-    l:match("i will send the ([%w%s%-]+)") or
     l:match("send over the ([%w%s%-]+)")
+  -- "asked to see it, I said I'd send a cleaned-up version": a version
+  -- of the thing of mine the text names before
+  local made = not thing and (l:match("i'?d send an? ([%w%s%-]+)") or
+    l:match("i'll send an? ([%w%s%-]+)") or l:match("i will send an? ([%w%s%-]+)"))
+  if made then
+    local mine = l:match("my ([%w%-]+ [%w%-]+)")
+    thing = made
+    if mine and (made:match("version$") or made:match("copy$")) then
+      thing = made .. " of my " .. mine
+    end
+  end
   if not thing then return nil end
   thing = thing:gsub("%s+by%s.*$", ""):gsub("%s+$", "")
   local by = l:match("%f[%w]by (%a+day)%f[%W]") or
@@ -547,7 +611,9 @@ end
 -- The next step the note holds, as a sentence of the phrasebook, and the
 -- point it came from: something the interviewer asked for, a booked step
 -- in their guidance, what the note says happens next, a booked step
--- anywhere else; or nil.
+-- anywhere else; or nil.  Something to send comes with the booked step of
+-- their guidance when there is one (both are the next step): then the
+-- third value is that step's point.
 --
 -- Each kind is looked for only in points whose raw text holds one of its
 -- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
@@ -572,11 +638,14 @@ local function next_step(note, book, who, names)
     return voice.address(voice.normalize(untag(route(p.text, note), note)),
                          who, true)
   end
+  local sent, sent_point
   for _, p in ipairs(note.points or {}) do
     if p.section ~= "private" and holds(p, request_words) and usable(p) then
       local thing, by = requested(plain(p))
       if thing then
-        return fill(book.send, {thing = md(thing), by = md(by or "")}), p
+        sent = fill(book.send, {thing = md(thing), by = md(by or "")})
+        sent_point = p
+        break
       end
     end
   end
@@ -593,6 +662,10 @@ local function next_step(note, book, who, names)
     end
   end
   local line, from = booked_in({"guidance"})
+  if sent then
+    if line then return sent .. " " .. line, sent_point, from end
+    return sent, sent_point
+  end
   if line then return line, from end
   -- "I understand you'll decide by the end of next week."
   for _, p in ipairs(note.sections.other or {}) do
@@ -755,8 +828,11 @@ local function compose(chosen, note)
 
   -- what the note holds for the next step: something asked for, a booked
   -- round, what happens next; else the guidance acted on, else the offer
-  local step_line, step_point = next_step(note, book, who, ctx.names)
-  ctx.step_point = step_point
+  local step_line, step_point, step_also = next_step(note, book, who,
+                                                     ctx.names)
+  local in_step = {}
+  if step_point then in_step[step_point] = true end
+  if step_also then in_step[step_also] = true end
 
   -- 1: thanks, and the moment that connected
   local role = note.role and md(short_role(note.role))
@@ -781,9 +857,19 @@ local function compose(chosen, note)
       local we = t:match("^[Ww]e talked about (.+)$") or
         t:match("^[Ww]e spoke about (.+)$")
       if we then t = we end
+      if book.lang == "en" then t = told(t) end
       local s, why
+      local f = voice.form(t)
       if t:match("^how ") or t:match("^what ") or t:match("^why ") then
         s = fill(book.excited.noun, {lower = md(t)})
+      elseif f == "noun" and book.lang == "en" then
+        local np = about(t, ctx.names)
+        if np then
+          s = fill(book.excited.noun, {lower = md(voice.lower_first(np,
+            ctx.names))})
+        else
+          why = "a note's fragment the excited wording cannot frame"
+        end
       else
         s, why = word(book.excited, t, ctx)
       end
@@ -840,7 +926,8 @@ local function compose(chosen, note)
     if own then
       say(2, md(voice.end_mark(t)), 60, problem)
     else
-      t = first_clause(first_sentence(unsay(t)))
+      -- their problem whole, in their terms; only an aside in brackets goes
+      t = first_clause(first_sentence(unsay(t))):gsub("%s*%b()$", "")
       local s, why = word(book.problem, t, ctx)
       if s then say(2, s, 60, problem) else out(problem, why) end
     end
@@ -899,7 +986,7 @@ local function compose(chosen, note)
   end
   local guidance = take("guidance")
   local acted, acted_point
-  if guidance and guidance == ctx.step_point then
+  if guidance and in_step[guidance] then
     -- its words are the next step, said in paragraph 3
     guidance = nil
   end
@@ -929,7 +1016,7 @@ local function compose(chosen, note)
 
   if not acted then
     for _, p in ipairs(note.sections.guidance or {}) do
-      if usable(p) and p ~= ctx.step_point and p ~= take("guidance") then
+      if usable(p) and not in_step[p] and p ~= take("guidance") then
         local t = prose(p, ctx, true)
         t = first_clause(first_sentence(unsay(unquote(t))))
         t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
