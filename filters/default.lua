@@ -178,9 +178,19 @@ local function select(points, note)
     for _, p in ipairs(chosen) do n = n + used(p) end
     return n
   end
+  -- the first of each role in chosen is the one the pairing chose: it
+  -- stays, as the best of the others would
+  local first_of = {}
+  for _, p in ipairs(chosen) do
+    if p.role and not first_of[p.role] then first_of[p.role] = p end
+  end
   local function kept(p)
     if p.tags.must then return true end
     if not core[p.role] then return false end
+    if first_of[p.role] == p and (p.role == "problem" or
+       p.role == "evidence") then
+      return true
+    end
     for _, q in ipairs(chosen) do
       if q ~= p and q.role == p.role and by_score(q, p) then return false end
     end
@@ -937,7 +947,16 @@ local function compose(chosen, note)
     if own then
       say(2, md(voice.end_mark(t)), i == 1 and 70 or p.score, p)
     else
-      t = first_sentence(t)
+      local later
+      t, later = first_sentence(t)
+      -- "I led our team's work on reducing drift. [...] fell from 31 to
+      -- 12": the result, when the first sentence has none, goes with it
+      local result
+      if not sr.has_quantity(t) then
+        for _, s2 in ipairs(voice.sentences(later)) do
+          if sr.has_quantity(s2) then result = s2 break end
+        end
+      end
       local head, rest = t:match("^(.-):%s+(.+)$")
       local slot = i == 1 and book.evidence or book.evidence_also
       local s, why
@@ -970,10 +989,18 @@ local function compose(chosen, note)
           t = "I also " .. t:sub(3)
           t = t:gsub("^I also (can) ", "I %1 also "):gsub("^I also (will) ", "I %1 also ")
         end
-        s, why = word(slot, t, ctx)
+        -- what you did not get to say, said as such the first time
+        if i == 1 and p.section == "not_said" and book.evidence_unsaid then
+          s, why = word(book.evidence_unsaid, t, ctx)
+        end
+        if not s then s, why = word(slot, t, ctx) end
       end
       if s then
         say(2, voice.capitalize(s), i == 1 and 70 or p.score, p)
+        if result then
+          say(2, md(voice.end_mark(voice.capitalize(result))),
+              i == 1 and 55 or p.score - 1, p)
+        end
         if i == 1 and problem and note.company and book.tie and
            #sr.overlap(p.text, problem.text) > 0 then
           say(2, fill(book.tie, {company = company, topic =

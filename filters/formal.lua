@@ -18,6 +18,12 @@ return {
       company = "Thank you for the opportunity to meet at {company}.",
       none = "Thank you for the opportunity to meet.",
     },
+    evidence_unsaid = {
+      i = "I did not get to mention that {lower}.",
+      we = "I did not get to mention that {lower}.",
+      past = "I did not get to mention that I {lower}.",
+      have = "I did not get to mention that I {lower}.",
+    },
     step = "I will be well prepared for {step}.",
     available = "I would welcome the opportunity to continue our conversation.",
   },

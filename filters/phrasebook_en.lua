@@ -63,6 +63,14 @@ return {
     noun = "{text}.",
     headed = "With {head}, I {lower}.",
   },
+  -- the first piece of evidence, when it is something you did not get to
+  -- say (a form missing here is worded as `evidence` words it)
+  evidence_unsaid = {
+    i = "I didn't get to mention that {lower}.",
+    we = "I didn't get to mention that {lower}.",
+    past = "I didn't get to mention that I {lower}.",
+    have = "I didn't get to mention that I {lower}.",
+  },
   evidence_also = {
     i = "{text}.",
     we = "{text}.",

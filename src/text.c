@@ -225,6 +225,38 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 	return 0;
 }
 
+/* Whether a small whole number names something rather than measures it:
+ * "Level 2", "Year 3", "Key Stage 1", "Route 9", "OSHA 10" (the word
+ * before it a label, or a name in capitals). */
+static bool
+is_label_number(const char *w, size_t wn, const char *t, size_t n)
+{
+	static const char *const labels[] = {"level", "year", "stage", "route",
+	    "station", "band", "grade", "phase", "step", "version", "room",
+	    "ward", "floor", "gate", "class", "tier", "zone", "season",
+	    "chapter", "section", "part", "round", "unit", "platform", "line",
+	    "building", "block", "bay", "terminal", "pod", "team", "squad"};
+	size_t i, k, upper = 0;
+
+	while (n > 0 && strchr(".,;:!?)\"'", t[n - 1]) != NULL)
+		n--;
+	if (n == 0 || n > 2 || wn == 0)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)t[i]))
+			return false;
+	for (k = 0; k < sizeof(labels) / sizeof(*labels); k++)
+		if (wn == strlen(labels[k]) && strncasecmp(w, labels[k], wn) == 0)
+			return true;
+	for (i = 0; i < wn; i++) {
+		if (!isalpha((unsigned char)w[i]))
+			return false;
+		if (isupper((unsigned char)w[i]))
+			upper++;
+	}
+	return wn >= 2 && upper == wn; /* OSHA 10, ICU 4 */
+}
+
 /* Whether the token (no blanks) reads as an amount. */
 static bool
 token_is_quantity(const char *t, size_t n)
@@ -264,7 +296,7 @@ sr_text_has_quantity(const char *s, size_t n)
 		size_t len;
 	} multipliers[] = {{"doubled", 7}, {"tripled", 7}, {"quadrupled", 10},
 	    {"halved", 6}, {"tenfold", 7}, {"twofold", 7}, {"threefold", 9}};
-	size_t i = 0, start, k;
+	size_t i = 0, start, k, prev = 0, prev_len = 0;
 
 	while (i < n) {
 		while (i < n && isspace((unsigned char)s[i]))
@@ -274,8 +306,11 @@ sr_text_has_quantity(const char *s, size_t n)
 			i++;
 		if (i == start)
 			break;
-		if (token_is_quantity(s + start, i - start))
+		if (token_is_quantity(s + start, i - start) &&
+		    !is_label_number(s + prev, prev_len, s + start, i - start))
 			return true;
+		prev = start;
+		prev_len = i - start;
 		for (k = 0; k < sizeof(multipliers) / sizeof(*multipliers); k++)
 			if (i - start >= multipliers[k].len &&
 			    (s[start] | 0x20) == multipliers[k].word[0] &&

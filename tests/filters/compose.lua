@@ -98,11 +98,20 @@ d = draft_of({
 has(d, "You mentioned that nurse turnover hit 28% last year.")
 has(d, "I also took your point that the board cares about nurse " ..
        "retention more than throughput.")
-has(d, "At Mercy West I cut nurse turnover from 24% to 15% in 18 months.")
+has(d, "I didn't get to mention that at Mercy West I cut nurse turnover " ..
+       "from 24% to 15% in 18 months.")
 hasnt(d, "I would bring the same approach")
 has(d, "I also ran a pharmacy discharge huddle that moved 40% of discharges.")
 hasnt(d, "I I")
 hasnt(d, "..")
+
+-- the result, when the first sentence has none, comes with it
+d = draft_of({point("not_said", "evidence",
+  "I led our team's work on reducing drift. We added a monthly review. " ..
+  "Children on plans for more than a year fell from 31 to 12")})
+has(d, "I didn't get to mention that I led our team's work on reducing " ..
+       "drift. Children on plans for more than a year fell from 31 to 12.")
+hasnt(d, "monthly review")
 
 d = draft_of({point("not_said", "evidence",
   "Led the integration of 3 acquisitions and hit every synergy target")})

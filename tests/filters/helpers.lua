@@ -28,5 +28,11 @@ assert(sr.has_quantity("shipped 3x faster"))
 assert(sr.has_quantity("revenue doubled"))
 assert(not sr.has_quantity("in 2024 we met at 10:30, Q2, 3pm"))
 assert(not sr.has_quantity("no numbers here"))
+-- a number that names something is not a result
+assert(not sr.has_quantity("I'm a Level 2 trained Forest School practitioner"))
+assert(not sr.has_quantity("the end of Key Stage 1, in Year 3"))
+assert(not sr.has_quantity("I have my OSHA 10 and the office on Route 9"))
+assert(sr.has_quantity("Level 2 to Level 4 in 18 months"))
+assert(sr.has_quantity("a team of 12"))
 sr.log("helpers ok", 1, true)
 return {}
