@@ -362,6 +362,63 @@ local function prose(p, ctx, company, keep_verdicts)
   return t, false
 end
 
+-- The first detail under a correction that is neither a say: line nor
+-- the writer's own verdict, as prose; or nil.
+local function better_answer(p, ctx)
+  for _, d in ipairs(p.details or {}) do
+    if not d.text:match("^%s*[Ss]ay:") then
+      local t = voice.normalize(untag(d.text, ctx.note), false, ctx.book.words)
+      if ctx.book.lang == "en" then t = voice.address(t, ctx.who, true) end
+      if ctx.book.contractions == false then t = voice.expand(t) end
+      if t ~= "" then return t end
+    end
+  end
+  return nil
+end
+
+-- A note's label made a sentence: "Real reason: I wanted a bigger store"
+-- -> "The real reason is that I wanted a bigger store"; "Lesson: shadow-
+-- write first" -> "Since then I shadow-write first"; "Not true: at
+-- Corra I ran ..." -> "In fact, at Corra I ran ...".
+local label_that = {reason = true, answer = true, story = true,
+  cause = true, problem = true}
+local function plain_label(s)
+  local what, rest = s:match("^[Rr]eal (%a+):%s+(.+)$")
+  if what then
+    return "The real " .. what:lower() .. " is " ..
+      (label_that[what:lower()] and "that " or "") ..
+      rest:gsub("^(%u)(%l)", function(a, b) return a:lower() .. b end)
+  end
+  -- "What I actually believe: extract the hot path first" -> "What I
+  -- actually believe is that I would extract the hot path first"
+  local adv, verb
+  adv, verb, rest = s:match("^[Ww]hat I (%a+) (%a+):%s+(.+)$")
+  if verb == "believe" or verb == "think" or verb == "meant" then
+    local f = voice.form(rest)
+    if f == "imperative" or (f == "noun" and rest:match("^%l") and
+       not rest:match("^the ") and not rest:match("^an? ")) then
+      rest = "I would " .. rest:gsub("^%u", string.lower)
+    end
+    return "What I " .. adv .. " " .. verb .. " is that " ..
+      voice.lower_first(rest)
+  end
+  -- "Lesson: shadow-write before any cutover" -> "Since then I
+  -- shadow-write before any cutover"
+  rest = s:match("^[Ll]esson:%s+(%l.+)$")
+  if rest then
+    local f = voice.form(rest)
+    if f == "imperative" or f == "noun" then return "Since then I " .. rest end
+    return "The lesson I took: " .. rest
+  end
+  rest = s:match("^[Nn]ot true[!%.]*:?%s+(.+)$")
+  if rest then
+    return "In fact, " .. rest:gsub("^(%u)(%l)", function(a, b)
+      return a:lower() .. b
+    end)
+  end
+  return s
+end
+
 -- The first sentence of a text, and the rest.
 local function first_sentence(t)
   local s = voice.sentences(t)
@@ -1064,7 +1121,8 @@ local function compose(chosen, note)
   end
   if correction then
     local t, own = prose(correction, ctx, true)
-    if not own and #voice.sentences(t) < 2 then
+    local truth = better_answer(correction, ctx)
+    if not own and not truth and #voice.sentences(t) < 2 then
       -- what was said and nothing true after it: the writer's own verdict
       -- ("Too glib, I don't know your codebase") is the correction
       t = prose(correction, ctx, true, true)
@@ -1072,8 +1130,22 @@ local function compose(chosen, note)
     if own then
       say(3, md(voice.end_mark(t)), 80, correction)
     else
+      local said_then = voice.sentences(t)
+      -- the better answer in a detail under the correction ("what I
+      -- actually believe: ...") follows what was said; another detail
+      -- comes last
+      if truth then
+        local marked = truth:lower():match("^what i actually") or
+          truth:lower():match("^what i meant") or
+          truth:lower():match("^what i really") or
+          truth:lower():match("^i meant") or truth:lower():match("^real ")
+          or truth:lower():match("^actually")
+        table.insert(said_then, marked and math.min(2, #said_then + 1) or
+                     #said_then + 1, truth)
+      end
       local parts = {}
-      for _, s in ipairs(voice.sentences(t)) do
+      for _, s in ipairs(said_then) do
+        s = plain_label(s)
         local l = s:lower()
         if l:match("^said ") or l:match("^told ") or l:match("^called ") or
            l:match("^should have ") or l:match("^meant ") or

@@ -358,6 +358,8 @@ local function normalize(text, keep_verdicts, words)
   end
   s = expand_symbols(s, words)
   if not words or words.to == "to" then
+    -- "its 45 in the middle": the apostrophe left out before a number
+    s = s:gsub("%f[%a]([Ii])ts (%d)", "%1t's %2")
     local prev
     s = s:gsub("([%w\128-\255'\u{2019}]+)", function(w)
       local r = expand_word(w, prev)

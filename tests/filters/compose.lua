@@ -145,6 +145,25 @@ d = draft_of({point("say_differently", "correction",
 has(d, "I argued with you about the valuation; I lacked the data!")
 hasnt(d, "!.")
 
+-- the better answer in a detail under the correction follows what was said
+local c = point("say_differently", "correction",
+  "When you described the monolith I said \"I'd rewrite it in Go\". Too glib")
+c.details = {{text = "what I actually believe: extract the hot path first, " ..
+  "measure, then decide"}}
+d = draft_of({c})
+has(d, "I said \"I'd rewrite it in Go\". What I actually believe is that " ..
+       "I would extract the hot path first, measure, then decide.")
+hasnt(d, "glib")
+
+-- a note's label is made a sentence
+d = draft_of({point("say_differently", "correction",
+  "You asked why I left and I went on about my old boss. Real reason: I " ..
+  "wanted a bigger store")})
+has(d, "The real reason is that I wanted a bigger store.")
+d = draft_of({point("say_differently", "correction",
+  "I said \"first come, first served\". Not true: I ran a monthly intake")})
+has(d, "In fact, I ran a monthly intake.")
+
 -- no draft from nothing: nil and the reason
 local none, why = draft_of({})
 assert(none == nil and why:find("no usable point"), why)

@@ -13,6 +13,8 @@ local prof = {name = "Professor Helen Ashworth", pronouns = "she/her"}
 return {
   -- shorthand, word by word
   {"normalize", "asked abt my exp", "asked about my experience"},
+  {"normalize", "its 45 in the middle. Its 22.5 outside", "it's 45 in the middle. It's 22.5 outside"},
+  {"normalize", "its crew of 12", "its crew of 12"},
   {"normalize", "read it b4 the test", "read it before the test"},
   {"normalize", "esp the night shift", "especially the night shift"},
   {"normalize", "went thru the plan", "went through the plan"},
