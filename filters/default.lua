@@ -995,7 +995,16 @@ local function compose(chosen, note)
     else
       -- their problem whole, in their terms; only an aside in brackets goes
       t = first_clause(first_sentence(unsay(t))):gsub("%s*%b()$", "")
-      local s, why = word(book.problem, t, ctx)
+      local s, why
+      local f = voice.form(t)
+      if book.problem.fragment and not voice.subject_verb(t) and
+         (f == "clause" or f == "you" or f == "noun") and
+         not t:find(":", 1, true) then
+        s = fill(book.problem.fragment, {lower = md(voice.lower_first(t,
+          ctx.names))})
+      else
+        s, why = word(book.problem, t, ctx)
+      end
       if s then say(2, s, 60, problem) else out(problem, why) end
     end
   end

@@ -53,6 +53,9 @@ return {
     noun = "You mentioned {lower}.",
     gerund = "You mentioned {lower}.",
     past = "You mentioned that you {lower}.",
+    -- a note's fragment, not a sentence ("F&B losing money, restaurant
+    -- empty midweek"): after a colon it reads as written
+    fragment = "You described the challenge: {lower}.",
   },
   evidence = {
     i = "{text}.",

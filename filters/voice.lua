@@ -836,6 +836,54 @@ function voice.nothing(s)
     l:match("^no%f[%A]") ~= nil and #l < 12 or l:match("^all good") ~= nil
 end
 
+-- Whether a text opens with a subject and its verb ("the branch has 2
+-- ACTs", "CSMs have 60 accounts", "you have 3 jobs") rather than a note's
+-- fragment ("F&B losing money", "no sales ops person, CRM is a mess",
+-- "releases every 3 weeks"): only the first reads after "that".
+local subjects = {i = true, you = true, we = true, they = true, he = true,
+  she = true, it = true, there = true}
+local not_verbs = {every = true, about = true, per = true, each = true,
+  all = true, most = true, more = true, less = true, up = true, down = true,
+  out = true, over = true, under = true, across = true, only = true,
+  ["and"] = true, ["or"] = true, but = true, than = true, like = true}
+local of_phrase = {at = true, of = true, ["in"] = true, ["for"] = true,
+  on = true, to = true, with = true, from = true, the = true, a = true,
+  an = true}
+function voice.subject_verb(s)
+  local ws = {}
+  -- a quotation is one word of the subject ("NSS score for "assessment
+  -- and feedback" is 58%")
+  for w in s:gsub('%b""', "Q"):gsub("%b()", ""):gmatch("[%w\128-\255'\u{2019}%-]+[,;:]?") do
+    ws[#ws + 1] = w:lower():gsub("\u{2019}", "'")
+    if #ws >= 10 then break end
+  end
+  if #ws < 2 then return false end
+  local w1 = ws[1]:gsub("'%a+$", "")
+  if subjects[w1] then return true end
+  -- the verb within five words of the start, prepositional phrases and
+  -- an aside in brackets aside
+  local content = 0
+  for i = 2, #ws do
+    if content >= 5 then break end
+    if not of_phrase[ws[i]] and not ws[i]:match("^%d") then
+      content = content + 1
+    end
+    local w = ws[i - 1]:match("[,;:]$") and "" or ws[i]:gsub("[,;:]$", "")
+    if w == "" or w == "and" then break end
+    if verbs[w] or s_verbs[w] or sure_verbs[w] or agree[w] or past[w] then
+      return true
+    end
+    -- a plural subject and a verb no list holds: "couriers override"
+    local prev = ws[i - 1]
+    if i == 2 and prev:match("%as$") and not prev:match("ss$") and w:match("^%l+$") and
+       not w:match("s$") and not w:match("ing$") and not of_phrase[w] and
+       not not_verbs[w] and not adverbs[w] then
+      return true
+    end
+  end
+  return false
+end
+
 -- ---- what a rule could not make right ------------------------------------
 
 -- Returns a short description of what is left in s that the reader would

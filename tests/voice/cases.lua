@@ -198,4 +198,18 @@ return {
   {"unresolved", "42 -> 36 trucks", "note symbols", {who = she}},
   {"unresolved", "she asked about it", "the pronoun 'she'", {who = she}},
   {"unresolved", "You asked about it", nil, {who = she}},
+
+  -- a subject and its verb, or a note's fragment (problem wording)
+  {"subject_verb", "the branch has 2 ACTs", true},
+  {"subject_verb", "CSMs have 60 accounts each", true},
+  {"subject_verb", "you have 3 jobs starting in Nov", true},
+  {"subject_verb", "maths at the end of Key Stage 1 dropped last year", true},
+  {"subject_verb", 'NSS score for "assessment and feedback" is 58%', true},
+  {"subject_verb", "the Hartwell renewal (your biggest grant) now asks for more", true},
+  {"subject_verb", "couriers override about 30% of suggested routes", true},
+  {"subject_verb", "F&B losing money, restaurant empty midweek", false},
+  {"subject_verb", "reefer trailers running 30% empty", false},
+  {"subject_verb", "no sales ops person, CRM is a mess", false},
+  {"subject_verb", "releases every 3 weeks and 1 in 4 gets rolled back", false},
+  {"subject_verb", "Eastfield turnover about 110% a year", false},
 }

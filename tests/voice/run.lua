@@ -22,6 +22,7 @@ local function note(n)
     elseif rule == "sentences" then
       got = table.concat(voice.sentences(input), "|")
     elseif rule == "smalltalk" then got = voice.is_smalltalk(input)
+    elseif rule == "subject_verb" then got = voice.subject_verb(input)
     end
     if got == want then
       pass = pass + 1
