@@ -419,6 +419,17 @@ local function plain_label(s)
   return s
 end
 
+-- The sentence of `later` that states a result, when `first` states
+-- none ("I led our team's work on reducing drift. [...] fell from 31 to
+-- 12"); or nil.
+local function result_of(first, later)
+  if sr.has_quantity(first) then return nil end
+  for _, s in ipairs(voice.sentences(later)) do
+    if sr.has_quantity(s) then return s end
+  end
+  return nil
+end
+
 -- The first sentence of a text, and the rest.
 local function first_sentence(t)
   local s = voice.sentences(t)
@@ -942,7 +953,17 @@ local function compose(chosen, note)
       end
       if s then say(1, s, keep, p) else out(p, why) end
     else
-      t = first_clause(first_sentence(t))
+      local later
+      t, later = first_sentence(t)
+      -- the story's result, when its first sentence has none: first to go
+      -- when over budget
+      local result = p.section == "excited_them" and result_of(t, later)
+      -- and it is your result, not the context of the story
+      if result and not (result:match("%f[%a]I%f[%A]") or
+         result:lower():match("%f[%a]we%f[%A]")) then
+        result = nil
+      end
+      t = first_clause(t)
       -- "You leaned in at the idempotency story"
       local at = t:match("^[Yy]ou %a+ in at (.+)$") or
         t:match("^[Yy]ou perked up at (.+)$") or t:match("^[Yy]ou lit up at (.+)$")
@@ -981,7 +1002,15 @@ local function compose(chosen, note)
         end
         if not s then s, why = word(book.connect, t, ctx) end
       end
-      if s then say(1, s, keep, p) else out(p, why) end
+      if s then
+        say(1, s, keep, p)
+        if result then
+          say(1, md(voice.end_mark(voice.capitalize(voice.own(result)))),
+              30, p)
+        end
+      else
+        out(p, why)
+      end
     end
   end
 
@@ -1015,14 +1044,8 @@ local function compose(chosen, note)
     else
       local later
       t, later = first_sentence(t)
-      -- "I led our team's work on reducing drift. [...] fell from 31 to
-      -- 12": the result, when the first sentence has none, goes with it
-      local result
-      if not sr.has_quantity(t) then
-        for _, s2 in ipairs(voice.sentences(later)) do
-          if sr.has_quantity(s2) then result = s2 break end
-        end
-      end
+      -- the result, when the first sentence has none, goes with it
+      local result = result_of(t, later)
       local head, rest = t:match("^(.-):%s+(.+)$")
       local slot = i == 1 and book.evidence or book.evidence_also
       local s, why

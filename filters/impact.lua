@@ -69,9 +69,13 @@ local function score(point)
   if point.section == "not_said" then
     reasons[#reasons + 1] = {1, "not said in the interview"}
   end
-  if point.words > 30 then
-    reasons[#reasons + 1] = {-((point.words - 30) // 10 + 1),
-      string.format("long (%d words)", point.words)}
+  -- a draft uses a point's first sentence: a long paragraph whose first
+  -- sentence is short is not long
+  local first = point.text:match("^(.-[%.!?])%s") or point.text
+  local words = sr.words(first)
+  if words > 30 then
+    reasons[#reasons + 1] = {-((words - 30) // 10 + 1),
+      string.format("long (%d words)", words)}
   end
   return reasons
 end
