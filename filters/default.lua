@@ -607,6 +607,13 @@ local function when(t)
   return nil
 end
 
+-- Words that name a kind of step before its noun.
+local step_kinds = {technical = true, partner = true, final = true,
+  panel = true, phone = true, video = true, onsite = true, second = true,
+  third = true, board = true, design = true, case = true, group = true,
+  competency = true, behavioural = true, behavioral = true, practical = true,
+  formal = true, follow = true, ["follow-up"] = true, trial = true}
+
 -- A booked next step in a text: "the panel next week", or nil.
 local function booked(t)
   local l = t:lower()
@@ -623,6 +630,16 @@ local function booked(t)
       local phrase = clause:sub(a, a + #w - 1) .. (when(clause:sub(a + #w))
         or "")
       local before = clause:sub(1, a - 1):lower()
+      -- one word that names the kind of step: "Technical interview next",
+      -- "Next is a partner interview with Graham Boyd"
+      local kind_at = before:match("^%s*()%a+ $") or
+        before:match("^%s*next is an? ()%a+ $") or
+        before:match("^%s*next step is an? ()%a+ $")
+      local kind = kind_at and clause:sub(kind_at, a - 2)
+      if kind and step_kinds[kind:lower()] then
+        phrase = kind .. " " .. phrase
+        before = ""
+      end
       if before:match("^%s*next step is an? $") or before:match("^%s*$") or
          before:match("^%s*the $") or before:match("^%s*an? $") or
          before:match("^%s*next:? $") or before:match("^%s*final $") then
@@ -667,6 +684,45 @@ local function requested(t)
   if by then by = " by " .. by:gsub("^%l", string.upper) end
   if by == " by Tomorrow" then by = " by tomorrow" end
   return thing, by
+end
+
+-- A booked step with what their guidance says to bring to it: "Next is
+-- the area manager, she'll want numbers on services income" -> "I'll come
+-- to the area manager interview with numbers on services income"; "he'll
+-- ask about budget" -> "... ready to talk about budget"; "Technical
+-- interview next: bring a design calc" -> "For the technical interview, I
+-- will bring a design calc".  Nil when the text says no more than the
+-- step, or the phrasebook has no such wording.
+local function prepared(book, step, t)
+  local slots = book.step_prep
+  if not slots then return nil end
+  local at = t:find("[:;,]%s")
+  if not at then return nil end
+  local tail = t:sub(at + 1):gsub("^[%s\"\u{201C}]+", ""):gsub("[%s%.]+$", "")
+  local l = tail:lower()
+  -- what follows the verb, to the first comma, colon or quotation mark
+  local function rest(pattern)
+    local a, b = l:find(pattern)
+    if a then
+      return (tail:sub(b + 1):gsub("%s*[,;:\"\u{201C}\u{201D}].*$", ""))
+    end
+  end
+  local want = rest("^%a+'ll want ") or rest("^%a+ will want ") or
+    rest("^%a+ wants? ")
+  if want and slots.want then
+    return fill(slots.want, {step = md(step), lower = md(want)})
+  end
+  local ask = rest("^%a+'ll ask about ") or rest("^%a+ will ask about ") or
+    rest("^%a+'ll ask you about ") or rest("^%a+'ll grill you on ") or
+    rest("^%a+ will grill you on ")
+  if ask and slots.ask then
+    return fill(slots.ask, {step = md(step), lower = md(ask)})
+  end
+  if voice.form(tail) == "imperative" and slots.advice then
+    return fill(slots.advice, {step = md(step),
+      lower = md(advice_of(tail))})
+  end
+  return nil
 end
 
 -- ---- finding it --------------------------------------------------------------
@@ -731,9 +787,12 @@ local function next_step(note, book, who, names)
     for _, key in ipairs(keys) do
       for _, p in ipairs(note.sections[key] or {}) do
         if holds(p, booked_words) and usable(p) then
-          local step = booked(first_clause(first_sentence(plain(p))))
+          local whole = first_sentence(plain(p))
+          local step = booked(first_clause(whole))
           if step then
-            return fill(book.step, {step = md(lower_step(step))}), p
+            step = lower_step(step)
+            return key == "guidance" and prepared(book, step, whole) or
+              fill(book.step, {step = md(step)}), p
           end
         end
       end
@@ -923,6 +982,9 @@ local function compose(chosen, note)
   else
     say(1, book.thanks.none, 99)
   end
+  -- the thanks says the role and company only while there is room: the
+  -- moment that connected goes before them
+  sentences[#sentences].short = book.thanks.none
 
   for i, p in ipairs(by_role.connect or {}) do
     local keep = i == 1 and 50 or p.score
@@ -1244,6 +1306,18 @@ local function compose(chosen, note)
         worst = i
       end
     end
+    -- a sentence with a shorter form takes it, when that is enough,
+    -- before the moment that connected or their problem goes
+    local shorter
+    for _, s in ipairs(sentences) do
+      if s.short and s.short ~= s.text then shorter = s break end
+    end
+    if shorter and (not worst or sentences[worst].keep >= 50) and
+       count() - sr.words(shorter.text) + sr.words(shorter.short) <=
+       budget then
+      shorter.text, shorter.short = shorter.short, nil
+      goto again
+    end
     if not worst then break end
     local gone = table.remove(sentences, worst)
     if gone.point and gone.point.paragraph then
@@ -1256,6 +1330,7 @@ local function compose(chosen, note)
             "budget (%d words)", budget))
       end
     end
+    ::again::
   end
 
   local from_points = false

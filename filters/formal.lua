@@ -25,6 +25,11 @@ return {
       have = "I did not get to mention that I {lower}.",
     },
     step = "I will be well prepared for {step}.",
+    step_prep = {
+      want = "I will come to {step} with {lower}.",
+      ask = "I will come to {step} prepared to discuss {lower}.",
+      advice = "For {step}, I will {lower}.",
+    },
     available = "I would welcome the opportunity to continue our conversation.",
   },
 }

@@ -100,6 +100,12 @@ return {
   correction = "I would like to correct one answer.",
   correction_should = "I also should have said more in one answer.",
   step = "I'll be ready for {step}.",
+  -- the step with what their guidance says to bring to it
+  step_prep = {
+    want = "I'll come to {step} with {lower}.",
+    ask = "I'll come to {step} ready to talk about {lower}.",
+    advice = "For {step}, I will {lower}.",
+  },
   expect = "I understand {lower}.",
   send = "I will send the {thing} you asked for{by}.",
   available = "I would welcome the next conversation and can make time this week.",

@@ -164,6 +164,18 @@ d = draft_of({point("say_differently", "correction",
   "I said \"first come, first served\". Not true: I ran a monthly intake")})
 has(d, "In fact, I ran a monthly intake.")
 
+-- a booked step with what their guidance says to bring to it
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance",
+        "Next is a partner interview with Graham Boyd: \"he'll ask about " ..
+        "IFRS 9, come with examples\"")})
+has(d, "I'll come to the partner interview with Graham Boyd ready to talk " ..
+       "about IFRS 9.")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance",
+        "Technical interview next: bring a design calc I'm proud of")})
+has(d, "For the technical interview, I will bring a design calc I'm proud of.")
+
 -- no draft from nothing: nil and the reason
 local none, why = draft_of({})
 assert(none == nil and why:find("no usable point"), why)
@@ -180,6 +192,15 @@ for _, p in ipairs(d.paragraphs) do
   assert(p:match("[%.!?]$"), "a paragraph cut short: " .. p)
 end
 assert(d.max_words == 60)
+
+-- the thanks loses the role and company before the moment that connected
+d = draft_of({
+  point("excited_them", "connect", "I cut costs by 30% in a year", 5),
+  point("problems", "problem", "Nurse turnover hit 28% last year"),
+}, {max_words = 30})
+has(d, "Thank you for our conversation.")
+has(d, "30% in a year")
+hasnt(d, "Director of Operations role")
 
 -- text from the notes is Markdown-escaped; no one named gets "Hello,"
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year")},
