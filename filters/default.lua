@@ -582,7 +582,7 @@ end
 
 local step_words = {"final round", "second round", "next round", "2nd round",
   "3rd round", "third round", "panel", "role play", "roleplay",
-  "presentation", "skills test", "excel test", "design test", "shadow shift", "trial shift",
+  "presentation round", "presentation", "skills test", "excel test", "design test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
   "exercise", "assessment"}
 
@@ -642,6 +642,7 @@ local function booked(t)
       end
       if before:match("^%s*next step is an? $") or before:match("^%s*$") or
          before:match("^%s*the $") or before:match("^%s*an? $") or
+         before:match("^%s*for the $") or
          before:match("^%s*next:? $") or before:match("^%s*final $") then
         if not phrase:lower():match("^the ") then
           phrase = "the " .. phrase
@@ -696,6 +697,13 @@ end
 local function prepared(book, step, t)
   local slots = book.step_prep
   if not slots then return nil end
+  -- "For the presentation round: less on my PhD, more on what I'd teach"
+  local focus = t:match("^[Ff]or the [^:]+:%s+(.+)$")
+  if focus and slots.advice and (focus:match("^[Ll]ess on ") or
+     focus:match("^[Mm]ore on ")) then
+    return fill(slots.advice, {step = md(step), lower = md("focus " ..
+      focus:gsub("^%u", string.lower):gsub("[%s%.]+$", ""))})
+  end
   local at = t:find("[:;,]%s")
   if not at then return nil end
   local tail = t:sub(at + 1):gsub("^[%s\"\u{201C}]+", ""):gsub("[%s%.]+$", "")
@@ -767,10 +775,15 @@ local function holds(p, list)
   return false
 end
 
+local meeting_verbs = {meet = true, talk = true, speak = true, see = true,
+  visit = true, shadow = true, join = true}
+
 local function next_step(note, book, who, names)
   local function plain(p)
-    return voice.address(voice.normalize(untag(route(p.text, note), note)),
-                         who, true)
+    local t = voice.address(voice.normalize(untag(route(p.text, note), note)),
+                            who, true)
+    if book.contractions == false then t = voice.expand(t) end
+    return t
   end
   local sent, sent_point
   for _, p in ipairs(note.points or {}) do
@@ -820,6 +833,13 @@ local function next_step(note, book, who, names)
         if voice.form(t) ~= "imperative" and #t > 8 then
           return fill(book.expect, {lower = md(voice.lower_first(t, names))}),
                  p
+        end
+        -- "Next: meet his cofounder Ana next week" -> "I'd be glad to
+        -- meet your cofounder Ana next week"
+        local verb = t:match("^(%a+)")
+        if verb and meeting_verbs[verb:lower()] and book.meet then
+          t = t:gsub("%s*%b()", "")
+          return fill(book.meet, {lower = md(voice.lower_first(t, names))}), p
         end
       end
     end
@@ -985,6 +1005,7 @@ local function compose(chosen, note)
   -- the thanks says the role and company only while there is room: the
   -- moment that connected goes before them
   sentences[#sentences].short = book.thanks.none
+  sentences[#sentences].short_at = 50
 
   for i, p in ipairs(by_role.connect or {}) do
     local keep = i == 1 and 50 or p.score
@@ -1020,6 +1041,7 @@ local function compose(chosen, note)
       -- the story's result, when its first sentence has none: first to go
       -- when over budget
       local result = p.section == "excited_them" and result_of(t, later)
+      local bracket
       -- and it is your result, not the context of the story
       if result and not (result:match("%f[%a]I%f[%A]") or
          result:lower():match("%f[%a]we%f[%A]")) then
@@ -1048,7 +1070,32 @@ local function compose(chosen, note)
         local we = t:match("^[Ww]e talked about (.+)$")
         local head, rest = t:match("^(.-):%s+(.+)$")
         if we then t = we end
-        if head and not we and voice.form(head) == "noun" then t = head end
+        if head and not we and voice.form(head) == "noun" then
+          t = head
+          -- "My module redesign at Kelby: moved ..., pass rate 71% -> 88%":
+          -- the result comes along in brackets
+          local parts = {}
+          for part in (rest:gsub("%s*%b()", "") .. ","):gmatch(
+              "%s*([^,;]+)[,;]") do
+            if not part:find("[()]") and sr.has_quantity(part) then
+              parts[#parts + 1] = part
+            end
+          end
+          -- a change or an amount first ("71% to 88%", "£4.2M"), then
+          -- any number
+          local best = parts[1]
+          for _, part in ipairs(parts) do
+            if part:find("%d%%") or part:find("%d+%s*to%s*%d") or
+               part:find("[%$\194\226]%d") then
+              best = part
+              break
+            end
+          end
+          if best and not head:find("(", 1, true) then
+            t = head .. " (" .. best .. ")"
+            bracket = " (" .. md(best) .. ")"
+          end
+        end
         local w1 = t:match("^(%a+)")
         local lead_ok = {I = true, At = true, In = true, On = true, With = true,
           During = true, When = true, After = true, Before = true, For = true,
@@ -1066,6 +1113,13 @@ local function compose(chosen, note)
       end
       if s then
         say(1, s, keep, p)
+        -- the result in brackets is the first thing to go over budget
+        local a, b
+        if bracket then a, b = s:find(bracket, 1, true) end
+        if a then
+          sentences[#sentences].short = s:sub(1, a - 1) .. s:sub(b + 1)
+          sentences[#sentences].short_at = 0
+        end
         if result then
           say(1, md(voice.end_mark(voice.capitalize(voice.own(result)))),
               30, p)
@@ -1307,14 +1361,19 @@ local function compose(chosen, note)
       end
     end
     -- a sentence with a shorter form takes it, when that is enough,
-    -- before the moment that connected or their problem goes
+    -- before a sentence kept at short_at or more goes (the thanks before
+    -- the moment that connected; a result in brackets before anything)
     local shorter
     for _, s in ipairs(sentences) do
-      if s.short and s.short ~= s.text then shorter = s break end
+      if s.short and s.short ~= s.text and
+         (not worst or sentences[worst].keep >= s.short_at) and
+         (s.short_at == 0 or count() - sr.words(s.text) +
+          sr.words(s.short) <= budget) then
+        shorter = s
+        break
+      end
     end
-    if shorter and (not worst or sentences[worst].keep >= 50) and
-       count() - sr.words(shorter.text) + sr.words(shorter.short) <=
-       budget then
+    if shorter then
       shorter.text, shorter.short = shorter.short, nil
       goto again
     end

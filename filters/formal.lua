@@ -24,6 +24,7 @@ return {
       past = "I did not get to mention that I {lower}.",
       have = "I did not get to mention that I {lower}.",
     },
+    meet = "I would be glad to {lower}.",
     step = "I will be well prepared for {step}.",
     step_prep = {
       want = "I will come to {step} with {lower}.",

@@ -107,6 +107,7 @@ return {
     advice = "For {step}, I will {lower}.",
   },
   expect = "I understand {lower}.",
+  meet = "I'd be glad to {lower}.",
   send = "I will send the {thing} you asked for{by}.",
   available = "I would welcome the next conversation and can make time this week.",
 

@@ -77,7 +77,8 @@ has(d, "I was glad you were interested in the idempotency story: I cut " ..
 
 d = draft_of({point("excited_them", "connect",
   "The plant consolidation: closed 2 of 5 plants without losing a customer")})
-has(d, "I was glad we got to talk about the plant consolidation.")
+has(d, "I was glad we got to talk about the plant consolidation (closed " ..
+       "2 of 5 plants without losing a customer).")
 
 d = draft_of({point("excited_them", "connect",
   "I took St. Brendan's from 58% to 87% in nine months. Big smile")})
@@ -175,6 +176,23 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance",
         "Technical interview next: bring a design calc I'm proud of")})
 has(d, "For the technical interview, I will bring a design calc I'm proud of.")
+
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance",
+        "For the presentation round: less on my PhD, more on teaching")})
+has(d, "For the presentation round, I will focus less on my PhD, more on " ..
+       "teaching.")
+local nxt = point("other", nil, "Meet Ana (product) next week")
+nxt.heading = "Next"
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  nxt})
+has(d, "I'd be glad to meet Ana next week.")
+
+-- the moment that connected keeps its result, in brackets
+d = draft_of({point("excited_them", "connect",
+  "Shrink at my Dunmore store: 2.9% down to 1.4% in a year (bag checks)")})
+has(d, "I was glad we got to talk about shrink at my Dunmore store (2.9% " ..
+       "down to 1.4% in a year).")
 
 -- no draft from nothing: nil and the reason
 local none, why = draft_of({})
