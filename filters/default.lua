@@ -1195,7 +1195,9 @@ local function compose(chosen, note)
           t = t:gsub("^I also (can) ", "I %1 also "):gsub("^I also (will) ", "I %1 also ")
         end
         -- what you did not get to say, said as such the first time
-        if i == 1 and p.section == "not_said" and book.evidence_unsaid then
+        -- (not after a label of the note's: "First hire I'd make: ...")
+        if i == 1 and p.section == "not_said" and book.evidence_unsaid and
+           not (voice.form(t) == "clause" and t:sub(1, 40):find(":")) then
           s, why = word(book.evidence_unsaid, t, ctx)
         end
         if not s then s, why = word(slot, t, ctx) end

@@ -23,6 +23,7 @@ return {
       we = "I did not get to mention that {lower}.",
       past = "I did not get to mention that I {lower}.",
       have = "I did not get to mention that I {lower}.",
+      clause = "I did not get to mention that {lower}.",
     },
     meet = "I would be glad to {lower}.",
     step = "I will be well prepared for {step}.",

@@ -73,6 +73,7 @@ return {
     we = "I didn't get to mention that {lower}.",
     past = "I didn't get to mention that I {lower}.",
     have = "I didn't get to mention that I {lower}.",
+    clause = "I didn't get to mention that {lower}.",
   },
   evidence_also = {
     i = "{text}.",

@@ -649,6 +649,10 @@ end
 --   "gerund"     a gerund phrase ("Running CRRT on my own")
 --   "clause"     a clause about someone or something else
 --   "noun"       a noun phrase ("New power-load stretchers by January")
+local relative = {where = true, when = true, that = true, which = true,
+  who = true, how = true, what = true, because = true, ["if"] = true,
+  whom = true, whose = true, why = true, ["while"] = true}
+
 function voice.form(s)
   local w1 = first_word(s)
   local lw = w1:lower()
@@ -669,6 +673,9 @@ function voice.form(s)
     if n >= 10 then break end
   end
   for i = 2, math.min(n, 8) do
+    -- "At Cobalt I led ..." is the writer's clause; "game days where we
+    -- fail over ..." is a noun phrase with a clause of its own
+    if i > 2 and relative[words[i - 1]:lower()] then break end
     if words[i] == "I" then return "i" end
     if words[i] == "we" then return "we" end
   end

@@ -199,6 +199,11 @@ return {
   {"unresolved", "she asked about it", "the pronoun 'she'", {who = she}},
   {"unresolved", "You asked about it", nil, {who = she}},
 
+  -- a noun with a clause of its own is not the writer's clause
+  {"form", "Game days where we fail over the primary", "noun"},
+  {"form", "At Cobalt I led the platform team", "i"},
+  {"form", "How I negotiate scope with PMs", "i"},
+
   -- a subject and its verb, or a note's fragment (problem wording)
   {"subject_verb", "the branch has 2 ACTs", true},
   {"subject_verb", "CSMs have 60 accounts each", true},
