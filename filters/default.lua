@@ -362,6 +362,24 @@ local function prose(p, ctx, company, keep_verdicts)
   return t, false
 end
 
+-- A sentence with its quotation marks and brackets paired: a quotation
+-- cut short loses its lone mark ('think out loud"'), a bracket cut short
+-- is closed ('(Glassdoor too.' -> '(Glassdoor too).').
+local function balanced(s)
+  local _, quotes = s:gsub('"', "")
+  if quotes % 2 == 1 then
+    local last = s:match('^.*()"')
+    s = s:sub(1, last - 1) .. s:sub(last + 1)
+  end
+  local _, open = s:gsub("%(", "")
+  local _, close = s:gsub("%)", "")
+  if open > close then
+    local body, mark = s:match("^(.-)([%.!?]?)$")
+    s = body .. string.rep(")", open - close) .. mark
+  end
+  return s
+end
+
 -- The first detail under a correction that is neither a say: line nor
 -- the writer's own verdict, as prose; or nil.
 local function better_answer(p, ctx)
@@ -528,8 +546,9 @@ local function advice_of(t)
   t = t:gsub(":%s*[\"\u{201C}].*$", "")
   local head, tail = t:match("^(.-),%s+(.+)$")
   local _, quotes = (head or ""):gsub('"', "")
-  if head and quotes % 2 == 0 and (voice.form(tail) == "clause" or
-      voice.form(tail) == "imperative") then
+  local tf = tail and voice.form(tail)
+  if head and quotes % 2 == 0 and (tf == "clause" or tf == "imperative" or
+      tf == "we" or tf == "you") then
     t = head
   end
   t = t:gsub("^%u", string.lower)
@@ -658,15 +677,22 @@ end
 -- when by.
 local function requested(t)
   local l = t:lower()
-  local thing = l:match("asked for the ([%w%s%-]+)") or
-    l:match("asked me to send the ([%w%s%-]+)") or
-    l:match("wants? to see the ([%w%s%-]+)") or
-    l:match("asked to see the ([%w%s%-]+)") or
-    l:match("asked to see my ([%w%s%-]+)") or
-    l:match("send %a+ the ([%w%s%-]+)") or
-    l:match("send the ([%w%s%-]+)") or
-    l:match("promised to send the ([%w%s%-]+)") or
-    l:match("send over the ([%w%s%-]+)")
+  local w = "([%w%s%-/'\"]+)"
+  local thing = l:match("asked for the " .. w) or
+    l:match("asked me to send the " .. w) or
+    l:match("wants? to see the " .. w) or
+    l:match("asked to see the " .. w) or
+    l:match("asked to see my " .. w) or
+    l:match("send %a+ the " .. w) or
+    l:match("send the " .. w) or
+    l:match("promised to send the " .. w) or
+    l:match("send over the " .. w)
+  -- "asked for the exact callout and how we debriefed it": an account
+  -- asked for in the interview, not a thing to send
+  if thing and (thing:find("%f[%a]how%f[%A]") or
+     thing:find("%f[%a]why%f[%A]") or thing:find("%f[%a]what%f[%A]")) then
+    return nil
+  end
   -- "asked to see it, I said I'd send a cleaned-up version": a version
   -- of the thing of mine the text names before
   local made = not thing and (l:match("i'?d send an? ([%w%s%-]+)") or
@@ -974,6 +1000,8 @@ local function compose(chosen, note)
   local sentences = {}
   local function say(para, text, keep, p)
     if text and text ~= "" then
+      -- a point's words; the front matter's (a company named '"X') stay
+      if p then text = balanced(text) end
       sentences[#sentences + 1] = {para = para, text = text, keep = keep,
                                    point = p}
     end
@@ -1048,6 +1076,9 @@ local function compose(chosen, note)
         result = nil
       end
       t = first_clause(t)
+      -- "told you I trained 6 new baristas": what I told you
+      t = t:gsub("^[Tt]old you,? that (I%s)", "%1"):gsub("^[Tt]old you,? (I%s)",
+        "%1"):gsub("^[Mm]entioned,? that (I%s)", "%1")
       -- "You leaned in at the idempotency story"
       local at = t:match("^[Yy]ou %a+ in at (.+)$") or
         t:match("^[Yy]ou perked up at (.+)$") or t:match("^[Yy]ou lit up at (.+)$")
@@ -1075,8 +1106,8 @@ local function compose(chosen, note)
           -- "My module redesign at Kelby: moved ..., pass rate 71% -> 88%":
           -- the result comes along in brackets
           local parts = {}
-          for part in (rest:gsub("%s*%b()", "") .. ","):gmatch(
-              "%s*([^,;]+)[,;]") do
+          for part in (rest:gsub("%s*%b()", "") .. ", "):gmatch(
+              "%s*(.-)[,;]%s") do
             if not part:find("[()]") and sr.has_quantity(part) then
               parts[#parts + 1] = part
             end

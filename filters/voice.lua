@@ -39,6 +39,7 @@ voice.shorthand = {
   "would have", couldve = "could have", shoulda = "should have",
   woulda = "would have", im = "I'm", ive = "I've", ["i'd"] = "I'd",
   ["i'm"] = "I'm", ["i've"] = "I've", ["i'll"] = "I'll", i = "I",
+  msg = "message", msgs = "messages",
   pt = "patient", pts = "patients", w = "with", ["sat/sun"] =
   "Saturdays and Sundays",
 }
@@ -144,6 +145,14 @@ for w in ([[is are was were has have had will would can could should may
   verbs[w] = true
 end
 
+-- Days as notes shorten them, read as days only where a day is meant
+-- ("sat 8am", "next tue"; not "I sat on", "Mon-Thu covers").
+local days = {mon = "Monday", tue = "Tuesday", tues = "Tuesday",
+  wed = "Wednesday", thu = "Thursday", thur = "Thursday",
+  thurs = "Thursday", fri = "Friday", sat = "Saturday", sun = "Sunday"}
+local day_after = {next = true, on = true, by = true, this = true,
+  ["until"] = true}
+
 -- ---- small helpers -------------------------------------------------------
 
 local function trim(s)
@@ -199,6 +208,8 @@ local function expand_symbols(s, words)
   local has = function(c) return s:find(c, 1, true) ~= nil end
   if has("->") or has("\u{2192}") then
     s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 to %2")
+    -- "the Airflow -> Dagster migration": from one name to another
+    s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%u[%w%-]*)", "%1 to %2")
     s = s:gsub("%s*%->%s*", ": ")
     s = s:gsub("%s*\u{2192}%s*", ": ")
   end
@@ -358,6 +369,24 @@ local function normalize(text, keep_verdicts, words)
   end
   s = expand_symbols(s, words)
   if not words or words.to == "to" then
+    -- "esp. wood-frame": a shorthand word's own full stop ends nothing
+    s = s:gsub("%f[%a](%a+)%.(%s+%l)", function(w, rest)
+      if voice.shorthand[w:lower()] then return w .. rest end
+    end)
+    -- "sat 8am", "next mon": a day, where "sat" and "mon" could be words
+    s = s:gsub("%f[%a](%a+) (%d)", function(d, n)
+      local day = days[d:lower()]
+      if day then return day .. " " .. n end
+    end)
+    local text = s
+    s = s:gsub("()%f[%a](%a+)%f[^%a%-]", function(at, d)
+      local day = days[d:lower()]
+      local w = day and text:sub(1, at - 1):match("(%a+)%s+$")
+      if w and day_after[w:lower()] then return day end
+    end)
+    -- "engagement up 12 pts": points, not patients
+    s = s:gsub("(%f[%a][UuDd][po]w?n? %d+) pts%f[%A]", "%1 points")
+    s = s:gsub("(%f[%a][Bb]y %d+) pts%f[%A]", "%1 points")
     -- "its 45 in the middle": the apostrophe left out before a number
     s = s:gsub("%f[%a]([Ii])ts (%d)", "%1t's %2")
     local prev

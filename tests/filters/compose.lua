@@ -194,6 +194,28 @@ d = draft_of({point("excited_them", "connect",
 has(d, "I was glad we got to talk about shrink at my Dunmore store (2.9% " ..
        "down to 1.4% in a year).")
 
+-- what was told, what is asked for, and what was cut short
+d = draft_of({point("excited_them", "connect",
+  "told you I trained 6 new baristas this year, all still there")})
+has(d, "I was glad to tell you how I trained 6 new baristas this year")
+d = draft_of({point("excited_them", "connect",
+  "the error message rewrite, she asked for the before/after of the " ..
+  "\"insufficient funds\" message")})
+has(d, "I will send the before/after of the \"insufficient funds\" message " ..
+       "you asked for.")
+d = draft_of({point("excited_them", "connect",
+  "the go-around at Inverness. She asked for the exact callout and how " ..
+  "we debriefed it")})
+hasnt(d, "I will send")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance",
+  "look at their engagement survey results (Glassdoor too, they know")})
+hasnt(d, "(Glassdoor too.")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance",
+  "next round is system design, \"think out loud, we care about tradeoffs\"")})
+hasnt(d, "tradeoffs\"")
+
 -- no draft from nothing: nil and the reason
 local none, why = draft_of({})
 assert(none == nil and why:find("no usable point"), why)

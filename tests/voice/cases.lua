@@ -13,6 +13,13 @@ local prof = {name = "Professor Helen Ashworth", pronouns = "she/her"}
 return {
   -- shorthand, word by word
   {"normalize", "asked abt my exp", "asked about my experience"},
+  {"normalize", "trial shift sat 8am, then next mon", "trial shift Saturday 8am, then next Monday"},
+  {"normalize", "shadow shift next tue", "shadow shift next Tuesday"},
+  {"normalize", "I sat on the board", "I sat on the board"},
+  {"normalize", "Mon-Thu covers up 40%", "Mon-Thu covers up 40%"},
+  {"normalize", "brush up on it, esp. wood-frame", "brush up on it, especially wood-frame"},
+  {"normalize", "engagement up 12 pts", "engagement up 12 points"},
+  {"normalize", "the Airflow -> Dagster migration", "the Airflow to Dagster migration"},
   {"normalize", "its 45 in the middle. Its 22.5 outside", "it's 45 in the middle. It's 22.5 outside"},
   {"normalize", "its crew of 12", "its crew of 12"},
   {"normalize", "read it b4 the test", "read it before the test"},
