@@ -1002,6 +1002,8 @@ local function compose(chosen, note)
     if text and text ~= "" then
       -- a point's words; the front matter's (a company named '"X') stay
       if p then text = balanced(text) end
+      -- "at Sunward Solar Co.." ends once
+      text = text:gsub("([^%.])%.%.$", "%1.")
       sentences[#sentences + 1] = {para = para, text = text, keep = keep,
                                    point = p}
     end
@@ -1076,6 +1078,12 @@ local function compose(chosen, note)
         result = nil
       end
       t = first_clause(t)
+      -- "I described the cat exposure review": what we talked about
+      local told_of = t:match("^I described (.+)$") or
+        t:match("^I explained (.+)$") or t:match("^I walked you through (.+)$")
+        or t:match("^I talked about (.+)$") or
+        t:match("^I told you about (.+)$")
+      if told_of and not told_of:match("^how ") then t = told_of end
       -- "told you I trained 6 new baristas": what I told you
       t = t:gsub("^[Tt]old you,? that (I%s)", "%1"):gsub("^[Tt]old you,? (I%s)",
         "%1"):gsub("^[Mm]entioned,? that (I%s)", "%1")
@@ -1173,7 +1181,14 @@ local function compose(chosen, note)
       t = first_clause(first_sentence(unsay(t))):gsub("%s*%b()$", "")
       local s, why
       local f = voice.form(t)
-      if book.problem.fragment and not voice.subject_verb(t) and
+      -- "data freshness: dashboards are 6 hours stale": a topic, then
+      -- what it is
+      local label = t:match("^([^:]+):%s")
+      if label and book.problem.noun and voice.form(label) == "noun" and
+         not voice.subject_verb(label) then
+        s = fill(book.problem.noun, {lower = md(voice.lower_first(t,
+          ctx.names))})
+      elseif book.problem.fragment and not voice.subject_verb(t) and
          (f == "clause" or f == "you" or f == "noun") and
          not t:find(":", 1, true) then
         s = fill(book.problem.fragment, {lower = md(voice.lower_first(t,

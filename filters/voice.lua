@@ -39,7 +39,8 @@ voice.shorthand = {
   "would have", couldve = "could have", shoulda = "should have",
   woulda = "would have", im = "I'm", ive = "I've", ["i'd"] = "I'd",
   ["i'm"] = "I'm", ["i've"] = "I've", ["i'll"] = "I'll", i = "I",
-  msg = "message", msgs = "messages",
+  msg = "message", msgs = "messages", thats = "that's", whats = "what's",
+  theres = "there's", avg = "on average",
   pt = "patient", pts = "patients", w = "with", ["sat/sun"] =
   "Saturdays and Sundays",
 }
@@ -65,7 +66,7 @@ local times = {["1x"] = "once", ["2x"] = "twice", ["3x"] = "three times",
 -- Self-talk: words and short sentences written to oneself, never to the
 -- interviewer.  A sentence made only of these (and punctuation) goes.
 voice.selftalk = {"lol", "lmao", "haha", "ha", "ugh", "oops", "meh", "dumb",
-  "idk", "smh", "yikes", "argh", "doh"}
+  "idk", "smh", "yikes", "argh", "doh", "kinda", "sorta"}
 local selftalk_set = {}
 for _, w in ipairs(voice.selftalk) do selftalk_set[w] = true end
 
@@ -174,12 +175,18 @@ voice.capitalize = capitalize
 
 -- One word of shorthand, its case kept where it matters.
 local function expand_word(w, prev)
+  -- "dashboards r stale": lower case only ("R" is a language)
+  if w == "r" then return "are" end
   local lw = w:lower()
   local long = voice.shorthand[lw]
   if not (long or units[lw]) then return w end
   -- an acronym ("HR", "MO") is not shorthand
   if #w > 1 and not w:find("%l") then return w end
-  if prev and units[lw] and prev:match("%d$") then return units[lw] end
+  if prev and units[lw] and prev:match("%d$") then
+    -- "1 wk in 6" is one week
+    if prev == "1" then return (units[lw]:gsub("s$", "")) end
+    return units[lw]
+  end
   if not long then return w end
   if lw == "i" then return "I" end
   if lw == "i.e" or lw == "e.g" then return w end
@@ -241,6 +248,19 @@ local function expand_symbols(s, words)
     s = s:gsub("%s+%+%s+", " and ")
   end
   if has("=") then s = s:gsub("%s+=%s+", " is ") end
+  if has("<") or has(">") then
+    s = s:gsub("%f[<]<%s*([%d%$\194\226])", "under %1")
+    s = s:gsub("%s>%s*([%d%$\194\226])", " over %1")
+  end
+  -- "perio maintenance stuff": the filler goes, "my stuff" stays
+  if has("stuff") then
+    local keep = {the = 1, a = 1, an = 1, my = 1, your = 1, our = 1,
+      their = 1, his = 1, her = 1, this = 1, that = 1, some = 1, any = 1,
+      all = 1, no = 1, of = 1, more = 1, other = 1, good = 1}
+    s = s:gsub("(%a+) stuff%f[%A]", function(w)
+      if not keep[w:lower()] then return w end
+    end)
+  end
   if has("(") then
     s = s:gsub("%s*%(!+%)", "")
     s = s:gsub("%s*%((%a*%s*)below%)", ""):gsub("%s*%((%a*%s*)above%)", "")
@@ -889,6 +909,7 @@ function voice.subject_verb(s)
   local ws = {}
   -- a quotation is one word of the subject ("NSS score for "assessment
   -- and feedback" is 58%")
+  s = s:match("^(.-)[,;]%s") or s
   for w in s:gsub('%b""', "Q"):gsub("%b()", ""):gmatch("[%w\128-\255'\u{2019}%-]+[,;:]?") do
     ws[#ws + 1] = w:lower():gsub("\u{2019}", "'")
     if #ws >= 10 then break end

@@ -216,6 +216,16 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   "next round is system design, \"think out loud, we care about tradeoffs\"")})
 hasnt(d, "tradeoffs\"")
 
+-- their problem as a topic and what it is, or as a fragment
+d = draft_of({point("problems", "problem",
+  "data freshness: dashboards r 6 hrs stale, you want < 30 min")})
+has(d, "You mentioned data freshness: dashboards are 6 hours stale, you " ..
+       "want under 30 minutes.")
+d = draft_of({point("problems", "problem",
+  "F&B losing money, restaurant empty midweek")})
+has(d, "You described the challenge: F&B losing money, restaurant empty " ..
+       "midweek.")
+
 -- no draft from nothing: nil and the reason
 local none, why = draft_of({})
 assert(none == nil and why:find("no usable point"), why)
