@@ -808,7 +808,7 @@ end
 function voice.lower_first(s, names)
   local w = first_word(s)
   if w == "I" or w:match("^I['\u{2019}]") or w:match("^%u%u") or
-     w:match("%d") then
+     w:match("%d") or s:match("^%u[&/+]%u") then -- "F&B", "P/L"
     return s
   end
   if names and names[w] then return s end

@@ -21,6 +21,8 @@ return {
   {"normalize", "pick rate stuff, and my stuff", "pick rate, and my stuff"},
   {"normalize", "I kinda trashed him. Thats on me", "I trashed him. That's on me"},
   {"normalize", "R is my language", "R is my language"},
+  {"lower_first", "F&B losing money", "F&B losing money"},
+  {"lower_first", "Nurse turnover hit 28%", "nurse turnover hit 28%"},
   {"normalize", "Mon-Thu covers up 40%", "Mon-Thu covers up 40%"},
   {"normalize", "brush up on it, esp. wood-frame", "brush up on it, especially wood-frame"},
   {"normalize", "engagement up 12 pts", "engagement up 12 points"},
