@@ -123,8 +123,10 @@ local function select(points, note)
     for _, p in ipairs(note.sections[r.key] or {}) do
       if voice.nothing(p.text) then
         p.why_not = "it says there is nothing here"
-      elseif voice.is_smalltalk(p.text) and not p.text:find("%d%%") and
-             not p.tags.must then
+      elseif r.role ~= "correction" and voice.is_smalltalk(p.text) and
+             not p.text:find("%d%%") and not p.tags.must then
+        -- (a correction is never small talk: "a soft example (a holiday
+        -- party budget)" is what it corrects)
         p.why_not = "small talk"
       elseif not p.skip and p.words > 0 then
         local i = #candidates + 1
@@ -542,8 +544,8 @@ local prepositions = {["for"] = true, ["in"] = true, on = true, at = true,
 -- Advice as what you will do: lowered, and without a clause after a
 -- comma ("read up on their TMS, team is migrating to it").
 local function advice_of(t)
-  -- what they said in their words, after a colon, is theirs
-  t = t:gsub(":%s*[\"\u{201C}].*$", "")
+  -- what they said in their words, after a colon or a comma, is theirs
+  t = t:gsub("[:,]%s*[\"\u{201C}].*$", "")
   local head, tail = t:match("^(.-),%s+(.+)$")
   local _, quotes = (head or ""):gsub('"', "")
   local tf = tail and voice.form(tail)

@@ -223,6 +223,7 @@ local function expand_symbols(s, words)
   if has("/") then
     s = s:gsub("%f[%a][Ss]at/[Ss]un%f[%A]", "weekends")
     s = s:gsub("%f[%w][Ww]/o%f[%W]", "without")
+    s = s:gsub("%f[%w][Ww]/out%f[%W]", "without")
     s = s:gsub("%f[%w][Ww]/%s*", "with ")
     s = s:gsub("%f[%w][Bb]/c%f[%W]", "because")
     s = s:gsub("%f[%w]y/o%f[%W]", "-year-old")

@@ -226,6 +226,16 @@ d = draft_of({point("problems", "problem",
 has(d, "You described the challenge: F&B losing money, restaurant empty " ..
        "midweek.")
 
+-- a correction is never small talk; advice stops before their quotation
+d = draft_of({point("say_differently", "correction",
+  "I gave a soft example (a holiday party budget). Should have used the " ..
+  "layoff I stopped")})
+has(d, "I would like to correct one answer.")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance",
+        "Meet the CTO, \"she'll want to know you push back\"")})
+has(d, "As you suggested, I will meet the CTO.")
+
 -- no draft from nothing: nil and the reason
 local none, why = draft_of({})
 assert(none == nil and why:find("no usable point"), why)

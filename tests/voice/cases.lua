@@ -21,6 +21,7 @@ return {
   {"normalize", "pick rate stuff, and my stuff", "pick rate, and my stuff"},
   {"normalize", "I kinda trashed him. Thats on me", "I trashed him. That's on me"},
   {"normalize", "R is my language", "R is my language"},
+  {"normalize", "a layoff w/out a consultation", "a layoff without a consultation"},
   {"lower_first", "F&B losing money", "F&B losing money"},
   {"lower_first", "Nurse turnover hit 28%", "nurse turnover hit 28%"},
   {"normalize", "Mon-Thu covers up 40%", "Mon-Thu covers up 40%"},
