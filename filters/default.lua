@@ -430,6 +430,9 @@ local function plain_label(s)
     if f == "imperative" or f == "noun" then return "Since then I " .. rest end
     return "The lesson I took: " .. rest
   end
+  rest = s:match("^[Bb]etter one:%s+(.+)$") or
+    s:match("^[Bb]etter example:%s+(.+)$") or s:match("^[Bb]etter:%s+(.+)$")
+  if rest then return "A better example would have been " .. rest end
   rest = s:match("^[Nn]ot true[!%.]*:?%s+(.+)$")
   if rest then
     return "In fact, " .. rest:gsub("^(%u)(%l)", function(a, b)
@@ -602,7 +605,8 @@ end
 -- ---- the next step --------------------------------------------------------
 
 local step_words = {"final round", "second round", "next round", "2nd round",
-  "3rd round", "third round", "panel", "role play", "roleplay",
+  "3rd round", "third round", "panel", "role play", "roleplay", "take-home",
+  "take home",
   "presentation round", "presentation", "skills test", "excel test", "design test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
   "exercise", "assessment"}
@@ -639,7 +643,8 @@ local step_kinds = {technical = true, partner = true, final = true,
 local function booked(t)
   local l = t:lower()
   for _, w in ipairs(step_words) do
-    local a = l:find(w, 1, true) and l:find("%f[%w]" .. w .. "%f[%W]")
+    local a = l:find(w, 1, true) and
+      l:find("%f[%w]" .. w:gsub("%-", "%%-") .. "%f[%W]")
     if a then
       -- "2nd round is Excel test" -> "the Excel test"
       local clause = t:sub(1, (t:find("[,;:%.]", a) or #t + 1) - 1)
@@ -789,7 +794,7 @@ end
 -- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
 -- the voice's work is done for a few points of a note, not all of them.
 local request_words = {"send", "asked for", "to see the"}
-local booked_words = {"round", "panel", "role", "presentation",
+local booked_words = {"round", "panel", "role", "presentation", "take",
   "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
   "case study", "exercise", "assessment"}
 local expect_words = {"decide by", "will call", "will schedule",
@@ -1345,8 +1350,15 @@ local function compose(chosen, note)
       for _, s in ipairs(said_then) do
         s = plain_label(s)
         local l = s:lower()
+        local actually = s:match("^[Aa]ctually,? (%l.+)$")
+        if actually and voice.form(actually) == "past" then
+          -- "Actually ran the Kafka pipeline" -> "Actually, I ran ..."
+          s = "Actually, I " .. actually
+          l = s:lower()
+        end
         if l:match("^said ") or l:match("^told ") or l:match("^called ") or
-           l:match("^should have ") or l:match("^meant ") or
+           l:match("^should have ") or l:match("^should've ") or
+           l:match("^meant ") or
            l:match("^claimed ") or l:match("^didn't ") or
            l:match("^did not ") or l:match("^forgot ") or l:match("^wasn't ") or
            l:match("^thought ") then

@@ -74,6 +74,7 @@ return {
     past = "I didn't get to mention that I {lower}.",
     have = "I didn't get to mention that I {lower}.",
     clause = "I didn't get to mention that {lower}.",
+    noun = "One thing I didn't get to mention: {lower}.",
   },
   evidence_also = {
     i = "{text}.",

@@ -153,6 +153,9 @@ local days = {mon = "Monday", tue = "Tuesday", tues = "Tuesday",
   thurs = "Thursday", fri = "Friday", sat = "Saturday", sun = "Sunday"}
 local day_after = {next = true, on = true, by = true, this = true,
   ["until"] = true}
+local day_parts = {dinner = true, lunch = true, breakfast = true,
+  brunch = true, service = true, shift = true, night = true,
+  morning = true, afternoon = true, evening = true}
 
 -- ---- small helpers -------------------------------------------------------
 
@@ -404,6 +407,9 @@ local function normalize(text, keep_verdicts, words)
       local day = days[d:lower()]
       local w = day and text:sub(1, at - 1):match("(%a+)%s+$")
       if w and day_after[w:lower()] then return day end
+      -- "fri dinner service", "sat night"
+      local after = day and text:sub(at + #d):match("^%s+(%a+)")
+      if after and day_parts[after:lower()] then return day end
     end)
     -- "engagement up 12 pts": points, not patients
     s = s:gsub("(%f[%a][UuDd][po]w?n? %d+) pts%f[%A]", "%1 points")

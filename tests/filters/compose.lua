@@ -236,6 +236,18 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
         "Meet the CTO, \"she'll want to know you push back\"")})
 has(d, "As you suggested, I will meet the CTO.")
 
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "Next step is a take-home, rewrite 3 screens")})
+has(d, "I'll be ready for the take-home.")
+d = draft_of({point("say_differently", "correction",
+  "I said \"a bit of Kafka\". Actually ran the CDC pipeline for 18 months. " ..
+  "Better one: the label fight at Payly")})
+has(d, "Actually, I ran the CDC pipeline for 18 months.")
+d = draft_of({point("not_said", "evidence",
+  "0 failed inspections last year on my crew")})
+has(d, "One thing I didn't get to mention: 0 failed inspections last year " ..
+       "on my crew.")
+
 -- no draft from nothing: nil and the reason
 local none, why = draft_of({})
 assert(none == nil and why:find("no usable point"), why)
