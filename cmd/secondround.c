@@ -383,6 +383,19 @@ print_result(const char *path, const sr_build_result *res, const char *out,
 	fprintf(stderr, ")\n");
 }
 
+/* Ends a summary line: what the batch skipped, and why. */
+static void
+print_skipped(size_t files, size_t folders)
+{
+	if (files > 0)
+		fprintf(stderr, "; %zu file%s skipped (not a note)", files,
+		    files == 1 ? "" : "s");
+	if (folders > 0)
+		fprintf(stderr, "; %zu output folder%s not read", folders,
+		    folders == 1 ? "" : "s");
+	fputc('\n', stderr);
+}
+
 /* Refuses an output folder inside (or equal to) a folder of notes: the
  * drafts would be read as notes next time, or overwrite them. */
 /* The real path of p, or (when p does not exist yet) of its nearest
@@ -479,7 +492,8 @@ typedef struct {
 	const char *outpath;
 	bool quiet, progress;
 	time_t now;
-	size_t counts[SR_BUILD_FAILED + 1], failed, warnings;
+	size_t counts[SR_BUILD_FAILED + 1], failed, warnings; /* by status */
+	size_t skipped; /* check and explain: files that are not notes */
 	double saved_at; /* when build last saved the manifest */
 } batch;
 
@@ -508,13 +522,18 @@ work_note(void *arg, size_t i, sr_pack *msg)
 	sr_outcome outcome;
 	sr_note *note;
 	char *report = NULL;
-	bool failed = true;
+	bool failed = true, skipped = false;
 	const sr_path *np = &b->paths->items[i];
 
 	if (b->cmd == CMD_BUILD) {
 		sr_builder_compute(b->builder, np->path, np->rel, &part);
 	} else {
 		if ((note = sr_note_read(np->path, &diags)) != NULL &&
+		    note->not_a_note != NULL) {
+			sr_note_tell_skip(note, &diags);
+			failed = false;
+			skipped = true;
+		} else if (note != NULL &&
 		    sr_engine_run(b->engine, note, &outcome, &diags) == 0) {
 			failed = false;
 			if (b->cmd == CMD_EXPLAIN) {
@@ -534,7 +553,7 @@ work_note(void *arg, size_t i, sr_pack *msg)
 			}
 		}
 		sr_note_free(note);
-		sr_pack_u64(&part, failed);
+		sr_pack_u64(&part, failed ? 1 : skipped ? 2 : 0);
 		sr_pack_diags(&part, &diags);
 		sr_pack_str(&part, report);
 		free(report);
@@ -567,12 +586,14 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 	}
 	print_logs(&u);
 	if (b->cmd != CMD_BUILD) {
-		bool failed = sr_unpack_u64(&u) != 0;
+		uint64_t status = sr_unpack_u64(&u);
 
 		sr_unpack_diags(&u, &diags);
 		report = sr_unpack_str(&u);
-		if (failed || u.bad)
+		if (status == 1 || u.bad)
 			b->failed++;
+		else if (status == 2)
+			b->skipped++;
 		if (report != NULL) {
 			printf("%s%s", i > 0 ? "\n" : "", report);
 			fflush(stdout);
@@ -588,7 +609,8 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 		b->counts[res.status]++;
 	flush_diags(&diags, b->quiet);
 	if (!b->quiet && res.status != SR_BUILD_UP_TO_DATE &&
-	    res.status != SR_BUILD_FAILED && res.status != SR_BUILD_NO_DRAFT) {
+	    res.status != SR_BUILD_FAILED && res.status != SR_BUILD_NO_DRAFT &&
+	    res.status != SR_BUILD_SKIPPED) {
 		print_result(path, &res, b->outpath, b->now);
 		if (res.over_budget) {
 			print_visible(stderr, path);
@@ -693,8 +715,8 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 	sr_diags diags = {0};
 	sr_outdir *out = NULL;
 	batch b = {CMD_BUILD, engine, NULL, paths, outpath, quiet,
-	    !quiet && isatty(2) && paths->count > 100, now, {0, 0, 0, 0},
-	    failed, 0, 0};
+	    !quiet && isatty(2) && paths->count > 100, now, {0}, failed, 0,
+	    0, 0};
 	int rc = EXIT_USAGE;
 	bool saved;
 
@@ -750,12 +772,14 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		goto out;
 	}
 	flush_diags(&diags, quiet);
-	if (!quiet)
+	if (!quiet) {
 		fprintf(stderr, "%zu written, %zu up to date, %zu kept (edited), "
-		    "%zu without a draft, %zu failed\n",
+		    "%zu without a draft, %zu failed",
 		    b.counts[SR_BUILD_WRITTEN], b.counts[SR_BUILD_UP_TO_DATE],
 		    b.counts[SR_BUILD_KEPT], b.counts[SR_BUILD_NO_DRAFT],
 		    b.failed);
+		print_skipped(b.counts[SR_BUILD_SKIPPED], paths->skipped);
+	}
 	rc = b.failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 out:
 	sr_builder_free(b.builder);
@@ -792,7 +816,7 @@ cmd_read(int argc, char **argv, command cmd)
 	sr_engine *engine = NULL;
 	sr_diags diags = {0};
 	sr_paths paths = {0};
-	size_t i, failed = 0, warnings = 0;
+	size_t i, failed = 0, warnings = 0, skipped = 0;
 	bool quiet = false;
 	time_t now = time(NULL);
 	const char **filters = NULL;
@@ -920,6 +944,9 @@ cmd_read(int argc, char **argv, command cmd)
 			if ((note = sr_note_read(paths.items[i].path,
 			    &diags)) == NULL) {
 				failed++;
+			} else if (note->not_a_note != NULL) {
+				sr_note_tell_skip(note, &diags);
+				sr_note_free(note);
 			} else {
 				if (i > 0)
 					printf("\n");
@@ -932,17 +959,20 @@ cmd_read(int argc, char **argv, command cmd)
 		}
 	} else {
 		batch b = {cmd, engine, NULL, &paths, outpath, quiet,
-		    !quiet && isatty(2) && paths.count > 100, now,
-		    {0, 0, 0, 0}, failed, warnings, 0};
+		    !quiet && isatty(2) && paths.count > 100, now, {0},
+		    failed, warnings, 0, 0};
 
 		run_batch(&b, jobs);
 		failed = b.failed;
 		warnings = b.warnings;
+		skipped = b.skipped;
 	}
-	if (!quiet && cmd == CMD_CHECK)
+	if (!quiet && cmd == CMD_CHECK) {
 		fprintf(stderr, "%zu note%s checked: %zu with errors, %zu "
-		    "warning%s\n", paths.count, paths.count == 1 ? "" : "s",
-		    failed, warnings, warnings == 1 ? "" : "s");
+		    "warning%s", paths.count - skipped, paths.count - skipped ==
+		    1 ? "" : "s", failed, warnings, warnings == 1 ? "" : "s");
+		print_skipped(skipped, paths.skipped);
+	}
 	rc = failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 out:
 	sr_paths_free(&paths);

@@ -42,7 +42,10 @@
 
 /* ---- Diagnostics -------------------------------------------------------- */
 
-typedef enum { SR_WARNING = 1, SR_ERROR = 2 } sr_severity;
+/* SR_INFO is neither: a line about what was done with a file (a file
+ * skipped as not a note), printed as "path: message" and counted in no
+ * total. */
+typedef enum { SR_WARNING = 1, SR_ERROR = 2, SR_INFO = 3 } sr_severity;
 
 /* One message about a place in a file.  line and col are 1-based; 0 means
  * "the whole file" (no line) or "the whole line" (no column). */
@@ -57,7 +60,7 @@ typedef struct {
 typedef struct {
 	sr_diag *items;
 	size_t count, cap;
-	size_t errors, warnings;
+	size_t errors, warnings; /* SR_INFO lines count in neither */
 } sr_diags;
 
 /* Adds a message (printf-style).  Never fails visibly: on out-of-memory the
@@ -230,6 +233,11 @@ typedef struct {
 	int max_words;                     /* 0 when not set */
 	const char **filters;              /* extra filter files; nfilters of them */
 	size_t nfilters;
+	/* Why the file is not a note, or NULL: "empty file", "no front
+	 * matter" or "no note fields in the front matter" (and no heading
+	 * answers one of the six questions).  Such a file gets no draft and
+	 * no lint: it is skipped. */
+	const char *not_a_note;
 
 	sr_point *points;     /* every point, in file order; npoints of them */
 	size_t npoints;
@@ -250,6 +258,10 @@ char *sr_note_read_bytes(const char *path, size_t *len, sr_diags *diags);
 /* The same for a note already in memory; `path` names it in messages. */
 sr_note *sr_note_parse(const char *path, const char *data, size_t len,
     sr_diags *diags);
+/* Adds the line a file that is not a note gets when it is skipped
+ * (nothing when note->not_a_note is NULL): a warning for an empty file,
+ * else an SR_INFO line "not a note (no front matter): skipped". */
+void sr_note_tell_skip(const sr_note *note, sr_diags *diags);
 /* Frees the note and all it owns.  NULL is a no-op. */
 void sr_note_free(sr_note *note);
 
@@ -567,6 +579,7 @@ typedef enum {
 	SR_BUILD_UP_TO_DATE, /* nothing to do */
 	SR_BUILD_KEPT,       /* an output edited by hand was kept */
 	SR_BUILD_NO_DRAFT,   /* nothing in the note to write a draft from */
+	SR_BUILD_SKIPPED,    /* not a note (note->not_a_note): no draft */
 	SR_BUILD_FAILED
 } sr_build_status;
 
@@ -640,13 +653,15 @@ typedef struct {
 typedef struct {
 	sr_path *items;
 	size_t count, cap;
+	size_t skipped; /* output folders left out (each said in diags) */
 } sr_paths;
 
 /*
- * Adds `path` to `out`: a file as it is, a folder as every `*.md` below it
- * (recursively, sorted, hidden entries and symbolic links to folders
- * skipped).  Returns 0, or -1 with an error in diags when the path cannot be
- * read.
+ * Adds `path` to `out`: a file as it is, a folder as every `*.md`,
+ * `*.markdown`, `*.mdown` and `*.mkd` below it (recursively, sorted; hidden
+ * entries, symbolic links to folders and folders holding a
+ * .secondround-manifest skipped, the last with an SR_INFO line).  Returns 0,
+ * or -1 with an error in diags when the path cannot be read.
  */
 int sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags);
 void sr_paths_free(sr_paths *p);

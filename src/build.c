@@ -126,14 +126,12 @@ hash_bytes(const char *data, size_t len)
 	return sr_hash(SR_HASH_INIT, data, len);
 }
 
-/* "2026/acme.md" -> "2026/acme", in buf. */
+/* "2026/acme.md" (or .markdown) -> "2026/acme", in buf. */
 static void
 output_base(const char *rel, char *buf, size_t size)
 {
-	size_t n = strlen(rel);
+	size_t n = strlen(rel) - sr_note_ext_len(rel);
 
-	if (n > 3 && strcmp(rel + n - 3, ".md") == 0)
-		n -= 3;
 	snprintf(buf, size, "%.*s", (int)n, rel);
 }
 
@@ -340,7 +338,7 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
 }
 
 /* What a worker sends back for a note. */
-enum { BUILT_FAILED, BUILT_UP_TO_DATE, BUILT_DRAFTS };
+enum { BUILT_FAILED, BUILT_UP_TO_DATE, BUILT_DRAFTS, BUILT_SKIPPED };
 
 void
 sr_builder_compute(sr_builder *b, const char *path, const char *rel,
@@ -367,8 +365,14 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 		kind = BUILT_UP_TO_DATE;
 		goto out;
 	}
-	if ((note = sr_note_parse(path, data, len, &diags)) == NULL ||
-	    sr_engine_run(b->engine, note, &outcome, &diags) != 0)
+	if ((note = sr_note_parse(path, data, len, &diags)) == NULL)
+		goto out;
+	if (note->not_a_note != NULL) {
+		sr_note_tell_skip(note, &diags);
+		kind = BUILT_SKIPPED;
+		goto out;
+	}
+	if (sr_engine_run(b->engine, note, &outcome, &diags) != 0)
 		goto out;
 	output_base(rel, base, sizeof(base));
 	for (i = 0; i < outcome.ndrafts; i++) {
@@ -497,6 +501,10 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 		goto bad;
 	if (kind == BUILT_UP_TO_DATE)
 		return claim_up_to_date(b, path, rel, res, diags);
+	if (kind == BUILT_SKIPPED) {
+		res->status = SR_BUILD_SKIPPED;
+		return 0;
+	}
 	if (kind != BUILT_DRAFTS)
 		return -1;
 	res->ndrafts = (size_t)sr_unpack_u64(u);

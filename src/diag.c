@@ -19,7 +19,7 @@ sr_diags_vadd(sr_diags *d, sr_severity sev, const char *path, int line,
 
 	if (sev == SR_ERROR)
 		d->errors++;
-	else
+	else if (sev == SR_WARNING)
 		d->warnings++;
 
 	va_copy(aq, ap);
@@ -100,7 +100,11 @@ sr_diag_format(const sr_diag *diag)
 		sr_buf_printf(&b, ":%d", diag->line);
 	if (diag->line > 0 && diag->col > 0)
 		sr_buf_printf(&b, ":%d", diag->col);
-	sr_buf_printf(&b, "%s%s: ", diag->path != NULL ? ": " : "", kind);
+	if (diag->severity == SR_INFO)
+		sr_buf_puts(&b, diag->path != NULL ? ": " : "");
+	else
+		sr_buf_printf(&b, "%s%s: ", diag->path != NULL ? ": " : "",
+		    kind);
 	if (trace != NULL) {
 		/* the message on one line, the traceback's lines after it */
 		char *first = strndup(diag->message,

@@ -97,6 +97,9 @@ bool sr_text_has_quantity(const char *s, size_t n);
 /* Whether path is a regular file this process may read (not a FIFO, a
  * device or a folder: what a filter or a note may name). */
 bool sr_regular_file(const char *path);
+/* The length of a note file name's extension (".md", ".markdown",
+ * ".mdown", ".mkd"), or 0 when it has none of them. */
+size_t sr_note_ext_len(const char *name);
 
 /* ---- frontmatter.c ------------------------------------------------------ */
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,10 +112,6 @@ check_bytes(const char *path, const char *data, size_t len, sr_diags *diags)
 	size_t bad;
 	int line, col, lines;
 
-	if (len == 0) {
-		sr_diags_add(diags, SR_ERROR, path, 0, 0, "the file is empty");
-		return false;
-	}
 	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
 	    (data[0] == '\xFE' && data[1] == '\xFF'))) {
 		sr_diags_add(diags, SR_ERROR, path, 1, 1, "the note is UTF-16; "
@@ -199,6 +196,60 @@ lone_cr_to_lf(const char *data, size_t len, bool *oom)
 	return copy;
 }
 
+/* True when data holds nothing but blanks (and a byte-order mark). */
+static bool
+is_blank(const char *data, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < len; i++)
+		if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' &&
+		    data[i] != '\r')
+			return false;
+	return true;
+}
+
+/*
+ * Why a parsed file is not an interview note, or NULL.  A note answers
+ * one of the six questions with a heading, or names the interview in its
+ * front matter; a README, a blog post or a page of a note app's vault
+ * does neither.  `date` alone does not make a note: Jekyll, Hugo and
+ * daily notes all have one.
+ */
+static const char *
+not_a_note(const sr_note *note, bool has_front_matter)
+{
+	static const char *const fields[] = {"company", "role", "interviewer",
+	    "interviewers", "candidate", "sections"};
+	size_t i, k;
+
+	for (i = 0; i < note->nsections; i++)
+		if (note->sections[i].key < SR_KEY_PRIVATE)
+			return NULL;
+	/* "Company:" too: it is a note, and gets told of the capital */
+	for (i = 0; i < note->meta->count; i++)
+		for (k = 0; k < sizeof(fields) / sizeof(fields[0]); k++)
+			if (strcasecmp(note->meta->keys[i], fields[k]) == 0)
+				return NULL;
+	return has_front_matter ? "no note fields in the front matter" :
+	    "no front matter";
+}
+
+void
+sr_note_tell_skip(const sr_note *note, sr_diags *diags)
+{
+	if (note->not_a_note == NULL)
+		return;
+	if (strcmp(note->not_a_note, "empty file") == 0)
+		sr_diags_add(diags, SR_WARNING, note->path, 0, 0, "the file is "
+		    "empty: skipped");
+	else
+		sr_diags_add(diags, SR_INFO, note->path, 0, 0, "not a note "
+		    "(%s): skipped", note->not_a_note);
+}
+
 sr_note *
 sr_note_parse(const char *path, const char *data, size_t len, sr_diags *diags)
 {
@@ -209,6 +260,19 @@ sr_note_parse(const char *path, const char *data, size_t len, sr_diags *diags)
 	char *lf;
 	bool oom;
 
+	if (is_blank(data, len)) {
+		/* an empty note is skipped with a warning, not a failure */
+		if ((a = sr_arena_new()) == NULL ||
+		    (note = sr_arena_alloc(a, sizeof(*note))) == NULL ||
+		    (note->meta = sr_arena_alloc(a, sizeof(sr_value))) == NULL ||
+		    (note->path = sr_arena_strdup(a, path)) == NULL)
+			goto oom;
+		note->arena = a;
+		note->meta->kind = SR_VALUE_MAP;
+		note->body_line = 1;
+		note->not_a_note = "empty file";
+		return note;
+	}
 	if (!check_bytes(path, data, len, diags) ||
 	    !check_brackets(path, data, len, diags))
 		return NULL;
@@ -238,10 +302,13 @@ sr_note_parse(const char *path, const char *data, size_t len, sr_diags *diags)
 		note->meta->kind = SR_VALUE_MAP;
 	if (note->meta == NULL)
 		goto fail;
-	if (!sr_fields_read(note, diags))
-		goto fail;
 	if (!sr_points_read(note, data + split.body_start,
 	    len - split.body_start, diags))
+		goto fail;
+	/* a blog post or a README is skipped before its fields are judged */
+	if ((note->not_a_note = not_a_note(note, split.present)) != NULL)
+		return note;
+	if (!sr_fields_read(note, diags))
 		goto fail;
 	if (diags->errors != errors)
 		goto fail;

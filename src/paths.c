@@ -1,11 +1,14 @@
 /*
  * paths.c - turning the command line's files and folders into the list of
- * notes to read: folders are searched recursively for `*.md`, in sorted order
- * so every run sees the notes in the same order.  Hidden entries (.git) and
- * symbolic links to folders are skipped, so a link loop cannot trap the walk.
+ * notes to read: folders are searched recursively for `*.md` (and
+ * `.markdown`, `.mdown`, `.mkd`), in sorted order so every run sees the notes
+ * in the same order.  Hidden entries (.git) and symbolic links to folders are
+ * skipped, so a link loop cannot trap the walk; a folder holding a
+ * .secondround-manifest (drafts) is skipped, said once.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -77,12 +80,37 @@ sr_names_free(sr_names *names)
 	memset(names, 0, sizeof(*names));
 }
 
-static bool
-is_note_name(const char *name)
+size_t
+sr_note_ext_len(const char *name)
 {
-	size_t n = strlen(name);
+	static const char *const exts[] = {".md", ".markdown", ".mdown",
+	    ".mkd"};
+	size_t n = strlen(name), i, k;
 
-	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		k = strlen(exts[i]);
+		if (n > k && strcmp(name + n - k, exts[i]) == 0 &&
+		    name[n - k - 1] != '/')
+			return k;
+	}
+	return 0;
+}
+
+/* A folder secondround wrote drafts into: never read for notes (its
+ * drafts would be taken for notes, and drafts made of them). */
+static bool
+is_output_dir(const char *dir)
+{
+	struct stat st;
+	char *m = malloc(strlen(dir) + sizeof("/.secondround-manifest"));
+	bool yes;
+
+	if (m == NULL)
+		return false;
+	sprintf(m, "%s/.secondround-manifest", dir);
+	yes = lstat(m, &st) == 0;
+	free(m);
+	return yes;
 }
 
 static char *
@@ -112,6 +140,12 @@ walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 	int rc = 0;
 	DIR *d;
 
+	if (is_output_dir(dir)) {
+		sr_diags_add(diags, SR_INFO, dir, 0, 0, "an output folder (it "
+		    "holds .secondround-manifest): not read for notes");
+		out->skipped++;
+		return 0;
+	}
 	if ((d = opendir(dir)) == NULL) {
 		sr_diags_add(diags, SR_ERROR, dir, 0, 0, "cannot read the "
 		    "folder: %s", strerror(errno));
@@ -158,7 +192,7 @@ walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 			if (!link && walk_dir(path, root_len, out, diags) == -1)
 				rc = -1;
 			free(path);
-		} else if (S_ISREG(st.st_mode) && is_note_name(names.items[i])) {
+		} else if (S_ISREG(st.st_mode) && sr_note_ext_len(names.items[i]) > 0) {
 			const char *rel = path + root_len;
 
 			while (*rel == '/')

@@ -244,6 +244,26 @@ for build in "$@"; do
 	cli "all good: exit 0" 0 "1 note checked: 0 with errors" \
 	    $sr check --now 2026-11-01 examples/notes/2026/10
 
+	# A folder as people keep it (tests/real): a README, a blog post, an
+	# empty file and an output folder are skipped, each with one line,
+	# and counted; a .markdown note is read.
+	cli "a README is not a note" 0 "tests/real/README.md: not a note (no front matter): skipped" \
+	    $sr check --now $NOW tests/real
+	cli "a blog post is not a note" 0 "moving-on.md: not a note (no note fields in the front matter): skipped" \
+	    $sr check --now $NOW tests/real
+	cli "an empty file: a warning and a skip" 0 "tests/real/empty.md: warning: the file is empty: skipped" \
+	    $sr check --now $NOW tests/real
+	cli "an output folder is not read" 0 "tests/real/drafts: an output folder (it holds .secondround-manifest): not read for notes" \
+	    $sr check --now $NOW tests/real
+	cli "the skips counted" 0 "1 note checked: 0 with errors, 4 warnings; 3 files skipped (not a note); 1 output folder not read" \
+	    $sr check --now $NOW tests/real
+	rm -rf "$tmp/real-out"
+	cli "build writes drafts for notes only" 0 "1 written, 0 up to date, 0 kept (edited), 0 failed; 3 files skipped (not a note); 1 output folder not read" \
+	    $sr build --now $NOW tests/real -o "$tmp/real-out"
+	(cd "$tmp/real-out" && find . -type f | sort | tr '\n' ' ') >"$tmp/list"
+	if [ "$(cat "$tmp/list")" = "./.secondround-manifest ./2026-11-24-acme.html ./2026-11-24-acme.md ./2026-11-24-acme.txt " ]; then ok; else
+		bad "build over tests/real wrote: $(cat "$tmp/list")"; fi
+
 	# A folder of thousands of notes, and a link loop inside it (fewer
 	# under valgrind, which is fifty times slower).
 	many=${SR_TEST_MANY:-3000}
