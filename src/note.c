@@ -216,13 +216,14 @@ is_blank(const char *data, size_t len)
  * one of the six questions with a heading, or names the interview in its
  * front matter; a README, a blog post or a page of a note app's vault
  * does neither.  `date` alone does not make a note: Jekyll, Hugo and
- * daily notes all have one.
+ * daily notes all have one; secondround's other fields do.
  */
 static const char *
 not_a_note(const sr_note *note, bool has_front_matter)
 {
 	static const char *const fields[] = {"company", "role", "interviewer",
-	    "interviewers", "candidate", "sections"};
+	    "interviewers", "candidate", "sections", "sent", "max_words",
+	    "tone", "filters"};
 	size_t i, k;
 
 	for (i = 0; i < note->nsections; i++)
