@@ -28,12 +28,44 @@ sr_check_draft(const sr_note *note, const sr_draft *d, sr_diags *diags)
 		    d->max_words);
 }
 
+/* One warning for the questions no section answers (none, or an empty
+ * heading), listed, at the note's first heading. */
+static void
+missing_questions(const sr_note *note, sr_diags *diags)
+{
+	sr_buf b = {0};
+	size_t i, missing = 0;
+	int k, line = 0;
+
+	for (i = 0; i < note->nsections && line == 0; i++)
+		line = note->sections[i].line;
+	for (k = 0; k < SR_KEY_PRIVATE; k++) {
+		for (i = 0; i < note->nsections; i++)
+			if (note->sections[i].key == (sr_key)k &&
+			    note->sections[i].count > 0)
+				break;
+		if (i < note->nsections)
+			continue;
+		sr_buf_printf(&b, "%s\"%s\" (%s)", missing ? ", " : "",
+		    sr_key_question((sr_key)k), sr_key_name((sr_key)k));
+		missing++;
+	}
+	if (missing == SR_KEY_PRIVATE && b.data != NULL)
+		sr_diags_add(diags, SR_WARNING, note->path, line ? line :
+		    note->body_line, 0, "no section answers any of the six "
+		    "questions: %s", b.data);
+	else if (missing > 0 && b.data != NULL)
+		sr_diags_add(diags, SR_WARNING, note->path, line ? line :
+		    note->body_line, 0, "%zu of the six questions %s no "
+		    "answer: %s", missing, missing == 1 ? "has" : "have",
+		    b.data);
+	sr_buf_free(&b);
+}
+
 void
 sr_check_note(const sr_note *note, time_t now, sr_diags *diags)
 {
 	const sr_value *company = sr_value_get(note->meta, "company");
-	int k, heading_line;
-	size_t i, count;
 	char when[40];
 	double hours;
 
@@ -44,24 +76,7 @@ sr_check_note(const sr_note *note, time_t now, sr_diags *diags)
 	if (!note->has_date)
 		sr_diags_add(diags, SR_WARNING, note->path, 1, 0, "no 'date' in "
 		    "the front matter: the 48-hour send-by deadline is unknown");
-	for (k = 0; k < SR_KEY_PRIVATE; k++) {
-		heading_line = 0;
-		count = 0;
-		for (i = 0; i < note->nsections; i++) {
-			if (note->sections[i].key != (sr_key)k)
-				continue;
-			if (heading_line == 0)
-				heading_line = note->sections[i].line;
-			count += note->sections[i].count;
-		}
-		if (count > 0)
-			continue;
-		sr_diags_add(diags, SR_WARNING, note->path,
-		    heading_line ? heading_line : note->body_line, 0,
-		    "%s: \"%s\" (%s)", heading_line ? "nothing under this "
-		    "heading" : "no section answers", sr_key_question((sr_key)k),
-		    sr_key_name((sr_key)k));
-	}
+	missing_questions(note, diags);
 	if (note->has_date && !note->sent) {
 		/* 48 real hours, across a change of summer time too */
 		hours = difftime(now, sr_date_epoch(&note->date) + 48 * 3600) /
