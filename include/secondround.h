@@ -209,6 +209,8 @@ typedef struct {
 	sr_key key;
 	const char *heading;
 	int line;     /* 0 for the points before the first heading */
+	int col;      /* where the heading's text starts on its line */
+	int level;    /* 1 for '#', 2 for '##', ...; 0 before any heading */
 	size_t first; /* index of its first point */
 	size_t count; /* number of points */
 } sr_section;

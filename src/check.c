@@ -28,6 +28,70 @@ sr_check_draft(const sr_note *note, const sr_draft *d, sr_diags *diags)
 		    d->max_words);
 }
 
+/* One warning for the fields a draft needs and the note lacks, each with
+ * what the draft then misses. */
+static void
+missing_fields(const sr_note *note, sr_diags *diags)
+{
+	sr_buf b = {0};
+	size_t n = 0;
+
+	if (note->company == NULL)
+		sr_buf_printf(&b, "%s'company' (the draft cannot name the "
+		    "organisation)", n++ ? ", " : "");
+	if (note->role == NULL)
+		sr_buf_printf(&b, "%s'role' (nor the position it is for)", n++ ? ", " :
+		    "");
+	if (note->ninterviewers == 0)
+		sr_buf_printf(&b, "%s'interviewer' (it starts \"Hello,\")",
+		    n++ ? ", " : "");
+	if (note->candidate.name == NULL)
+		sr_buf_printf(&b, "%s'candidate' (it ends without your name)",
+		    n++ ? ", " : "");
+	if (n > 0 && b.data != NULL)
+		sr_diags_add(diags, SR_WARNING, note->path, 1, 0, "the front "
+		    "matter has no %s", b.data);
+	sr_buf_free(&b);
+}
+
+/*
+ * Names each heading that matches no question and nearly spells one
+ * ("Problms"), with the phrase it nearly is; when the note leaves a
+ * question unanswered, the other unmatched headings too (one of them may
+ * be the answer, worded in a way secondround does not know), but not the
+ * note's title (a first heading of level 1).
+ */
+static void
+unmatched_headings(const sr_note *note, bool unanswered, sr_diags *diags)
+{
+	const sr_section *s;
+	const char *phrase;
+	size_t i;
+	sr_key key;
+
+	for (i = 0; i < note->nsections; i++) {
+		s = &note->sections[i];
+		if (s->key != SR_KEY_OTHER || s->line == 0)
+			continue;
+		if (sr_section_suggest(s->heading, &key, &phrase)) {
+			if (strcmp(phrase, sr_key_name(key)) == 0)
+				sr_diags_add(diags, SR_WARNING, note->path,
+				    s->line, s->col, "heading '%s' matches no "
+				    "question; did you mean '%s'?", s->heading,
+				    phrase);
+			else
+				sr_diags_add(diags, SR_WARNING, note->path,
+				    s->line, s->col, "heading '%s' matches no "
+				    "question; did you mean '%s' (%s)?",
+				    s->heading, phrase, sr_key_name(key));
+		} else if (unanswered && !(i == 0 && s->level == 1))
+			sr_diags_add(diags, SR_WARNING, note->path, s->line,
+			    s->col, "heading '%s' matches no question: its "
+			    "points answer none (name the question in it, or "
+			    "map it in 'sections:')", s->heading);
+	}
+}
+
 /* One warning for the questions no section answers (none, or an empty
  * heading), listed, at the note's first heading. */
 static void
@@ -50,6 +114,7 @@ missing_questions(const sr_note *note, sr_diags *diags)
 		    sr_key_question((sr_key)k), sr_key_name((sr_key)k));
 		missing++;
 	}
+	unmatched_headings(note, missing > 0, diags);
 	if (missing == SR_KEY_PRIVATE && b.data != NULL)
 		sr_diags_add(diags, SR_WARNING, note->path, line ? line :
 		    note->body_line, 0, "no section answers any of the six "
@@ -65,14 +130,10 @@ missing_questions(const sr_note *note, sr_diags *diags)
 void
 sr_check_note(const sr_note *note, time_t now, sr_diags *diags)
 {
-	const sr_value *company = sr_value_get(note->meta, "company");
 	char when[40];
 	double hours;
 
-	if (note->company == NULL)
-		sr_diags_add(diags, SR_WARNING, note->path, company ?
-		    company->line : 1, 0, "no 'company' in the front matter: "
-		    "the draft cannot name the organisation");
+	missing_fields(note, diags);
 	if (!note->has_date)
 		sr_diags_add(diags, SR_WARNING, note->path, 1, 0, "no 'date' in "
 		    "the front matter: the 48-hour send-by deadline is unknown");

@@ -318,25 +318,48 @@ check_sections(reader *r)
 	}
 }
 
-/* A known field spelt with capitals ("Company:") is read by no one:
- * say so. */
+/* A known field spelt with capitals ("Company:") or misspelt
+ * ("interviwer:") is read by no one: say so.  Other unknown fields are
+ * kept for filters without a word. */
 static void
-check_case(reader *r)
+check_names(reader *r)
 {
 	static const char *const known[] = {"company", "role", "date",
 	    "interviewer", "interviewers", "candidate", "tone", "max_words",
 	    "filters", "sent", "sections"};
 	const sr_value *meta = r->note->meta;
-	size_t i, k;
+	size_t i, k, n, m;
 
-	for (i = 0; i < meta->count; i++)
+	for (i = 0; i < meta->count; i++) {
+		const char *key = meta->keys[i];
+
 		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
-			if (strcmp(meta->keys[i], known[k]) != 0 &&
-			    strcasecmp(meta->keys[i], known[k]) == 0)
+			if (strcmp(key, known[k]) == 0)
+				break;
+		if (k < sizeof(known) / sizeof(known[0]))
+			continue;
+		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+			if (strcasecmp(key, known[k]) == 0)
+				break;
+		if (k < sizeof(known) / sizeof(known[0])) {
+			sr_diags_add(r->diags, SR_WARNING, r->note->path,
+			    meta->key_lines[i], 1, "'%s' is read only as '%s', "
+			    "in lower case", key, known[k]);
+			continue;
+		}
+		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
+			n = strlen(key);
+			m = strlen(known[k]);
+			if (sr_text_distance(key, n, known[k], m,
+			    sr_text_near_limit(m)) <= sr_text_near_limit(m) &&
+			    sr_value_get(meta, known[k]) == NULL) {
 				sr_diags_add(r->diags, SR_WARNING, r->note->path,
-				    meta->key_lines[i], 0, "'%s' is read only "
-				    "as '%s', in lower case", meta->keys[i],
-				    known[k]);
+				    meta->key_lines[i], 1, "unknown field '%s'; "
+				    "did you mean '%s'?", key, known[k]);
+				break;
+			}
+		}
+	}
 }
 
 bool
@@ -345,7 +368,7 @@ sr_fields_read(sr_note *note, sr_diags *diags)
 	reader r = {note, diags, true};
 	const sr_value *v;
 
-	check_case(&r);
+	check_names(&r);
 	note->company = text_field(&r, "company");
 	note->role = text_field(&r, "role");
 	note->tone = text_field(&r, "tone");

@@ -85,6 +85,13 @@ int sr_text_words(const char *s, size_t n);
 typedef int sr_term_fn(void *arg, const char *word, const char *stem);
 int sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg);
 bool sr_text_is_stop_word(const char *lower_word);
+/* The edit distance between a (n bytes) and b (m bytes), a swap of two
+ * neighbours counting one; anything over limit is limit + 1. */
+size_t sr_text_distance(const char *a, size_t n, const char *b, size_t m,
+    size_t limit);
+/* How many letters a misspelling of a word of len letters may change:
+ * none under four, one up to seven, two from eight. */
+size_t sr_text_near_limit(size_t len);
 /* Folds a word in place (lower case, then a light stemmer so that
  * "nurses"/"nurse" and "scheduling"/"schedule" meet); returns its length. */
 size_t sr_text_fold(char *w, size_t n);
@@ -135,6 +142,11 @@ bool sr_fields_read(sr_note *note, sr_diags *diags);
 /* The normal form of a heading as the matcher sees it, " w1 w2 ", into out
  * (size bytes).  For tests. */
 void sr_section_normalize(const char *s, char *out, size_t size);
+/* For a heading that matches no question: the key whose phrase it nearly
+ * spells ("Problms": problems), and that phrase (normalised); false when
+ * none is near. */
+bool sr_section_suggest(const char *heading, sr_key *key,
+    const char **phrase);
 
 /* ---- points.c ----------------------------------------------------------- */
 

@@ -384,6 +384,8 @@ new_section(walker *w, sr_key key, const char *heading, int line)
 	s->key = key;
 	s->heading = heading;
 	s->line = line;
+	s->col = 0;
+	s->level = 0;
 	s->first = n->npoints;
 	s->count = 0;
 	return s;
@@ -410,6 +412,27 @@ end_section(walker *w, sr_section *s)
 				s->count++;
 		}
 	w->nparas = 0;
+}
+
+/* The level of a heading, and the column where its text starts (after
+ * the '#' marks of an ATX heading). */
+static void
+heading_place(walker *w, cmark_node *node, sr_section *s)
+{
+	int line = cmark_node_get_start_line(node);
+	size_t at = offset_of(w, line, cmark_node_get_start_column(node));
+	size_t i = at;
+
+	s->level = cmark_node_get_heading_level(node);
+	while (i < w->len && w->body[i] == ' ')
+		i++;
+	if (i < w->len && w->body[i] == '#') {
+		while (i < w->len && w->body[i] == '#')
+			i++;
+		while (i < w->len && (w->body[i] == ' ' || w->body[i] == '\t'))
+			i++;
+	}
+	s->col = cmark_node_get_start_column(node) + (int)(i - at);
 }
 
 static void
@@ -449,6 +472,7 @@ walk(walker *w, cmark_node *doc)
 				break;
 			}
 			cur_index = w->note->nsections - 1;
+			heading_place(w, node, &w->note->sections[cur_index]);
 			break;
 		}
 		case CMARK_NODE_LIST:

@@ -31,7 +31,7 @@ static const char *const questions[SR_KEY_COUNT] = {
 };
 
 /* Phrases, already in the normal form that normalize() gives. */
-static const char *const aliases[][48] = {
+static const char *const aliases[][80] = {
 	[SR_KEY_EXCITED_THEM] = {"excited them", "excited the interviewer",
 	    "excited her", "excited him", "excited the panel",
 	    "they got excited", "they were excited", "became excited",
@@ -43,7 +43,14 @@ static const char *const aliases[][48] = {
 	    "got animated", "animated", "responded to", "sit up", "picked up on",
 	    "he liked", "she liked", "perk", "lean", "leaned",
 	    /* French */ "intéressé", "intéressée", "la intéressé",
-	    "la intéressée", "la marqué", "la marquée", NULL},
+	    "la intéressée", "la marqué", "la marquée",
+	    /* reworded */ "were you saying when", "was i saying when",
+	    "were we talking about when", "seemed interested",
+	    "she got excited", "he got excited", "interviewer got excited",
+	    "lit up", "caught her attention", "caught his attention",
+	    "got her attention", "got his attention", "interested her",
+	    "interested him", "interested them", "more engaged",
+	    "she leaned in", "he leaned in", NULL},
 	[SR_KEY_EXCITED_ME] = {"excited me", "excited you",
 	    "share that excited you", "shared that excited you",
 	    "got me excited", "what i liked", "i liked", "what i loved",
@@ -51,17 +58,24 @@ static const char *const aliases[][48] = {
 	    "im excited about", "what excited me", "drew me in",
 	    "appealed to me", "liked", "found exciting", "got me going",
 	    "i found exciting", /* French */ "ma plu", "mont plu",
-	    "ce qui ma plu", NULL},
+	    "ce qui ma plu",
+	    /* reworded */ "share that excited", "shared that excited", "i got excited",
+	    "got me interested", "interested me", "caught my interest",
+	    "caught my eye", "sounded exciting", NULL},
 	[SR_KEY_GUIDANCE] = {"guidance", "advice", "advised", "tips",
 	    "pointers", "feedback", "suggestions", "suggested",
 	    "recommendations", "coaching", "what they look for",
-	    "what they want", /* French */ "conseils", "conseil", NULL},
+	    "what they want", /* French */ "conseils", "conseil",
+	    /* reworded */ "told me to", "how to prepare", "what to work on",
+	    "they recommended", "hints", NULL},
 	[SR_KEY_PROBLEMS] = {"problems", "problem", "pain points",
 	    "pain point", "challenges", "challenge", "needs to solve",
 	    "need to solve", "what they need", "their needs", "issues",
 	    "struggles", "headaches", "priorities", "obstacles", "probs",
 	    "prob", "whats wrong", "hurting", "whats hurting",
-	    /* French */ "problèmes", "problème", "difficultés", NULL},
+	    /* French */ "problèmes", "problème", "difficultés",
+	    /* reworded */ "struggling with", "keeps them up", "trying to fix",
+	    "bottlenecks", "blockers", NULL},
 	[SR_KEY_SAY_DIFFERENTLY] = {"say differently", "said differently",
 	    "wish you had said differently", "wish i had said differently",
 	    "wish id said differently", "redo", "do over", "do differently",
@@ -70,7 +84,11 @@ static const char *const aliases[][48] = {
 	    "shouldnt have said", "walk back", "got wrong", "say again",
 	    "say diff", "said diff", "messed up", "fumbles", "fumbled",
 	    "botched", "shoulda said", "screwed up",
-	    /* French */ "dire autrement", "autrement", NULL},
+	    /* French */ "dire autrement", "autrement",
+	    /* reworded */ "shouldve said", "should of said", "coulda said",
+	    "could have said", "couldve said", "said better",
+	    "answered better", "answer better", "said wrong", "flubbed",
+	    "wish i had answered", "wish id answered", "say instead", NULL},
 	[SR_KEY_NOT_SAID] = {"not said", "unsaid", "didnt get to say",
 	    "did not get to say", "didnt get a chance", "didnt get the chance",
 	    "did not get a chance", "did not get the chance",
@@ -81,7 +99,13 @@ static const char *const aliases[][48] = {
 	    "never got to", "want to add", "forgot", "never got round to",
 	    "never got around to", "have added", "id have added",
 	    "would have added", "wish id mentioned",
-	    /* French */ "pas eu le temps", "pas dit", "oublié de dire", NULL},
+	    /* French */ "pas eu le temps", "pas dit", "oublié de dire",
+	    /* reworded */ "didnt get to", "did not get to", "never got a chance",
+	    "never got the chance", "ran out of time",
+	    "wish i had mentioned", "wish i mentioned", "wanted to say",
+	    "wanted to mention", "meant to say", "meant to mention",
+	    "should have mentioned", "shouldve mentioned",
+	    "shoulda mentioned", NULL},
 	[SR_KEY_PRIVATE] = {NULL},
 	[SR_KEY_OTHER] = {NULL},
 };
@@ -371,6 +395,74 @@ sr_section_match(const char *heading, const sr_section_map *user_sections)
 	    liked_by_them(norm))
 		best = SR_KEY_EXCITED_THEM;
 	return best;
+}
+
+/* Whether word w (n bytes) is a misspelling of word p (m bytes): one
+ * letter off in a word of four or more, two in one of eight or more. */
+static bool
+near_word(const char *w, size_t n, const char *p, size_t m, size_t *cost)
+{
+	size_t limit = sr_text_near_limit(m), dist;
+
+	dist = sr_text_distance(w, n, p, m, limit);
+	*cost += dist;
+	return dist <= limit;
+}
+
+/* Whether phrase stands in norm word by word, each word the same or a
+ * near miss; *cost is the letters changed. */
+static bool
+near_phrase(const char *norm, const size_t *starts, size_t nstarts,
+    const char *phrase, size_t *cost)
+{
+	size_t i, k, n, m;
+	const char *w, *p;
+
+	for (i = 0; i < nstarts; i++) {
+		*cost = 0;
+		for (k = i, p = phrase; *p != '\0' && k < nstarts; k++) {
+			w = norm + starts[k];
+			n = strcspn(w, " ");
+			m = strcspn(p, " ");
+			if (!near_word(w, n, p, m, cost))
+				break;
+			p += m;
+			if (*p == ' ')
+				p++;
+		}
+		if (*p == '\0' && *cost > 0)
+			return true;
+	}
+	return false;
+}
+
+bool
+sr_section_suggest(const char *heading, sr_key *key, const char **phrase)
+{
+	char norm[1024];
+	size_t i, nstarts = 0, starts[sizeof(norm) / 2], cost, best_cost = 0;
+	int k, len, best_len = 0;
+
+	normalize(heading, norm, sizeof(norm));
+	for (i = 0; norm[i] != '\0'; i++)
+		if (norm[i] == ' ' && norm[i + 1] != '\0')
+			starts[nstarts++] = i + 1;
+	for (k = 0; k < SR_KEY_PRIVATE; k++) {
+		for (i = 0; aliases[k][i] != NULL; i++) {
+			if (!near_phrase(norm, starts, nstarts, aliases[k][i],
+			    &cost))
+				continue;
+			len = word_count(aliases[k][i]);
+			if (len > best_len || (len == best_len &&
+			    cost < best_cost)) {
+				best_len = len;
+				best_cost = cost;
+				*key = (sr_key)k;
+				*phrase = aliases[k][i];
+			}
+		}
+	}
+	return best_len > 0;
 }
 
 void

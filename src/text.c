@@ -257,6 +257,50 @@ is_label_number(const char *w, size_t wn, const char *t, size_t n)
 	return wn >= 2 && upper == wn; /* OSHA 10, ICU 4 */
 }
 
+/* The edit distance (with transpositions) between a and b, stopping at
+ * limit + 1. */
+size_t
+sr_text_distance(const char *a, size_t n, const char *b, size_t m,
+    size_t limit)
+{
+	size_t d[3][33], i, j, best, *cur, *prev, *prev2;
+
+	if (n > 32 || m > 32)
+		return limit + 1;
+	if ((n > m ? n - m : m - n) > limit)
+		return limit + 1;
+	for (j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (i = 1; i <= n; i++) {
+		cur = d[i % 3], prev = d[(i - 1) % 3], prev2 = d[(i + 1) % 3];
+		cur[0] = i;
+		best = i;
+		for (j = 1; j <= m; j++) {
+			size_t c = prev[j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (prev[j] + 1 < c)
+				c = prev[j] + 1;
+			if (cur[j - 1] + 1 < c)
+				c = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < c)
+				c = prev2[j - 2] + 1;
+			cur[j] = c;
+			if (c < best)
+				best = c;
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return d[n % 3][m] > limit ? limit + 1 : d[n % 3][m];
+}
+
+size_t
+sr_text_near_limit(size_t len)
+{
+	return len >= 8 ? 2 : len >= 4 ? 1 : 0;
+}
+
 /* Whether the token (no blanks) reads as an amount. */
 static bool
 token_is_quantity(const char *t, size_t n)

@@ -934,13 +934,18 @@ test_check(void)
 		return;
 	sr_diags_free(&diags);
 	sr_check_note(n, 0, &diags);
-	CHECK(diags.warnings == 8); /* company, date, six questions */
-	CHECK_DIAG(SR_WARNING, 1, 0, "no 'company'");
+	/* the fields, the date, and one for the six questions */
+	CHECK(diags.warnings == 3);
+	CHECK_DIAG(SR_WARNING, 1, 0, "no 'company' (the draft cannot name");
+	CHECK_DIAG(SR_WARNING, 1, 0, "'candidate' (it ends without");
+	CHECK_DIAG(SR_WARNING, 1, 0, "no section answers any of the six "
+	    "questions: \"What were you saying");
 	CHECK_DIAG(SR_WARNING, 1, 0, "(not_said)");
 	sr_note_free(n);
 
 	current = "check: an empty section, a passed deadline";
-	n = parse("---\ncompany: A\ndate: 2026-03-02T11:00:00Z\n---\n"
+	n = parse("---\ncompany: A\ndate: 2026-03-02T11:00:00Z\nrole: R\n"
+	    "interviewer: I\ncandidate: C\n---\n"
 	    "## Excited them\n- a\n## Excited me\n- a\n## Guidance\n"
 	    "## Problems\n- a\n## Say differently\n- a\n## Not said\n- a\n");
 	if (!CHECK(n != NULL))
@@ -949,7 +954,8 @@ test_check(void)
 	sr_diags_free(&diags);
 	sr_check_note(n, sr_date_epoch(&now), &diags);
 	CHECK(diags.warnings == 2);
-	CHECK_DIAG(SR_WARNING, 9, 0, "nothing under this heading");
+	CHECK_DIAG(SR_WARNING, 8, 0, "1 of the six questions has no answer: "
+	    "\"What guidance did the interviewer give you?\" (guidance)");
 	CHECK_DIAG(SR_WARNING, 3, 0, "1 hours ago");
 	sr_date_parse("2026-03-04T10:00:00Z", &now);
 	sr_diags_free(&diags);
