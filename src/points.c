@@ -176,6 +176,68 @@ squeeze(sr_buf *b)
 		b->data[o] = '\0';
 }
 
+/* The length of the span at s that ends with close (its length
+ * included), on the same text; 0 when it never closes. */
+static size_t
+span(const char *s, const char *open, const char *close)
+{
+	size_t n = strlen(open);
+	const char *end;
+
+	if (strncmp(s, open, n) != 0 ||
+	    (end = strstr(s + n, close)) == NULL)
+		return 0;
+	return (size_t)(end - s) + strlen(close);
+}
+
+/*
+ * Takes out of a point's text what note apps write for themselves, not
+ * for a reader: an Obsidian embed ![[...]] goes, a [[link]] or
+ * [[link|shown]] becomes what it shows (the last part of a path, without
+ * a #heading), a kramdown attribute list {: ...}, a footnote reference
+ * [^1] and an Obsidian comment %%...%% go.
+ */
+static void
+app_syntax(sr_buf *b)
+{
+	size_t i, o = 0, n;
+	char *s = b->data;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < b->len;) {
+		if ((n = span(s + i, "![[", "]]")) > 0 ||
+		    (n = span(s + i, "{:", "}")) > 0 ||
+		    (n = span(s + i, "[^", "]")) > 0 ||
+		    (n = span(s + i, "%%", "%%")) > 0) {
+			i += n;
+			continue;
+		}
+		if ((n = span(s + i, "[[", "]]")) > 0) {
+			const char *t = s + i + 2, *end = s + i + n - 2, *p;
+
+			if ((p = memchr(t, '|', (size_t)(end - t))) != NULL)
+				t = p + 1;
+			else {
+				for (p = t; p < end; p++)
+					if (*p == '/')
+						t = p + 1;
+				if ((p = memchr(t, '#', (size_t)(end - t))) !=
+				    NULL && p > t)
+					end = p;
+			}
+			/* moves left: o <= i, and what it copies is ahead */
+			memmove(s + o, t, (size_t)(end - t));
+			o += (size_t)(end - t);
+			i += n;
+			continue;
+		}
+		s[o++] = s[i++];
+	}
+	b->len = o;
+	s[o] = '\0';
+}
+
 /* Whether the character at s is part of a word (a letter or digit in any
  * script, not punctuation, a symbol or an emoji). */
 static bool
@@ -257,12 +319,8 @@ scan_words(walker *w, sr_point *p)
 		start = i;
 		while (s[i] != ' ' && s[i] != '\0')
 			i++;
-		for (; start < i; start++)
-			if (((unsigned char)s[start] & 0xC0) != 0x80 &&
-			    word_byte(s + start)) {
-				p->words++;
-				break;
-			}
+		/* one word, or one a character of Chinese or Japanese */
+		p->words += sr_text_words(s + start, i - start);
 	}
 	return true;
 }
@@ -317,6 +375,7 @@ make_point(walker *w, sr_point *p, cmark_node *node, sr_key key,
 			sr_buf_puts(&md, "\n\n");
 		put_source(w, &md, child);
 	}
+	app_syntax(&text);
 	squeeze(&text);
 	if (text.failed || md.failed)
 		goto out;
@@ -528,11 +587,80 @@ walk(walker *w, cmark_node *doc)
 	sr_buf_free(&text);
 }
 
+/* What kind of note-app line starts at s (n bytes to its end): a
+ * container fence (`::: tip`, `:::`), a kramdown attribute list alone on
+ * its line (`{: .note}`), a footnote definition (`[^1]: ...`); 0: none. */
+static int
+app_line(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	s += i, n -= i;
+	if (n >= 3 && memcmp(s, ":::", 3) == 0)
+		return 1;
+	if (n >= 3 && memcmp(s, "{:", 2) == 0) {
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r' ||
+		    s[n - 1] == '\t'))
+			n--;
+		return n > 0 && s[n - 1] == '}' ? 2 : 0;
+	}
+	if (n >= 4 && memcmp(s, "[^", 2) == 0) {
+		const char *c = memchr(s, ']', n);
+
+		return c != NULL && (size_t)(c - s) + 1 < n && c[1] == ':' ?
+		    3 : 0;
+	}
+	return 0;
+}
+
+/*
+ * A copy of the body with the lines of note apps' own syntax blanked
+ * (spaces, so that every line and column stays where it was): container
+ * fences, attribute lists, and footnote definitions with their indented
+ * lines.  NULL when there is none (or on out-of-memory, *oom set).
+ */
+static char *
+blank_app_lines(const char *body, size_t len, bool *oom)
+{
+	const char *p = body, *end = body + len, *eol;
+	char *copy = NULL;
+	bool footnote = false;
+	int kind;
+
+	for (; p < end; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		kind = app_line(p, (size_t)(eol - p));
+		/* a footnote's text goes on in its indented lines */
+		if (kind == 0 && footnote && eol > p && (*p == '\t' ||
+		    (eol - p >= 4 && memcmp(p, "    ", 4) == 0)))
+			kind = 3;
+		footnote = kind == 3 || (footnote && eol == p);
+		if (kind != 0 && copy == NULL) {
+			if ((copy = malloc(len + 1)) == NULL) {
+				*oom = true;
+				return NULL;
+			}
+			memcpy(copy, body, len);
+			copy[len] = '\0';
+		}
+		if (kind != 0)
+			memset(copy + (p - body), ' ', (size_t)(eol - p));
+		if (eol == end)
+			break;
+	}
+	return copy;
+}
+
 bool
 sr_points_read(sr_note *note, const char *body, size_t len, sr_diags *diags)
 {
 	walker w;
 	cmark_node *doc;
+	char *copy = NULL;
+	bool no_memory = false;
 
 	memset(&w, 0, sizeof(w));
 	w.note = note;
@@ -540,6 +668,12 @@ sr_points_read(sr_note *note, const char *body, size_t len, sr_diags *diags)
 	w.body = body;
 	w.len = len;
 	if (!index_lines(&w)) {
+		oom(&w);
+		goto out;
+	}
+	if ((copy = blank_app_lines(body, len, &no_memory)) != NULL)
+		w.body = body = copy;
+	if (no_memory) {
 		oom(&w);
 		goto out;
 	}
@@ -553,5 +687,6 @@ sr_points_read(sr_note *note, const char *body, size_t len, sr_diags *diags)
 out:
 	free(w.lines);
 	free(w.paras);
+	free(copy);
 	return !w.failed;
 }

@@ -94,7 +94,20 @@ sr_text_is_word_cp(uint32_t cp)
 	 * punctuation and emoji are not word characters. */
 	return !(cp <= 0xBF || cp == 0xD7 || cp == 0xF7 ||
 	    (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-	    (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F000 && cp <= 0x1FAFF));
+	    (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+	    (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+	    (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x1F000 && cp <= 0x1FAFF));
+}
+
+/* Chinese characters and Japanese kana: written without spaces, each
+ * counts as a word (Korean puts spaces between its words). */
+static bool
+is_cjk(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 &&
+	    cp <= 0x4DBF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 &&
+	    cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
 /* The code point at p (n bytes left) and its length; an invalid byte
@@ -127,16 +140,18 @@ sr_text_words(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, len;
-	bool in_word = false, counted = false;
+	bool counted = false;
 	uint32_t cp;
 	int words = 0;
 
 	while (i < n) {
 		len = next_cp(p + i, n - i, &cp);
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-			in_word = counted = false;
+			counted = false;
+		} else if (cp >= 0x3040 && is_cjk(cp)) {
+			words++;
+			counted = false; /* what follows is a word of its own */
 		} else {
-			in_word = true;
 			if (!counted && word_cp(cp)) {
 				words++;
 				counted = true;
@@ -144,7 +159,6 @@ sr_text_words(const char *s, size_t n)
 		}
 		i += len;
 	}
-	(void)in_word;
 	return words;
 }
 

@@ -264,6 +264,15 @@ for build in "$@"; do
 	if [ "$(cat "$tmp/list")" = "./.secondround-manifest ./2026-11-24-acme.html ./2026-11-24-acme.md ./2026-11-24-acme.txt " ]; then ok; else
 		bad "build over tests/real wrote: $(cat "$tmp/list")"; fi
 
+	# What note apps write for themselves never reaches a draft.
+	rm -rf "$tmp/apps-out"
+	$sr build -q --now $NOW tests/regress/note-apps.md -o "$tmp/apps-out" 2>/dev/null
+	if [ -f "$tmp/apps-out/note-apps.txt" ] &&
+	    grep -q "Globex" "$tmp/apps-out/note-apps.txt" &&
+	    ! grep -qE '\[\[|\]\]|\{:|:::|\[\^|%%|<!--|board-deck|ask Dana' \
+	    "$tmp/apps-out/note-apps.txt"; then ok; else
+		bad "note-app syntax in the draft"; cat "$tmp/apps-out/note-apps.txt"; fi
+
 	# A folder of thousands of notes, and a link loop inside it (fewer
 	# under valgrind, which is fifty times slower).
 	many=${SR_TEST_MANY:-3000}
