@@ -8,6 +8,7 @@
  * keys, which YAML forbids but note apps write; they get a warning naming
  * both lines and the later value stands.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,9 +51,10 @@ sr_frontmatter_split(const char *path, const char *data, size_t len,
 	if ((eol = memchr(s, '\n', (size_t)(end - s))) == NULL)
 		eol = end;
 	if (line_is(s, eol, "+++")) {
-		sr_diags_add(diags, SR_ERROR, path, 1, 1, "TOML front matter "
-		    "('+++') is not read: secondround reads only YAML, "
-		    "between '---' lines");
+		sr_diags_add(diags, SR_ERROR, path, 1, 1, "the front matter "
+		    "is TOML ('+++', as Hugo writes it); secondround reads "
+		    "YAML between '---' lines: write 'company = \"Acme\"' as "
+		    "'company: Acme'");
 		return false;
 	}
 	if (!line_is(s, eol, "---"))
@@ -409,8 +411,9 @@ on_event(builder *b, yaml_event_t *ev)
 		b->aliases++;
 		target = find_anchor(b, (const char *)ev->data.alias.anchor);
 		if (target == NULL) {
-			fail(b, m, "the alias '*%s' names no anchor defined "
-			    "before it", (const char *)ev->data.alias.anchor);
+			fail(b, m, "'*%s' is read as an alias of an anchor that "
+			    "is not defined; quote the value if the '*' is text",
+			    (const char *)ev->data.alias.anchor);
 			break;
 		}
 		if ((v = copy_value(b, target, b->depth, m)) != NULL)
@@ -454,15 +457,82 @@ yaml_line(const builder *b, size_t line, const char **s, size_t *n)
 		(*n)--;
 }
 
-/* Turns libyaml's error into a message that says what to do about it. */
+/* The text of a line without its indentation; *indent says how much. */
+static const char *
+unindent(const char *line, size_t *n, size_t *indent)
+{
+	size_t i = 0;
+
+	while (i < *n && line[i] == ' ')
+		i++;
+	*indent = i;
+	*n -= i;
+	return line + i;
+}
+
+/* The nearest line above file line l with something on it (not blank,
+ * not a comment): its file line, or 0. */
+static int
+line_above(const builder *b, int l, const char **s, size_t *n)
+{
+	size_t ind;
+
+	while (--l > b->line_offset - 1) {
+		yaml_line(b, (size_t)(l - b->line_offset), s, n);
+		*s = unindent(*s, n, &ind);
+		if (*n > 0 && **s != '#')
+			return l;
+	}
+	return 0;
+}
+
+/* Whether the line holds a character that libyaml takes for a line
+ * break and editors do not: U+2028, U+2029, U+0085. */
+static bool
+has_line_separator(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		if ((s[i] == '\xC2' && s[i + 1] == '\x85') || (i + 2 < n &&
+		    s[i] == '\xE2' && s[i + 1] == '\x80' &&
+		    (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')))
+			return true;
+	return false;
+}
+
+/* Adds an error at (l, c) and marks the front matter failed. */
+static void
+yaml_error(builder *b, int l, int c, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+yaml_error(builder *b, int l, int c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sr_diags_vadd(b->diags, SR_ERROR, b->path, l, c, fmt, ap);
+	va_end(ap);
+	b->failed = true;
+}
+
+/*
+ * Turns libyaml's error into a message that says what to change, at the
+ * line that holds the mistake (libyaml often notices it a line later):
+ * its own wording ("did not find expected <document start>", "block
+ * sequence entries are not allowed in this context") names the parser's
+ * state, not the user's mistake.
+ */
 static void
 report_yaml_error(builder *b, const yaml_parser_t *p)
 {
 	const yaml_mark_t *m = &p->problem_mark;
 	const char *problem = p->problem ? p->problem : "invalid YAML";
-	const char *line, *colon;
-	size_t n, col;
-	int l, c, cl, cc;
+	const char *context = p->context ? p->context : "";
+	const char *line, *colon, *text, *above;
+	size_t n, col, ind, tn, an;
+	int l, c, cl, cc, al;
 
 	b->failed = true;
 	if (p->error == YAML_READER_ERROR) {
@@ -470,14 +540,16 @@ report_yaml_error(builder *b, const yaml_parser_t *p)
 
 		sr_text_position(b->yaml, p->problem_offset < b->len ?
 		    p->problem_offset : b->len, &rl, &rc);
-		sr_diags_add(b->diags, SR_ERROR, b->path,
-		    rl - 1 + b->line_offset, rc, "%s", problem);
+		yaml_error(b, rl - 1 + b->line_offset, rc, "%s", problem);
 		return;
 	}
 	position(b, m, &l, &c);
+	position(b, &p->context_mark, &cl, &cc);
 	/* the line as bytes, and the problem's byte offset in it */
 	yaml_line(b, (size_t)(l - b->line_offset), &line, &n);
 	col = byte_of_column(line, n, (size_t)c);
+	tn = n;
+	text = unindent(line, &tn, &ind);
 	if (strstr(problem, "mapping values are not allowed") != NULL) {
 		colon = memchr(line, ':', n);
 		if (colon != NULL && (size_t)(colon - line) < col) {
@@ -485,39 +557,136 @@ report_yaml_error(builder *b, const yaml_parser_t *p)
 
 			while (v < line + n && *v == ' ')
 				v++;
-			sr_diags_add(b->diags, SR_ERROR, b->path, l, c,
-			    "a value holds ': ', which YAML reads as another "
-			    "key; quote the value: %.*s \"%.*s\"",
-			    (int)(colon - line + 1), line,
+			yaml_error(b, l, c, "a value holds ': ', which YAML "
+			    "reads as another key; quote the value: %.*s "
+			    "\"%.*s\"", (int)(colon - line + 1), line,
 			    (int)(line + n - v), v);
+		} else if ((al = line_above(b, l, &above, &an)) > 0 &&
+		    memchr(above, ':', an) == NULL && *above != '-') {
+			yaml_error(b, al, 1, "'%.*s' is neither a field nor a "
+			    "list item: write it 'key: value', or make it a "
+			    "comment with '#'", (int)an, above);
 		} else {
-			sr_diags_add(b->diags, SR_ERROR, b->path, l, c,
-			    "unexpected ':' here; check this line's "
-			    "indentation");
+			yaml_error(b, l, c, "this field is indented under the "
+			    "one above, which has a value already: start it "
+			    "at the same column as the fields above");
 		}
 		return;
 	}
 	if (col < n && line[col] == '\t') {
-		sr_diags_add(b->diags, SR_ERROR, b->path, l, c, "a tab "
-		    "character: YAML indents with spaces, never tabs");
+		yaml_error(b, l, c, "a tab character: YAML indents with "
+		    "spaces, never tabs");
 		return;
 	}
-	if (p->context != NULL && strstr(p->context, "quoted scalar") &&
+	if (strstr(context, "quoted scalar") &&
 	    strstr(problem, "end of stream") != NULL) {
-		position(b, &p->context_mark, &cl, &cc);
-		sr_diags_add(b->diags, SR_ERROR, b->path, cl, cc, "the quoted "
-		    "value that starts here is never closed");
+		yaml_error(b, cl, cc, "the quoted value that starts here is "
+		    "never closed");
 		return;
 	}
-	if (p->context != NULL) {
-		position(b, &p->context_mark, &cl, &cc);
-		sr_diags_add(b->diags, SR_ERROR, b->path, l, c,
-		    "%s %s at line %d%s", problem, p->context, cl,
-		    strstr(problem, "expected") ? "; check the indentation" :
-		    "");
+	if (strstr(problem, "could not find expected ':'") != NULL) {
+		/* libyaml notices it on the next line */
+		yaml_line(b, (size_t)(cl - b->line_offset), &line, &n);
+		if (has_line_separator(line, n)) {
+			yaml_error(b, cl, 1, "a Unicode line separator (U+2028, "
+			    "U+2029 or U+0085) in this line: YAML breaks the "
+			    "line there; remove it");
+			return;
+		}
+		col = byte_of_column(line, n, (size_t)cc);
+		line += col;
+		n -= col;
+		text = unindent(line, &n, &ind);
+		col = strcspn(text, " ");
+		if (col < n)
+			yaml_error(b, cl, cc, "'%.*s' has no ':' after its key: "
+			    "write '%.*s: %.*s'", (int)n, text, (int)col, text,
+			    (int)(n - col - 1), text + col + 1);
+		else
+			yaml_error(b, cl, cc, "'%.*s' has no ':' after its key: "
+			    "write '%.*s: ' and its value", (int)n, text,
+			    (int)n, text);
 		return;
 	}
-	sr_diags_add(b->diags, SR_ERROR, b->path, l, c, "%s", problem);
+	if (strstr(problem, "block sequence entries are not allowed")) {
+		colon = memchr(text, ':', tn);
+		if (colon != NULL && col + 2 <= n)
+			yaml_error(b, l, c, "a list cannot start on the line of "
+			    "its key: write '%.*s: [%.*s]', or put '- %.*s' on "
+			    "the next line, indented", (int)(colon - text), text,
+			    (int)(n - col - 2), line + col + 2,
+			    (int)(n - col - 2), line + col + 2);
+		else
+			yaml_error(b, l, c, "a list cannot start on the line of "
+			    "its key: put each '- item' on a line of its own "
+			    "below the key, indented");
+		return;
+	}
+	if (strstr(problem, "did not find expected key") &&
+	    strstr(context, "block mapping")) {
+		size_t k = col;
+
+		while (k > 0 && line[k - 1] == ' ')
+			k--;
+		if (tn >= 1 && *text == '-')
+			yaml_error(b, l, c, "a list item where a field was "
+			    "expected: put the list under a field, indented "
+			    "('tags:', then '  - ...' below it)");
+		else if (k > 0 && k < col && (line[k - 1] == '"' ||
+		    line[k - 1] == '\''))
+			yaml_error(b, l, c, "text after the closing quote: "
+			    "quote the whole value, or none of it");
+		else
+			yaml_error(b, l, c, "this line's indentation matches "
+			    "no field above it: line it up with the fields of "
+			    "its map (spaces, the same column)");
+		return;
+	}
+	if (strstr(problem, "did not find expected '-' indicator")) {
+		yaml_error(b, l, c, "the front matter starts as a list ('- "
+		    "...') and goes on with fields: it must be fields only "
+		    "(company: Acme); put a list under a field, indented");
+		return;
+	}
+	if (strstr(problem, "did not find expected <document start>")) {
+		if ((tn > 0 && *text == '%') || ((al = line_above(b, l, &above,
+		    &an)) > 0 && *above == '%'))
+			yaml_error(b, tn > 0 && *text == '%' ? l : al, 1, "a "
+			    "line starting with '%%' is a YAML directive here: "
+			    "quote the value, or remove the line");
+		else
+			yaml_error(b, cl > 0 ? cl : l, 1, "the front matter "
+			    "starts with a value that is not a field, and YAML "
+			    "reads nothing after it: make that line 'key: "
+			    "value', or a comment ('# ...')");
+		return;
+	}
+	if (strstr(problem, "cannot start any token") && col < n) {
+		colon = memchr(line, ':', col);
+		if (colon != NULL)
+			yaml_error(b, l, c, "'%c' cannot start a YAML value: "
+			    "quote it: %.*s \"%.*s\"", line[col],
+			    (int)(colon - line + 1), line, (int)(n - col),
+			    line + col);
+		else
+			yaml_error(b, l, c, "'%c' cannot start a YAML value: "
+			    "quote it", line[col]);
+		return;
+	}
+	if (strstr(problem, "did not find expected ','")) {
+		char close = strchr(problem, '}') ? '}' : ']';
+
+		yaml_error(b, cl, cc, "the '%c' here is never closed with '%c' "
+		    "(or a ',' is missing between two of its items)",
+		    close == '}' ? '{' : '[', close);
+		return;
+	}
+	if (*context != '\0') {
+		yaml_error(b, l, c, "YAML cannot read this line (%s %s at "
+		    "line %d)", problem, context, cl);
+		return;
+	}
+	yaml_error(b, l, c, "YAML cannot read this line (%s)", problem);
 }
 
 sr_value *

@@ -446,11 +446,11 @@ test_bad_yaml(void)
 
 	s = "+++\ncompany = \"Acme\"\n+++\n";
 	expect_error("TOML front matter", s, strlen(s), 1, 1,
-	    "only YAML");
+	    "the front matter is TOML");
 
 	s = "---\ncompany: Acme\ncandidate: *nope\n---\n";
 	expect_error("undefined alias", s, strlen(s), 3, 12,
-	    "'*nope' names no anchor");
+	    "'*nope' is read as an alias of an anchor that is not defined");
 
 	s = "---\n[a, b]: c\n---\n";
 	expect_error("a list as a key", s, strlen(s), 2, 0,
