@@ -167,7 +167,8 @@ parse_now(const char *s, time_t *now)
 	return true;
 }
 
-typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN, CMD_BUILD } command;
+typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN, CMD_BUILD, CMD_PREVIEW }
+    command;
 
 /* Prints text from a note or a file name with its control characters
  * made visible: a note must not drive the terminal. */
@@ -303,6 +304,22 @@ flush_logs(void)
 	sr_pack_free(&msg);
 }
 
+/* Tidies a path named on the command line in place: "notes//2026/"
+ * reads "notes/2026", so that no message or output name holds "//". */
+static char *
+tidy_path(char *s)
+{
+	char *r = s, *w = s;
+
+	for (; *r != '\0'; r++)
+		if (!(*r == '/' && w > s && w[-1] == '/'))
+			*w++ = *r;
+	while (w > s + 1 && w[-1] == '/')
+		w--;
+	*w = '\0';
+	return s;
+}
+
 /* A whole number from 1 up to max, or -1. */
 static long
 parse_count(const char *s, long max)
@@ -354,7 +371,9 @@ print_result(const char *path, const sr_build_result *res, const char *out,
 
 	print_visible(stderr, path);
 	fputs(": ", stderr);
-	if (res->written == 0)
+	if (res->written == 0 && res->kept > 0)
+		fprintf(stderr, "kept its drafts as they are");
+	else if (res->written == 0)
 		fprintf(stderr, "nothing to write");
 	else if (res->ndrafts > 1)
 		fprintf(stderr, "wrote %zu files for %zu interviewers", res->written,
@@ -366,7 +385,7 @@ print_result(const char *path, const sr_build_result *res, const char *out,
 		print_visible(stderr, res->first_output);
 		fputs(res->written > 1 ? " and the other formats" : "", stderr);
 	}
-	if (res->kept > 0)
+	if (res->kept > 0 && res->written > 0)
 		fprintf(stderr, ", kept %zu edited", res->kept);
 	fprintf(stderr, " (%d words", res->words);
 	if (res->sent)
@@ -495,6 +514,7 @@ typedef struct {
 	size_t counts[SR_BUILD_FAILED + 1], failed, warnings; /* by status */
 	size_t skipped; /* check and explain: files that are not notes */
 	double saved_at; /* when build last saved the manifest */
+	unsigned fmts;   /* preview: the one format it prints */
 } batch;
 
 /* How often a long build saves its manifest on the way: what a build
@@ -509,6 +529,44 @@ seconds_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The drafts of a note in one format, for -o - (--stdout): each under a
+ * line naming it when the note has several (a panel).  Caller frees. */
+static char *
+preview(const sr_note *note, const sr_outcome *out, unsigned fmt)
+{
+	sr_renderer *render = fmt == SR_FORMAT_MD ? sr_render_markdown :
+	    fmt == SR_FORMAT_HTML ? sr_render_html : sr_render_text;
+	size_t i, n, len = 1, used = 0;
+	char *all = NULL, *one, *grown;
+
+	for (i = 0; i < out->ndrafts; i++) {
+		if ((one = render(note, &out->drafts[i])) == NULL)
+			goto oom;
+		n = strlen(one) + 128 + (out->drafts[i].slug ?
+		    strlen(out->drafts[i].slug) : 0);
+		if ((grown = realloc(all, len + n)) == NULL) {
+			free(one);
+			goto oom;
+		}
+		all = grown;
+		len += n;
+		if (out->ndrafts > 1)
+			used += (size_t)snprintf(all + used, len - used, "%s==> "
+			    "the draft to %s <==\n", i > 0 ? "\n" : "",
+			    out->drafts[i].to && out->drafts[i].to->name ?
+			    out->drafts[i].to->name : out->drafts[i].slug ?
+			    out->drafts[i].slug : "the interviewer");
+		used += (size_t)snprintf(all + used, len - used, "%s", one);
+		free(one);
+	}
+	if (all == NULL)
+		all = calloc(1, 1);
+	return all;
+oom:
+	free(all);
+	return NULL;
 }
 
 /* One note's work, in a worker (or in this process, with -j 1): the
@@ -536,7 +594,14 @@ work_note(void *arg, size_t i, sr_pack *msg)
 		} else if (note != NULL &&
 		    sr_engine_run(b->engine, note, &outcome, &diags) == 0) {
 			failed = false;
-			if (b->cmd == CMD_EXPLAIN) {
+			if (b->cmd == CMD_PREVIEW) {
+				if ((report = preview(note, &outcome,
+				    b->fmts)) == NULL) {
+					sr_diags_add(&diags, SR_ERROR, NULL, 0,
+					    0, "out of memory");
+					failed = true;
+				}
+			} else if (b->cmd == CMD_EXPLAIN) {
 				if ((report = sr_explain_render(note,
 				    &outcome)) == NULL) {
 					sr_diags_add(&diags, SR_ERROR, NULL, 0,
@@ -716,7 +781,7 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 	sr_outdir *out = NULL;
 	batch b = {CMD_BUILD, engine, NULL, paths, outpath, quiet,
 	    !quiet && isatty(2) && paths->count > 100, now, {0}, failed, 0,
-	    0, 0};
+	    0, 0, fmts};
 	int rc = EXIT_USAGE;
 	bool saved;
 
@@ -801,6 +866,7 @@ cmd_read(int argc, char **argv, command cmd)
 		{"formats", required_argument, NULL, 'T'},
 		{"fsync", no_argument, NULL, 'S'},
 		{"output", required_argument, NULL, 'o'},
+		{"stdout", no_argument, NULL, 'P'},
 		{"filters-dir", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{"jobs", required_argument, NULL, 'j'},
@@ -825,7 +891,7 @@ cmd_read(int argc, char **argv, command cmd)
 	int c, rc = EXIT_USAGE;
 	const char *outpath = "drafts";
 	unsigned fmts = SR_FORMAT_MD | SR_FORMAT_TXT | SR_FORMAT_HTML;
-	bool force = false, fsync_files = false;
+	bool force = false, fsync_files = false, formats_given = false;
 	unsigned jobs = default_jobs();
 	int first_note;
 
@@ -840,12 +906,16 @@ cmd_read(int argc, char **argv, command cmd)
 	while ((c = getopt_long(argc, argv, "f:hj:o:qv", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			outpath = optarg;
+			outpath = tidy_path(optarg);
 			break;
 		case 'S':
 			fsync_files = true;
 			break;
+		case 'P':
+			outpath = "-";
+			break;
 		case 'T':
+			formats_given = true;
 			if ((fmts = parse_formats(optarg)) == 0) {
 				fprintf(stderr, "%s: --formats: '%s' is not a list "
 				    "of md, txt and html\n", progname, optarg);
@@ -921,6 +991,17 @@ cmd_read(int argc, char **argv, command cmd)
 		goto out;
 	}
 	first_note = optind;
+	/* -o - (--stdout): the drafts on standard output, nothing written */
+	if (cmd == CMD_BUILD && strcmp(outpath, "-") == 0) {
+		if (formats_given && (fmts & (fmts - 1)) != 0) {
+			fprintf(stderr, "%s: --stdout prints one format: choose it "
+			    "with --formats (md, txt or html)\n", progname);
+			goto out;
+		}
+		cmd = CMD_PREVIEW;
+		if (!formats_given)
+			fmts = SR_FORMAT_TXT;
+	}
 	/* A filter that cannot run is refused before any note. */
 	if (cmd != CMD_PARSE && (engine = sr_engine_new(&eo, &diags)) == NULL) {
 		flush_logs();
@@ -928,9 +1009,17 @@ cmd_read(int argc, char **argv, command cmd)
 		goto out;
 	}
 	flush_logs();
-	for (; optind < argc; optind++)
-		if (sr_paths_collect(argv[optind], &paths, &diags) == -1)
+	for (; optind < argc; optind++) {
+		char *root, *real;
+
+		tidy_path(argv[optind]);
+		if (sr_notes_root(argv[optind], &root, &real) != 0 ||
+		    sr_paths_collect_under(real ? real : argv[optind], root,
+		    &paths, &diags) == -1)
 			failed++;
+		free(root);
+		free(real);
+	}
 	warnings += diags.warnings;
 	flush_diags(&diags, quiet);
 	if (cmd == CMD_BUILD) {
@@ -960,7 +1049,7 @@ cmd_read(int argc, char **argv, command cmd)
 	} else {
 		batch b = {cmd, engine, NULL, &paths, outpath, quiet,
 		    !quiet && isatty(2) && paths.count > 100, now, {0},
-		    failed, warnings, 0, 0};
+		    failed, warnings, 0, 0, fmts};
 
 		run_batch(&b, jobs);
 		failed = b.failed;

@@ -666,6 +666,22 @@ typedef struct {
  * or -1 with an error in diags when the path cannot be read.
  */
 int sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags);
+/* The same, the names made relative to root (a prefix of path, from
+ * sr_notes_root; "" when path is relative to the working folder; NULL:
+ * the folder named, or a file's own folder, is the root).  A folder of
+ * the walk that is a notes root itself is the root of what is below it. */
+int sr_paths_collect_under(const char *path, const char *root,
+    sr_paths *out, sr_diags *diags);
+/*
+ * The notes root of a file or folder: the nearest folder at or above it
+ * that is named `notes` or holds a .secondround marker file.
+ * Output names are made relative to it, so a note gets the same drafts
+ * however it is named on the command line.  Sets *root (a prefix of path
+ * as given, or of *new_path, an absolute path that names the same file,
+ * when path cannot be cut so); both NULL when there is no root above.
+ * The caller frees both.  0, or -1 when out of memory.
+ */
+int sr_notes_root(const char *path, char **root, char **new_path);
 void sr_paths_free(sr_paths *p);
 
 

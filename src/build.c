@@ -199,6 +199,51 @@ claim(sr_builder *b, const sr_manifest_entry *e, const char *name,
 	return not_recorded(path, name, diags);
 }
 
+/* What is to become of one output of a note. */
+typedef enum {
+	OUT_WRITE,      /* new or changed: written */
+	OUT_SAME,       /* already what would be written */
+	OUT_EDITED,     /* edited by hand since it was generated: kept */
+	OUT_FOREIGN,    /* not written by secondround: kept */
+	OUT_UNREADABLE, /* there but unreadable: kept */
+	OUT_TWIN        /* another note of the run made it: an error */
+} out_fate;
+
+/* Decides what becomes of output name (data its new text); *twin is the
+ * note of this run that made it, for OUT_TWIN. */
+static out_fate
+decide(sr_builder *b, const char *path, const char *name, const char *data,
+    const char **twin)
+{
+	const sr_manifest_entry *e = sr_manifest_find(&b->manifest, name);
+	const sr_manifest_entry *other = sr_manifest_find(&b->claimed, name);
+	size_t len;
+	bool absent;
+	char *old;
+	uint64_t have, recorded = e ? e->output_hash : 0;
+	bool known = e != NULL;
+
+	/* two notes of this run with the same name (in two folders named on
+	 * the command line): the second would overwrite the first */
+	*twin = e != NULL ? e->made_by : NULL;
+	if (*twin == NULL && other != NULL)
+		*twin = other->note;
+	if (*twin != NULL && strcmp(*twin, path) != 0)
+		return OUT_TWIN;
+	old = sr_outdir_read(b->out, name, &len, &absent);
+	if (old == NULL)
+		/* unreadable (not a regular file, no permission): never
+		 * replaced without --force */
+		return absent || b->force ? OUT_WRITE : OUT_UNREADABLE;
+	have = hash_bytes(old, len);
+	free(old);
+	if (have == hash_bytes(data, strlen(data)))
+		return OUT_SAME;
+	if (!b->force && (!known || have != recorded))
+		return known ? OUT_EDITED : OUT_FOREIGN;
+	return OUT_WRITE;
+}
+
 /* A note's outputs to be written, staged until all are. */
 typedef struct {
 	sr_staging staging;
@@ -207,65 +252,28 @@ typedef struct {
 	size_t count;
 } pending;
 
-/* Stages one output unless a hand edit is in the way; counts what
- * happened in res.  Returns -1 when the note cannot be written (a twin,
- * a write error). */
+/* Does what was decided for one output: records it, keeps it, or stages
+ * it in p; counts it in res.  A note one of whose drafts was edited keeps
+ * all of them (keep_all): its formats stay one email.  Returns -1 on a
+ * write error. */
 static int
 put_output(sr_builder *b, const char *path, const char *rel_note,
-    const char *name, const char *data, uint64_t in, pending *p,
-    sr_build_result *res, sr_diags *diags)
+    const char *name, const char *data, uint64_t in, out_fate fate,
+    bool keep_all, pending *p, sr_build_result *res, sr_diags *diags)
 {
-	const sr_manifest_entry *e = sr_manifest_find(&b->manifest, name);
-	const sr_manifest_entry *other = sr_manifest_find(&b->claimed, name);
-	const char *twin = e != NULL ? e->made_by : NULL;
 	uint64_t out = hash_bytes(data, strlen(data));
-	size_t len;
-	bool absent;
-	char *old;
-	uint64_t recorded;
-	bool known;
 
-	/* two notes of this run with the same name (in two folders named on
-	 * the command line): the second would overwrite the first */
-	if (twin == NULL && other != NULL)
-		twin = other->note;
-	if (twin != NULL && strcmp(twin, path) != 0) {
-		sr_diags_add(diags, SR_ERROR, path, 0, 0, "its draft %s would "
-		    "replace the one of %s; give one of them another name",
-		    name, twin);
-		return -1;
+	if (fate == OUT_SAME) {
+		if (sr_manifest_set(&b->manifest, name, rel_note, in, out,
+		    path) != 0)
+			return not_recorded(path, name, diags);
+		res->unchanged++;
+		return 0;
 	}
-	old = sr_outdir_read(b->out, name, &len, &absent);
-	recorded = e ? e->output_hash : 0;
-	known = e != NULL;
-	/* there but unreadable (not a regular file, no permission): never
-	 * replaced without --force */
-	if (old == NULL && !absent && !b->force) {
-		sr_diags_add(diags, SR_WARNING, sr_outdir_path(b->out), 0, 0,
-		    "%s cannot be read; kept (use --force to replace it)", name);
+	if (fate != OUT_WRITE || keep_all) {
 		res->kept++;
-		return claim(b, e, name, path, diags);
-	}
-	if (old != NULL) {
-		uint64_t have = hash_bytes(old, len);
-
-		free(old);
-		if (have == out) {
-			/* already what we would write */
-			if (sr_manifest_set(&b->manifest, name, rel_note, in,
-			    out, path) != 0)
-				return not_recorded(path, name, diags);
-			res->unchanged++;
-			return 0;
-		}
-		if (!b->force && (!known || have != recorded)) {
-			sr_diags_add(diags, SR_WARNING, sr_outdir_path(b->out), 0,
-			    0, "%s %s; kept (use --force to replace it)", name,
-			    known ? "was edited since it was generated" :
-			    "was not written by secondround");
-			res->kept++;
-			return claim(b, e, name, path, diags);
-		}
+		return claim(b, sr_manifest_find(&b->manifest, name), name,
+		    path, diags);
 	}
 	if (sr_outdir_stage(b->out, &p->staging, name, data, strlen(data),
 	    path, diags) != 0)
@@ -303,6 +311,43 @@ publish(sr_builder *b, const char *path, const char *rel, uint64_t in,
 			    "%s", p->name[i]);
 	}
 	return 0;
+}
+
+/* The warning for a note whose drafts are kept: each file in the way by
+ * its path and why, then the files kept with it. */
+static void
+tell_kept(sr_builder *b, const char *const *names, const out_fate *fates,
+    size_t n, sr_diags *diags)
+{
+	const char *dir = sr_outdir_path(b->out);
+	const char *sep = dir[0] != '\0' && dir[strlen(dir) - 1] != '/' ?
+	    "/" : "";
+	sr_buf with = {0}, file = {0};
+	size_t i, nwith = 0;
+
+	for (i = 0; i < n; i++)
+		if (fates[i] == OUT_WRITE) {
+			const char *base = strrchr(names[i], '/');
+
+			sr_buf_printf(&with, "%s%s", nwith++ ? ", " : "",
+			    base ? base + 1 : names[i]);
+		}
+	for (i = 0; i < n; i++) {
+		if (fates[i] != OUT_EDITED && fates[i] != OUT_FOREIGN &&
+		    fates[i] != OUT_UNREADABLE)
+			continue;
+		file.len = 0;
+		sr_buf_printf(&file, "%s%s%s", dir, sep, names[i]);
+		sr_diags_add(diags, SR_WARNING, file.data ? file.data : dir, 0,
+		    0, "%s; kept%s%s (use --force to replace %s)",
+		    fates[i] == OUT_EDITED ? "edited since it was generated" :
+		    fates[i] == OUT_FOREIGN ? "not written by secondround" :
+		    "cannot be read", nwith ? ", and so are " : "",
+		    nwith ? with.data : "", nwith ? "them" : "it");
+		nwith = 0; /* the others are named once */
+	}
+	sr_buf_free(&with);
+	sr_buf_free(&file);
 }
 
 /* Forgets the manifest's entries of this note, in the formats of this
@@ -488,6 +533,9 @@ commit_note(sr_builder *b, const char *path, const char *rel,
     sr_unpack *u, sr_build_result *res, sr_diags *diags)
 {
 	uint64_t kind, in, count, i;
+	const char *names[MAX_OUTPUTS / 2], *texts[MAX_OUTPUTS / 2];
+	out_fate fates[MAX_OUTPUTS / 2];
+	bool keep_all = false;
 	pending p;
 
 	p.count = 0;
@@ -524,25 +572,37 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 	count = sr_unpack_u64(u);
 	if (count > MAX_OUTPUTS / 2)
 		goto bad;
-	/* all written, or none */
+	/* first what becomes of each, then do it: one edited draft keeps
+	 * the note's other formats too; those written are written all, or
+	 * none */
 	for (i = 0; i < count && !u->bad; i++) {
-		const char *name = sr_unpack_str(u);
-		const char *text = sr_unpack_str(u);
+		const char *twin;
 
-		if (u->bad || name == NULL || text == NULL) {
-			sr_outdir_discard(&p.staging);
+		names[i] = sr_unpack_str(u);
+		texts[i] = sr_unpack_str(u);
+		if (u->bad || names[i] == NULL || texts[i] == NULL)
 			goto bad;
+		fates[i] = decide(b, path, names[i], texts[i], &twin);
+		if (fates[i] == OUT_TWIN) {
+			sr_diags_add(diags, SR_ERROR, path, 0, 0, "its draft %s "
+			    "would replace the one of %s; give one of them "
+			    "another name", names[i], twin);
+			return -1;
 		}
-		if (put_output(b, path, rel, name, text, in, &p, res,
-		    diags) != 0) {
+		if (fates[i] == OUT_EDITED || fates[i] == OUT_FOREIGN ||
+		    fates[i] == OUT_UNREADABLE)
+			keep_all = true;
+	}
+	if (u->bad)
+		goto bad;
+	if (keep_all)
+		tell_kept(b, names, fates, (size_t)count, diags);
+	for (i = 0; i < count; i++)
+		if (put_output(b, path, rel, names[i], texts[i], in, fates[i],
+		    keep_all, &p, res, diags) != 0) {
 			sr_outdir_discard(&p.staging);
 			return -1;
 		}
-	}
-	if (u->bad) {
-		sr_outdir_discard(&p.staging);
-		goto bad;
-	}
 	if (publish(b, path, rel, in, &p, res, diags) != 0)
 		return -1;
 	/* drafts this note made before and makes no more (a member who left

@@ -8,6 +8,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,21 @@ join(const char *dir, const char *name)
 	return p;
 }
 
+/* Whether folder dir is a notes root: named `notes`, or holding a
+ * .secondround marker file. */
+static bool
+is_root(const char *dir)
+{
+	const char *base = strrchr(dir, '/');
+	char probe[PATH_MAX];
+	struct stat st;
+
+	if (strcmp(base != NULL ? base + 1 : dir, "notes") == 0)
+		return true;
+	return (size_t)snprintf(probe, sizeof(probe), "%s/.secondround",
+	    dir) < sizeof(probe) && lstat(probe, &st) == 0;
+}
+
 /* Adds the notes below folder `dir` (root_len: the length of the root
  * folder's path in it); entries are sorted by name. */
 static int
@@ -189,7 +205,9 @@ walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 
 			if (lstat(path, &lst) == 0)
 				link = S_ISLNK(lst.st_mode);
-			if (!link && walk_dir(path, root_len, out, diags) == -1)
+			/* a notes folder below is the root of its notes */
+			if (!link && walk_dir(path, is_root(path) ?
+			    strlen(path) : root_len, out, diags) == -1)
 				rc = -1;
 			free(path);
 		} else if (S_ISREG(st.st_mode) && sr_note_ext_len(names.items[i]) > 0) {
@@ -213,20 +231,116 @@ oom:
 }
 
 int
+sr_notes_root(const char *path, char **root, char **new_path)
+{
+	char *dir = NULL, *abs = NULL, *top = NULL, *cand = NULL, *real;
+	const char *base = NULL, *slash, *suffix;
+	struct stat st;
+	size_t n, k, sl;
+	int rc = 0;
+
+	*root = *new_path = NULL;
+	if (stat(path, &st) == -1)
+		return 0; /* collecting it says why */
+	if (S_ISDIR(st.st_mode))
+		dir = strdup(path);
+	else if ((slash = strrchr(path, '/')) != NULL) {
+		dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
+		base = slash + 1;
+	} else {
+		dir = strdup(".");
+		base = path;
+	}
+	if (dir == NULL)
+		return -1;
+	if ((abs = realpath(dir, NULL)) == NULL)
+		goto out;
+	/* the nearest root at or above the folder */
+	for (n = strlen(abs); n > 1; ) {
+		if ((top = strndup(abs, n)) == NULL) {
+			rc = -1;
+			goto out;
+		}
+		if (is_root(top))
+			break;
+		free(top);
+		top = NULL;
+		while (n > 0 && abs[n - 1] != '/')
+			n--;
+		if (n > 1)
+			n--; /* the slash */
+	}
+	if (top == NULL)
+		goto out; /* none: the folder named is the root */
+	suffix = abs + n; /* "" or "/2026/11" */
+	sl = strlen(suffix);
+	/* the root as the command line named it, when it can be: the
+	 * messages then name the notes as the user did */
+	k = strlen(dir);
+	while (k > 1 && dir[k - 1] == '/')
+		k--;
+	if (sl == 0)
+		cand = strndup(dir, k);
+	else if (k > sl && strncmp(dir + k - sl, suffix, sl) == 0)
+		cand = strndup(dir, k - sl);
+	else if (k == sl - 1 && strncmp(dir, suffix + 1, k) == 0)
+		cand = strdup("");
+	if (cand != NULL) {
+		real = realpath(cand[0] != '\0' ? cand : ".", NULL);
+		if (real != NULL && strcmp(real, top) == 0) {
+			free(real);
+			*root = cand;
+			cand = NULL;
+			goto out;
+		}
+		free(real);
+	}
+	/* else by its real path */
+	if ((*new_path = malloc(strlen(abs) + (base ? strlen(base) : 0) +
+	    2)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	sprintf(*new_path, "%s%s%s", abs, base ? "/" : "", base ? base : "");
+	*root = top;
+	top = NULL;
+out:
+	free(dir);
+	free(abs);
+	free(top);
+	free(cand);
+	return rc;
+}
+
+int
 sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
+{
+	return sr_paths_collect_under(path, NULL, out, diags);
+}
+
+int
+sr_paths_collect_under(const char *path, const char *root, sr_paths *out,
+    sr_diags *diags)
 {
 	struct stat st;
 	const char *base;
 	char *copy;
+	size_t n = root != NULL ? strlen(root) : 0;
 
+	if (root != NULL && n > 0 && (strncmp(path, root, n) != 0 ||
+	    (path[n] != '/' && path[n] != '\0')))
+		root = NULL;
 	if (stat(path, &st) == -1) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: %s",
 		    strerror(errno));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode))
-		return walk_dir(path, strlen(path), out, diags);
+		return walk_dir(path, root != NULL ? n : strlen(path), out,
+		    diags);
 	base = strrchr(path, '/');
+	if (root != NULL)
+		base = n > 0 ? path + n : NULL;
 	if ((copy = strdup(path)) == NULL || add_path(out, copy, base ?
 	    (size_t)(base + 1 - path) : 0) == -1) {
 		free(copy);

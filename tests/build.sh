@@ -71,19 +71,44 @@ cp -p "$tmp/good.txt.before" "$out/good.txt"
 printf -- '- Shipped a migration tool\n' >>"$notes/good.md"
 expect "one note changed" 0 "1 written, 2 up to date" $sr build "$notes" -o "$out"
 
-# A draft edited by hand is kept, with a warning, unless --force.
+# A draft edited by hand is kept, with a warning naming its file, unless
+# --force; the note's other formats are kept with it (one email in three
+# formats, not two versions of it).
 printf 'My own closing line.\n' >>"$out/good.txt"
-printf -- '- Another point\n' >>"$notes/good.md"
-expect "edited draft kept" 0 "good.txt was edited since it was generated; kept" \
+printf -- '- **Cut costs by 40%%** at Initech #must\n' >>"$notes/good.md"
+cp -p "$out/good.md" "$tmp/good.md.before"
+expect "edited draft kept" 0 "$out/good.txt: warning: edited since it was generated; kept, and so are good.md, good.html (use --force to replace them)" \
     $sr build "$notes" -o "$out"
 check "the edit survives" grep -q "My own closing line" "$out/good.txt"
+check "its other formats are kept with it" cmp -s "$out/good.md" "$tmp/good.md.before"
+check "the summary counts it kept, not written" grep -q "0 written, 2 up to date, 1 kept (edited)" "$tmp/out"
 expect "still kept next time" 0 "kept" $sr build "$notes" -o "$out"
 expect "--force replaces it" 0 "1 written" $sr build --force "$notes" -o "$out"
 check "the edit is gone" sh -c "! grep -q 'My own closing line' '$out/good.txt'"
 
+# The same note gets the same drafts however it is named: the notes root
+# is the nearest folder named notes, or holding a .secondround file.
+rm -rf "$tmp/two" && mkdir -p "$tmp/two/notes/2026" "$tmp/two/mine/2026" &&
+    cp tests/notes/good.md "$tmp/two/notes/2026/acme.md" &&
+    cp tests/notes/good.md "$tmp/two/mine/2026/acme.md" && : >"$tmp/two/mine/.secondround"
+expect "a note named by its folder" 0 "$tmp/two/notes/2026/acme.md: wrote $tmp/two/drafts/2026/acme.md" \
+    $sr build --now $NOW "$tmp/two/notes//" -o "$tmp/two/drafts/"
+expect "the same note named alone" 0 "0 written, 1 up to date" \
+    $sr build --now $NOW "$tmp/two/notes/2026/acme.md" -o "$tmp/two/drafts"
+srabs="$valgrind $(cd "$build" && pwd)/secondround"
+expect "the same note named from its own folder" 0 "0 written, 1 up to date" \
+    sh -c "cd '$tmp/two/notes/2026' && $srabs build --now $NOW acme.md -o '$tmp/two/drafts'"
+check "one set of drafts, one manifest entry a format" test \
+    "$(find "$tmp/two/drafts" -type f | wc -l)" -eq 4 -a \
+    "$(grep -c acme "$tmp/two/drafts/.secondround-manifest")" -eq 3
+expect "a .secondround file marks the root" 0 "0 written, 1 up to date" \
+    sh -c "$sr build --now $NOW '$tmp/two/mine' -o '$tmp/two/out2' >/dev/null 2>&1 &&
+        $sr build --now $NOW '$tmp/two/mine/2026/acme.md' -o '$tmp/two/out2'"
+check "named by the marked root" test -f "$tmp/two/out2/2026/acme.txt"
+
 # A file secondround did not write is not overwritten either.
 rm -rf "$tmp/other" && mkdir -p "$tmp/other" && printf 'mine\n' >"$tmp/other/good.md"
-expect "a foreign file kept" 0 "good.md was not written by secondround" \
+expect "a foreign file kept" 0 "other/good.md: warning: not written by secondround" \
     $sr build "$notes/good.md" -o "$tmp/other"
 check "the foreign file survives" grep -qx mine "$tmp/other/good.md"
 

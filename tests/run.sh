@@ -264,6 +264,21 @@ for build in "$@"; do
 	if [ "$(cat "$tmp/list")" = "./.secondround-manifest ./2026-11-24-acme.html ./2026-11-24-acme.md ./2026-11-24-acme.txt " ]; then ok; else
 		bad "build over tests/real wrote: $(cat "$tmp/list")"; fi
 
+	# -o - (--stdout): the drafts on standard output, in one format,
+	# nothing written (it made a folder named '-').
+	rm -rf "$tmp/preview" && mkdir -p "$tmp/preview"
+	top=$PWD
+	case $build in /*) abs=$build ;; *) abs=$top/$build ;; esac
+	(cd "$tmp/preview" && $valgrind "$abs/secondround" build --now $NOW \
+	    -o - "$top/tests/regress/basic.md" >"$tmp/preview.out" 2>"$tmp/preview.err")
+	if [ $? -eq 0 ] && head -1 "$tmp/preview.out" | grep -q '^Subject: ' &&
+	    [ -z "$(ls -A "$tmp/preview")" ]; then ok; else
+		bad "-o - prints the draft and writes nothing"; cat "$tmp/preview.err"; ls -A "$tmp/preview"; fi
+	cli "--stdout with a panel names each draft" 0 "==> the draft to " \
+	    $sr build --now $NOW --stdout --formats md tests/notes/panel.md
+	cli "--stdout takes one format" 2 "--stdout prints one format" \
+	    $sr build --stdout --formats md,txt tests/regress/basic.md
+
 	# What note apps write for themselves never reaches a draft.
 	rm -rf "$tmp/apps-out"
 	$sr build -q --now $NOW tests/regress/note-apps.md -o "$tmp/apps-out" 2>/dev/null
