@@ -132,15 +132,21 @@ chmod -R a+rwX "$tmp/ro/out"
 sed -i 's/40 to 9 minutes/40 to 8 minutes/' "$notes/sub/hostile.md"
 sed -i 's/^role: .*/role: Head of Analytics/' "$notes/panel.md"
 chmod 555 "$tmp/ro/out/sub"
+# nobody may not reach this folder (a clone in /root): it runs a copy of
+# the program and of the shipped filters
+srnobody=$sr
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
-	asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	mkdir -p "$tmp/nobody" && cp "$build/secondround" "$tmp/nobody/" &&
+	    cp -r filters "$tmp/nobody/" && chmod -R a+rX "$tmp/nobody"
+	asuser="env SECONDROUND_FILTERS=$tmp/nobody/filters setpriv --reuid=65534 --regid=65534 --clear-groups"
+	srnobody="$valgrind $tmp/nobody/secondround"
 else
 	asuser=
 fi
 if [ "$(id -u)" != 0 ] || [ -n "$asuser" ]; then
 	# the error names the note, not only the folder
 	expect "a read-only folder" 1 "sub/hostile.md: error: cannot write" \
-	    $asuser $sr build "$notes" -o "$tmp/ro/out"
+	    $asuser $srnobody build "$notes" -o "$tmp/ro/out"
 	check "the other notes are written" grep -q "wrote" "$tmp/out"
 fi
 chmod 755 "$tmp/ro/out/sub"

@@ -349,8 +349,15 @@ for build in "$@"; do
 	chmod 000 "$tmp/secret.md"
 	chmod 755 "$tmp"
 	if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+		# nobody may not reach this folder (a clone in /root): a copy
+		# of the program and of the shipped filters
+		rm -rf "$tmp/nobody" && mkdir -p "$tmp/nobody" &&
+		    cp "$build/secondround" "$tmp/nobody/" && cp -r filters "$tmp/nobody/" &&
+		    chmod -R a+rX "$tmp/nobody"
 		cli "an unreadable file" 1 "secret.md: error: cannot read: Permission denied" \
-		    setpriv --reuid=65534 --regid=65534 --clear-groups $sr check "$tmp/secret.md"
+		    env SECONDROUND_FILTERS="$tmp/nobody/filters" \
+		    setpriv --reuid=65534 --regid=65534 --clear-groups \
+		    $valgrind "$tmp/nobody/secondround" check "$tmp/secret.md"
 	elif [ "$(id -u)" != 0 ]; then
 		cli "an unreadable file" 1 "secret.md: error: cannot read: Permission denied" \
 		    $sr check "$tmp/secret.md"
