@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,52 +23,133 @@ static const char *progname = "secondround";
 
 static void print_visible(FILE *f, const char *s);
 
-static void
-usage(FILE *f)
-{
-	fprintf(f,
-	    "usage: %s [--help | --version]\n"
-	    "       %s [build] [-qv] [-j N] [-o DIR] [--formats LIST] [--force]\n"
-	    "              [--fsync] [FILTER OPTIONS] NOTES...\n"
-	    "       %s check [-qv] [-j N] [--now TIME] [FILTER OPTIONS] NOTES...\n"
-	    "       %s explain [-v] [-j N] [FILTER OPTIONS] NOTES...\n"
-	    "       %s parse NOTES...\n"
-	    "\n"
-	    "Turns Markdown interview notes into follow-up emails.\n"
-	    "\n"
-	    "commands:\n"
-	    "  build     write the drafts of every note into DIR (drafts):\n"
-	    "            NAME.md, NAME.txt, NAME.html; the default command\n"
-	    "  check     read every note, run the filters, and report errors\n"
-	    "            and warnings; nothing is written\n"
-	    "  explain   show each point's score, the reasons and the filters\n"
-	    "            behind it, and what was chosen for each paragraph\n"
-	    "  parse     print each note's fields, sections and points as\n"
-	    "            secondround reads them\n"
-	    "\n"
+/* The help of each command, as `secondround help CMD` and
+ * `secondround CMD --help` print it; the options mirror secondround(1). */
+static const char filter_options[] =
+    "filter options:\n"
+    "  -f, --filter FILE       run this Lua filter too (repeatable);\n"
+    "      --lua-filter FILE   the same (pandoc's name)\n"
+    "      --no-default-filters  leave out the default scorer\n"
+    "      --filters-dir DIR   where the shipped filters are\n"
+    "      --max-instructions N  per note (default 100000000)\n"
+    "      --max-memory MIB    Lua memory per note (default 64)\n";
+
+static const struct {
+	const char *name, *synopsis, *text;
+	bool filters; /* takes the filter options */
+} helps[] = {
+	{"build", "[build] [-qv] [-j N] [-o DIR | --stdout] [--formats LIST] "
+	    "[--force]\n                     [--fsync] [FILTER OPTIONS] "
+	    "NOTES...",
+	    "Writes the drafts of every note into DIR: NAME.md, NAME.txt and\n"
+	    "NAME.html, named from the note's path under its notes root (the\n"
+	    "nearest folder named notes, or holding a .secondround file).\n"
+	    "build is the default command.\n\n"
 	    "options:\n"
-	    "  -o, --output DIR        where build writes (default: drafts)\n"
+	    "  -o, --output DIR        where to write (default: drafts);\n"
+	    "                          -o - prints the drafts instead\n"
+	    "      --stdout            print the drafts in one format, write\n"
+	    "                          nothing (a preview)\n"
 	    "      --formats LIST      which of md,txt,html to write (all)\n"
 	    "      --force             replace drafts edited by hand\n"
 	    "      --fsync             flush each file to disk before it lands\n"
 	    "  -j, --jobs N            work in N processes (default: one a\n"
 	    "                          core); the output is the same as with one\n"
-	    "  -q, --quiet             print errors only, and no summary\n"
-	    "  -v, --verbose           add a Lua traceback to filter errors\n"
-	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n"
-	    "  -h, --help              show this help\n"
-	    "  -V, --version           show the version\n"
-	    "\n"
-	    "filter options:\n"
-	    "  -f, --filter FILE       run this Lua filter too (repeatable)\n"
-	    "      --no-default-filters  leave out the default scorer\n"
-	    "      --filters-dir DIR   where the shipped filters are\n"
-	    "      --max-instructions N  per note (default 100000000)\n"
-	    "      --max-memory MIB    Lua memory per note (default 64)\n"
-	    "\n"
-	    "NOTES are files or folders (searched recursively for *.md).\n"
-	    "See secondround(1) and secondround-filters(7).\n",
-	    progname, progname, progname, progname, progname);
+	    "  -q, --quiet             no line per note, only the summary\n"
+	    "  -v, --verbose           a line for every note, and a Lua\n"
+	    "                          traceback with filter errors\n"
+	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n",
+	    true},
+	{"check", "check [-qv] [-j N] [--now TIME] [FILTER OPTIONS] NOTES...",
+	    "Reads every note, runs the filters, and reports what a user must\n"
+	    "act on: errors, and warnings (unanswered questions, a heading or\n"
+	    "field that nearly matches, missing fields, an over-long draft, a\n"
+	    "passed deadline).  Nothing is written.\n\n"
+	    "options:\n"
+	    "  -j, --jobs N            work in N processes (default: one a\n"
+	    "                          core); the output is the same as with one\n"
+	    "  -q, --quiet             errors and the summary only\n"
+	    "  -v, --verbose           a Lua traceback with filter errors\n"
+	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n",
+	    true},
+	{"explain", "explain [-v] [-j N] [FILTER OPTIONS] NOTES...",
+	    "Shows each point's score, the reasons and the filters behind it,\n"
+	    "what was chosen for each paragraph or why not, and the draft each\n"
+	    "draft hook changed.\n\n"
+	    "options:\n"
+	    "  -j, --jobs N            work in N processes (default: one a\n"
+	    "                          core); the output is the same as with one\n"
+	    "  -v, --verbose           a Lua traceback with filter errors\n",
+	    true},
+	{"parse", "parse NOTES...",
+	    "Prints each note's fields, sections and points as secondround\n"
+	    "reads them: which heading went to which question.\n", false},
+	{"help", "help [COMMAND]", "Shows the help of a command.\n", false},
+	{"version", "version", "Shows the version.\n", false},
+};
+
+#define NHELPS (sizeof(helps) / sizeof(helps[0]))
+
+/* The overview: `secondround`, `secondround help`, `--help`. */
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: %s [--help | --version] COMMAND [OPTIONS] NOTES...\n"
+	    "\nTurns Markdown interview notes into follow-up emails.\n"
+	    "\ncommands:\n"
+	    "  build     write the drafts of every note (the default command)\n"
+	    "  check     report what the notes lack; nothing is written\n"
+	    "  explain   show how the filters scored and chose each point\n"
+	    "  parse     print each note as secondround reads it\n"
+	    "  help      show the help of a command\n"
+	    "  version   show the version\n"
+	    "\nusage of each:\n", progname);
+	for (i = 0; i < NHELPS; i++)
+		fprintf(f, "  %s %s\n", progname, helps[i].synopsis);
+	fprintf(f, "\nNOTES are files or folders (searched for *.md, "
+	    "*.markdown, *.mdown, *.mkd).\n"
+	    "See '%s help COMMAND', secondround(1) and "
+	    "secondround-filters(7).\n", progname);
+}
+
+/* One command's help, or -1 when there is no such command. */
+static int
+command_help(FILE *f, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NHELPS; i++) {
+		if (strcmp(helps[i].name, name) != 0)
+			continue;
+		fprintf(f, "usage: %s %s\n\n%s", progname, helps[i].synopsis,
+		    helps[i].text);
+		if (helps[i].filters)
+			fprintf(f, "\n%s", filter_options);
+		fprintf(f, "\nSee secondround(1)%s.\n", helps[i].filters ?
+		    " and secondround-filters(7)" : "");
+		return 0;
+	}
+	return -1;
+}
+
+/* A usage error: one line saying what is wrong, and where help is. */
+static int
+usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static int
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help'.\n", progname);
+	return EXIT_USAGE;
 }
 
 /* Prints and forgets the diagnostics gathered so far. */
@@ -81,7 +163,9 @@ flush_diags(sr_diags *d, bool quiet)
 		if (quiet && d->items[i].severity != SR_ERROR)
 			continue;
 		if ((line = sr_diag_format(&d->items[i])) != NULL) {
-			fprintf(stderr, "%s\n", line);
+			/* a message about no file is the program's */
+			fprintf(stderr, "%s%s\n", d->items[i].path == NULL ?
+			    "secondround: " : "", line);
 			free(line);
 		}
 	}
@@ -169,6 +253,9 @@ parse_now(const char *s, time_t *now)
 
 typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN, CMD_BUILD, CMD_PREVIEW }
     command;
+
+static const char *const command_names[] = {"check", "parse", "explain",
+    "build", "build"};
 
 /* Prints text from a note or a file name with its control characters
  * made visible: a note must not drive the terminal. */
@@ -367,7 +454,8 @@ static void
 print_result(const char *path, const sr_build_result *res, const char *out,
     time_t now)
 {
-	double hours;
+	double left;
+	char span[32];
 
 	print_visible(stderr, path);
 	fputs(": ", stderr);
@@ -391,15 +479,31 @@ print_result(const char *path, const sr_build_result *res, const char *out,
 	if (res->sent)
 		fprintf(stderr, ", sent");
 	else if (res->has_date) {
-		hours = difftime(res->send_by, now) / 3600.0;
-		if (hours >= 0)
-			fprintf(stderr, ", send by %s, %.0f h left",
-			    res->send_by_text, hours);
+		left = difftime(res->send_by, now);
+		sr_due_format(left, span, sizeof(span));
+		if (left >= 0)
+			fprintf(stderr, ", send by %s, %s left",
+			    res->send_by_text, span);
 		else
-			fprintf(stderr, ", was due %s: OVERDUE by %.0f h",
-			    res->send_by_text, -hours);
+			fprintf(stderr, ", OVERDUE by %s: it was due %s", span,
+			    res->send_by_text);
 	}
 	fprintf(stderr, ")\n");
+	if (res->over_budget) {
+		print_visible(stderr, path);
+		fprintf(stderr, ": warning: the draft is %d words, over its "
+		    "budget of %d\n", res->words, res->max_words);
+	}
+}
+
+/* Whether a built note's line is worth a look in a big batch: it was
+ * kept, warned about, over budget, or due within a day (or overdue). */
+static bool
+needs_attention(const sr_build_result *res, size_t warnings, time_t now)
+{
+	return res->status == SR_BUILD_KEPT || warnings > 0 ||
+	    res->over_budget || (res->has_date && !res->sent &&
+	    difftime(res->send_by, now) < 24 * 3600);
 }
 
 /* Ends a summary line: what the batch skipped, and why. */
@@ -515,6 +619,7 @@ typedef struct {
 	size_t skipped; /* check and explain: files that are not notes */
 	double saved_at; /* when build last saved the manifest */
 	unsigned fmts;   /* preview: the one format it prints */
+	bool verbose; /* build: a line for every note */
 } batch;
 
 /* How often a long build saves its manifest on the way: what a build
@@ -640,6 +745,7 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 	sr_unpack u = {msg, msg + len, false};
 	sr_diags diags = {0};
 	sr_build_result res;
+	size_t warnings;
 
 	path = b->paths->items[i].path;
 	if (msg == NULL) {
@@ -672,17 +778,14 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 		b->failed++;
 	else
 		b->counts[res.status]++;
+	warnings = diags.warnings;
 	flush_diags(&diags, b->quiet);
+	/* a line for a note only when it needs a look, unless -v */
 	if (!b->quiet && res.status != SR_BUILD_UP_TO_DATE &&
 	    res.status != SR_BUILD_FAILED && res.status != SR_BUILD_NO_DRAFT &&
-	    res.status != SR_BUILD_SKIPPED) {
+	    res.status != SR_BUILD_SKIPPED &&
+	    (b->verbose || needs_attention(&res, warnings, b->now)))
 		print_result(path, &res, b->outpath, b->now);
-		if (res.over_budget) {
-			print_visible(stderr, path);
-			fputs(": warning: a draft is over its word budget\n",
-			    stderr);
-		}
-	}
 }
 
 /* A build stopped by a signal (Ctrl-C, a timeout's SIGTERM) stops between
@@ -774,18 +877,19 @@ run_batch(batch *b, unsigned jobs)
 
 static int
 build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
-    bool force, bool fsync_files, bool quiet, time_t now, char **roots,
-    int nroots, size_t failed, unsigned jobs)
+    bool force, bool fsync_files, bool quiet, bool verbose, time_t now,
+    char **roots, int nroots, size_t failed, unsigned jobs)
 {
 	sr_diags diags = {0};
 	sr_outdir *out = NULL;
 	batch b = {CMD_BUILD, engine, NULL, paths, outpath, quiet,
 	    !quiet && isatty(2) && paths->count > 100, now, {0}, failed, 0,
-	    0, 0, fmts};
+	    0, 0, fmts, false};
 	int rc = EXIT_USAGE;
 	bool saved;
 
 	b.saved_at = seconds_now();
+	b.verbose = verbose;
 	if (!output_outside_notes(outpath, roots, nroots))
 		return EXIT_USAGE;
 	if ((out = sr_outdir_open(outpath, fsync_files, &diags)) == NULL ||
@@ -837,14 +941,12 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		goto out;
 	}
 	flush_diags(&diags, quiet);
-	if (!quiet) {
-		fprintf(stderr, "%zu written, %zu up to date, %zu kept (edited), "
-		    "%zu without a draft, %zu failed",
-		    b.counts[SR_BUILD_WRITTEN], b.counts[SR_BUILD_UP_TO_DATE],
-		    b.counts[SR_BUILD_KEPT], b.counts[SR_BUILD_NO_DRAFT],
-		    b.failed);
-		print_skipped(b.counts[SR_BUILD_SKIPPED], paths->skipped);
-	}
+	/* the summary, -q or not */
+	fprintf(stderr, "%zu written, %zu up to date, %zu kept (edited), "
+	    "%zu without a draft, %zu failed", b.counts[SR_BUILD_WRITTEN],
+	    b.counts[SR_BUILD_UP_TO_DATE], b.counts[SR_BUILD_KEPT],
+	    b.counts[SR_BUILD_NO_DRAFT], b.failed);
+	print_skipped(b.counts[SR_BUILD_SKIPPED], paths->skipped);
 	rc = b.failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 out:
 	sr_builder_free(b.builder);
@@ -862,6 +964,7 @@ cmd_read(int argc, char **argv, command cmd)
 {
 	static const struct option opts[] = {
 		{"filter", required_argument, NULL, 'f'},
+		{"lua-filter", required_argument, NULL, 'f'},
 		{"force", no_argument, NULL, 'X'},
 		{"formats", required_argument, NULL, 'T'},
 		{"fsync", no_argument, NULL, 'S'},
@@ -903,7 +1006,8 @@ cmd_read(int argc, char **argv, command cmd)
 	eo.log = log_line;
 	eo.log_arg = &engine;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:hj:o:qv", opts, NULL)) != -1) {
+	opterr = 0; /* usage_error says it, in one line */
+	while ((c = getopt_long(argc, argv, ":f:hj:o:qv", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			outpath = tidy_path(optarg);
@@ -917,8 +1021,8 @@ cmd_read(int argc, char **argv, command cmd)
 		case 'T':
 			formats_given = true;
 			if ((fmts = parse_formats(optarg)) == 0) {
-				fprintf(stderr, "%s: --formats: '%s' is not a list "
-				    "of md, txt and html\n", progname, optarg);
+				usage_error("--formats: '%s' is not a list "
+				    "of md, txt and html", optarg);
 				goto out;
 			}
 			break;
@@ -932,32 +1036,29 @@ cmd_read(int argc, char **argv, command cmd)
 			eo.filters_dir = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			command_help(stdout, command_names[cmd]);
 			rc = 0;
 			goto out;
 		case 'I':
 			if ((eo.max_instructions = parse_count(optarg,
 			    LONG_MAX)) == -1) {
-				fprintf(stderr, "%s: --max-instructions: '%s' is "
-				    "not a positive whole number\n", progname,
-				    optarg);
+				usage_error("--max-instructions: '%s' is "
+				    "not a positive whole number", optarg);
 				goto out;
 			}
 			break;
 		case 'M':
 			if ((v = parse_count(optarg, 1L << 20)) == -1) {
-				fprintf(stderr, "%s: --max-memory: '%s' is not a "
-				    "number of MiB from 1 to 1048576\n",
-				    progname, optarg);
+				usage_error("--max-memory: '%s' is not a "
+				    "number of MiB from 1 to 1048576", optarg);
 				goto out;
 			}
 			eo.max_memory = v * 1024 * 1024;
 			break;
 		case 'n':
 			if (!parse_now(optarg, &now)) {
-				fprintf(stderr, "%s: --now: '%s' is not a date "
-				    "such as 2026-03-04 12:00\n", progname,
-				    optarg);
+				usage_error("--now: '%s' is not a date "
+				    "such as 2026-03-04 12:00", optarg);
 				goto out;
 			}
 			break;
@@ -966,9 +1067,8 @@ cmd_read(int argc, char **argv, command cmd)
 			break;
 		case 'j':
 			if ((v = parse_count(optarg, 1024)) == -1) {
-				fprintf(stderr, "%s: -j: '%s' is not a number of "
-				    "processes from 1 to 1024\n", progname,
-				    optarg);
+				usage_error("-j: '%s' is not a number of "
+				    "processes from 1 to 1024", optarg);
 				goto out;
 			}
 			jobs = (unsigned)v;
@@ -979,23 +1079,29 @@ cmd_read(int argc, char **argv, command cmd)
 		case 'v':
 			eo.traceback = true;
 			break;
+		case ':':
+			usage_error("%s: it takes a value", argv[optind - 1]);
+			goto out;
 		default:
-			usage(stderr);
+			if (optopt != 0 && optopt != '?')
+				usage_error("unknown option '-%c'", optopt);
+			else
+				usage_error("unknown option '%s'",
+				    argv[optind - 1]);
 			goto out;
 		}
 	}
 	if (optind == argc) {
-		fprintf(stderr, "%s %s: name the notes to read (files or "
-		    "folders)\n", progname, argv[0]);
-		usage(stderr);
+		usage_error("%s: name the notes to read (files or folders)",
+		    command_names[cmd]);
 		goto out;
 	}
 	first_note = optind;
 	/* -o - (--stdout): the drafts on standard output, nothing written */
 	if (cmd == CMD_BUILD && strcmp(outpath, "-") == 0) {
 		if (formats_given && (fmts & (fmts - 1)) != 0) {
-			fprintf(stderr, "%s: --stdout prints one format: choose it "
-			    "with --formats (md, txt or html)\n", progname);
+			usage_error("--stdout prints one format: choose it with "
+			    "--formats (md, txt or html)");
 			goto out;
 		}
 		cmd = CMD_PREVIEW;
@@ -1024,8 +1130,8 @@ cmd_read(int argc, char **argv, command cmd)
 	flush_diags(&diags, quiet);
 	if (cmd == CMD_BUILD) {
 		rc = build(engine, &paths, outpath, fmts, force, fsync_files,
-		    quiet, now, argv + first_note, argc - first_note, failed,
-		    jobs);
+		    quiet, eo.traceback, now, argv + first_note,
+		    argc - first_note, failed, jobs);
 		goto out;
 	}
 	if (cmd == CMD_PARSE) {
@@ -1049,14 +1155,14 @@ cmd_read(int argc, char **argv, command cmd)
 	} else {
 		batch b = {cmd, engine, NULL, &paths, outpath, quiet,
 		    !quiet && isatty(2) && paths.count > 100, now, {0},
-		    failed, warnings, 0, 0, fmts};
+		    failed, warnings, 0, 0, fmts, false};
 
 		run_batch(&b, jobs);
 		failed = b.failed;
 		warnings = b.warnings;
 		skipped = b.skipped;
 	}
-	if (!quiet && cmd == CMD_CHECK) {
+	if (cmd == CMD_CHECK) { /* the summary, -q or not */
 		fprintf(stderr, "%zu note%s checked: %zu with errors, %zu "
 		    "warning%s", paths.count - skipped, paths.count - skipped ==
 		    1 ? "" : "s", failed, warnings, warnings == 1 ? "" : "s");
@@ -1102,30 +1208,47 @@ main(int argc, char **argv)
 static int
 run(int argc, char **argv)
 {
+	static const struct {
+		const char *name;
+		command cmd;
+	} commands[] = {{"build", CMD_BUILD}, {"check", CMD_CHECK},
+	    {"explain", CMD_EXPLAIN}, {"parse", CMD_PARSE}};
+	size_t i;
+
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    (strcmp(argv[1], "help") == 0 && argc == 2)) {
 		usage(stdout);
 		return 0;
 	}
-	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc > 3)
+			return usage_error("help takes one command");
+		if (command_help(stdout, argv[2]) != 0)
+			return usage_error("help: '%s' is not a command",
+			    argv[2]);
+		return 0;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0 ||
+	    strcmp(argv[1], "version") == 0) {
 		printf("secondround %s\n", SR_VERSION);
 		return 0;
 	}
-	if (strcmp(argv[1], "check") == 0)
-		return cmd_read(argc - 1, argv + 1, CMD_CHECK);
-	if (strcmp(argv[1], "parse") == 0)
-		return cmd_read(argc - 1, argv + 1, CMD_PARSE);
-	if (strcmp(argv[1], "explain") == 0)
-		return cmd_read(argc - 1, argv + 1, CMD_EXPLAIN);
-	if (strcmp(argv[1], "build") == 0)
-		return cmd_read(argc - 1, argv + 1, CMD_BUILD);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return cmd_read(argc - 1, argv + 1, commands[i].cmd);
 	/* secondround [OPTIONS] NOTES...: build is the default command */
 	if (argv[1][0] == '-' || access(argv[1], F_OK) == 0)
 		return cmd_read(argc, argv, CMD_BUILD);
-	fprintf(stderr, "%s: unknown command '%s'\n", progname, argv[1]);
-	usage(stderr);
-	return EXIT_USAGE;
+	/* a path that is not there: say so, as ls and cat do */
+	if (strchr(argv[1], '/') != NULL || strchr(argv[1], '.') != NULL) {
+		fprintf(stderr, "%s: %s: %s\n", progname, argv[1],
+		    strerror(errno));
+		return EXIT_FAILURE;
+	}
+	return usage_error("'%s' is not a command, nor a file or folder",
+	    argv[1]);
 }

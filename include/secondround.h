@@ -260,6 +260,16 @@ char *sr_note_read_bytes(const char *path, size_t *len, sr_diags *diags);
 /* The same for a note already in memory; `path` names it in messages. */
 sr_note *sr_note_parse(const char *path, const char *data, size_t len,
     sr_diags *diags);
+/* When the follow-up of a note with a date is due: 48 hours after the
+ * interview, a date without a time counting as the end of that day
+ * (23:59).  Only for note->has_date. */
+time_t sr_note_deadline(const sr_note *note);
+/* A moment as every message of a run shows one: "2026-03-04 11:00",
+ * local time. */
+void sr_when_format(time_t t, char *buf, size_t size);
+/* A span as messages say it: "14 hours" under two days, "12 days"
+ * after. */
+void sr_due_format(double seconds, char *buf, size_t size);
 /* Adds the line a file that is not a note gets when it is skipped
  * (nothing when note->not_a_note is NULL): a warning for an empty file,
  * else an SR_INFO line "not a note (no front matter): skipped". */
@@ -594,6 +604,7 @@ typedef struct {
 	size_t nodraft;                  /* drafts compose did not write */
 	int words;                       /* of the longest draft */
 	bool over_budget;
+	int max_words;                   /* the budget of the longest draft */
 	bool has_date, sent;
 	time_t send_by;
 	char send_by_text[40];

@@ -467,12 +467,14 @@ out:
 	sr_pack_u64(msg, kind);
 	sr_pack_u64(msg, in);
 	if (kind == BUILT_DRAFTS) {
-		int words = 0;
+		int words = 0, budget = 0;
 		bool over = false;
 
 		for (i = 0; i < outcome.ndrafts; i++) {
-			if (i == 0 || outcome.drafts[i].words > words)
+			if (i == 0 || outcome.drafts[i].words > words) {
 				words = outcome.drafts[i].words;
+				budget = outcome.drafts[i].max_words;
+			}
 			if (outcome.drafts[i].words >
 			    outcome.drafts[i].max_words)
 				over = true;
@@ -481,14 +483,16 @@ out:
 		sr_pack_u64(msg, (uint64_t)(int64_t)words);
 		sr_pack_u64(msg, over);
 		sr_pack_u64(msg, nodraft);
+		sr_pack_u64(msg, (uint64_t)(int64_t)budget);
 		sr_pack_u64(msg, note->has_date);
 		sr_pack_u64(msg, note->sent);
 		if (note->has_date) {
 			char when[40];
 
-			sr_pack_u64(msg, (uint64_t)(int64_t)(sr_date_epoch(
-			    &note->date) + 48 * 3600));
-			sr_date_format(&note->send_by, when, sizeof(when));
+			time_t due = sr_note_deadline(note);
+
+			sr_pack_u64(msg, (uint64_t)(int64_t)due);
+			sr_when_format(due, when, sizeof(when));
 			sr_pack_str(msg, when);
 		}
 		sr_pack_u64(msg, count);
@@ -559,6 +563,7 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 	res->words = (int)(int64_t)sr_unpack_u64(u);
 	res->over_budget = sr_unpack_u64(u) != 0;
 	res->nodraft = (size_t)sr_unpack_u64(u);
+	res->max_words = (int)(int64_t)sr_unpack_u64(u);
 	res->has_date = sr_unpack_u64(u) != 0;
 	res->sent = sr_unpack_u64(u) != 0;
 	if (res->has_date) {

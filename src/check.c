@@ -131,7 +131,6 @@ void
 sr_check_note(const sr_note *note, time_t now, sr_diags *diags)
 {
 	char when[40];
-	double hours;
 
 	missing_fields(note, diags);
 	if (!note->has_date)
@@ -139,15 +138,16 @@ sr_check_note(const sr_note *note, time_t now, sr_diags *diags)
 		    "the front matter: the 48-hour send-by deadline is unknown");
 	missing_questions(note, diags);
 	if (note->has_date && !note->sent) {
-		/* 48 real hours, across a change of summer time too */
-		hours = difftime(now, sr_date_epoch(&note->date) + 48 * 3600) /
-		    3600.0;
-		if (hours > 0) {
-			sr_date_format(&note->send_by, when, sizeof(when));
+		time_t due = sr_note_deadline(note);
+		char span[32];
+
+		if (difftime(now, due) > 0) {
+			sr_when_format(due, when, sizeof(when));
+			sr_due_format(difftime(now, due), span, sizeof(span));
 			sr_diags_add(diags, SR_WARNING, note->path,
-			    note->date_line, 0, "the follow-up was due by %s, "
-			    "%.0f hours ago; send it now, then mark the note "
-			    "'sent: true'", when, hours);
+			    note->date_line, 0, "the follow-up is overdue by "
+			    "%s (it was due %s); send it now, then mark the "
+			    "note 'sent: true'", span, when);
 		}
 	}
 }

@@ -5,9 +5,11 @@
  * field stays in note->meta as well, so filters see the original too.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -383,4 +385,35 @@ sr_fields_read(sr_note *note, sr_diags *diags)
 	read_filters(&r);
 	check_sections(&r);
 	return r.ok;
+}
+
+time_t
+sr_note_deadline(const sr_note *note)
+{
+	/* 48 real hours, across a change of summer time too; a date
+	 * without a time is the end of that day */
+	return sr_date_epoch(&note->date) + 48 * 3600 +
+	    (note->date.has_time ? 0 : 24 * 3600 - 60);
+}
+
+void
+sr_when_format(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "?");
+}
+
+void
+sr_due_format(double seconds, char *buf, size_t size)
+{
+	double hours = (seconds < 0 ? -seconds : seconds) / 3600.0;
+
+	if (hours >= 48)
+		snprintf(buf, size, "%.0f days", hours / 24.0);
+	else
+		snprintf(buf, size, "%.0f hour%s", hours, hours >= 0.5 &&
+		    hours < 1.5 ? "" : "s");
 }

@@ -138,6 +138,19 @@ for build in "$@"; do
 		[ "$f" = ./.secondround-manifest ] && got=$tmp/manifest
 		compare "draft $f" "tests/examples/drafts/$f" "$got"
 	done <"$tmp/list"
+	# A line for a note only when it needs a look (overdue, over its
+	# budget, kept, warned); -v a line for each; -q the summary alone.
+	grep -v "harbor-literacy.md: wrote\|lakeshore-periop.md: wrote" "$tmp/out" >"$tmp/out2"
+	if cmp -s "$tmp/out" "$tmp/out2" &&
+	    grep -q "halvorsen-coo.md: wrote .*(160 words, OVERDUE by 5 days: it was due 2026-11-20 23:59)" "$tmp/out" &&
+	    grep -q "halvorsen-coo.md: warning: the draft is 160 words, over its budget of 150" "$tmp/out"; then ok; else
+		bad "build's lines for the notes that need a look"; cat "$tmp/out"; fi
+	rm -rf "$tmp/drafts3"
+	cli "-v: a line for every note" 0 "harbor-literacy.md: wrote $tmp/drafts3/2026/11/2026-11-25-harbor-literacy.md and the other formats (137 words, send by 2026-11-27 21:00, 2 days left)" \
+	    $sr build -v --now $NOW examples/notes -o "$tmp/drafts3"
+	$sr build -q --force --now $NOW examples/notes -o "$tmp/drafts3" >"$tmp/out" 2>&1
+	if [ "$(cat "$tmp/out")" = "0 written, 5 up to date, 0 kept (edited), 0 failed" ]; then ok; else
+		bad "-q: the summary alone"; cat "$tmp/out"; fi
 	$sr build -q examples/notes -o "$tmp/drafts2" 2>/dev/null
 	if diff -r "$tmp/drafts" "$tmp/drafts2" >/dev/null; then ok; else
 		bad "two builds differ"; diff -r "$tmp/drafts" "$tmp/drafts2" | head; fi
@@ -217,8 +230,20 @@ for build in "$@"; do
 	cli "--version" 0 "secondround 0." $sr --version
 	cli "check --help" 0 "check [-qv]" $sr check --help
 	cli "no arguments" 2 "usage:" $sr
-	cli "unknown command" 2 "unknown command 'frobnicate'" $sr frobnicate
-	cli "unknown option" 2 "usage:" $sr check --frob tests/regress
+	cli "unknown command" 2 "secondround: 'frobnicate' is not a command, nor a file or folder" $sr frobnicate
+	$sr check --frob tests/regress >"$tmp/out" 2>&1
+	if [ $? -eq 2 ] && [ "$(cat "$tmp/out")" = "secondround: unknown option '--frob'
+Try 'secondround --help'." ]; then ok; else
+		bad "a usage error: one line, and where help is"; cat "$tmp/out"; fi
+	cli "a missing folder" 1 "secondround: nosuchdir/: No such file or directory" $sr nosuchdir/
+	cli "help" 0 "usage: secondround [--help | --version] COMMAND" $sr help
+	cli "help build" 0 "usage: secondround [build] [-qv]" $sr help build
+	cli "build --help" 0 "--stdout            print the drafts in one format" $sr build --help
+	cli "version" 0 "secondround 0." $sr version
+	cli "help of no command" 2 "help: 'nope' is not a command" $sr help nope
+	cli "an option without its value" 2 "secondround: --now: it takes a value" $sr check --now
+	cli "--lua-filter is --filter" 0 "says \"thank you for your time\", a stock phrase" \
+	    $sr check --now $NOW --lua-filter tests/notes/stock.lua tests/regress/basic.md
 	cli "check without notes" 2 "name the notes" $sr check
 	cli "a bad --now" 2 "--now: 'soon'" $sr check --now soon tests/regress
 	mkfifo "$tmp/fifo.md"
