@@ -282,6 +282,97 @@ is_hook(const char *name)
 }
 
 static const char REG_HOOKS = 'h'; /* filter path -> a copy of its hooks */
+static const char REG_WARN = 'w';  /* warnings of loading: "line\tmessage" */
+
+/* The hook a name nearly spells ("Draft", "drafts", "compse"), or NULL:
+ * the same in other capitals, with an 's', or one letter off (not a
+ * longer word that starts with the hook, as a helper "scorer" does). */
+static const char *
+near_hook(const char *name)
+{
+	size_t i, n = strlen(name), m;
+
+	for (i = 0; hook_names[i] != NULL; i++) {
+		m = strlen(hook_names[i]);
+		if (strcmp(name, hook_names[i]) == 0)
+			return NULL;
+		if (strcasecmp(name, hook_names[i]) == 0 || (n == m + 1 &&
+		    name[m] == 's' && strncasecmp(name, hook_names[i], m) == 0))
+			return hook_names[i];
+		if (n + 1 >= m && n <= m && name[0] == hook_names[i][0] &&
+		    sr_text_distance(name, n, hook_names[i], m, 1) <= 1)
+			return hook_names[i];
+	}
+	return NULL;
+}
+
+/* The line a function value at idx was defined on, or 0. */
+static int
+defined_at(lua_State *L, int idx)
+{
+	lua_Debug ar;
+
+	if (!lua_isfunction(L, idx))
+		return 0;
+	lua_pushvalue(L, idx);
+	if (!lua_getinfo(L, ">S", &ar))
+		return 0;
+	return ar.linedefined > 0 ? ar.linedefined : 0;
+}
+
+/* Keeps a warning of loading a filter, for the caller to report. */
+static void
+warn_loading(lua_State *L, int line, const char *fmt, const char *a,
+    const char *b)
+{
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_WARN) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_WARN);
+	}
+	lua_pushfstring(L, "%d\t", line);
+	lua_pushfstring(L, fmt, a, b);
+	lua_concat(L, 2);
+	lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+	lua_pop(L, 1);
+}
+
+/* Moves the warnings of loading into diags (NULL: forgets them). */
+static void
+take_warnings(lua_State *L, const char *path, sr_diags *diags)
+{
+	lua_Integer i, n;
+	const char *w;
+	char *end;
+	long line;
+
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_WARN) == LUA_TTABLE &&
+	    diags != NULL) {
+		/* in the order of their lines (a table's order is not
+		 * the file's) */
+		n = luaL_len(L, -1);
+		for (long want = 0, next; want != LONG_MAX; want = next) {
+			next = LONG_MAX;
+			for (i = 1; i <= n; i++) {
+				lua_rawgeti(L, -1, i);
+				if ((w = lua_tostring(L, -1)) != NULL) {
+					line = strtol(w, &end, 10);
+					if (line == want)
+						sr_diags_add(diags, SR_WARNING,
+						    path, (int)line, 0, "%s",
+						    *end == '\t' ? end + 1 : w);
+					else if (line > want && line < next)
+						next = line;
+				}
+				lua_pop(L, 1);
+			}
+		}
+	}
+	lua_pop(L, 1);
+	lua_pushnil(L);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_WARN);
+}
 
 /*
  * Leaves a filter's hooks table on the stack: the table its chunk returned,
@@ -319,7 +410,23 @@ push_hooks(sr_sandbox *sb, const filter *f)
 	lua_call(L, 0, 1);
 	sb->loading--;
 	if (lua_isnil(L, -1)) {
+		const char *hook;
+
 		lua_pop(L, 1);
+		/* a global function named nearly as a hook is a hook the
+		 * user meant: say which */
+		lua_pushnil(L);
+		while (lua_next(L, env) != 0) {
+			if (lua_type(L, -2) == LUA_TSTRING &&
+			    lua_isfunction(L, -1) &&
+			    (hook = near_hook(lua_tostring(L, -2))) != NULL &&
+			    !sr_sandbox_is_builtin(sb, lua_tostring(L, -2), -1))
+				warn_loading(L, defined_at(L, -1), "the global "
+				    "function '%s' is no hook, and never runs; "
+				    "did you mean '%s'?", lua_tostring(L, -2),
+				    hook);
+			lua_pop(L, 1);
+		}
 		lua_newtable(L);
 		for (i = 0; hook_names[i] != NULL; i++) {
 			/* a global hook, not the base library's select */
@@ -350,13 +457,28 @@ push_hooks(sr_sandbox *sb, const filter *f)
 			if (!lua_istable(L, -1))
 				luaL_error(L, "phrases is a %s, not a table of "
 				    "phrases", luaL_typename(L, -1));
-		} else if (lua_type(L, -2) != LUA_TSTRING ||
-		    !is_hook(lua_tostring(L, -2)))
+		} else if (lua_type(L, -2) == LUA_TSTRING &&
+		    !is_hook(lua_tostring(L, -2))) {
+			const char *hook = near_hook(lua_tostring(L, -2));
+			int line = defined_at(L, -1);
+
+			if (line > 0)
+				lua_pushfstring(L, "%s:%d: ", f->path, line);
+			else
+				lua_pushliteral(L, "");
+			if (hook != NULL)
+				luaL_error(L, "%sunknown hook '%s'; did you mean "
+				    "'%s'?", lua_tostring(L, -1),
+				    lua_tostring(L, -3), hook);
+			luaL_error(L, "%sunknown hook '%s' (the hooks are "
+			    "note, score, select, compose, draft; and a "
+			    "filter may hold a phrases table)",
+			    lua_tostring(L, -1), lua_tostring(L, -3));
+		} else if (lua_type(L, -2) != LUA_TSTRING)
 			luaL_error(L, "unknown hook '%s' (the hooks are "
 			    "note, score, select, compose, draft; and a "
 			    "filter may hold a phrases table)",
-			    lua_type(L, -2) == LUA_TSTRING ?
-			    lua_tostring(L, -2) : luaL_typename(L, -2));
+			    luaL_typename(L, -2));
 		else if (!lua_isfunction(L, -1))
 			luaL_error(L, "the hook '%s' is a %s, not a "
 			    "function", lua_tostring(L, -2),
@@ -462,6 +584,7 @@ check_one(sr_engine *e, const filter *f, sr_diags *diags)
 	ok = sr_sandbox_call(e->sb, 2, 0) == LUA_OK;
 	if (!ok)
 		add_lua_diag(diags, f->path, 0, lua_tostring(L, -1), NULL);
+	take_warnings(L, f->path, diags);
 	sr_sandbox_end(e->sb);
 	return ok;
 }
@@ -1670,6 +1793,7 @@ preload(sr_engine *e, const sr_note *n)
 		lua_pushlightuserdata(L, (void *)f);
 		lua_pushlightuserdata(L, e->sb);
 		sr_sandbox_call(e->sb, 2, 0);
+		take_warnings(L, f->path, NULL);
 		sr_sandbox_end(e->sb);
 		sr_sandbox_collect(e->sb);
 	}

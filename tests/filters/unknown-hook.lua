@@ -1,1 +1,6 @@
-return {scor = function() return 1 end}
+return {
+  score = function(p) return 1 end,
+  drafts = function(d)
+    d.subject = "y"
+  end,
+}
