@@ -1,6 +1,1 @@
-return {
-  score = function(p) return 1 end,
-  drafts = function(d)
-    d.subject = "y"
-  end,
-}
+return {scor = function() return 1 end}

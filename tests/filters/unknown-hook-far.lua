@@ -1,0 +1,4 @@
+return {
+  score = function() return 1 end,
+  frobnicate = function() end,
+}
