@@ -353,6 +353,9 @@ typedef struct {
 	const char *none;      /* why compose wrote no draft (nothing usable in
 	                          the note), else NULL: then the fields above
 	                          but `to` and `slug` are empty */
+	const char **changes;  /* what each draft hook changed, in order:
+	                          "warm.lua: greeting, closing"; nchanges */
+	size_t nchanges;
 } sr_draft;
 
 /* The result of running the filters over a note: verdicts[i] belongs to

@@ -1,8 +1,9 @@
 /*
  * explain.c - the report of `secondround explain`: for each point, its final
  * score, every reason with its amount and the filter that gave it, and
- * whether it was chosen (for which paragraph and role) or why not.  This is
- * how a user tunes a filter, so it names everything it knows.
+ * whether it was chosen (for which paragraph and role) or why not, and each
+ * draft as it ends up with what each draft hook changed.  This is how a
+ * user tunes a filter, so it names everything it knows.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -20,22 +21,80 @@ put_number(sr_buf *b, double v, bool sign)
 		sr_buf_printf(b, sign ? "%+.2f" : "%.2f", v);
 }
 
-/* Up to `max` characters of text (whole UTF-8 characters), with an
- * ellipsis when cut. */
+/* Text wrapped at `width` columns, its lines after the first indented by
+ * `indent` spaces; `at` is the column the first line starts at. */
 static void
-put_clipped(sr_buf *b, const char *text, size_t max)
+put_wrapped(sr_buf *b, const char *text, int at, int indent, int width)
 {
-	size_t i = 0, chars = 0;
+	const char *w = text, *end;
+	int col = at, n;
 
-	while (text[i] != '\0' && chars < max) {
-		i++;
-		while (((unsigned char)text[i] & 0xC0) == 0x80)
-			i++;
-		chars++;
+
+	while (*w != '\0') {
+		while (*w == ' ')
+			w++;
+		if (*w == '\0')
+			break;
+		end = w + strcspn(w, " ");
+		n = sr_text_width(w, (size_t)(end - w));
+		if (col > indent && col + 1 + n > width) {
+			sr_buf_printf(b, "\n%*s", indent, "");
+			col = indent;
+		} else {
+			sr_buf_putc(b, ' ');
+			col++;
+		}
+		sr_buf_put(b, w, (size_t)(end - w));
+		col += n;
+		w = end;
 	}
-	sr_buf_put(b, text, i);
-	if (text[i] != '\0')
-		sr_buf_puts(b, "…");
+}
+
+/* A filter as explain names it: its file name, unless another filter of
+ * the note has the same one (then its path). */
+static const char *
+filter_name(const sr_outcome *out, size_t npoints, const char *path)
+{
+	const char *base = strrchr(path, '/'), *ob;
+	size_t i, j;
+
+	if (base == NULL)
+		return path;
+	for (i = 0; i < npoints; i++)
+		for (j = 0; j < out->verdicts[i].nreasons; j++) {
+			const char *o = out->verdicts[i].reasons[j].filter;
+
+			ob = strrchr(o, '/');
+			if (strcmp(o, path) != 0 &&
+			    strcmp(ob ? ob + 1 : o, base + 1) == 0)
+				return path;
+		}
+	return base + 1;
+}
+
+/* The draft as it ends up, indented, and what each draft hook changed. */
+static void
+put_final(sr_buf *b, const sr_note *note, const sr_draft *d)
+{
+	char *text = sr_render_text(note, d), *line, *nl;
+	size_t i;
+
+	for (i = 0; i < d->nchanges; i++)
+		sr_buf_printf(b, "  draft hook %s\n", d->changes[i]);
+	if (text == NULL)
+		return;
+	sr_buf_puts(b, "  the draft:\n");
+	for (line = text; *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			nl = line + strlen(line);
+		if (nl > line)
+			sr_buf_printf(b, "    %.*s\n", (int)(nl - line), line);
+		else
+			sr_buf_putc(b, '\n');
+		if (*nl == '\0')
+			break;
+	}
+	free(text);
 }
 
 /* The first name of a draft's recipient, for panel lines. */
@@ -111,16 +170,19 @@ sr_explain_render(const sr_note *note, const sr_outcome *out)
 			}
 			sr_buf_puts(&b, k ? "\n" : " nothing\n");
 		}
+		put_final(&b, note, d);
 	}
 	for (i = 0; i < note->npoints; i++) {
 		const sr_point *p = &note->points[i];
 		const sr_verdict *v = &out->verdicts[i];
 
+		size_t at = b.len;
+
 		sr_buf_printf(&b, "\nline %d [%s] score ", p->line,
 		    sr_key_name(p->key));
 		put_number(&b, v->score, false);
-		sr_buf_puts(&b, ": ");
-		put_clipped(&b, p->text, 64);
+		sr_buf_puts(&b, ":");
+		put_wrapped(&b, p->text, (int)(b.len - at - 1), 6, 76);
 		sr_buf_putc(&b, '\n');
 		for (j = 0; j < v->nreasons; j++) {
 			const sr_reason *r = &v->reasons[j];
@@ -128,7 +190,8 @@ sr_explain_render(const sr_note *note, const sr_outcome *out)
 			sr_buf_puts(&b, "    ");
 			put_number(&b, r->amount, true);
 			sr_buf_printf(&b, "  %s%s(%s)\n", r->reason,
-			    r->reason[0] ? " " : "", r->filter);
+			    r->reason[0] ? " " : "", filter_name(out,
+			    note->npoints, r->filter));
 		}
 		for (t = 0; t < out->ndrafts; t++) {
 			sr_buf_puts(&b, "  = ");

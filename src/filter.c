@@ -1519,6 +1519,77 @@ call_last(run *r, lua_State *L, int hooks, int nargs, int nresults,
 	lua_call(L, nargs, nresults);
 }
 
+/* The fields of a draft table a draft hook may change, in the order
+ * explain names them. */
+static const char *const draft_fields[] = {"subject", "greeting",
+    "paragraphs", "closing", "signature", "max_words", NULL};
+
+/* A hash of each draft field's value (a string, a number, or a list of
+ * strings), to see what a draft hook changed.  Raises no error. */
+static void
+draft_digest(lua_State *L, int draft, uint64_t *h)
+{
+	size_t i, n;
+	lua_Integer k, len;
+	const char *s;
+
+	for (i = 0; draft_fields[i] != NULL; i++) {
+		h[i] = SR_HASH_INIT;
+		lua_getfield(L, draft, draft_fields[i]);
+		h[i] = sr_hash(h[i], &(int){lua_type(L, -1)}, sizeof(int));
+		if (lua_type(L, -1) == LUA_TTABLE) {
+			len = (lua_Integer)lua_rawlen(L, -1);
+			for (k = 1; k <= len; k++) {
+				lua_rawgeti(L, -1, k);
+				if (lua_type(L, -1) == LUA_TSTRING ||
+				    lua_type(L, -1) == LUA_TNUMBER) {
+					s = lua_tolstring(L, -1, &n);
+					h[i] = sr_hash(h[i], s, n + 1);
+				}
+				lua_pop(L, 1);
+			}
+		} else if (lua_type(L, -1) == LUA_TSTRING ||
+		    lua_type(L, -1) == LUA_TNUMBER) {
+			lua_pushvalue(L, -1); /* tolstring may convert */
+			s = lua_tolstring(L, -1, &n);
+			h[i] = sr_hash(h[i], s, n);
+			lua_pop(L, 1);
+		}
+		lua_pop(L, 1);
+	}
+}
+
+/* Records on d what the draft hook of filter `name` changed, when it
+ * changed something: "warm.lua: greeting, closing". */
+static void
+note_changes(run *r, lua_State *L, sr_draft *d, const char *name,
+    const uint64_t *before, const uint64_t *after)
+{
+	luaL_Buffer b;
+	size_t i, n = 0;
+	const char *base = strrchr(name, '/');
+
+	luaL_buffinit(L, &b);
+	luaL_addstring(&b, base ? base + 1 : name);
+	luaL_addstring(&b, ": ");
+	for (i = 0; draft_fields[i] != NULL; i++) {
+		if (before[i] == after[i])
+			continue;
+		if (n++ > 0)
+			luaL_addstring(&b, ", ");
+		luaL_addstring(&b, draft_fields[i]);
+	}
+	luaL_pushresult(&b);
+	if (n > 0) {
+		d->changes = sr_arena_grow(r->note->arena, d->changes,
+		    d->nchanges, d->nchanges + 1, sizeof(*d->changes));
+		if (d->changes == NULL)
+			luaL_error(L, "out of memory");
+		d->changes[d->nchanges++] = keep(r, L, -1);
+	}
+	lua_pop(L, 1);
+}
+
 /* select, compose and the draft hooks for one recipient. */
 static void
 run_recipient(run *r, lua_State *L, sr_draft *d, const sr_person *to,
@@ -1526,6 +1597,7 @@ run_recipient(run *r, lua_State *L, sr_draft *d, const sr_person *to,
 {
 	int top = lua_gettop(L), view, chosen, draft, hooks, fn;
 	lua_Integer h, nh;
+	uint64_t before[8], after[8];
 
 	d->to = to;
 	lua_getfield(L, note, "interviewers");
@@ -1579,7 +1651,10 @@ run_recipient(run *r, lua_State *L, sr_draft *d, const sr_person *to,
 		set_current(r, L, fn);
 		lua_pushvalue(L, draft);
 		lua_pushvalue(L, note);
+		draft_digest(L, draft, before);
 		lua_call(L, 2, 0);
+		draft_digest(L, draft, after);
+		note_changes(r, L, d, r->current, before, after);
 	}
 	read_draft(r, L, d, draft, fn);
 	read_left_out(r, L, d, points);
