@@ -99,10 +99,12 @@ missing_questions(const sr_note *note, sr_diags *diags)
 {
 	sr_buf b = {0};
 	size_t i, missing = 0;
-	int k, line = 0;
+	int k, line = 0, col = 0;
 
-	for (i = 0; i < note->nsections && line == 0; i++)
+	for (i = 0; i < note->nsections && line == 0; i++) {
 		line = note->sections[i].line;
+		col = note->sections[i].col;
+	}
 	for (k = 0; k < SR_KEY_PRIVATE; k++) {
 		for (i = 0; i < note->nsections; i++)
 			if (note->sections[i].key == (sr_key)k &&
@@ -117,13 +119,13 @@ missing_questions(const sr_note *note, sr_diags *diags)
 	unmatched_headings(note, missing > 0, diags);
 	if (missing == SR_KEY_PRIVATE && b.data != NULL)
 		sr_diags_add(diags, SR_WARNING, note->path, line ? line :
-		    note->body_line, 0, "no section answers any of the six "
-		    "questions: %s", b.data);
+		    note->body_line, line ? col : 0, "no section answers any "
+		    "of the six questions: %s", b.data);
 	else if (missing > 0 && b.data != NULL)
 		sr_diags_add(diags, SR_WARNING, note->path, line ? line :
-		    note->body_line, 0, "%zu of the six questions %s no "
-		    "answer: %s", missing, missing == 1 ? "has" : "have",
-		    b.data);
+		    note->body_line, line ? col : 0, "%zu of the six "
+		    "questions %s no answer: %s", missing, missing == 1 ?
+		    "has" : "have", b.data);
 	sr_buf_free(&b);
 }
 

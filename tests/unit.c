@@ -954,7 +954,7 @@ test_check(void)
 	sr_diags_free(&diags);
 	sr_check_note(n, sr_date_epoch(&now), &diags);
 	CHECK(diags.warnings == 2);
-	CHECK_DIAG(SR_WARNING, 8, 0, "1 of the six questions has no answer: "
+	CHECK_DIAG(SR_WARNING, 8, 4, "1 of the six questions has no answer: "
 	    "\"What guidance did the interviewer give you?\" (guidance)");
 	CHECK_DIAG(SR_WARNING, 3, 0, "overdue by 1 hour (it was due "
 	    "2026-03-04 11:00)");
