@@ -532,7 +532,7 @@ report_yaml_error(builder *b, const yaml_parser_t *p)
 	const char *context = p->context ? p->context : "";
 	const char *line, *colon, *text, *above;
 	size_t n, col, ind, tn, an;
-	int l, c, cl, cc, al;
+	int l, c, cl, cc, al = 0;
 
 	b->failed = true;
 	if (p->error == YAML_READER_ERROR) {
