@@ -71,8 +71,9 @@ unmatched_headings(const sr_note *note, bool unanswered, sr_diags *diags)
 
 	for (i = 0; i < note->nsections; i++) {
 		s = &note->sections[i];
-		if (s->key != SR_KEY_OTHER || s->line == 0)
-			continue;
+		if (s->key != SR_KEY_OTHER || s->line == 0 ||
+		    (i == 0 && s->level == 1))
+			continue; /* the note's title is no answer */
 		if (sr_section_suggest(s->heading, &key, &phrase)) {
 			if (strcmp(phrase, sr_key_name(key)) == 0)
 				sr_diags_add(diags, SR_WARNING, note->path,
@@ -84,7 +85,7 @@ unmatched_headings(const sr_note *note, bool unanswered, sr_diags *diags)
 				    s->line, s->col, "heading '%s' matches no "
 				    "question; did you mean '%s' (%s)?",
 				    s->heading, phrase, sr_key_name(key));
-		} else if (unanswered && !(i == 0 && s->level == 1))
+		} else if (unanswered)
 			sr_diags_add(diags, SR_WARNING, note->path, s->line,
 			    s->col, "heading '%s' matches no question: its "
 			    "points answer none (name the question in it, or "

@@ -328,7 +328,7 @@ check_names(reader *r)
 {
 	static const char *const known[] = {"company", "role", "date",
 	    "interviewer", "interviewers", "candidate", "tone", "max_words",
-	    "filters", "sent", "sections"};
+	    "filters", "sent", "sections", "lang"};
 	const sr_value *meta = r->note->meta;
 	size_t i, k, n, m;
 

@@ -90,7 +90,8 @@ bool sr_text_is_stop_word(const char *lower_word);
 size_t sr_text_distance(const char *a, size_t n, const char *b, size_t m,
     size_t limit);
 /* How many letters a misspelling of a word of len letters may change:
- * none under four, one up to seven, two from eight. */
+ * none under five ("park" is not "perk"), one up to seven, two from
+ * eight. */
 size_t sr_text_near_limit(size_t len);
 /* Folds a word in place (lower case, then a light stemmer so that
  * "nurses"/"nurse" and "scheduling"/"schedule" meet); returns its length. */

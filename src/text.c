@@ -312,7 +312,7 @@ sr_text_distance(const char *a, size_t n, const char *b, size_t m,
 size_t
 sr_text_near_limit(size_t len)
 {
-	return len >= 8 ? 2 : len >= 4 ? 1 : 0;
+	return len >= 8 ? 2 : len >= 5 ? 1 : 0;
 }
 
 /* Whether the token (no blanks) reads as an amount. */
