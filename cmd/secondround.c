@@ -459,8 +459,10 @@ print_result(const char *path, const sr_build_result *res, const char *out,
 
 	print_visible(stderr, path);
 	fputs(": ", stderr);
-	if (res->written == 0 && res->kept > 0)
-		fprintf(stderr, "kept its drafts as they are");
+	if (res->kept > 0) /* one kept keeps the note's others (build.c) */
+		fprintf(stderr, "kept %zu file%s as %s", res->kept,
+		    res->kept == 1 ? "" : "s", res->kept == 1 ? "it is" :
+		    "they are");
 	else if (res->written == 0)
 		fprintf(stderr, "nothing to write");
 	else if (res->ndrafts > 1)
@@ -473,8 +475,6 @@ print_result(const char *path, const sr_build_result *res, const char *out,
 		print_visible(stderr, res->first_output);
 		fputs(res->written > 1 ? " and the other formats" : "", stderr);
 	}
-	if (res->kept > 0 && res->written > 0)
-		fprintf(stderr, ", kept %zu edited", res->kept);
 	fprintf(stderr, " (%d words", res->words);
 	if (res->sent)
 		fprintf(stderr, ", sent");

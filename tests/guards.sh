@@ -122,7 +122,7 @@ check "the same line twice" test "$(grep -c \
 # A panel's drafts are named by member: a name met again gets "-2", a name
 # of no Latin letters the member's place.
 expect "a panel" 0 "wrote 9 files for 3 interviewers" \
-    $sr build --now $NOW $g/panel.md -o "$tmp/panel"
+    $sr build -v --now $NOW $g/panel.md -o "$tmp/panel"
 check "the drafts' names" sh -c "cd '$tmp/panel' && ls *.md | tr '\n' ' ' |
     grep -qx 'panel--dana-reyes-2.md panel--dana-reyes.md panel--interviewer-1.md '"
 
@@ -186,7 +186,7 @@ if [ "$(id -u)" != 0 ] || [ -n "$asuser" ]; then
 	printf -- '- One more point\n' >>"$tmp/ro/notes/sub/good.md"
 	chmod 000 "$tmp/ro/out/sub"
 	expect "a draft's folder that cannot be read" 0 \
-	    "sub/good.md cannot be read; kept" \
+	    "sub/good.md: warning: cannot be read; kept" \
 	    $asuser $sr build "$tmp/ro/notes" -o "$tmp/ro/out"
 	chmod 755 "$tmp/ro/out/sub"
 fi
@@ -197,8 +197,10 @@ printf -- '- Another point\n' >"$tmp/another.md"
 cat tests/notes/good.md "$tmp/another.md" >"$tmp/good.md"
 expect "one draft kept" 0 "0 written, 0 up to date, 1 kept (edited)," \
     env SECONDROUND_FILTERS="$tmp/filters" $sr build "$tmp/good.md" -o "$tmp/ih"
-check "it says which" grep -q "good.txt was edited since it was generated; kept" \
+check "it says which" grep -q \
+    "good.txt: warning: edited since it was generated; kept, and so are good.md, good.html" \
     "$tmp/out"
-check "and counts it for the note" grep -q "good.md: .*, kept 1 edited (" "$tmp/out"
+check "and counts it for the note" grep -q "good.md: kept 3 files as they are (" \
+    "$tmp/out"
 
 echo "guards: $pass passed, $fail failed"
