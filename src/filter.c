@@ -282,7 +282,9 @@ is_hook(const char *name)
 }
 
 static const char REG_HOOKS = 'h'; /* filter path -> a copy of its hooks */
-static const char REG_WARN = 'w';  /* warnings of loading: "line\tmessage" */
+static const char REG_WARN = 'w';  /* warnings of the load under way:
+                                    * "line\tmessage" */
+static const char REG_WARNED = 'W'; /* filter path -> its REG_WARN list */
 
 /* The hook a name nearly spells ("Draft", "drafts", "compse"), or NULL:
  * the same in other capitals, with an 's', or one letter off (not a
@@ -338,17 +340,19 @@ warn_loading(lua_State *L, int line, const char *fmt, const char *a,
 	lua_pop(L, 1);
 }
 
-/* Moves the warnings of loading into diags (NULL: forgets them). */
+/* Adds the warnings of loading the filter at path to diags (they are
+ * kept with its hooks, for every note that names it). */
 static void
-take_warnings(lua_State *L, const char *path, sr_diags *diags)
+tell_warnings(lua_State *L, const char *path, sr_diags *diags)
 {
 	lua_Integer i, n;
 	const char *w;
 	char *end;
 	long line;
+	int top = lua_gettop(L);
 
-	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_WARN) == LUA_TTABLE &&
-	    diags != NULL) {
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_WARNED) == LUA_TTABLE &&
+	    lua_getfield(L, -1, path) == LUA_TTABLE) {
 		/* in the order of their lines (a table's order is not
 		 * the file's) */
 		n = luaL_len(L, -1);
@@ -369,9 +373,7 @@ take_warnings(lua_State *L, const char *path, sr_diags *diags)
 			}
 		}
 	}
-	lua_pop(L, 1);
-	lua_pushnil(L);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_WARN);
+	lua_settop(L, top);
 }
 
 /*
@@ -398,6 +400,9 @@ push_hooks(sr_sandbox *sb, const filter *f)
 		return;
 	}
 	lua_pop(L, 2);
+	/* a load that failed before left its warnings: not this one's */
+	lua_pushnil(L);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_WARN);
 	if (sr_sandbox_load(sb, f->path) != 0)
 		lua_error(L);
 	chunk = lua_gettop(L);
@@ -492,6 +497,22 @@ push_hooks(sr_sandbox *sb, const filter *f)
 	lua_pushvalue(L, -2);
 	lua_setfield(L, -2, f->path);
 	lua_pop(L, 1);
+	/* its warnings kept with it */
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_WARN) == LUA_TTABLE) {
+		if (lua_rawgetp(L, LUA_REGISTRYINDEX, &REG_WARNED) !=
+		    LUA_TTABLE) {
+			lua_pop(L, 1);
+			lua_newtable(L);
+			lua_pushvalue(L, -1);
+			lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_WARNED);
+		}
+		lua_pushvalue(L, -2);
+		lua_setfield(L, -2, f->path);
+		lua_pop(L, 1);
+		lua_pushnil(L);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &REG_WARN);
+	}
+	lua_pop(L, 1);
 	lua_replace(L, chunk); /* leave only the hooks */
 	lua_settop(L, chunk);
 }
@@ -584,7 +605,8 @@ check_one(sr_engine *e, const filter *f, sr_diags *diags)
 	ok = sr_sandbox_call(e->sb, 2, 0) == LUA_OK;
 	if (!ok)
 		add_lua_diag(diags, f->path, 0, lua_tostring(L, -1), NULL);
-	take_warnings(L, f->path, diags);
+	if (ok)
+		tell_warnings(L, f->path, diags);
 	sr_sandbox_end(e->sb);
 	return ok;
 }
@@ -1844,33 +1866,61 @@ loaded(lua_State *L, const char *path)
 	return yes;
 }
 
+/* Whether the filter at path is in the engine's chain (the defaults and
+ * --filter files), or named by the note before its i-th name. */
+static bool
+told_before(sr_engine *e, const sr_note *n, size_t i, const char *path)
+{
+	const filter *f;
+	size_t k;
+
+	for (k = 0; k < e->nchain; k++)
+		if (strcmp(e->chain[k].path, path) == 0)
+			return true;
+	for (k = 0; k < i; k++)
+		if ((f = find_filter_cached(e, n->path,
+		    k < n->nfilters ? n->filters[k] : n->tone)) != NULL &&
+		    strcmp(f->path, path) == 0)
+			return true;
+	return false;
+}
+
 /*
  * Runs the files of the filters a note names that this process has not
  * run yet, each in a run of its own, before the note's: a file's top level
  * gets its own budget and the same random numbers whichever note first
  * names it, as the files of the default and --filter filters do.  One that
  * fails is left to fail again, in the note's run, where its error is told.
+ * The warnings of loading each (a function named nearly as a hook) are
+ * told for every note that names it, so that -j changes nothing.
  */
 static void
-preload(sr_engine *e, const sr_note *n)
+preload(sr_engine *e, const sr_note *n, sr_diags *diags)
 {
 	lua_State *L = e->sb->L;
+	const filter *f;
+	const char *path;
 	size_t i;
 
 	for (i = 0; i < n->nfilters + (n->tone != NULL); i++) {
-		const filter *f = find_filter_cached(e, n->path,
-		    i < n->nfilters ? n->filters[i] : n->tone);
-
-		if (f == NULL || loaded(L, f->path))
+		f = find_filter_cached(e, n->path, i < n->nfilters ?
+		    n->filters[i] : n->tone);
+		if (f == NULL)
 			continue;
-		sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
-		lua_pushcfunction(L, check_filter);
-		lua_pushlightuserdata(L, (void *)f);
-		lua_pushlightuserdata(L, e->sb);
-		sr_sandbox_call(e->sb, 2, 0);
-		take_warnings(L, f->path, NULL);
-		sr_sandbox_end(e->sb);
-		sr_sandbox_collect(e->sb);
+		if (!loaded(L, f->path)) {
+			sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
+			lua_pushcfunction(L, check_filter);
+			lua_pushlightuserdata(L, (void *)f);
+			lua_pushlightuserdata(L, e->sb);
+			sr_sandbox_call(e->sb, 2, 0);
+			sr_sandbox_end(e->sb);
+			sr_sandbox_collect(e->sb);
+		}
+		/* the struct f may move in the next find, its path stays
+		 * while the note's folder is the same */
+		path = f->path;
+		if (!told_before(e, n, i, path))
+			tell_warnings(L, path, diags);
 	}
 }
 
@@ -1888,7 +1938,7 @@ sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	preload(e, note);
+	preload(e, note, diags);
 	sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
 	lua_pushcfunction(L, run_note);
 	lua_pushlightuserdata(L, &r);
