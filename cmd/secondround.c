@@ -1116,15 +1116,14 @@ cmd_read(int argc, char **argv, command cmd)
 	}
 	flush_logs();
 	for (; optind < argc; optind++) {
-		char *root, *real;
+		char *under;
 
 		tidy_path(argv[optind]);
-		if (sr_notes_root(argv[optind], &root, &real) != 0 ||
-		    sr_paths_collect_under(real ? real : argv[optind], root,
-		    &paths, &diags) == -1)
+		if (sr_notes_root(argv[optind], &under) != 0 ||
+		    sr_paths_collect_under(argv[optind], under, &paths,
+		    &diags) == -1)
 			failed++;
-		free(root);
-		free(real);
+		free(under);
 	}
 	warnings += diags.warnings;
 	flush_diags(&diags, quiet);

@@ -658,8 +658,9 @@ void sr_lint_draft(const sr_note *note, const sr_draft *d, sr_diags *diags);
 
 /* ---- Finding notes ----------------------------------------------------- */
 
-/* A path to a note, with its name relative to the folder it was found in
- * (a file named alone: its base name); rel points into path. */
+/* A path to a note as the command line named it (or a folder's walk
+ * found it), with its name relative to its notes root; rel points into
+ * path's block (into path, or past its NUL): freeing path frees both. */
 typedef struct {
 	char *path;
 	const char *rel;
@@ -680,22 +681,23 @@ typedef struct {
  * or -1 with an error in diags when the path cannot be read.
  */
 int sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags);
-/* The same, the names made relative to root (a prefix of path, from
- * sr_notes_root; "" when path is relative to the working folder; NULL:
- * the folder named, or a file's own folder, is the root).  A folder of
- * the walk that is a notes root itself is the root of what is below it. */
-int sr_paths_collect_under(const char *path, const char *root,
+/* The same, the names made relative to the notes root: `under` is the
+ * folder named (a file's: its folder) below its root, from sr_notes_root
+ * ("2026/11", "" at the root; NULL: the folder named is the root).  A
+ * folder of the walk that is a notes root itself is the root of what is
+ * below it.  Each path stays as given, for messages. */
+int sr_paths_collect_under(const char *path, const char *under,
     sr_paths *out, sr_diags *diags);
 /*
  * The notes root of a file or folder: the nearest folder at or above it
- * that is named `notes` or holds a .secondround marker file.
- * Output names are made relative to it, so a note gets the same drafts
- * however it is named on the command line.  Sets *root (a prefix of path
- * as given, or of *new_path, an absolute path that names the same file,
- * when path cannot be cut so); both NULL when there is no root above.
- * The caller frees both.  0, or -1 when out of memory.
+ * that is named `notes` or holds a .secondround marker file.  Output
+ * names are made relative to it, so a note gets the same drafts however
+ * it is named on the command line (also from inside the notes folder).
+ * Sets *under to the path of the folder named (a file's: its folder)
+ * below the root, NULL when there is no root above; the caller frees it.
+ * 0, or -1 when out of memory.
  */
-int sr_notes_root(const char *path, char **root, char **new_path);
+int sr_notes_root(const char *path, char **under);
 void sr_paths_free(sr_paths *p);
 
 

@@ -33,14 +33,28 @@ grow(void **data, size_t *cap, size_t need, size_t elem)
 	return true;
 }
 
-/* Adds path (taken), whose name relative to the root it was found in
- * starts at rel_at. */
+/* Adds path (taken), whose name relative to the root it was found in is
+ * under (the folder named, below its root: "2026/11", or "") and the
+ * part of path from rel_at.  With an under, the name is kept after the
+ * path's NUL, in the same block. */
 static int
-add_path(sr_paths *out, char *path, size_t rel_at)
+add_path(sr_paths *out, char *path, const char *under, size_t rel_at)
 {
+	size_t n = strlen(path), u = strlen(under), r = n - rel_at;
+	char *p;
+
 	if (!grow((void **)&out->items, &out->cap, out->count + 1,
 	    sizeof(*out->items)))
 		return -1;
+	if (u > 0) {
+		if ((p = realloc(path, n + 1 + u + 1 + r + 1)) == NULL)
+			return -1;
+		path = p;
+		memcpy(p + n + 1, under, u);
+		p[n + 1 + u] = '/';
+		memmove(p + n + 1 + u + 1, p + rel_at, r + 1);
+		rel_at = n + 1;
+	}
 	out->items[out->count].path = path;
 	out->items[out->count++].rel = path + rel_at;
 	return 0;
@@ -144,10 +158,12 @@ is_root(const char *dir)
 	    dir) < sizeof(probe) && lstat(probe, &st) == 0;
 }
 
-/* Adds the notes below folder `dir` (root_len: the length of the root
- * folder's path in it); entries are sorted by name. */
+/* Adds the notes below folder `dir` (root_len: the length of the folder
+ * named in it, under: that folder below its root); entries are sorted by
+ * name. */
 static int
-walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
+walk_dir(const char *dir, size_t root_len, const char *under, sr_paths *out,
+    sr_diags *diags)
 {
 	sr_names names = {0};
 	struct dirent *e;
@@ -206,16 +222,19 @@ walk_dir(const char *dir, size_t root_len, sr_paths *out, sr_diags *diags)
 			if (lstat(path, &lst) == 0)
 				link = S_ISLNK(lst.st_mode);
 			/* a notes folder below is the root of its notes */
-			if (!link && walk_dir(path, is_root(path) ?
-			    strlen(path) : root_len, out, diags) == -1)
+			if (!link && (is_root(path) ? walk_dir(path,
+			    strlen(path), "", out, diags) : walk_dir(path,
+			    root_len, under, out, diags)) == -1)
 				rc = -1;
 			free(path);
-		} else if (S_ISREG(st.st_mode) && sr_note_ext_len(names.items[i]) > 0) {
+		} else if (S_ISREG(st.st_mode) &&
+		    sr_note_ext_len(names.items[i]) > 0) {
 			const char *rel = path + root_len;
 
 			while (*rel == '/')
 				rel++;
-			if (add_path(out, path, (size_t)(rel - path)) == -1) {
+			if (add_path(out, path, under, (size_t)(rel - path)) ==
+			    -1) {
 				free(path);
 				goto oom;
 			}
@@ -231,84 +250,50 @@ oom:
 }
 
 int
-sr_notes_root(const char *path, char **root, char **new_path)
+sr_notes_root(const char *path, char **under)
 {
-	char *dir = NULL, *abs = NULL, *top = NULL, *cand = NULL, *real;
-	const char *base = NULL, *slash, *suffix;
+	char *dir = NULL, *abs = NULL;
+	const char *slash;
 	struct stat st;
-	size_t n, k, sl;
+	size_t n;
 	int rc = 0;
 
-	*root = *new_path = NULL;
+	*under = NULL;
 	if (stat(path, &st) == -1)
 		return 0; /* collecting it says why */
 	if (S_ISDIR(st.st_mode))
 		dir = strdup(path);
-	else if ((slash = strrchr(path, '/')) != NULL) {
+	else if ((slash = strrchr(path, '/')) != NULL)
 		dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
-		base = slash + 1;
-	} else {
+	else
 		dir = strdup(".");
-		base = path;
-	}
 	if (dir == NULL)
 		return -1;
 	if ((abs = realpath(dir, NULL)) == NULL)
 		goto out;
 	/* the nearest root at or above the folder */
 	for (n = strlen(abs); n > 1; ) {
-		if ((top = strndup(abs, n)) == NULL) {
-			rc = -1;
-			goto out;
-		}
-		if (is_root(top))
+		char c = abs[n];
+		bool root;
+
+		abs[n] = '\0';
+		root = is_root(abs);
+		abs[n] = c;
+		if (root) {
+			while (abs[n] == '/')
+				n++;
+			if ((*under = strdup(abs + n)) == NULL)
+				rc = -1;
 			break;
-		free(top);
-		top = NULL;
+		}
 		while (n > 0 && abs[n - 1] != '/')
 			n--;
 		if (n > 1)
 			n--; /* the slash */
 	}
-	if (top == NULL)
-		goto out; /* none: the folder named is the root */
-	suffix = abs + n; /* "" or "/2026/11" */
-	sl = strlen(suffix);
-	/* the root as the command line named it, when it can be: the
-	 * messages then name the notes as the user did */
-	k = strlen(dir);
-	while (k > 1 && dir[k - 1] == '/')
-		k--;
-	if (sl == 0)
-		cand = strndup(dir, k);
-	else if (k > sl && strncmp(dir + k - sl, suffix, sl) == 0)
-		cand = strndup(dir, k - sl);
-	else if (k == sl - 1 && strncmp(dir, suffix + 1, k) == 0)
-		cand = strdup("");
-	if (cand != NULL) {
-		real = realpath(cand[0] != '\0' ? cand : ".", NULL);
-		if (real != NULL && strcmp(real, top) == 0) {
-			free(real);
-			*root = cand;
-			cand = NULL;
-			goto out;
-		}
-		free(real);
-	}
-	/* else by its real path */
-	if ((*new_path = malloc(strlen(abs) + (base ? strlen(base) : 0) +
-	    2)) == NULL) {
-		rc = -1;
-		goto out;
-	}
-	sprintf(*new_path, "%s%s%s", abs, base ? "/" : "", base ? base : "");
-	*root = top;
-	top = NULL;
 out:
 	free(dir);
 	free(abs);
-	free(top);
-	free(cand);
 	return rc;
 }
 
@@ -319,30 +304,24 @@ sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags)
 }
 
 int
-sr_paths_collect_under(const char *path, const char *root, sr_paths *out,
+sr_paths_collect_under(const char *path, const char *under, sr_paths *out,
     sr_diags *diags)
 {
 	struct stat st;
 	const char *base;
 	char *copy;
-	size_t n = root != NULL ? strlen(root) : 0;
 
-	if (root != NULL && n > 0 && (strncmp(path, root, n) != 0 ||
-	    (path[n] != '/' && path[n] != '\0')))
-		root = NULL;
 	if (stat(path, &st) == -1) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: %s",
 		    strerror(errno));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode))
-		return walk_dir(path, root != NULL ? n : strlen(path), out,
+		return walk_dir(path, strlen(path), under ? under : "", out,
 		    diags);
 	base = strrchr(path, '/');
-	if (root != NULL)
-		base = n > 0 ? path + n : NULL;
-	if ((copy = strdup(path)) == NULL || add_path(out, copy, base ?
-	    (size_t)(base + 1 - path) : 0) == -1) {
+	if ((copy = strdup(path)) == NULL || add_path(out, copy, under ?
+	    under : "", base ? (size_t)(base + 1 - path) : 0) == -1) {
 		free(copy);
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
 		return -1;

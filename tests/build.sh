@@ -98,6 +98,16 @@ expect "the same note named alone" 0 "0 written, 1 up to date" \
 srabs="$valgrind $(cd "$build" && pwd)/secondround"
 expect "the same note named from its own folder" 0 "0 written, 1 up to date" \
     sh -c "cd '$tmp/two/notes/2026' && $srabs build --now $NOW acme.md -o '$tmp/two/drafts'"
+# named from inside the notes folder, messages name the note as given
+printf -- '- One more point\n' >>"$tmp/two/notes/2026/acme.md"
+expect "named from inside its notes folder" 0 "1 written" \
+    sh -c "cd '$tmp/two/notes/2026' && $srabs build -v --now $NOW acme.md -o ../../drafts"
+check "its path as given" grep -q "^acme.md: wrote \.\./\.\./drafts/2026/acme.md" "$tmp/out"
+cp tests/notes/good.md "$tmp/two/notes/top.md"
+expect "named from the notes folder" 0 "1 written" \
+    sh -c "cd '$tmp/two/notes' && $srabs build -v --now $NOW top.md 2026/acme.md -o ../drafts"
+check "each path as given" grep -q "^top.md: wrote \.\./drafts/top.md" "$tmp/out"
+rm "$tmp/two/notes/top.md" "$tmp/two/drafts/top."*
 check "one set of drafts, one manifest entry a format" test \
     "$(find "$tmp/two/drafts" -type f | wc -l)" -eq 4 -a \
     "$(grep -c acme "$tmp/two/drafts/.secondround-manifest")" -eq 3
