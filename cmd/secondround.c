@@ -506,13 +506,19 @@ needs_attention(const sr_build_result *res, size_t warnings, time_t now)
 	    difftime(res->send_by, now) < 24 * 3600);
 }
 
-/* Ends a summary line: what the batch skipped, and why. */
+/* Ends a summary line: what the batch skipped, and why (files of them
+ * empty). */
 static void
-print_skipped(size_t files, size_t folders)
+print_skipped(size_t files, size_t empty, size_t folders)
 {
-	if (files > 0)
-		fprintf(stderr, "; %zu file%s skipped (not a note)", files,
-		    files == 1 ? "" : "s");
+	if (files > 0 && empty > 0 && empty < files)
+		fprintf(stderr, "; %zu files skipped: %zu %s, %zu empty",
+		    files, files - empty, files - empty == 1 ? "not a note" :
+		    "not notes", empty);
+	else if (files > 0)
+		fprintf(stderr, "; %zu file%s skipped (%s)", files,
+		    files == 1 ? "" : "s", empty > 0 ? "empty" : files == 1 ?
+		    "not a note" : "not notes");
 	if (folders > 0)
 		fprintf(stderr, "; %zu output folder%s not read", folders,
 		    folders == 1 ? "" : "s");
@@ -616,7 +622,8 @@ typedef struct {
 	bool quiet, progress;
 	time_t now;
 	size_t counts[SR_BUILD_FAILED + 1], failed, warnings; /* by status */
-	size_t skipped; /* check and explain: files that are not notes */
+	size_t skipped; /* files that are not notes (check and explain) */
+	size_t empty;   /* of which empty (build too) */
 	double saved_at; /* when build last saved the manifest */
 	unsigned fmts;   /* preview: the one format it prints */
 	bool verbose; /* build: a line for every note */
@@ -685,7 +692,8 @@ work_note(void *arg, size_t i, sr_pack *msg)
 	sr_outcome outcome;
 	sr_note *note;
 	char *report = NULL;
-	bool failed = true, skipped = false;
+	bool failed = true;
+	int skipped = 0; /* 1 not a note, 2 an empty file */
 	const sr_path *np = &b->paths->items[i];
 
 	if (b->cmd == CMD_BUILD) {
@@ -695,7 +703,7 @@ work_note(void *arg, size_t i, sr_pack *msg)
 		    note->not_a_note != NULL) {
 			sr_note_tell_skip(note, &diags);
 			failed = false;
-			skipped = true;
+			skipped = note->empty ? 2 : 1;
 		} else if (note != NULL &&
 		    sr_engine_run(b->engine, note, &outcome, &diags) == 0) {
 			failed = false;
@@ -723,7 +731,8 @@ work_note(void *arg, size_t i, sr_pack *msg)
 			}
 		}
 		sr_note_free(note);
-		sr_pack_u64(&part, failed ? 1 : skipped ? 2 : 0);
+		sr_pack_u64(&part, failed ? 1 : skipped ? 1 + (uint64_t)skipped :
+		    0);
 		sr_pack_diags(&part, &diags);
 		sr_pack_str(&part, report);
 		free(report);
@@ -763,8 +772,10 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 		report = sr_unpack_str(&u);
 		if (status == 1 || u.bad)
 			b->failed++;
-		else if (status == 2)
+		else if (status == 2 || status == 3)
 			b->skipped++;
+		if (status == 3)
+			b->empty++;
 		if (report != NULL) {
 			printf("%s%s", i > 0 ? "\n" : "", report);
 			fflush(stdout);
@@ -776,8 +787,11 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 	if (sr_builder_commit(b->builder, path, b->paths->items[i].rel, &u, &res,
 	    &diags) != 0)
 		b->failed++;
-	else
+	else {
 		b->counts[res.status]++;
+		if (res.status == SR_BUILD_SKIPPED && res.empty)
+			b->empty++;
+	}
 	warnings = diags.warnings;
 	flush_diags(&diags, b->quiet);
 	/* a line for a note only when it needs a look, unless -v */
@@ -882,9 +896,10 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 {
 	sr_diags diags = {0};
 	sr_outdir *out = NULL;
-	batch b = {CMD_BUILD, engine, NULL, paths, outpath, quiet,
-	    !quiet && isatty(2) && paths->count > 100, now, {0}, failed, 0,
-	    0, 0, fmts, false};
+	batch b = {.cmd = CMD_BUILD, .engine = engine, .paths = paths,
+	    .outpath = outpath, .quiet = quiet, .progress = !quiet &&
+	    isatty(2) && paths->count > 100, .now = now, .failed = failed,
+	    .fmts = fmts};
 	int rc = EXIT_USAGE;
 	bool saved;
 
@@ -946,7 +961,7 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 	    "%zu without a draft, %zu failed", b.counts[SR_BUILD_WRITTEN],
 	    b.counts[SR_BUILD_UP_TO_DATE], b.counts[SR_BUILD_KEPT],
 	    b.counts[SR_BUILD_NO_DRAFT], b.failed);
-	print_skipped(b.counts[SR_BUILD_SKIPPED], paths->skipped);
+	print_skipped(b.counts[SR_BUILD_SKIPPED], b.empty, paths->skipped);
 	rc = b.failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 out:
 	sr_builder_free(b.builder);
@@ -985,7 +1000,7 @@ cmd_read(int argc, char **argv, command cmd)
 	sr_engine *engine = NULL;
 	sr_diags diags = {0};
 	sr_paths paths = {0};
-	size_t i, failed = 0, warnings = 0, skipped = 0;
+	size_t i, failed = 0, warnings = 0, skipped = 0, empty = 0;
 	bool quiet = false;
 	time_t now = time(NULL);
 	const char **filters = NULL;
@@ -1152,20 +1167,22 @@ cmd_read(int argc, char **argv, command cmd)
 			flush_diags(&diags, quiet);
 		}
 	} else {
-		batch b = {cmd, engine, NULL, &paths, outpath, quiet,
-		    !quiet && isatty(2) && paths.count > 100, now, {0},
-		    failed, warnings, 0, 0, fmts, false};
+		batch b = {.cmd = cmd, .engine = engine, .paths = &paths,
+		    .outpath = outpath, .quiet = quiet, .progress = !quiet &&
+		    isatty(2) && paths.count > 100, .now = now,
+		    .failed = failed, .warnings = warnings, .fmts = fmts};
 
 		run_batch(&b, jobs);
 		failed = b.failed;
 		warnings = b.warnings;
 		skipped = b.skipped;
+		empty = b.empty;
 	}
 	if (cmd == CMD_CHECK) { /* the summary, -q or not */
 		fprintf(stderr, "%zu note%s checked: %zu with errors, %zu "
 		    "warning%s", paths.count - skipped, paths.count - skipped ==
 		    1 ? "" : "s", failed, warnings, warnings == 1 ? "" : "s");
-		print_skipped(skipped, paths.skipped);
+		print_skipped(skipped, empty, paths.skipped);
 	}
 	rc = failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 out:

@@ -240,6 +240,7 @@ typedef struct {
 	 * answers one of the six questions).  Such a file gets no draft and
 	 * no lint: it is skipped. */
 	const char *not_a_note;
+	bool empty; /* the reason is that the file is empty */
 
 	sr_point *points;     /* every point, in file order; npoints of them */
 	size_t npoints;
@@ -608,6 +609,7 @@ typedef struct {
 	int words;                       /* of the longest draft */
 	bool over_budget;
 	int max_words;                   /* the budget of the longest draft */
+	bool empty;                      /* skipped: the file is empty */
 	bool has_date, sent;
 	time_t send_by;
 	char send_by_text[40];

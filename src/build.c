@@ -466,6 +466,8 @@ out:
 	sr_pack_diags(msg, &diags);
 	sr_pack_u64(msg, kind);
 	sr_pack_u64(msg, in);
+	if (kind == BUILT_SKIPPED)
+		sr_pack_u64(msg, note->empty);
 	if (kind == BUILT_DRAFTS) {
 		int words = 0, budget = 0;
 		bool over = false;
@@ -554,6 +556,9 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 	if (kind == BUILT_UP_TO_DATE)
 		return claim_up_to_date(b, path, rel, res, diags);
 	if (kind == BUILT_SKIPPED) {
+		res->empty = sr_unpack_u64(u) != 0;
+		if (u->bad)
+			goto bad;
 		res->status = SR_BUILD_SKIPPED;
 		return 0;
 	}

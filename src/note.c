@@ -243,7 +243,7 @@ sr_note_tell_skip(const sr_note *note, sr_diags *diags)
 {
 	if (note->not_a_note == NULL)
 		return;
-	if (strcmp(note->not_a_note, "empty file") == 0)
+	if (note->empty)
 		sr_diags_add(diags, SR_WARNING, note->path, 0, 0, "the file is "
 		    "empty: skipped");
 	else
@@ -272,6 +272,7 @@ sr_note_parse(const char *path, const char *data, size_t len, sr_diags *diags)
 		note->meta->kind = SR_VALUE_MAP;
 		note->body_line = 1;
 		note->not_a_note = "empty file";
+		note->empty = true;
 		return note;
 	}
 	if (!check_bytes(path, data, len, diags) ||

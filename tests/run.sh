@@ -286,10 +286,16 @@ Try 'secondround --help'." ]; then ok; else
 	    $sr check --now $NOW tests/real
 	cli "an output folder is not read" 0 "tests/real/drafts: an output folder (it holds .secondround-manifest): not read for notes" \
 	    $sr check --now $NOW tests/real
-	cli "the skips counted" 0 "1 note checked: 0 with errors, 2 warnings; 3 files skipped (not a note); 1 output folder not read" \
+	cli "the skips counted by reason" 0 "1 note checked: 0 with errors, 2 warnings; 3 files skipped: 2 not notes, 1 empty; 1 output folder not read" \
 	    $sr check --now $NOW tests/real
+	cli "an empty file alone" 0 "0 notes checked: 0 with errors, 1 warning; 1 file skipped (empty)" \
+	    $sr check --now $NOW tests/real/empty.md
+	cli "a README alone" 0 "0 notes checked: 0 with errors, 0 warnings; 1 file skipped (not a note)" \
+	    $sr check --now $NOW tests/real/README.md
+	cli "build: an empty file alone" 0 "0 failed; 1 file skipped (empty)" \
+	    $sr build --now $NOW tests/real/empty.md -o "$tmp/real-empty"
 	rm -rf "$tmp/real-out"
-	cli "build writes drafts for notes only" 0 "1 written, 0 up to date, 0 kept (edited), 0 without a draft, 0 failed; 3 files skipped (not a note); 1 output folder not read" \
+	cli "build writes drafts for notes only" 0 "1 written, 0 up to date, 0 kept (edited), 0 without a draft, 0 failed; 3 files skipped: 2 not notes, 1 empty; 1 output folder not read" \
 	    $sr build --now $NOW tests/real -o "$tmp/real-out"
 	(cd "$tmp/real-out" && find . -type f | sort | tr '\n' ' ') >"$tmp/list"
 	if [ "$(cat "$tmp/list")" = "./.secondround-manifest ./2026-11-24-acme.html ./2026-11-24-acme.md ./2026-11-24-acme.txt " ]; then ok; else
