@@ -59,10 +59,13 @@ missing_fields(const sr_note *note, sr_diags *diags)
  * ("Problms"), with the phrase it nearly is; when the note leaves a
  * question unanswered, the other unmatched headings too (one of them may
  * be the answer, worded in a way secondround does not know), but not the
- * note's title (a first heading of level 1).
+ * note's title (a first heading of level 1).  When no question is
+ * answered (a note in a language secondround does not know), those are
+ * listed in `all` instead, for the one warning that says so.
  */
 static void
-unmatched_headings(const sr_note *note, bool unanswered, sr_diags *diags)
+unmatched_headings(const sr_note *note, bool unanswered, sr_buf *all,
+    sr_diags *diags)
 {
 	const sr_section *s;
 	const char *phrase;
@@ -85,7 +88,10 @@ unmatched_headings(const sr_note *note, bool unanswered, sr_diags *diags)
 				    s->line, s->col, "heading '%s' matches no "
 				    "question; did you mean '%s' (%s)?",
 				    s->heading, phrase, sr_key_name(key));
-		} else if (unanswered)
+		} else if (all != NULL)
+			sr_buf_printf(all, "%s'%s' (line %d)", all->len > 0 ?
+			    ", " : "", s->heading, s->line);
+		else if (unanswered)
 			sr_diags_add(diags, SR_WARNING, note->path, s->line,
 			    s->col, "heading '%s' matches no question: its "
 			    "points answer none (name the question in it, or "
@@ -98,7 +104,7 @@ unmatched_headings(const sr_note *note, bool unanswered, sr_diags *diags)
 static void
 missing_questions(const sr_note *note, sr_diags *diags)
 {
-	sr_buf b = {0};
+	sr_buf b = {0}, others = {0};
 	size_t i, missing = 0;
 	int k, line = 0, col = 0;
 
@@ -117,17 +123,22 @@ missing_questions(const sr_note *note, sr_diags *diags)
 		    sr_key_question((sr_key)k), sr_key_name((sr_key)k));
 		missing++;
 	}
-	unmatched_headings(note, missing > 0, diags);
+	unmatched_headings(note, missing > 0, missing == SR_KEY_PRIVATE ?
+	    &others : NULL, diags);
 	if (missing == SR_KEY_PRIVATE && b.data != NULL)
 		sr_diags_add(diags, SR_WARNING, note->path, line ? line :
 		    note->body_line, line ? col : 0, "no section answers any "
-		    "of the six questions: %s", b.data);
+		    "of the six questions: %s%s%s%s", b.data, others.len > 0 ?
+		    "; the headings " : "", others.len > 0 ? others.data : "",
+		    others.len > 0 ? " match none (name the question in "
+		    "them, or map them in 'sections:')" : "");
 	else if (missing > 0 && b.data != NULL)
 		sr_diags_add(diags, SR_WARNING, note->path, line ? line :
 		    note->body_line, line ? col : 0, "%zu of the six "
 		    "questions %s no answer: %s", missing, missing == 1 ?
 		    "has" : "have", b.data);
 	sr_buf_free(&b);
+	sr_buf_free(&others);
 }
 
 void

@@ -111,6 +111,41 @@ static const char *const aliases[][80] = {
 	[SR_KEY_OTHER] = {NULL},
 };
 
+/*
+ * Chinese (simplified and traditional) and Japanese phrases, found
+ * anywhere in a heading: these scripts put no spaces between words.  The
+ * longest phrase found wins, so 让面试官兴奋 (what excited the interviewer)
+ * is not 让我兴奋 (what excited me), and 没机会说 is not 说.  Tried only
+ * when no phrase of the lists above is in the heading.
+ */
+static const char *const cjk_aliases[][40] = {
+	[SR_KEY_EXCITED_THEM] = {"让面试官兴奋", "面试官兴奋", "面试官感兴趣",
+	    "对方感兴趣", "他们感兴趣", "她感兴趣", "他感兴趣", "引起兴趣",
+	    "引起了兴趣", "打动面试官", "面试官喜欢", "面试官眼前一亮",
+	    "讓面試官興奮", "面試官興奮", "面試官感興趣", "對方感興趣",
+	    "面接官が興味", "面接官が興奮", "面接官の反応", "相手が興味",
+	    "食いついた", "反応が良かった", "盛り上がった", NULL},
+	[SR_KEY_EXCITED_ME] = {"让我兴奋", "令我兴奋", "让我感兴趣", "我感兴趣",
+	    "吸引我", "我喜欢", "讓我興奮", "令我興奮", "我感興趣",
+	    "私が興味", "自分が興味", "惹かれた", "ワクワクした", "わくわくした",
+	    "魅力を感じた", NULL},
+	[SR_KEY_GUIDANCE] = {"建议", "建議", "指导", "指導", "忠告", "反馈",
+	    "反饋", "アドバイス", "助言", "フィードバック", "ヒント", NULL},
+	[SR_KEY_PROBLEMS] = {"问题", "問題", "难题", "難題", "痛点", "痛點",
+	    "挑战", "挑戰", "困难", "困難", "需要解决", "需要解決", "課題",
+	    "悩み", "困りごと", "困っている", NULL},
+	[SR_KEY_SAY_DIFFERENTLY] = {"换个说法", "換個說法", "换种说法",
+	    "換種說法", "说得不好", "說得不好", "答得不好", "重新说", "重新說",
+	    "说错", "說錯", "更正", "纠正", "糾正", "言い直し", "言い方を変え",
+	    "別の言い方", "訂正", "言い換え", NULL},
+	[SR_KEY_NOT_SAID] = {"没机会说", "沒機會說", "没来得及说", "沒來得及說",
+	    "没说", "沒說", "忘了说", "忘了說", "没提到", "沒提到", "想说却",
+	    "想說卻", "言えなかった", "言いそびれた", "言い忘れ", "伝えられなかった",
+	    "話せなかった", "言う機会がなかった", NULL},
+	[SR_KEY_PRIVATE] = {NULL},
+	[SR_KEY_OTHER] = {NULL},
+};
+
 /* Whole headings that keep a section out of every draft. */
 static const char *const private_headings[] = {"private", "private notes",
     "private note", "for me only", "just for me", "not for the email",
@@ -361,7 +396,7 @@ sr_key
 sr_section_match(const char *heading, const sr_section_map *user_sections)
 {
 	char norm[1024];
-	int k, best_len = 0, len;
+	int k, best_len = 0, best_cjk = 0, len;
 	sr_key best = SR_KEY_OTHER, user;
 	size_t i, starts[sizeof(norm) / 2], nstarts = 0;
 
@@ -395,6 +430,15 @@ sr_section_match(const char *heading, const sr_section_map *user_sections)
 	if (best == SR_KEY_EXCITED_ME && best_len == 1 &&
 	    liked_by_them(norm))
 		best = SR_KEY_EXCITED_THEM;
+	for (k = 0; best_len == 0 && k < SR_KEY_PRIVATE; k++)
+		for (i = 0; cjk_aliases[k][i] != NULL; i++) {
+			len = (int)strlen(cjk_aliases[k][i]);
+			if (len > best_cjk && strstr(norm, cjk_aliases[k][i]) !=
+			    NULL) {
+				best_cjk = len;
+				best = (sr_key)k;
+			}
+		}
 	return best;
 }
 

@@ -718,6 +718,16 @@ test_aliases(void)
 		{"When did she lean in?", SR_KEY_EXCITED_THEM},
 		{"What landed", SR_KEY_EXCITED_THEM},
 		{"excited_them", SR_KEY_EXCITED_THEM},
+		/* Chinese and Japanese: phrases without spaces, the longest
+		 * found winning */
+		{"让面试官兴奋的内容", SR_KEY_EXCITED_THEM},
+		{"面试官分享的让我兴奋的事", SR_KEY_EXCITED_ME},
+		{"他们的问题", SR_KEY_PROBLEMS},
+		{"想说却没机会说的", SR_KEY_NOT_SAID},
+		{"希望换个说法的地方", SR_KEY_SAY_DIFFERENTLY},
+		{"面接官が興味を持ったこと", SR_KEY_EXCITED_THEM},
+		{"言えなかったこと", SR_KEY_NOT_SAID},
+		{"아무 질문", SR_KEY_OTHER},
 		/* excited_me */
 		{"What excited me", SR_KEY_EXCITED_ME},
 		{"Excited me 🎉", SR_KEY_EXCITED_ME},
