@@ -316,6 +316,15 @@ Try 'secondround --help'." ]; then ok; else
 	cli "--stdout takes one format" 2 "--stdout prints one format" \
 	    $sr build --stdout --formats md,txt tests/regress/basic.md
 
+	# The shipped tones read a title in the interviewer's name: warm
+	# greets by first name, formal by title and surname, never "Hi Dr.,".
+	printf -- '---\ncompany: Lakeshore\nrole: Director\ninterviewer: Dr. Helen Park\ncandidate: Jordan Meyers\ndate: 2026-11-24\ntone: warm\n---\n## Their problems\n- Sterile processing backlog, 14 case delays last month\n' >"$tmp/titled.md"
+	cli "a title, warm" 0 "Hi Helen," \
+	    $sr build --now $NOW --stdout --formats txt "$tmp/titled.md"
+	sed -i 's/^tone: warm/tone: formal/' "$tmp/titled.md"
+	cli "a title, formal" 0 "Dear Dr. Park," \
+	    $sr build --now $NOW --stdout --formats txt "$tmp/titled.md"
+
 	# What note apps write for themselves never reaches a draft.
 	rm -rf "$tmp/apps-out"
 	$sr build -q --now $NOW tests/regress/note-apps.md -o "$tmp/apps-out" 2>/dev/null
