@@ -731,8 +731,8 @@ work_note(void *arg, size_t i, sr_pack *msg)
 			}
 		}
 		sr_note_free(note);
-		sr_pack_u64(&part, failed ? 1 : skipped ? 1 + (uint64_t)skipped :
-		    0);
+		sr_pack_u64(&part, failed ? 1 : skipped > 0 ?
+		    1 + (uint64_t)skipped : 0);
 		sr_pack_diags(&part, &diags);
 		sr_pack_str(&part, report);
 		free(report);
