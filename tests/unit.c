@@ -1679,6 +1679,67 @@ test_leaks(void)
 	}
 }
 
+/* ---- finding notes ----------------------------------------------------- */
+
+/* A note's name under its notes root, however the note is named: from
+ * above the root, at it, or from a folder of its own (relative paths);
+ * the path stays as given. */
+static void
+test_notes_root(void)
+{
+	char dir[] = "/tmp/sr-unit-XXXXXX", path[128], cwd[4096];
+	static const struct {
+		const char *from, *arg, *rel;
+	} cases[] = {
+		{"", "notes/2026/acme.md", "2026/acme.md"},
+		{"", "notes", "2026/acme.md"},
+		{"/notes", "2026/acme.md", "2026/acme.md"},
+		{"/notes/2026", "acme.md", "2026/acme.md"},
+		{"/notes/2026", ".", "2026/acme.md"},
+		{"/notes/2027", "../2026/acme.md", "2026/acme.md"},
+		{"/plain", "x.md", "x.md"}, /* no root above: its folder */
+	};
+	sr_paths paths;
+	char *under;
+	size_t i;
+	FILE *f;
+
+	current = "the notes root";
+	if (!CHECK(getcwd(cwd, sizeof(cwd)) != NULL) ||
+	    !CHECK(mkdtemp(dir) != NULL))
+		return;
+	snprintf(path, sizeof(path), "mkdir -p %s/notes/2026 %s/notes/2027 "
+	    "%s/plain", dir, dir, dir);
+	if (!CHECK(system(path) == 0))
+		return;
+	snprintf(path, sizeof(path), "%s/notes/2026/acme.md", dir);
+	if ((f = fopen(path, "w")) != NULL)
+		fclose(f);
+	snprintf(path, sizeof(path), "%s/plain/x.md", dir);
+	if ((f = fopen(path, "w")) != NULL)
+		fclose(f);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", dir, cases[i].from);
+		if (!CHECK(chdir(path) == 0))
+			break;
+		memset(&paths, 0, sizeof(paths));
+		sr_diags_free(&diags);
+		CHECK(sr_notes_root(cases[i].arg, &under) == 0);
+		if (CHECK(sr_paths_collect_under(cases[i].arg, under, &paths,
+		    &diags) == 0) && CHECK(paths.count == 1)) {
+			CHECK(strcmp(paths.items[0].rel, cases[i].rel) == 0);
+			/* the path as given, for messages */
+			CHECK(strncmp(paths.items[0].path, cases[i].arg,
+			    strlen(cases[i].arg)) == 0);
+		}
+		free(under);
+		sr_paths_free(&paths);
+	}
+	CHECK(chdir(cwd) == 0);
+	snprintf(path, sizeof(path), "rm -rf %s", dir);
+	CHECK(system(path) == 0);
+}
+
 int
 main(void)
 {
@@ -1703,6 +1764,7 @@ main(void)
 	test_text_render();
 	test_jobs();
 	test_manifest();
+	test_notes_root();
 	test_leaks();
 	sr_diags_free(&diags);
 	printf("unit: %d passed, %d failed\n", passed, failed);
