@@ -164,8 +164,11 @@ find_filter(const sr_engine *e, const char *note_path, const char *name)
 	for (i = 0; i < 3; i++) {
 		for (k = 0; dirs[i] != NULL && k < (ext ? 1u : 2u); k++) {
 			b.len = 0;
-			sr_buf_printf(&b, "%s/%s%s", dirs[i], name,
-			    k == 1 ? ".lua" : "");
+			/* "bad.lua", not "./bad.lua", beside a note named
+			 * from its own folder */
+			if (strcmp(dirs[i], ".") != 0)
+				sr_buf_printf(&b, "%s/", dirs[i]);
+			sr_buf_printf(&b, "%s%s", name, k == 1 ? ".lua" : "");
 			if (!b.failed && sr_regular_file(b.data)) {
 				free(note_dir);
 				free(repo);

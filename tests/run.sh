@@ -316,6 +316,14 @@ Try 'secondround --help'." ]; then ok; else
 	cli "--stdout takes one format" 2 "--stdout prints one format" \
 	    $sr build --stdout --formats md,txt tests/regress/basic.md
 
+	# A filter beside a note named from its own folder is named as the
+	# note is (near.lua, not ./near.lua), and warned about there too.
+	(cd tests/regress && $valgrind "$abs/secondround" check --now $NOW \
+	    named-near-hooks.md) >"$tmp/out" 2>&1
+	if grep -q "^near.lua:3: warning: the global function 'Draft'" \
+	    "$tmp/out"; then ok; else
+		bad "a note's filter named from its folder"; cat "$tmp/out"; fi
+
 	# The shipped tones read a title in the interviewer's name: warm
 	# greets by first name, formal by title and surname, never "Hi Dr.,".
 	printf -- '---\ncompany: Lakeshore\nrole: Director\ninterviewer: Dr. Helen Park\ncandidate: Jordan Meyers\ndate: 2026-11-24\ntone: warm\n---\n## Their problems\n- Sterile processing backlog, 14 case delays last month\n' >"$tmp/titled.md"
