@@ -711,6 +711,9 @@ test_aliases(void)
 		    SR_KEY_SAY_DIFFERENTLY},
 		{"What do you wish you had said but didn't get a chance?",
 		    SR_KEY_NOT_SAID},
+		/* as hurried notes say it */
+		{"say different", SR_KEY_SAY_DIFFERENTLY},
+		{"What I'd do different", SR_KEY_SAY_DIFFERENTLY},
 		/* excited_them */
 		{"Excited them", SR_KEY_EXCITED_THEM},
 		{"What excited her", SR_KEY_EXCITED_THEM},
