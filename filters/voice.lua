@@ -77,7 +77,9 @@ voice.verdicts = {"not true", "wrong", "so wrong", "dumb", "bad answer",
   "mistake", "not great", "awkward", "oh well", "nothing really",
   "felt like a good conversation", "prob not relevant",
   "probably not relevant", "not relevant", "i think", "not sure",
-  "i think so", "weak", "bad word", "bad", "vague", "ouch", "yikes"}
+  "i think so", "weak", "bad word", "bad", "vague", "ouch", "yikes",
+  "should have said that", "i should have said that",
+  "should've said that", "i should've said that"}
 local verdict_set = {}
 for _, w in ipairs(voice.verdicts) do verdict_set[w] = true end
 

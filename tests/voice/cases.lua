@@ -22,6 +22,7 @@ return {
   {"normalize", "I kinda trashed him. Thats on me", "I trashed him. That's on me"},
   {"normalize", "R is my language", "R is my language"},
   {"normalize", "a layoff w/out a consultation", "a layoff without a consultation"},
+  {"normalize", "I do the ordering for my store. shouldve said that", "I do the ordering for my store."},
   {"normalize", "a 2nd trial fri dinner service", "a 2nd trial Friday dinner service"},
   {"normalize", "sun in my eyes at night", "sun in my eyes at night"},
   {"lower_first", "F&B losing money", "F&B losing money"},
