@@ -1371,8 +1371,12 @@ local function compose(chosen, note)
       if #parts > 0 then
         -- what was said and the first of what is true stay; what follows
         -- goes first when the draft is over its budget
-        say(3, book.correction .. " " .. table.concat(parts, " ", 1,
-            math.min(#parts, 2)), 80, correction)
+        local said_first = table.concat(parts, " ", 1, math.min(#parts, 2))
+        -- "One correction: you asked ...": after a colon, not a capital
+        if book.correction:match(":$") then
+          said_first = voice.lower_first(said_first, ctx.names)
+        end
+        say(3, book.correction .. " " .. said_first, 80, correction)
         for i = 3, #parts do say(3, parts[i], 36 - i, correction) end
         ctx.correction_topic = correction_topic(t)
       else

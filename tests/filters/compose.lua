@@ -248,6 +248,11 @@ d = draft_of({point("not_said", "evidence",
 has(d, "One thing I didn't get to mention: 0 failed inspections last year " ..
        "on my crew.")
 
+-- a correction after "One correction:" goes on in lower case
+d = draft_of({point("say_differently", "correction",
+  "You asked about conflict and I blanked")}, {phrases = {correction = "One correction:"}})
+has(d, "One correction: you asked about conflict and I blanked.")
+
 -- no draft from nothing: nil and the reason
 local none, why = draft_of({})
 assert(none == nil and why:find("no usable point"), why)
