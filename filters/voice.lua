@@ -936,7 +936,11 @@ function voice.subject_verb(s)
     end
     local w = ws[i - 1]:match("[,;:]$") and "" or ws[i]:gsub("[,;:]$", "")
     if w == "" or w == "and" then break end
-    if verbs[w] or s_verbs[w] or sure_verbs[w] or agree[w] or past[w] then
+    -- "costs up 40%" is a noun and its change, not a verb
+    local changed = (ws[i + 1] == "up" or ws[i + 1] == "down") and
+      (ws[i + 2] or ""):match("^%d")
+    if not changed and (verbs[w] or s_verbs[w] or sure_verbs[w] or agree[w]
+       or past[w]) then
       return true
     end
     -- a plural subject and a verb no list holds: "couriers override"

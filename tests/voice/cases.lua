@@ -230,6 +230,7 @@ return {
   {"subject_verb", 'NSS score for "assessment and feedback" is 58%', true},
   {"subject_verb", "the Hartwell renewal (your biggest grant) now asks for more", true},
   {"subject_verb", "couriers override about 30% of suggested routes", true},
+  {"subject_verb", "paid social costs up 40% YoY and you're dependent on Meta", false},
   {"subject_verb", "F&B losing money, restaurant empty midweek", false},
   {"subject_verb", "reefer trailers running 30% empty", false},
   {"subject_verb", "no sales ops person, CRM is a mess", false},
