@@ -387,9 +387,7 @@ end
 local function better_answer(p, ctx)
   for _, d in ipairs(p.details or {}) do
     if not d.text:match("^%s*[Ss]ay:") then
-      local t = voice.normalize(untag(d.text, ctx.note), false, ctx.book.words)
-      if ctx.book.lang == "en" then t = voice.address(t, ctx.who, true) end
-      if ctx.book.contractions == false then t = voice.expand(t) end
+      local t = prose({text = d.text}, ctx, true)
       if t ~= "" then return t end
     end
   end
@@ -811,13 +809,9 @@ end
 local meeting_verbs = {meet = true, talk = true, speak = true, see = true,
   visit = true, shadow = true, join = true}
 
-local function next_step(note, book, who, names)
-  local function plain(p)
-    local t = voice.address(voice.normalize(untag(route(p.text, note), note)),
-                            who, true)
-    if book.contractions == false then t = voice.expand(t) end
-    return t
-  end
+local function next_step(ctx)
+  local note, book, names = ctx.note, ctx.book, ctx.names
+  local function plain(p) return (prose({text = p.text}, ctx, true)) end
   local sent, sent_point
   for _, p in ipairs(note.points or {}) do
     if p.section ~= "private" and holds(p, request_words) and usable(p) then
@@ -1022,8 +1016,7 @@ local function compose(chosen, note)
 
   -- what the note holds for the next step: something asked for, a booked
   -- round, what happens next; else the guidance acted on, else the offer
-  local step_line, step_point, step_also = next_step(note, book, who,
-                                                     ctx.names)
+  local step_line, step_point, step_also = next_step(ctx)
   local in_step = {}
   if step_point then in_step[step_point] = true end
   if step_also then in_step[step_also] = true end
