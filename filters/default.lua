@@ -107,6 +107,38 @@ local function pair(chosen, note)
   end
 end
 
+-- Their problem with nothing to answer it (a note with no "didn't say"
+-- points) would stand alone in the draft: what else they responded to,
+-- when it is about you, is the evidence (the one that shares most words
+-- with the problem, then the best scored).
+local function answer(chosen, note, room, used)
+  local problem, at
+  for i, p in ipairs(chosen) do
+    if p.role == "evidence" then return end
+    if p.role == "problem" and not problem then problem, at = p, i end
+  end
+  if not problem then return end
+  local taken = {}
+  for _, p in ipairs(chosen) do taken[p] = true end
+  local best, best_n
+  for _, p in ipairs(note.sections.excited_them or {}) do
+    -- "I have my OSHA 10", "She also liked that I'm a certified ...":
+    -- a sentence about you, not a fragment
+    local t = p.text
+    if usable(p) and not taken[p] and
+       (t:match("^I[%s']") or t:match("^%a+ %a+ that I[%s']") or
+        t:match("^%a+ also %a+ that I[%s']")) then
+      local n = shared(problem, p)
+      if not best or n > best_n or (n == best_n and by_score(p, best)) then
+        best, best_n = p, n
+      end
+    end
+  end
+  if not best or used(best) > room then return end
+  best.paragraph, best.role, best.why_not = 2, "evidence", nil
+  table.insert(chosen, at + 1, best)
+end
+
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
   local chosen = {}
@@ -212,6 +244,7 @@ local function select(points, note)
     p.why_not = string.format("over the word budget (%d words for points)",
                               budget)
   end
+  answer(chosen, note, budget - words(), used)
 
   -- In the order of the draft: by paragraph, then as the roles come.
   for _, p in ipairs(points) do
@@ -884,9 +917,12 @@ local function correction_topic(t)
     t:match("[Ww]hen asked about ([%w%s%-]+)")
   if not topic then return nil end
   topic = topic:gsub("%s+I%s.*$", ""):gsub("%s+and%s.*$", "")
-  topic = topic:gsub("%s+and$", ""):gsub("^an? ", "")
+  topic = topic:gsub("%s+and$", "")
   topic = topic:gsub("^my ", ""):gsub("^your ", ""):gsub("%s+$", "")
-  if #topic > 30 or #topic < 6 or topic:find("%f[%a]I%f[%A]") or
+  -- "a time" (I disagreed), "a model" (I deployed): the rest was cut
+  local bare = topic:gsub("^an? ", "")
+  if bare ~= topic and not bare:find(" ", 1, true) then return nil end
+  if #topic > 30 or #bare < 6 or topic:find("%f[%a]I%f[%A]") or
      topic:find("correction") then
     return nil
   end
@@ -939,11 +975,22 @@ local function subject(book, note, ctx)
     local s = fill(phrase, vars)
     if s then options[#options + 1] = voice.capitalize(s) end
   end
+  local ct = ctx.correction_topic
+  if ctx.topic and role and ct then
+    add(book.subject_topic_correction, {role = role, topic = ctx.topic,
+      correction = ct})
+  end
   if ctx.topic and role then
     add(book.subject_topic, {role = role, topic = ctx.topic})
   end
-  if ctx.correction_topic then
-    add(book.subject_correction, {topic = ctx.correction_topic})
+  -- the correction goes after the role, not first: the email is not only
+  -- a correction
+  if ct and role then
+    add(book.subject_role_correction, {role = role, topic = ct})
+    add(book.subject_topic, {role = role, topic = ct})
+  end
+  if ct then
+    add(book.subject_correction, {topic = ct})
   end
   if role and company then
     add(book.subject_role_company, {role = role, company = company})
@@ -952,7 +999,7 @@ local function subject(book, note, ctx)
   if company then add(book.subject_company, {company = company}) end
   options[#options + 1] = book.subject_none
   for _, o in ipairs(options) do
-    if utf8.len(o) and utf8.len(o) <= 60 then return o end
+    if utf8.len(o) and utf8.len(o) <= 72 then return o end
   end
   return options[#options]
 end
@@ -1204,6 +1251,14 @@ local function compose(chosen, note)
     if own then
       say(2, md(voice.end_mark(t)), i == 1 and 70 or p.score, p)
     else
+      -- what they responded to, taken as the answer: "You also liked that
+      -- I'm a certified Relativity user and that I handle e-filing"
+      local liked = t:match("^[Yy]ou also %a+ that (I.+)$") or
+        t:match("^[Yy]ou %a+ that (I.+)$")
+      if p.section == "excited_them" and liked and
+         voice.form(liked) ~= "clause" then
+        t = liked:gsub(" and that (I%s)", " and %1")
+      end
       local later
       t, later = first_sentence(t)
       -- the result, when the first sentence has none, goes with it

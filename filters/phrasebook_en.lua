@@ -115,6 +115,8 @@ return {
 
   -- Subject lines (at most 60 characters; the first that fits is used).
   subject_correction = "A correction on {topic}",
+  subject_role_correction = "{role}: a better answer on {topic}",
+  subject_topic_correction = "{role}: {topic}, and a better answer on {correction}",
   subject_topic = "{role}: {topic}",
   subject_role_company = "{role} at {company}",
   subject_company = "Our conversation at {company}",

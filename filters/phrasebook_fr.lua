@@ -78,6 +78,8 @@ return {
   available = "Je serais heureux de poursuivre cette conversation et je suis disponible cette semaine.",
 
   subject_correction = "Une précision sur {topic}",
+  subject_role_correction = "{role} : une précision sur {topic}",
+  subject_topic_correction = "{role} : {topic}, et une précision sur {correction}",
   subject_topic = "{role} : {topic}",
   subject_role_company = "{role} chez {company}",
   subject_company = "Notre échange chez {company}",

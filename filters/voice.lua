@@ -488,10 +488,19 @@ function voice.person(p, note)
   if title then add(title .. " " .. who.last) end
   add(words[1])
   table.sort(who.names, function(a, b) return #a > #b end)
-  -- the note's pronouns speak of one interviewer; on a panel only the
-  -- front matter's pronouns: are sure
-  who.pronouns = voice.pronouns(p, note and #(note.interviewers or {}) <= 1
-    and note or nil)
+  -- the note's pronouns speak of one interviewer; on a panel, the points
+  -- routed to this member (@james) speak of them
+  local of_them = note
+  if note and #(note.interviewers or {}) > 1 then
+    of_them = {points = {}}
+    for _, pt in ipairs(note.points or {}) do
+      if pt.mentions and #pt.mentions > 0 then
+        of_them.points[#of_them.points + 1] = {text = pt.text,
+          details = pt.details}
+      end
+    end
+  end
+  who.pronouns = voice.pronouns(p, of_them)
   who.honorific = ({she = "Ms", he = "Mr"})[who.pronouns or ""]
   return who
 end
@@ -646,7 +655,18 @@ function voice.address(s, who, company)
         s = each_word(s, set.object, function(_, _, before)
           return you("", before)
         end)
-        s = each_word(s, set.possessive, function(_, _, before)
+        s = each_word(s, set.possessive, function(word, _, before)
+          -- "the PM changed his mind": another's, after their verb
+          local other, verb = before:match("(%S+)%s+(%a+)%s+$")
+          if other and verb:match("ed$") and other:match("^%u") and
+             not (other == "You" or other == "He" or other == "She" or
+             other == "I") then
+            local mine = false
+            for _, n in ipairs(who.names) do
+              if other == n then mine = true end
+            end
+            if not mine then return word end
+          end
           return starts_sentence(before) and "Your" or "your"
         end)
       end

@@ -295,4 +295,35 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year")},
   {role = string.rep("Very Long Title ", 6)})
 assert(utf8.len(d.subject) <= 60 or not d.subject:find(" at "), d.subject)
 
+-- their problem, and no "didn't say" point: what else they responded to
+-- about you answers it, in paragraph 2
+do
+  local pts = {
+    point("excited_them", nil, "She perked up when I explained how I " ..
+      "kept the trial binders organized for the Delgado case.", 5),
+    point("excited_them", nil, "She also liked that I'm a certified " ..
+      "Relativity user and that I handle e-filing in federal court.", 3),
+    point("problems", nil, "Two trials starting in February and only " ..
+      "one paralegal right now"),
+  }
+  local n = note(pts)
+  local chosen = default.select(pts, n)
+  local roles = {}
+  for _, p in ipairs(chosen) do roles[#roles + 1] = p.role end
+  assert(table.concat(roles, " ") == "connect problem evidence",
+         table.concat(roles, " "))
+  local d2 = compose(chosen, n)
+  assert(d2.paragraphs[2]:find("I'm a certified Relativity user and I " ..
+    "handle e-filing in federal court.", 1, true), d2.paragraphs[2])
+end
+
+-- the subject: a correction follows the role, and never leads alone
+d = draft_of({
+  point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("say_differently", "correction", "When you asked about precepting " ..
+    "I said I had never done it. I precepted four new graduates in 2024."),
+})
+assert(d.subject == "Director of Operations: a better answer on precepting",
+  d.subject)
+
 return {}

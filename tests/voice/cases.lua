@@ -103,6 +103,9 @@ return {
   {"normalize", "i.e. the budget", "i.e. the budget"},
 
   -- the reader as "you": she
+  -- another's "his", after their own verb
+  {"address", "PM changed his mind", "PM changed his mind", {who = he}},
+  {"address", "he changed his mind", "You changed your mind", {who = he}},
   {"address", "she was right", "You were right", {who = she}},
   {"address", "She was right", "You were right", {who = she}},
   {"address", "she has 3 openings", "You have 3 openings", {who = she}},
