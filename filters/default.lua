@@ -299,7 +299,9 @@ local function phrasebook(note)
     end
   end
   for k, v in pairs(note.phrases or {}) do
-    if type(v) == "table" and type(book[k]) == "table" then
+    -- a list of wordings ({"...", "..."}) replaces a slot whole
+    if type(v) == "table" and type(book[k]) == "table" and v[1] == nil and
+       book[k][1] == nil then
       for k2, v2 in pairs(v) do book[k][k2] = v2 end
     else
       book[k] = v
@@ -314,8 +316,29 @@ local function md(s)
   return sr.escape(s)
 end
 
+-- A slot may hold a list of wordings: each draft takes one, the same one
+-- every time it is built (chosen by the note's file name and the person
+-- it goes to), so that a panel's drafts, or a week of follow-ups, do not
+-- all open alike.  Set by compose.
+local variant = 0
+
+local function pick(phrase)
+  if type(phrase) == "table" and phrase[1] ~= nil then
+    return phrase[1 + variant % #phrase]
+  end
+  return phrase
+end
+
+-- A number from a string, the same on every machine (djb2).
+local function hash(s)
+  local h = 5381
+  for i = 1, #s do h = (h * 33 + s:byte(i)) % 2147483647 end
+  return h
+end
+
 -- A phrase with its {names} filled from vars (already Markdown).
 local function fill(phrase, vars)
+  phrase = pick(phrase)
   if type(phrase) ~= "string" then return nil end
   return (phrase:gsub("{(%a+)}", function(k) return vars[k] or "" end))
 end
@@ -1033,6 +1056,9 @@ local function compose(chosen, note)
   local budget = note.max_words or 150
   local book = phrasebook(note)
   local who = voice.person(note.to, note)
+  -- a note read from a file (not one a test builds) varies its wording
+  variant = note.path and hash((note.path:match("([^/]*)$")) .. "\0" ..
+    (note.to and note.to.name or "")) or 0
   local ctx = {note = note, who = who, names = names_of(note), book = book}
   local company = note.company and md(note.company)
   local by_role = {}
@@ -1421,10 +1447,10 @@ local function compose(chosen, note)
         -- goes first when the draft is over its budget
         local said_first = table.concat(parts, " ", 1, math.min(#parts, 2))
         -- "One correction: you asked ...": after a colon, not a capital
-        if book.correction:match(":$") then
+        if pick(book.correction):match(":$") then
           said_first = voice.lower_first(said_first, ctx.names)
         end
-        say(3, book.correction .. " " .. said_first, 80, correction)
+        say(3, pick(book.correction) .. " " .. said_first, 80, correction)
         for i = 3, #parts do say(3, parts[i], 36 - i, correction) end
         ctx.correction_topic = correction_topic(t)
       else
@@ -1455,7 +1481,7 @@ local function compose(chosen, note)
     say(3, step_line, 90)
   elseif not acted then
     -- the plain offer says least: it goes first when over budget
-    say(3, book.available, 40)
+    say(3, pick(book.available), 40)
   end
 
   -- Keep to the budget: drop whole sentences, the least needed first.

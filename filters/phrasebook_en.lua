@@ -8,7 +8,10 @@
 -- {first}, {last}, {title}, {name}, {step}, {thing}, {by} what they say.
 -- A slot maps each form of point (see voice.lua: i, we, you, past, have,
 -- imperative, gerund, clause, noun, quote) to a wording; a form missing
--- from a slot leaves the point out, with the reason in `explain`.
+-- from a slot leaves the point out, with the reason in `explain`.  A
+-- wording may be a list ({"...", "..."}): each draft takes one of them,
+-- always the same one for the same note and reader, so that drafts do
+-- not all open alike.
 
 return {
   lang = "en",
@@ -26,36 +29,53 @@ return {
 
   -- Paragraph 1: the moment that connected, from "what excited them".
   connect = {
-    i = "I was glad to tell you how {lower}.",
-    past = "I was glad to tell you how I {lower}.",
+    i = {"I was glad to tell you how {lower}.",
+         "I enjoyed walking you through how {lower}."},
+    past = {"I was glad to tell you how I {lower}.",
+            "I enjoyed telling you how I {lower}."},
     have = "I was glad to tell you that I {lower}.",
     we = "I was glad {lower}.",
-    interested = "I was glad you were interested when {lower}.",
+    interested = {"I was glad you were interested when {lower}.",
+                  "I enjoyed your questions when {lower}.",
+                  "It was good to see your interest when {lower}."},
     interested_in = "I was glad you were interested in {lower}.",
     you = "{text}.",
     gerund = "You seemed most interested in {lower}.",
-    noun = "I was glad we got to talk about {lower}.",
-    clause = "I was glad we got to talk about how {lower}.",
+    noun = {"I was glad we got to talk about {lower}.",
+            "I enjoyed talking with you about {lower}.",
+            "It was good to talk about {lower}."},
+    clause = {"I was glad we got to talk about how {lower}.",
+              "I enjoyed talking with you about how {lower}."},
   },
   -- and what they shared that excited you
   excited = {
-    clause = "I especially enjoyed hearing that {lower}.",
-    you = "I especially enjoyed hearing that {lower}.",
-    noun = "I especially enjoyed hearing about {lower}.",
-    gerund = "I especially enjoyed hearing about {lower}.",
+    clause = {"I especially enjoyed hearing that {lower}.",
+              "It was good to hear that {lower}.",
+              "I was also pleased to hear that {lower}."},
+    you = {"I especially enjoyed hearing that {lower}.",
+           "It was good to hear that {lower}.",
+           "I was also pleased to hear that {lower}."},
+    noun = {"I especially enjoyed hearing about {lower}.",
+            "It was good to hear about {lower}.",
+            "I was also glad to hear about {lower}."},
+    gerund = {"I especially enjoyed hearing about {lower}.",
+              "It was good to hear about {lower}.",
+              "I was also glad to hear about {lower}."},
     i = "{text}.",
   },
 
   -- Paragraph 2: their problem, your evidence, their guidance.
   problem = {
-    clause = "You mentioned that {lower}.",
-    you = "You mentioned that {lower}.",
+    clause = {"You mentioned that {lower}.", "You told me that {lower}."},
+    you = {"You mentioned that {lower}.", "You told me that {lower}."},
     noun = "You mentioned {lower}.",
     gerund = "You mentioned {lower}.",
     past = "You mentioned that you {lower}.",
     -- a note's fragment, not a sentence ("F&B losing money, restaurant
     -- empty midweek"): after a colon it reads as written
-    fragment = "You described the challenge: {lower}.",
+    fragment = {"You described the challenge: {lower}.",
+                "You were candid about the challenge: {lower}.",
+                "You were open about the problem: {lower}."},
   },
   evidence = {
     i = "{text}.",
@@ -69,12 +89,23 @@ return {
   -- the first piece of evidence, when it is something you did not get to
   -- say (a form missing here is worded as `evidence` words it)
   evidence_unsaid = {
-    i = "I didn't get to mention that {lower}.",
-    we = "I didn't get to mention that {lower}.",
-    past = "I didn't get to mention that I {lower}.",
-    have = "I didn't get to mention that I {lower}.",
-    clause = "I didn't get to mention that {lower}.",
-    noun = "One thing I didn't get to mention: {lower}.",
+    i = {"I didn't get to mention that {lower}.",
+         "I should also have mentioned that {lower}.",
+         "What I didn't get to say is that {lower}."},
+    we = {"I didn't get to mention that {lower}.",
+          "I should also have mentioned that {lower}.",
+          "What I didn't get to say is that {lower}."},
+    past = {"I didn't get to mention that I {lower}.",
+            "I should also have mentioned that I {lower}.",
+            "What I didn't get to say is that I {lower}."},
+    have = {"I didn't get to mention that I {lower}.",
+            "I should also have mentioned that I {lower}.",
+            "What I didn't get to say is that I {lower}."},
+    clause = {"I didn't get to mention that {lower}.",
+              "I should also have mentioned that {lower}.",
+              "What I didn't get to say is that {lower}."},
+    noun = {"One thing I didn't get to mention: {lower}.",
+            "One thing I should have mentioned: {lower}."},
   },
   evidence_also = {
     i = "{text}.",
@@ -96,12 +127,17 @@ return {
     noun = "I also noted your advice on {lower}.",
     prep = "I also noted your advice {lower}.",
   },
-  advice = "As you suggested, I will {lower}.",
+  advice = {"As you suggested, I will {lower}.",
+            "I will take your advice and {lower}.",
+            "Following your advice, I will {lower}."},
 
   -- Paragraph 3: the correction, and the next step.
-  correction = "I would like to correct one answer.",
+  correction = {"I would like to correct one answer.",
+                "I want to put one answer right.",
+                "One of my answers needs correcting."},
   correction_should = "I also should have said more in one answer.",
-  step = "I'll be ready for {step}.",
+  step = {"I'll be ready for {step}.", "I'm looking forward to {step}.",
+          "I look forward to {step}."},
   -- the step with what their guidance says to bring to it
   step_prep = {
     want = "I'll come to {step} with {lower}.",

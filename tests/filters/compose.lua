@@ -326,4 +326,22 @@ d = draft_of({
 assert(d.subject == "Director of Operations: a better answer on precepting",
   d.subject)
 
+-- a slot's list of wordings: one per draft, the same on every build, and
+-- not the same for every note
+do
+  local seen = {}
+  for _, path in ipairs({"notes/a.md", "notes/b.md", "notes/c.md",
+                         "notes/d.md", "notes/e.md", "notes/f.md"}) do
+    local extra = {path = path, phrases = {excited = {clause =
+      {"One: {lower}.", "Two: {lower}."}}}}
+    local pts = {point("excited_me", "connect", "Riverside is opening two clinics")}
+    local b1 = body(draft_of(pts, extra))
+    assert(b1 == body(draft_of(pts, extra)), b1)
+    local w = b1:match("(%a+): riverside") or b1:match("(%a+): Riverside")
+    assert(w == "One" or w == "Two", b1)
+    seen[w] = true
+  end
+  assert(seen.One and seen.Two, "every note took the same wording")
+end
+
 return {}
