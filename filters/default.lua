@@ -415,7 +415,9 @@ local function prose(p, ctx, company, keep_verdicts)
   if own then return own, true end
   local t = untag(mentions(route(p.text, ctx.note), ctx.note), ctx.note)
   t = voice.normalize(t, keep_verdicts, ctx.book.words)
-  if ctx.book.lang == "en" then t = voice.address(t, ctx.who, company) end
+  if ctx.book.lang == "en" then
+    t = voice.splice(voice.address(t, ctx.who, company))
+  end
   if ctx.book.contractions == false then t = voice.expand(t) end
   return t, false
 end

@@ -974,6 +974,95 @@ function voice.subject_verb(s)
   return false
 end
 
+-- Two sentences joined by a comma ("I source my own pipeline, about 40%
+-- of my hires were sourced"): what follows a person's name for themselves
+-- is joined with "and"; two alike ("one improved, one moved") with a
+-- semicolon; else a colon, as what follows says what the first is.  Only
+-- where both sides are clauses of their own and what follows opens with
+-- its subject and no joining word; one per sentence.
+local joining = {["and"] = true, but = true, ["or"] = true, so = true,
+  yet = true, nor = true, which = true, who = true, whom = true,
+  whose = true, where = true, when = true, ["while"] = true,
+  because = true, ["then"] = true, although = true, though = true,
+  as = true, ["if"] = true, since = true, ["until"] = true,
+  unless = true, ["not"] = true, just = true, plus = true,
+  including = true, especially = true, esp = true, mostly = true,
+  both = true, either = true, like = true, that = true, than = true,
+  after = true, before = true, once = true, e = true, i = true,
+  etc = true, even = true, only = true, also = true, again = true,
+  too = true, all = true, each = true, every = true, ["for"] = true,
+  with = true, without = true, from = true, to = true, of = true,
+  ["in"] = true, on = true, at = true, by = true, about = true}
+local subordinate = {when = true, ["if"] = true, after = true,
+  before = true, ["while"] = true, since = true, because = true,
+  although = true, though = true, as = true, once = true, ["until"] = true,
+  unless = true, whenever = true, whether = true, how = true, what = true,
+  why = true, where = true, who = true, which = true}
+
+local subject_start = {i = true, we = true, you = true, the = true, a = true, an = true,
+  my = true, our = true, your = true, their = true, his = true, her = true,
+  this = true, these = true, those = true, one = true, some = true,
+  most = true, many = true, few = true, none = true, nobody = true,
+  everyone = true, someone = true, things = true, people = true}
+
+function voice.splice(s)
+  if not s:find(", ", 1, true) then return s end
+  -- sentence by sentence: split after ". " keeping the marks
+  local parts = {}
+  local rest = s
+  while true do
+    local a, b = rest:find("[%.!?][\"')\u{201D}]?%s+%f[%u%d\"]")
+    if not a then parts[#parts + 1] = rest break end
+    parts[#parts + 1] = rest:sub(1, b)
+    rest = rest:sub(b + 1)
+  end
+  for i, part in ipairs(parts) do
+    local first = (part:match("^[%p%s]*(%a+)") or ""):lower()
+    if not subordinate[first] and not part:find(":", 1, true) and
+       not part:find(";", 1, true) then
+      local depth, quote, at = 0, false, nil
+      for pos = 1, #part - 1 do
+        local c = part:sub(pos, pos)
+        if c == "(" then depth = depth + 1
+        elseif c == ")" then depth = depth - 1
+        elseif c == '"' then quote = not quote
+        elseif c == "," and depth == 0 and not quote and
+               part:sub(pos + 1, pos + 1) == " " then
+          local before, after = part:sub(1, pos - 1), part:sub(pos + 2)
+          local w = (after:match("^(%a+)") or ""):lower()
+          local clause = after:match("^([^,;:]+)") or after
+          -- what follows opens with its subject: "about 40% of my hires
+          -- were", "squads wait", not "said ..." (the same subject's verb)
+          local opens = subject_start[w] or after:match("^%d") or
+            (w:match("%ls$") and not w:match("ss$")) or
+            (after:match("^%u%l") and not w:match("ed$"))
+          if opens and not joining[w] and not before:find(",", 1, true) and
+             voice.subject_verb(before) and voice.subject_verb(clause) and
+             clause:find("%s") and #before > 12 then
+            at = pos
+          end
+          break
+        end
+      end
+      if at then
+        local after = part:sub(at + 2)
+        local clause = after:match("^([^,;:]+)") or after
+        -- "one improved; one moved", "Dunmore does $2.1M; Eastfield is
+        -- about $5M": two alike; else what follows says what the first is
+        local w1 = (part:match("^[%p%s]*(%a+)") or ""):lower()
+        local w2 = (after:match("^(%a+)") or ""):lower()
+        local people = {i = true, we = true, you = true, he = true,
+          she = true, they = true}
+        local join = people[w2] and ", and " or
+          (w1 == w2 or (part:sub(1, at):find("%d") and clause:find("%d")))
+          and "; " or ": "
+        parts[i] = part:sub(1, at - 1) .. join .. after
+      end
+    end
+  end
+  return table.concat(parts)
+end
+
 -- ---- what a rule could not make right ------------------------------------
 
 -- Returns a short description of what is left in s that the reader would

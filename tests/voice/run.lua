@@ -24,6 +24,7 @@ local function note(n)
     elseif rule == "smalltalk" then got = voice.is_smalltalk(input)
     elseif rule == "subject_verb" then got = voice.subject_verb(input)
     elseif rule == "lower_first" then got = voice.lower_first(input)
+    elseif rule == "splice" then got = voice.splice(input)
     end
     if got == want then
       pass = pass + 1
