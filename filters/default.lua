@@ -68,6 +68,42 @@ local function swap(chosen, old, new, why)
   end
 end
 
+-- What they responded to, when it is about you ("I have my OSHA 10",
+-- "My offer-acceptance work at Vantix: ...", "She also liked that I'm
+-- a certified Relativity user"): evidence it can be, not a fragment.
+local function about_you(p)
+  local t = p.text:gsub("^%s*@%S+%s+", "")
+  return t:match("^I[%s']") or t:match("^My%s") or
+    t:match("^%a+ %a+ that I[%s']") or t:match("^%a+ also %a+ that I[%s']")
+end
+
+-- The words two points share, each weighed by how few of the note's
+-- points hold it: "offer" that only a problem and one story share says
+-- more than "hire", which half a recruiter's note holds.
+local function weigh(note)
+  local sets, df = {}, {}
+  for i, p in ipairs(note.points or {}) do sets[i] = sr.terms(p.text) end
+  -- how many points hold a word ("hires", "hiring", "hired" are one)
+  local function held(w)
+    local n = df[w]
+    if not n then
+      n = 0
+      for _, set in ipairs(sets) do
+        if set[w] then n = n + 1 end
+      end
+      df[w] = math.max(n, 1)
+    end
+    return df[w]
+  end
+  return function(a, b)
+    local n = 0
+    for _, w in ipairs(sr.overlap(a.text, b.text)) do
+      n = n + 1 / held(w)
+    end
+    return n
+  end
+end
+
 local function pair(chosen, note)
   local problem, evidence
   for _, p in ipairs(chosen) do
@@ -75,15 +111,35 @@ local function pair(chosen, note)
     if p.role == "evidence" and not evidence then evidence = p end
   end
   if not (problem and evidence) or problem.tags.must then return end
-  local best, best_p, best_e = shared(problem, evidence), problem, evidence
+  local answers = weigh(note)
+  -- the evidence: what you did not say, or a story they responded to
+  local stories = {}
+  for _, e in ipairs(note.sections.not_said or {}) do
+    if usable(e) then stories[#stories + 1] = e end
+  end
+  -- (not the moment that connected: paragraph 1 keeps it)
+  for _, e in ipairs(note.sections.excited_them or {}) do
+    if usable(e) and about_you(e) and e.role ~= "connect" then
+      stories[#stories + 1] = e
+    end
+  end
+  -- a chosen pair that shares two words or more is only bettered by one
+  -- that shares more; one that shares a word or none, by one whose words
+  -- say more (fewer of the note's points hold them)
+  if shared(problem, evidence) >= 2 then
+    answers = shared
+    stories = {}
+    for _, e in ipairs(note.sections.not_said or {}) do
+      if usable(e) then stories[#stories + 1] = e end
+    end
+  end
+  local best, best_p, best_e = answers(problem, evidence), problem, evidence
   for _, p in ipairs(note.sections.problems or {}) do
     if usable(p) then
-      for _, e in ipairs(note.sections.not_said or {}) do
-        if usable(e) then
-          local n = shared(p, e)
-          if n > best then
-            best, best_p, best_e = n, p, e
-          end
+      for _, e in ipairs(stories) do
+        local n = answers(p, e)
+        if n > best + 1e-9 then
+          best, best_p, best_e = n, p, e
         end
       end
     end
@@ -92,17 +148,41 @@ local function pair(chosen, note)
     swap(chosen, problem, best_p, "another problem is the one your " ..
          "evidence answers")
   end
-  if best_e ~= evidence then
-    local taken = false
-    for _, p in ipairs(chosen) do if p == best_e then taken = true end end
-    if taken then
-      -- it is the second piece of evidence: it goes first
-      for i, p in ipairs(chosen) do
-        if p == best_e then chosen[i] = evidence end
-        if p == evidence then chosen[i] = best_e end
-      end
-    elseif not evidence.tags.must then
+  if best_e == evidence then return end
+  if best_e.role == "evidence" then
+    -- it is the second piece of evidence: it goes first
+    for i, p in ipairs(chosen) do
+      if p == best_e then chosen[i] = evidence end
+      if p == evidence then chosen[i] = best_e end
+    end
+  elseif best_e.section == "not_said" then
+    if not evidence.tags.must then
       swap(chosen, evidence, best_e, "other evidence answers their problem")
+    end
+  else
+    -- a story they responded to answers their problem: it goes to
+    -- paragraph 2, first
+    local first
+    for i, p in ipairs(chosen) do
+      if p.role == "evidence" then first = first or i end
+    end
+    best_e.paragraph, best_e.role, best_e.why_not = 2, "evidence", nil
+    table.insert(chosen, first, best_e)
+    -- no more than two pieces of evidence
+    local n = 0
+    for i = #chosen, 1, -1 do
+      if chosen[i].role == "evidence" then n = n + 1 end
+    end
+    if n > 2 then
+      for i = #chosen, 1, -1 do
+        local p = chosen[i]
+        if p.role == "evidence" and p ~= best_e and not p.tags.must then
+          table.remove(chosen, i)
+          p.paragraph, p.role = nil, nil
+          p.why_not = "other evidence answers their problem"
+          break
+        end
+      end
     end
   end
 end
@@ -122,12 +202,7 @@ local function answer(chosen, note, room, used)
   for _, p in ipairs(chosen) do taken[p] = true end
   local best, best_n
   for _, p in ipairs(note.sections.excited_them or {}) do
-    -- "I have my OSHA 10", "She also liked that I'm a certified ...":
-    -- a sentence about you, not a fragment
-    local t = p.text
-    if usable(p) and not taken[p] and
-       (t:match("^I[%s']") or t:match("^%a+ %a+ that I[%s']") or
-        t:match("^%a+ also %a+ that I[%s']")) then
+    if usable(p) and not taken[p] and about_you(p) then
       local n = shared(problem, p)
       if not best or n > best_n or (n == best_n and by_score(p, best)) then
         best, best_n = p, n
@@ -223,6 +298,11 @@ local function select(points, note)
     if not core[p.role] then return false end
     if first_of[p.role] == p and (p.role == "problem" or
        p.role == "evidence") then
+      return true
+    end
+    -- the moment that connected (what they responded to) is what the
+    -- first paragraph is for
+    if p.role == "connect" and p.section == "excited_them" then
       return true
     end
     for _, q in ipairs(chosen) do
@@ -960,7 +1040,8 @@ local function shared_topic(problem, evidence)
   if not (problem and evidence) then return nil end
   local shared = sr.overlap(problem.text, evidence.text)
   if #shared == 0 then return nil end
-  local text = problem.text
+  -- "@dev Test suite takes 55 min": the routing is not the text
+  local text = problem.text:gsub("^%s*@%S+%s+", "")
   local lower = text:lower()
   if shared[2] then
     local two = shared[1] .. " " .. shared[2]

@@ -1005,6 +1005,9 @@ local subject_start = {i = true, we = true, you = true, the = true, a = true, an
   most = true, many = true, few = true, none = true, nobody = true,
   everyone = true, someone = true, things = true, people = true}
 
+local modal = {can = true, could = true, will = true, would = true,
+  should = true, may = true, might = true, must = true}
+
 function voice.splice(s)
   if not s:find(", ", 1, true) then return s end
   -- sentence by sentence: split after ". " keeping the marks
@@ -1020,7 +1023,7 @@ function voice.splice(s)
     local first = (part:match("^[%p%s]*(%a+)") or ""):lower()
     if not subordinate[first] and not part:find(":", 1, true) and
        not part:find(";", 1, true) then
-      local depth, quote, at = 0, false, nil
+      local depth, quote, at, and_verb = 0, false, nil, false
       for pos = 1, #part - 1 do
         local c = part:sub(pos, pos)
         if c == "(" then depth = depth + 1
@@ -1033,10 +1036,18 @@ function voice.splice(s)
           local clause = after:match("^([^,;:]+)") or after
           -- what follows opens with its subject: "about 40% of my hires
           -- were", "squads wait", not "said ..." (the same subject's verb)
+          -- "I'm chartered since 2022, can sign off": the same subject's
+          -- next verb
+          if modal[w] and voice.subject_verb(before) and
+             not before:find(",", 1, true) then
+            at, and_verb = pos, true
+            break
+          end
           local opens = subject_start[w] or after:match("^%d") or
+            after:match("^about %d") or after:match("^over %d") or
             (w:match("%ls$") and not w:match("ss$")) or
             (after:match("^%u%l") and not w:match("ed$"))
-          if opens and not joining[w] and not before:find(",", 1, true) and
+          if opens and (not joining[w] or after:match("^%a+ %d")) and not before:find(",", 1, true) and
              voice.subject_verb(before) and voice.subject_verb(clause) and
              clause:find("%s") and #before > 12 then
             at = pos
@@ -1044,7 +1055,9 @@ function voice.splice(s)
           break
         end
       end
-      if at then
+      if at and and_verb then
+        parts[i] = part:sub(1, at - 1) .. " and " .. part:sub(at + 2)
+      elseif at then
         local after = part:sub(at + 2)
         local clause = after:match("^([^,;:]+)") or after
         -- "one improved; one moved", "Dunmore does $2.1M; Eastfield is

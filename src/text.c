@@ -186,6 +186,35 @@ sr_text_fold(char *w, size_t n)
 	return n;
 }
 
+/* One word's terms: each part of a hyphenated word ("offer-acceptance"
+ * is "offer" and "acceptance", so it meets "lose candidates at offer
+ * stage"), lower-cased and folded, of at least 3 letters and no stop word.
+ * word and stem are buffers of 64 bytes; w holds wl < 64 bytes. */
+static int
+emit_parts(const unsigned char *w, size_t wl, char *word, char *stem,
+    sr_term_fn *fn, void *arg)
+{
+	size_t a = 0, b, len;
+
+	while (a < wl) {
+		for (b = a; b < wl && w[b] != '-'; b++)
+			;
+		if (b - a >= 3) {
+			for (len = 0; len < b - a; len++)
+				word[len] = (char)tolower(w[a + len]);
+			word[len] = '\0';
+			if (!sr_text_is_stop_word(word)) {
+				memcpy(stem, word, len + 1);
+				sr_text_fold(stem, len);
+				if (fn(arg, word, stem) != 0)
+					return -1;
+			}
+		}
+		a = b + 1;
+	}
+	return 0;
+}
+
 int
 sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 {
@@ -226,14 +255,7 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 			wl--;
 		if (wl < 3 || wl >= sizeof(word) || !has_letter || marker)
 			continue;
-		for (len = 0; len < wl; len++)
-			word[len] = (char)tolower(p[start + len]);
-		word[wl] = '\0';
-		if (sr_text_is_stop_word(word))
-			continue;
-		memcpy(stem, word, wl + 1);
-		sr_text_fold(stem, wl);
-		if (fn(arg, word, stem) != 0)
+		if (emit_parts(p + start, wl, word, stem, fn, arg) != 0)
 			return -1;
 	}
 	return 0;

@@ -344,4 +344,30 @@ do
   assert(seen.One and seen.Two, "every note took the same wording")
 end
 
+-- a story they responded to that answers their problem is the evidence,
+-- ahead of a "didn't say" point that only shares a common word; the
+-- moment that connected stays in paragraph 1
+do
+  local pts = {
+    point("excited_them", nil, "I source my own pipeline, about 40% of " ..
+      "my 2025 hires were sourced", 5),
+    point("excited_them", nil, "My offer-acceptance work at Vantix: 61% " ..
+      "to 84% in a year", 4),
+    point("problems", nil, "They lose candidates at offer stage, 3 " ..
+      "declines last quarter", 4),
+    point("problems", nil, "Hiring managers take 5 days to send feedback", 4),
+    point("not_said", nil, "I've hired 9 security engineers in 2 years", 8),
+  }
+  local n = note(pts)
+  local chosen = default.select(pts, n)
+  local got = {}
+  for _, p in ipairs(chosen) do
+    got[#got + 1] = p.role .. ":" .. p.text:sub(1, 12)
+  end
+  got = table.concat(got, " | ")
+  assert(got:find("connect:I source my", 1, true) and
+    got:find("problem:They lose ca", 1, true) and
+    got:find("evidence:My offer-acc", 1, true), got)
+end
+
 return {}

@@ -258,4 +258,8 @@ return {
    "final round is with the CTO, he'll ask about budget."},
   {"splice", "I cut waste, trained staff and rebuilt the rota.",
    "I cut waste, trained staff and rebuilt the rota."},
+  {"splice", "I'm chartered (CEng MICE) since 2022, can sign off.",
+   "I'm chartered (CEng MICE) since 2022 and can sign off."},
+  {"splice", "I source my own pipeline, about 40% of my hires were sourced",
+   "I source my own pipeline: about 40% of my hires were sourced"},
 }
