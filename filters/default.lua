@@ -618,6 +618,12 @@ local joins = {["and"] = true, but = true, ["or"] = true, so = true,
   as = true, ["while"] = true, when = true, ["if"] = true, ["then"] = true,
   including = true, especially = true, though = true, although = true,
   even = true, plus = true, ["not"] = true, mostly = true}
+local ing_objects = {the = true, a = true, an = true, it = true,
+  them = true, us = true, me = true, my = true, our = true, their = true,
+  his = true, her = true, your = true, to = true, with = true, on = true,
+  ["in"] = true, at = true, ["for"] = true, from = true, up = true,
+  out = true, more = true, less = true, over = true, through = true,
+  this = true, that = true, these = true, those = true, all = true}
 local function told(t)
   t = t:gsub("%s*%b()$", "")
   local from = 1
@@ -630,8 +636,13 @@ local function told(t)
     local _, nwords = head:gsub("%S+", "")
     local _, open = head:gsub("%(", "")
     local _, close = head:gsub("%)", "")
+    -- "..., making it faster" joins; "..., booking redesign in Q1" is a
+    -- fragment (a noun after the -ing word, not its object)
+    local after_ing = (t:sub(a + 2):match("^%a+%s+(%w+)") or ""):lower()
+    local gerund = next_word:match("ing$") and (ing_objects[after_ing] or
+      after_ing:match("^%d"))
     if nwords >= 3 and open == close and not joins[next_word] and
-       not next_word:match("ing$") and not next_word:match("ly$") then
+       not gerund and not next_word:match("ly$") then
       return head
     end
     from = a + 2
@@ -847,6 +858,19 @@ local function requested(t)
       thing = made .. " of my " .. mine
     end
   end
+  -- "want to see how I'd handle the release problem, maybe a short
+  -- written proposal": a thing to write them
+  if not thing then
+    local d = l:match("maybe an? ([%w%s%-]+)") or
+      l:match("asked for an? ([%w%s%-]+)")
+    if d and (d:match("proposal$") or d:match("plan$") or
+       d:match("write%-?up$") or d:match("summary$") or d:match("memo$") or
+       d:match("outline$") or d:match("one%-pager$")) then
+      thing = d
+      local about = l:match("how i'?d handle (the [%w%s%-]+)")
+      if about then thing = thing .. " on " .. about end
+    end
+  end
   if not thing then return nil end
   thing = thing:gsub("%s+by%s.*$", ""):gsub("%s+$", "")
   local by = l:match("%f[%w]by (%a+day)%f[%W]") or
@@ -929,7 +953,7 @@ end
 -- Each kind is looked for only in points whose raw text holds one of its
 -- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
 -- the voice's work is done for a few points of a note, not all of them.
-local request_words = {"send", "asked for", "to see the"}
+local request_words = {"send", "asked for", "to see the", "maybe a"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
   "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
   "case study", "exercise", "assessment"}

@@ -370,4 +370,23 @@ do
     got:find("evidence:My offer-acc", 1, true), got)
 end
 
+-- a fragment after a comma in what excited you goes, though its first
+-- word ends in -ing ("booking redesign"); a gerund with its object stays
+d = draft_of({point("excited_me", "connect",
+  "Patient app has 1.2M MAU, booking redesign in Q1")})
+has(d, "app has 1.2M MAU.")
+hasnt(d, "booking redesign")
+d = draft_of({point("excited_me", "connect",
+  "They rebuilt the booking flow, making it twice as fast")})
+has(d, "making it twice as fast")
+
+-- "want to see how I'd handle the release problem, maybe a short written
+-- proposal": the proposal is the next step
+d = draft_of({
+  point("problems", "problem", "1 in 4 releases gets rolled back"),
+  point("guidance", "guidance", "Maria wants to see how I'd " ..
+    "handle the release problem, maybe a short written proposal"),
+})
+has(d, "I will send the short written proposal on the release problem")
+
 return {}
