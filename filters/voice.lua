@@ -251,6 +251,7 @@ local function expand_symbols(s, words)
     s = s:gsub("(%d[%d,%.]*)%+%s+(%a)", "more than %1 %2")
     -- "checks + audits" and "checks & audits", but not "Flint & Salt"
     s = s:gsub("%s+[%+&]%s+(%l)", " and %1")
+    s = s:gsub("%s+&%s+(I%f[%A])", " and %1")
     s = s:gsub("%s+%+%s+", " and ")
   end
   if has("=") then s = s:gsub("%s+=%s+", " is ") end
@@ -386,6 +387,15 @@ end
 voice.end_mark = end_mark
 
 -- The whole normalisation of a point's text.
+local months = {january = "January", february = "February",
+  march = "March", april = "April", may = "May", june = "June",
+  july = "July", august = "August", september = "September",
+  october = "October", november = "November", december = "December"}
+local month_after = {since = true, ["in"] = true, by = true,
+  ["until"] = true, ["from"] = true, last = true, next = true,
+  early = true, late = true, mid = true, of = true, before = true,
+  after = true, ["end"] = true, through = true, starting = true}
+
 local function normalize(text, keep_verdicts, words)
   -- "i.e." and "e.g." are not the pronoun "i"
   local s = text:gsub("%s+", " ")
@@ -412,6 +422,18 @@ local function normalize(text, keep_verdicts, words)
       -- "fri dinner service", "sat night"
       local after = day and text:sub(at + #d):match("^%s+(%a+)")
       if after and day_parts[after:lower()] then return day end
+    end)
+    -- "since march", "by june": a month's name; "may" and "march" only
+    -- after a word of time or before a day ("may 5")
+    s = s:gsub("()%f[%a](%l+)%f[%A]", function(at, m)
+      local name = months[m]
+      if not name then return nil end
+      if m == "may" or m == "march" then
+        local w = text:sub(1, at - 1):match("(%a+)%s+$")
+        local n = text:sub(at + #m):match("^%s+%d")
+        if not (n or (w and month_after[w:lower()])) then return nil end
+      end
+      return name
     end)
     -- "engagement up 12 pts": points, not patients
     s = s:gsub("(%f[%a][UuDd][po]w?n? %d+) pts%f[%A]", "%1 points")

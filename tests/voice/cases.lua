@@ -262,4 +262,9 @@ return {
    "I'm chartered (CEng MICE) since 2022 and can sign off."},
   {"splice", "I source my own pipeline, about 40% of my hires were sourced",
    "I source my own pipeline: about 40% of my hires were sourced"},
+  {"normalize", "9 people left since march", "9 people left since March"},
+  {"normalize", "we may hire in june", "we may hire in June"},
+  {"normalize", "starts may 5", "starts May 5"},
+  {"normalize", "I made an error & I gave the wrong story",
+   "I made an error and I gave the wrong story"},
 }
