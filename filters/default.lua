@@ -214,6 +214,24 @@ local function answer(chosen, note, room, used)
   table.insert(chosen, at + 1, best)
 end
 
+-- Whether a sentence tells of something done: "I cut ...", "At Mercy
+-- West we moved ...", "I personally led ..." (not "I'm trained in").
+local irregular = {built = true, led = true, ran = true, cut = true,
+  set = true, wrote = true, took = true, got = true, made = true,
+  won = true, grew = true, brought = true, drove = true, kept = true,
+  rebuilt = true, taught = true, sold = true, went = true, shipped = true,
+  began = true, put = true, rewrote = true, found = true, held = true,
+  spent = true, paid = true, hit = true, beat = true, gave = true}
+local function did(t)
+  local v = t:match("^[Ii] (%a+)") or t:match("^[Ww]e (%a+)") or
+    t:match("^[Aa]t [^,]-,? [IiWw]e? (%a+)") or
+    t:match("^[Aa]t [^,]-,? I (%a+)")
+  if v == "personally" or v == "also" or v == "then" then
+    v = t:match("^%a+ %a+ (%a+)") or t:match("^[Aa]t [^,]-,? %a+ %a+ (%a+)")
+  end
+  return v ~= nil and (v:match("ed$") ~= nil or irregular[v:lower()] ~= nil)
+end
+
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
   local chosen = {}
@@ -993,8 +1011,10 @@ local function next_step(ctx)
           local step = booked(first_clause(whole))
           if step then
             step = lower_step(step)
-            return key == "guidance" and prepared(book, step, whole) or
-              fill(book.step, {step = md(step)}), p
+            local ready = key == "guidance" and prepared(book, step, whole)
+            if ready then return ready, p end
+            ctx.plain_step = step
+            return fill(book.step, {step = md(step)}), p
           end
         end
       end
@@ -1442,10 +1462,12 @@ local function compose(chosen, note)
           say(2, md(voice.end_mark(voice.capitalize(result))),
               i == 1 and 55 or p.score - 1, p)
         end
+        -- what you did answers the problem just named: you would do it
+        -- for them (two words shared, and a thing done, not a skill)
         if i == 1 and problem and note.company and book.tie and
-           #sr.overlap(p.text, problem.text) > 0 then
+           #sr.overlap(p.text, problem.text) >= 2 and did(t) then
           say(2, fill(book.tie, {company = company, topic =
-              md(shared_topic(problem, p) or "")}), 5, p)
+              md(shared_topic(problem, p) or "")}), 1, p)
         end
       else
         out(p, why)
@@ -1453,7 +1475,7 @@ local function compose(chosen, note)
     end
   end
   local guidance = take("guidance")
-  local acted, acted_point
+  local acted, acted_point, acted_advice
   if guidance and in_step[guidance] then
     -- its words are the next step, said in paragraph 3
     guidance = nil
@@ -1468,7 +1490,8 @@ local function compose(chosen, note)
       t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
       local f = voice.form(t)
       if f == "imperative" then
-        acted = fill(book.advice, {lower = md(advice_of(t))})
+        acted_advice = advice_of(t)
+        acted = fill(book.advice, {lower = md(acted_advice)})
         acted_point = guidance
       elseif book.guidance.prep and prepositions[(t:match("^(%a+)") or
              ""):lower()] then
@@ -1489,7 +1512,8 @@ local function compose(chosen, note)
         t = first_clause(first_sentence(unsay(unquote(t))))
         t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
         if voice.form(t) == "imperative" then
-          acted = fill(book.advice, {lower = md(advice_of(t))})
+          acted_advice = advice_of(t)
+          acted = fill(book.advice, {lower = md(acted_advice)})
           acted_point = p
           break
         end
@@ -1565,7 +1589,27 @@ local function compose(chosen, note)
       end
     end
   end
-  if acted then say(3, acted, 45, acted_point) end
+  -- a booked step with nothing to say of it, and advice to act on: the
+  -- advice is for the step ("For the case exercise, I will be specific
+  -- about channels and numbers"), not a stock line after it
+  local plain = ctx.plain_step and fill(book.step, {step =
+    md(ctx.plain_step)})
+  local names_step = false
+  for _, w in ipairs(step_words) do
+    if acted_advice and acted_advice:lower():find(w, 1, true) then
+      names_step = true
+    end
+  end
+  if acted and acted_advice and step_line and step_line == plain and
+     not names_step and book.step_prep and book.step_prep.advice then
+    acted = fill(book.step_prep.advice, {step = md(ctx.plain_step),
+      lower = md(acted_advice)})
+    step_line = nil
+    say(3, acted, 90, acted_point)
+    acted_point = nil
+  elseif acted then
+    say(3, acted, 45, acted_point)
+  end
   if step_line and acted then
     -- "come to the second round with a plan" says the step already: the
     -- advice stands for both, and is kept like the step

@@ -116,10 +116,11 @@ return {
     noun = "{text}.",
     headed = "With {head}, I also {lower}.",
   },
-  -- after the evidence, when it answers the problem named before it
-  -- (false: none; a line every draft ends the paragraph with reads as
-  -- a template)
-  tie = false,
+  -- after the evidence, when it answers the problem named before it and
+  -- tells of something done (false: none)
+  tie = {"I would bring the same approach to {company}.",
+         "I would like to do the same at {company}.",
+         "It is the approach I would bring to {company}."},
   guidance = {
     clause = "I also took your point that {lower}.",
     you = "I also took your point: {lower}.",

@@ -101,7 +101,19 @@ has(d, "I also took your point that the board cares about nurse " ..
        "retention more than throughput.")
 has(d, "I didn't get to mention that at Mercy West I cut nurse turnover " ..
        "from 24% to 15% in 18 months.")
-hasnt(d, "I would bring the same approach")
+-- the evidence answers the problem (two words shared, a thing done):
+-- the worked example's "I would bring the same approach"
+has(d, "from 24% to 15% in 18 months. I would bring the same approach " ..
+       "to Riverside Health.")
+-- not after a skill, nor evidence that shares one word
+hasnt(draft_of({
+  point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("not_said", "evidence", "I'm trained in nurse turnover analysis", 9),
+}), "same approach")
+hasnt(draft_of({
+  point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("not_said", "evidence", "I cut turnover at Mercy West by a third", 9),
+}), "same approach")
 has(d, "I also ran a pharmacy discharge huddle that moved 40% of discharges.")
 hasnt(d, "I I")
 hasnt(d, "..")
