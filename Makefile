@@ -33,6 +33,7 @@ else
 Q         = @
 endif
 SRC       = $(wildcard src/*.c)
+CMD       = $(wildcard cmd/*.c)
 HDR       = include/secondround.h src/internal.h
 
 # The dependencies' flags come from pkg-config through $(B)/config.mk,
@@ -79,9 +80,9 @@ $(B)/libsecondround.a: $(SRC:src/%.c=$(B)/%.o)
 	@echo "  AR	$@"
 	$(Q)$(AR) rcs $@ $^
 
-$(B)/secondround: cmd/secondround.c $(B)/libsecondround.a $(HDR)
+$(B)/secondround: $(CMD) cmd/commands.h $(B)/libsecondround.a $(HDR)
 	@echo "  CC	$@"
-	$(Q)$(CC) $(ALLCFLAGS) $< $(B)/libsecondround.a $(LDLIBS) -o $@
+	$(Q)$(CC) $(ALLCFLAGS) $(CMD) $(B)/libsecondround.a $(LDLIBS) -o $@
 
 $(B)/unit: tests/unit.c $(B)/libsecondround.a $(HDR)
 	@echo "  CC	$@"
@@ -105,9 +106,9 @@ $(B)/asan/libsecondround.a: $(SRC:src/%.c=$(B)/asan/%.o)
 	@echo "  AR	$@"
 	$(Q)$(AR) rcs $@ $^
 
-$(B)/asan/secondround: cmd/secondround.c $(B)/asan/libsecondround.a $(HDR)
+$(B)/asan/secondround: $(CMD) cmd/commands.h $(B)/asan/libsecondround.a $(HDR)
 	@echo "  CC	$@"
-	$(Q)$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) $< $(B)/asan/libsecondround.a $(LDLIBS) -o $@
+	$(Q)$(CC) $(ALLCFLAGS) -O1 $(SANITIZE) $(CMD) $(B)/asan/libsecondround.a $(LDLIBS) -o $@
 
 $(B)/asan/unit: tests/unit.c $(B)/asan/libsecondround.a $(HDR)
 	@echo "  CC	$@"

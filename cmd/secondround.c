@@ -16,12 +16,10 @@
 #include <unistd.h>
 
 #include "secondround.h"
-
-#define EXIT_USAGE 2
+#include "commands.h"
 
 static const char *progname = "secondround";
 
-static void print_visible(FILE *f, const char *s);
 
 /* The help of each command, as `secondround help CMD` and
  * `secondround CMD --help` print it; the options mirror secondround(1). */
@@ -81,6 +79,47 @@ static const struct {
 	    "                          core); the output is the same as with one\n"
 	    "  -v, --verbose           a Lua traceback with filter errors\n",
 	    true},
+	{"init", "init [DIR]",
+	    "Makes a notes repository in DIR (default: the current folder):\n"
+	    "notes/ with the note template, a Makefile (drafts, check, due),\n"
+	    "filters/ with a starter filter, a .gitignore for drafts/, and\n"
+	    "the defaults file secondround.yaml.  It refuses when any of them\n"
+	    "exists, and says what it made.\n", false},
+	{"new", "new [--company C] [--role R] [--interviewer NAME[,NAME...]]\n"
+	    "                     [--date WHEN] [-o DIR] [--template FILE] "
+	    "[--no-edit]",
+	    "Writes a note from the six-question template into DIR (default:\n"
+	    "notes, else the current folder), named YYYY-MM-DD-company-role.md\n"
+	    "(-2, -3 when taken), opens it in $VISUAL or $EDITOR when a\n"
+	    "terminal is attached, and prints its path.\n\n"
+	    "options:\n"
+	    "  -c, --company C         the organisation\n"
+	    "  -r, --role R            the position\n"
+	    "  -i, --interviewer LIST  who interviewed you, comma-separated\n"
+	    "  -d, --date WHEN         when (default: now, to the minute)\n"
+	    "  -o, --output DIR        the notes folder\n"
+	    "      --template FILE     the template (default: template.md of\n"
+	    "                          the notes folder, else the built-in one)\n"
+	    "      --no-edit           do not open an editor\n"
+	    "      --now TIME          the clock (2026-03-04 12:00)\n", false},
+	{"due", "due [--format text|tsv|json] [-o DIR] [--now TIME] [NOTES...]",
+	    "Lists the notes not marked sent, soonest deadline first: the\n"
+	    "deadline, the time left, company, role, interviewers and the\n"
+	    "draft's state in DIR.  NOTES default to notes (else the current\n"
+	    "folder).  Exit code 3 when a follow-up is overdue.\n\n"
+	    "options:\n"
+	    "      --format FORMAT     text (default), tsv or json\n"
+	    "  -o, --output DIR        where the drafts are (default: the\n"
+	    "                          defaults file's output, else drafts)\n"
+	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n",
+	    false},
+	{"sent", "sent [--date WHEN] NOTE...",
+	    "Marks each note sent: its front matter's sent: field is set to\n"
+	    "WHEN (default: now, to the minute), or added; every other byte of\n"
+	    "the note stays, and the file is replaced at once.\n\n"
+	    "options:\n"
+	    "  -d, --date WHEN         when it was sent\n"
+	    "      --now TIME          the clock (2026-03-04 12:00)\n", false},
 	{"parse", "parse NOTES...",
 	    "Prints each note's fields, sections and points as secondround\n"
 	    "reads them: which heading went to which question.\n", false},
@@ -102,6 +141,10 @@ usage(FILE *f)
 	    "  build     write the drafts of every note (the default command)\n"
 	    "  check     report what the notes lack; nothing is written\n"
 	    "  explain   show how the filters scored and chose each point\n"
+	    "  init      make a notes repository\n"
+	    "  new       start a note from the six-question template\n"
+	    "  due       list the follow-ups not yet sent, soonest first\n"
+	    "  sent      mark a note sent\n"
 	    "  parse     print each note as secondround reads it\n"
 	    "  help      show the help of a command\n"
 	    "  version   show the version\n"
@@ -115,7 +158,7 @@ usage(FILE *f)
 }
 
 /* One command's help, or -1 when there is no such command. */
-static int
+int
 command_help(FILE *f, const char *name)
 {
 	size_t i;
@@ -135,11 +178,7 @@ command_help(FILE *f, const char *name)
 }
 
 /* A usage error: one line saying what is wrong, and where help is. */
-static int
-usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static int
+int
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -259,7 +298,7 @@ static const char *const command_names[] = {"check", "parse", "explain",
 
 /* Prints text from a note or a file name with its control characters
  * made visible: a note must not drive the terminal. */
-static void
+void
 print_visible(FILE *f, const char *s)
 {
 	char *v = sr_visible_dup(s, false);
@@ -447,6 +486,37 @@ parse_formats(const char *list)
 			list++;
 	}
 	return set;
+}
+
+/* What the defaults file of the first note says of the build: its
+ * output folder into *outpath (kept in *keep, which the caller frees)
+ * and its formats into *fmts, each when not NULL.  0, or -1 with the
+ * error printed. */
+static int
+build_defaults(const char *first, const char **outpath, unsigned *fmts,
+    char **keep)
+{
+	sr_build_defaults bd;
+	sr_diags d = {0};
+	int rc = 0;
+
+	if (sr_defaults_build(first, &bd, &d) != 0) {
+		flush_diags(&d, false);
+		return -1;
+	}
+	if (fmts != NULL && bd.formats != NULL &&
+	    (*fmts = parse_formats(bd.formats)) == 0) {
+		fprintf(stderr, "%s:%d:%d: error: 'formats': '%s' is not a list "
+		    "of md, txt and html\n", bd.path, bd.formats_line,
+		    bd.formats_col, bd.formats);
+		rc = -1;
+	}
+	if (outpath != NULL && bd.output != NULL) {
+		*outpath = *keep = tidy_path(bd.output);
+		bd.output = NULL;
+	}
+	sr_build_defaults_free(&bd);
+	return rc;
 }
 
 /* The line a built note gets: what was written, the words, the deadline. */
@@ -1010,6 +1080,8 @@ cmd_read(int argc, char **argv, command cmd)
 	const char *outpath = "drafts";
 	unsigned fmts = SR_FORMAT_MD | SR_FORMAT_TXT | SR_FORMAT_HTML;
 	bool force = false, fsync_files = false, formats_given = false;
+	bool output_given = false;
+	char *defaults_out = NULL;
 	unsigned jobs = default_jobs();
 	int first_note;
 
@@ -1026,12 +1098,14 @@ cmd_read(int argc, char **argv, command cmd)
 		switch (c) {
 		case 'o':
 			outpath = tidy_path(optarg);
-			break;
-		case 'S':
-			fsync_files = true;
+			output_given = true;
 			break;
 		case 'P':
 			outpath = "-";
+			output_given = true;
+			break;
+		case 'S':
+			fsync_files = true;
 			break;
 		case 'T':
 			formats_given = true;
@@ -1112,6 +1186,14 @@ cmd_read(int argc, char **argv, command cmd)
 		goto out;
 	}
 	first_note = optind;
+	/* the defaults file's formats and output folder, where the command
+	 * line names none */
+	if (cmd == CMD_BUILD && (!output_given || !formats_given) &&
+	    build_defaults(argv[first_note], output_given ? NULL : &outpath,
+	    formats_given ? NULL : &fmts, &defaults_out) != 0) {
+		rc = EXIT_FAILURE;
+		goto out;
+	}
 	/* -o - (--stdout): the drafts on standard output, nothing written */
 	if (cmd == CMD_BUILD && strcmp(outpath, "-") == 0) {
 		if (formats_given && (fmts & (fmts - 1)) != 0) {
@@ -1193,6 +1275,7 @@ out:
 		free(loaded[--nloaded].line);
 	free(loaded);
 	free(filters);
+	free(defaults_out);
 	return rc;
 }
 
@@ -1229,6 +1312,11 @@ run(int argc, char **argv)
 		command cmd;
 	} commands[] = {{"build", CMD_BUILD}, {"check", CMD_CHECK},
 	    {"explain", CMD_EXPLAIN}, {"parse", CMD_PARSE}};
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} others[] = {{"init", sr_cmd_init}, {"new", sr_cmd_new},
+	    {"due", sr_cmd_due}, {"sent", sr_cmd_sent}};
 	size_t i;
 
 	if (argc < 2) {
@@ -1256,6 +1344,9 @@ run(int argc, char **argv)
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return cmd_read(argc - 1, argv + 1, commands[i].cmd);
+	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		if (strcmp(argv[1], others[i].name) == 0)
+			return others[i].fn(argc - 1, argv + 1);
 	/* secondround [OPTIONS] NOTES...: build is the default command */
 	if (argv[1][0] == '-' || access(argv[1], F_OK) == 0)
 		return cmd_read(argc, argv, CMD_BUILD);

@@ -1174,6 +1174,20 @@ end
 
 -- ---- compose --------------------------------------------------------------------
 
+-- The sign-off under the closing: the candidate's own signature (its
+-- lines kept as hard line breaks), else their name.
+local function signature(candidate)
+  if not candidate then return nil end
+  if candidate.signature then
+    local lines = {}
+    for line in candidate.signature:gmatch("[^\n]+") do
+      lines[#lines + 1] = md(line)
+    end
+    return table.concat(lines, "\\\n")
+  end
+  return candidate.name and md(candidate.name) or nil
+end
+
 local function compose(chosen, note)
   -- no draft from nothing: a generic email would be counted as written
   if #chosen == 0 then
@@ -1709,8 +1723,7 @@ local function compose(chosen, note)
     greeting = greeting(book, who),
     paragraphs = paragraphs,
     closing = book.closing,
-    signature = note.candidate and note.candidate.name and
-                md(note.candidate.name) or nil,
+    signature = signature(note.candidate),
     send_by = note.send_by,
     points = chosen,
     max_words = budget,

@@ -131,6 +131,9 @@ void sr_date_format(const sr_date *d, char *buf, size_t size);
 /* The moment as seconds since the epoch: an offset-less date-time is read in
  * the local time zone, a plain date as its start (00:00 local). */
 time_t sr_date_epoch(const sr_date *d);
+/* The moment t as local time to the minute with its offset,
+ * "2026-03-04T11:00+01:00": what `new` and `sent` write. */
+void sr_date_local(time_t t, char *buf, size_t size);
 
 /* ---- Notes ------------------------------------------------------------- */
 
@@ -181,6 +184,7 @@ sr_key sr_section_match(const char *heading,
 typedef struct {
 	const char *name, *email, *title;
 	const char *pronouns; /* "she/her", "he/him", "they/them", as written */
+	const char *signature; /* the candidate's sign-off, lines kept; or NULL */
 	int line;
 } sr_person;
 
@@ -277,6 +281,46 @@ void sr_due_format(double seconds, char *buf, size_t size);
 void sr_note_tell_skip(const sr_note *note, sr_diags *diags);
 /* Frees the note and all it owns.  NULL is a no-op. */
 void sr_note_free(sr_note *note);
+
+/* ---- The defaults file (defaults.c) ------------------------------------ */
+
+/* Front-matter fields every note below it inherits (a note's own win,
+ * field by field), and the build's formats and output folder.  Read by
+ * sr_note_parse for every note. */
+#define SR_DEFAULTS_FILE "secondround.yaml"
+
+/* The defaults file of a note or a folder: SR_DEFAULTS_FILE in its folder
+ * or the nearest one above, up to the repository's root (a folder holding
+ * .git) or /.  NULL when there is none; caller frees. */
+char *sr_defaults_find(const char *path);
+/* h extended with the name and bytes of a note's defaults file. */
+uint64_t sr_defaults_hash(uint64_t h, const char *note_path);
+
+/* What the defaults file says about a build; all NULL when it says
+ * nothing.  Free with sr_build_defaults_free. */
+typedef struct {
+	char *path;    /* the defaults file, or NULL when there is none */
+	char *output;  /* `output:`, relative to the file's folder */
+	char *formats; /* `formats:` as "md,txt" */
+	int formats_line, formats_col;
+} sr_build_defaults;
+
+/* Reads the defaults file of a note or folder.  0 (out filled, maybe
+ * empty), or -1 with the errors, located in the file, in diags. */
+int sr_defaults_build(const char *path, sr_build_defaults *out,
+    sr_diags *diags);
+void sr_build_defaults_free(sr_build_defaults *d);
+
+/* ---- Marking a note sent (sent.c) -------------------------------------- */
+
+/* The note's bytes with its front matter's `sent:` field set to value (a
+ * YAML scalar, written as given): the field's lines replaced, or a line
+ * added before the closing '---' (a front matter made when there is
+ * none); every other byte kept, the file's line ending used.  Returns
+ * the new text (NUL-terminated, *outlen bytes) the caller frees, or NULL
+ * with an error at path in diags. */
+char *sr_note_mark_sent(const char *path, const char *data, size_t len,
+    const char *value, size_t *outlen, sr_diags *diags);
 
 /* The points of the section with `key`, over every heading with that key:
  * fills out (caller-owned, at most max entries) and returns how many there

@@ -115,6 +115,8 @@ input_hash(sr_builder *b, const char *path, const char *rel,
 			b->dir_hash = sr_lua_files_hash(b->dir_hash, repo);
 			free(repo);
 		}
+		/* and the defaults file every note there inherits */
+		b->dir_hash = sr_defaults_hash(b->dir_hash, path);
 	}
 	return sr_hash(sr_hash(b->fingerprint ^ b->dir_hash, rel,
 	    strlen(rel)), data, len);
@@ -415,6 +417,11 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 	if (note->not_a_note != NULL) {
 		sr_note_tell_skip(note, &diags);
 		kind = BUILT_SKIPPED;
+		goto out;
+	}
+	/* a note marked sent is done: no new draft, the old one stays */
+	if (note->sent) {
+		kind = BUILT_UP_TO_DATE;
 		goto out;
 	}
 	if (sr_engine_run(b->engine, note, &outcome, &diags) != 0)

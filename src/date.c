@@ -219,3 +219,20 @@ sr_date_epoch(const sr_date *d)
 	tm.tm_isdst = -1;
 	return mktime(&tm);
 }
+
+void
+sr_date_local(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	long off;
+
+	if (localtime_r(&t, &tm) == NULL) {
+		snprintf(buf, size, "?");
+		return;
+	}
+	off = tm.tm_gmtoff / 60;
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d%c%02ld:%02ld",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+	    off < 0 ? '-' : '+', (off < 0 ? -off : off) / 60,
+	    (off < 0 ? -off : off) % 60);
+}

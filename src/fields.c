@@ -151,6 +151,21 @@ read_person(reader *r, const sr_value *v, sr_person *p, const char *field)
 		p->title = clean_text(a, f->text, f->len);
 	if ((f = sr_value_get(v, "pronouns")) && f->kind == SR_VALUE_SCALAR)
 		p->pronouns = clean_text(a, f->text, f->len);
+	/* lines kept: a sign-off may hold a telephone number or a link */
+	if ((f = sr_value_get(v, "signature")) && f->kind == SR_VALUE_SCALAR &&
+	    (p->signature = sr_arena_strndup(a, f->text, f->len)) != NULL) {
+		char *s = (char *)p->signature;
+		size_t i, n = f->len;
+
+		while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
+			s[--n] = '\0';
+		for (i = 0; i < n; i++)
+			if (((unsigned char)s[i] < 0x20 && s[i] != '\n') ||
+			    s[i] == 0x7F)
+				s[i] = ' ';
+		if (n == 0)
+			p->signature = NULL;
+	}
 	if (p->name == NULL && p->email == NULL) {
 		field_error(r, v, "'%s' has neither a name nor an email", field);
 		return false;

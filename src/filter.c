@@ -768,6 +768,7 @@ push_person(lua_State *L, const sr_person *p)
 	set_str(L, "email", p->email);
 	set_str(L, "title", p->title);
 	set_str(L, "pronouns", p->pronouns);
+	set_str(L, "signature", p->signature);
 }
 
 /* {"must", must = true}: a list that is also a set. */

@@ -138,6 +138,13 @@ sr_value *sr_frontmatter_parse(sr_arena *a, const char *path,
  * field has a form that cannot be read (an error in diags). */
 bool sr_fields_read(sr_note *note, sr_diags *diags);
 
+/* ---- defaults.c --------------------------------------------------------- */
+
+/* Fills what the note's front matter leaves out from its defaults file
+ * (note->meta and the fields read from it).  False with the errors,
+ * located in the defaults file, in diags. */
+bool sr_defaults_apply(sr_note *note, sr_diags *diags);
+
 /* ---- sections.c --------------------------------------------------------- */
 
 /* The normal form of a heading as the matcher sees it, " w1 w2 ", into out

@@ -310,7 +310,7 @@ sr_note_parse(const char *path, const char *data, size_t len, sr_diags *diags)
 	/* a blog post or a README is skipped before its fields are judged */
 	if ((note->not_a_note = not_a_note(note, split.present)) != NULL)
 		return note;
-	if (!sr_fields_read(note, diags))
+	if (!sr_fields_read(note, diags) || !sr_defaults_apply(note, diags))
 		goto fail;
 	if (diags->errors != errors)
 		goto fail;

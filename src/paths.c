@@ -228,7 +228,10 @@ walk_dir(const char *dir, size_t root_len, const char *under, sr_paths *out,
 				rc = -1;
 			free(path);
 		} else if (S_ISREG(st.st_mode) &&
-		    sr_note_ext_len(names.items[i]) > 0) {
+		    sr_note_ext_len(names.items[i]) > 0 &&
+		    /* the template of `secondround new` is no note */
+		    !(strcmp(names.items[i], "template.md") == 0 &&
+		    is_root(dir))) {
 			const char *rel = path + root_len;
 
 			while (*rel == '/')
