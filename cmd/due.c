@@ -95,16 +95,19 @@ find_draft(const char *outdir, const char *rel, time_t changed)
 	return oldest < changed ? DRAFT_STALE : DRAFT_READY;
 }
 
-/* "in 5 h", "in 40 min", "in 3 days", "overdue by 2 days". */
+/* "in 5 h", "in 40 min", "in 3 days", "overdue by 2 days": whole units,
+ * rounded down. */
 static void
 left_text(double secs, char *buf, size_t size)
 {
 	double a = secs < 0 ? -secs : secs;
 	const char *pre = secs < 0 ? "overdue by " : "in ";
 
-	if (a < 3600)
-		snprintf(buf, size, "%s%d min", pre, (int)(a / 60) < 1 ? 1 :
-		    (int)(a / 60));
+	if (a < 60)
+		snprintf(buf, size, "%s", secs < 0 ? "overdue just now" :
+		    "due now");
+	else if (a < 3600)
+		snprintf(buf, size, "%s%d min", pre, (int)(a / 60));
 	else if (a < 48 * 3600)
 		snprintf(buf, size, "%s%d h", pre, (int)(a / 3600));
 	else

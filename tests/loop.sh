@@ -137,6 +137,7 @@ printf 'max_words: 10\n' >>"$r/secondround.yaml"
 expect "its fields read as a note's" 1 "$r/secondround.yaml:8:12: error: 'max_words'" \
     sh -c "cd '$r' && $sr check notes"
 sed -i '$d' "$r/secondround.yaml"
+expect "the defaults as they were" 0 "1 written" sh -c "cd '$r' && $sr build notes"
 printf 'tone: warm\n' >>"$r/secondround.yaml"
 expect "a change of the defaults rebuilds" 0 "1 written" sh -c "cd '$r' && $sr build notes"
 
@@ -206,6 +207,14 @@ expect "sent adds the field" 0 "sent: 2026-11-25T20:00+01:00" \
     env TZ=CET-1 $sr sent --now 2026-11-25T19:00:00Z "$s/add.md"
 printf -- '---\ncompany: Acme\ndate: 2026-11-25\nsent: 2026-11-25T20:00+01:00\n...\nbody **kept**\n' >"$s/add.want"
 check "every other byte kept (added)" cmp -s "$s/add.md" "$s/add.want"
+printf -- '---\nsent: no   # not yet\n\n# the role:\nrole: Ops\n---\n' >"$s/blank.md"
+$sr sent --date 2026-11-25 "$s/blank.md" >/dev/null 2>&1
+printf -- '---\nsent: 2026-11-25\n\n# the role:\nrole: Ops\n---\n' >"$s/blank.want"
+check "the blank line and comment after it kept" cmp -s "$s/blank.md" "$s/blank.want"
+printf -- '---\nsent:\n  2026-11-20\nrole: Ops\n---\n' >"$s/multi.md"
+$sr sent --date 2026-11-25 "$s/multi.md" >/dev/null 2>&1
+printf -- '---\nsent: 2026-11-25\nrole: Ops\n---\n' >"$s/multi.want"
+check "a value on its own line replaced with its key" cmp -s "$s/multi.md" "$s/multi.want"
 printf -- '## Problems\n- none\n' >"$s/bare.md"
 $sr sent --date 2026-11-25 "$s/bare.md" >/dev/null 2>&1
 check "a note without front matter gets one" cmp -s "$s/bare.md" /dev/fd/3 3<<'EOF'
