@@ -29,7 +29,10 @@ typedef struct {
 	char *path;
 	bool has_date;
 	time_t deadline;
-	char *company, *role, *people; /* "" when absent */
+	char *company, *role; /* "" when absent */
+	char *people; /* the interviewers, "A, B" */
+	char *names;  /* the same, each ending in a line break (a name holds
+	                 none: fields.c makes them blanks) */
 	draft_state draft;
 } row;
 
@@ -190,7 +193,7 @@ print_rows(const row *rows, size_t n, format fmt, time_t now, bool colour)
 	const char *head[] = {"DEADLINE", "LEFT", "COMPANY", "ROLE",
 	    "INTERVIEWER", "DRAFT", "NOTE"};
 	int w[7] = {0};
-	char when[64], left[64];
+	char when[64], left[64], *p, *nl;
 	size_t i, k;
 
 	if (fmt == FMT_TSV)
@@ -258,8 +261,15 @@ print_rows(const row *rows, size_t n, format fmt, time_t now, bool colour)
 			put_json(r->company);
 			printf(", \"role\": ");
 			put_json(r->role);
-			printf(", \"interviewers\": ");
-			put_json(r->people);
+			printf(", \"interviewers\": [");
+			for (p = r->names; *p != '\0'; p = nl + 1) {
+				nl = strchr(p, '\n');
+				*nl = '\0';
+				printf("%s", p > r->names ? ", " : "");
+				put_json(p);
+				*nl = '\n';
+			}
+			printf("]");
 			printf(", \"draft\": \"%s\"}", draft_keys[r->draft]);
 		} else {
 			/* overdue in red, due within a day in yellow */
@@ -283,12 +293,13 @@ print_rows(const row *rows, size_t n, format fmt, time_t now, bool colour)
 	if (fmt == FMT_JSON)
 		printf("%s]\n", n > 0 ? "\n" : "");
 	if (fmt == FMT_TEXT && n == 0)
-		printf("nothing due: every note is marked sent\n");
+		printf("nothing due\n");
 }
 
-/* The interviewers' names (or addresses), comma-separated. */
+/* The interviewers' names (or addresses), each followed by sep but the
+ * last, which is followed by end. */
 static char *
-people_text(const sr_note *note)
+people_text(const sr_note *note, const char *sep, const char *end)
 {
 	size_t i, len = 1;
 	char *s;
@@ -296,16 +307,16 @@ people_text(const sr_note *note)
 	for (i = 0; i < note->ninterviewers; i++) {
 		const sr_person *p = &note->interviewers[i];
 
-		len += strlen(p->name ? p->name : p->email ? p->email : "") + 2;
+		len += strlen(p->name ? p->name : p->email ? p->email : "") +
+		    strlen(sep) + strlen(end);
 	}
 	if ((s = calloc(1, len)) == NULL)
 		return NULL;
 	for (i = 0; i < note->ninterviewers; i++) {
 		const sr_person *p = &note->interviewers[i];
 
-		if (i > 0)
-			strcat(s, ", ");
 		strcat(s, p->name ? p->name : p->email ? p->email : "");
+		strcat(s, i + 1 < note->ninterviewers ? sep : end);
 	}
 	return s;
 }
@@ -428,7 +439,8 @@ sr_cmd_due(int argc, char **argv)
 			r->path = strdup(p->path);
 			r->company = dup_or_empty(note->company);
 			r->role = dup_or_empty(note->role);
-			r->people = people_text(note);
+			r->people = people_text(note, ", ", "");
+			r->names = people_text(note, "\n", "\n");
 			if ((r->has_date = note->has_date))
 				r->deadline = sr_note_deadline(note);
 			dflt = sr_defaults_find(p->path);
@@ -438,7 +450,8 @@ sr_cmd_due(int argc, char **argv)
 			free(dflt);
 			r->draft = find_draft(outdir, p->rel, changed);
 			if (r->path == NULL || r->company == NULL ||
-			    r->role == NULL || r->people == NULL) {
+			    r->role == NULL || r->people == NULL ||
+			    r->names == NULL) {
 				fprintf(stderr, "secondround: out of memory\n");
 				sr_note_free(note);
 				goto out;
@@ -459,6 +472,7 @@ out:
 		free(rows[i].company);
 		free(rows[i].role);
 		free(rows[i].people);
+		free(rows[i].names);
 	}
 	free(rows);
 	sr_paths_free(&paths);

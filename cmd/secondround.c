@@ -867,7 +867,7 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 	/* a line for a note only when it needs a look, unless -v */
 	if (!b->quiet && res.status != SR_BUILD_UP_TO_DATE &&
 	    res.status != SR_BUILD_FAILED && res.status != SR_BUILD_NO_DRAFT &&
-	    res.status != SR_BUILD_SKIPPED &&
+	    res.status != SR_BUILD_SKIPPED && res.status != SR_BUILD_SENT &&
 	    (b->verbose || needs_attention(&res, warnings, b->now)))
 		print_result(path, &res, b->outpath, b->now);
 }
@@ -1031,6 +1031,9 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 	    "%zu without a draft, %zu failed", b.counts[SR_BUILD_WRITTEN],
 	    b.counts[SR_BUILD_UP_TO_DATE], b.counts[SR_BUILD_KEPT],
 	    b.counts[SR_BUILD_NO_DRAFT], b.failed);
+	if (b.counts[SR_BUILD_SENT] > 0)
+		fprintf(stderr, "; %zu sent (no new draft)",
+		    b.counts[SR_BUILD_SENT]);
 	print_skipped(b.counts[SR_BUILD_SKIPPED], b.empty, paths->skipped);
 	rc = b.failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 out:

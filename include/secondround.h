@@ -640,6 +640,7 @@ typedef enum {
 	SR_BUILD_KEPT,       /* an output edited by hand was kept */
 	SR_BUILD_NO_DRAFT,   /* nothing in the note to write a draft from */
 	SR_BUILD_SKIPPED,    /* not a note (note->not_a_note): no draft */
+	SR_BUILD_SENT,       /* marked sent: no new draft, the old ones kept */
 	SR_BUILD_FAILED
 } sr_build_status;
 

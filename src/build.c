@@ -385,7 +385,8 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
 }
 
 /* What a worker sends back for a note. */
-enum { BUILT_FAILED, BUILT_UP_TO_DATE, BUILT_DRAFTS, BUILT_SKIPPED };
+enum { BUILT_FAILED, BUILT_UP_TO_DATE, BUILT_DRAFTS, BUILT_SKIPPED,
+    BUILT_SENT };
 
 void
 sr_builder_compute(sr_builder *b, const char *path, const char *rel,
@@ -421,7 +422,7 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 	}
 	/* a note marked sent is done: no new draft, the old one stays */
 	if (note->sent) {
-		kind = BUILT_UP_TO_DATE;
+		kind = BUILT_SENT;
 		goto out;
 	}
 	if (sr_engine_run(b->engine, note, &outcome, &diags) != 0)
@@ -562,6 +563,12 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 		goto bad;
 	if (kind == BUILT_UP_TO_DATE)
 		return claim_up_to_date(b, path, rel, res, diags);
+	if (kind == BUILT_SENT) {
+		if (claim_up_to_date(b, path, rel, res, diags) != 0)
+			return -1;
+		res->status = SR_BUILD_SENT;
+		return 0;
+	}
 	if (kind == BUILT_SKIPPED) {
 		res->empty = sr_unpack_u64(u) != 0;
 		if (u->bad)

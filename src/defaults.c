@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -25,6 +26,24 @@ exists_in(const char *dir, const char *name)
 
 	return (size_t)snprintf(probe, sizeof(probe), "%s/%s", dir, name) <
 	    sizeof(probe) && lstat(probe, &st) == 0;
+}
+
+/* The part of the absolute path dir below the current folder ("" for
+ * the folder itself), or dir when it is not below it. */
+static const char *
+below_cwd(const char *dir)
+{
+	char cwd[PATH_MAX];
+	size_t n;
+
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		return dir;
+	n = strlen(cwd);
+	if (strcmp(cwd, "/") == 0 || strncmp(dir, cwd, n) != 0)
+		return dir;
+	if (dir[n] == '\0')
+		return "";
+	return dir[n] == '/' ? dir + n + 1 : dir;
 }
 
 char *
@@ -52,10 +71,13 @@ sr_defaults_find(const char *path)
 	while (dir != NULL) {
 		if (exists_in(dir, SR_DEFAULTS_FILE)) {
 			size_t n = strlen(dir) + sizeof(SR_DEFAULTS_FILE) + 1;
+			const char *shown = below_cwd(dir);
 
+			/* named from the current folder when it is below
+			 * it, as messages name notes */
 			if ((found = malloc(n)) != NULL)
-				snprintf(found, n, "%s/%s", dir,
-				    SR_DEFAULTS_FILE);
+				snprintf(found, n, "%s%s%s", shown, *shown ? "/" :
+				    "", SR_DEFAULTS_FILE);
 			break;
 		}
 		/* the repository's root is as far as it goes */
@@ -252,7 +274,7 @@ sr_defaults_build(const char *path, sr_build_defaults *out, sr_diags *diags)
 		/* relative to the folder of the defaults file */
 		if ((out->output = malloc(n)) == NULL)
 			goto oom;
-		if (v->text[0] == '/')
+		if (v->text[0] == '/' || slash == NULL)
 			snprintf(out->output, n, "%s", v->text);
 		else
 			snprintf(out->output, n, "%.*s/%s", (int)(slash -

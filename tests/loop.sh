@@ -127,14 +127,16 @@ expect "the note's own field wins" 0 "1 written" sh -c "cd '$r' && $sr build not
 check "signed by the note's candidate" sh -c "tail -1 '$r/drafts/2026-11-25-acme-head-of-ops.txt' | grep -qx 'Dana Roe'"
 sed -i '/^candidate: Dana Roe$/d' "$note"
 printf 'tone: [warm\n' >>"$r/secondround.yaml"
-expect "an error in the defaults is located there" 1 "$r/secondround.yaml:8:" sh -c "cd '$r' && $sr check notes"
+expect "an error in the defaults is located there" 1 "secondround.yaml:8:" sh -c "cd '$r' && $sr check notes"
+check "named from the current folder" grep -q "^secondround.yaml:8:" "$tmp/out"
+expect "and from above it" 1 "repo/secondround.yaml:8:" sh -c "cd '$tmp' && $sr check repo/notes"
 sed -i '$d' "$r/secondround.yaml"
 printf 'date: 2026-11-25\n' >>"$r/secondround.yaml"
-expect "a date is no default" 1 "$r/secondround.yaml:8:7: error: 'date' belongs in a note" \
+expect "a date is no default" 1 "secondround.yaml:8:7: error: 'date' belongs in a note" \
     sh -c "cd '$r' && $sr check notes"
 sed -i '$d' "$r/secondround.yaml"
 printf 'max_words: 10\n' >>"$r/secondround.yaml"
-expect "its fields read as a note's" 1 "$r/secondround.yaml:8:12: error: 'max_words'" \
+expect "its fields read as a note's" 1 "secondround.yaml:8:12: error: 'max_words'" \
     sh -c "cd '$r' && $sr check notes"
 sed -i '$d' "$r/secondround.yaml"
 expect "the defaults as they were" 0 "1 written" sh -c "cd '$r' && $sr build notes"
@@ -169,7 +171,7 @@ expect "nothing overdue: exit 0" 0 "in 24 h" $sr due --now 2026-11-25T09:00:00Z
 expect "tsv" 0 "$(printf '2026-11-25T09:00:00+00:00\t0\tsooner\tR\tKim\tnone\tnotes/sooner.md')" \
     $sr due --format tsv --now 2026-11-25T09:00:00Z
 $sr due --format json --now 2026-11-25T09:00:00Z >"$tmp/json" 2>&1
-check "json a script can read" python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert [x['company'] for x in r]==['sooner','later'] and r[1]['seconds_left']==86400" "$tmp/json"
+check "json a script can read" python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert [x['company'] for x in r]==['sooner','later'] and r[1]['seconds_left']==86400 and r[1]['interviewers']==['Kim']" "$tmp/json"
 $sr build --now 2026-11-25T09:00:00Z notes/later.md -o drafts >/dev/null 2>&1
 expect "the draft's state" 0 "draft ready" $sr due --now 2026-11-25T09:00:00Z
 touch -d '2030-01-01' notes/later.md
@@ -235,7 +237,7 @@ cd "$r" || exit 2
 cp drafts/2026-11-25-acme-head-of-ops.txt "$tmp/draft.before"
 $sr sent --date 2026-11-26 "$note" >/dev/null 2>&1
 printf -- '- Ran a pharmacy huddle that moved 40%% of discharges before noon\n' >>"$note"
-expect "a sent note gets no new draft" 0 "0 written, 1 up to date" $sr build notes
+expect "a sent note gets no new draft" 0 "0 written, 0 up to date, 0 kept (edited), 0 without a draft, 0 failed; 1 sent (no new draft)" $sr build notes
 check "its old draft stays" cmp -s drafts/2026-11-25-acme-head-of-ops.txt "$tmp/draft.before"
 expect "due leaves it out" 0 "nothing due" $sr due
 
