@@ -7,6 +7,9 @@
 #define SR_COMMANDS_H
 
 #include <stdio.h>
+#include <time.h>
+
+#include "secondround.h"
 
 #define EXIT_USAGE 2
 #define EXIT_OVERDUE 3 /* due: a follow-up is overdue */
@@ -26,5 +29,11 @@ int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void print_visible(FILE *f, const char *s);
 /* The help of a command, or -1 when there is no such command. */
 int command_help(FILE *f, const char *name);
+/* Prints and forgets the diagnostics (with quiet, the errors alone). */
+void flush_diags(sr_diags *d, bool quiet);
+/* What getopt_long's c means when it is none of a command's own
+ * options: --now ('n', which sets *now), --help ('h'), a missing value
+ * or an unknown option.  -1 to go on, else the exit code to return. */
+int common_option(int c, const char *name, char **argv, time_t *now);
 
 #endif

@@ -321,22 +321,6 @@ people_text(const sr_note *note, const char *sep, const char *end)
 	return s;
 }
 
-static void
-flush(sr_diags *d)
-{
-	size_t i;
-	char *line;
-
-	for (i = 0; i < d->count; i++) {
-		if (d->items[i].severity != SR_ERROR)
-			continue; /* the lint is check's */
-		line = sr_diag_format(&d->items[i]);
-		fprintf(stderr, "%s\n", line ? line : "out of memory");
-		free(line);
-	}
-	sr_diags_free(d);
-}
-
 int
 sr_cmd_due(int argc, char **argv)
 {
@@ -358,7 +342,6 @@ sr_cmd_due(int argc, char **argv)
 	time_t now = time(NULL);
 	format fmt = FMT_TEXT;
 	struct stat st;
-	sr_date d;
 	int c, rc = EXIT_FAILURE;
 
 	optind = 1;
@@ -376,24 +359,12 @@ sr_cmd_due(int argc, char **argv)
 				return usage_error("--format: '%s' is not text, "
 				    "tsv or json", optarg);
 			break;
-		case 'n':
-			if (!sr_date_parse(optarg, &d))
-				return usage_error("--now: '%s' is not a date "
-				    "such as 2026-03-04 12:00", optarg);
-			now = sr_date_epoch(&d);
-			break;
 		case 'o':
 			outdir = optarg;
 			break;
-		case 'h':
-			command_help(stdout, "due");
-			return 0;
-		case ':':
-			return usage_error("%s: it takes a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error("unknown option '%s'",
-			    argv[optind - 1]);
+			if ((rc = common_option(c, "due", argv, &now)) != -1)
+				return rc;
 		}
 	}
 	if (optind == argc) {
@@ -406,7 +377,7 @@ sr_cmd_due(int argc, char **argv)
 	/* the drafts are where build writes them */
 	if (outdir == NULL) {
 		if (sr_defaults_build(argv[optind], &bd, &diags) != 0) {
-			flush(&diags);
+			flush_diags(&diags, true); /* the lint is check's */
 			return EXIT_FAILURE;
 		}
 		outdir = bd.output != NULL ? bd.output : "drafts";
@@ -419,7 +390,7 @@ sr_cmd_due(int argc, char **argv)
 			failed++;
 		free(under);
 	}
-	flush(&diags);
+	flush_diags(&diags, true); /* the lint is check's */
 	if ((rows = calloc(paths.count + 1, sizeof(*rows))) == NULL)
 		goto out;
 	for (i = 0; i < paths.count; i++) {
@@ -428,7 +399,7 @@ sr_cmd_due(int argc, char **argv)
 		char *dflt;
 		time_t changed;
 
-		flush(&diags);
+		flush_diags(&diags, true); /* the lint is check's */
 		if (note == NULL) {
 			failed++;
 			continue;

@@ -238,7 +238,7 @@ read_template(const char *named, const char *dir)
 	char *found = named ? NULL : find_template(dir), *text = NULL;
 	const char *path = named ? named : found;
 	sr_diags d = {0};
-	size_t len, i;
+	size_t len;
 
 	if (path == NULL)
 		return strdup(sr_default_template);
@@ -249,13 +249,7 @@ read_template(const char *named, const char *dir)
 		free(text);
 		text = NULL;
 	}
-	for (i = 0; i < d.count; i++) {
-		char *line = sr_diag_format(&d.items[i]);
-
-		fprintf(stderr, "%s\n", line ? line : "out of memory");
-		free(line);
-	}
-	sr_diags_free(&d);
+	flush_diags(&d, false);
 	free(found);
 	return text;
 }
@@ -382,21 +376,9 @@ sr_cmd_new(int argc, char **argv)
 		case 'o': dir = optarg; break;
 		case 't': tpl_name = optarg; break;
 		case 'E': no_edit = true; break;
-		case 'n':
-			if (!sr_date_parse(optarg, &d))
-				return usage_error("--now: '%s' is not a date "
-				    "such as 2026-03-04 12:00", optarg);
-			now = sr_date_epoch(&d);
-			break;
-		case 'h':
-			command_help(stdout, "new");
-			return 0;
-		case ':':
-			return usage_error("%s: it takes a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error("unknown option '%s'",
-			    argv[optind - 1]);
+			if ((rc = common_option(c, "new", argv, &now)) != -1)
+				return rc;
 		}
 	}
 	if (optind < argc)

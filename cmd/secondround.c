@@ -192,7 +192,7 @@ usage_error(const char *fmt, ...)
 }
 
 /* Prints and forgets the diagnostics gathered so far. */
-static void
+void
 flush_diags(sr_diags *d, bool quiet)
 {
 	size_t i;
@@ -288,6 +288,25 @@ parse_now(const char *s, time_t *now)
 		return false;
 	*now = sr_date_epoch(&d);
 	return true;
+}
+
+int
+common_option(int c, const char *name, char **argv, time_t *now)
+{
+	switch (c) {
+	case 'n':
+		if (!parse_now(optarg, now))
+			return usage_error("--now: '%s' is not a date such as "
+			    "2026-03-04 12:00", optarg);
+		return -1;
+	case 'h':
+		command_help(stdout, name);
+		return 0;
+	case ':':
+		return usage_error("%s: it takes a value", argv[optind - 1]);
+	default:
+		return usage_error("unknown option '%s'", argv[optind - 1]);
+	}
 }
 
 typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN, CMD_BUILD, CMD_PREVIEW }

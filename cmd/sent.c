@@ -17,20 +17,6 @@
 #include "secondround.h"
 #include "commands.h"
 
-static void
-print_diags(sr_diags *d)
-{
-	size_t i;
-	char *line;
-
-	for (i = 0; i < d->count; i++) {
-		line = sr_diag_format(&d->items[i]);
-		fprintf(stderr, "%s\n", line ? line : "out of memory");
-		free(line);
-	}
-	sr_diags_free(d);
-}
-
 /* Replaces the file at path by data: a temporary file in its folder with
  * its mode, flushed, then renamed over it.  0, or -1 with errno set. */
 static int
@@ -101,7 +87,7 @@ mark(const char *named, const char *value)
 	printf(": sent: %s\n", value);
 	rc = 0;
 out:
-	print_diags(&d);
+	flush_diags(&d, false);
 	free(path);
 	free(data);
 	free(text);
@@ -121,7 +107,7 @@ sr_cmd_sent(int argc, char **argv)
 	char value[64];
 	time_t now = time(NULL);
 	sr_date d;
-	int c, i, failed = 0;
+	int c, i, rc, failed = 0;
 
 	optind = 1;
 	opterr = 0;
@@ -130,21 +116,9 @@ sr_cmd_sent(int argc, char **argv)
 		case 'd':
 			when = optarg;
 			break;
-		case 'n':
-			if (!sr_date_parse(optarg, &d))
-				return usage_error("--now: '%s' is not a date "
-				    "such as 2026-03-04 12:00", optarg);
-			now = sr_date_epoch(&d);
-			break;
-		case 'h':
-			command_help(stdout, "sent");
-			return 0;
-		case ':':
-			return usage_error("%s: it takes a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error("unknown option '%s'",
-			    argv[optind - 1]);
+			if ((rc = common_option(c, "sent", argv, &now)) != -1)
+				return rc;
 		}
 	}
 	if (optind == argc)
