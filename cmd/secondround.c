@@ -191,6 +191,32 @@ usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* Whether a message is about a defaults file and was printed before:
+ * every note that inherits the file reads it, and its messages are said
+ * once a run.  The lines printed are kept until the program ends. */
+static bool
+said_before(const sr_diag *diag, const char *line)
+{
+	static char **said;
+	static size_t nsaid;
+	const char *base;
+	void *grown;
+	size_t i;
+
+	if (diag->path == NULL)
+		return false;
+	base = strrchr(diag->path, '/');
+	if (strcmp(base != NULL ? base + 1 : diag->path, SR_DEFAULTS_FILE) != 0)
+		return false;
+	for (i = 0; i < nsaid; i++)
+		if (strcmp(said[i], line) == 0)
+			return true;
+	if ((grown = realloc(said, (nsaid + 1) * sizeof(*said))) != NULL &&
+	    (said = grown, said[nsaid] = strdup(line)) != NULL)
+		nsaid++;
+	return false;
+}
+
 /* Prints and forgets the diagnostics gathered so far. */
 void
 flush_diags(sr_diags *d, bool quiet)
@@ -201,7 +227,12 @@ flush_diags(sr_diags *d, bool quiet)
 	for (i = 0; i < d->count; i++) {
 		if (quiet && d->items[i].severity != SR_ERROR)
 			continue;
-		if ((line = sr_diag_format(&d->items[i])) != NULL) {
+		if ((line = sr_diag_format(&d->items[i])) != NULL &&
+		    said_before(&d->items[i], line)) {
+			free(line);
+			continue;
+		}
+		if (line != NULL) {
 			/* a message about no file is the program's */
 			fprintf(stderr, "%s%s\n", d->items[i].path == NULL ?
 			    "secondround: " : "", line);

@@ -239,6 +239,8 @@ typedef struct {
 	int max_words;                     /* 0 when not set */
 	const char **filters;              /* extra filter files; nfilters of them */
 	size_t nfilters;
+	const char *defaults;              /* the defaults file it inherits
+	                                      from (SR_DEFAULTS_FILE), or NULL */
 	/* Why the file is not a note, or NULL: "empty file", "no front
 	 * matter" or "no note fields in the front matter" (and no heading
 	 * answers one of the six questions).  Such a file gets no draft and

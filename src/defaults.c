@@ -172,8 +172,13 @@ sr_defaults_apply(sr_note *note, sr_diags *diags)
 
 	if (path == NULL)
 		return true;
-	if ((dm = read_file(note->arena, path, &d, diags)) == NULL)
+	if ((dm = read_file(note->arena, path, &d, diags)) == NULL) {
+		/* the note's own line, below the file's errors */
+		sr_diags_add(diags, SR_ERROR, note->path, 0, 0, "not read: its "
+		    "defaults file %s has errors", path);
 		goto out;
+	}
+	note->defaults = d.path;
 	/* the fields as read, where the note has none of its own */
 	if (note->company == NULL)
 		note->company = d.company;
@@ -231,6 +236,20 @@ sr_defaults_apply(sr_note *note, sr_diags *diags)
 out:
 	free(path);
 	return ok;
+}
+
+const char *
+sr_note_field_file(const sr_note *note, const char *key)
+{
+	const sr_value *m = note->meta;
+	size_t i;
+
+	for (i = 0; i < m->count; i++)
+		if (strcmp(m->keys[i], key) == 0)
+			/* a merged key has no line of the note */
+			return m->key_lines[i] == 0 && note->defaults != NULL ?
+			    note->defaults : note->path;
+	return note->path;
 }
 
 /* Copies a scalar's text, or joins a list's with commas. */

@@ -1724,7 +1724,8 @@ run_note(lua_State *L)
 		if (found == NULL && i == n->nfilters) {
 			/* a tone with no filter of its name: the default
 			 * tone, said once */
-			sr_diags_add(r->diags, SR_WARNING, n->path,
+			sr_diags_add(r->diags, SR_WARNING,
+			    sr_note_field_file(n, "tone"),
 			    field ? field->line : 0, 0, "tone '%s': no filter "
 			    "%s.lua beside the note, in a filters folder above "
 			    "it or among the shipped filters; the draft keeps "
@@ -1735,7 +1736,8 @@ run_note(lua_State *L)
 			return luaL_error(L, "%s:%d: filter '%s': no such "
 			    "filter beside the note, in a filters folder above it "
 			    "or among the shipped filters (a plain name: no "
-			    "'/' at the start, no '..')", n->path,
+			    "'/' at the start, no '..')",
+			    sr_note_field_file(n, "filters"),
 			    field ? field->line : 1, name);
 		fs[count++] = *found; /* the engine's, for the batch */
 	}

@@ -144,6 +144,9 @@ bool sr_fields_read(sr_note *note, sr_diags *diags);
  * (note->meta and the fields read from it).  False with the errors,
  * located in the defaults file, in diags. */
 bool sr_defaults_apply(sr_note *note, sr_diags *diags);
+/* The file a front-matter field of the note was read from: the note, or
+ * its defaults file when the note inherits the field. */
+const char *sr_note_field_file(const sr_note *note, const char *key);
 
 /* ---- sections.c --------------------------------------------------------- */
 

@@ -130,6 +130,11 @@ printf 'tone: [warm\n' >>"$r/secondround.yaml"
 expect "an error in the defaults is located there" 1 "secondround.yaml:8:" sh -c "cd '$r' && $sr check notes"
 check "named from the current folder" grep -q "^secondround.yaml:8:" "$tmp/out"
 expect "and from above it" 1 "repo/secondround.yaml:8:" sh -c "cd '$tmp' && $sr check repo/notes"
+cp "$note" "$r/notes/copy.md"
+expect "two notes that inherit it" 1 "2 with errors" sh -c "cd '$r' && $sr check -j 2 notes"
+check "its error said once" test "$(grep -c '^secondround.yaml:8:' "$tmp/out")" -eq 1
+check "each note says why it failed" test "$(grep -c "^notes/.*md: error: not read: its defaults file secondround.yaml has errors" "$tmp/out")" -eq 2
+rm "$r/notes/copy.md"
 sed -i '$d' "$r/secondround.yaml"
 printf 'date: 2026-11-25\n' >>"$r/secondround.yaml"
 expect "a date is no default" 1 "secondround.yaml:8:7: error: 'date' belongs in a note" \
@@ -137,6 +142,10 @@ expect "a date is no default" 1 "secondround.yaml:8:7: error: 'date' belongs in 
 sed -i '$d' "$r/secondround.yaml"
 printf 'max_words: 10\n' >>"$r/secondround.yaml"
 expect "its fields read as a note's" 1 "secondround.yaml:8:12: error: 'max_words'" \
+    sh -c "cd '$r' && $sr check notes"
+sed -i '$d' "$r/secondround.yaml"
+printf 'filters: [nothere.lua]\n' >>"$r/secondround.yaml"
+expect "a filter the defaults name is located there" 1 "secondround.yaml:8: error: filter 'nothere.lua'" \
     sh -c "cd '$r' && $sr check notes"
 sed -i '$d' "$r/secondround.yaml"
 expect "the defaults as they were" 0 "1 written" sh -c "cd '$r' && $sr build notes"
