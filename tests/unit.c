@@ -273,6 +273,50 @@ test_dates(void)
 	    "---\n", 35, 3, 7, "'date' must be a date");
 }
 
+/* sr_note_mark_sent on text: the new text, or NULL (diags kept). */
+static char *
+mark_sent(const char *text)
+{
+	size_t len;
+
+	sr_diags_free(&diags);
+	return sr_note_mark_sent("t.md", text, strlen(text), "2026-03-04",
+	    &len, &diags);
+}
+
+/* The sent: field set by editing the text: replaced with its indented
+ * lines, added before the closing line, a front matter made; every other
+ * byte kept; a flow-style map refused. */
+static void
+test_mark_sent(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"---\na: 1\nsent: no # later\nb: 2\n---\nbody\n",
+		    "---\na: 1\nsent: 2026-03-04\nb: 2\n---\nbody\n"},
+		{"---\nsent:\n  2026-01-01\n\n# c\n---\n",
+		    "---\nsent: 2026-03-04\n\n# c\n---\n"},
+		{"---\na: 1\n...\n", "---\na: 1\nsent: 2026-03-04\n...\n"},
+		{"---\n---\nx\n", "---\nsent: 2026-03-04\n---\nx\n"},
+		{"---\r\na: 1\r\n---\r\n", "---\r\na: 1\r\nsent: 2026-03-04\r\n---\r\n"},
+		{"\xEF\xBB\xBF# x\n", "\xEF\xBB\xBF---\nsent: 2026-03-04\n---\n# x\n"},
+		{"---\n'sent': true\n---\n", "---\nsent: 2026-03-04\n---\n"},
+	};
+	size_t i;
+	char *out;
+
+	current = "mark sent";
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		out = mark_sent(cases[i].in);
+		CHECK_STR(out, cases[i].want);
+		free(out);
+	}
+	CHECK(mark_sent("---\n{a: 1, sent: no}\n---\n") == NULL &&
+	    has_diag(SR_ERROR, 2, 0, "'sent' is not a line of its own"));
+	CHECK(mark_sent("---\na: [1\n---\n") == NULL && diags.errors == 1);
+}
+
 static void
 test_sent(void)
 {
@@ -1750,6 +1794,7 @@ main(void)
 	test_people();
 	test_dates();
 	test_sent();
+	test_mark_sent();
 	test_bom_crlf();
 	test_no_front_matter();
 	test_note_apps();
