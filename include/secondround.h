@@ -523,6 +523,8 @@ void sr_outdir_remove(sr_outdir *o, const char *rel);
  * an error in diags that names the process holding it.  Released by
  * sr_outdir_close. */
 int sr_outdir_lock(sr_outdir *o, int wait_seconds, sr_diags *diags);
+/* Sets the modification time of rel to now (nothing when it fails). */
+void sr_outdir_touch(sr_outdir *o, const char *rel);
 /* Whether rel is a regular file of the output folder (one fstatat). */
 bool sr_outdir_has(sr_outdir *o, const char *rel);
 /* A file of the output folder, or NULL when it cannot be read (*absent

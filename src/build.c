@@ -269,6 +269,9 @@ put_output(sr_builder *b, const char *path, const char *rel_note,
 		if (sr_manifest_set(&b->manifest, name, rel_note, in, out,
 		    path) != 0)
 			return not_recorded(path, name, diags);
+		/* its note changed, not it: newer than the note all the
+		 * same, for make and for `due` */
+		sr_outdir_touch(b->out, name);
 		res->unchanged++;
 		return 0;
 	}

@@ -541,6 +541,16 @@ sr_outdir_has(sr_outdir *o, const char *rel)
 	    S_ISREG(st.st_mode);
 }
 
+void
+sr_outdir_touch(sr_outdir *o, const char *rel)
+{
+	const char *name;
+	int dir;
+
+	if ((dir = open_parent(o, rel, &name, false, NULL)) != -1)
+		utimensat(dir, name, NULL, AT_SYMLINK_NOFOLLOW);
+}
+
 /* A file of the output folder opened for reading, or -1 (*absent says
  * whether that is because it does not exist). */
 static int

@@ -185,6 +185,10 @@ $sr build --now 2026-11-25T09:00:00Z notes/later.md -o drafts >/dev/null 2>&1
 expect "the draft's state" 0 "draft ready" $sr due --now 2026-11-25T09:00:00Z
 touch -d '2030-01-01' notes/later.md
 expect "a draft older than its note" 0 "draft out of date" $sr due --now 2026-11-25T09:00:00Z
+touch -d '2020-01-01' drafts/later.*
+printf -- '## Private\n- nothing for the draft\n' >>notes/later.md
+$sr build --now 2026-11-25T09:00:00Z notes/later.md -o drafts >/dev/null 2>&1
+expect "a note changed, its draft the same: ready" 0 "draft ready" $sr due --now 2026-11-25T09:00:00Z
 # the three time-zone rules, under --now
 rm -f "$d"/*.md
 mk exact 2026-11-25T10:00+05:00
