@@ -1237,6 +1237,10 @@ local function compose(chosen, note)
 
   -- 1: thanks, and the moment that connected
   local role = note.role and md(short_role(note.role))
+  -- "the General Manager, The Harbourside role": the title before its
+  -- comma reads as a role in a sentence
+  local title = role and role:match("^([^,]+),%s")
+  if title and #title >= 3 then role = title end
   if role and company then
     say(1, fill(book.thanks.role_company, {role = role, company = company}), 99)
   elseif role then
@@ -1311,6 +1315,8 @@ local function compose(chosen, note)
          t:match("^wanted ") or t:match("^said ") or t:match("^seemed ") then
         t = "You " .. t
       end
+      -- "Both asked about adjudications": the panel asked
+      t = t:gsub("^[Bb]oth (asked) ", "You both %1 ")
       local when = t:match("^[Ww]hen (I%s.+)$") or
         t:match("^[%a%s]- when (I%s.+)$") or
         t:match("^[%a%s]- as (I%s.+)$")

@@ -409,6 +409,11 @@ local function normalize(text, keep_verdicts, words)
     s = s:gsub("%f[%a](%a+)%.(%s+%l)", function(w, rest)
       if voice.shorthand[w:lower()] then return w .. rest end
     end)
+    -- "Mon-Thu": a range of days
+    s = s:gsub("%f[%a](%a%a%a%a?)%-(%a%a%a%a?)%f[%A]", function(a, b)
+      local da, db = days[a:lower()], days[b:lower()]
+      if da and db then return da .. " to " .. db end
+    end)
     -- "sat 8am", "next mon": a day, where "sat" and "mon" could be words
     s = s:gsub("%f[%a](%a+) (%d)", function(d, n)
       local day = days[d:lower()]

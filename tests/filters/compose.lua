@@ -401,4 +401,12 @@ d = draft_of({
 })
 has(d, "I will send the short written proposal on the release problem")
 
+-- "the General Manager, The Harbourside role" was a seam: the title
+-- before its comma; "Both asked about" is the panel asking
+d = draft_of({point("excited_them", "connect",
+  "Both asked about adjudications (5 run, won 4)")},
+  {role = "General Manager, The Harbourside"})
+has(d, "about the General Manager role at Riverside Health.")
+has(d, "You both asked about adjudications")
+
 return {}

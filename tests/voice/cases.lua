@@ -27,7 +27,7 @@ return {
   {"normalize", "sun in my eyes at night", "sun in my eyes at night"},
   {"lower_first", "F&B losing money", "F&B losing money"},
   {"lower_first", "Nurse turnover hit 28%", "nurse turnover hit 28%"},
-  {"normalize", "Mon-Thu covers up 40%", "Mon-Thu covers up 40%"},
+  {"normalize", "Mon-Thu covers up 40%", "Monday to Thursday covers up 40%"},
   {"normalize", "brush up on it, esp. wood-frame", "brush up on it, especially wood-frame"},
   {"normalize", "engagement up 12 pts", "engagement up 12 points"},
   {"normalize", "the Airflow -> Dagster migration", "the Airflow to Dagster migration"},
