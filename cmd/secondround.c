@@ -30,7 +30,9 @@ static const char filter_options[] =
     "      --no-default-filters  leave out the default scorer\n"
     "      --filters-dir DIR   where the shipped filters are\n"
     "      --max-instructions N  per note (default 100000000)\n"
-    "      --max-memory MIB    Lua memory per note (default 64)\n";
+    "      --max-memory MIB    Lua memory per note (default 64)\n"
+    "      --allow-outside     read notes, filters and modules that are\n"
+    "                          links leading out of their folder\n";
 
 static const struct {
 	const char *name, *synopsis, *text;
@@ -1101,6 +1103,7 @@ static int
 cmd_read(int argc, char **argv, command cmd)
 {
 	static const struct option opts[] = {
+		{"allow-outside", no_argument, NULL, 'O'},
 		{"filter", required_argument, NULL, 'f'},
 		{"lua-filter", required_argument, NULL, 'f'},
 		{"force", no_argument, NULL, 'X'},
@@ -1170,6 +1173,9 @@ cmd_read(int argc, char **argv, command cmd)
 			break;
 		case 'X':
 			force = true;
+			break;
+		case 'O':
+			eo.allow_outside = paths.allow_outside = true;
 			break;
 		case 'f':
 			filters[eo.nfilters++] = optarg;

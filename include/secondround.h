@@ -350,6 +350,8 @@ typedef struct {
 	long max_instructions;     /* per note; 0: SR_DEFAULT_INSTRUCTIONS */
 	long max_memory;           /* bytes per note; 0: SR_DEFAULT_MEMORY */
 	bool traceback;            /* add a Lua traceback to filter errors */
+	bool allow_outside;        /* filters and modules may be links that
+	                              leave their folder (--allow-outside) */
 	sr_log_fn *log;            /* where sr.log goes; NULL: nowhere */
 	void *log_arg;
 } sr_engine_options;
@@ -722,14 +724,19 @@ typedef struct {
 	sr_path *items;
 	size_t count, cap;
 	size_t skipped; /* output folders left out (each said in diags) */
+	bool allow_outside; /* set by the caller: read notes whose real path
+	                       leaves the folder named (--allow-outside) */
 } sr_paths;
 
 /*
  * Adds `path` to `out`: a file as it is, a folder as every `*.md`,
  * `*.markdown`, `*.mdown` and `*.mkd` below it (recursively, sorted; hidden
  * entries, symbolic links to folders and folders holding a
- * .secondround-manifest skipped, the last with an SR_INFO line).  Returns 0,
- * or -1 with an error in diags when the path cannot be read.
+ * .secondround-manifest skipped, the last with an SR_INFO line).  A note
+ * that is a link whose real path leaves the folder named (a file named:
+ * its notes root, or its folder) gets an error and is left out, unless
+ * out->allow_outside.  Returns 0, or -1 with an error in diags when the
+ * path cannot be read or a note was refused.
  */
 int sr_paths_collect(const char *path, sr_paths *out, sr_diags *diags);
 /* The same, the names made relative to the notes root: `under` is the

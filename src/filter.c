@@ -38,6 +38,7 @@ typedef struct {
 typedef struct {
 	char *dir, *name;
 	filter found; /* found.path NULL: not found */
+	bool outside; /* found, but a link that leads out of its folder */
 } found_filter;
 
 struct sr_engine {
@@ -48,6 +49,7 @@ struct sr_engine {
 	long max_steps, max_memory;
 	found_filter *found; /* find_filter's answers for one folder */
 	size_t nfound;
+	bool allow_outside;
 };
 
 /* What one note's run works with; reached from Lua as a light userdata. */
@@ -140,9 +142,12 @@ sr_filters_dir(void)
 /* Finds a filter named by a note: beside the note, then in a `filters`
  * folder of the notes repository (the nearest one above the note), then in
  * the shipped filters folder; ".lua" is added when the name has none.
+ * One beside the note or in the repository's filters folder that is a
+ * link leading out of its folder is not read: NULL, *outside set.
  * Caller frees. */
 static char *
-find_filter(const sr_engine *e, const char *note_path, const char *name)
+find_filter(const sr_engine *e, const char *note_path, const char *name,
+    bool *outside)
 {
 	const char *dirs[3];
 	sr_buf b = {0};
@@ -170,12 +175,18 @@ find_filter(const sr_engine *e, const char *note_path, const char *name)
 				sr_buf_printf(&b, "%s/", dirs[i]);
 			sr_buf_printf(&b, "%s%s", name, k == 1 ? ".lua" : "");
 			if (!b.failed && sr_regular_file(b.data)) {
+				if (i < 2 && !e->allow_outside &&
+				    !sr_path_inside(b.data, dirs[i])) {
+					*outside = true;
+					goto out;
+				}
 				free(note_dir);
 				free(repo);
 				return b.data;
 			}
 		}
 	}
+out:
 	free(note_dir);
 	free(repo);
 	sr_buf_free(&b);
@@ -227,7 +238,8 @@ find_filter_cached(sr_engine *e, const char *note_path, const char *name)
 	f = &e->found[e->nfound];
 	f->dir = strndup(note_path, dlen);
 	f->name = strdup(name);
-	f->found.path = find_filter(e, note_path, name);
+	f->outside = false;
+	f->found.path = find_filter(e, note_path, name, &f->outside);
 	f->found.dir = f->found.path != NULL ? dup_dirname(f->found.path) :
 	    NULL;
 	if (f->dir == NULL || f->name == NULL || (f->found.path != NULL &&
@@ -240,6 +252,19 @@ find_filter_cached(sr_engine *e, const char *note_path, const char *name)
 	}
 	e->nfound++;
 	return f->found.path != NULL ? &f->found : NULL;
+}
+
+/* Whether the last find_filter_cached of name found a link leading out
+ * of its folder. */
+static bool
+found_outside(const sr_engine *e, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < e->nfound; i++)
+		if (strcmp(e->found[i].name, name) == 0)
+			return e->found[i].outside;
+	return false;
 }
 
 char *
@@ -635,6 +660,7 @@ sr_engine_new(const sr_engine_options *opts, sr_diags *diags)
 	    opts->log_arg);
 	if (e->sb == NULL)
 		goto oom;
+	e->allow_outside = e->sb->allow_outside = opts->allow_outside;
 	/* built-in defaults: selection (and composing), then the scorer */
 	if ((path = path_join(e->filters_dir, "default.lua")) == NULL)
 		goto oom;
@@ -1721,6 +1747,12 @@ run_note(lua_State *L)
 		    "filters" : "tone");
 		const filter *found = find_filter_cached(e, n->path, name);
 
+		if (found == NULL && found_outside(e, name))
+			return luaL_error(L, "%s:%d: filter '%s': a link that "
+			    "leads outside its folder: not read (filters are read "
+			    "only from inside the notes repository; "
+			    "--allow-outside reads it)", n->path,
+			    field ? field->line : 1, name);
 		if (found == NULL && i == n->nfilters) {
 			/* a tone with no filter of its name: the default
 			 * tone, said once */

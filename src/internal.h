@@ -105,6 +105,9 @@ bool sr_text_has_quantity(const char *s, size_t n);
 /* Whether path is a regular file this process may read (not a FIFO, a
  * device or a folder: what a filter or a note may name). */
 bool sr_regular_file(const char *path);
+/* Whether path, symbolic links followed, is dir or below it (confine.c);
+ * false when either cannot be resolved. */
+bool sr_path_inside(const char *path, const char *dir);
 /* The length of a note file name's extension (".md", ".markdown",
  * ".mdown", ".mkd"), or 0 when it has none of them. */
 size_t sr_note_ext_len(const char *name);
@@ -186,6 +189,7 @@ typedef struct {
 	long steps, max_steps;
 	sr_stop stopped;   /* which limit ended the last run, if any */
 	int loading;       /* filter files whose top level is running */
+	bool allow_outside; /* require may follow links out of a folder */
 } sr_sandbox;
 
 /* A new state with the libraries opened and locked; NULL on failure. */

@@ -4,7 +4,9 @@
  * `.markdown`, `.mdown`, `.mkd`), in sorted order so every run sees the notes
  * in the same order.  Hidden entries (.git) and symbolic links to folders are
  * skipped, so a link loop cannot trap the walk; a folder holding a
- * .secondround-manifest (drafts) is skipped, said once.
+ * .secondround-manifest (drafts) is skipped, said once.  A note that is a
+ * link leading out of the folder named (a file named: out of its notes
+ * root, or its folder) is refused, unless the caller allows it.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -161,15 +163,35 @@ is_root(const char *dir)
 /* Adds the notes below folder `dir` (root_len: the length of the folder
  * named in it, under: that folder below its root); entries are sorted by
  * name. */
-static int
-walk_dir(const char *dir, size_t root_len, const char *under, sr_paths *out,
+/* Refuses the note at path when it leads out of folder bound; true when
+ * it may be read. */
+static bool
+confined(const char *path, const char *bound, const sr_paths *out,
     sr_diags *diags)
+{
+	char *shown;
+
+	if (out->allow_outside || sr_path_inside(path, bound))
+		return true;
+	shown = sr_visible_dup(bound, false);
+	sr_diags_add(diags, SR_ERROR, path, 0, 0, "a link that leads outside "
+	    "%s: not read (notes are read only from inside the folder named "
+	    "or their notes repository; --allow-outside reads it)",
+	    shown != NULL ? shown : bound);
+	free(shown);
+	return false;
+}
+
+static int
+walk_dir(const char *dir, const char *bound, size_t root_len,
+    const char *under, sr_paths *out, sr_diags *diags)
 {
 	sr_names names = {0};
 	struct dirent *e;
 	struct stat st;
 	size_t i;
 	int rc = 0;
+	bool link;
 	DIR *d;
 
 	if (is_output_dir(dir)) {
@@ -211,20 +233,16 @@ walk_dir(const char *dir, size_t root_len, const char *under, sr_paths *out,
 			rc = -1;
 			continue;
 		}
-		if (S_ISLNK(st.st_mode) && stat(path, &st) == -1) {
+		link = S_ISLNK(st.st_mode);
+		if (link && stat(path, &st) == -1) {
 			free(path); /* a dangling link is no note */
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			bool link = false;
-			struct stat lst;
-
-			if (lstat(path, &lst) == 0)
-				link = S_ISLNK(lst.st_mode);
 			/* a notes folder below is the root of its notes */
-			if (!link && (is_root(path) ? walk_dir(path,
+			if (!link && (is_root(path) ? walk_dir(path, bound,
 			    strlen(path), "", out, diags) : walk_dir(path,
-			    root_len, under, out, diags)) == -1)
+			    bound, root_len, under, out, diags)) == -1)
 				rc = -1;
 			free(path);
 		} else if (S_ISREG(st.st_mode) &&
@@ -233,6 +251,12 @@ walk_dir(const char *dir, size_t root_len, const char *under, sr_paths *out,
 		    !(strcmp(names.items[i], "template.md") == 0 &&
 		    is_root(dir))) {
 			const char *rel = path + root_len;
+
+			if (link && !confined(path, bound, out, diags)) {
+				free(path);
+				rc = -1;
+				continue;
+			}
 
 			while (*rel == '/')
 				rel++;
@@ -252,29 +276,13 @@ oom:
 	return -1;
 }
 
-int
-sr_notes_root(const char *path, char **under)
+/* The length of the nearest notes root at or above the real folder abs
+ * (a prefix of it), or 0 when there is none. */
+static size_t
+root_prefix(char *abs)
 {
-	char *dir = NULL, *abs = NULL;
-	const char *slash;
-	struct stat st;
 	size_t n;
-	int rc = 0;
 
-	*under = NULL;
-	if (stat(path, &st) == -1)
-		return 0; /* collecting it says why */
-	if (S_ISDIR(st.st_mode))
-		dir = strdup(path);
-	else if ((slash = strrchr(path, '/')) != NULL)
-		dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
-	else
-		dir = strdup(".");
-	if (dir == NULL)
-		return -1;
-	if ((abs = realpath(dir, NULL)) == NULL)
-		goto out;
-	/* the nearest root at or above the folder */
 	for (n = strlen(abs); n > 1; ) {
 		char c = abs[n];
 		bool root;
@@ -282,17 +290,48 @@ sr_notes_root(const char *path, char **under)
 		abs[n] = '\0';
 		root = is_root(abs);
 		abs[n] = c;
-		if (root) {
-			while (abs[n] == '/')
-				n++;
-			if ((*under = strdup(abs + n)) == NULL)
-				rc = -1;
-			break;
-		}
+		if (root)
+			return n;
 		while (n > 0 && abs[n - 1] != '/')
 			n--;
 		if (n > 1)
 			n--; /* the slash */
+	}
+	return 0;
+}
+
+/* The folder of a file (".", "/" or its path's folder); caller frees. */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return strdup(".");
+	return strndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+int
+sr_notes_root(const char *path, char **under)
+{
+	char *dir = NULL, *abs = NULL;
+	struct stat st;
+	size_t n;
+	int rc = 0;
+
+	*under = NULL;
+	if (stat(path, &st) == -1)
+		return 0; /* collecting it says why */
+	dir = S_ISDIR(st.st_mode) ? strdup(path) : folder_of(path);
+	if (dir == NULL)
+		return -1;
+	if ((abs = realpath(dir, NULL)) == NULL)
+		goto out;
+	if ((n = root_prefix(abs)) > 0) {
+		while (abs[n] == '/')
+			n++;
+		if ((*under = strdup(abs + n)) == NULL)
+			rc = -1;
 	}
 out:
 	free(dir);
@@ -312,7 +351,9 @@ sr_paths_collect_under(const char *path, const char *under, sr_paths *out,
 {
 	struct stat st;
 	const char *base;
-	char *copy;
+	char *copy = NULL, *bound = NULL;
+	size_t n;
+	int rc = -1;
 
 	if (stat(path, &st) == -1) {
 		sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: %s",
@@ -320,16 +361,31 @@ sr_paths_collect_under(const char *path, const char *under, sr_paths *out,
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode))
-		return walk_dir(path, strlen(path), under ? under : "", out,
-		    diags);
+		return walk_dir(path, path, strlen(path), under ? under : "",
+		    out, diags);
+	/* a file named: inside its notes root, or else its folder */
+	if ((copy = folder_of(path)) == NULL ||
+	    (bound = realpath(copy, NULL)) == NULL)
+		goto oom;
+	if ((n = root_prefix(bound)) > 0)
+		bound[n] = '\0';
+	if (!confined(path, bound, out, diags))
+		goto out;
+	free(copy);
 	base = strrchr(path, '/');
 	if ((copy = strdup(path)) == NULL || add_path(out, copy, under ?
-	    under : "", base ? (size_t)(base + 1 - path) : 0) == -1) {
-		free(copy);
-		sr_diags_add(diags, SR_ERROR, path, 0, 0, "out of memory");
-		return -1;
-	}
-	return 0;
+	    under : "", base ? (size_t)(base + 1 - path) : 0) == -1)
+		goto oom;
+	copy = NULL;
+	rc = 0;
+	goto out;
+oom:
+	sr_diags_add(diags, SR_ERROR, path, 0, 0, "%s", bound == NULL &&
+	    copy != NULL ? strerror(errno) : "out of memory");
+out:
+	free(copy);
+	free(bound);
+	return rc;
 }
 
 void

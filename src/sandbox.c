@@ -416,7 +416,8 @@ plain_module_name(const char *name)
 }
 
 /* require: only .lua files beside the requiring filter (upvalue 1, its
- * folder) or in the shipped filters folder; each runs once per batch. */
+ * folder) or in the shipped filters folder, and none that is a link
+ * leading out of it; each runs once per batch. */
 static int
 safe_require(lua_State *L)
 {
@@ -453,8 +454,16 @@ safe_require(lua_State *L)
 			luaL_addchar(&b, *p == '.' ? '/' : *p);
 		luaL_addstring(&b, ".lua");
 		luaL_pushresult(&b);
-		if (sr_regular_file(lua_tostring(L, -1)))
+		if (sr_regular_file(lua_tostring(L, -1))) {
+			/* a link out of the folder is not read, and its
+			 * text never quoted in an error */
+			if (!sb->allow_outside &&
+			    !sr_path_inside(lua_tostring(L, -1), dirs[i]))
+				return luaL_error(L, "module '%s': a link that "
+				    "leads outside the folder %s: not read "
+				    "(--allow-outside reads it)", name, dirs[i]);
 			break;
+		}
 		lua_pop(L, 1);
 	}
 	if (i == 2)
