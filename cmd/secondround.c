@@ -180,16 +180,41 @@ command_help(FILE *f, const char *name)
 }
 
 /* A usage error: one line saying what is wrong, and where help is. */
+/* Prints "secondround: message" on standard error, what it quotes (a
+ * file name, an argument) with its control and invisible characters
+ * escaped, as every message is. */
+static void
+vsay(const char *fmt, va_list ap)
+{
+	char msg[4096];
+
+	fprintf(stderr, "%s: ", progname);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	print_visible(stderr, msg);
+	fputc('\n', stderr);
+}
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(fmt, ap);
+	va_end(ap);
+}
+
 int
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help'.\n", progname);
+	fprintf(stderr, "Try '%s --help'.\n", progname);
 	return EXIT_USAGE;
 }
 
@@ -707,9 +732,9 @@ output_outside_notes(const char *outpath, char **roots, int nroots)
 			root = dir ? realpath(dir, NULL) : NULL;
 			free(dir);
 			if (root != NULL && strcmp(root, out) == 0) {
-				fprintf(stderr, "%s: the output folder %s holds "
-				    "the note %s itself: choose another with "
-				    "-o\n", progname, outpath, roots[i]);
+				say("the output folder %s holds the note %s "
+				    "itself: choose another with -o", outpath,
+				    roots[i]);
 				ok = false;
 			}
 			free(root);
@@ -720,10 +745,9 @@ output_outside_notes(const char *outpath, char **roots, int nroots)
 		n = strlen(root);
 		if (strncmp(out, root, n) == 0 && (out[n] == '\0' ||
 		    out[n] == '/')) {
-			fprintf(stderr, "%s: the output folder %s is inside the "
-			    "notes folder %s: its drafts would be read as notes; "
-			    "choose another with -o\n", progname, outpath,
-			    roots[i]);
+			say("the output folder %s is inside the notes folder "
+			    "%s: its drafts would be read as notes; choose "
+			    "another with -o", outpath, roots[i]);
 			ok = false;
 		}
 		free(root);
@@ -1411,8 +1435,7 @@ run(int argc, char **argv)
 		return cmd_read(argc, argv, CMD_BUILD);
 	/* a path that is not there: say so, as ls and cat do */
 	if (strchr(argv[1], '/') != NULL || strchr(argv[1], '.') != NULL) {
-		fprintf(stderr, "%s: %s: %s\n", progname, argv[1],
-		    strerror(errno));
+		say("%s: %s", argv[1], strerror(errno));
 		return EXIT_FAILURE;
 	}
 	return usage_error("'%s' is not a command, nor a file or folder",

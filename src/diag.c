@@ -61,20 +61,35 @@ sr_diags_add(sr_diags *d, sr_severity sev, const char *path, int line,
 	va_end(ap);
 }
 
-/* Appends s with control characters shown as \xNN: text from a note (a
- * YAML escape, a file name) must not forge a line of its own or drive the
- * terminal.  keep_newlines keeps the lines of a traceback. */
+/* Appends s with control characters shown as \xNN and the invisible and
+ * line-breaking characters of Unicode (U+0085, U+2028, U+202E, U+200B...)
+ * as \uXXXX, bytes that are not UTF-8 as \xNN: text from a note (a YAML
+ * escape, a file name) must not forge a line of its own, reorder what the
+ * terminal shows or drive it.  keep_newlines keeps the lines of a
+ * traceback. */
 void
 sr_visible(sr_buf *b, const char *s, bool keep_newlines)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+	size_t len = strlen(s), i = 0, n;
+	uint32_t cp;
 
-		if ((c < 0x20 && !(c == '\n' && keep_newlines) && c != '\t') ||
-		    c == 0x7F)
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		n = sr_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (n == 0) {
 			sr_buf_printf(b, "\\x%02X", c);
-		else
+			n = 1;
+		} else if (cp < 0x80 && ((cp == '\n' && keep_newlines) ||
+		    cp == '\t' || !sr_utf8_invisible(cp)))
 			sr_buf_putc(b, (char)c);
+		else if (cp < 0x80)
+			sr_buf_printf(b, "\\x%02X", c);
+		else if (sr_utf8_invisible(cp))
+			sr_buf_printf(b, "\\u%04X", (unsigned)cp);
+		else
+			sr_buf_put(b, s + i, n);
+		i += n;
 	}
 }
 

@@ -109,18 +109,59 @@ check_email(reader *r, sr_person *p, const sr_value *v, const char *field)
 	p->email = NULL;
 }
 
+/* Refuses a name or an address holding an invisible or line-breaking
+ * character of Unicode (a YAML escape such as "\u202E" or "\L" can write
+ * one): it would reverse or split the to: line, the greeting or a file
+ * name.  ASCII controls are made blanks by clean_text, as before. */
+static bool
+visible(reader *r, const sr_value *v, const char *field)
+{
+	uint32_t cp = 0;
+	size_t at = 0, n;
+
+	if (v == NULL || v->kind != SR_VALUE_SCALAR)
+		return true;
+	for (; at < v->len; at++) {
+		n = sr_utf8_find_invisible(v->text + at, v->len - at, &cp);
+		at += n;
+		if (at == v->len || cp >= 0x80)
+			break;
+	}
+	if (at >= v->len)
+		return true;
+	sr_diags_add(r->diags, SR_ERROR, r->note->path, v->line, v->col,
+	    "'%s': an invisible or line-breaking character (U+%04X, at byte "
+	    "%zu of the value) in a name or an address; remove it", field,
+	    (unsigned)cp, at + 1);
+	r->ok = false;
+	return false;
+}
+
 /* "Maria Alvarez <maria@example.org>", "Maria Alvarez", "maria@example.org",
  * or a map {name, email, title, pronouns}. */
 static bool
 read_person(reader *r, const sr_value *v, sr_person *p, const char *field)
 {
+	static const char *const parts[] = {"name", "email", "title",
+	    "pronouns"};
 	sr_arena *a = r->note->arena;
-	const char *lt, *gt;
+	const char *lt, *gt, *at;
 	const sr_value *f;
+	size_t k;
 
 	memset(p, 0, sizeof(*p));
 	p->line = v->line;
 	if (v->kind == SR_VALUE_SCALAR) {
+		if (!visible(r, v, field))
+			return false;
+		/* "Bob <a@x>; c@y" is two people: not cut to the first */
+		if ((at = strchr(v->text, '@')) != NULL &&
+		    strchr(at + 1, '@') != NULL) {
+			field_error(r, v, "'%s' holds more than one address; "
+			    "one person a value: list several under "
+			    "'interviewers:'", field);
+			return false;
+		}
 		lt = strchr(v->text, '<');
 		gt = lt ? strchr(lt, '>') : NULL;
 		if (lt != NULL && gt != NULL) {
@@ -136,6 +177,10 @@ read_person(reader *r, const sr_value *v, sr_person *p, const char *field)
 		check_email(r, p, v, field);
 		return true;
 	}
+	if (v->kind == SR_VALUE_MAP)
+		for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++)
+			if (!visible(r, sr_value_get(v, parts[k]), field))
+				return false;
 	if (v->kind != SR_VALUE_MAP) {
 		field_error(r, v, v->kind == SR_VALUE_SEQ ? "'%s' must be a name; "
 		    "an Obsidian [[link]] needs quotes: \"[[...]]\"" :
@@ -386,7 +431,8 @@ sr_fields_read(sr_note *note, sr_diags *diags)
 	const sr_value *v;
 
 	check_names(&r);
-	note->company = text_field(&r, "company");
+	if (visible(&r, sr_value_get(note->meta, "company"), "company"))
+		note->company = text_field(&r, "company");
 	note->role = text_field(&r, "role");
 	note->tone = text_field(&r, "tone");
 	read_people(&r, "interviewer");

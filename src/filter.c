@@ -1355,6 +1355,10 @@ read_draft(run *r, lua_State *L, sr_draft *d, int draft, int fn)
 		hook_error(L, fn, "compose returned a %s, not a draft table%s",
 		    luaL_typename(L, draft), "");
 	d->subject = draft_str(r, L, draft, "subject", true, fn);
+	/* the subject is a header and the page's <title>: one line, nothing
+	 * invisible (a U+202E from a role would reverse what the reader sees;
+	 * the copy is the note's) */
+	sr_utf8_strip_invisible((char *)d->subject);
 	d->greeting = draft_str(r, L, draft, "greeting", false, fn);
 	d->closing = draft_str(r, L, draft, "closing", false, fn);
 	d->signature = draft_str(r, L, draft, "signature", false, fn);

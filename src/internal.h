@@ -69,6 +69,17 @@ size_t sr_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* Checks a whole file's text: returns the offset of the first invalid byte
  * or NUL byte, or len when it is all valid, NUL-free UTF-8. */
 size_t sr_utf8_check(const char *s, size_t len);
+/* Whether a code point is invisible or breaks a line: C0 and C1 controls
+ * (tab and newline too), DEL, U+2028/U+2029, bidi controls (U+202A-U+202E,
+ * U+2066-U+2069, LRM, RLM, ALM) and zero-width characters (U+200B, U+2060,
+ * U+FEFF; not the joiners U+200C/U+200D, which scripts need). */
+bool sr_utf8_invisible(uint32_t cp);
+/* The offset of the first invisible character (tab excepted) in s, or len;
+ * *cp (when not NULL) gets it. */
+size_t sr_utf8_find_invisible(const char *s, size_t len, uint32_t *cp);
+/* Removes the invisible characters of s in place, a line break (and a tab)
+ * made a blank; returns the new length. */
+size_t sr_utf8_strip_invisible(char *s);
 /* Line and column (1-based, column counted in characters) of offset in s. */
 void sr_text_position(const char *s, size_t offset, int *line, int *col);
 

@@ -82,3 +82,64 @@ sr_text_position(const char *text, size_t offset, int *line, int *col)
 	*line = l;
 	*col = c;
 }
+
+bool
+sr_utf8_invisible(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || /* C0, DEL, C1 */
+	    cp == 0x061C || cp == 0x180E ||     /* Arabic letter mark, MVS */
+	    cp == 0x200B ||                     /* zero-width space */
+	    cp == 0x200E || cp == 0x200F ||     /* LRM, RLM */
+	    (cp >= 0x2028 && cp <= 0x202E) ||   /* LS, PS, embeddings */
+	    (cp >= 0x2060 && cp <= 0x2064) ||   /* word joiner, invisibles */
+	    (cp >= 0x2066 && cp <= 0x2069) ||   /* isolates */
+	    cp == 0xFEFF;                       /* zero-width no-break */
+}
+
+size_t
+sr_utf8_find_invisible(const char *s, size_t len, uint32_t *cp)
+{
+	size_t i = 0, n;
+	uint32_t c;
+
+	while (i < len) {
+		n = sr_utf8_decode((const unsigned char *)s + i, len - i, &c);
+		if (n == 0) {
+			i++; /* not UTF-8: not this function's to judge */
+			continue;
+		}
+		if (sr_utf8_invisible(c) && c != '\t') {
+			if (cp != NULL)
+				*cp = c;
+			return i;
+		}
+		i += n;
+	}
+	return len;
+}
+
+size_t
+sr_utf8_strip_invisible(char *s)
+{
+	size_t len = strlen(s), i = 0, o = 0, n;
+	uint32_t c;
+
+	while (i < len) {
+		n = sr_utf8_decode((const unsigned char *)s + i, len - i, &c);
+		if (n == 0)
+			n = 1;
+		else if (sr_utf8_invisible(c)) {
+			/* a line break becomes a blank, the rest goes */
+			if (c == '\n' || c == '\r' || c == '\t' || c == 0x85 ||
+			    c == 0x2028 || c == 0x2029)
+				s[o++] = ' ';
+			i += n;
+			continue;
+		}
+		memmove(s + o, s + i, n);
+		o += n;
+		i += n;
+	}
+	s[o] = '\0';
+	return o;
+}

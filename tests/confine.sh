@@ -3,7 +3,9 @@
 # filter a note names or a module a filter requires that is a symbolic
 # link leading out of its folder (to a file beside the repository, to
 # /etc/passwd) is refused with an error naming it, and its text reaches
-# no draft and no message; --allow-outside reads it.
+# no draft and no message; --allow-outside reads it.  And invisible or
+# line-breaking characters (U+2028, U+202E, U+0085...) from a note reach
+# no subject, <title> or message raw.
 #
 #   tests/confine.sh BUILD_DIR TMP_DIR [VALGRIND_COMMAND]
 #
@@ -19,7 +21,30 @@ ok() { pass=$((pass + 1)); }
 bad() {
 	fail=$((fail + 1)); echo "FAIL: $*"
 	if [ -n "${SR_FAIL_FAST:-}" ]; then
-		echo "confine: $pass passed, $fail failed"; exit 1
+		# Invisible characters: a role's U+2028 and U+202E leave the subject and
+# the title; a file name's are escaped in messages.
+mkdir -p "$tmp/inv"
+printf -- '---\ncompany: Acme\nrole: "Lead\\u2028Bcc: x \\u202E\\u0085"\ninterviewer: Ann <ann@acme.example>\ndate: 2026-11-20\n---\n## What excited them\n- the plan\n' \
+    >"$tmp/inv/role.md"
+$sr build --now $NOW "$tmp/inv/role.md" -o "$tmp/inv-out" >"$tmp/log" 2>&1
+for f in "$tmp/inv-out/role.md" "$tmp/inv-out/role.txt" "$tmp/inv-out/role.html"; do
+	s=$(grep -a -i -m1 '^subject:\|<title>' "$f")
+	case $s in
+	*"$(printf '\342\200\250')"*|*"$(printf '\342\200\256')"*|*"$(printf '\302\205')"*)
+		bad "an invisible character in the subject of ${f##*/}: $s" ;;
+	*Lead*) ok ;;
+	*) bad "no subject in ${f##*/}" ;;
+	esac
+done
+cp "$tmp/inv/role.md" "$tmp/inv/$(printf 'a\342\200\256dm.md')"
+printf -- '---\ncompany: [a\n---\n' >"$tmp/inv/$(printf 'b\302\205c.md')"
+$sr check --now $NOW "$tmp/inv" >"$tmp/log" 2>&1
+if grep -aq "$(printf '\342\200\256\\|\302\205')" "$tmp/log"; then
+	bad "an invisible character of a file name in a message"; cat -A "$tmp/log"
+elif grep -q 'a\\u202Edm.md' "$tmp/log" && grep -q 'b\\u0085c.md' "$tmp/log"; then ok
+else bad "the file names not escaped"; cat -A "$tmp/log"; fi
+
+echo "confine: $pass passed, $fail failed"; exit 1
 	fi
 }
 # expect NAME WANT_EXIT WANT_TEXT COMMAND...
@@ -100,6 +125,29 @@ ln -s /etc/passwd "$tmp/f/cfg.lua"
 expect "require of /etc/passwd" 2 "module 'cfg': a link that leads outside" \
     $sr build --now $NOW --filter "$tmp/f/leak.lua" "$notes" -o "$tmp/out5"
 nowhere "no line of /etc/passwd quoted" "root:" "$tmp/log" "$tmp/out5"
+
+# Invisible characters: a role's U+2028 and U+202E leave the subject and
+# the title; a file name's are escaped in messages.
+mkdir -p "$tmp/inv"
+printf -- '---\ncompany: Acme\nrole: "Lead\\u2028Bcc: x \\u202E\\u0085"\ninterviewer: Ann <ann@acme.example>\ndate: 2026-11-20\n---\n## What excited them\n- the plan\n' \
+    >"$tmp/inv/role.md"
+$sr build --now $NOW "$tmp/inv/role.md" -o "$tmp/inv-out" >"$tmp/log" 2>&1
+for f in "$tmp/inv-out/role.md" "$tmp/inv-out/role.txt" "$tmp/inv-out/role.html"; do
+	s=$(grep -a -i -m1 '^subject:\|<title>' "$f")
+	case $s in
+	*"$(printf '\342\200\250')"*|*"$(printf '\342\200\256')"*|*"$(printf '\302\205')"*)
+		bad "an invisible character in the subject of ${f##*/}: $s" ;;
+	*Lead*) ok ;;
+	*) bad "no subject in ${f##*/}" ;;
+	esac
+done
+cp "$tmp/inv/role.md" "$tmp/inv/$(printf 'a\342\200\256dm.md')"
+printf -- '---\ncompany: [a\n---\n' >"$tmp/inv/$(printf 'b\302\205c.md')"
+$sr check --now $NOW "$tmp/inv" >"$tmp/log" 2>&1
+if grep -aq "$(printf '\342\200\256\\|\302\205')" "$tmp/log"; then
+	bad "an invisible character of a file name in a message"; cat -A "$tmp/log"
+elif grep -q 'a\\u202Edm.md' "$tmp/log" && grep -q 'b\\u0085c.md' "$tmp/log"; then ok
+else bad "the file names not escaped"; cat -A "$tmp/log"; fi
 
 echo "confine: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
