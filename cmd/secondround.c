@@ -800,6 +800,8 @@ preview(const sr_note *note, const sr_outcome *out, unsigned fmt)
 	char *all = NULL, *one, *grown;
 
 	for (i = 0; i < out->ndrafts; i++) {
+		if (out->drafts[i].none != NULL)
+			continue; /* no draft: its warning says why */
 		if ((one = render(note, &out->drafts[i])) == NULL)
 			goto oom;
 		n = strlen(one) + 128 + (out->drafts[i].slug ?

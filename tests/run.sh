@@ -313,6 +313,14 @@ Try 'secondround --help'." ]; then ok; else
 		bad "-o - prints the draft and writes nothing"; cat "$tmp/preview.err"; ls -A "$tmp/preview"; fi
 	cli "--stdout with a panel names each draft" 0 "==> the draft to " \
 	    $sr build --now $NOW --stdout --formats md tests/notes/panel.md
+	# a note with no usable point has no draft to print (it crashed: the
+	# renderer was handed the missing draft's subject, NULL)
+	printf -- '---\ncompany: Acme\ninterviewer: Ann\n---\n## Notes\n- !!!\n' \
+	    >"$tmp/nodraft.md"
+	for f in md txt html; do
+		cli "--stdout --formats $f with no draft" 0 "" \
+		    $sr build --now $NOW --stdout --formats $f "$tmp/nodraft.md"
+	done
 	cli "--stdout takes one format" 2 "--stdout prints one format" \
 	    $sr build --stdout --formats md,txt tests/regress/basic.md
 
