@@ -623,7 +623,7 @@ local function first_clause(t)
     if open > close then cut = nil end
   end
   if cut and cut > 12 then t = t:sub(1, cut - 1) end
-  return (t:gsub("[%s,;:%.]+$", ""))
+  return (voice.strip_end(t, "[%s,;:%.]"))
 end
 
 -- What excited you, for "hearing that ...": a note's fragment appended
@@ -913,11 +913,11 @@ local function prepared(book, step, t)
   if focus and slots.advice and (focus:match("^[Ll]ess on ") or
      focus:match("^[Mm]ore on ")) then
     return fill(slots.advice, {step = md(step), lower = md("focus " ..
-      focus:gsub("^%u", string.lower):gsub("[%s%.]+$", ""))})
+      voice.strip_end((focus:gsub("^%u", string.lower)), "[%s%.]"))})
   end
   local at = t:find("[:;,]%s")
   if not at then return nil end
-  local tail = t:sub(at + 1):gsub("^[%s\"\u{201C}]+", ""):gsub("[%s%.]+$", "")
+  local tail = voice.strip_end((t:sub(at + 1):gsub("^[%s\"\u{201C}]+", "")), "[%s%.]")
   local l = tail:lower()
   -- what follows the verb, to the first comma, colon or quotation mark
   local function rest(pattern)

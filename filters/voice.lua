@@ -161,8 +161,19 @@ local day_parts = {dinner = true, lunch = true, breakfast = true,
 
 -- ---- small helpers -------------------------------------------------------
 
+-- s without the characters of class (a set such as "[%p%s]") at its end:
+-- a loop, where gsub("[%p%s]+$", "") would try the run from each of its
+-- characters, a time quadratic in a long run that does not end s.
+local function strip_end(s, class)
+  local n = #s
+  while n > 0 and s:find(class, n) == n do n = n - 1 end
+  return s:sub(1, n)
+end
+voice.strip_end = strip_end
+
 local function trim(s)
-  return s:match("^%s*(.-)%s*$")
+  local a = s:find("%S")
+  return a and strip_end(s:sub(a), "%s") or ""
 end
 
 local function first_word(s)
@@ -286,8 +297,9 @@ end
 -- Self-talk words and asides: "lol", "(meh)", "i think?".
 local function drop_asides(s)
   if s:find("(", 1, true) then
-    s = s:gsub("%s*%(([^%)]*)%)", function(inner)
-      local l = inner:lower():gsub("[%p%s]+$", "")
+    -- an aside holds no "(": a run of them is not tried from each one
+    s = s:gsub("%s*%(([^%(%)]*)%)", function(inner)
+      local l = strip_end(inner:lower(), "[%p%s]")
       if selftalk_set[l] or verdict_set[l] then return "" end
     end)
   end
@@ -313,19 +325,24 @@ local abbreviations = {st = true, dr = true, mr = true, mrs = true,
   sr = true, no = true, dept = true, approx = true, etc = true, prof = true}
 
 function voice.sentences(text)
-  local out, from, start = {}, 1, 1
+  local out, from, start, quotes = {}, 1, 1, 0
   while true do
     local a, b = text:find("[%.!?][\"'\u{201D}\u{2019}%)]*%s+", from)
     if not a then break end
-    local word = text:sub(1, a - 1):match("([%a]+)$") or ""
+    -- the word before the mark, from the few characters before it (the
+    -- whole text before it, matched at each mark, was quadratic)
+    local before = text:sub(math.max(1, a - 16), a - 1)
+    local word = before:match("([%a]+)$") or ""
     -- not inside a quotation: an odd number of quotation marks before
-    local _, quotes = text:sub(start, b):gsub('"', "")
+    -- (counted on from the last mark, not again from the sentence's start)
+    local _, more = text:sub(from, b):gsub('"', "")
+    quotes = quotes + more
     if quotes % 2 == 0 and
        not (abbreviations[word:lower()] or word:match("^%u$") or
-            text:sub(1, a - 1):match("%f[%a]%a%.%a$")) then
+            text:sub(math.max(1, a - 4), a - 1):match("%f[%a]%a%.%a$")) then
       local piece = trim(text:sub(start, b))
       if piece ~= "" then out[#out + 1] = piece end
-      start = b + 1
+      start, quotes = b + 1, 0
     end
     from = b + 1
   end
@@ -345,7 +362,7 @@ local verdict_contains = {"should have been honest", "i think you knew",
   "felt dumb", "so dumb"}
 
 local function is_verdict(s)
-  local l = s:lower():gsub("[%p%s]+$", ""):gsub("^[%p%s]+", "")
+  local l = strip_end(s:lower(), "[%p%s]"):gsub("^[%p%s]+", "")
   l = l:gsub("%s+", " ")
   if verdict_set[l] then return true end
   for _, v in ipairs(verdict_contains) do
@@ -374,7 +391,7 @@ voice.is_verdict = is_verdict
 local closers = {[34] = true, [39] = true, [41] = true, [0x9D] = true,
   [0x99] = true, [0x80] = true, [0xE2] = true}
 local function end_mark(s)
-  s = s:gsub("[%s,;:%-]+$", "")
+  s = strip_end(s, "[%s,;:%-]")
   local n = #s
   while n > 0 and closers[s:byte(n)] do n = n - 1 end
   local c = s:byte(n)
@@ -838,9 +855,9 @@ function voice.article(s, names)
     return s
   end
   for i = 2, math.min(#words, 4) do
-    local w = words[i]:lower():gsub("[%p]+$", "")
+    local w = strip_end(words[i]:lower(), "%p")
     if sure_verbs[w] then
-      local head = words[i - 1]:lower():gsub("[%p]+$", "")
+      local head = strip_end(words[i - 1]:lower(), "%p")
       if head:match("s$") and not head:match("ss$") then return s end
       if mass[head] then return s end
       return "the " .. s:gsub("^%u", string.lower)

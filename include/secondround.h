@@ -32,8 +32,12 @@
  * Limits on what a note may hold.  Each is named in the error a note gets
  * when it goes past it, and documented in secondround(1).
  */
-#define SR_MAX_NOTE_BYTES (4u * 1024 * 1024)   /* size of one note file */
-#define SR_MAX_NOTE_LINES 200000 /* lines of one note (bounds cmark's tree) */
+/* Interview notes are a few KiB (the largest of the corpus is 2): 64 KiB
+ * keeps every Markdown body within about a second and 100 MB from cmark
+ * through the filters (tests/bodies.sh runs cmark's pathological cases
+ * at this size under a time and memory limit). */
+#define SR_MAX_NOTE_BYTES (64u * 1024)   /* size of one note file */
+#define SR_MAX_NOTE_LINES 10000  /* lines of one note (bounds cmark's tree) */
 #define SR_MAX_BRACKETS 10000    /* '[' in one note (bounds cmark's time) */
 #define SR_MAX_INTERVIEWERS 50   /* people on one panel: a draft each */
 #define SR_MAX_FRONTMATTER_BYTES (256u * 1024) /* size of the YAML block */

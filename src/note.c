@@ -47,10 +47,11 @@ sr_note_read_bytes(const char *path, size_t *len, sr_diags *diags)
 		goto fail;
 	}
 	if ((unsigned long long)st.st_size > SR_MAX_NOTE_BYTES) {
-		sr_diags_add(diags, SR_ERROR, path, 0, 0, "the file is %.1f MiB, "
-		    "over the limit of %u MiB for a note (SR_MAX_NOTE_BYTES)",
-		    (double)st.st_size / (1024.0 * 1024.0),
-		    SR_MAX_NOTE_BYTES / (1024 * 1024));
+		sr_diags_add(diags, SR_ERROR, path, 0, 0, "the file is %.0f KiB, "
+		    "over the limit of %u KiB for a note (SR_MAX_NOTE_BYTES): "
+		    "interview notes are a few KiB; split a longer file, or "
+		    "leave out what was pasted into it",
+		    (double)st.st_size / 1024.0, SR_MAX_NOTE_BYTES / 1024);
 		goto fail;
 	}
 	if ((data = malloc((size_t)st.st_size + 1)) == NULL) {
