@@ -145,13 +145,13 @@ bench: $(B)/bench $(B)/gen-notes $(B)/secondround
 	  echo "secondround: pandoc could not be installed; no comparison with it"
 	@for n in 100 1000 10000; do [ -d $(BENCH)/corpus-$$n ] || \
 	  $(B)/gen-notes -n $$n $(BENCH)/corpus-$$n; done
-	@for b in 262144 524288 1048576 2097152; do [ -f $(BENCH)/big/big-$$b.md ] || \
+	@for b in 8192 16384 32768 60000; do [ -f $(BENCH)/big/big-$$b.md ] || \
 	  $(B)/gen-notes -b $$b $(BENCH)/big; done
 	@rm -rf $(BENCH)/out-*
 	SECONDROUND_FILTERS=$(CURDIR)/filters $(B)/bench -x $(B)/secondround $(BENCH) \
 	  $(BENCH)/corpus-100 $(BENCH)/corpus-1000 $(BENCH)/corpus-10000 \
-	  $(BENCH)/big/big-262144.md $(BENCH)/big/big-524288.md \
-	  $(BENCH)/big/big-1048576.md $(BENCH)/big/big-2097152.md | tee tests/bench.txt
+	  $(BENCH)/big/big-8192.md $(BENCH)/big/big-16384.md \
+	  $(BENCH)/big/big-32768.md $(BENCH)/big/big-60000.md | tee tests/bench.txt
 
 # ---- the examples --------------------------------------------------------
 
