@@ -1028,7 +1028,18 @@ keep(run *r, lua_State *L, int idx)
 		luaL_error(L, "the filters' output (drafts, reasons) is over the "
 		    "memory cap of %d MiB (--max-memory)",
 		    (int)(r->e->max_memory / (1024 * 1024)));
-	if ((s = sr_arena_strndup(r->note->arena, s, len)) == NULL)
+	/* a filter's string cut in the middle of a character (s:sub) is
+	 * mended, so every output is UTF-8 */
+	if (sr_utf8_check(s, len) != len) {
+		sr_buf valid = {0};
+
+		sr_utf8_repair(&valid, s, len);
+		s = valid.failed ? NULL : sr_arena_strndup(r->note->arena,
+		    valid.data, valid.len);
+		sr_buf_free(&valid);
+	} else
+		s = sr_arena_strndup(r->note->arena, s, len);
+	if (s == NULL)
 		luaL_error(L, "out of memory");
 	return s;
 }

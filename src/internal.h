@@ -80,6 +80,10 @@ size_t sr_utf8_find_invisible(const char *s, size_t len, uint32_t *cp);
 /* Removes the invisible characters of s in place, a line break (and a tab)
  * made a blank; returns the new length. */
 size_t sr_utf8_strip_invisible(char *s);
+/* Appends s with each byte that is not (part of) valid UTF-8, and each
+ * NUL, replaced by U+FFFD: what a filter hands on (a string cut in the
+ * middle of a character) reaches no output as broken text. */
+void sr_utf8_repair(sr_buf *b, const char *s, size_t len);
 /* Line and column (1-based, column counted in characters) of offset in s. */
 void sr_text_position(const char *s, size_t offset, int *line, int *col);
 

@@ -287,10 +287,22 @@ render_blocks(text_renderer *r, cmark_node *parent, const char *first,
 char *
 sr_text_from_markdown(const char *md, size_t len, int width)
 {
-	cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
-	sr_buf out = {0};
+	cmark_node *doc;
+	sr_buf out = {0}, valid = {0};
 	text_renderer r = {&out, width, false};
 
+	/* cmark 0.30 passes bytes that are not UTF-8 through as they are */
+	if (sr_utf8_check(md, len) != len) {
+		sr_utf8_repair(&valid, md, len);
+		if (valid.failed) {
+			sr_buf_free(&valid);
+			return NULL;
+		}
+		md = valid.data;
+		len = valid.len;
+	}
+	doc = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+	sr_buf_free(&valid);
 	if (doc == NULL)
 		return NULL;
 	render_blocks(&r, doc, "", "", 0, false);

@@ -143,3 +143,21 @@ sr_utf8_strip_invisible(char *s)
 	s[o] = '\0';
 	return o;
 }
+
+void
+sr_utf8_repair(sr_buf *b, const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = sr_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (n == 0 || cp == 0) {
+			sr_buf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD */
+			i++;
+			continue;
+		}
+		sr_buf_put(b, s + i, n);
+		i += n;
+	}
+}

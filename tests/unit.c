@@ -1197,6 +1197,14 @@ test_text_render(void)
 	CHECK(sr_text_width("Zoë", strlen("Zoë")) == 3);
 	CHECK(sr_text_width("e\xcc\x81", 3) == 1); /* e + combining acute */
 	free(got);
+	/* bytes that are not UTF-8 (a filter's string cut inside a
+	 * character) come out as U+FFFD, never as they are (fuzz/text.c) */
+	current = "text: bytes that are not UTF-8";
+	got = sr_text_from_markdown("\xfe-x Zo\xc3", 7, 72);
+	CHECK(got != NULL && sr_utf8_check(got, strlen(got)) == strlen(got));
+	CHECK(got != NULL && strcmp(got, "\xef\xbf\xbd-x Zo\xef\xbf\xbd\n") ==
+	    0);
+	free(got);
 	sr_buf_free(&b);
 	test_widths();
 }
