@@ -5,7 +5,8 @@
 #   make test     the tests, plain and under ASan+UBSan
 # Also: make memcheck (the tests under valgrind), make bench, make install,
 # make regress-update (rewrite expected test outputs after a deliberate change),
-# make mutate (mutation testing: do the tests fail when the code is wrong?).
+# make mutate (mutation testing: do the tests fail when the code is wrong?),
+# make fuzz (each libFuzzer target for FUZZ_TIME seconds, default 10).
 # Tunables are here, in one place.
 
 VERSION   = 0.1.0
@@ -23,7 +24,7 @@ endif
 PKGS      = libcmark yaml-0.1 lua5.4
 DEBS      = pkg-config libcmark-dev libyaml-dev liblua5.4-dev
 SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer \
-            -fno-sanitize-recover=all
+            -fno-sanitize-recover=all -Wno-string-concatenation
 
 B         = build
 # Compile lines are short unless V=1.
@@ -50,7 +51,7 @@ ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             $(DEP_CFLAGS) $(WARN) $(CFLAGS)
 LDLIBS    = $(DEP_LIBS) -lm
 
-.PHONY: all test memcheck mutate bench drafts regress-update install uninstall clean asan help
+.PHONY: all test memcheck mutate fuzz bench drafts regress-update install uninstall clean asan help
 
 all: $(B)/secondround
 
@@ -131,6 +132,43 @@ MUTATE    = -n 200 --seed 1 -j 2
 
 mutate: $(B)/config.mk
 	python3 tests/mutate.py $(MUTATE)
+
+# ---- fuzzing (not part of `make test`; CI runs it briefly) ----------------
+
+# libFuzzer targets (fuzz/*.c) built by clang under ASan and UBSan, each run
+# for FUZZ_TIME seconds by fuzz/run.sh; clang and its fuzzer runtime are
+# installed when missing, as the build dependencies are.
+FUZZ_TIME = 10
+FUZZ_CC   = clang
+FUZZ_DEBS = clang libclang-rt-14-dev
+FUZZERS   = frontmatter note text voice pipeline
+FUZZ_SAN  = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all -Wno-string-concatenation
+
+$(B)/fuzz/.tools:
+	@mkdir -p $(@D)
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 && echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
+	  $(FUZZ_CC) -x c -fsanitize=fuzzer - -o $(@D)/probe 2>/dev/null || { \
+	  [ "$$(id -u)" = 0 ] || { echo "secondround: make fuzz needs $(FUZZ_DEBS)" >&2; exit 1; }; \
+	  echo "secondround: installing $(FUZZ_DEBS) for make fuzz"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FUZZ_DEBS) >/dev/null; }
+	@touch $@
+
+$(B)/fuzz/%.o: src/%.c $(HDR) $(B)/config.mk $(B)/fuzz/.tools
+	@echo "  CC	$@"
+	$(Q)$(FUZZ_CC) $(ALLCFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(B)/fuzz/libsecondround.a: $(SRC:src/%.c=$(B)/fuzz/%.o)
+	@echo "  AR	$@"
+	$(Q)$(AR) rcs $@ $^
+
+$(B)/fuzz/fuzz-%: fuzz/%.c $(B)/fuzz/libsecondround.a $(HDR)
+	@echo "  CC	$@"
+	$(Q)$(FUZZ_CC) $(ALLCFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer $< \
+	  $(B)/fuzz/libsecondround.a $(LDLIBS) -o $@
+
+fuzz: $(FUZZERS:%=$(B)/fuzz/fuzz-%)
+	FUZZ_TIME=$(FUZZ_TIME) fuzz/run.sh $(B)/fuzz $(FUZZERS)
 
 # ---- the benchmark (ratios against baselines measured in the same run) ------
 
