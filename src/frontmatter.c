@@ -597,7 +597,10 @@ report_yaml_error(builder *b, const yaml_parser_t *p)
 		line += col;
 		n -= col;
 		text = unindent(line, &n, &ind);
-		col = strcspn(text, " ");
+		/* the line is a slice of the note: bounded by n, not by a
+		 * NUL (strcspn read past it) */
+		for (col = 0; col < n && text[col] != ' '; col++)
+			;
 		if (col < n)
 			yaml_error(b, cl, cc, "'%.*s' has no ':' after its key: "
 			    "write '%.*s: %.*s'", (int)n, text, (int)col, text,

@@ -695,6 +695,21 @@ test_bad_bytes(void)
 	    "(byte 0xE9)");
 	s = "---\ncompany: Acme\n---\n- a\0b\n";
 	expect_error("a NUL byte", s, 29, 4, 4, "binary");
+	/* a note in memory is read within its length, not to a NUL: the
+	 * error about a key with no ':' ran strcspn past the end (found by
+	 * fuzz/note.c; ASan sees it in build/asan/unit) */
+	{
+		static const char t[] = "---\nk: v\nabc\n---";
+		char *exact = malloc(sizeof(t) - 1);
+
+		if (exact != NULL) {
+			memcpy(exact, t, sizeof(t) - 1);
+			expect_error("a key with no ':', the note unterminated",
+			    exact, sizeof(t) - 1, 3, 1, "'abc' has no ':' after "
+			    "its key");
+			free(exact);
+		}
+	}
 	/* an empty file is no note: skipped with a warning, not an error */
 	current = "an empty file";
 	sr_diags_free(&diags);
