@@ -40,6 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *md = (const char *)data + 1, *line, *end, *p;
 	size_t len = size - 1;
+	sr_buf valid = {0};
 	int width;
 	char *out;
 
@@ -50,10 +51,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (sr_utf8_check(out, strlen(out)) != strlen(out))
 		abort(); /* not valid UTF-8 */
-	if (has_code_block(md, len)) {
+	/* the blocks as the renderer saw them: its input mended to UTF-8 */
+	sr_utf8_repair(&valid, md, len);
+	if (valid.failed || has_code_block(valid.data ? valid.data : "",
+	    valid.len)) {
+		sr_buf_free(&valid);
 		free(out);
 		return 0;
 	}
+	sr_buf_free(&valid);
 	for (line = out; *line != '\0'; line = *end ? end + 1 : end) {
 		end = strchr(line, '\n');
 		if (end == NULL)
