@@ -350,6 +350,9 @@ make_point(walker *w, sr_point *p, cmark_node *node, sr_key key,
 	bool ok = false;
 	int line = cmark_node_get_start_line(node);
 
+	/* the slot may be one a point with no word left (is_empty): nothing
+	 * of it may stay, its count of details least of all */
+	memset(p, 0, sizeof(*p));
 	p->key = key;
 	p->heading = heading;
 	p->line = w->note->body_line - 1 + line;
