@@ -515,6 +515,8 @@ local function prose(p, ctx, company, keep_verdicts)
   t = voice.normalize(t, keep_verdicts, ctx.book.words)
   if ctx.book.lang == "en" then
     t = voice.splice(voice.address(t, ctx.who, company))
+    -- a correction's aside is often what it corrects
+    if p.section ~= "say_differently" then t = voice.drop_asides(t) end
   end
   if ctx.book.contractions == false then t = voice.expand(t) end
   return t, false

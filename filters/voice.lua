@@ -1049,6 +1049,28 @@ local subject_start = {i = true, we = true, you = true, the = true, a = true, an
   most = true, many = true, few = true, none = true, nobody = true,
   everyone = true, someone = true, things = true, people = true}
 
+-- An aside in brackets that is the writer's own comment, not a fact of
+-- the story: "(partner was hands-off)", "(my company)", "(below)".  One
+-- with a number, a name or a list stays: "(CI from 48 to 19 minutes)",
+-- "(Transporeon)", "(weight, dental, post-op checks)".
+local lone_asides = {below = true, above = true, meh = true, ish = true,
+  lol = true, again = true, sigh = true}
+function voice.drop_asides(s)
+  if not s:find("(", 1, true) then return s end
+  return (s:gsub("%s*(%b())", function(aside)
+    local inner = aside:sub(2, -2)
+    if inner:find("%d") or not inner:match("^%l") or
+       inner:find(",", 1, true) then
+      return nil
+    end
+    if lone_asides[inner] or inner:match("^my %a+$") or
+       (inner:find(" ", 1, true) and voice.subject_verb(inner)) then
+      return ""
+    end
+    return nil
+  end))
+end
+
 local modal = {can = true, could = true, will = true, would = true,
   should = true, may = true, might = true, must = true}
 

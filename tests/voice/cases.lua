@@ -267,4 +267,14 @@ return {
   {"normalize", "starts may 5", "starts May 5"},
   {"normalize", "I made an error & I gave the wrong story",
    "I made an error and I gave the wrong story"},
+  -- the writer's own comment in brackets goes; a fact, a name, a list stays
+  {"drop_asides", "the dispute I ran at Fenwick Lane (partner was hands-off), settled",
+   "the dispute I ran at Fenwick Lane, settled"},
+  {"drop_asides", "Tandy (my company)", "Tandy"},
+  {"drop_asides", "the quarantine project (CI from 48 to 19 min)",
+   "the quarantine project (CI from 48 to 19 min)"},
+  {"drop_asides", "read up on your TMS (Transporeon)",
+   "read up on your TMS (Transporeon)"},
+  {"drop_asides", "the nurse clinics (weight, dental, post-op checks)",
+   "the nurse clinics (weight, dental, post-op checks)"},
 }

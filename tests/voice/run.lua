@@ -25,6 +25,7 @@ local function note(n)
     elseif rule == "subject_verb" then got = voice.subject_verb(input)
     elseif rule == "lower_first" then got = voice.lower_first(input)
     elseif rule == "splice" then got = voice.splice(input)
+    elseif rule == "drop_asides" then got = voice.drop_asides(input)
     end
     if got == want then
       pass = pass + 1
