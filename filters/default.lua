@@ -1139,7 +1139,11 @@ local function subject(book, note, ctx)
   -- a correction
   if ct and role then
     add(book.subject_role_correction, {role = role, topic = ct})
-    add(book.subject_topic, {role = role, topic = ct})
+    -- "Audit Senior: a better answer on ...", the title before its comma
+    local title = role:match("^([^,]+),%s")
+    if title then
+      add(book.subject_role_correction, {role = title, topic = ct})
+    end
   end
   if ct then
     add(book.subject_correction, {topic = ct})
