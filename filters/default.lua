@@ -232,6 +232,19 @@ local function did(t)
   return v ~= nil and (v:match("ed$") ~= nil or irregular[v:lower()] ~= nil)
 end
 
+-- "Catherine: associates run their own files from 5 PQE" in a panel's
+-- note: hers, not for James's draft.
+local function said_by_other(p, note)
+  local head = p.text:match("^%s*(%u%l+):%s")
+  if not head or #(note.interviewers or {}) < 2 then return false end
+  local to = note.to and note.to.name and note.to.name:match("^(%S+)")
+  if head == to then return false end
+  for _, q in ipairs(note.interviewers) do
+    if q.name and q.name:match("^(%S+)") == head then return true end
+  end
+  return false
+end
+
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
   local chosen = {}
@@ -248,6 +261,8 @@ local function select(points, note)
     for _, p in ipairs(note.sections[r.key] or {}) do
       if voice.nothing(p.text) then
         p.why_not = "it says there is nothing here"
+      elseif said_by_other(p, note) then
+        p.why_not = "another of the panel said it"
       elseif r.role ~= "correction" and voice.is_smalltalk(p.text) and
              not p.text:find("%d%%") and not p.tags.must then
         -- (a correction is never small talk: "a soft example (a holiday
@@ -1321,8 +1336,21 @@ local function compose(chosen, note)
          t:match("^wanted ") or t:match("^said ") or t:match("^seemed ") then
         t = "You " .. t
       end
-      -- "Both asked about adjudications": the panel asked
-      t = t:gsub("^[Bb]oth (asked) ", "You both %1 ")
+      -- "Both asked about adjudications": the panel asked; to one of two,
+      -- "You and Catherine both asked"
+      if t:match("^[Bb]oth asked ") then
+        local other
+        if #(note.interviewers or {}) == 2 then
+          for _, q in ipairs(note.interviewers) do
+            if q ~= note.to and q.name and not (note.to and
+               note.to.name == q.name) then
+              other = q.name:match("^(%S+)")
+            end
+          end
+        end
+        t = t:gsub("^[Bb]oth (asked) ", other and ("You and " .. other ..
+          " both %1 ") or "You both %1 ")
+      end
       local when = t:match("^[Ww]hen (I%s.+)$") or
         t:match("^[%a%s]- when (I%s.+)$") or
         t:match("^[%a%s]- as (I%s.+)$")

@@ -409,4 +409,22 @@ d = draft_of({point("excited_them", "connect",
 has(d, "about the General Manager role at Riverside Health.")
 has(d, "You both asked about adjudications")
 
+-- a panel: "Catherine: ..." is hers, not for another member's draft;
+-- "Both asked" to one of two is "You and Catherine both asked"
+do
+  local cat = {name = "Catherine Ashby"}
+  local james = {name = "James Whitcombe"}
+  local pts = {
+    point("excited_them", nil, "Both asked about adjudications (5 run, won 4)", 3),
+    point("excited_me", nil, "Catherine: associates run their own files " ..
+      "from 5 PQE", 6),
+    point("problems", nil, "Not enough people with construction knowledge"),
+  }
+  local n = note(pts, {to = james, interviewers = {cat, james}})
+  local d2 = compose(default.select(pts, n), n)
+  assert(not body(d2):find("own files", 1, true), body(d2))
+  assert(body(d2):find("You and Catherine both asked about adjudications",
+    1, true), body(d2))
+end
+
 return {}
