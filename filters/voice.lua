@@ -730,17 +730,28 @@ local plural_verbs = {run = true, own = true, manage = true, lead = true,
   choose = true, set = true, get = true, keep = true, lost = true,
   do_ = true, make = true, bring = true, take = true, love = true}
 
+-- "check they're safe", "make sure they understand": the people the
+-- work is for (a patient, a customer), not the organisation.
+local checking = {check = true, ensure = true, sure = true, confirm = true,
+  whether = true, ["if"] = true}
+local function someone_else(before)
+  local w = before:match("(%a+)%s*$")
+  return w ~= nil and checking[w:lower()] ~= nil
+end
+
 function voice.their_to_yours(s, singular)
   -- the words below are only ever replaced by "you" forms: the text's
   -- lower case before any of them says which can be there
   local l = s:lower()
   if not l:find("the", 1, true) then return s end
   for _, short in ipairs({"'re", "\u{2019}re", "'ve", "'ll", "'d"}) do
-    s = each_word(s, "they" .. short, function(_, _, b)
+    s = each_word(s, "they" .. short, function(word, _, b)
+      if someone_else(b) then return word end
       return you("", b) .. short:gsub("\u{2019}", "'")
     end, l)
   end
-  s = each_word(s, "they", function(_, after, b)
+  s = each_word(s, "they", function(word, after, b)
+    if someone_else(b) then return word end
     local agreed, len = agreeing(after)
     return you("", b) .. agreed, len
   end, l)

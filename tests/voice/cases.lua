@@ -277,4 +277,8 @@ return {
    "read up on your TMS (Transporeon)"},
   {"drop_asides", "the nurse clinics (weight, dental, post-op checks)",
    "the nurse clinics (weight, dental, post-op checks)"},
+  {"address", "call the patient, apologise, check they're safe",
+   "call the patient, apologise, check they're safe", {company = true}},
+  {"address", "they're hiring, check they know", "You're hiring, check they know",
+   {company = true}},
 }
