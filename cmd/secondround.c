@@ -30,7 +30,8 @@ static const char filter_options[] =
     "      --no-default-filters  leave out the default scorer\n"
     "      --filters-dir DIR   where the shipped filters are\n"
     "      --max-instructions N  per note (default 100000000)\n"
-    "      --max-memory MIB    Lua memory per note (default 64)\n"
+    "      --max-seconds S     per note, whatever the filter does (default 10)\n"
+    "      --max-memory MIB    Lua memory of all the filters (default 64)\n"
     "      --allow-outside     read notes, filters and modules that are\n"
     "                          links leading out of their folder\n";
 
@@ -771,6 +772,7 @@ typedef struct {
 	size_t skipped; /* files that are not notes (check and explain) */
 	size_t empty;   /* of which empty (build too) */
 	double saved_at; /* when build last saved the manifest */
+	long max_seconds; /* a note's time budget, for the watchdog's message */
 	unsigned fmts;   /* preview: the one format it prints */
 	bool verbose; /* build: a line for every note */
 } batch;
@@ -896,7 +898,7 @@ work_note(void *arg, size_t i, sr_pack *msg)
 /* One note's answer, in the order of the notes: what only happens once
  * (writing, the manifest, printing) happens here. */
 static void
-take_one(batch *b, size_t i, const char *msg, size_t len)
+take_one(batch *b, size_t i, const char *msg, size_t len, sr_jobs_loss why)
 {
 	const char *path, *report;
 	sr_unpack u = {msg, msg + len, false};
@@ -905,6 +907,15 @@ take_one(batch *b, size_t i, const char *msg, size_t len)
 	size_t warnings;
 
 	path = b->paths->items[i].path;
+	if (msg == NULL && why == SR_JOBS_TIMEOUT) {
+		print_visible(stderr, path);
+		fprintf(stderr, ": error: the filters ran past the time budget "
+		    "of %ld s (--max-seconds) inside a function that cannot be "
+		    "interrupted (a pattern match?): the worker process working "
+		    "on it was stopped\n", b->max_seconds);
+		b->failed++;
+		return;
+	}
 	if (msg == NULL) {
 		print_visible(stderr, path);
 		fputs(": error: the worker process working on it ended "
@@ -986,7 +997,7 @@ on_signal(int sig)
 }
 
 static int
-take_note(void *arg, size_t i, const char *msg, size_t len)
+take_note(void *arg, size_t i, const char *msg, size_t len, sr_jobs_loss why)
 {
 	batch *b = arg;
 
@@ -997,7 +1008,7 @@ take_note(void *arg, size_t i, const char *msg, size_t len)
 	 * about a note goes above it */
 	if (b->progress)
 		fputs("\r\033[K", stderr);
-	take_one(b, i, msg, len);
+	take_one(b, i, msg, len, why);
 	if (b->builder != NULL &&
 	    seconds_now() - b->saved_at >= CHECKPOINT_SECONDS) {
 		sr_diags d = {0};
@@ -1024,14 +1035,19 @@ default_jobs(void)
 	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
 }
 
-/* Runs the batch in `jobs` processes; one when they cannot be started. */
+/* Runs the batch in `jobs` worker processes (one at least: the watchdog
+ * that ends a filter stuck in C code is there only), or in this one when
+ * they cannot be started.  The watchdog gives a note a second more than
+ * its filters' budget, which ends what runs in Lua with a located error. */
 static void
 run_batch(batch *b, unsigned jobs)
 {
-	if (sr_jobs_run(b->paths->count, jobs, work_note, take_note, b) != 0) {
+	if (sr_jobs_run(b->paths->count, jobs, (unsigned)b->max_seconds + 1,
+	    work_note, take_note, b) != 0) {
 		fprintf(stderr, "%s: cannot start %u worker processes (%s); "
-		    "working in one\n", progname, jobs, strerror(errno));
-		sr_jobs_run(b->paths->count, 1, work_note, take_note, b);
+		    "working in this one, with no watchdog\n", progname, jobs,
+		    strerror(errno));
+		sr_jobs_run(b->paths->count, 0, 0, work_note, take_note, b);
 	}
 	if (b->progress)
 		fprintf(stderr, "\r\033[K");
@@ -1040,14 +1056,14 @@ run_batch(batch *b, unsigned jobs)
 static int
 build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
     bool force, bool fsync_files, bool quiet, bool verbose, time_t now,
-    char **roots, int nroots, size_t failed, unsigned jobs)
+    char **roots, int nroots, size_t failed, unsigned jobs, long max_seconds)
 {
 	sr_diags diags = {0};
 	sr_outdir *out = NULL;
 	batch b = {.cmd = CMD_BUILD, .engine = engine, .paths = paths,
 	    .outpath = outpath, .quiet = quiet, .progress = !quiet &&
 	    isatty(2) && paths->count > 100, .now = now, .failed = failed,
-	    .fmts = fmts};
+	    .fmts = fmts, .max_seconds = max_seconds};
 	int rc = EXIT_USAGE;
 	bool saved;
 
@@ -1120,6 +1136,22 @@ out:
 	return rc;
 }
 
+/* The watchdog of the filters' top levels, which run in this process
+ * before any worker starts: Lua code is stopped by the budget, a C
+ * function that does not return ends the program. */
+static char startup_late[256];
+static size_t startup_late_len;
+
+static void
+on_startup_alarm(int sig)
+{
+	ssize_t n = write(2, startup_late, startup_late_len);
+
+	(void)sig;
+	(void)n;
+	_exit(EXIT_USAGE);
+}
+
 /*
  * check, parse and explain: read every note; check lints it and runs the
  * filters over it, parse prints it as read, explain prints what the
@@ -1142,6 +1174,7 @@ cmd_read(int argc, char **argv, command cmd)
 		{"jobs", required_argument, NULL, 'j'},
 		{"max-instructions", required_argument, NULL, 'I'},
 		{"max-memory", required_argument, NULL, 'M'},
+		{"max-seconds", required_argument, NULL, 'W'},
 		{"no-default-filters", no_argument, NULL, 'N'},
 		{"now", required_argument, NULL, 'n'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -1172,6 +1205,7 @@ cmd_read(int argc, char **argv, command cmd)
 		return EXIT_FAILURE;
 	}
 	eo.filters = filters;
+	eo.max_seconds = SR_DEFAULT_SECONDS;
 	eo.log = log_line;
 	eo.log_arg = &engine;
 	optind = 1;
@@ -1218,6 +1252,14 @@ cmd_read(int argc, char **argv, command cmd)
 			    LONG_MAX)) == -1) {
 				usage_error("--max-instructions: '%s' is "
 				    "not a positive whole number", optarg);
+				goto out;
+			}
+			break;
+		case 'W':
+			if ((eo.max_seconds = parse_count(optarg, 86400)) ==
+			    -1) {
+				usage_error("--max-seconds: '%s' is not a "
+				    "number of seconds from 1 to 86400", optarg);
 				goto out;
 			}
 			break;
@@ -1290,11 +1332,24 @@ cmd_read(int argc, char **argv, command cmd)
 		if (!formats_given)
 			fmts = SR_FORMAT_TXT;
 	}
-	/* A filter that cannot run is refused before any note. */
-	if (cmd != CMD_PARSE && (engine = sr_engine_new(&eo, &diags)) == NULL) {
-		flush_logs();
-		flush_diags(&diags, false);
-		goto out;
+	/* A filter that cannot run is refused before any note; the files'
+	 * top levels run here, under a watchdog of their own. */
+	if (cmd != CMD_PARSE) {
+		startup_late_len = (size_t)snprintf(startup_late,
+		    sizeof(startup_late), "%s: the filters' top level ran past "
+		    "the time budget of %ld s (--max-seconds) inside a function "
+		    "that cannot be interrupted (a pattern match?)\n", progname,
+		    eo.max_seconds);
+		signal(SIGALRM, on_startup_alarm);
+		alarm((unsigned)eo.max_seconds + 1);
+		engine = sr_engine_new(&eo, &diags);
+		alarm(0);
+		signal(SIGALRM, SIG_DFL);
+		if (engine == NULL) {
+			flush_logs();
+			flush_diags(&diags, false);
+			goto out;
+		}
 	}
 	flush_logs();
 	for (; optind < argc; optind++) {
@@ -1312,7 +1367,7 @@ cmd_read(int argc, char **argv, command cmd)
 	if (cmd == CMD_BUILD) {
 		rc = build(engine, &paths, outpath, fmts, force, fsync_files,
 		    quiet, eo.traceback, now, argv + first_note,
-		    argc - first_note, failed, jobs);
+		    argc - first_note, failed, jobs, eo.max_seconds);
 		goto out;
 	}
 	if (cmd == CMD_PARSE) {
@@ -1337,7 +1392,8 @@ cmd_read(int argc, char **argv, command cmd)
 		batch b = {.cmd = cmd, .engine = engine, .paths = &paths,
 		    .outpath = outpath, .quiet = quiet, .progress = !quiet &&
 		    isatty(2) && paths.count > 100, .now = now,
-		    .failed = failed, .warnings = warnings, .fmts = fmts};
+		    .failed = failed, .warnings = warnings, .fmts = fmts,
+		    .max_seconds = eo.max_seconds};
 
 		run_batch(&b, jobs);
 		failed = b.failed;

@@ -336,8 +336,10 @@ size_t sr_note_points(const sr_note *note, sr_key key, const sr_point **out,
 
 /* ---- Filters ------------------------------------------------------------ */
 
-/* Defaults for the per-note limits of a filter run. */
+/* Defaults for the limits of the filters: instructions and seconds per
+ * note, memory for the whole batch (what filters keep between notes too). */
 #define SR_DEFAULT_INSTRUCTIONS 100000000L     /* Lua VM instructions */
+#define SR_DEFAULT_SECONDS 10L                 /* wall-clock, per note */
 #define SR_DEFAULT_MEMORY (64L * 1024 * 1024) /* bytes of Lua heap */
 #define SR_DEFAULT_MAX_WORDS 150                /* words in a draft's body */
 
@@ -352,7 +354,8 @@ typedef struct {
 	const char **filters;      /* --filter files, in order; nfilters */
 	size_t nfilters;
 	long max_instructions;     /* per note; 0: SR_DEFAULT_INSTRUCTIONS */
-	long max_memory;           /* bytes per note; 0: SR_DEFAULT_MEMORY */
+	long max_seconds;          /* per note; 0: SR_DEFAULT_SECONDS */
+	long max_memory;           /* bytes in all; 0: SR_DEFAULT_MEMORY */
 	bool traceback;            /* add a Lua traceback to filter errors */
 	bool allow_outside;        /* filters and modules may be links that
 	                              leave their folder (--allow-outside) */
@@ -622,18 +625,26 @@ void sr_unpack_diags(sr_unpack *u, sr_diags *d);
 
 /* Item i's work, in a worker: its answer goes into msg. */
 typedef void sr_jobs_work_fn(void *arg, size_t i, sr_pack *msg);
+/* Why an item has no answer. */
+typedef enum {
+	SR_JOBS_DIED,    /* its worker ended (out of memory, killed) */
+	SR_JOBS_TIMEOUT  /* it ran past its time: the watchdog ended it */
+} sr_jobs_loss;
 /* Item i's answer, in the parent, in the order of the items; msg is NULL
- * when the worker that had it died.  Returns 0 to go on, anything else to
- * stop the batch there (the workers are then stopped too). */
+ * when the worker that had it died, and why says how.  Returns 0 to go on,
+ * anything else to stop the batch there (the workers are then stopped
+ * too). */
 typedef int sr_jobs_take_fn(void *arg, size_t i, const char *msg,
-    size_t len);
+    size_t len, sr_jobs_loss why);
 
-/* Runs items 0..n-1: with workers <= 1 in this process, else in that many
- * forked worker processes (each with its own copy of everything, the Lua
- * state among it).  Returns 0, or -1 when the workers could not be
- * started (no item was taken then). */
-int sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
-    sr_jobs_take_fn *take, void *arg);
+/* Runs items 0..n-1 in that many forked worker processes (each with its
+ * own copy of everything, the Lua state among it), or with workers 0 in
+ * this process.  A worker that spends more than `seconds` on one item (0:
+ * no limit) is ended, as is one that fails otherwise: the item is lost,
+ * and the worker's other items go to a new one.  Returns 0, or -1 when
+ * the workers could not be started (no item was taken then). */
+int sr_jobs_run(size_t n, unsigned workers, unsigned seconds,
+    sr_jobs_work_fn *work, sr_jobs_take_fn *take, void *arg);
 /* Ends the worker processes of the sr_jobs_run under way (what they were
  * working on is lost; their take then gets NULL); safe to call from a
  * signal handler.  The program's own interrupt handler calls it: a signal

@@ -46,7 +46,7 @@ struct sr_engine {
 	char *filters_dir;
 	filter *chain; /* defaults and --filter files */
 	size_t nchain;
-	long max_steps, max_memory;
+	long max_steps, max_seconds, max_memory;
 	found_filter *found; /* find_filter's answers for one folder */
 	size_t nfound;
 	bool allow_outside;
@@ -626,7 +626,8 @@ check_one(sr_engine *e, const filter *f, sr_diags *diags)
 	lua_State *L = e->sb->L;
 	bool ok;
 
-	sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
+	sr_sandbox_begin(e->sb, e->max_steps,
+	    sr_sandbox_deadline(e->max_seconds));
 	lua_pushcfunction(L, check_filter);
 	lua_pushlightuserdata(L, (void *)f);
 	lua_pushlightuserdata(L, e->sb);
@@ -650,14 +651,16 @@ sr_engine_new(const sr_engine_options *opts, sr_diags *diags)
 		goto oom;
 	e->max_steps = opts->max_instructions > 0 ? opts->max_instructions :
 	    SR_DEFAULT_INSTRUCTIONS;
+	e->max_seconds = opts->max_seconds > 0 ? opts->max_seconds :
+	    SR_DEFAULT_SECONDS;
 	e->max_memory = opts->max_memory > 0 ? opts->max_memory :
 	    SR_DEFAULT_MEMORY;
 	e->filters_dir = opts->filters_dir != NULL ?
 	    strdup(opts->filters_dir) : sr_filters_dir();
 	if (e->filters_dir == NULL)
 		goto oom;
-	e->sb = sr_sandbox_new(e->filters_dir, opts->traceback, opts->log,
-	    opts->log_arg);
+	e->sb = sr_sandbox_new(e->filters_dir, opts->traceback,
+	    (size_t)e->max_memory, e->max_seconds, opts->log, opts->log_arg);
 	if (e->sb == NULL)
 		goto oom;
 	e->allow_outside = e->sb->allow_outside = opts->allow_outside;
@@ -1948,7 +1951,7 @@ told_before(sr_engine *e, const sr_note *n, size_t i, const char *path)
  * told for every note that names it, so that -j changes nothing.
  */
 static void
-preload(sr_engine *e, const sr_note *n, sr_diags *diags)
+preload(sr_engine *e, const sr_note *n, double deadline, sr_diags *diags)
 {
 	lua_State *L = e->sb->L;
 	const filter *f;
@@ -1961,7 +1964,7 @@ preload(sr_engine *e, const sr_note *n, sr_diags *diags)
 		if (f == NULL)
 			continue;
 		if (!loaded(L, f->path)) {
-			sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
+			sr_sandbox_begin(e->sb, e->max_steps, deadline);
 			lua_pushcfunction(L, check_filter);
 			lua_pushlightuserdata(L, (void *)f);
 			lua_pushlightuserdata(L, e->sb);
@@ -1990,16 +1993,19 @@ sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 	run r = {e, note, out, diags, NULL, 0, 0};
 	int rc;
 
+	/* one deadline for the note's filters, files it loads first too */
+	double deadline = sr_sandbox_deadline(e->max_seconds);
+
 	memset(out, 0, sizeof(*out));
-	preload(e, note, diags);
-	sr_sandbox_begin(e->sb, e->max_steps, e->max_memory);
+	preload(e, note, deadline, diags);
+	sr_sandbox_begin(e->sb, e->max_steps, deadline);
 	lua_pushcfunction(L, run_note);
 	lua_pushlightuserdata(L, &r);
 	rc = sr_sandbox_call(e->sb, 1, 0);
 	if (rc != LUA_OK) {
 		if (rc == LUA_ERRMEM && e->sb->stopped == SR_STOP_MEMORY) {
 			sr_diags_add(diags, SR_ERROR, r.current, r.current_line,
-			    0, "the filter ran past its memory cap of %ld MiB "
+			    0, "the filter ran past the filters' memory cap of %ld MiB "
 			    "(--max-memory) (while filtering %s)",
 			    e->max_memory / (1024 * 1024), note->path);
 		} else

@@ -187,7 +187,9 @@ bool sr_points_read(sr_note *note, const char *body, size_t len,
 
 typedef struct lua_State lua_State;
 
-typedef enum { SR_STOP_NONE, SR_STOP_STEPS, SR_STOP_MEMORY } sr_stop;
+typedef enum {
+	SR_STOP_NONE, SR_STOP_STEPS, SR_STOP_MEMORY, SR_STOP_TIME
+} sr_stop;
 
 typedef struct sr_pool sr_pool; /* the state's small blocks (sandbox.c) */
 
@@ -198,18 +200,23 @@ typedef struct {
 	bool traceback;    /* errors carry a Lua traceback */
 	sr_log_fn *log;
 	void *log_arg;
-	size_t used;       /* bytes the state holds */
-	size_t base;       /* bytes it holds between notes, once set up */
-	size_t limit;      /* refuse to grow past this; 0: no limit */
+	size_t used;       /* bytes Lua holds live */
+	size_t base;       /* of which after the last full collection */
+	size_t held;       /* bytes taken from the system: slabs, big blocks */
+	size_t limit;      /* held never grows past this; 0: no limit */
 	long steps, max_steps;
+	long max_seconds;  /* the wall-clock budget, for its message */
+	double deadline;   /* CLOCK_MONOTONIC seconds; 0: none */
 	sr_stop stopped;   /* which limit ended the last run, if any */
 	int loading;       /* filter files whose top level is running */
 	bool allow_outside; /* require may follow links out of a folder */
 } sr_sandbox;
 
-/* A new state with the libraries opened and locked; NULL on failure. */
+/* A new state with the libraries opened and locked, which never holds
+ * more than max_memory bytes (0: no cap); NULL on failure.  max_seconds
+ * is the wall-clock budget runs are given, for its error message. */
 sr_sandbox *sr_sandbox_new(const char *filters_dir, bool traceback,
-    sr_log_fn *log, void *log_arg);
+    size_t max_memory, long max_seconds, sr_log_fn *log, void *log_arg);
 void sr_sandbox_free(sr_sandbox *sb);
 /* Pushes the compiled chunk of a filter file (compiled once, then cached);
  * returns 0, or -1 with the error message pushed instead. */
@@ -227,12 +234,14 @@ int sr_sandbox_call(sr_sandbox *sb, int nargs, int nresults);
 /* Whether the value at idx is the library's own global `name` (the base
  * `select`, say), not something a filter defined. */
 bool sr_sandbox_is_builtin(sr_sandbox *sb, const char *name, int idx);
-/* Starts a note's run with the given limits (0: none), and ends it:
- * the sealed environments put back, garbage collected now and then. */
-void sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory);
+/* Starts a note's run with the given limits (0: none): an instruction
+ * budget, and a deadline from sr_sandbox_deadline.  sr_sandbox_end ends
+ * it: the sealed environments put back, garbage collected now and then. */
+void sr_sandbox_begin(sr_sandbox *sb, long max_steps, double deadline);
+/* The deadline `seconds` from now (0: none). */
+double sr_sandbox_deadline(long seconds);
 void sr_sandbox_end(sr_sandbox *sb);
-/* A full collection: what the state holds after it is the base the
- * memory cap of the next runs counts from. */
+/* A full collection, now. */
 void sr_sandbox_collect(sr_sandbox *sb);
 /* print() and sr.log: the arguments, tab-separated, after "file:line: ". */
 int sr_sandbox_log(lua_State *L);

@@ -7,6 +7,12 @@
  * does what must happen once (writing files, the manifest, printing) just
  * as a single process would.  Only the parent reads, so no pipe can
  * deadlock: a worker ahead of the parent waits on a full pipe.
+ *
+ * The watchdog: a worker sets an alarm before each item, and dies of it
+ * if the item is not done in time (a filter stuck in a C function, a
+ * pattern match, which no Lua hook can stop).  When a worker dies, its
+ * item fails, and the rest of its items go to a new worker forked in its
+ * place.  With -j 1 there is one worker, so that the watchdog is there too.
  */
 #include <errno.h>
 #include <signal.h>
@@ -159,7 +165,8 @@ read_all(int fd, void *data, size_t len)
 
 /* The workers of the sr_jobs_run under way, for sr_jobs_interrupt: the
  * array is set before the count is raised, and the count dropped before
- * any of them is waited for (a pid waited for may be reused). */
+ * any of them is waited for (a pid waited for may be reused); a slot
+ * whose worker is being replaced holds 0. */
 static pid_t *volatile running_pids;
 static volatile sig_atomic_t running_count;
 
@@ -170,23 +177,38 @@ sr_jobs_interrupt(void)
 	pid_t *pids = running_pids;
 
 	for (i = 0; i < n && pids != NULL; i++)
-		kill(pids[i], SIGTERM);
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
 }
 
-/* Worker k's loop; returns its exit status. */
+/* A batch's workers, as the parent sees them. */
+typedef struct {
+	size_t n;            /* items */
+	unsigned workers;
+	unsigned seconds;    /* an item's time, for the watchdog; 0: none */
+	sr_jobs_work_fn *work;
+	void *arg;
+	pid_t parent;
+	pid_t *pids;         /* by slot; 0: none running */
+	int *fds;            /* the read end of each slot's pipe; -1: none */
+} crew;
+
+/* A worker's loop over items first, first + workers ...; returns its exit
+ * status. */
 static int
-worker(size_t k, size_t n, unsigned workers, int fd, sr_jobs_work_fn *work,
-    void *arg)
+worker(const crew *c, size_t first, int fd)
 {
 	sr_pack msg = {0};
 	uint64_t len;
 	size_t i;
 	int rc = 0;
 
-	for (i = k; i < n && rc == 0; i += workers) {
+	for (i = first; i < c->n && rc == 0; i += c->workers) {
 		msg.len = 0;
 		msg.failed = false;
-		work(arg, i, &msg);
+		alarm(c->seconds);
+		c->work(c->arg, i, &msg);
+		alarm(0);
 		len = msg.len;
 		if (msg.failed)
 			rc = 3;
@@ -199,133 +221,176 @@ worker(size_t k, size_t n, unsigned workers, int fd, sr_jobs_work_fn *work,
 	return rc;
 }
 
-int
-sr_jobs_run(size_t n, unsigned workers, sr_jobs_work_fn *work,
-    sr_jobs_take_fn *take, void *arg)
+/* Forks the worker of slot w, to do items first, first + workers ...;
+ * returns 0, or -1 (errno set) when it cannot. */
+static int
+spawn(crew *c, unsigned w, size_t first)
 {
-	pid_t *pids = NULL, parent = getpid();
-	int *fds = NULL, fd[2], status, rc = 0;
-	bool *lost = NULL, stop = false;
+	int fd[2];
+	pid_t pid;
+
+	if (pipe(fd) != 0)
+		return -1;
+	/* what the parent has buffered must not be printed by each child */
+	fflush(NULL);
+	if ((pid = fork()) < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* the parent says when to stop (and a terminal's Ctrl-C stops
+		 * a worker at once); what the parent ignores (nohup) the
+		 * worker ignores too, but never the watchdog's alarm */
+		int sig[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+		struct sigaction old;
+		unsigned o;
+		size_t k;
+
+		close(fd[0]);
+		for (o = 0; o < c->workers; o++)
+			if (c->fds[o] >= 0)
+				close(c->fds[o]);
+		for (k = 0; k < sizeof(sig) / sizeof(sig[0]); k++)
+			if (sigaction(sig[k], NULL, &old) != 0 ||
+			    old.sa_handler != SIG_IGN)
+				signal(sig[k], SIG_DFL);
+		signal(SIGALRM, SIG_DFL);
+#ifdef __linux__
+		/* a parent killed outright takes its workers along, not
+		 * left running a filter until its budget ends */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != c->parent)
+			_exit(5);
+#endif
+		/* _exit: the parent's atexit handlers and stdio buffers are
+		 * the parent's */
+		_exit(worker(c, first, fd[1]));
+	}
+	close(fd[1]);
+	c->fds[w] = fd[0];
+	c->pids[w] = pid;
+	return 0;
+}
+
+/* Waits for the worker of slot w, which has ended or been told to, and
+ * says why it ended without an answer. */
+static sr_jobs_loss
+reap(crew *c, unsigned w)
+{
+	int status = 0;
+	pid_t pid = c->pids[w];
+
+	if (c->fds[w] >= 0)
+		close(c->fds[w]);
+	c->fds[w] = -1;
+	c->pids[w] = 0;
+	if (pid <= 0)
+		return SR_JOBS_DIED;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM ?
+	    SR_JOBS_TIMEOUT : SR_JOBS_DIED;
+}
+
+/* The items in this process, one after another: no watchdog. */
+static void
+run_here(size_t n, sr_jobs_work_fn *work, sr_jobs_take_fn *take, void *arg)
+{
 	sr_pack msg = {0};
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		msg.len = 0;
+		msg.failed = false;
+		work(arg, i, &msg);
+		if (take(arg, i, msg.failed ? NULL : msg.data, msg.len,
+		    SR_JOBS_DIED) != 0)
+			break;
+	}
+	sr_pack_free(&msg);
+}
+
+int
+sr_jobs_run(size_t n, unsigned workers, unsigned seconds,
+    sr_jobs_work_fn *work, sr_jobs_take_fn *take, void *arg)
+{
+	crew c = {n, workers, seconds, work, arg, getpid(), NULL, NULL};
+	bool stop = false, answered;
+	sr_jobs_loss why;
 	char *blob = NULL;
 	size_t cap = 0, i;
 	unsigned w, started = 0;
 	uint64_t len;
+	int rc = 0;
 
-	if (workers > n)
-		workers = (unsigned)n;
-	if (workers <= 1) {
-		for (i = 0; i < n; i++) {
-			msg.len = 0;
-			msg.failed = false;
-			work(arg, i, &msg);
-			if (take(arg, i, msg.failed ? NULL : msg.data,
-			    msg.len) != 0)
-				break;
-		}
-		sr_pack_free(&msg);
+	if (workers == 0) {
+		run_here(n, work, take, arg);
 		return 0;
 	}
-	pids = calloc(workers, sizeof(*pids));
-	fds = calloc(workers, sizeof(*fds));
-	lost = calloc(workers, sizeof(*lost));
-	if (pids == NULL || fds == NULL || lost == NULL) {
+	if (n == 0)
+		return 0;
+	if (workers > n)
+		c.workers = workers = (unsigned)n;
+	c.pids = calloc(workers, sizeof(*c.pids));
+	c.fds = malloc(workers * sizeof(*c.fds));
+	if (c.pids == NULL || c.fds == NULL) {
 		rc = -1;
 		goto out;
 	}
-	/* what the parent has buffered must not be printed by each child */
-	fflush(NULL);
+	for (w = 0; w < workers; w++)
+		c.fds[w] = -1;
+	running_pids = c.pids;
 	for (w = 0; w < workers; w++) {
-		if (pipe(fd) != 0) {
+		if (spawn(&c, w, w) != 0) {
 			rc = -1;
 			break;
 		}
-		if ((pids[w] = fork()) < 0) {
-			close(fd[0]);
-			close(fd[1]);
-			rc = -1;
-			break;
-		}
-		if (pids[w] == 0) {
-			unsigned o;
-
-			close(fd[0]);
-			for (o = 0; o < w; o++)
-				close(fds[o]);
-			free(pids);
-			free(fds);
-			free(lost);
-			/* the parent says when to stop (and a terminal's
-			 * Ctrl-C stops a worker at once); what the parent
-			 * ignores (nohup) the worker ignores too */
-			{
-				int sig[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-				size_t k;
-				struct sigaction old;
-
-				for (k = 0; k < sizeof(sig) / sizeof(sig[0]);
-				    k++)
-					if (sigaction(sig[k], NULL, &old) != 0 ||
-					    old.sa_handler != SIG_IGN)
-						signal(sig[k], SIG_DFL);
-			}
-#ifdef __linux__
-			/* a parent killed outright takes its workers along,
-			 * not left running a filter until its budget ends */
-			prctl(PR_SET_PDEATHSIG, SIGKILL);
-			if (getppid() != parent)
-				_exit(5);
-#endif
-			/* _exit: the parent's atexit handlers and stdio
-			 * buffers are the parent's */
-			_exit(worker(w, n, workers, fd[1], work, arg));
-		}
-		close(fd[1]);
-		fds[w] = fd[0];
-		started++;
-		running_pids = pids;
-		running_count = (sig_atomic_t)started;
+		running_count = (sig_atomic_t)++started;
 	}
 	if (rc != 0)
 		goto out;
 	for (i = 0; i < n && !stop; i++) {
 		w = (unsigned)(i % workers);
-		if (!lost[w] && read_all(fds[w], &len, sizeof(len)) == 1 &&
+		answered = false;
+		if (c.fds[w] >= 0 && read_all(c.fds[w], &len, sizeof(len)) == 1 &&
 		    len < SIZE_MAX / 2) {
 			if (len + 1 > cap) {
 				char *grown = realloc(blob, (size_t)len + 1);
 
-				if (grown == NULL) {
-					lost[w] = true;
-					stop = take(arg, i, NULL, 0) != 0;
-					continue;
+				if (grown != NULL) {
+					blob = grown;
+					cap = (size_t)len + 1;
 				}
-				blob = grown;
-				cap = (size_t)len + 1;
 			}
-			if (read_all(fds[w], blob, (size_t)len) == 1 ||
-			    len == 0) {
-				stop = take(arg, i, blob, (size_t)len) != 0;
-				continue;
-			}
+			answered = len + 1 <= cap && (len == 0 ||
+			    read_all(c.fds[w], blob, (size_t)len) == 1);
 		}
-		/* the worker died (or sent nonsense): this item and the rest
-		 * of its items are lost, and said so */
-		lost[w] = true;
-		stop = take(arg, i, NULL, 0) != 0;
+		if (answered) {
+			stop = take(arg, i, blob, (size_t)len, SR_JOBS_DIED) != 0;
+			continue;
+		}
+		/* the worker died (or sent nonsense, or its answer did not
+		 * fit in memory): this item is lost, and said so; the rest of
+		 * its items go to a new worker */
+		if (c.fds[w] >= 0) {
+			kill(c.pids[w], SIGKILL);
+			why = reap(&c, w);
+		} else
+			why = SR_JOBS_DIED;
+		stop = take(arg, i, NULL, 0, why) != 0;
+		if (!stop && i + workers < n)
+			spawn(&c, w, i + workers);
 	}
 out:
 	running_count = 0;
 	for (w = 0; w < started; w++) {
-		if (stop)
-			kill(pids[w], SIGTERM);
-		close(fds[w]);
-		while (waitpid(pids[w], &status, 0) < 0 && errno == EINTR)
-			;
+		if ((stop || rc != 0) && c.pids[w] > 0)
+			kill(c.pids[w], SIGTERM);
+		reap(&c, w);
 	}
 	free(blob);
-	free(pids);
-	free(fds);
-	free(lost);
+	free(c.pids);
+	free(c.fds);
 	return rc;
 }

@@ -18,13 +18,20 @@
  * instructions, callgrind), for an isolation of locals that the shipped
  * filters do not need.
  *
- * Limits: an allocator that refuses to grow the heap past a cap, and a
- * count hook that stops a run after its instruction budget.  Either error
- * unwinds to the protected call of sr_sandbox_call, after which the state
- * is as usable as before.
+ * Limits: an allocator that refuses to grow the state past one cap for
+ * the whole batch (what filters keep from note to note, and the small-
+ * block pool's slabs, count), and a count hook that stops a run after its
+ * instruction budget or its wall-clock deadline.  Either error unwinds to
+ * the protected call of sr_sandbox_call, after which the state is as
+ * usable as before.  The hook is off while Lua runs a message handler
+ * for an error the hook raised, and while it runs finalizers: so xpcall
+ * calls its handler after the error has unwound, and no filter's table
+ * ever gets a __gc (a C function that does not return, a pattern match,
+ * is stopped by the worker's watchdog, jobs.c).
  */
 #include <errno.h>
 #include <signal.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,7 +59,7 @@ static const char REG_SANDBOX = 's';  /* light userdata: the sandbox */
 /* The base functions a filter may call as they are. */
 static const char *const safe_base[] = {"assert", "error", "ipairs", "next",
     "pairs", "pcall", "rawequal", "rawget", "rawlen", "select",
-    "tonumber", "tostring", "type", "xpcall", "getmetatable", "_VERSION",
+    "tonumber", "tostring", "type", "getmetatable", "_VERSION",
     NULL};
 /* The libraries copied into each environment, whole. */
 static const char *const safe_libs[] = {"string", "table", "math", "utf8",
@@ -88,9 +95,23 @@ struct sr_pool {
 	size_t nslabs, cap;
 };
 
-static void *
-pool_take(sr_pool *pool, size_t size)
+/* Whether the state may hold `more` bytes more; stopped says why not. */
+static bool
+may_hold(sr_sandbox *sb, size_t more)
 {
+	if (sb->limit != 0 && (sb->held > sb->limit ||
+	    more > sb->limit - sb->held)) {
+		sb->stopped = SR_STOP_MEMORY;
+		return false;
+	}
+	return true;
+}
+
+/* A small block; a new slab only when the cap allows it (over: any). */
+static void *
+pool_take(sr_sandbox *sb, size_t size, bool over)
+{
+	sr_pool *pool = sb->pool;
 	size_t c = (size + 15) / 16;
 	void *p;
 
@@ -111,8 +132,10 @@ pool_take(sr_pool *pool, size_t size)
 			pool->slabs = slabs;
 			pool->cap = cap;
 		}
-		if ((slab = malloc(SR_POOL_SLAB)) == NULL)
+		if ((!over && !may_hold(sb, SR_POOL_SLAB)) ||
+		    (slab = malloc(SR_POOL_SLAB)) == NULL)
 			return NULL;
+		sb->held += SR_POOL_SLAB;
 		pool->slabs[pool->nslabs++] = slab;
 		/* the rest of the old slab is given to the free lists */
 		while (pool->end - pool->bump >= 16) {
@@ -154,55 +177,72 @@ pool_free(sr_pool *pool)
 	free(pool);
 }
 
-/* A block of nsize bytes in place of ptr (osize bytes, or none): from the
- * pool or from malloc as the sizes say. */
+/* A big block (over SR_POOL_MAX bytes) from malloc, counted. */
 static void *
-block_resize(sr_pool *pool, void *ptr, size_t osize, size_t nsize)
+big_take(sr_sandbox *sb, size_t size, bool over)
 {
 	void *p;
 
-	if (nsize == 0) {
-		if (ptr != NULL && osize <= SR_POOL_MAX)
-			pool_give(pool, ptr, osize);
-		else
-			free(ptr);
+	if ((!over && !may_hold(sb, size)) || (p = malloc(size)) == NULL)
 		return NULL;
-	}
-	if (ptr == NULL)
-		return nsize <= SR_POOL_MAX ? pool_take(pool, nsize) :
-		    malloc(nsize);
-	if (osize > SR_POOL_MAX && nsize > SR_POOL_MAX)
-		return realloc(ptr, nsize);
-	if (osize <= SR_POOL_MAX && nsize <= SR_POOL_MAX &&
-	    (osize + 15) / 16 == (nsize + 15) / 16)
-		return ptr; /* the same class */
-	p = nsize <= SR_POOL_MAX ? pool_take(pool, nsize) : malloc(nsize);
-	if (p == NULL)
-		return NULL;
-	memcpy(p, ptr, osize < nsize ? osize : nsize);
-	block_resize(pool, ptr, osize, 0);
+	sb->held += size;
 	return p;
 }
 
+/* Gives back a block of `size` bytes: to its free list, or to malloc. */
+static void
+block_give(sr_sandbox *sb, void *ptr, size_t size)
+{
+	if (ptr == NULL)
+		return;
+	if (size <= SR_POOL_MAX) {
+		pool_give(sb->pool, ptr, size);
+		return;
+	}
+	free(ptr);
+	sb->held -= size;
+}
+
+/*
+ * The state's allocator.  What the cap counts (held) is what the state
+ * takes from the system: the pool's slabs whole, whatever their free
+ * lists hold (a block freed in one size class cannot serve another), and
+ * the big blocks.  A block that shrinks is never refused (Lua does not
+ * expect it); it may take one slab over the cap.  used is what Lua holds
+ * live, for the collector's pace.
+ */
 static void *
 sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	sr_sandbox *sb = ud;
 	size_t old = ptr != NULL ? osize : 0;
+	bool shrink = nsize <= old;
 	void *p;
 
 	if (nsize == 0) {
-		block_resize(sb->pool, ptr, osize, 0);
+		block_give(sb, ptr, old);
 		sb->used -= old;
 		return NULL;
 	}
-	if (nsize > old && sb->limit != 0 && sb->used + (nsize - old) >
-	    sb->limit) {
-		sb->stopped = SR_STOP_MEMORY;
-		return NULL;
+	if (old > SR_POOL_MAX && nsize > SR_POOL_MAX) {
+		if (!shrink && !may_hold(sb, nsize - old))
+			return NULL;
+		if ((p = realloc(ptr, nsize)) == NULL)
+			return NULL;
+		sb->held = sb->held - old + nsize;
+	} else if (ptr != NULL && old <= SR_POOL_MAX && nsize <= SR_POOL_MAX &&
+	    (old + 15) / 16 == (nsize + 15) / 16) {
+		p = ptr; /* the same class */
+	} else {
+		p = nsize <= SR_POOL_MAX ? pool_take(sb, nsize, shrink) :
+		    big_take(sb, nsize, shrink);
+		if (p == NULL)
+			return NULL;
+		if (ptr != NULL) {
+			memcpy(p, ptr, old < nsize ? old : nsize);
+			block_give(sb, ptr, old);
+		}
 	}
-	if ((p = block_resize(sb->pool, ptr, old, nsize)) == NULL)
-		return NULL;
 	sb->used = sb->used - old + nsize;
 	return p;
 }
@@ -216,9 +256,21 @@ sr_interrupt(void)
 	interrupt_requested = 1;
 }
 
-/* Counts instructions; past the budget (or once the program is asked to
- * stop), every further instruction fails, so no pcall loop can swallow
- * the error for long. */
+/* Whether the run's wall-clock deadline has passed. */
+static bool
+past_deadline(const sr_sandbox *sb)
+{
+	struct timespec now;
+
+	if (sb->deadline == 0)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)now.tv_sec + (double)now.tv_nsec / 1e9 > sb->deadline;
+}
+
+/* Counts instructions; past the budget or the deadline (or once the
+ * program is asked to stop), every further instruction fails, so no pcall
+ * loop can swallow the error for long. */
 static void
 count_hook(lua_State *L, lua_Debug *ar)
 {
@@ -233,14 +285,24 @@ count_hook(lua_State *L, lua_Debug *ar)
 		lua_pushliteral(L, "interrupted");
 		lua_error(L);
 	}
-	if (sb->max_steps == 0 || sb->steps <= sb->max_steps)
-		return;
-	sb->stopped = SR_STOP_STEPS;
+	if (sb->stopped != SR_STOP_STEPS && sb->stopped != SR_STOP_TIME) {
+		if (sb->max_steps != 0 && sb->steps > sb->max_steps)
+			sb->stopped = SR_STOP_STEPS;
+		else if (past_deadline(sb))
+			sb->stopped = SR_STOP_TIME;
+		else
+			return;
+	}
 	lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
 	lua_getinfo(L, "Sl", ar);
-	lua_pushfstring(L, "%s:%d: the filter ran past its budget of %I "
-	    "instructions (--max-instructions)", ar->short_src, ar->currentline,
-	    (lua_Integer)sb->max_steps);
+	if (sb->stopped == SR_STOP_TIME)
+		lua_pushfstring(L, "%s:%d: the filter ran past its time budget "
+		    "of %I s (--max-seconds)", ar->short_src, ar->currentline,
+		    (lua_Integer)sb->max_seconds);
+	else
+		lua_pushfstring(L, "%s:%d: the filter ran past its budget of %I "
+		    "instructions (--max-instructions)", ar->short_src,
+		    ar->currentline, (lua_Integer)sb->max_steps);
 	lua_error(L);
 }
 
@@ -332,12 +394,60 @@ sr_sandbox_log(lua_State *L)
 	return 0;
 }
 
-/* setmetatable without finalizers: a __gc would run in a later note. */
+/* The end of xpcall: true and f's results, or false and what the
+ * message handler (at 2) made of the error. */
+static int
+xpcall_done(lua_State *L, int status, lua_KContext extra)
+{
+	if (status == LUA_OK || status == LUA_YIELD)
+		return lua_gettop(L) - (int)extra;
+	if (status != LUA_ERRMEM) { /* Lua calls no handler for it either */
+		lua_pushvalue(L, 2);
+		lua_insert(L, -2);
+		lua_pcall(L, 1, 1, 0);
+	}
+	lua_pushboolean(L, 0);
+	lua_insert(L, -2);
+	return 2;
+}
+
+/* xpcall, with the message handler called once the error has unwound,
+ * where the count hook is on: Lua calls it where the error is raised,
+ * which for the hook's own error is inside the hook, with hooks off, so
+ * a handler that loops would never be stopped.  Filters have no debug
+ * library, so a handler sees nothing of the difference but the stack
+ * level of a new error(). */
+static int
+safe_xpcall(lua_State *L)
+{
+	int n = lua_gettop(L);
+
+	luaL_checktype(L, 2, LUA_TFUNCTION);
+	lua_pushboolean(L, 1);
+	lua_pushvalue(L, 1);
+	lua_rotate(L, 3, 2); /* true and f below f's arguments */
+	return xpcall_done(L, lua_pcallk(L, n - 2, LUA_MULTRET, 0, 2,
+	    xpcall_done), 2);
+}
+
+/* Whether the table at idx holds a __gc field (raw: as Lua looks). */
+static bool
+has_gc(lua_State *L, int idx)
+{
+	bool yes;
+
+	lua_pushliteral(L, "__gc");
+	yes = lua_rawget(L, idx < 0 ? idx - 1 : idx) != LUA_TNIL;
+	lua_pop(L, 1);
+	return yes;
+}
+
+/* setmetatable without finalizers: Lua runs them with hooks off, so no
+ * budget could stop one, and a __gc would run in a later note. */
 static int
 safe_setmetatable(lua_State *L)
 {
-	if (lua_type(L, 2) == LUA_TTABLE &&
-	    lua_getfield(L, 2, "__gc") != LUA_TNIL)
+	if (lua_type(L, 2) == LUA_TTABLE && has_gc(L, 2))
 		return luaL_error(L, "setmetatable: filters may not set __gc");
 	lua_settop(L, 2);
 	luaL_checktype(L, 1, LUA_TTABLE);
@@ -640,12 +750,24 @@ restore_envs(lua_State *L)
 		if (kept != lua_tointeger(L, -1))
 			copy_fields(L, snap, env);
 		lua_pop(L, 1);
+		/* its metatable, unless it is still the one: setting a
+		 * metatable that has gained a __gc since (rawset) would give
+		 * the environment a finalizer, so the field goes */
 		lua_rawgeti(L, rec, 2);
-		if (!lua_istable(L, -1)) {
-			lua_pop(L, 1);
+		if (!lua_getmetatable(L, env))
 			lua_pushnil(L);
+		if (!lua_rawequal(L, -1, -2)) {
+			lua_pop(L, 1);
+			if (!lua_istable(L, -1)) {
+				lua_pop(L, 1);
+				lua_pushnil(L);
+			} else if (has_gc(L, -1)) {
+				lua_pushliteral(L, "__gc");
+				lua_pushnil(L);
+				lua_rawset(L, -3);
+			}
+			lua_setmetatable(L, env);
 		}
-		lua_setmetatable(L, env);
 		lua_settop(L, env); /* the key, for lua_next */
 	}
 	lua_pop(L, 1);
@@ -666,7 +788,7 @@ sr_sandbox_is_builtin(sr_sandbox *sb, const char *name, int idx)
 }
 
 void
-sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory)
+sr_sandbox_begin(sr_sandbox *sb, long max_steps, double deadline)
 {
 	lua_State *L = sb->L;
 
@@ -679,12 +801,8 @@ sr_sandbox_begin(sr_sandbox *sb, long max_steps, long max_memory)
 	lua_pop(L, 1);
 	sb->steps = 0;
 	sb->max_steps = max_steps;
+	sb->deadline = deadline;
 	sb->stopped = SR_STOP_NONE;
-	/* the cap counts from what the state held live after its last
-	 * collection, not from what it holds now (earlier notes' garbage,
-	 * which an allocation over the cap collects first): a note passes or
-	 * fails the same wherever it falls in the batch */
-	sb->limit = max_memory > 0 ? sb->base + (size_t)max_memory : 0;
 	lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
@@ -693,12 +811,18 @@ sr_sandbox_end(sr_sandbox *sb)
 {
 	lua_State *L = sb->L;
 
-	sb->limit = 0;
+	size_t limit = sb->limit;
+
 	sb->max_steps = 0;
+	sb->deadline = 0;
 	sb->loading = 0;
 	lua_sethook(L, NULL, 0, 0);
 	lua_settop(L, 0);
+	/* outside a protected call, so with no cap: putting back what the
+	 * environments held takes no more than they held */
+	sb->limit = 0;
 	restore_envs(L);
+	sb->limit = limit;
 	/* Most of what a run allocated is garbage now: collect it once a
 	 * few notes' worth has piled up (or at once after a run that hit a
 	 * limit), which costs far less than collecting during every run. */
@@ -831,6 +955,8 @@ setup(lua_State *L)
 	lua_setfield(L, -2, "sr");
 	lua_pushcfunction(L, safe_setmetatable);
 	lua_setfield(L, -2, "setmetatable");
+	lua_pushcfunction(L, safe_xpcall);
+	lua_setfield(L, -2, "xpcall");
 	lua_pushcfunction(L, safe_rawset);
 	lua_setfield(L, -2, "rawset");
 	lua_pushcfunction(L, sr_sandbox_log);
@@ -852,9 +978,21 @@ setup(lua_State *L)
 	return 0;
 }
 
+double
+sr_sandbox_deadline(long seconds)
+{
+	struct timespec now;
+
+	if (seconds <= 0)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)now.tv_sec + (double)now.tv_nsec / 1e9 +
+	    (double)seconds;
+}
+
 sr_sandbox *
-sr_sandbox_new(const char *filters_dir, bool traceback, sr_log_fn *log,
-    void *log_arg)
+sr_sandbox_new(const char *filters_dir, bool traceback, size_t max_memory,
+    long max_seconds, sr_log_fn *log, void *log_arg)
 {
 	sr_sandbox *sb;
 
@@ -864,6 +1002,8 @@ sr_sandbox_new(const char *filters_dir, bool traceback, sr_log_fn *log,
 	    NULL)
 		goto fail;
 	sb->traceback = traceback;
+	sb->limit = max_memory;
+	sb->max_seconds = max_seconds;
 	if ((sb->pool = calloc(1, sizeof(*sb->pool))) == NULL)
 		goto fail;
 	sb->log = log;

@@ -1225,10 +1225,12 @@ test_text_render(void)
 }
 
 /* ---- sr_jobs_run: answers in the order of the items, a dead worker's
- * items said to be lost, and the messages read back as written -------- */
+ * item said to be lost (and why) and its other items done by a new one,
+ * and the messages read back as written -------------------------------- */
 
 static int jobs_seen[12];
 static size_t jobs_order[12], jobs_taken;
+static sr_jobs_loss jobs_why[12];
 
 static void
 jobs_work(void *arg, size_t i, sr_pack *msg)
@@ -1237,6 +1239,9 @@ jobs_work(void *arg, size_t i, sr_pack *msg)
 
 	if (arg != NULL && *(int *)arg == 1 && i == 4)
 		_exit(9); /* a worker that dies on item 4 */
+	if (arg != NULL && *(int *)arg == 2 && i == 5)
+		for (;;) /* an item the watchdog must end */
+			pause();
 	sr_pack_u64(msg, i * 7);
 	sr_pack_str(msg, i % 2 ? "odd" : NULL);
 	sr_diags_add(&d, SR_WARNING, "n.md", (int)i, 2, "item %zu", i);
@@ -1245,7 +1250,7 @@ jobs_work(void *arg, size_t i, sr_pack *msg)
 }
 
 static int
-jobs_take(void *arg, size_t i, const char *msg, size_t len)
+jobs_take(void *arg, size_t i, const char *msg, size_t len, sr_jobs_loss why)
 {
 	sr_unpack u = {msg, msg + len, false};
 	sr_diags d = {0};
@@ -1255,6 +1260,7 @@ jobs_take(void *arg, size_t i, const char *msg, size_t len)
 	jobs_order[jobs_taken++] = i;
 	if (msg == NULL) {
 		jobs_seen[i] = -1;
+		jobs_why[i] = why;
 		return 0;
 	}
 	jobs_seen[i] = sr_unpack_u64(&u) == i * 7;
@@ -1276,28 +1282,46 @@ test_jobs(void)
 	unsigned workers;
 	size_t i;
 	bool all;
-	int dead = 1;
+	int dead = 1, stuck = 2;
 
-	current = "jobs: answers in order, from 1, 3 and 12 workers";
-	for (workers = 1; workers <= 12; workers += workers < 3 ? 2 : 9) {
+	current = "jobs: answers in order, here and from 1, 3 and 12 workers";
+	for (workers = 0; workers <= 12; workers += workers < 3 ? 1 : 9) {
 		memset(jobs_seen, 0, sizeof(jobs_seen));
 		jobs_taken = 0;
-		CHECK(sr_jobs_run(10, workers, jobs_work, jobs_take, NULL) == 0);
+		CHECK(sr_jobs_run(10, workers, 0, jobs_work, jobs_take,
+		    NULL) == 0);
 		all = jobs_taken == 10;
 		for (i = 0; i < 10; i++)
 			all = all && jobs_order[i] == i && jobs_seen[i] == 1;
 		CHECK(all);
 	}
-	current = "jobs: a worker that dies loses its items, and only those";
+	current = "jobs: a worker that dies loses its item, a new one does "
+	    "the rest";
+	for (workers = 1; workers <= 3; workers += 2) {
+		memset(jobs_seen, 0, sizeof(jobs_seen));
+		jobs_taken = 0;
+		jobs_why[4] = SR_JOBS_TIMEOUT;
+		CHECK(sr_jobs_run(10, workers, 0, jobs_work, jobs_take,
+		    &dead) == 0);
+		CHECK(jobs_taken == 10);
+		/* with 3, worker 1 has items 1, 4, 7: 4 is lost, 7 done by
+		 * the worker that took its place */
+		CHECK(jobs_seen[4] == -1 && jobs_why[4] == SR_JOBS_DIED);
+		all = true;
+		for (i = 0; i < 10; i++)
+			if (i != 4)
+				all = all && jobs_seen[i] == 1;
+		CHECK(all);
+	}
+	current = "jobs: the watchdog ends a stuck item, the rest go on";
 	memset(jobs_seen, 0, sizeof(jobs_seen));
 	jobs_taken = 0;
-	CHECK(sr_jobs_run(10, 3, jobs_work, jobs_take, &dead) == 0);
-	CHECK(jobs_taken == 10);
-	/* worker 1 has items 1, 4, 7: 1 was answered, 4 and 7 are lost */
-	CHECK(jobs_seen[1] == 1 && jobs_seen[4] == -1 && jobs_seen[7] == -1);
+	CHECK(sr_jobs_run(10, 1, 1, jobs_work, jobs_take, &stuck) == 0);
+	CHECK(jobs_taken == 10 && jobs_seen[5] == -1 &&
+	    jobs_why[5] == SR_JOBS_TIMEOUT);
 	all = true;
 	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7)
+		if (i != 5)
 			all = all && jobs_seen[i] == 1;
 	CHECK(all);
 	current = "jobs: a take that says stop ends the batch there";
@@ -1305,8 +1329,8 @@ test_jobs(void)
 		int at = 6;
 
 		jobs_taken = 0;
-		CHECK(sr_jobs_run(10, workers, jobs_work, jobs_take, &at) ==
-		    0 && jobs_taken == 7);
+		CHECK(sr_jobs_run(10, workers, 0, jobs_work, jobs_take,
+		    &at) == 0 && jobs_taken == 7);
 	}
 	current = "jobs: a short message reads as bad, not past its end";
 	{
@@ -1670,7 +1694,7 @@ heap_used(void)
 static void
 leak_sandbox(void)
 {
-	sr_sandbox_free(sr_sandbox_new(NULL, false, NULL, NULL));
+	sr_sandbox_free(sr_sandbox_new(NULL, false, 0, 0, NULL, NULL));
 }
 
 static void
