@@ -61,6 +61,7 @@ typedef struct {
 	const char *current; /* the filter whose code runs, for messages */
 	int current_line;
 	size_t kept;         /* bytes of the filters' output copied */
+	lua_Integer *slot;   /* each point's place in note.points; 0: private */
 } run;
 
 /* ---- paths -------------------------------------------------------------- */
@@ -815,10 +816,26 @@ push_words(lua_State *L, const char **words, size_t n)
 	}
 }
 
+/* Whether a point (or a detail) is private: under the Private heading or
+ * tagged #private.  Its text never reaches a filter. */
+static bool
+is_private(const sr_point *p)
+{
+	size_t i;
+
+	if (p->key == SR_KEY_PRIVATE)
+		return true;
+	for (i = 0; i < p->ntags; i++)
+		if (strcmp(p->tags[i], "private") == 0)
+			return true;
+	return false;
+}
+
 static void
 push_point(lua_State *L, const sr_point *p, size_t index, bool details)
 {
 	size_t i;
+	lua_Integer n = 0;
 
 	lua_createtable(L, 0, 16);
 	set_str(L, "text", p->text);
@@ -845,20 +862,25 @@ push_point(lua_State *L, const sr_point *p, size_t index, bool details)
 	lua_setfield(L, -2, "reasons");
 	lua_createtable(L, (int)p->ndetails, 0);
 	for (i = 0; i < p->ndetails; i++) {
+		if (is_private(&p->details[i]))
+			continue;
 		push_point(L, &p->details[i], i, false);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
+		lua_rawseti(L, -2, ++n);
 	}
 	lua_setfield(L, -2, "details");
 }
 
 /* Pushes the note table; its points list is also left in *points_index
- * (an absolute stack index), with a lookup table point -> index after it. */
+ * (an absolute stack index), with a lookup table point -> index in the
+ * note after it.  Private points and details are left out: note.private
+ * says how many there are, and r->slot where the others are. */
 static void
-push_note(lua_State *L, const sr_note *n, int *points_index)
+push_note(run *r, lua_State *L, const sr_note *n, int *points_index)
 {
 	char buf[64];
 	int note, points, lookup, k;
-	size_t i;
+	size_t i, d;
+	lua_Integer shown = 0, hidden = 0;
 
 	lua_createtable(L, 0, 20);
 	note = lua_gettop(L);
@@ -902,9 +924,17 @@ push_note(lua_State *L, const sr_note *n, int *points_index)
 		lua_setfield(L, -2, sr_key_name((sr_key)k));
 	}
 	for (i = 0; i < n->npoints; i++) {
-		push_point(L, &n->points[i], i, true);
+		if (is_private(&n->points[i])) {
+			r->slot[i] = 0;
+			hidden++;
+			continue;
+		}
+		for (d = 0; d < n->points[i].ndetails; d++)
+			hidden += is_private(&n->points[i].details[d]);
+		r->slot[i] = ++shown;
+		push_point(L, &n->points[i], (size_t)shown - 1, true);
 		lua_pushvalue(L, -1);
-		lua_rawseti(L, points, (lua_Integer)i + 1);
+		lua_rawseti(L, points, shown);
 		lua_pushvalue(L, -1);
 		lua_pushinteger(L, (lua_Integer)i + 1);
 		lua_rawset(L, lookup);
@@ -914,6 +944,8 @@ push_note(lua_State *L, const sr_note *n, int *points_index)
 		lua_pop(L, 1);
 	}
 	lua_setfield(L, note, "sections");
+	lua_pushinteger(L, hidden);
+	lua_setfield(L, note, "private");
 	/* stack: note points lookup */
 	lua_pushvalue(L, points);
 	lua_setfield(L, note, "points");
@@ -1172,19 +1204,6 @@ default_paragraph(sr_key key)
 	}
 }
 
-static bool
-is_private(const sr_point *p)
-{
-	size_t i;
-
-	if (p->key == SR_KEY_PRIVATE)
-		return true;
-	for (i = 0; i < p->ntags; i++)
-		if (strcmp(p->tags[i], "private") == 0)
-			return true;
-	return false;
-}
-
 /* Reads the scores, skips and reasons the hooks left on the points. */
 static void
 read_verdicts(run *r, lua_State *L, int points)
@@ -1201,7 +1220,12 @@ read_verdicts(run *r, lua_State *L, int points)
 		luaL_error(L, "out of memory");
 	for (k = 0; k < n->npoints; k++) {
 		v = &r->out->verdicts[k];
-		lua_rawgeti(L, points, (lua_Integer)k + 1);
+		if (r->slot[k] == 0) {
+			v->skip = true;
+			v->skip_why = "private";
+			continue;
+		}
+		lua_rawgeti(L, points, r->slot[k]);
 		lua_getfield(L, -1, "score");
 		v->score = lua_tonumberx(L, -1, &isnum);
 		if (!isnum)
@@ -1245,10 +1269,6 @@ read_verdicts(run *r, lua_State *L, int points)
 			}
 		}
 		lua_pop(L, 2);
-		if (is_private(&n->points[k])) {
-			v->skip = true;
-			v->skip_why = "private";
-		}
 	}
 }
 
@@ -1290,10 +1310,6 @@ read_choices(run *r, lua_State *L, sr_draft *d, int points, int lookup,
 			if (c->point == k)
 				luaL_error(L, "select returned the point at "
 				    "line %d twice", n->points[k].line);
-		if (is_private(&n->points[k])) {
-			lua_pop(L, 1); /* never in a draft, whoever asks */
-			continue;
-		}
 		c = &d->chosen[d->nchosen++];
 		c->point = k;
 		lua_getfield(L, -1, "paragraph");
@@ -1305,11 +1321,14 @@ read_choices(run *r, lua_State *L, sr_draft *d, int points, int lookup,
 		lua_pop(L, 3);
 	}
 	for (k = 0; k < n->npoints; k++) {
-		lua_rawgeti(L, points, (lua_Integer)k + 1);
+		if (r->slot[k] == 0) {
+			d->why_not[k] = "private";
+			continue;
+		}
+		lua_rawgeti(L, points, r->slot[k]);
 		lua_pushvalue(L, -1);
 		if (lua_rawget(L, view) == LUA_TNIL)
-			d->why_not[k] = is_private(&n->points[k]) ? "private" :
-			    "mentions someone else";
+			d->why_not[k] = "mentions someone else";
 		else if (lua_getfield(L, -2, "why_not") == LUA_TSTRING)
 			d->why_not[k] = keep(r, L, -1);
 		lua_settop(L, view > chosen ? view : chosen);
@@ -1347,7 +1366,7 @@ read_left_out(run *r, lua_State *L, sr_draft *d, int points)
 	for (i = 0; i < d->nchosen; i++) {
 		size_t k = d->chosen[i].point;
 
-		lua_rawgeti(L, points, (lua_Integer)k + 1);
+		lua_rawgeti(L, points, r->slot[k]);
 		if (lua_getfield(L, -1, "why_not") == LUA_TSTRING)
 			d->why_not[k] = keep(r, L, -1);
 		else
@@ -1447,15 +1466,14 @@ push_view(run *r, lua_State *L, int note, int points, const sr_person *to,
 	for (k = 0; k < n->npoints; k++) {
 		const sr_point *p = &n->points[k];
 
-		/* what is private never reaches select or compose */
-		if (is_private(p))
+		if (r->slot[k] == 0) /* private: not even in note.points */
 			continue;
 		in = p->nmentions == 0 || to == NULL;
 		for (m = 0; !in && m < p->nmentions; m++)
 			in = mention_matches(p->mentions[m], to, slug);
 		if (!in)
 			continue;
-		lua_rawgeti(L, points, (lua_Integer)k + 1);
+		lua_rawgeti(L, points, r->slot[k]);
 		lua_pushvalue(L, -1);
 		lua_pushboolean(L, 1);
 		lua_rawset(L, *view);
@@ -1745,7 +1763,10 @@ run_note(lua_State *L)
 	filter *fs = NULL;
 
 	lua_settop(L, 0);
-	push_note(L, n, &points);
+	if ((r->slot = sr_arena_alloc(n->arena, (n->npoints + 1) *
+	    sizeof(*r->slot))) == NULL)
+		return luaL_error(L, "out of memory");
+	push_note(r, L, n, &points);
 	/* stack: 1 note, 2 points, 3 lookup */
 	note = 1;
 	lookup = 3;
@@ -1990,7 +2011,7 @@ int
 sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 {
 	lua_State *L = e->sb->L;
-	run r = {e, note, out, diags, NULL, 0, 0};
+	run r = {e, note, out, diags, NULL, 0, 0, NULL};
 	int rc;
 
 	/* one deadline for the note's filters, files it loads first too */
