@@ -2012,6 +2012,7 @@ sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 {
 	lua_State *L = e->sb->L;
 	run r = {e, note, out, diags, NULL, 0, 0, NULL};
+	size_t i;
 	int rc;
 
 	/* one deadline for the note's filters, files it loads first too */
@@ -2035,5 +2036,12 @@ sr_engine_run(sr_engine *e, sr_note *note, sr_outcome *out, sr_diags *diags)
 		memset(out, 0, sizeof(*out));
 	}
 	sr_sandbox_end(e->sb);
+	for (i = 0; rc == LUA_OK && i < out->ndrafts; i++)
+		if (sr_draft_local_images(note, &out->drafts[i], diags) != 0) {
+			sr_diags_add(diags, SR_ERROR, note->path, 0, 0,
+			    "out of memory");
+			memset(out, 0, sizeof(*out));
+			rc = LUA_ERRMEM;
+		}
 	return rc == LUA_OK ? 0 : -1;
 }

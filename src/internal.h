@@ -183,6 +183,13 @@ bool sr_section_suggest(const char *heading, sr_key *key,
 bool sr_points_read(sr_note *note, const char *body, size_t len,
     sr_diags *diags);
 
+/* ---- images.c: a draft fetches nothing from elsewhere ---------------- */
+
+/* Replaces each image of the draft's Markdown whose address leaves the
+ * note's folder by its alt text, with a warning in diags; the new strings
+ * belong to the note.  Returns 0, or -1 when out of memory. */
+int sr_draft_local_images(sr_note *note, sr_draft *d, sr_diags *diags);
+
 /* ---- sandbox.c: the Lua state and its walls ------------------------- */
 
 typedef struct lua_State lua_State;

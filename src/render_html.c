@@ -4,6 +4,7 @@
  * as the title, inline styles, no scripts, nothing fetched from elsewhere.
  * The body is rendered by cmark in its safe mode, so raw HTML and
  * javascript: links in notes never reach the page; the subject is escaped.
+ * Images from outside the note's folder are gone before (images.c).
  */
 #include <stdlib.h>
 #include <string.h>
