@@ -1079,6 +1079,28 @@ keep(run *r, lua_State *L, int idx)
 	return s;
 }
 
+/* "inf", "-inf" or "nan": a number that is no score. */
+static const char *
+not_finite(lua_Number x)
+{
+	return isnan(x) ? "nan" : x > 0 ? "inf" : "-inf";
+}
+
+/* Raises the error of a score that is not a finite number, placed at the
+ * score hook's return (or where the hook is defined, when it returned by
+ * a tail call). */
+static int
+score_error(run *r, lua_State *L, int fn, const char *what, lua_Number x)
+{
+	lua_Debug ar;
+	int line = r->e->sb->return_line;
+
+	lua_pushvalue(L, fn);
+	lua_getinfo(L, ">S", &ar);
+	return luaL_error(L, "%s:%d: %s %s, not a finite number", ar.short_src,
+	    line > 0 ? line : ar.linedefined, what, not_finite(x));
+}
+
 /* Checks one amount and its reason (at stack indices a and why) and adds
  * them to the point at p: its score, and a {filter, amount, reason} entry
  * in its reasons. */
@@ -1095,8 +1117,7 @@ add_score(run *r, lua_State *L, int p, int fn, int a, int why)
 			    "a number is due%s", luaL_typename(L, a), "");
 		amount = lua_tonumber(L, a);
 		if (!isfinite(amount))
-			hook_error(L, fn, "the score hook returned %s%s, not a "
-			    "finite number", lua_tostring(L, a), "");
+			score_error(r, L, fn, "the score hook returned", amount);
 	}
 	if (!lua_isnil(L, why) && lua_type(L, why) != LUA_TSTRING)
 		hook_error(L, fn, "the score hook's reason is a %s, not a "
@@ -1110,6 +1131,9 @@ add_score(run *r, lua_State *L, int p, int fn, int a, int why)
 		    luaL_typename(L, -1), "");
 	lua_pop(L, 1);
 	score += amount;
+	if (!isfinite(score))
+		score_error(r, L, fn, "the score hook's amount made point.score",
+		    score);
 	if (score == floor(score) && fabs(score) < 1e15)
 		lua_pushinteger(L, (lua_Integer)score);
 	else
@@ -1160,7 +1184,9 @@ run_scores(run *r, lua_State *L, int note, int points, int hooks)
 			lua_pushvalue(L, fn);
 			lua_pushvalue(L, p);
 			lua_pushvalue(L, note);
+			sr_sandbox_watch(r->e->sb, fn);
 			lua_call(L, 2, 2);
+			sr_sandbox_watch(r->e->sb, 0);
 			top = lua_gettop(L);
 			if (lua_istable(L, top - 1)) {
 				for (j = 1; lua_rawgeti(L, top - 1, j) ==
@@ -1232,6 +1258,10 @@ read_verdicts(run *r, lua_State *L, int points)
 			luaL_error(L, "point.score of the point at line %d is "
 			    "a %s, not a number", n->points[k].line,
 			    luaL_typename(L, -1));
+		if (!isfinite(v->score))
+			luaL_error(L, "point.score of the point at line %d is "
+			    "%s, not a finite number", n->points[k].line,
+			    not_finite(v->score));
 		lua_pop(L, 1);
 		lua_getfield(L, -1, "skip");
 		v->skip = lua_toboolean(L, -1);

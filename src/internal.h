@@ -214,6 +214,9 @@ typedef struct {
 	long steps, max_steps;
 	long max_seconds;  /* the wall-clock budget, for its message */
 	double deadline;   /* CLOCK_MONOTONIC seconds; 0: none */
+	bool watching;     /* a function's returns are watched */
+	int return_line;   /* the line of its last return; 0: none yet */
+	int closing;       /* coroutine.close calls under way */
 	sr_stop stopped;   /* which limit ended the last run, if any */
 	int loading;       /* filter files whose top level is running */
 	bool allow_outside; /* require may follow links out of a folder */
@@ -245,6 +248,10 @@ bool sr_sandbox_is_builtin(sr_sandbox *sb, const char *name, int idx);
  * budget, and a deadline from sr_sandbox_deadline.  sr_sandbox_end ends
  * it: the sealed environments put back, garbage collected now and then. */
 void sr_sandbox_begin(sr_sandbox *sb, long max_steps, double deadline);
+/* Watches the returns of the function at idx (0: stops): return_line is
+ * then the line of its last return (0 when it returned none itself, by a
+ * tail call, say). */
+void sr_sandbox_watch(sr_sandbox *sb, int idx);
 /* The deadline `seconds` from now (0: none). */
 double sr_sandbox_deadline(long seconds);
 void sr_sandbox_end(sr_sandbox *sb);

@@ -98,7 +98,7 @@ for dir in tests/hostile/*/; do
 		echo "ok $name ($ms ms, $((rss / 1024)) MiB)"
 	else
 		bad "$name${why}"
-		head -n 5 "$tmp/$name.err"
+		head -n 5 "$tmp/$name.err" | cut -c 1-300
 	fi
 done
 echo "hostile: $pass passed, $fail failed"
