@@ -345,7 +345,7 @@ rm -rf "$tmp/lock" && mkdir -p "$tmp/lock/notes"
 sed 's/^company: .*/company: Slowco/' tests/notes/good.md >"$tmp/lock/notes/a.md"
 printf 'return {note = function(n)\n  if n.company == "Slowco" then\n    while true do end\n  end\nend}\n' \
     >"$tmp/lock/slow.lua"
-$sr build -f "$tmp/lock/slow.lua" --max-instructions 20000000000 \
+$sr build -f "$tmp/lock/slow.lua" --max-instructions 20000000000 --max-seconds 1000 \
     "$tmp/lock/notes" -o "$tmp/lock/out" >/dev/null 2>&1 &
 first=$!
 n=0
@@ -419,7 +419,7 @@ wait_s=3
 [ -n "$valgrind" ] && wait_s=30
 expect "a signal stops the build" 143 "interrupted: 1 written" \
     timeout --preserve-status -s TERM $wait_s $sr build -j 1 -f "$tmp/int/slow.lua" \
-    --max-instructions 20000000000 "$tmp/int/notes" -o "$tmp/int/out"
+    --max-instructions 20000000000 --max-seconds 1000 "$tmp/int/notes" -o "$tmp/int/out"
 # stopped NAME DIR JOBS KILLS: builds the slow notes into DIR in the
 # background and, once a.html is written (the program's handler is in
 # place by then), sends it SIGTERM: "once", "twice" at once (as timeout(1)
@@ -434,7 +434,7 @@ stopped() {
 	# nohup: SIGHUP ignored from the start
 	( [ "$kills" != nohup ] || trap '' HUP
 	  exec $sr build -j "$jobs" -f "$tmp/int/slow.lua" \
-	    --max-instructions 20000000000 "$tmp/int/notes" -o "$dir" \
+	    --max-instructions 20000000000 --max-seconds 1000 "$tmp/int/notes" -o "$dir" \
 	    >"$dir.out" 2>&1 ) &
 	pid=$!
 	( n=0
