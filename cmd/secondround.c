@@ -51,7 +51,8 @@ static const struct {
 	    "                          -o - prints the drafts instead\n"
 	    "      --stdout            print the drafts in one format, write\n"
 	    "                          nothing (a preview)\n"
-	    "      --formats LIST      which of md,txt,html to write (all)\n"
+	    "      --formats LIST      which of md,txt,html,eml to write\n"
+	    "                          (default md,txt,html)\n"
 	    "      --force             replace drafts edited by hand\n"
 	    "      --fsync             flush each file to disk before it lands\n"
 	    "  -j, --jobs N            work in N processes (default: one a\n"
@@ -546,7 +547,7 @@ parse_formats(const char *list)
 		const char *name;
 		unsigned flag;
 	} names[] = {{"md", SR_FORMAT_MD}, {"txt", SR_FORMAT_TXT},
-	    {"html", SR_FORMAT_HTML}};
+	    {"html", SR_FORMAT_HTML}, {"eml", SR_FORMAT_EML}};
 	unsigned set = 0;
 	size_t i, n;
 
@@ -1227,7 +1228,7 @@ cmd_read(int argc, char **argv, command cmd)
 			formats_given = true;
 			if ((fmts = parse_formats(optarg)) == 0) {
 				usage_error("--formats: '%s' is not a list "
-				    "of md, txt and html", optarg);
+				    "of md, txt, html and eml", optarg);
 				goto out;
 			}
 			break;
@@ -1323,7 +1324,8 @@ cmd_read(int argc, char **argv, command cmd)
 	}
 	/* -o - (--stdout): the drafts on standard output, nothing written */
 	if (cmd == CMD_BUILD && strcmp(outpath, "-") == 0) {
-		if (formats_given && (fmts & (fmts - 1)) != 0) {
+		if (formats_given && ((fmts & (fmts - 1)) != 0 ||
+		    fmts == SR_FORMAT_EML)) {
 			usage_error("--stdout prints one format: choose it with "
 			    "--formats (md, txt or html)");
 			goto out;

@@ -483,6 +483,15 @@ char *sr_explain_render(const sr_note *note, const sr_outcome *out);
  */
 typedef char *sr_renderer(const sr_note *note, const sr_draft *draft);
 sr_renderer sr_render_markdown, sr_render_text, sr_render_html;
+/*   eml:      an RFC 5322 message (eml.c): From, To, Subject, X-Unsent: 1,
+ *             multipart/alternative of the text and the HTML, CRLF lines;
+ *             for a draft sr_eml_check passed. */
+sr_renderer sr_render_eml;
+/* Whether a draft can be an .eml: -1, with an error naming the field,
+ * when a header would carry a line break or a second address (the raw
+ * front matter is read, before the reader made it one line); a warning
+ * when the draft has no To (no address for the interviewer). */
+int sr_eml_check(const sr_note *note, const sr_draft *d, sr_diags *diags);
 
 /* The plain-text renderer on its own: CommonMark in, text wrapped at
  * `width` columns out.  Caller frees. */
@@ -653,7 +662,8 @@ void sr_jobs_interrupt(void);
 
 /* ---- Building drafts ---------------------------------------------------- */
 
-enum { SR_FORMAT_MD = 1, SR_FORMAT_TXT = 2, SR_FORMAT_HTML = 4 };
+enum { SR_FORMAT_MD = 1, SR_FORMAT_TXT = 2, SR_FORMAT_HTML = 4,
+    SR_FORMAT_EML = 8 };
 
 typedef enum {
 	SR_BUILD_WRITTEN,    /* something was written */

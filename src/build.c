@@ -20,7 +20,7 @@
 /* outputs of one note the manifest is asked for: a draft in each format
  * for each member of the largest panel, twice (the panel as it was, and
  * as it is after every member changed: all the stale ones are found) */
-#define MAX_OUTPUTS (SR_MAX_INTERVIEWERS * 3 * 2)
+#define MAX_OUTPUTS (SR_MAX_INTERVIEWERS * 4 * 2)
 
 static const struct {
 	unsigned flag;
@@ -30,6 +30,7 @@ static const struct {
 	{SR_FORMAT_MD, ".md", sr_render_markdown},
 	{SR_FORMAT_TXT, ".txt", sr_render_text},
 	{SR_FORMAT_HTML, ".html", sr_render_html},
+	{SR_FORMAT_EML, ".eml", sr_render_eml},
 };
 
 struct sr_builder {
@@ -442,6 +443,9 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 			continue;
 		}
 		sr_lint_draft(note, d, &diags);
+		if ((b->formats & SR_FORMAT_EML) &&
+		    sr_eml_check(note, d, &diags) != 0)
+			goto out;
 		for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
 			if (!(b->formats & formats[f].flag))
 				continue;
