@@ -4,6 +4,7 @@
 #   make drafts   install what is missing, build, and write examples/drafts/
 #   make test     the tests, plain and under ASan+UBSan
 # Also: make memcheck (the tests under valgrind), make bench, make install,
+# make screenshot (PNGs of examples/drafts/index.html in headless Chromium),
 # make regress-update (rewrite expected test outputs after a deliberate change),
 # make mutate (mutation testing: do the tests fail when the code is wrong?),
 # make fuzz (each libFuzzer target for FUZZ_TIME seconds, default 10).
@@ -51,7 +52,7 @@ ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             $(DEP_CFLAGS) $(WARN) $(CFLAGS)
 LDLIBS    = $(DEP_LIBS) -lm
 
-.PHONY: all test memcheck mutate fuzz bench drafts regress-update install uninstall clean asan help
+.PHONY: all test memcheck mutate fuzz bench drafts screenshot regress-update install uninstall clean asan help
 
 all: $(B)/secondround
 
@@ -195,6 +196,13 @@ bench: $(B)/bench $(B)/gen-notes $(B)/secondround
 
 drafts: $(B)/secondround
 	$(MAKE) -C examples drafts SECONDROUND=$(CURDIR)/$(B)/secondround
+
+# The overview page of the examples' drafts as a person sees it, in
+# headless Chromium: a wide window and a phone's.
+screenshot: $(B)/secondround
+	$(MAKE) -C examples drafts SECONDROUND=$(CURDIR)/$(B)/secondround
+	tests/index.sh --screenshot examples/drafts/index.html $(B)/index.png 1200,800
+	tests/index.sh --screenshot examples/drafts/index.html $(B)/index-phone.png 390,844
 
 # Rewrites the expected outputs of the tests after a deliberate change;
 # read `git diff tests/` before committing them.

@@ -1107,6 +1107,9 @@ build(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
 		}
 	}
 	run_batch(&b, jobs);
+	/* the overview page, from the manifest */
+	if (!interrupted && sr_builder_index(b.builder, now, &diags) != 0)
+		b.failed++;
 	saved = sr_builder_save(b.builder, &diags) == 0;
 	if (!saved)
 		b.failed++;

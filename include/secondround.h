@@ -561,6 +561,8 @@ typedef struct {
 	/* the path of the note of this run that made (or kept) it; NULL:
 	 * none yet */
 	const char *made_by;
+	/* what the overview page shows of its draft (index.c), or NULL */
+	const char *info;
 } sr_manifest_entry;
 
 /* What produced each output file (see manifest.c), held in memory.
@@ -589,6 +591,14 @@ int sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 /* Marks entry e (as found, unchanged) as this run's note made_by's. */
 int sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
     const char *made_by);
+/* Sets what the overview shows of an output's draft (copied; one line
+ * without a tab; NULL: nothing) on its entry, when it has one.  -1: out
+ * of memory, or a tab or a line break in info. */
+int sr_manifest_set_info(sr_manifest *m, const char *output,
+    const char *info);
+/* Every entry, sorted by output, in an array the caller frees (the
+ * entries stay the manifest's); *n of them.  NULL: out of memory. */
+const sr_manifest_entry **sr_manifest_list(sr_manifest *m, size_t *n);
 /* Forgets an output (its file is left alone). */
 int sr_manifest_remove(sr_manifest *m, const char *output);
 /* Says, before files of the output folder are replaced, what they will
@@ -713,6 +723,10 @@ void sr_builder_compute(sr_builder *b, const char *path, const char *rel,
     sr_pack *msg);
 int sr_builder_commit(sr_builder *b, const char *path, const char *rel,
     sr_unpack *u, sr_build_result *res, sr_diags *diags);
+/* Writes the overview page, index.html, from the manifest (no note is
+ * read), statuses measured at now: before the last save.  0, or -1 with
+ * an error in diags. */
+int sr_builder_index(sr_builder *b, time_t now, sr_diags *diags);
 /* Saves the manifest when it changed: at the end, and between two notes
  * as often as wanted (a long build saves on the way, so a kill loses
  * only what it wrote since). */

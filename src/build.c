@@ -76,6 +76,12 @@ sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts, bool force,
 }
 
 int
+sr_builder_index(sr_builder *b, time_t now, sr_diags *diags)
+{
+	return sr_index_write(&b->manifest, b->out, now, b->force, diags);
+}
+
+int
 sr_builder_save(sr_builder *b, sr_diags *diags)
 {
 	return sr_manifest_save(&b->manifest, b->out, diags);
@@ -158,7 +164,7 @@ note_outputs(sr_builder *b, const char *rel, const sr_manifest_entry **e)
 }
 
 /* Up to date: the manifest knows the note's outputs, made from the same
- * inputs, and each is still there.  Their bytes are not read: one that
+ * inputs, with what the overview shows of them, and each is still there.  Their bytes are not read: one that
  * was edited by hand would be kept anyway, the note being the same (when
  * the note changes, put_output reads it and keeps it, saying so); one
  * that was deleted is written again. */
@@ -172,7 +178,7 @@ up_to_date(sr_builder *b, const char *rel, uint64_t in)
 	if (n == 0 || n > MAX_OUTPUTS)
 		return false;
 	for (i = 0; i < n; i++)
-		if (e[i]->input_hash != in ||
+		if (e[i]->input_hash != in || e[i]->info == NULL ||
 		    !sr_outdir_has(b->out, e[i]->output))
 			return false;
 	return true;
@@ -400,7 +406,7 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 	sr_diags diags = {0};
 	sr_outcome outcome;
 	sr_note *note = NULL;
-	char *data = NULL, *text;
+	char *data = NULL, *text, *info = NULL;
 	size_t len, i, f, count = 0, nodraft = 0;
 	uint64_t in = 0, kind = BUILT_FAILED;
 	sr_pack outputs = {0};
@@ -446,6 +452,12 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 		if ((b->formats & SR_FORMAT_EML) &&
 		    sr_eml_check(note, d, &diags) != 0)
 			goto out;
+		free(info);
+		if ((info = sr_index_info(note, d)) == NULL) {
+			sr_diags_add(&diags, SR_ERROR, path, 0, 0, "out of "
+			    "memory");
+			goto out;
+		}
 		for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
 			if (!(b->formats & formats[f].flag))
 				continue;
@@ -472,6 +484,7 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 			}
 			sr_pack_str(&outputs, name);
 			sr_pack_str(&outputs, text);
+			sr_pack_str(&outputs, info);
 			free(text);
 			count++;
 		}
@@ -521,6 +534,7 @@ out:
 	sr_diags_free(&diags);
 	sr_note_free(note);
 	free(data);
+	free(info);
 }
 
 /* A note up to date still makes its outputs this run's: a twin of it
@@ -555,6 +569,7 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 {
 	uint64_t kind, in, count, i;
 	const char *names[MAX_OUTPUTS / 2], *texts[MAX_OUTPUTS / 2];
+	const char *infos[MAX_OUTPUTS / 2];
 	out_fate fates[MAX_OUTPUTS / 2];
 	bool keep_all = false;
 	pending p;
@@ -611,7 +626,9 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 
 		names[i] = sr_unpack_str(u);
 		texts[i] = sr_unpack_str(u);
-		if (u->bad || names[i] == NULL || texts[i] == NULL)
+		infos[i] = sr_unpack_str(u);
+		if (u->bad || names[i] == NULL || texts[i] == NULL ||
+		    infos[i] == NULL)
 			goto bad;
 		fates[i] = decide(b, path, names[i], texts[i], &twin);
 		if (fates[i] == OUT_TWIN) {
@@ -636,6 +653,11 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 		}
 	if (publish(b, path, rel, in, &p, res, diags) != 0)
 		return -1;
+	/* what the overview shows, on every output the manifest has (a
+	 * draft kept as edited shows what its note says now) */
+	for (i = 0; i < count; i++)
+		if (sr_manifest_set_info(&b->manifest, names[i], infos[i]) != 0)
+			return not_recorded(path, names[i], diags);
 	/* drafts this note made before and makes no more (a member who left
 	 * the panel): forgotten, so the note can be up to date again; their
 	 * files are left as they are */

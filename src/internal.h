@@ -275,4 +275,18 @@ void sr_html_escape(sr_buf *b, const char *s);
 /* Columns the UTF-8 text takes (wide characters two, marks none). */
 int sr_text_width(const char *s, size_t n);
 
+/* ---- index.c: the overview page ------------------------------------ */
+
+/* What the overview shows of a draft (its note's deadline, sent, company
+ * and role, the draft's words and interviewer), as the manifest keeps it
+ * with each of the draft's outputs.  Caller frees; NULL: out of memory. */
+char *sr_index_info(const sr_note *note, const sr_draft *d);
+/* Writes index.html in the output folder from the manifest's entries
+ * (the drafts whose files are there), statuses measured at now, when its
+ * bytes change; records it in the manifest.  One edited by hand (or not
+ * written by secondround) is kept with a warning unless force.  0, or -1
+ * with an error in diags. */
+int sr_index_write(sr_manifest *m, sr_outdir *o, time_t now, bool force,
+    sr_diags *diags);
+
 #endif /* SR_INTERNAL_H */

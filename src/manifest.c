@@ -6,6 +6,10 @@
  * note whose inputs hash the same and whose outputs are still there, and
  * never overwrites a draft whose hash says it was edited by hand.
  *
+ * An entry may carry a fifth field, what the overview page (index.c)
+ * shows of its draft, so that the page is made without reading the notes;
+ * the manifest keeps it as it is given (one line, no tab).
+ *
  * The file is sorted and holds no times, so it is the same on every
  * machine and `git diff drafts/` shows only real changes.  In memory it is
  * a table of entries found through two hash indexes: by output, and by
@@ -31,11 +35,11 @@
 #define MANIFEST_NAME ".secondround-manifest"
 #define JOURNAL_NAME ".secondround-journal"
 #define MANIFEST_HEAD "# secondround manifest 1: output, note, input hash, " \
-    "output hash\n"
+    "output hash[, overview]\n"
 
 typedef struct {
 	sr_manifest_entry e; /* first: an entry handed out is its item */
-	char *note, *made_by;
+	char *note, *made_by, *info;
 	uint32_t next;       /* the next item of the same note, + 1 */
 	bool present;
 	char output[];
@@ -198,8 +202,11 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 	if (!x->present || strcmp(x->note, note) != 0 ||
 	    x->e.input_hash != in || x->e.output_hash != out)
 		m->changed = true;
-	if (!x->present)
-		set_made_by(x, NULL); /* a new entry has no mark */
+	if (!x->present) { /* a new entry has no mark, and says nothing */
+		set_made_by(x, NULL);
+		free(x->info);
+		x->e.info = x->info = NULL;
+	}
 	if (strcmp(x->note, note) != 0) {
 		/* an output that moves to another note: rare; the note
 		 * index is made again */
@@ -214,6 +221,26 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 	x->e.input_hash = in;
 	x->e.output_hash = out;
 	return made_by != NULL ? set_made_by(x, made_by) : 0;
+}
+
+int
+sr_manifest_set_info(sr_manifest *m, const char *output, const char *info)
+{
+	item *x = find_item(m->t, output);
+	char *copy = NULL;
+
+	if (x == NULL || !x->present)
+		return 0;
+	if ((info == NULL && x->info == NULL) || (info != NULL &&
+	    x->info != NULL && strcmp(info, x->info) == 0))
+		return 0;
+	if (info != NULL && (strpbrk(info, "\t\n") != NULL ||
+	    (copy = strdup(info)) == NULL))
+		return -1;
+	free(x->info);
+	x->e.info = x->info = copy;
+	m->changed = true;
+	return 0;
 }
 
 int
@@ -286,10 +313,11 @@ parse_hex(const char *s, uint64_t *v)
 	return true;
 }
 
-/* An entry line (output, note, two hashes in hex, separated by tabs) cut
- * into f; false when it is not one. */
+/* An entry line (output, note, two hashes in hex, maybe the overview's
+ * field, separated by tabs) cut into f (f[4] NULL without the fifth);
+ * false when it is not one. */
 static bool
-parse_line(char *line, char *f[4], uint64_t *in, uint64_t *out)
+parse_line(char *line, char *f[5], uint64_t *in, uint64_t *out)
 {
 	int i;
 
@@ -299,6 +327,8 @@ parse_line(char *line, char *f[4], uint64_t *in, uint64_t *out)
 			return false;
 		*f[i]++ = '\0';
 	}
+	if ((f[4] = strchr(f[3], '\t')) != NULL)
+		*f[4]++ = '\0';
 	return *f[0] != '\0' && parse_hex(f[2], in) && parse_hex(f[3], out);
 }
 
@@ -310,7 +340,8 @@ static int
 read_lines(sr_manifest *m, sr_outdir *o, bool journal, sr_diags *diags)
 {
 	const char *name = journal ? JOURNAL_NAME : MANIFEST_NAME;
-	char *data, *line, *next, *f[4], *draft;
+	char *data, *line, *next, *f[5], *draft;
+	const sr_manifest_entry *e;
 	size_t len, dlen, lineno = 0;
 	uint64_t in, out;
 	bool absent;
@@ -347,7 +378,15 @@ read_lines(sr_manifest *m, sr_outdir *o, bool journal, sr_diags *diags)
 			}
 			free(draft);
 		}
-		if (sr_manifest_set(m, f[0], f[1], in, out, NULL) != 0) {
+		/* a journal line has no overview field: the entry keeps
+		 * the one it has while its inputs are the same */
+		e = sr_manifest_find(m, f[0]);
+		if (e != NULL && e->input_hash != in)
+			f[4] = NULL;
+		else if (e != NULL && f[4] == NULL)
+			f[4] = (char *)e->info;
+		if (sr_manifest_set(m, f[0], f[1], in, out, NULL) != 0 ||
+		    sr_manifest_set_info(m, f[0], f[4]) != 0) {
 			free(data);
 			sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
 			    "out of memory reading %s", name);
@@ -407,34 +446,48 @@ sr_manifest_journal(sr_manifest *m, const char *note, uint64_t in,
 	return ok ? 0 : -1;
 }
 
+const sr_manifest_entry **
+sr_manifest_list(sr_manifest *m, size_t *n)
+{
+	sr_manifest_table *t = m->t;
+	const sr_manifest_entry **sorted;
+	uint32_t i, count = t != NULL ? t->count : 0;
+
+	*n = 0;
+	if ((sorted = malloc((count + 1) * sizeof(*sorted))) == NULL)
+		return NULL;
+	for (i = 0; i < count; i++)
+		if (t->items[i]->present)
+			sorted[(*n)++] = &t->items[i]->e;
+	if (*n > 1)
+		qsort(sorted, *n, sizeof(*sorted), compare_entries);
+	return sorted;
+}
+
 int
 sr_manifest_save(sr_manifest *m, sr_outdir *o, sr_diags *diags)
 {
 	sr_manifest_table *t = m->t;
 	const sr_manifest_entry **sorted;
 	sr_buf b = {0};
-	uint32_t i, n = 0;
+	size_t i, n;
 	int rc = -1;
 
 	if (!m->changed)
 		return 0;
-	if (t == NULL || (sorted = malloc((t->count + 1) *
-	    sizeof(*sorted))) == NULL) {
+	if ((sorted = sr_manifest_list(m, &n)) == NULL) {
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
 		    "out of memory writing %s", MANIFEST_NAME);
 		return -1;
 	}
-	for (i = 0; i < t->count; i++)
-		if (t->items[i]->present)
-			sorted[n++] = &t->items[i]->e;
-	if (n > 1)
-		qsort(sorted, n, sizeof(*sorted), compare_entries);
 	sr_buf_puts(&b, MANIFEST_HEAD);
 	for (i = 0; i < n; i++)
-		sr_buf_printf(&b, "%s\t%s\t%016llx\t%016llx\n",
+		sr_buf_printf(&b, "%s\t%s\t%016llx\t%016llx%s%s\n",
 		    sorted[i]->output, sorted[i]->note,
 		    (unsigned long long)sorted[i]->input_hash,
-		    (unsigned long long)sorted[i]->output_hash);
+		    (unsigned long long)sorted[i]->output_hash,
+		    sorted[i]->info != NULL ? "\t" : "",
+		    sorted[i]->info != NULL ? sorted[i]->info : "");
 	if (b.failed)
 		sr_diags_add(diags, SR_ERROR, sr_outdir_path(o), 0, 0,
 		    "out of memory writing %s", MANIFEST_NAME);
@@ -463,6 +516,7 @@ sr_manifest_free(sr_manifest *m)
 		for (i = 0; i < t->count; i++) {
 			free(t->items[i]->note);
 			free(t->items[i]->made_by);
+			free(t->items[i]->info);
 			free(t->items[i]);
 		}
 		if (t->journal != -1)

@@ -84,8 +84,9 @@ expect "nothing changed: up to date" 0 "0 written, 1 up to date" ih
 check "nothing changed: the same input hashes" cmp -s "$m" "$tmp/manifest.before"
 printf '\n-- a comment changes nothing the filter does\n' >>"$tmp/filters/default.lua"
 expect "a comment in a filter: the same drafts" 0 "0 written, 1 up to date" ih
-cut -f 3 "$tmp/manifest.before" >"$tmp/in.before"
-cut -f 3 "$m" >"$tmp/in.after"
+# (the overview page, index.html, is made from no note: no input hash)
+grep -v '^index\.html	' "$tmp/manifest.before" | cut -f 3 >"$tmp/in.before"
+grep -v '^index\.html	' "$m" | cut -f 3 >"$tmp/in.after"
 check "a comment in a filter: every input hash changed" sh -c "paste \
     '$tmp/in.before' '$tmp/in.after' | awk -F '	' 'NR > 1 && (\$1 == \$2 ||
     \$2 == \"\") { bad = 1 } END { exit bad || NR != 4 }'"

@@ -157,7 +157,7 @@ for build in "$@"; do
 	$sr build -q --force --now $NOW examples/notes -o "$tmp/drafts3" >"$tmp/out" 2>&1
 	if [ "$(cat "$tmp/out")" = "0 written, 4 up to date, 0 kept (edited), 0 without a draft, 0 failed; 1 sent (no new draft)" ]; then ok; else
 		bad "-q: the summary alone"; cat "$tmp/out"; fi
-	$sr build -q examples/notes -o "$tmp/drafts2" 2>/dev/null
+	$sr build -q --now $NOW examples/notes -o "$tmp/drafts2" 2>/dev/null
 	if diff -r "$tmp/drafts" "$tmp/drafts2" >/dev/null; then ok; else
 		bad "two builds differ"; diff -r "$tmp/drafts" "$tmp/drafts2" | head; fi
 	# The corpus notes: their plain-text drafts byte for byte, and the
@@ -220,7 +220,7 @@ for build in "$@"; do
 	compare "a phrases filter" tests/voice/expected/phrases.txt \
 	    "$tmp/voice-out/2026-11-03-say-and-pronouns.txt"
 
-	for t in build guards loop confine bodies hostile eml; do
+	for t in build guards loop confine bodies hostile eml index; do
 		tests/$t.sh "$build" "$tmp" "$valgrind" >"$tmp/$t.out" 2>&1
 		n=$(sed -n "s/^$t: \([0-9]*\) passed, \([0-9]*\) failed\$/\1 \2/p" "$tmp/$t.out")
 		if [ -z "$n" ]; then bad "tests/$t.sh printed no count"; cat "$tmp/$t.out"
@@ -298,7 +298,7 @@ Try 'secondround --help'." ]; then ok; else
 	cli "build writes drafts for notes only" 0 "1 written, 0 up to date, 0 kept (edited), 0 without a draft, 0 failed; 3 files skipped: 2 not notes, 1 empty; 1 output folder not read" \
 	    $sr build --now $NOW tests/real -o "$tmp/real-out"
 	(cd "$tmp/real-out" && find . -type f | sort | tr '\n' ' ') >"$tmp/list"
-	if [ "$(cat "$tmp/list")" = "./.secondround-manifest ./2026-11-24-acme.html ./2026-11-24-acme.md ./2026-11-24-acme.txt " ]; then ok; else
+	if [ "$(cat "$tmp/list")" = "./.secondround-manifest ./2026-11-24-acme.html ./2026-11-24-acme.md ./2026-11-24-acme.txt ./index.html " ]; then ok; else
 		bad "build over tests/real wrote: $(cat "$tmp/list")"; fi
 
 	# -o - (--stdout): the drafts on standard output, in one format,

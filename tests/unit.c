@@ -1575,7 +1575,7 @@ test_manifest(void)
 		}
 		qsort(lines, (size_t)n, sizeof(char *), m_compare_strs);
 		sr_buf_puts(&want, "# secondround manifest 1: output, note, "
-		    "input hash, output hash\n");
+		    "input hash, output hash[, overview]\n");
 		for (k = 0; k < n; k++) {
 			sr_buf_puts(&want, lines[k]);
 			free(lines[k]);
