@@ -62,6 +62,19 @@ static const struct {
 	    "                          traceback with filter errors\n"
 	    "      --now TIME          the clock for deadlines (2026-03-04 12:00)\n",
 	    true},
+	{"watch", "watch [-q] [-j N] [-o DIR] [--formats LIST] [--force] "
+	    "[--poll]\n                     [FILTER OPTIONS] NOTES...",
+	    "Builds the drafts of every note as build does, then keeps them in\n"
+	    "step with the notes while you write: each time notes change (one\n"
+	    "save, or an editor's burst of writes and renames), it builds the\n"
+	    "notes that changed, printing each note's line and its warnings, and\n"
+	    "rewrites index.html.  The drafts of a note that is gone are\n"
+	    "removed, unless edited.  It waits on inotify; elsewhere (or with\n"
+	    "--poll) it looks every second.  Ctrl-C stops it; the manifest is\n"
+	    "saved after every build.\n\n"
+	    "options: those of build, and\n"
+	    "      --poll              look every second instead of inotify\n",
+	    true},
 	{"check", "check [-qv] [-j N] [--now TIME] [FILTER OPTIONS] NOTES...",
 	    "Reads every note, runs the filters, and reports what a user must\n"
 	    "act on: errors, and warnings (unanswered questions, a heading or\n"
@@ -143,6 +156,7 @@ usage(FILE *f)
 	    "\nTurns Markdown interview notes into follow-up emails.\n"
 	    "\ncommands:\n"
 	    "  build     write the drafts of every note (the default command)\n"
+	    "  watch     build, then rebuild the notes that change\n"
 	    "  check     report what the notes lack; nothing is written\n"
 	    "  explain   show how the filters scored and chose each point\n"
 	    "  init      make a notes repository\n"
@@ -369,11 +383,11 @@ common_option(int c, const char *name, char **argv, time_t *now)
 	}
 }
 
-typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN, CMD_BUILD, CMD_PREVIEW }
-    command;
+typedef enum { CMD_CHECK, CMD_PARSE, CMD_EXPLAIN, CMD_BUILD, CMD_PREVIEW,
+    CMD_WATCH } command;
 
 static const char *const command_names[] = {"check", "parse", "explain",
-    "build", "build"};
+    "build", "build", "watch"};
 
 /* Prints text from a note or a file name with its control characters
  * made visible: a note must not drive the terminal. */
@@ -586,7 +600,7 @@ build_defaults(const char *first, const char **outpath, unsigned *fmts,
 	if (fmts != NULL && bd.formats != NULL &&
 	    (*fmts = parse_formats(bd.formats)) == 0) {
 		fprintf(stderr, "%s:%d:%d: error: 'formats': '%s' is not a list "
-		    "of md, txt and html\n", bd.path, bd.formats_line,
+		    "of md, txt, html and eml\n", bd.path, bd.formats_line,
 		    bd.formats_col, bd.formats);
 		rc = -1;
 	}
@@ -1156,6 +1170,90 @@ on_startup_alarm(int sig)
 	_exit(EXIT_USAGE);
 }
 
+/* The drafts of notes that are gone: removed (unless edited) and
+ * forgotten, and the overview page rewritten without them. */
+static int
+forget(sr_engine *engine, sr_paths *gone, const char *outpath,
+    unsigned fmts, bool force, bool fsync_files, bool quiet, time_t now)
+{
+	sr_diags diags = {0};
+	sr_outdir *out;
+	sr_builder *b = NULL;
+	int rc = EXIT_FAILURE;
+	size_t i;
+
+	if ((out = sr_outdir_open(outpath, fsync_files, &diags)) == NULL ||
+	    (b = sr_builder_new(engine, out, fmts, force, &diags)) == NULL)
+		goto out;
+	for (i = 0; i < gone->count; i++)
+		if (sr_builder_forget(b, gone->items[i].rel, &diags) != 0)
+			goto out;
+	if (sr_builder_index(b, now, &diags) == 0 &&
+	    sr_builder_save(b, &diags) == 0)
+		rc = EXIT_SUCCESS;
+out:
+	flush_diags(&diags, quiet);
+	sr_builder_free(b);
+	sr_outdir_close(out);
+	return rc;
+}
+
+/*
+ * watch: a build, then a build of the notes that changed each time some
+ * do, until a signal (which the build's handler turns into interrupted).
+ * The clock is read again for each build, unless --now set it.
+ */
+static int
+watch(sr_engine *engine, sr_paths *paths, const char *outpath, unsigned fmts,
+    bool force, bool fsync_files, bool quiet, const time_t *fixed_now,
+    char **roots, int nroots, size_t failed, unsigned jobs, bool polling,
+    long max_seconds)
+{
+	sr_diags diags = {0};
+	sr_paths changed, gone;
+	sr_watch *w;
+	int rc, got;
+
+	if ((w = sr_watch_new(roots, (size_t)nroots, polling, &diags)) == NULL) {
+		flush_diags(&diags, false);
+		return EXIT_FAILURE;
+	}
+	flush_diags(&diags, quiet);
+	rc = build(engine, paths, outpath, fmts, force, fsync_files, quiet,
+	    true, fixed_now ? *fixed_now : time(NULL), roots, nroots, failed,
+	    jobs, max_seconds);
+	while (rc != EXIT_USAGE && !interrupted) {
+		fprintf(stderr, "%s: watching %zu note%s (%s); Ctrl-C to stop\n",
+		    progname, sr_watch_notes(w)->count,
+		    sr_watch_notes(w)->count == 1 ? "" : "s",
+		    sr_watch_polling(w) ? "looking every second" : "inotify");
+		if ((got = sr_watch_wait(w, &changed, &gone, &interrupted,
+		    &diags)) != 1) {
+			flush_diags(&diags, false);
+			if (got == -1)
+				rc = EXIT_FAILURE;
+			break;
+		}
+		if (gone.count > 0)
+			rc = forget(engine, &gone, outpath, fmts, force,
+			    fsync_files, quiet, fixed_now ? *fixed_now :
+			    time(NULL));
+		if (changed.count > 0)
+			rc = build(engine, &changed, outpath, fmts, force,
+			    fsync_files, quiet, true, fixed_now ? *fixed_now :
+			    time(NULL), roots, nroots, 0, jobs, max_seconds);
+		sr_paths_free(&changed);
+		sr_paths_free(&gone);
+	}
+	sr_watch_free(w);
+	if (interrupted && rc != 128 + interrupted) {
+		fprintf(stderr, "%s: stopped; the drafts and the manifest are "
+		    "saved\n", progname);
+		rc = EXIT_SUCCESS;
+	}
+	return rc;
+}
+
 /*
  * check, parse and explain: read every note; check lints it and runs the
  * filters over it, parse prints it as read, explain prints what the
@@ -1181,6 +1279,7 @@ cmd_read(int argc, char **argv, command cmd)
 		{"max-seconds", required_argument, NULL, 'W'},
 		{"no-default-filters", no_argument, NULL, 'N'},
 		{"now", required_argument, NULL, 'n'},
+		{"poll", no_argument, NULL, 'W'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
@@ -1201,6 +1300,7 @@ cmd_read(int argc, char **argv, command cmd)
 	bool force = false, fsync_files = false, formats_given = false;
 	bool output_given = false;
 	char *defaults_out = NULL;
+	bool now_given = false, polling = false;
 	unsigned jobs = default_jobs();
 	int first_note;
 
@@ -1275,7 +1375,11 @@ cmd_read(int argc, char **argv, command cmd)
 			}
 			eo.max_memory = v * 1024 * 1024;
 			break;
+		case 'W':
+			polling = true;
+			break;
 		case 'n':
+			now_given = true;
 			if (!parse_now(optarg, &now)) {
 				usage_error("--now: '%s' is not a date "
 				    "such as 2026-03-04 12:00", optarg);
@@ -1319,13 +1423,18 @@ cmd_read(int argc, char **argv, command cmd)
 	first_note = optind;
 	/* the defaults file's formats and output folder, where the command
 	 * line names none */
-	if (cmd == CMD_BUILD && (!output_given || !formats_given) &&
+	if ((cmd == CMD_BUILD || cmd == CMD_WATCH) &&
+	    (!output_given || !formats_given) &&
 	    build_defaults(argv[first_note], output_given ? NULL : &outpath,
 	    formats_given ? NULL : &fmts, &defaults_out) != 0) {
 		rc = EXIT_FAILURE;
 		goto out;
 	}
 	/* -o - (--stdout): the drafts on standard output, nothing written */
+	if (cmd == CMD_WATCH && strcmp(outpath, "-") == 0) {
+		usage_error("watch writes drafts: name a folder with -o");
+		goto out;
+	}
 	if (cmd == CMD_BUILD && strcmp(outpath, "-") == 0) {
 		if (formats_given && ((fmts & (fmts - 1)) != 0 ||
 		    fmts == SR_FORMAT_EML)) {
@@ -1369,6 +1478,12 @@ cmd_read(int argc, char **argv, command cmd)
 	}
 	warnings += diags.warnings;
 	flush_diags(&diags, quiet);
+	if (cmd == CMD_WATCH) {
+		rc = watch(engine, &paths, outpath, fmts, force, fsync_files,
+		    quiet, now_given ? &now : NULL, argv + first_note,
+		    argc - first_note, failed, jobs, polling, eo.max_seconds);
+		goto out;
+	}
 	if (cmd == CMD_BUILD) {
 		rc = build(engine, &paths, outpath, fmts, force, fsync_files,
 		    quiet, eo.traceback, now, argv + first_note,
@@ -1457,7 +1572,8 @@ run(int argc, char **argv)
 		const char *name;
 		command cmd;
 	} commands[] = {{"build", CMD_BUILD}, {"check", CMD_CHECK},
-	    {"explain", CMD_EXPLAIN}, {"parse", CMD_PARSE}};
+	    {"explain", CMD_EXPLAIN}, {"parse", CMD_PARSE},
+	    {"watch", CMD_WATCH}};
 	static const struct {
 		const char *name;
 		int (*fn)(int, char **);

@@ -16,6 +16,7 @@
 #ifndef SECONDROUND_H
 #define SECONDROUND_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -727,6 +728,11 @@ int sr_builder_commit(sr_builder *b, const char *path, const char *rel,
  * read), statuses measured at now: before the last save.  0, or -1 with
  * an error in diags. */
 int sr_builder_index(sr_builder *b, time_t now, sr_diags *diags);
+/* For a note that is gone (rel: its name under its root, as it was
+ * built): its drafts that are as generated are removed and forgotten,
+ * each named in an SR_INFO line; one edited by hand is kept, and stays
+ * listed.  0, or -1 with an error in diags. */
+int sr_builder_forget(sr_builder *b, const char *rel, sr_diags *diags);
 /* Saves the manifest when it changed: at the end, and between two notes
  * as often as wanted (a long build saves on the way, so a kill loses
  * only what it wrote since). */
@@ -796,6 +802,27 @@ int sr_paths_collect_under(const char *path, const char *under,
  */
 int sr_notes_root(const char *path, char **under);
 void sr_paths_free(sr_paths *p);
+
+/* ---- Watching notes (watch.c) ----------------------------------------- */
+
+/* The notes named by args (files and folders, as a build takes them;
+ * args must outlive the watch), watched with inotify, or looked at every
+ * second with polling (or when inotify is not there: a warning says so).
+ * Free with sr_watch_free; NULL with an error in diags. */
+typedef struct sr_watch sr_watch;
+sr_watch *sr_watch_new(char **args, size_t nargs, bool polling,
+    sr_diags *diags);
+/* The notes as last seen (the watch's). */
+const sr_paths *sr_watch_notes(const sr_watch *w);
+bool sr_watch_polling(const sr_watch *w);
+/* Waits until notes change and have settled (a burst of saves is one
+ * change): 1 with the notes new or changed in changed and those gone in
+ * removed (both the caller's, to free with sr_paths_free); 0 when *stop
+ * was set (a signal's handler sets it; the wait ends at the signal); -1
+ * with an error in diags. */
+int sr_watch_wait(sr_watch *w, sr_paths *changed, sr_paths *removed,
+    volatile sig_atomic_t *stop, sr_diags *diags);
+void sr_watch_free(sr_watch *w);
 
 
 #endif /* SECONDROUND_H */

@@ -729,3 +729,38 @@ sr_builder_note(sr_builder *b, const char *path, const char *rel,
 	sr_pack_free(&msg);
 	return rc;
 }
+
+int
+sr_builder_forget(sr_builder *b, const char *rel, sr_diags *diags)
+{
+	const sr_manifest_entry *e[MAX_OUTPUTS];
+	const char *dir = sr_outdir_path(b->out);
+	size_t n, i, len;
+	bool absent, there, edited;
+	char *old;
+
+	n = note_outputs(b, rel, e);
+	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
+		old = sr_outdir_read(b->out, e[i]->output, &len, &absent);
+		there = old != NULL;
+		edited = there && hash_bytes(old, len) != e[i]->output_hash;
+		free(old);
+		if (edited) {
+			sr_diags_add(diags, SR_WARNING, dir, 0, 0, "%s: its note "
+			    "%s is gone, but it was edited since it was "
+			    "generated: kept", e[i]->output, rel);
+			continue;
+		}
+		if (!there && !absent)
+			continue; /* unreadable: left as it is */
+		if (there) {
+			sr_outdir_remove(b->out, e[i]->output);
+			sr_diags_add(diags, SR_INFO, dir, 0, 0, "removed %s: its "
+			    "note %s is gone", e[i]->output, rel);
+		}
+		/* the entries found stay as they are while others change */
+		if (sr_manifest_remove(&b->manifest, e[i]->output) != 0)
+			return not_recorded(rel, e[i]->output, diags);
+	}
+	return 0;
+}
