@@ -151,6 +151,18 @@ sr_eml_check(const sr_note *note, const sr_draft *d, sr_diags *diags)
 		    "refused");
 		rc = -1;
 	}
+	/* RFC 5321's longest address: a longer one would not fit a line */
+	for (i = 0; i < 2 && rc == 0; i++) {
+		const sr_person *p = i == 0 ? d->to : &note->candidate;
+
+		if (p != NULL && p->email != NULL && strlen(p->email) > 254) {
+			sr_diags_add(diags, SR_ERROR, note->path, p->line, 0,
+			    "'%s' email is longer than an address may be (254 "
+			    "bytes): refused", i == 0 ? "interviewer" :
+			    "candidate");
+			rc = -1;
+		}
+	}
 	if (rc == 0 && (d->to == NULL || d->to->email == NULL))
 		sr_diags_add(diags, SR_WARNING, note->path, d->to ? d->to->line :
 		    0, 0, "no mail address for %s: its .eml draft has no To: "
@@ -202,7 +214,10 @@ plain_header_text(const char *s, size_t col)
 {
 	size_t word;
 
-	if (!is_ascii(s) || strstr(s, "=?") != NULL || *s == ' ')
+	/* folding keeps one space where it breaks: runs of them, and one
+	 * at either end, are kept by encoding */
+	if (!is_ascii(s) || strstr(s, "=?") != NULL || *s == ' ' ||
+	    strstr(s, "  ") != NULL || (*s != '\0' && s[strlen(s) - 1] == ' '))
 		return false;
 	for (; *s != '\0'; s += word + (s[word] == ' ')) {
 		word = strcspn(s, " ");

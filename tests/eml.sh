@@ -56,7 +56,7 @@ note utf8.md "company: Clínica Ñandú São Paulo" \
 note comma.md "company: Park & Sons" "role: Nurse" \
     "interviewer: Park, Helen <helen@park.example>" \
     "candidate: {name: Chris \"CB\" Boyd}"
-note noaddr.md "company: Acme" "role: Nurse" "interviewer: Maria Alvarez"
+note noaddr.md "company: Acme  Twin   Spaces" "role: Nurse" "interviewer: Maria Alvarez"
 note inject-crlf.md "company: Acme" "role: Nurse" \
     'interviewer: {name: "Maria\r\nBcc: evil@x.example", email: maria@acme.example}'
 note inject-two.md "company: Acme" "role: Nurse" \
