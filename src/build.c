@@ -563,6 +563,30 @@ claim_up_to_date(sr_builder *b, const char *path, const char *rel,
 	return 0;
 }
 
+/* The old drafts of a note marked sent stay: the overview shows them
+ * sent. */
+static int
+mark_sent(sr_builder *b, const char *path, const char *rel, sr_diags *diags)
+{
+	const sr_manifest_entry *e[MAX_OUTPUTS];
+	size_t n, i;
+	char *info;
+	int rc;
+
+	n = note_outputs(b, rel, e);
+	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
+		if (e[i]->info == NULL)
+			continue;
+		if ((info = sr_index_info_sent(e[i]->info)) == NULL)
+			return not_recorded(path, e[i]->output, diags);
+		rc = sr_manifest_set_info(&b->manifest, e[i]->output, info);
+		free(info);
+		if (rc != 0)
+			return not_recorded(path, e[i]->output, diags);
+	}
+	return 0;
+}
+
 static int
 commit_note(sr_builder *b, const char *path, const char *rel,
     sr_unpack *u, sr_build_result *res, sr_diags *diags)
@@ -586,7 +610,8 @@ commit_note(sr_builder *b, const char *path, const char *rel,
 	if (kind == BUILT_UP_TO_DATE)
 		return claim_up_to_date(b, path, rel, res, diags);
 	if (kind == BUILT_SENT) {
-		if (claim_up_to_date(b, path, rel, res, diags) != 0)
+		if (claim_up_to_date(b, path, rel, res, diags) != 0 ||
+		    mark_sent(b, path, rel, diags) != 0)
 			return -1;
 		res->status = SR_BUILD_SENT;
 		return 0;

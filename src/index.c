@@ -55,6 +55,20 @@ sr_index_info(const sr_note *note, const sr_draft *d)
 	return sr_buf_take(&b);
 }
 
+char *
+sr_index_info_sent(const char *info)
+{
+	const char *bar = strchr(info, '|');
+	sr_buf b = {0};
+
+	if (bar == NULL || (bar[1] != '0' && bar[1] != '1') || bar[2] != '|')
+		return strdup(info); /* not one: no row anyway */
+	sr_buf_put(&b, info, (size_t)(bar - info));
+	sr_buf_puts(&b, "|1");
+	sr_buf_puts(&b, bar + 2);
+	return sr_buf_take(&b);
+}
+
 /* One row of the page: a draft, its files and what its notes said. */
 typedef struct {
 	char *base;                 /* the output name without extension */

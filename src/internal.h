@@ -281,6 +281,9 @@ int sr_text_width(const char *s, size_t n);
  * and role, the draft's words and interviewer), as the manifest keeps it
  * with each of the draft's outputs.  Caller frees; NULL: out of memory. */
 char *sr_index_info(const sr_note *note, const sr_draft *d);
+/* The same field of a draft whose note is now marked sent.  Caller
+ * frees; NULL: out of memory. */
+char *sr_index_info_sent(const char *info);
 /* Writes index.html in the output folder from the manifest's entries
  * (the drafts whose files are there), statuses measured at now, when its
  * bytes change; records it in the manifest.  One edited by hand (or not
