@@ -1279,7 +1279,7 @@ cmd_read(int argc, char **argv, command cmd)
 		{"max-seconds", required_argument, NULL, 'W'},
 		{"no-default-filters", no_argument, NULL, 'N'},
 		{"now", required_argument, NULL, 'n'},
-		{"poll", no_argument, NULL, 'W'},
+		{"poll", no_argument, NULL, 'Q'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
@@ -1375,7 +1375,7 @@ cmd_read(int argc, char **argv, command cmd)
 			}
 			eo.max_memory = v * 1024 * 1024;
 			break;
-		case 'W':
+		case 'Q':
 			polling = true;
 			break;
 		case 'n':
