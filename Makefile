@@ -142,7 +142,7 @@ mutate: $(B)/config.mk
 FUZZ_TIME = 10
 FUZZ_CC   = clang
 FUZZ_DEBS = clang libclang-rt-14-dev
-FUZZERS   = frontmatter note text voice pipeline
+FUZZERS   = frontmatter note text voice pipeline eml
 FUZZ_SAN  = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all -Wno-string-concatenation
 

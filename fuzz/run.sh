@@ -29,9 +29,17 @@ for f in examples/notes/*/*/*.md examples/notes/*/*/*/*.md tests/regress/*.md \
 		printf '0%s' "$line" >"$seeds/points/$i-$(printf '%s' "$line" | cksum | cut -d' ' -f1)"
 	done
 done
+# the .eml writer's fields, NUL-separated: to name, to email, candidate
+# name, candidate email, subject, a paragraph
+mkdir -p "$seeds/eml"
+printf 'Ann Lee\000ann@acme.example\000Bo Ek\000bo@example.org\000Lead: the plan\000Thank you for *the* talk.' >"$seeds/eml/1"
+printf 'Zo\303\253 M\303\274ller\000zoe@acme.example\000Jos\303\251\000j@x.org\000Caf\303\251 \342\200\224 \346\227\245\346\234\254\000=?utf-8?B?x?= =3D line' >"$seeds/eml/2"
+printf 'Park, Helen\000h@x.org\000Bo\000b@x.org\000a  b   c \000x' >"$seeds/eml/3"
+printf 'Bob\000a@x\r\nBcc: c@y\000Bo\000b@x.org\000S\000P' >"$seeds/eml/4"
 pass=0 fail=0
 for t in "$@"; do
-	case $t in voice) s=$seeds/points ;; *) s=$seeds/notes ;; esac
+	case $t in voice) s=$seeds/points ;; eml) s=$seeds/eml ;;
+	*) s=$seeds/notes ;; esac
 	mkdir -p "$build/corpus/$t"
 	"$build/fuzz-$t" -max_total_time="$time" -print_final_stats=1 \
 	    -timeout=10 -rss_limit_mb=1024 -max_len=65536 \

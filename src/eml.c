@@ -74,7 +74,7 @@ check_person(const sr_note *note, const sr_value *v, const char *field,
     sr_diags *diags)
 {
 	const sr_value *name = v, *email = v;
-	const char *gt, *at;
+	const char *gt, *at, *lt;
 	size_t i;
 	int rc = 0;
 
@@ -105,9 +105,24 @@ check_person(const sr_note *note, const sr_value *v, const char *field,
 			    "address: refused", field);
 			return -1;
 		}
+		/* the address itself, in <> or the whole: ASCII */
+		lt = strchr(v->text, '<');
+		if (at != NULL && !is_ascii(lt != NULL ? lt : v->text)) {
+			sr_diags_add(diags, SR_ERROR, note->path, v->line,
+			    v->col, "'%s' address holds characters outside "
+			    "ASCII, which a mail header cannot carry: refused",
+			    field);
+			return -1;
+		}
 		return 0;
 	}
 	if (email != NULL && email->kind == SR_VALUE_SCALAR &&
+	    !is_ascii(email->text)) {
+		sr_diags_add(diags, SR_ERROR, note->path, email->line,
+		    email->col, "'%s' email holds characters outside ASCII, "
+		    "which a mail header cannot carry: refused", field);
+		rc = -1;
+	} else if (email != NULL && email->kind == SR_VALUE_SCALAR &&
 	    ((at = strchr(email->text, '@')) == NULL ||
 	    strchr(at + 1, '@') != NULL ||
 	    strpbrk(email->text, " ,;<>") != NULL)) {
@@ -273,7 +288,12 @@ put_address(sr_buf *b, const char *header, const sr_person *p)
 
 	sr_buf_printf(b, "%s: ", header);
 	if (p->name != NULL && p->name[0] != '\0') {
-		if (!is_ascii(p->name) || strlen(p->name) > 60 ||
+		/* its length quoted: each '"' and '\' takes two */
+		size_t quoted = strlen(p->name) + 2;
+
+		for (c = p->name; *c != '\0'; c++)
+			quoted += *c == '"' || *c == '\\';
+		if (!is_ascii(p->name) || quoted > 62 ||
 		    strstr(p->name, "=?") != NULL) {
 			put_encoded(b, p->name);
 		} else if (strspn(p->name, atext) == strlen(p->name) &&

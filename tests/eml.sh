@@ -56,6 +56,9 @@ note utf8.md "company: Clínica Ñandú São Paulo" \
 note comma.md "company: Park & Sons" "role: Nurse" \
     "interviewer: Park, Helen <helen@park.example>" \
     "candidate: {name: Chris \"CB\" Boyd}"
+# (a name whose quoted form is too long for its line: found by fuzz/eml.c)
+note quoted.md "company: Acme" "role: Nurse" \
+    "interviewer: {name: 'Dr \"Mo\" \"Jo\" \"Bo\" \"Lu\" \"Al\" \"Ed\" \"Cy\" Maria Alvarez-Fitzgera', email: maria@acme.example}"
 note noaddr.md "company: Acme  Twin   Spaces" "role: Nurse" "interviewer: Maria Alvarez"
 note inject-crlf.md "company: Acme" "role: Nurse" \
     'interviewer: {name: "Maria\r\nBcc: evil@x.example", email: maria@acme.example}'
@@ -65,6 +68,9 @@ note inject-subject.md 'company: "Acme\nBcc: evil@x.example"' "role: Nurse" \
     "interviewer: {name: Maria, email: maria@acme.example}"
 note inject-email.md "company: Acme" "role: Nurse" \
     "interviewer: {name: Maria, email: 'maria@acme.example, evil@x.example'}"
+note inject-8bit.md "company: Acme" "role: Nurse" \
+    "interviewer: {name: Maria, email: maria@acmé.example}" \
+    "candidate: Chris <chris@mäil.example>"
 
 out=$tmp/drafts
 $sr build --now $NOW --formats txt,html,eml "$tmp/notes" -o "$out" >"$tmp/out" 2>&1
@@ -78,7 +84,11 @@ check "a line break in the company (the subject) is refused" \
     has "inject-subject.md:2:10: error: 'company' holds a line break"
 check "two addresses in an email field are refused" \
     has "inject-email.md:4:35: error: 'interviewer' email is not one address"
-for n in inject-crlf inject-two inject-subject inject-email; do
+check "an address outside ASCII is refused (found by fuzz/eml.c)" \
+    has "inject-8bit.md:4:35: error: 'interviewer' email holds characters outside ASCII"
+check "a candidate's address outside ASCII too" \
+    has "inject-8bit.md:5:12: error: 'candidate' address holds characters outside ASCII"
+for n in inject-crlf inject-two inject-subject inject-email inject-8bit; do
 	check "$n: no draft at all" [ ! -e "$out/$n.eml" ] && [ ! -e "$out/$n.txt" ]
 done
 check "no address: a warning" has "noaddr.md:4: warning: no mail address for Maria Alvarez: its .eml draft has no To:"
@@ -91,6 +101,7 @@ python3 tests/eml.py "$out" \
     --to utf8.eml "Zoë Ångström-Müller" zoe@nandu.example \
     --from utf8.eml "José Núñez" jose@mail.example \
     --to comma.eml "Park, Helen" helen@park.example \
+    --to quoted.eml 'Dr "Mo" "Jo" "Bo" "Lu" "Al" "Ed" "Cy" Maria Alvarez-Fitzgera' maria@acme.example \
     --no-to noaddr.eml >"$tmp/py" 2>&1
 n=$(sed -n 's/^eml: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$tmp/py")
 if [ -z "$n" ]; then bad "tests/eml.py printed no count"; cat "$tmp/py"
