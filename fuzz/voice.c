@@ -30,8 +30,8 @@ setup(void)
 	char *dir = sr_filters_dir();
 	lua_State *L;
 
-	if (dir == NULL || (sb = sr_sandbox_new(dir, false, NULL, NULL)) ==
-	    NULL)
+	if (dir == NULL || (sb = sr_sandbox_new(dir, false,
+	    (size_t)SR_DEFAULT_MEMORY, SR_DEFAULT_SECONDS, NULL, NULL)) == NULL)
 		abort();
 	L = sb->L;
 	if (luaL_loadbufferx(L, probe, sizeof(probe) - 1, "=probe", "t") !=
@@ -63,7 +63,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sb == NULL)
 		setup();
 	L = sb->L;
-	sr_sandbox_begin(sb, SR_DEFAULT_INSTRUCTIONS, SR_DEFAULT_MEMORY);
+	sr_sandbox_begin(sb, SR_DEFAULT_INSTRUCTIONS,
+	    sr_sandbox_deadline(SR_DEFAULT_SECONDS));
 	lua_rawgeti(L, LUA_REGISTRYINDEX, normalize_ref);
 	lua_pushlstring(L, text, len);
 	lua_pushboolean(L, data[0] & 1);
