@@ -1262,6 +1262,11 @@ local function compose(chosen, note)
   -- comma reads as a role in a sentence
   local title = role and role:match("^([^,]+),%s")
   if title and #title >= 3 then role = title end
+  -- "Line cook", written as a sentence starts: a job in lower case mid-
+  -- sentence ("the line cook role"); a title in capitals stays
+  if role and role:match("^%u%l+ %l[%l%s%-]*$") then
+    role = role:gsub("^%u", string.lower)
+  end
   if role and company then
     say(1, fill(book.thanks.role_company, {role = role, company = company}), 99)
   elseif role then

@@ -427,4 +427,9 @@ do
     1, true), body(d2))
 end
 
+-- "Line cook" mid-sentence is "the line cook role"; "Staff Engineer" stays
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year")},
+  {role = "Line cook"})
+has(d, "about the line cook role at Riverside Health.")
+
 return {}
