@@ -529,7 +529,14 @@ local function prose(p, ctx, company, keep_verdicts)
   local t = untag(mentions(route(p.text, ctx.note), ctx.note), ctx.note)
   t = voice.normalize(t, keep_verdicts, ctx.book.words)
   if ctx.book.lang == "en" then
-    t = voice.splice(voice.address(t, ctx.who, company))
+    t = voice.address(t, ctx.who, company)
+    -- a fragment given its verb: a situation of theirs, a result of yours
+    if p.section == "problems" or p.section == "excited_me" then
+      t = voice.state(t)
+    elseif p.section == "excited_them" or p.section == "not_said" then
+      t = voice.result(t)
+    end
+    t = voice.splice(t)
     -- a correction's aside is often what it corrects
     if p.section ~= "say_differently" then t = voice.drop_asides(t) end
   end
@@ -776,6 +783,7 @@ local function word(slot, t, ctx, extra)
     return nil, "a " .. f .. " has no wording in this slot"
   end
   if f == "clause" then t = voice.article(t, ctx.names) end
+  if f == "noun" and ctx.book.lang == "en" then t = voice.noun_article(t) end
   local vars = {text = md(voice.capitalize(t)),
     lower = md(voice.lower_first(t, ctx.names))}
   for k, v in pairs(extra or {}) do vars[k] = v end
@@ -1389,7 +1397,12 @@ local function compose(chosen, note)
               break
             end
           end
-          if best and not head:find("(", 1, true) then
+          if best and best:match("^which ") then
+            -- a result already worded: "..., which took the pass rate
+            -- from 71% to 88%"
+            t = head .. ", " .. best
+            bracket = ", " .. md(best)
+          elseif best and not head:find("(", 1, true) then
             t = head .. " (" .. best .. ")"
             bracket = " (" .. md(best) .. ")"
           end

@@ -812,6 +812,13 @@ function voice.form(s)
     if words[i] == "I" then return "i" end
     if words[i] == "we" then return "we" end
   end
+  -- "Teaching load is capped at 40%" is a clause, not a gerund phrase
+  for i = 2, math.min(n, 4) do
+    local l = words[i]:lower()
+    if l == "is" or l == "are" or l == "was" or l == "were" then
+      return "clause"
+    end
+  end
   if lw:match("^%l+ing$") and #lw > 5 then return "gerund" end
   if w1:match("^%u%l+ing$") and #lw > 5 then return "gerund" end
   for i = 2, math.min(n, 10) do
@@ -832,7 +839,9 @@ for w in ([[research turnover retention revenue churn morale quality
   growth attrition pipeline traffic inventory compliance security
   leadership management marketing sales engineering maths math science
   data feedback communication documentation infrastructure headcount
-  recruiting recruitment scheduling shrink payroll fuel]]):gmatch("%a+") do
+  recruiting recruitment scheduling shrink payroll fuel maintenance care
+  work experience advice coverage support pricing strategy design
+  fatigue freshness visibility capacity]]):gmatch("%a+") do
   mass[w] = true
 end
 local determiner = {the = true, a = true, an = true, my = true, our = true,
@@ -1151,6 +1160,247 @@ function voice.splice(s)
     end
   end
   return table.concat(parts)
+end
+
+-- ---- fragments made clauses ----------------------------------------------
+--
+-- Notes state a situation or a result without its verb ("Eastfield
+-- turnover ~110% a year", "..., rollback rate from 20% to 3%", "month-end
+-- close cut from 9 to 5 days").  Three sure rewordings give them one;
+-- anything else is left as it is.
+
+local quantity_words = {about = true, around = true, roughly = true,
+  nearly = true, almost = true, only = true, just = true, at = true}
+local np_preps = {at = true, of = true, ["in"] = true, ["for"] = true,
+  on = true, with = true, about = true, across = true}
+local np_determiners = {the = true, my = true, our = true, their = true,
+  your = true, its = true, his = true, her = true, this = true,
+  that = true}
+local singular_s = {news = true, series = true, analysis = true,
+  status = true, bus = true, business = true, process = true,
+  access = true, success = true, loss = true, press = true, gas = true,
+  campus = true, focus = true, bonus = true, census = true, sales = false}
+
+local done_to = {}
+for w in ([[cut reduced tied linked halved doubled tripled automated
+  migrated rebuilt rewritten redesigned moved shortened trimmed lowered
+  raised brought consolidated standardised standardized simplified
+  replaced streamlined digitised digitized centralised centralized
+  grown]]):gmatch("%a+") do
+  done_to[w] = true
+end
+-- A number as notes write one: "110%", "$2M", "~300", "1.2M".
+local function is_number(w)
+  return w ~= nil and w:match("^[~%$\194\226]*[\128-\191]*%d") ~= nil
+end
+
+-- A noun phrase of at most `max` words at the start of s, a prepositional
+-- phrase in it ("turnover at Eastfield"): the position after its last
+-- word, the word after it, and its head (the last noun before a
+-- preposition); or nil.
+local function noun_phrase(s, max)
+  local pos, n, head, in_pp, stop, last = 1, 0, nil, false, nil, nil
+  local words = {}
+  for a, w, b in s:gmatch("()([%w\128-\255'\u{2019}%-&]+)()") do
+    words[#words + 1] = {a = a, w = w, b = b}
+    if #words > max + 2 then break end
+  end
+  for i, t in ipairs(words) do
+    local w, lw = t.w, t.w:lower()
+    -- only blanks between the words of a phrase
+    -- only blanks between the words of a phrase: a mark ends it
+    if i > 1 and not s:sub(words[i - 1].b, t.a - 1):match("^%s+$") then
+      break
+    end
+    local nw = words[i + 1] and words[i + 1].w:lower() or ""
+    -- "costs up 40%": a noun and its change, not a verb
+    local noun_s = (s_verbs[lw] or verbs[lw]) and lw:match("s$") and (nw == "up" or nw == "down" or
+      quantity_words[nw])
+    -- "tickets about failed transfers": an adjective inside a phrase
+    local adjective = in_pp and lw:match("^%l+ed$") and not done_to[lw]
+      and nw:match("^%l") and not np_preps[nw] and nw ~= "to" and
+      nw ~= "by" and nw ~= "from" and not np_determiners[nw]
+    if noun_s or adjective then
+      -- a word of the phrase
+    elseif is_number(w) or verbs[lw] or past[lw] or s_verbs[lw] or done_to[lw] or
+       sure_verbs[lw] or agree[lw] or subjects[lw] or relative[lw] or
+       (lw:match("^%l+ed$") and #lw >= 5) or lw == "up" or lw == "down"
+       or lw == "and" or lw == "or" or lw == "from" or lw == "to" or
+       lw == "by" or (n > 0 and lw:match("^%l+ing$")) then
+      stop = t
+      break
+    end
+    if quantity_words[lw] and is_number(words[i + 1] and words[i + 1].w) then
+      stop = t
+      break
+    end
+    if np_preps[lw] then
+      if n == 0 then return nil end
+      in_pp = true
+    elseif np_determiners[lw] then
+      if n > 0 and not in_pp then return nil end
+    elseif not in_pp then
+      head = w
+    end
+    n = n + 1
+    last = t
+    if n > max then return nil end
+  end
+  if not last or not head then return nil end
+  -- a phrase ends on its noun, not on a preposition ("turnover at 110%")
+  if np_preps[last.w:lower()] then return nil end
+  return last.b, stop and stop.w, head
+end
+
+local function plural(head)
+  -- an acronym ("NPS") is one thing; "CSMs" are many
+  if not head:find("%l") then return false end
+  head = head:lower()
+  if singular_s[head] ~= nil then return not singular_s[head] end
+  return head:match("%as$") ~= nil and not head:match("[su]s$") and
+    not head:match("is$")
+end
+
+-- "the rollback rate", "mis-ships", "CI", "their teams' engagement".
+local function with_article(np, head)
+  local w1 = np:match("^[%w\128-\255'\u{2019}%-&]+") or ""
+  local lh = head:lower()
+  if np_determiners[w1:lower()] or determiner[w1:lower()] or
+     w1:match("^%u") or plural(head) or mass[lh] or
+     lh:match("ness$") or lh:match("ity$") or lh:match("ance$") or
+     lh:match("ence$") or lh:match("ism$") or lh:match("ing$") or
+     lh:match("ment$") then
+    return np
+  end
+  return "the " .. np
+end
+
+-- A noun phrase that needs its article gets "the": "reorg at Corvane" ->
+-- "the reorg at Corvane"; "alert fatigue", "mis-ships", "F&B" stay.
+function voice.noun_article(t)
+  local w1 = t:match("^[%w\128-\255'\u{2019}%-&]+") or ""
+  if not w1:match("^%l+$") or w1:match("ing$") or w1:match("ly$") then
+    return t
+  end
+  local stop_at, _, head = noun_phrase(t, 6)
+  if not stop_at then return t end
+  return with_article(t, head)
+end
+
+-- A situation without its verb gets "is" or "are": "Eastfield turnover
+-- about 110% a year" -> "Eastfield turnover is about 110% a year",
+-- "costs up 40%" -> "costs are up 40%", "teaching load capped at 40%" ->
+-- "teaching load is capped at 40%".  For what the note says of them.
+local participle_preps = {at = true, by = true, to = true, ["for"] = true,
+  ["in"] = true, on = true, ["until"] = true, from = true, with = true}
+local function state(s)
+  local stop_at, next_w, head = noun_phrase(s, 6)
+  if not next_w then return s end
+  local rest = s:sub(stop_at)
+  local lw = next_w:lower()
+  local after = rest:match("^%s+%S+%s+(%S+)") or ""
+  local sure = false
+  if quantity_words[lw] then
+    sure = true
+  elseif lw == "up" or lw == "down" then
+    sure = is_number(after) or after == "since" or after == "from" or
+      after == "this" or after == "last" or after == "by" or after == "to"
+  elseif is_number(next_w) then
+    sure = rest:match("^%s+%S-%%") ~= nil
+  elseif lw:match("^%l+ed$") and not past[lw] and not verbs[lw] then
+    sure = participle_preps[after:lower()] == true
+  end
+  if not sure then return s end
+  -- and no verb of its own later in the clause ("recruiting at 4-6 PQE
+  -- is hard")
+  for w in (rest:match("^([^,;:]*)") or rest):gmatch("[%a']+") do
+    local l = w:lower()
+    if verbs[l] or sure_verbs[l] or agree[l] then return s end
+  end
+  return s:sub(1, stop_at - 1) .. (plural(head) and " are" or " is") .. rest
+end
+
+function voice.state(text)
+  local out = {}
+  for i, sentence in ipairs(voice.sentences(text)) do
+    out[i] = state(sentence)
+  end
+  return table.concat(out, " ")
+end
+
+-- A result appended after a comma gets a verb: "..., rollback rate from
+-- about 20% to 3%" -> "..., which took the rollback rate from about 20%
+-- to 3%"; "..., tickets down 31%" -> "..., which cut tickets by 31%".
+-- For what the writer did.
+local function result(s)
+  local from = 1
+  while true do
+    local a = s:find(", ", from, true)
+    if not a then return s end
+    local head_text = s:sub(1, a - 1)
+    local _, open = head_text:gsub("%(", "")
+    local _, close = head_text:gsub("%)", "")
+    local _, quotes = head_text:gsub('"', "")
+    local tail = s:sub(a + 2)
+    local stop_at, next_w, head = noun_phrase(tail, 6)
+    if next_w and open == close and quotes % 2 == 0 then
+      local np = with_article(tail:sub(1, stop_at - 1), head)
+      local rest = tail:sub(stop_at)
+      local lw = next_w:lower()
+      local new
+      if lw == "from" or is_number(next_w) then
+        local span = rest:match("^%s+from%s+(.-%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
+          rest:match("^%s+([~%$\194\226]*[\128-\191]*%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$")
+        if span then new = "which took " .. np .. " from " .. span end
+      elseif lw == "down" or lw == "up" then
+        local r = rest:match("^%s+%a+%s+(.*)$") or ""
+        local w2 = r:match("^(%S+)") or ""
+        if w2 == "from" then
+          new = (lw == "down" and "which brought " or "which took ") ..
+            np .. " " .. lw .. " " .. r
+        elseif lw == "down" and w2 == "to" then
+          new = "which brought " .. np .. " down " .. r
+        elseif is_number(w2) then
+          new = (lw == "down" and "which cut " or "which raised ") ..
+            np .. " by " .. r
+        end
+      elseif quantity_words[lw] and lw ~= "at" and
+             not rest:find(",", 1, true) then
+        -- "..., error under 2%": what came with it
+        new = "with " .. np .. rest
+      end
+      if new then return head_text .. ", " .. new end
+    end
+    from = a + 2
+  end
+end
+
+-- What the writer did, written as a thing done to: "month-end close cut
+-- from 9 to 5 working days" -> "I cut the month-end close from 9 to 5
+-- working days".  Only verbs that take an object and a result after them.
+local done_preps = {from = true, to = true, by = true, into = true,
+  down = true, under = true, ["in"] = true, onto = true, across = true}
+local function own_result(s)
+  local stop_at, next_w, head = noun_phrase(s, 6)
+  if not next_w then return s end
+  local verb = next_w:lower()
+  if not done_to[verb] then return s end
+  local rest = s:sub(stop_at):match("^%s+%S+(.*)$") or ""
+  local after = rest:match("^%s+(%S+)") or ""
+  if not (done_preps[after:lower()] or is_number(after)) then return s end
+  if verb == "grown" then verb = "grew" elseif verb == "rewritten" then
+    verb = "rewrote" end
+  local np = s:sub(1, stop_at - 1)
+  np = np:gsub("^(%u)(%l)", function(a, b) return a:lower() .. b end)
+  return "I " .. verb .. " " .. with_article(np, head) .. rest
+end
+
+function voice.result(text)
+  local out = {}
+  for i, sentence in ipairs(voice.sentences(text)) do
+    out[i] = result(own_result(sentence))
+  end
+  return table.concat(out, " ")
 end
 
 -- ---- what a rule could not make right ------------------------------------

@@ -26,6 +26,9 @@ local function note(n)
     elseif rule == "lower_first" then got = voice.lower_first(input)
     elseif rule == "splice" then got = voice.splice(input)
     elseif rule == "drop_asides" then got = voice.drop_asides(input)
+    elseif rule == "state" then got = voice.state(input)
+    elseif rule == "result" then got = voice.result(input)
+    elseif rule == "noun_article" then got = voice.noun_article(input)
     end
     if got == want then
       pass = pass + 1
