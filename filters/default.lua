@@ -611,8 +611,15 @@ local function plain_label(s)
   rest = s:match("^[Bb]etter one:%s+(.+)$") or
     s:match("^[Bb]etter example:%s+(.+)$") or s:match("^[Bb]etter:%s+(.+)$")
   if rest then return "A better example would have been " .. rest end
-  rest = s:match("^[Nn]ot true[!%.]*:?%s+(.+)$")
+  rest = s:match("^[Nn]ot true[!%.]*[:,]?%s+(.+)$") or
+    s:match("^[Ww]rong[!%.]*%s*[:,%-\u{2013}\u{2014}]?%s+(.+)$")
+  local joined = rest and (rest:match("^(%a+)") or ""):lower()
+  if joined == "and" or joined == "but" or joined == "so" or joined == "or" then
+    rest = nil -- "Wrong, and not what I believe: ..." stays as written
+  end
   if rest then
+    -- "Not true, had 2 callbacks" -> "In fact, I had 2 callbacks"
+    rest = voice.own(rest)
     return "In fact, " .. rest:gsub("^(%u)(%l)", function(a, b)
       return a:lower() .. b
     end)
@@ -808,7 +815,8 @@ local function when(t)
     t:match("^(%s+with the %u%u+)") or t:match("^(%s+with %a+ [%w%-]+ %a+)")
   local at = t:match("^%s+next %a+") or t:match("^%s+on %u%l+ %d+") or
     t:match("^%s+%u%l%l%.? %d%d?") or t:match("^%s+on %u%l+day") or
-    t:match("^%s+%u%l+day") or t:match("^%s+tomorrow") or
+    (t:match("^%s+%u%l+day") and " on" .. t:match("^%s+%u%l+day")) or
+    t:match("^%s+tomorrow") or
     t:match("^%s+this %a+")
   if w then return w end
   if at then
@@ -827,7 +835,8 @@ local step_kinds = {technical = true, partner = true, final = true,
   panel = true, phone = true, video = true, onsite = true, second = true,
   third = true, board = true, design = true, case = true, group = true,
   competency = true, behavioural = true, behavioral = true, practical = true,
-  formal = true, follow = true, ["follow-up"] = true, trial = true}
+  formal = true, follow = true, ["follow-up"] = true, trial = true,
+  working = true, shadow = true}
 
 -- A booked next step in a text: "the panel next week", or nil.
 local function booked(t)
@@ -858,7 +867,9 @@ local function booked(t)
       end
       if before:match("^%s*next step is an? $") or before:match("^%s*$") or
          before:match("^%s*the $") or before:match("^%s*an? $") or
-         before:match("^%s*for the $") or
+         before:match("^%s*for the $") or before:match("^%s*do an? $") or
+         before:match("^%s*come in for an? $") or
+         before:match("^%s*come for an? $") or
          before:match("^%s*next:? $") or before:match("^%s*final $") then
         if not phrase:lower():match("^the ") then
           phrase = "the " .. phrase
@@ -942,7 +953,10 @@ local function prepared(book, step, t)
   end
   local at = t:find("[:;,]%s")
   if not at then return nil end
+  local quoted = t:sub(at + 1):match("^%s*[\"\u{201C}]")
   local tail = voice.strip_end((t:sub(at + 1):gsub("^[%s\"\u{201C}]+", "")), "[%s%.]")
+  tail = voice.strip_end(tail, "[\"\u{201D}]")
+
   local l = tail:lower()
   -- what follows the verb, to the first comma, colon or quotation mark
   local function rest(pattern)
@@ -953,6 +967,12 @@ local function prepared(book, step, t)
   end
   local want = rest("^%a+'ll want ") or rest("^%a+ will want ") or
     rest("^%a+ wants? ")
+  -- "she wants to see my charting": ready to show it
+  local see = want and want:match("^to see (.+)$")
+  if see and slots.show then
+    return fill(slots.show, {step = md(step), lower = md(see)})
+  end
+  if want and want:match("^to ") then want = nil end
   if want and slots.want then
     return fill(slots.want, {step = md(step), lower = md(want)})
   end
@@ -963,6 +983,9 @@ local function prepared(book, step, t)
     return fill(slots.ask, {step = md(step), lower = md(ask)})
   end
   if voice.form(tail) == "imperative" and slots.advice then
+    -- their words to you, said back: "watch the rush before you change
+    -- anything" -> "... before I change anything"
+    if quoted then tail = voice.reported(tail) end
     return fill(slots.advice, {step = md(step),
       lower = md(advice_of(tail))})
   end
@@ -1561,7 +1584,13 @@ local function compose(chosen, note)
       t = first_clause(first_sentence(t))
       t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
       local f = voice.form(t)
-      if f == "imperative" then
+      local verb = (t:match("^(%a+)") or ""):lower()
+      if f == "imperative" and verb == "meet" and book.meet then
+        -- "Meet the CTO next": a step, gladly taken
+        acted = fill(book.meet, {lower = md(advice_of(
+          t:gsub("%s*%b()", "")))})
+        acted_point = guidance
+      elseif f == "imperative" then
         acted_advice = advice_of(t)
         acted = fill(book.advice, {lower = md(acted_advice)})
         acted_point = guidance

@@ -31,6 +31,7 @@ return {
     step_prep = {
       want = "I will come to {step} with {lower}.",
       ask = "I will come to {step} prepared to discuss {lower}.",
+      show = "I will come to {step} prepared to show {lower}.",
       advice = "For {step}, I will {lower}.",
     },
     available = "I would welcome the opportunity to continue our conversation.",

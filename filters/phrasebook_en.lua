@@ -144,6 +144,7 @@ return {
     want = "I'll come to {step} with {lower}.",
     ask = "I'll come to {step} ready to talk about {lower}.",
     advice = "For {step}, I will {lower}.",
+    show = "I'll come to {step} ready to show {lower}.",
   },
   expect = "I understand {lower}.",
   meet = "I'd be glad to {lower}.",

@@ -115,7 +115,7 @@ for w in ([[led built cut ran grew drove made won took set brought wrote
   improved increased decreased lowered wired passed caught supervised
   coordinated organized organised planned handled implemented
   established developed wrote coached piloted lost missed failed dropped
-  slipped fell rose]]):gmatch("%a+") do
+  slipped fell rose had]]):gmatch("%a+") do
   past[w] = true
 end
 
@@ -125,7 +125,7 @@ for w in ([[talk read bring show lead ask send prepare focus come think be
   keep make meet reach look review share write expect emphasize speak
   follow get use consider do don't tell check call email practise
   practice study learn label watch dress arrive plan mention brush
-  avoid remember try]]):gmatch("[%a']+") do
+  avoid remember try present visit rehearse revise]]):gmatch("[%a']+") do
   imperative[w] = true
 end
 
@@ -154,7 +154,17 @@ local days = {mon = "Monday", tue = "Tuesday", tues = "Tuesday",
   wed = "Wednesday", thu = "Thursday", thur = "Thursday",
   thurs = "Thursday", fri = "Friday", sat = "Saturday", sun = "Sunday"}
 local day_after = {next = true, on = true, by = true, this = true,
-  ["until"] = true}
+  ["until"] = true, every = true, last = true}
+-- Names written in lower case in a hurry: always capitalised.
+local proper = {}
+for w in ([[monday tuesday wednesday thursday friday saturday sunday
+  mondays tuesdays wednesdays thursdays fridays saturdays sundays
+  english spanish french german italian portuguese mandarin cantonese
+  arabic hindi urdu polish russian japanese korean dutch welsh tagalog
+  punjabi bengali turkish greek swedish ukrainian romanian vietnamese
+  hebrew farsi somali swahili gujarati tamil]]):gmatch("%a+") do
+  proper[w] = w:sub(1, 1):upper() .. w:sub(2)
+end
 local day_parts = {dinner = true, lunch = true, breakfast = true,
   brunch = true, service = true, shift = true, night = true,
   morning = true, afternoon = true, evening = true}
@@ -445,6 +455,8 @@ local function normalize(text, keep_verdicts, words)
       local after = day and text:sub(at + #d):match("^%s+(%a+)")
       if after and day_parts[after:lower()] then return day end
     end)
+    -- "on saturdays", "speak spanish"
+    s = s:gsub("%f[%a](%l+)%f[%A]", proper)
     -- "since march", "by june": a month's name; "may" and "march" only
     -- after a word of time or before a day ("may 5")
     s = s:gsub("()%f[%a](%l+)%f[%A]", function(at, m)
@@ -472,6 +484,32 @@ local function normalize(text, keep_verdicts, words)
   end
   local kept = {}
   for _, sentence in ipairs(voice.sentences(s)) do
+    if not keep_verdicts and not is_verdict(sentence) then
+      -- "Wrong - at the Harcourt I led ...", "True-ish but I do ...":
+      -- the verdict before what is said goes
+      local head, rest = sentence:match("^([%a%s'%-]-)%s*[,:%-\u{2013}\u{2014}]+%s+(%S.*)$")
+      if not head then
+        head, rest = sentence:match("^([Tt]rue%-ish),? but (%S.*)$")
+      end
+      local w = rest and (rest:match("^(%a+)") or ""):lower()
+      if head and #head <= 16 and (is_verdict(head) or
+         head:lower() == "true-ish") and not (w == "but" or w == "and" or
+         w == "so" or w == "or") then
+        local h = head:lower()
+        if h == "wrong" or h == "not true" then
+          -- "Not true: at Corra I ran ..." -> "In fact, at Corra I ran ..."
+          if rest:match("^%u%l") and not rest:match("^I%f[%A]") then
+            rest = rest:sub(1, 1):lower() .. rest:sub(2)
+          end
+          sentence = "In fact, " .. voice.own(rest)
+        else
+          sentence = capitalize(rest)
+        end
+      end
+      -- "..., literally their problem": the writer's aside at the end
+      sentence = sentence:gsub(",%s+%a*%s*literally (%a+) problem([%.!]*)$", "%2")
+      sentence = sentence:gsub(",%s+exactly (%a+) problem([%.!]*)$", "%2")
+    end
     if keep_verdicts or not is_verdict(sentence) then
       kept[#kept + 1] = sentence
     end
@@ -1214,7 +1252,8 @@ local function noun_phrase(s, max)
     end
     local nw = words[i + 1] and words[i + 1].w:lower() or ""
     -- "costs up 40%": a noun and its change, not a verb
-    local noun_s = (s_verbs[lw] or verbs[lw]) and lw:match("s$") and (nw == "up" or nw == "down" or
+    local noun_s = (s_verbs[lw] or verbs[lw]) and lw:match("s$") and
+      not agree[lw] and #lw > 4 and (nw == "up" or nw == "down" or
       quantity_words[nw])
     -- "tickets about failed transfers": an adjective inside a phrase
     local adjective = in_pp and lw:match("^%l+ed$") and not done_to[lw]
@@ -1401,6 +1440,49 @@ function voice.result(text)
     out[i] = result(own_result(sentence))
   end
   return table.concat(out, " ")
+end
+
+-- What the interviewer said to the writer, said back by the writer:
+-- "watch the rush before you change anything" -> "... before I change
+-- anything"; "use our collection" -> "use your collection".
+local subject_you = {before = true, after = true, ["if"] = true,
+  when = true, ["until"] = true, ["and"] = true, but = true, so = true,
+  ["while"] = true, once = true, because = true, that = true}
+local you_verbs = {can = true, could = true, will = true, would = true,
+  should = true, need = true, want = true, have = true, are = true,
+  were = true, know = true, get = true, must = true, may = true,
+  might = true, ["don't"] = true, ["can't"] = true, did = true, ["do"] = true}
+function voice.reported(s)
+  local out, prev, tokens = {}, nil, {}
+  for space, w in s:gmatch("(%s*)(%S+)") do tokens[#tokens + 1] = {space, w} end
+  for i, tok in ipairs(tokens) do
+    local space, w = tok[1], tok[2]
+    local core, tail = w:match("^([%a'\u{2019}]+)(.*)$")
+    local l = core and core:lower():gsub("\u{2019}", "'")
+    local nxt = tokens[i + 1] and (tokens[i + 1][2]:match("^([%a']+)") or ""):lower()
+    local r
+    if l == "you" then
+      r = (not prev or subject_you[prev] or (tail == "" and you_verbs[nxt]))
+        and "I" or "me"
+    elseif l == "you're" then r = "I'm"
+    elseif l == "you've" then r = "I've"
+    elseif l == "you'll" then r = "I'll"
+    elseif l == "your" then r = "my"
+    elseif l == "our" then r = "your"
+    elseif l == "us" then r = "you"
+    elseif l == "we" then r = "you"
+    elseif l == "we're" then r = "you're"
+    end
+    if r then
+      if core:match("^%u") and r ~= "I" and not r:match("^I'") then
+        r = r:sub(1, 1):upper() .. r:sub(2)
+      end
+      w = r .. tail
+    end
+    out[#out + 1] = space .. w
+    prev = l or (w:lower():match("^(%a+)"))
+  end
+  return table.concat(out)
 end
 
 -- ---- what a rule could not make right ------------------------------------

@@ -246,7 +246,7 @@ has(d, "I would like to correct one answer.")
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance",
         "Meet the CTO, \"she'll want to know you push back\"")})
-has(d, "As you suggested, I will meet the CTO.")
+has(d, "I'd be glad to meet the CTO.")
 
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "Next step is a take-home, rewrite 3 screens")})

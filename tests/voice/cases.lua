@@ -315,4 +315,17 @@ return {
   {"noun_article", "F&B losing money", "F&B losing money"},
   {"noun_article", "running CRRT on my own", "running CRRT on my own"},
   {"noun_article", "data freshness", "data freshness"},
+  -- the writer's verdict before or after what is said
+  {"normalize", "Wrong - at the Harcourt I led a project.", "In fact, at the Harcourt I led a project."},
+  {"normalize", "Not true, had 2 leak callbacks in 2024.", "In fact, I had 2 leak callbacks in 2024."},
+  {"normalize", "True-ish but I do the weekly ordering.", "I do the weekly ordering."},
+  {"normalize", "Sounded bad, but fine. I did X.", "I did X."},
+  {"normalize", "I cut pages to 35 by tuning alerts, literally their problem!!", "I cut pages to 35 by tuning alerts!"},
+  -- names people write in lower case in a hurry
+  {"normalize", "ran the pass on saturdays, every sat", "ran the pass on Saturdays, every Saturday"},
+  {"normalize", "I also speak spanish", "I also speak Spanish"},
+  -- their words to you, said back by you
+  {"reported", "watch the rush before you change anything", "watch the rush before I change anything"},
+  {"reported", "use our collection, not loans", "use your collection, not loans"},
+  {"reported", "show us you can push back on your manager", "show you I can push back on my manager"},
 }

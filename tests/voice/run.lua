@@ -29,6 +29,7 @@ local function note(n)
     elseif rule == "state" then got = voice.state(input)
     elseif rule == "result" then got = voice.result(input)
     elseif rule == "noun_article" then got = voice.noun_article(input)
+    elseif rule == "reported" then got = voice.reported(input)
     end
     if got == want then
       pass = pass + 1
