@@ -801,7 +801,8 @@ end
 
 -- ---- the next step --------------------------------------------------------
 
-local step_words = {"final round", "second round", "next round", "2nd round",
+local step_words = {"observed lesson", "lesson observation", "trial day",
+  "final round", "second round", "next round", "2nd round",
   "3rd round", "third round", "panel", "role play", "roleplay", "take-home",
   "take home",
   "presentation round", "presentation", "skills test", "excel test", "design test", "shadow shift", "trial shift",
@@ -955,6 +956,8 @@ local function prepared(book, step, t)
   if not at then return nil end
   local quoted = t:sub(at + 1):match("^%s*[\"\u{201C}]")
   local tail = voice.strip_end((t:sub(at + 1):gsub("^[%s\"\u{201C}]+", "")), "[%s%.]")
+  -- "..., and that you want to see how I use the TA"
+  tail = tail:gsub("^and that ", ""):gsub("^and ", ""):gsub("^that ", "")
   tail = voice.strip_end(tail, "[\"\u{201D}]")
 
   local l = tail:lower()
@@ -1021,6 +1024,7 @@ end
 -- the voice's work is done for a few points of a note, not all of them.
 local request_words = {"send", "asked for", "to see the", "maybe a"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
+  "lesson", "observation", "trial",
   "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
   "case study", "exercise", "assessment"}
 local expect_words = {"decide by", "will call", "will schedule",
@@ -1055,7 +1059,8 @@ local function next_step(ctx)
     for _, key in ipairs(keys) do
       for _, p in ipairs(note.sections[key] or {}) do
         if holds(p, booked_words) and usable(p) then
-          local whole = first_sentence(plain(p))
+          -- "You said the observed lesson ...": what they said is the step
+          local whole = unsay(first_sentence(plain(p)))
           local step = booked(first_clause(whole))
           if step then
             step = lower_step(step)

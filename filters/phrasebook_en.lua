@@ -21,8 +21,12 @@ return {
   closing = "Best regards,",
 
   thanks = {
-    role_company = "Thank you for our conversation about the {role} role at {company}.",
-    role = "Thank you for our conversation about the {role} role.",
+    role_company = {"Thank you for our conversation about the {role} role at {company}.",
+                    "Thank you for the interview for the {role} role at {company}.",
+                    "Thank you for meeting with me about the {role} role at {company}."},
+    role = {"Thank you for our conversation about the {role} role.",
+            "Thank you for the interview for the {role} role.",
+            "Thank you for meeting with me about the {role} role."},
     company = "Thank you for our conversation at {company}.",
     none = "Thank you for our conversation.",
   },
@@ -149,7 +153,9 @@ return {
   expect = "I understand {lower}.",
   meet = "I'd be glad to {lower}.",
   send = "I will send the {thing} you asked for{by}.",
-  available = "I would welcome the next conversation and can make time this week.",
+  available = {"I would welcome the next conversation and can make time this week.",
+               "I'd be glad to continue the conversation, and I can make time any day this week.",
+               "If a further conversation would help, I can make time this week."},
 
   -- Subject lines (at most 60 characters; the first that fits is used).
   subject_correction = "A correction on {topic}",

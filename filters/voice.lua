@@ -870,6 +870,21 @@ function voice.form(s)
   return "noun"
 end
 
+-- Nouns that end in s and are one thing.
+local singular_s = {news = true, series = true, analysis = true,
+  status = true, bus = true, business = true, process = true,
+  access = true, success = true, loss = true, press = true, gas = true,
+  campus = true, focus = true, bonus = true, census = true, sales = false}
+
+local function plural(head)
+  -- an acronym ("NPS") is one thing; "CSMs" are many
+  if not head:find("%l") then return false end
+  head = head:lower()
+  if singular_s[head] ~= nil then return not singular_s[head] end
+  return head:match("%as$") ~= nil and not head:match("[su]s$") and
+    not head:match("is$")
+end
+
 -- Nouns that read well with no article ("research is slow").
 local mass = {}
 for w in ([[research turnover retention revenue churn morale quality
@@ -907,6 +922,13 @@ function voice.article(s, names)
   end
   local w1 = words[1] or ""
   local first = w1:lower()
+  -- "Patient app has 1.2M MAU": a name before a common noun and its verb
+  local w2 = strip_end(words[2] or "", "%p")
+  if names and names[w1] and w2:match("^%l+$") and not plural(w2) and
+     not mass[w2] and sure_verbs[strip_end((words[3] or ""):lower(), "%p")]
+     and not w1:match("'") then
+    return "the " .. s
+  end
   if first == "" or determiner[first] or no_article[first] or
      not first:match("^%a+$") or w1:match("^%u%u") or
      (names and names[w1]) or first:match("ing$") then
@@ -1214,10 +1236,6 @@ local np_preps = {at = true, of = true, ["in"] = true, ["for"] = true,
 local np_determiners = {the = true, my = true, our = true, their = true,
   your = true, its = true, his = true, her = true, this = true,
   that = true}
-local singular_s = {news = true, series = true, analysis = true,
-  status = true, bus = true, business = true, process = true,
-  access = true, success = true, loss = true, press = true, gas = true,
-  campus = true, focus = true, bonus = true, census = true, sales = false}
 
 local done_to = {}
 for w in ([[cut reduced tied linked halved doubled tripled automated
@@ -1291,14 +1309,6 @@ local function noun_phrase(s, max)
   return last.b, stop and stop.w, head
 end
 
-local function plural(head)
-  -- an acronym ("NPS") is one thing; "CSMs" are many
-  if not head:find("%l") then return false end
-  head = head:lower()
-  if singular_s[head] ~= nil then return not singular_s[head] end
-  return head:match("%as$") ~= nil and not head:match("[su]s$") and
-    not head:match("is$")
-end
 
 -- "the rollback rate", "mis-ships", "CI", "their teams' engagement".
 local function with_article(np, head)
@@ -1434,10 +1444,48 @@ local function own_result(s)
   return "I " .. verb .. " " .. with_article(np, head) .. rest
 end
 
+-- What follows a colon, made a clause or a noun with its article: "I
+-- know the Southeast: lived in Atlanta 10 years" -> "...: I lived in
+-- Atlanta 10 years"; "I automated retraining: weekly Airflow job, gated
+-- on the replay eval" -> "...: a weekly Airflow job, ...".
+local function after_colon(s)
+  local head, rest = s:match("^(.-%a): (%l.+)$")
+  if not head then return s end
+  local _, quotes = head:gsub('"', "")
+  if quotes % 2 == 1 or head:find("(", 1, true) then return s end
+  local w1, w2 = rest:match("^(%a+)%s*(%S*)")
+  local l2 = w2:lower()
+  -- a verb in the past before its object or place ("lived in Atlanta",
+  -- "reviewed 220 risks"), not an adjective before its noun ("fixed
+  -- dates")
+  -- (only after a clause of the writer's that does not open with "I":
+  -- "Label: did X" and "I know X: did Y" are the composer's to word)
+  local clause = not head:match("^I%s") and (head:find("%f[%a]I%f[%A]") or
+    head:find("%f[%a]we%f[%A]"))
+  if clause and (past[w1] or (w1:match("^%l+ed$") and #w1 >= 5)) and
+     (is_number(w2) or determiner[l2] or np_preps[l2] or l2 == "to" or
+      l2 == "into" or l2 == "from" or l2 == "up" or l2 == "out") then
+    return head .. ": I " .. rest
+  end
+  local adverb = w1:match("ly$") and not (w1 == "weekly" or
+    w1 == "monthly" or w1 == "daily" or w1 == "quarterly" or
+    w1 == "yearly" or w1 == "early")
+  local stop_at, next_w, noun = noun_phrase(rest, 5)
+  if stop_at and noun and not np_determiners[w1] and not determiner[w1]
+     and not plural(noun) and not mass[noun:lower()] and
+     not noun:lower():match("ing$") and not w1:match("ing$") and
+     not adverb and
+     (not next_w or rest:sub(stop_at):match("^[,;]")) then
+    local article = w1:match("^[aeiou]") and "an " or "a "
+    return head .. ": " .. article .. rest
+  end
+  return s
+end
+
 function voice.result(text)
   local out = {}
   for i, sentence in ipairs(voice.sentences(text)) do
-    out[i] = result(own_result(sentence))
+    out[i] = after_colon(result(own_result(sentence)))
   end
   return table.concat(out, " ")
 end

@@ -328,4 +328,10 @@ return {
   {"reported", "watch the rush before you change anything", "watch the rush before I change anything"},
   {"reported", "use our collection, not loans", "use your collection, not loans"},
   {"reported", "show us you can push back on your manager", "show you I can push back on my manager"},
+  -- what follows a colon: a clause of the writer's, or a noun with "a"
+  {"result", "the review I did at Westbrook: reviewed 220 risks", "the review I did at Westbrook: I reviewed 220 risks"},
+  {"result", "I automated retraining: weekly Airflow job, gated on evals", "I automated retraining: a weekly Airflow job, gated on evals"},
+  {"result", "I negotiate scope with PMs: fixed dates, flexible scope", "I negotiate scope with PMs: fixed dates, flexible scope"},
+  {"result", "I know the Southeast: lived in Atlanta 10 years", "I know the Southeast: lived in Atlanta 10 years"},
+  {"result", "I source my pipeline: about 40% of my hires", "I source my pipeline: about 40% of my hires"},
 }
