@@ -536,6 +536,12 @@ local function prose(p, ctx, company, keep_verdicts)
     elseif p.section == "excited_them" or p.section == "not_said" then
       t = voice.result(t)
     end
+    if p.section == "excited_them" then
+      -- "my stage on grill tonight": the interview's own time, which the
+      -- reader knows and which is wrong by the time they read it
+      t = t:gsub("%s+tonight%f[%A]", ""):gsub("%s+today%f[%A]", "")
+        :gsub("%s+this morning%f[%A]", ""):gsub("%s+this afternoon%f[%A]", "")
+    end
     t = voice.splice(t)
     -- a correction's aside is often what it corrects
     if p.section ~= "say_differently" then t = voice.drop_asides(t) end
@@ -761,9 +767,11 @@ end
 -- Names the note writes capitalised: kept capitalised mid-sentence.
 local function names_of(note)
   local names = {}
+  local articles = {The = true, A = true, An = true}
   local function add(s)
     for w in (s or ""):gmatch("[%w\128-\255'%-]+") do
-      if w:match("^%u") then names[w] = true end
+      -- "The Lakeshore Ledger": "the" is not a name of its own
+      if w:match("^%u") and not articles[w] then names[w] = true end
     end
   end
   add(note.company)

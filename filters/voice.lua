@@ -469,6 +469,9 @@ local function normalize(text, keep_verdicts, words)
       end
       return name
     end)
+    -- "I'm chartered since 2022" -> "I've been chartered since 2022"
+    s = s:gsub("%f[%a]I'm ([^,;:%.]-) since ", "I've been %1 since ")
+    s = s:gsub("%f[%a]I am ([^,;:%.]-) since ", "I have been %1 since ")
     -- "engagement up 12 pts": points, not patients
     s = s:gsub("(%f[%a][UuDd][po]w?n? %d+) pts%f[%A]", "%1 points")
     s = s:gsub("(%f[%a][Bb]y %d+) pts%f[%A]", "%1 points")
@@ -1381,6 +1384,10 @@ end
 -- about 20% to 3%" -> "..., which took the rollback rate from about 20%
 -- to 3%"; "..., tickets down 31%" -> "..., which cut tickets by 31%".
 -- For what the writer did.
+local result_verbs = {cut = true, reduced = true, halved = true,
+  doubled = true, saved = true, raised = true, lowered = true,
+  shortened = true, trimmed = true, improved = true, increased = true,
+  decreased = true, boosted = true, eliminated = true, tripled = true}
 local function result(s)
   local from = 1
   while true do
@@ -1391,6 +1398,14 @@ local function result(s)
     local _, close = head_text:gsub("%)", "")
     local _, quotes = head_text:gsub('"', "")
     local tail = s:sub(a + 2)
+    -- "..., cut review notes by a third": what it did
+    local verb = tail:match("^(%l+) ")
+    local w1 = (head_text:match("^(%a+)") or ""):lower()
+    if verb and result_verbs[verb] and open == close and quotes % 2 == 0 and
+       (head_text:find("%f[%a]I%f[%A]") or head_text:find("%f[%a]we%f[%A]")
+        or past[w1]) then
+      return head_text .. ", which " .. tail
+    end
     local stop_at, next_w, head = noun_phrase(tail, 6)
     if next_w and open == close and quotes % 2 == 0 then
       local np = with_article(tail:sub(1, stop_at - 1), head)

@@ -334,4 +334,8 @@ return {
   {"result", "I negotiate scope with PMs: fixed dates, flexible scope", "I negotiate scope with PMs: fixed dates, flexible scope"},
   {"result", "I know the Southeast: lived in Atlanta 10 years", "I know the Southeast: lived in Atlanta 10 years"},
   {"result", "I source my pipeline: about 40% of my hires", "I source my pipeline: about 40% of my hires"},
+  {"result", "Built a checklist for juniors, cut review notes by a third", "Built a checklist for juniors, which cut review notes by a third"},
+  {"result", "we moved it, cut costs", "we moved it, which cut costs"},
+  {"result", "the office moved, cut costs", "the office moved, cut costs"},
+  {"normalize", "I'm chartered (CEng MICE) since 2022", "I've been chartered (CEng MICE) since 2022"},
 }
