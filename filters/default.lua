@@ -1507,6 +1507,7 @@ local function compose(chosen, note)
       if s then say(2, s, 60, problem) else out(problem, why) end
     end
   end
+  local answered = false
   for i, p in ipairs(by_role.evidence or {}) do
     local t, own = prose(p, ctx, false)
     if own then
@@ -1558,8 +1559,19 @@ local function compose(chosen, note)
         end
         -- what you did not get to say, said as such the first time
         -- (not after a label of the note's: "First hire I'd make: ...")
-        if i == 1 and p.section == "not_said" and book.evidence_unsaid and
-           not (voice.form(t) == "clause" and t:sub(1, 40):find(":")) then
+        local labelled = voice.form(t) == "clause" and t:sub(1, 40):find(":")
+        -- what you did answers the problem just named: said as the answer
+        -- to it (two words shared), and no tie line after it
+        local answer_slot = p.section == "not_said" and
+          book.evidence_answer_unsaid or book.evidence_answer
+        if i == 1 and problem and answer_slot and
+           not t:find(":", 1, true) and
+           #sr.overlap(p.text, problem.text) >= 2 then
+          s, why = word(answer_slot, t, ctx)
+          if s then answered = true end
+        end
+        if not s and i == 1 and p.section == "not_said" and
+           book.evidence_unsaid and not labelled then
           s, why = word(book.evidence_unsaid, t, ctx)
         end
         if not s then s, why = word(slot, t, ctx) end
@@ -1573,6 +1585,7 @@ local function compose(chosen, note)
         -- what you did answers the problem just named: you would do it
         -- for them (two words shared, and a thing done, not a skill)
         if i == 1 and problem and note.company and book.tie and
+           not answered and
            #sr.overlap(p.text, problem.text) >= 2 and did(t) then
           say(2, fill(book.tie, {company = company, topic =
               md(shared_topic(problem, p) or "")}), 1, p)

@@ -111,6 +111,20 @@ return {
     noun = {"One thing I didn't get to mention: {lower}.",
             "One thing I should have mentioned: {lower}."},
   },
+  -- the first piece of evidence when it answers the problem just named
+  -- (a form missing here is worded as above): unsaid, and said
+  evidence_answer_unsaid = {
+    i = {"I should have answered that directly: {lower}.",
+         "I should have made the link to my own work: {lower}."},
+    we = {"I should have answered that directly: {lower}.",
+          "I should have made the link to my own work: {lower}."},
+  },
+  evidence_answer = {
+    i = {"I know that problem well: {lower}.",
+         "I have worked on the same problem: {lower}."},
+    we = {"I know that problem well: {lower}.",
+          "I have worked on the same problem: {lower}."},
+  },
   evidence_also = {
     i = "{text}.",
     we = "{text}.",

@@ -99,12 +99,24 @@ d = draft_of({
 has(d, "You mentioned that nurse turnover hit 28% last year.")
 has(d, "I also took your point that the board cares about nurse " ..
        "retention more than throughput.")
-has(d, "I didn't get to mention that at Mercy West I cut nurse turnover " ..
+-- the evidence answers the problem (two words shared): said as the
+-- answer to it, and no tie line after it as well
+has(d, "You mentioned that nurse turnover hit 28% last year. I should " ..
+       "have answered that directly: at Mercy West I cut nurse turnover " ..
        "from 24% to 15% in 18 months.")
--- the evidence answers the problem (two words shared, a thing done):
--- the worked example's "I would bring the same approach"
-has(d, "from 24% to 15% in 18 months. I would bring the same approach " ..
-       "to Riverside Health.")
+hasnt(d, "same approach")
+-- evidence already said in the interview answers it as what you know
+has(draft_of({
+  point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("excited_them", "evidence",
+        "At Mercy West I cut nurse turnover from 24% to 15%", 9),
+}), "I know that problem well: at Mercy West I cut nurse turnover")
+-- evidence with a colon of its own keeps its plain wording
+has(draft_of({
+  point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("not_said", "evidence",
+        "I ran the nurse turnover program at Mercy West: 24% to 15%", 9),
+}), "I didn't get to mention that I ran the nurse turnover program")
 -- not after a skill, nor evidence that shares one word
 hasnt(draft_of({
   point("problems", "problem", "Nurse turnover hit 28% last year"),
