@@ -1391,7 +1391,8 @@ local result_verbs = {cut = true, reduced = true, halved = true,
 local function result(s)
   local from = 1
   while true do
-    local a = s:find(", ", from, true)
+    -- after a comma, or a semicolon ("...; late deliveries down 23%")
+    local a = s:find("[,;] ", from)
     if not a then return s end
     local head_text = s:sub(1, a - 1)
     local _, open = head_text:gsub("%(", "")

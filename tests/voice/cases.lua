@@ -338,4 +338,6 @@ return {
   {"result", "we moved it, cut costs", "we moved it, which cut costs"},
   {"result", "the office moved, cut costs", "the office moved, cut costs"},
   {"normalize", "I'm chartered (CEng MICE) since 2022", "I've been chartered (CEng MICE) since 2022"},
+  {"result", "I added dwell time to route planning; late deliveries down 23%", "I added dwell time to route planning, which cut late deliveries by 23%"},
+  {"result", "Shrink is down; I did it", "Shrink is down; I did it"},
 }
