@@ -544,7 +544,9 @@ local function prose(p, ctx, company, keep_verdicts)
     end
     t = voice.splice(t)
     -- a correction's aside is often what it corrects
-    if p.section ~= "say_differently" then t = voice.drop_asides(t) end
+    if p.section ~= "say_differently" then
+      t = voice.drop_brackets(voice.drop_asides(t))
+    end
   end
   if ctx.book.contractions == false then t = voice.expand(t) end
   return t, false
@@ -1267,6 +1269,13 @@ local function compose(chosen, note)
     (note.to and note.to.name or "")) or 0
   local ctx = {note = note, who = who, names = names_of(note), book = book}
   local company = note.company and md(note.company)
+  -- "at the University of Westmarch": a name made of "X of Y" takes "the"
+  -- mid-sentence (in English)
+  if company and book.lang == "en" and (company:match("^University of ") or
+     company:match("^Museum of ") or company:match("^Institute of ") or
+     company:match("^College of ") or company:match("^Bank of ")) then
+    company = "the " .. company
+  end
   local by_role = {}
   for _, p in ipairs(chosen) do
     local list = by_role[p.role or p.section] or {}

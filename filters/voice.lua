@@ -1549,6 +1549,24 @@ function voice.reported(s)
   return table.concat(out)
 end
 
+-- A short aside of a few lower-case words in brackets, pasted from the
+-- note ("a client (regional bank)", "(mostly nights)"), goes; one that
+-- holds a number ("(118 rooms)", "(CI from 48 to 19 minutes)") or a name
+-- ("(Bayfront Health)") stays.
+function voice.drop_brackets(t)
+  if not t:find("(", 1, true) then return t end
+  return (t:gsub("%s*(%b())", function(b)
+    local inner = b:sub(2, -2)
+    local _, n = inner:gsub("%S+", "")
+    if n > 3 or inner:find("%%") or inner:find("%d%s*to%s*%d") or
+       inner:find("from") or inner:find("%u") or inner:find("[\"(]") then
+      return nil
+    end
+    if inner:match("^%l[%l%s%-']*$") then return "" end
+    return nil
+  end))
+end
+
 -- ---- what a rule could not make right ------------------------------------
 
 -- Returns a short description of what is left in s that the reader would

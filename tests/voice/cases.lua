@@ -340,4 +340,8 @@ return {
   {"normalize", "I'm chartered (CEng MICE) since 2022", "I've been chartered (CEng MICE) since 2022"},
   {"result", "I added dwell time to route planning; late deliveries down 23%", "I added dwell time to route planning, which cut late deliveries by 23%"},
   {"result", "Shrink is down; I did it", "Shrink is down; I did it"},
+  {"drop_brackets", "an error at a client (regional bank) by testing", "an error at a client by testing"},
+  {"drop_brackets", "the Caldwell Inn (118 rooms).", "the Caldwell Inn (118 rooms)."},
+  {"drop_brackets", "a health system (Bayfront Health): 11", "a health system (Bayfront Health): 11"},
+  {"drop_brackets", "quarantine (CI from 48 to 19 minutes)", "quarantine (CI from 48 to 19 minutes)"},
 }

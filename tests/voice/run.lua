@@ -30,6 +30,7 @@ local function note(n)
     elseif rule == "result" then got = voice.result(input)
     elseif rule == "noun_article" then got = voice.noun_article(input)
     elseif rule == "reported" then got = voice.reported(input)
+    elseif rule == "drop_brackets" then got = voice.drop_brackets(input)
     end
     if got == want then
       pass = pass + 1
