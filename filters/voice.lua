@@ -1562,7 +1562,11 @@ function voice.drop_brackets(t)
        inner:find("from") or inner:find("%u") or inner:find("[\"(]") then
       return nil
     end
-    if inner:match("^%l[%l%s%-']*$") then return "" end
+    -- "(your biggest grant)" says whose: it stays
+    if inner:match("^%l[%l%s%-']*$") and not (inner:find("%f[%a]your%f[%A]")
+       or inner:find("%f[%a]my%f[%A]") or inner:find("%f[%a]our%f[%A]")) then
+      return ""
+    end
     return nil
   end))
 end

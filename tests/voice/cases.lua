@@ -344,4 +344,5 @@ return {
   {"drop_brackets", "the Caldwell Inn (118 rooms).", "the Caldwell Inn (118 rooms)."},
   {"drop_brackets", "a health system (Bayfront Health): 11", "a health system (Bayfront Health): 11"},
   {"drop_brackets", "quarantine (CI from 48 to 19 minutes)", "quarantine (CI from 48 to 19 minutes)"},
+  {"drop_brackets", "the renewal (your biggest grant) now asks", "the renewal (your biggest grant) now asks"},
 }
