@@ -1604,6 +1604,19 @@ local function compose(chosen, note)
       end
     end
   end
+  -- their problem with nothing of yours after it reads as left unanswered:
+  -- a line that takes it up (the first to go over budget)
+  if problem and book.problem_open then
+    local said_it, answered_by = false, false
+    for _, x in ipairs(sentences) do
+      if x.para == 2 and x.point == problem then said_it = true end
+      if x.para == 2 and x.point and x.point ~= problem then
+        answered_by = true
+      end
+    end
+    if not said_it then answered_by = true end
+    if not answered_by then say(2, fill(book.problem_open, {}), -1) end
+  end
   local guidance = take("guidance")
   local acted, acted_point, acted_advice
   if guidance and in_step[guidance] then

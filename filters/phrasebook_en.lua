@@ -81,6 +81,10 @@ return {
                 "You were candid about the challenge: {lower}.",
                 "You were open about the problem: {lower}."},
   },
+  -- after their problem when nothing of yours answers it
+  problem_open = {"It is a problem I would like to help you solve.",
+                  "That is the part of the role I would most like to take on.",
+                  "I would like to help you fix it."},
   evidence = {
     i = "{text}.",
     we = "{text}.",

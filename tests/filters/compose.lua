@@ -130,6 +130,22 @@ has(d, "I also ran a pharmacy discharge huddle that moved 40% of discharges.")
 hasnt(d, "I I")
 hasnt(d, "..")
 
+-- their problem with nothing of yours after it is taken up, not left
+-- hanging; with evidence after it, no such line
+local function takes_up(d)
+  local p2 = d.paragraphs[2] or ""
+  return p2:find("would like to help", 1, true) or
+    p2:find("would most like to take on", 1, true)
+end
+assert(takes_up(draft_of({
+  point("problems", "problem", "Nurse turnover hit 28% last year")})),
+  "a lone problem is not taken up: " .. body(draft_of({
+  point("problems", "problem", "Nurse turnover hit 28% last year")})))
+assert(not takes_up(draft_of({
+  point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("not_said", "evidence", "At Mercy West I cut nurse turnover by a third", 9),
+})), "a problem answered by evidence is taken up as well")
+
 -- the result, when the first sentence has none, comes with it
 d = draft_of({point("not_said", "evidence",
   "I led our team's work on reducing drift. We added a monthly review. " ..
