@@ -42,7 +42,9 @@ voice.shorthand = {
   msg = "message", msgs = "messages", thats = "that's", whats = "what's",
   theres = "there's", avg = "on average",
   pt = "patient", pts = "patients", w = "with", ["sat/sun"] =
-  "Saturdays and Sundays",
+  "Saturdays and Sundays", cert = "certificate", certs = "certificates",
+  nxt = "next", alot = "a lot", eng = "engineering", hes = "he's",
+  shes = "she's",
 }
 
 -- Small talk: a point about these, with no number in it, is not for the
