@@ -610,6 +610,11 @@ local function plain_label(s)
   end
   -- "Lesson: shadow-write before any cutover" -> "Since then I
   -- shadow-write before any cutover"
+  -- "What I meant: the secondment ..." -> "What I meant is that the ..."
+  rest = s:match("^What I meant:%s+(.+)$")
+  if rest then
+    return "What I meant is that " .. voice.lower_first(rest)
+  end
   rest = s:match("^[Ll]esson:%s+(%l.+)$")
   if rest then
     local f = voice.form(rest)
@@ -1703,6 +1708,9 @@ local function compose(chosen, note)
       local parts = {}
       for _, s in ipairs(said_then) do
         s = plain_label(s)
+        -- "When asked about X I said" is the note's; to them: "When you
+        -- asked"
+        s = s:gsub("^When asked ", "When you asked ")
         local l = s:lower()
         local actually = s:match("^[Aa]ctually,? (%l.+)$")
         if actually and voice.form(actually) == "past" then

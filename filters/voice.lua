@@ -471,6 +471,8 @@ local function normalize(text, keep_verdicts, words)
       end
       return name
     end)
+    -- "I blanked, said ..." -> "I blanked and said ..."
+    s = s:gsub("(%f[%a]I %l+ed), said ", "%1 and said ")
     -- "I'm chartered since 2022" -> "I've been chartered since 2022"
     s = s:gsub("%f[%a]I'm ([^,;:%.]-) since ", "I've been %1 since ")
     s = s:gsub("%f[%a]I am ([^,;:%.]-) since ", "I have been %1 since ")

@@ -146,6 +146,13 @@ assert(not takes_up(draft_of({
   point("not_said", "evidence", "At Mercy West I cut nurse turnover by a third", 9),
 })), "a problem answered by evidence is taken up as well")
 
+-- a correction in the note's words, said to them
+d = draft_of({point("say_differently", "correction",
+  "When asked about budgets I said \"not my thing\". What I meant: I " ..
+  "prefer to own it with a finance partner")})
+has(d, "When you asked about budgets I said \"not my thing\". What I " ..
+       "meant is that I prefer to own it with a finance partner.")
+
 -- the result, when the first sentence has none, comes with it
 d = draft_of({point("not_said", "evidence",
   "I led our team's work on reducing drift. We added a monthly review. " ..

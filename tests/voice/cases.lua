@@ -346,4 +346,5 @@ return {
   {"drop_brackets", "quarantine (CI from 48 to 19 minutes)", "quarantine (CI from 48 to 19 minutes)"},
   {"drop_brackets", "the renewal (your biggest grant) now asks", "the renewal (your biggest grant) now asks"},
   {"normalize", "bring my cert copy nxt wk, used by eng and legal", "bring my certificate copy next week, used by engineering and legal"},
+  {"normalize", "I blanked, said \"no conflicts\"", "I blanked and said \"no conflicts\""},
 }
