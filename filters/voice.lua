@@ -1219,7 +1219,8 @@ function voice.splice(s)
         local w2 = (after:match("^(%a+)") or ""):lower()
         local people = {i = true, we = true, you = true, he = true,
           she = true, they = true}
-        local join = people[w2] and ", and " or
+        -- "..., and the client is threatening": a third party's clause
+        local join = (people[w2] or w2 == "the") and ", and " or
           (w1 == w2 or (part:sub(1, at):find("%d") and clause:find("%d")))
           and "; " or ": "
         parts[i] = part:sub(1, at - 1) .. join .. after
@@ -1376,10 +1377,31 @@ local function state(s)
   return s:sub(1, stop_at - 1) .. (plural(head) and " are" or " is") .. rest
 end
 
+-- ", client is threatening to pull the contract": a clause after a
+-- comma whose subject is a bare singular noun takes "the".
+local not_nouns = {everyone = true, everything = true, someone = true,
+  something = true, nobody = true, nothing = true, it = true, this = true,
+  that = true, there = true, here = true, which = true, who = true,
+  what = true, one = true, each = true, all = true, none = true,
+  anyone = true, anything = true, he = true, she = true, they = true,
+  we = true, you = true, i = true}
+local function bare_subjects(s)
+  return (s:gsub("([,;] )(%l[%l%-]+)( %l+)", function(mark, noun, verb)
+    local v = verb:sub(2)
+    if not (sure_verbs[v] or agree[v]) or not_nouns[noun] or
+       determiner[noun] or plural(noun) or mass[noun] or
+       noun:match("ing$") or noun:match("ly$") or verbs[noun] or
+       past[noun] then
+      return nil
+    end
+    return mark .. "the " .. noun .. verb
+  end))
+end
+
 function voice.state(text)
   local out = {}
   for i, sentence in ipairs(voice.sentences(text)) do
-    out[i] = state(sentence)
+    out[i] = bare_subjects(state(sentence))
   end
   return table.concat(out, " ")
 end

@@ -347,4 +347,8 @@ return {
   {"drop_brackets", "the renewal (your biggest grant) now asks", "the renewal (your biggest grant) now asks"},
   {"normalize", "bring my cert copy nxt wk, used by eng and legal", "bring my certificate copy next week, used by engineering and legal"},
   {"normalize", "I blanked, said \"no conflicts\"", "I blanked and said \"no conflicts\""},
+  {"state", "mis-ships about 1.8%, client is threatening to pull out", "mis-ships are about 1.8%, the client is threatening to pull out"},
+  {"splice", "mis-ships are about 1.8%, the client is threatening to pull out", "mis-ships are about 1.8%, and the client is threatening to pull out"},
+  {"state", "it broke, everyone is upset; nobody has time", "it broke, everyone is upset; nobody has time"},
+  {"state", "we hire 3 a year, turnover is high, costs are up", "we hire 3 a year, turnover is high, costs are up"},
 }
