@@ -590,6 +590,7 @@ local label_that = {reason = true, answer = true, story = true,
   cause = true, problem = true}
 local function plain_label(s)
   local what, rest = s:match("^[Rr]eal (%a+):%s+(.+)$")
+  if not what then what, rest = s:match("^[Tt]rue (%a+):%s+(.+)$") end
   if what then
     return "The real " .. what:lower() .. " is " ..
       (label_that[what:lower()] and "that " or "") ..
@@ -625,7 +626,8 @@ local function plain_label(s)
     s:match("^[Bb]etter example:%s+(.+)$") or s:match("^[Bb]etter:%s+(.+)$")
   if rest then return "A better example would have been " .. rest end
   rest = s:match("^[Nn]ot true[!%.]*[:,]?%s+(.+)$") or
-    s:match("^[Ww]rong[!%.]*%s*[:,%-\u{2013}\u{2014}]?%s+(.+)$")
+    s:match("^[Ww]rong[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
+    s:match("^[Ww]rong[!%.]+%s+(.+)$")
   local joined = rest and (rest:match("^(%a+)") or ""):lower()
   if joined == "and" or joined == "but" or joined == "so" or joined == "or" then
     rest = nil -- "Wrong, and not what I believe: ..." stays as written
@@ -1389,6 +1391,7 @@ local function compose(chosen, note)
       -- "told you I trained 6 new baristas": what I told you
       t = t:gsub("^[Tt]old you,? that (I%s)", "%1"):gsub("^[Tt]old you,? (I%s)",
         "%1"):gsub("^[Mm]entioned,? that (I%s)", "%1")
+        :gsub("^[Tt]old you,? that ([Ww]e%s)", "%1"):gsub("^[Tt]old you,? ([Ww]e%s)", "%1")
       -- "You leaned in at the idempotency story"
       local at = t:match("^[Yy]ou %a+ in at (.+)$") or
         t:match("^[Yy]ou perked up at (.+)$") or t:match("^[Yy]ou lit up at (.+)$")
@@ -1638,7 +1641,16 @@ local function compose(chosen, note)
       t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
       local f = voice.form(t)
       local verb = (t:match("^(%a+)") or ""):lower()
-      if f == "imperative" and verb == "meet" and book.meet then
+      -- "next step is meeting two of the partners, probably 20 Nov": a
+      -- meeting to be glad of
+      local ing, whom = t:match("^[Nn]ext step is (%a+)ing (.+)$")
+      if ing and meeting_verbs[ing:lower()] and book.meet then
+        t, f, verb = ing:lower() .. " " ..
+          whom:gsub(",%s+probably.*$", ""):gsub(",%s+maybe.*$", ""),
+          "imperative", ing:lower()
+      end
+      if f == "imperative" and meeting_verbs[verb] and verb ~= "talk" and
+         book.meet then
         -- "Meet the CTO next": a step, gladly taken
         acted = fill(book.meet, {lower = md(advice_of(
           t:gsub("%s*%b()", "")))})

@@ -38,7 +38,7 @@ return {
     past = {"I was glad to tell you how I {lower}.",
             "I enjoyed telling you how I {lower}."},
     have = "I was glad to tell you that I {lower}.",
-    we = "I was glad {lower}.",
+    we = "I was glad to tell you that {lower}.",
     interested = {"I was glad you were interested when {lower}.",
                   "I enjoyed your questions when {lower}.",
                   "It was good to see your interest when {lower}."},

@@ -44,7 +44,8 @@ voice.shorthand = {
   pt = "patient", pts = "patients", w = "with", ["sat/sun"] =
   "Saturdays and Sundays", cert = "certificate", certs = "certificates",
   nxt = "next", alot = "a lot", eng = "engineering", hes = "he's",
-  shes = "she's",
+  shes = "she's", incl = "including", pax = "passengers",
+  diff = "different",
 }
 
 -- Small talk: a point about these, with no number in it, is not for the
@@ -373,10 +374,24 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
 local verdict_contains = {"should have been honest", "i think you knew",
   "felt dumb", "so dumb"}
 
+-- A sentence that opens with one of these is the writer's verdict on
+-- their answer, however long ("Bad answer in front of the hardware lead,
+-- and not even true").
+local verdict_openers = {"wrong instinct", "wrong answer", "bad answer",
+  "stupid answer", "dumb answer",
+  "terrible answer", "weak answer", "awful answer", "stupid", "so stupid",
+  "not my best"}
+
 local function is_verdict(s)
   local l = strip_end(s:lower(), "[%p%s]"):gsub("^[%p%s]+", "")
   l = l:gsub("%s+", " ")
   if verdict_set[l] then return true end
+  for _, v in ipairs(verdict_openers) do
+    if l:sub(1, #v) == v and not l:sub(#v + 1):match("^%a") and
+       not l:find(":", 1, true) then
+      return true
+    end
+  end
   for _, v in ipairs(verdict_contains) do
     if l:find(v, 1, true) then return true end
   end
@@ -473,6 +488,15 @@ local function normalize(text, keep_verdicts, words)
     end)
     -- "I blanked, said ..." -> "I blanked and said ..."
     s = s:gsub("(%f[%a]I %l+ed), said ", "%1 and said ")
+    -- "I ran 6 buses for a trial, did the charging schedule": the same
+    -- subject's next verb
+    s = s:gsub("(%f[%a]I %l+ [^,;:%.]+), (%l+) ", function(head, verb)
+      if past[verb] and not head:find(" and ", 1, true) then
+        return head .. ", and " .. verb .. " "
+      end
+    end)
+    -- "a years trial" -> "a year's trial"
+    s = s:gsub("%f[%a]a (year)s (%a)", "a %1's %2")
     -- "I'm chartered since 2022" -> "I've been chartered since 2022"
     s = s:gsub("%f[%a]I'm ([^,;:%.]-) since ", "I've been %1 since ")
     s = s:gsub("%f[%a]I am ([^,;:%.]-) since ", "I have been %1 since ")
@@ -784,11 +808,41 @@ local function someone_else(before)
   return w ~= nil and checking[w:lower()] ~= nil
 end
 
+-- People a note speaks of as "they" ("a patient isn't doing their
+-- exercises", "a policyholder yelling ... let them finish"): after one of
+-- them, "they" and "their" are that person's, not the organisation's.
+local third_parties = {}
+for w in ([[patient customer client policyholder caller child pupil
+  student worker employee colleague member person passenger tenant user
+  guest driver candidate resident parent visitor learner trainee
+  volunteer contractor supplier applicant claimant someone somebody
+  anyone]]):gmatch("%a+") do
+  third_parties[w] = true
+end
+local function third_party_at(l)
+  for at, w in l:gmatch("()(%a+)") do
+    if third_parties[w] then
+      local before = l:sub(math.max(1, at - 24), at - 1)
+      if w == "someone" or w == "somebody" or w == "anyone" or
+         before:match("%f[%a]an?%s+$") or before:match("%f[%a]an?%s+[%a%-]+%s+$")
+         or before:match("%f[%a]each%s+$") or before:match("%f[%a]every%s+$")
+         or before:match("%f[%a]any%s+$") then
+        return at
+      end
+    end
+  end
+  return nil
+end
+
 function voice.their_to_yours(s, singular)
   -- the words below are only ever replaced by "you" forms: the text's
   -- lower case before any of them says which can be there
   local l = s:lower()
   if not l:find("the", 1, true) then return s end
+  local at = third_party_at(l)
+  if at then
+    return voice.their_to_yours(s:sub(1, at - 1), singular) .. s:sub(at)
+  end
   for _, short in ipairs({"'re", "\u{2019}re", "'ve", "'ll", "'d"}) do
     s = each_word(s, "they" .. short, function(word, _, b)
       if someone_else(b) then return word end

@@ -153,6 +153,17 @@ d = draft_of({point("say_differently", "correction",
 has(d, "When you asked about budgets I said \"not my thing\". What I " ..
        "meant is that I prefer to own it with a finance partner.")
 
+-- "next step is meeting ..." in their guidance is a meeting to be glad of
+d = draft_of({point("guidance", "guidance",
+  "Next step is meeting two of the partners, Dr Shah and Dr Iqbal, " ..
+  "probably 20 Nov")})
+has(d, "I'd be glad to meet two of the partners, Dr Shah and Dr Iqbal.")
+-- "True answer: ..." in a correction is said plainly
+d = draft_of({point("say_differently", "correction",
+  "I said I am too perfectionist. True answer: I write an email after " ..
+  "each call to confirm what we agreed")})
+has(d, "The real answer is that I write an email after each call")
+
 -- the result, when the first sentence has none, comes with it
 d = draft_of({point("not_said", "evidence",
   "I led our team's work on reducing drift. We added a monthly review. " ..

@@ -351,4 +351,10 @@ return {
   {"splice", "mis-ships are about 1.8%, the client is threatening to pull out", "mis-ships are about 1.8%, and the client is threatening to pull out"},
   {"state", "it broke, everyone is upset; nobody has time", "it broke, everyone is upset; nobody has time"},
   {"state", "we hire 3 a year, turnover is high, costs are up", "we hire 3 a year, turnover is high, costs are up"},
+  {"normalize", "I ran 6 buses for a years trial, did the charging schedule", "I ran 6 buses for a year's trial, and did the charging schedule"},
+  {"normalize", "Bad answer in front of the hardware lead, and not even true. I fixed it.", "I fixed it."},
+  {"normalize", "Stupid answer, everybody say this. I do X.", "I do X."},
+  {"normalize", "the stack incl hardware, pax with chest pain, 3 diff definitions", "the stack including hardware, passengers with chest pain, 3 different definitions"},
+  {"address", "They asked what I do when a patient skips their exercises", "You asked what I do when a patient skips their exercises", {who = she, company = true}},
+  {"address", "They have 3 jobs and their team is small", "You have 3 jobs and your team is small", {who = she, company = true}},
 }
