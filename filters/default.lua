@@ -645,7 +645,17 @@ end
 -- The sentence of `later` that states a result, when `first` states
 -- none ("I led our team's work on reducing drift. [...] fell from 31 to
 -- 12"); or nil.
+local function is_change(s)
+  return s:find("from [%$\194\226~]*%d.- to [%$\194\226~]*%d") ~= nil or
+    s:find("%d%%") ~= nil or s:find("%f[%a]went from ") ~= nil or
+    s:find("%f[%a]doubled%f[%A]") ~= nil or s:find("%f[%a]tripled%f[%A]") ~= nil
+end
 local function result_of(first, later)
+  -- "Year 4 classes" is a number but no result: a change later is
+  if is_change(first) then return nil end
+  for _, s in ipairs(voice.sentences(later)) do
+    if is_change(s) then return s end
+  end
   if sr.has_quantity(first) then return nil end
   for _, s in ipairs(voice.sentences(later)) do
     if sr.has_quantity(s) then return s end
@@ -1377,8 +1387,13 @@ local function compose(chosen, note)
       local result = p.section == "excited_them" and result_of(t, later)
       local bracket
       -- and it is your result, not the context of the story
+      -- (a change with no one named is the story's own: "Bookings went
+      -- from 19 classes in 2024 to 57 in 2025")
+      local change = result and is_change(result)
       if result and not (result:match("%f[%a]I%f[%A]") or
-         result:lower():match("%f[%a]we%f[%A]")) then
+         result:lower():match("%f[%a]we%f[%A]") or
+         (change and not result:lower():match("%f[%a]your?%f[%A]") and
+          not result:lower():match("%f[%a]the[iy]r?%f[%A]"))) then
         result = nil
       end
       t = first_clause(t)

@@ -244,6 +244,8 @@ local function expand_symbols(s, words)
   local has = function(c) return s:find(c, 1, true) ~= nil end
   if has("->") or has("\u{2192}") then
     s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 to %2")
+    -- "22 min -> 6 min": a number and its unit
+    s = s:gsub("(%d[%d,%.]*%s*%a+)%s*%->%s*(%S*%d)", "%1 to %2")
     -- "the Airflow -> Dagster migration": from one name to another
     s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%u[%w%-]*)", "%1 to %2")
     s = s:gsub("%s*%->%s*", ": ")
@@ -1578,10 +1580,30 @@ local function after_colon(s)
   return s
 end
 
+-- A sentence that opens with a change and no verb: "Average wait 22
+-- minutes to 6 minutes, abandoned calls 31% to 9%" -> "The average wait
+-- went from 22 minutes to 6 minutes, and abandoned calls from 31% to 9%".
+local function change_first(s)
+  local stop_at, next_w, head = noun_phrase(s, 5)
+  if not (stop_at and next_w and is_number(next_w)) then return s end
+  -- "Year 4", "Route 9": a name with its number
+  if s:sub(1, stop_at - 1):match("%u[%w%-]*$") then return s end
+  local rest = s:sub(stop_at)
+  local span, tail = rest:match("^%s+([~%$\194\226]*[\128-\191]*%d[^,;]-%s+to%s+[~%$\194\226]*[\128-\191]*%d[^,;]*)(.*)$")
+  if not span then return s end
+  local np = s:sub(1, stop_at - 1)
+  np = np:gsub("^(%u)(%l)", function(a, b) return a:lower() .. b end)
+  local out = capitalize(with_article(np, head)) .. " went from " .. span
+  -- and the changes listed after it, each its own
+  tail = tail:gsub("^([,;] )([%a][%w%s'%-]-) ([~%$\194\226]*[\128-\191]*%d[^,;]-%s+to%s+%S*%d)",
+    ", and %2 from %3")
+  return out .. tail
+end
+
 function voice.result(text)
   local out = {}
   for i, sentence in ipairs(voice.sentences(text)) do
-    out[i] = after_colon(result(own_result(sentence)))
+    out[i] = after_colon(result(own_result(change_first(sentence))))
   end
   return table.concat(out, " ")
 end

@@ -357,4 +357,8 @@ return {
   {"normalize", "the stack incl hardware, pax with chest pain, 3 diff definitions", "the stack including hardware, passengers with chest pain, 3 different definitions"},
   {"address", "They asked what I do when a patient skips their exercises", "You asked what I do when a patient skips their exercises", {who = she, company = true}},
   {"address", "They have 3 jobs and their team is small", "You have 3 jobs and your team is small", {who = she, company = true}},
+  {"result", "Average wait 22 minutes to 6 minutes, abandoned calls 31% to 9%.", "The average wait went from 22 minutes to 6 minutes, and abandoned calls from 31% to 9%."},
+  {"result", "Pass rate 71% to 88% over two cohorts", "The pass rate went from 71% to 88% over two cohorts"},
+  {"result", "Year 4 classes 3 to 5 times", "Year 4 classes 3 to 5 times"},
+  {"normalize", "Average wait 22 min -> 6 min", "Average wait 22 minutes to 6 minutes"},
 }
