@@ -817,7 +817,18 @@ local function word(slot, t, ctx, extra)
     return nil, "a " .. f .. " has no wording in this slot"
   end
   if f == "clause" then t = voice.article(t, ctx.names) end
-  if f == "noun" and ctx.book.lang == "en" then t = voice.noun_article(t) end
+  if f == "noun" and ctx.book.lang == "en" then
+    t = voice.noun_article(t)
+    -- "4 years freelance, mostly Crown Court trials": the writer's years
+    if t:match("^%d+ years? ") or t:match("^about %d+ years? ") then
+      t = "my " .. t
+      -- "5 years front desk manager, Lakeside Inn": as what, and where
+      local n, what, where = t:match("^my (%d+ years?) ([%l][%l%s%-]+ %l+), (%u[%w%s'&%-]+)$")
+      if n and not what:match("^as ") and not what:match("^in ") then
+        t = "my " .. n .. " as " .. what .. " at " .. where
+      end
+    end
+  end
   local vars = {text = md(voice.capitalize(t)),
     lower = md(voice.lower_first(t, ctx.names))}
   for k, v in pairs(extra or {}) do vars[k] = v end

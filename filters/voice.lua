@@ -369,6 +369,7 @@ end
 -- Whether a sentence is only the writer's verdict on themself.
 local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "came out", "too glib", "too ", "vague", "nerves", "i know that",
+  "i realised", "i realized", "realised on", "realized on",
   "i overstated", "undersold", "oversold", "felt like", "looked ",
   "not my best", "bad look", "should have been honest", "that's not true",
   "you probably know"}

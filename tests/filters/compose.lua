@@ -164,6 +164,11 @@ d = draft_of({point("say_differently", "correction",
   "each call to confirm what we agreed")})
 has(d, "The real answer is that I write an email after each call")
 
+-- the writer's years, in the connect slot
+d = draft_of({point("excited_them", "connect",
+  "5 years front desk manager, Lakeside Inn")})
+has(d, "about my 5 years as front desk manager at Lakeside Inn.")
+
 -- the result, when the first sentence has none, comes with it
 d = draft_of({point("not_said", "evidence",
   "I led our team's work on reducing drift. We added a monthly review. " ..

@@ -361,4 +361,5 @@ return {
   {"result", "Pass rate 71% to 88% over two cohorts", "The pass rate went from 71% to 88% over two cohorts"},
   {"result", "Year 4 classes 3 to 5 times", "Year 4 classes 3 to 5 times"},
   {"normalize", "Average wait 22 min -> 6 min", "Average wait 22 minutes to 6 minutes"},
+  {"normalize", "arguido is a suspect. I realised on the train.", "arguido is a suspect."},
 }
