@@ -843,7 +843,8 @@ local step_words = {"observed lesson", "lesson observation", "trial day",
   "final round", "second round", "next round", "2nd round",
   "3rd round", "third round", "panel", "role play", "roleplay", "take-home",
   "take home",
-  "presentation round", "presentation", "skills test", "excel test", "design test", "shadow shift", "trial shift",
+  "presentation round", "presentation", "skills test", "excel test", "design test",
+  "written test", "practical test", "technical test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
   "exercise", "assessment"}
 
@@ -1040,7 +1041,8 @@ end
 local step_nouns = {panel = 1, second = 1, next = 1, case = 1, final = 1,
   third = 1, first = 1, role = 1, skills = 1, partner = 1, portfolio = 1,
   mock = 1, design = 1, technical = 1, presentation = 1, interview = 1,
-  stage = 1}
+  stage = 1, written = 1, practical = 1, working = 1, trial = 1,
+  shadow = 1, observed = 1}
 
 local function lower_step(step)
   return (step:gsub("^the (%u)(%l+)", function(c, rest)
@@ -1452,7 +1454,9 @@ local function compose(chosen, note)
       elseif when and (voice.form(t) ~= "i" or t:match("^[Ww]hen ")) then
         s = fill(book.connect.interested, {lower = md(when)})
       else
-        local we = t:match("^[Ww]e talked about (.+)$")
+        local we = t:match("^[Ww]e talked about (.+)$") or
+          t:match("^[Ww]e talked [%a%s]- about (.+)$") or
+          t:match("^[Ww]e spoke [%a%s]-about (.+)$")
         local head, rest = t:match("^(.-):%s+(.+)$")
         if we then t = we end
         if head and not we and voice.form(head) == "noun" then
@@ -1537,6 +1541,7 @@ local function compose(chosen, note)
       local label = t:match("^([^:]+):%s")
       if label and book.problem.noun and voice.form(label) == "noun" and
          not voice.subject_verb(label) then
+        if book.lang == "en" then t = voice.noun_article(t) end
         s = fill(book.problem.noun, {lower = md(voice.lower_first(t,
           ctx.names))})
       elseif book.problem.fragment and not voice.subject_verb(t) and
@@ -1690,6 +1695,12 @@ local function compose(chosen, note)
         -- "For the presentation round: less on my PhD ..."
         say(2, fill(book.guidance.prep, {lower = md(voice.lower_first(t,
             ctx.names))}), 40, guidance)
+      elseif f == "noun" and not (t:match("^[Tt]he ") or
+             t:match("^[Yy]our ") or t:match("^[Aa]n? ") or
+             t:match("^%a+ing ")) then
+        -- "want me on X", "written test next week": no "advice on" frames
+        -- a fragment that is not a thing
+        out(guidance, "a note's fragment the guidance wording cannot frame")
       else
         local s, why = word(book.guidance, t, ctx)
         if s then say(2, s, 40, guidance) else out(guidance, why) end

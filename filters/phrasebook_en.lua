@@ -118,9 +118,9 @@ return {
   -- the first piece of evidence when it answers the problem just named
   -- (a form missing here is worded as above): unsaid, and said
   evidence_answer_unsaid = {
-    i = {"I should have answered that directly: {lower}.",
+    i = {"I have dealt with the same problem: {lower}.",
          "I should have made the link to my own work: {lower}."},
-    we = {"I should have answered that directly: {lower}.",
+    we = {"I have dealt with the same problem: {lower}.",
           "I should have made the link to my own work: {lower}."},
   },
   evidence_answer = {

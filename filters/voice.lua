@@ -97,7 +97,8 @@ for w in ([[want need care like run plan think feel expect seem look
   know ask mention prefer hope believe worry love hate hire manage lead
   own use value read keep spend lose get make take see push call work
   insist suggest recommend agree struggle face handle report say
-  start plan open offer]]):gmatch("%a+") do
+  start plan open offer join merge grow expand close launch move
+  need hire]]):gmatch("%a+") do
   s_verbs[w .. "s"] = w
 end
 
@@ -370,6 +371,7 @@ end
 local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "came out", "too glib", "too ", "vague", "nerves", "i know that",
   "i realised", "i realized", "realised on", "realized on",
+  "not what i do", "not true and", "why didn't i say", "why didnt i say",
   "i overstated", "undersold", "oversold", "felt like", "looked ",
   "not my best", "bad look", "should have been honest", "that's not true",
   "you probably know"}
@@ -1635,6 +1637,13 @@ function voice.reported(s)
     elseif l == "you've" then r = "I've"
     elseif l == "you'll" then r = "I'll"
     elseif l == "your" then r = "my"
+    elseif l == "i" then r = "you"
+    elseif l == "me" then r = "you"
+    elseif l == "my" then r = "your"
+    elseif l == "mine" then r = "yours"
+    elseif l == "i'm" then r = "you're"
+    elseif l == "i've" then r = "you've"
+    elseif l == "i'll" then r = "you'll"
     elseif l == "our" then r = "your"
     elseif l == "us" then r = "you"
     elseif l == "we" then r = "you"

@@ -101,8 +101,8 @@ has(d, "I also took your point that the board cares about nurse " ..
        "retention more than throughput.")
 -- the evidence answers the problem (two words shared): said as the
 -- answer to it, and no tie line after it as well
-has(d, "You mentioned that nurse turnover hit 28% last year. I should " ..
-       "have answered that directly: at Mercy West I cut nurse turnover " ..
+has(d, "You mentioned that nurse turnover hit 28% last year. I have " ..
+       "dealt with the same problem: at Mercy West I cut nurse turnover " ..
        "from 24% to 15% in 18 months.")
 hasnt(d, "same approach")
 -- evidence already said in the interview answers it as what you know
@@ -168,6 +168,12 @@ has(d, "The real answer is that I write an email after each call")
 d = draft_of({point("excited_them", "connect",
   "5 years front desk manager, Lakeside Inn")})
 has(d, "about my 5 years as front desk manager at Lakeside Inn.")
+
+-- guidance that is a fragment, not a thing, is not framed as advice
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance",
+  "want me on the national register within 12 months")})
+hasnt(d, "advice on want")
 
 -- the result, when the first sentence has none, comes with it
 d = draft_of({point("not_said", "evidence",

@@ -327,6 +327,7 @@ return {
   -- their words to you, said back by you
   {"reported", "watch the rush before you change anything", "watch the rush before I change anything"},
   {"reported", "use our collection, not loans", "use your collection, not loans"},
+  {"reported", "don't tell me what's wrong with my window", "don't tell you what's wrong with your window"},
   {"reported", "show us you can push back on your manager", "show you I can push back on my manager"},
   -- what follows a colon: a clause of the writer's, or a noun with "a"
   {"result", "the review I did at Westbrook: reviewed 220 risks", "the review I did at Westbrook: I reviewed 220 risks"},
