@@ -80,16 +80,33 @@ end
 -- The words two points share, each weighed by how few of the note's
 -- points hold it: "offer" that only a problem and one story share says
 -- more than "hire", which half a recruiter's note holds.
+-- The stem of a word sr.overlap listed (its set holds that one stem).
+local function stem_of(w)
+  for stem in pairs(sr.terms(w)) do return stem end
+end
+
 local function weigh(note)
   local sets, df = {}, {}
-  for i, p in ipairs(note.points or {}) do sets[i] = sr.terms(p.text) end
+  -- how many sets hold each stem: one pass, where asking each set for
+  -- each word was quadratic in a long note
+  local count = {}
+  for i, p in ipairs(note.points or {}) do
+    sets[i] = sr.terms(p.text)
+    for stem in pairs(sets[i]) do count[stem] = (count[stem] or 0) + 1 end
+  end
   -- how many points hold a word ("hires", "hiring", "hired" are one)
   local function held(w)
     local n = df[w]
     if not n then
-      n = 0
-      for _, set in ipairs(sets) do
-        if set[w] then n = n + 1 end
+      local stem = stem_of(w)
+      if stem == w or not count[w] then
+        n = count[stem] or 0
+      else
+        -- a word that is also another word's stem: a set holds it either way
+        n = 0
+        for _, set in ipairs(sets) do
+          if set[w] then n = n + 1 end
+        end
       end
       df[w] = math.max(n, 1)
     end
@@ -101,7 +118,51 @@ local function weigh(note)
       n = n + 1 / held(w)
     end
     return n
+  end, function(w) return 1 / held(w) end
+end
+
+-- The best-answering pair of a problem and a story: the first (problems
+-- in order, then stories) whose answers(p, e) is more than best.  What p
+-- and e share is found through an index of the stories' stems, not by
+-- comparing every pair (a long note has hundreds of each); the sum for a
+-- pair adds the same terms in the same order as answers(p, e). weight(w):
+-- what a shared word adds; nil, 1 for each.
+local function best_pair(problems, stories, answers, weight, best, best_p,
+                         best_e)
+  local postings = {}
+  for j, e in ipairs(stories) do
+    for stem in pairs(sr.terms(e.text)) do
+      local list = postings[stem]
+      if not list then list = {}; postings[stem] = list end
+      list[#list + 1] = j
+    end
   end
+  for _, p in ipairs(problems) do
+    if usable(p) then
+      local set = sr.terms(p.text)
+      local words = sr.overlap(p.text, set)
+      local acc = {}
+      if #words < #set then
+        -- sr.overlap cut its list short: pair by pair
+        for j, e in ipairs(stories) do acc[j] = answers(p, e) end
+      else
+        for _, w in ipairs(words) do
+          local list = postings[stem_of(w)]
+          if list then
+            local add = weight and weight(w) or 1
+            for _, j in ipairs(list) do acc[j] = (acc[j] or 0) + add end
+          end
+        end
+      end
+      for j, e in ipairs(stories) do
+        local n = acc[j] or 0
+        if n > best + 1e-9 then
+          best, best_p, best_e = n, p, e
+        end
+      end
+    end
+  end
+  return best, best_p, best_e
 end
 
 local function pair(chosen, note)
@@ -111,7 +172,7 @@ local function pair(chosen, note)
     if p.role == "evidence" and not evidence then evidence = p end
   end
   if not (problem and evidence) or problem.tags.must then return end
-  local answers = weigh(note)
+  local answers, weight = weigh(note)
   -- the evidence: what you did not say, or a story they responded to
   local stories = {}
   for _, e in ipairs(note.sections.not_said or {}) do
@@ -127,23 +188,14 @@ local function pair(chosen, note)
   -- that shares more; one that shares a word or none, by one whose words
   -- say more (fewer of the note's points hold them)
   if shared(problem, evidence) >= 2 then
-    answers = shared
+    answers, weight = shared, nil
     stories = {}
     for _, e in ipairs(note.sections.not_said or {}) do
       if usable(e) then stories[#stories + 1] = e end
     end
   end
-  local best, best_p, best_e = answers(problem, evidence), problem, evidence
-  for _, p in ipairs(note.sections.problems or {}) do
-    if usable(p) then
-      for _, e in ipairs(stories) do
-        local n = answers(p, e)
-        if n > best + 1e-9 then
-          best, best_p, best_e = n, p, e
-        end
-      end
-    end
-  end
+  local best, best_p, best_e = best_pair(note.sections.problems or {},
+    stories, answers, weight, answers(problem, evidence), problem, evidence)
   if best_p ~= problem then
     swap(chosen, problem, best_p, "another problem is the one your " ..
          "evidence answers")
