@@ -194,6 +194,39 @@ local function first_word(s)
   return s:match("^[%w\128-\255'\u{2019}%-]+") or ""
 end
 
+-- A pass of gsub costs over the whole text, matched or not, where a plain
+-- find costs little: a rule is tried only where the text holds a plain
+-- string that each of its matches holds.
+local function gsub_if(s, plain, pattern, repl)
+  if not s:find(plain, 1, true) then return s end
+  return (s:gsub(pattern, repl))
+end
+
+-- Whether s holds w as a whole word: s:find("%f[%a]" .. w .. "%f[%A]"),
+-- looked for only where w is (a word of letters; another, by that pattern).
+local function has_word(s, w)
+  if w:find("%A") then return s:find("%f[%a]" .. w .. "%f[%A]") ~= nil end
+  local from = 1
+  while true do
+    local a, b = s:find(w, from, true)
+    if not a then return false end
+    if (a == 1 or not s:find("^%a", a - 1)) and not s:find("^%a", b + 1) then
+      return true
+    end
+    from = a + 1
+  end
+end
+
+-- s:gsub("%s+", " "), when a blank other than one space is there.
+local function squeeze(s)
+  if s:find("  ", 1, true) or s:find("\t", 1, true) or
+     s:find("\n", 1, true) or s:find("\r", 1, true) or
+     s:find("\v", 1, true) or s:find("\f", 1, true) then
+    return (s:gsub("%s+", " "))
+  end
+  return s
+end
+
 local function capitalize(s)
   return (s:gsub("^([\"'\u{201C}]?)(%l)", function(q, c)
     return q .. c:upper()
@@ -300,13 +333,13 @@ local function expand_symbols(s, words)
     s = s:gsub("%s*%((%a*%s*)below%)", ""):gsub("%s*%((%a*%s*)above%)", "")
   end
   -- emoji and pictographs (one that ends a sentence leaves its full stop)
-  if s:find("[\226\240]") then
+  if has("\226") or has("\240") then
     s = s:gsub("%s*[\240][\159][\128-\191][\128-\191](%s+%u)", ".%1")
     s = s:gsub("%s*[\240][\159][\128-\191][\128-\191]", "")
     s = s:gsub("%s*\226[\152-\158][\128-\191]\239\184\143", "")
   end
-  s = s:gsub("!!+", "!")
-  s = s:gsub("%?%?+", "?")
+  s = gsub_if(s, "!!", "!!+", "!")
+  s = gsub_if(s, "??", "%?%?+", "?")
   return s
 end
 
@@ -325,7 +358,7 @@ local function drop_asides(s)
   -- word by word only when a self-talk word is there
   local l = s:lower()
   for w in pairs(selftalk_set) do
-    if l:find(w, 1, true) and l:find("%f[%a]" .. w .. "%f[%A]") then
+    if l:find(w, 1, true) and has_word(l, w) then
       return (s:gsub("%f[%a](%a+)%f[%A]%s*", function(word)
         if selftalk_set[word:lower()] and word ~= "Ha" then return "" end
       end))
@@ -341,6 +374,12 @@ local abbreviations = {st = true, dr = true, mr = true, mrs = true,
   sr = true, no = true, dept = true, approx = true, etc = true, prof = true}
 
 function voice.sentences(text)
+  -- most points are one sentence without a mark in it
+  if not (text:find(".", 1, true) or text:find("!", 1, true) or
+          text:find("?", 1, true)) then
+    local whole = trim(text)
+    return whole ~= "" and {whole} or {}
+  end
   local out, from, start, quotes = {}, 1, 1, 0
   while true do
     local a, b = text:find("[%.!?][\"'\u{201D}\u{2019}%)]*%s+", from)
@@ -389,7 +428,7 @@ local verdict_openers = {"wrong instinct", "wrong answer", "bad answer",
 
 local function is_verdict(s)
   local l = strip_end(s:lower(), "[%p%s]"):gsub("^[%p%s]+", "")
-  l = l:gsub("%s+", " ")
+  l = squeeze(l)
   if verdict_set[l] then return true end
   for _, v in ipairs(verdict_openers) do
     if l:sub(1, #v) == v and not l:sub(#v + 1):match("^%a") and
@@ -445,9 +484,25 @@ local month_after = {since = true, ["in"] = true, by = true,
   early = true, late = true, mid = true, of = true, before = true,
   after = true, ["end"] = true, through = true, starting = true}
 
+-- Whether s holds one of the strings of list (plain, anywhere), and the
+-- keys of a table as such a list.
+local function holds_any(s, list)
+  for i = 1, #list do
+    if s:find(list[i], 1, true) then return true end
+  end
+  return false
+end
+local function keys_of(t)
+  local list = {}
+  for k in pairs(t) do list[#list + 1] = k end
+  return list
+end
+local day_names, month_names = keys_of(days), keys_of(months)
+local doubled_marks = {",,", ",;", ",:", ";,", ";;", ";:", ":,", ":;", "::"}
+
 local function normalize(text, keep_verdicts, words)
   -- "i.e." and "e.g." are not the pronoun "i"
-  local s = text:gsub("%s+", " ")
+  local s = squeeze(text)
   local abbreviated = s:find(".e.", 2, true) or s:find(".g.", 2, true)
   if abbreviated then
     s = s:gsub("%f[%a]i%.e%.", "\2"):gsub("%f[%a]e%.g%.", "\3")
@@ -455,33 +510,38 @@ local function normalize(text, keep_verdicts, words)
   s = expand_symbols(s, words)
   if not words or words.to == "to" then
     -- "esp. wood-frame": a shorthand word's own full stop ends nothing
-    s = s:gsub("%f[%a](%a+)%.(%s+%l)", function(w, rest)
+    s = gsub_if(s, ".", "%f[%a](%a+)%.(%s+%l)", function(w, rest)
       if voice.shorthand[w:lower()] then return w .. rest end
     end)
+    -- (the day and month rules below change a text only where it holds
+    -- one of their words: most points hold none)
+    local has_day = holds_any(s:lower(), day_names)
     -- "Mon-Thu": a range of days
-    s = s:gsub("%f[%a](%a%a%a%a?)%-(%a%a%a%a?)%f[%A]", function(a, b)
-      local da, db = days[a:lower()], days[b:lower()]
-      if da and db then return da .. " to " .. db end
-    end)
+    s = has_day and s:gsub("%f[%a](%a%a%a%a?)%-(%a%a%a%a?)%f[%A]",
+      function(a, b)
+        local da, db = days[a:lower()], days[b:lower()]
+        if da and db then return da .. " to " .. db end
+      end) or s
     -- "sat 8am", "next mon": a day, where "sat" and "mon" could be words
-    s = s:gsub("%f[%a](%a+) (%d)", function(d, n)
+    s = has_day and s:gsub("%f[%a](%a+) (%d)", function(d, n)
       local day = days[d:lower()]
       if day then return day .. " " .. n end
-    end)
+    end) or s
     local text = s
-    s = s:gsub("()%f[%a](%a+)%f[^%a%-]", function(at, d)
+    s = has_day and s:gsub("()%f[%a](%a+)%f[^%a%-]", function(at, d)
       local day = days[d:lower()]
       local w = day and text:sub(1, at - 1):match("(%a+)%s+$")
       if w and day_after[w:lower()] then return day end
       -- "fri dinner service", "sat night"
       local after = day and text:sub(at + #d):match("^%s+(%a+)")
       if after and day_parts[after:lower()] then return day end
-    end)
+    end) or s
     -- "on saturdays", "speak spanish"
     s = s:gsub("%f[%a](%l+)%f[%A]", proper)
     -- "since march", "by june": a month's name; "may" and "march" only
     -- after a word of time or before a day ("may 5")
-    s = s:gsub("()%f[%a](%l+)%f[%A]", function(at, m)
+    local has_month = holds_any(s, month_names)
+    s = has_month and s:gsub("()%f[%a](%l+)%f[%A]", function(at, m)
       local name = months[m]
       if not name then return nil end
       if m == "may" or m == "march" then
@@ -490,7 +550,7 @@ local function normalize(text, keep_verdicts, words)
         if not (n or (w and month_after[w:lower()])) then return nil end
       end
       return name
-    end)
+    end) or s
     -- "I blanked, said ..." -> "I blanked and said ..."
     s = s:gsub("(%f[%a]I %l+ed), said ", "%1 and said ")
     -- "I ran 6 buses for a trial, did the charging schedule": the same
@@ -506,10 +566,10 @@ local function normalize(text, keep_verdicts, words)
     s = s:gsub("%f[%a]I'm ([^,;:%.]-) since ", "I've been %1 since ")
     s = s:gsub("%f[%a]I am ([^,;:%.]-) since ", "I have been %1 since ")
     -- "engagement up 12 pts": points, not patients
-    s = s:gsub("(%f[%a][UuDd][po]w?n? %d+) pts%f[%A]", "%1 points")
-    s = s:gsub("(%f[%a][Bb]y %d+) pts%f[%A]", "%1 points")
+    s = gsub_if(s, " pts", "(%f[%a][UuDd][po]w?n? %d+) pts%f[%A]", "%1 points")
+    s = gsub_if(s, " pts", "(%f[%a][Bb]y %d+) pts%f[%A]", "%1 points")
     -- "its 45 in the middle": the apostrophe left out before a number
-    s = s:gsub("%f[%a]([Ii])ts (%d)", "%1t's %2")
+    s = gsub_if(s, "ts ", "%f[%a]([Ii])ts (%d)", "%1t's %2")
     local prev
     s = s:gsub("([%w\128-\255'\u{2019}]+)", function(w)
       local r = expand_word(w, prev)
@@ -551,11 +611,15 @@ local function normalize(text, keep_verdicts, words)
     end
   end
   s = table.concat(kept, " ")
-  s = s:gsub("%s+([,;:%.!?])", "%1"):gsub("([,;:])[,;:]+", "%1")
-  s = s:gsub("%.%.+", "."):gsub("!%.", "!"):gsub("%?%.", "?")
+  s = s:gsub("%s+([,;:%.!?])", "%1")
+  if holds_any(s, doubled_marks) then s = s:gsub("([,;:])[,;:]+", "%1") end
+  s = gsub_if(s, "..", "%.%.+", ".")
+  s = gsub_if(s, "!.", "!%.", "!")
+  s = gsub_if(s, "?.", "%?%.", "?")
   -- "said I \"don't do pharma\" -> wrong": the verdict after a colon
-  s = s:gsub(":%s+[Ww]rong([%.!]?)", "%1"):gsub(":%s+[Nn]ot true([%.!]?)", "%1")
-  s = s:gsub("%s+", " ")
+  s = gsub_if(s, ":", ":%s+[Ww]rong([%.!]?)", "%1")
+  s = gsub_if(s, ":", ":%s+[Nn]ot true([%.!]?)", "%1")
+  s = squeeze(s)
   if abbreviated then s = s:gsub("\2", "i.e."):gsub("\3", "e.g.") end
   return trim(s)
 end
