@@ -87,22 +87,26 @@ end
 
 local function weigh(note)
   local sets, df = {}, {}
-  -- how many sets hold each stem: one pass, where asking each set for
-  -- each word was quadratic in a long note
-  local count = {}
-  for i, p in ipairs(note.points or {}) do
-    sets[i] = sr.terms(p.text)
-    for stem in pairs(sets[i]) do count[stem] = (count[stem] or 0) + 1 end
-  end
+  for i, p in ipairs(note.points or {}) do sets[i] = sr.terms(p.text) end
+  -- a long note's sets: how many hold each stem, counted in one pass when
+  -- first asked (asking each set for each word was quadratic)
+  local count
   -- how many points hold a word ("hires", "hiring", "hired" are one)
   local function held(w)
     local n = df[w]
     if not n then
-      local stem = stem_of(w)
-      if stem == w or not count[w] then
+      if not count and #sets > 64 then
+        count = {}
+        for _, set in ipairs(sets) do
+          for stem in pairs(set) do count[stem] = (count[stem] or 0) + 1 end
+        end
+      end
+      local stem = count and stem_of(w)
+      if stem and (stem == w or not count[w]) then
         n = count[stem] or 0
       else
-        -- a word that is also another word's stem: a set holds it either way
+        -- (a word that is also another word's stem: a set holds it when
+        -- it holds either)
         n = 0
         for _, set in ipairs(sets) do
           if set[w] then n = n + 1 end
@@ -129,8 +133,9 @@ end
 -- what a shared word adds; nil, 1 for each.
 local function best_pair(problems, stories, answers, weight, best, best_p,
                          best_e)
-  local postings = {}
-  for j, e in ipairs(stories) do
+  -- a few pairs are compared one by one; many, through the index
+  local postings = #problems * #stories > 64 and {} or nil
+  for j, e in ipairs(postings and stories or {}) do
     for stem in pairs(sr.terms(e.text)) do
       local list = postings[stem]
       if not list then list = {}; postings[stem] = list end
@@ -139,11 +144,11 @@ local function best_pair(problems, stories, answers, weight, best, best_p,
   end
   for _, p in ipairs(problems) do
     if usable(p) then
-      local set = sr.terms(p.text)
-      local words = sr.overlap(p.text, set)
+      local set = postings and sr.terms(p.text)
+      local words = set and sr.overlap(p.text, set)
       local acc = {}
-      if #words < #set then
-        -- sr.overlap cut its list short: pair by pair
+      -- (sr.overlap may have cut its list short: then pair by pair too)
+      if not words or #words < #set then
         for j, e in ipairs(stories) do acc[j] = answers(p, e) end
       else
         for _, w in ipairs(words) do
