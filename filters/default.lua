@@ -86,15 +86,17 @@ local function stem_of(w)
 end
 
 local function weigh(note)
-  local sets, df = {}, {}
-  for i, p in ipairs(note.points or {}) do sets[i] = sr.terms(p.text) end
-  -- a long note's sets: how many hold each stem, counted in one pass when
-  -- first asked (asking each set for each word was quadratic)
-  local count
+  local sets, df, count = nil, {}, nil
   -- how many points hold a word ("hires", "hiring", "hired" are one)
   local function held(w)
     local n = df[w]
     if not n then
+      if not sets then
+        sets = {}
+        for i, p in ipairs(note.points or {}) do sets[i] = sr.terms(p.text) end
+      end
+      -- a long note's sets: how many hold each stem, counted in one pass
+      -- (asking each set for each word was quadratic)
       if not count and #sets > 64 then
         count = {}
         for _, set in ipairs(sets) do
@@ -857,7 +859,8 @@ local function names_of(note)
     Her = true, Its = true, These = true, Those = true}
   for _, p in ipairs(note.points or {}) do
     -- a capital mid-sentence is a name
-    local t = p.text:gsub("@[%w_%.%-\128-\255]+%s*", "")
+    local t = p.text
+    if t:find("@", 1, true) then t = t:gsub("@[%w_%.%-\128-\255]+%s*", "") end
     for w in t:gmatch("[%w,;]%s+(%u[%w\128-\255'%-]*)") do
       if not determiners[w] then names[w] = true end
     end

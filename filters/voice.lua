@@ -1152,7 +1152,7 @@ function voice.is_smalltalk(s)
   end
   -- a plain search first, the whole word only where it is found
   for w in pairs(smalltalk_words) do
-    if l:find(w, 1, true) and l:find("%f[%a]" .. w .. "%f[%A]") then
+    if l:find(w, 1, true) and has_word(l, w) then
       return true
     end
   end
@@ -1167,9 +1167,10 @@ end
 
 -- Whether a point says there is nothing there ("nothing really", "n/a").
 function voice.nothing(s)
+  local c = s:byte((s:match("^%s*()")))
+  -- n, a in either case
+  if c ~= 110 and c ~= 97 and c ~= 78 and c ~= 65 then return false end
   local l = s:lower():gsub("^%s+", "")
-  local c = l:byte(1)
-  if c ~= 110 and c ~= 97 then return false end -- n, a
   return l:match("^nothing%f[%A]") ~= nil or l:match("^none%f[%A]") ~= nil or
     l:match("^n/?a%f[%A]") ~= nil or l:match("^nope%f[%A]") ~= nil or
     l:match("^no%f[%A]") ~= nil and #l < 12 or l:match("^all good") ~= nil
