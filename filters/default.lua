@@ -565,7 +565,9 @@ end
 
 -- Tags and a leading "Name:" addressed to one partner out of the text.
 local function untag(text, note)
-  text = text:gsub("%f[^%s%z]#%a[%w_/%-]*", "")
+  if text:find("#", 1, true) then
+    text = text:gsub("%f[^%s%z]#%a[%w_/%-]*", "")
+  end
   -- "Catherine: associates run their own files": said by one of the panel
   local head = text:match("^(%u%l+):%s+")
   if head then
@@ -576,7 +578,7 @@ local function untag(text, note)
       end
     end
   end
-  return (text:gsub("%s+", " "):gsub("^ ", ""):gsub(" ([,.;:!?])", "%1"))
+  return (voice.squeeze(text):gsub("^ ", ""):gsub(" ([,.;:!?])", "%1"))
 end
 
 -- The prose of a point for this draft: the user's say: words, or its text

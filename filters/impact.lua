@@ -71,7 +71,11 @@ local function score(point)
   end
   -- a draft uses a point's first sentence: a long paragraph whose first
   -- sentence is short is not long
-  local first = point.text:match("^(.-[%.!?])%s") or point.text
+  local first = point.text
+  if first:find(".", 1, true) or first:find("!", 1, true) or
+     first:find("?", 1, true) then
+    first = first:match("^(.-[%.!?])%s") or first
+  end
   local words = sr.words(first)
   if words > 30 then
     reasons[#reasons + 1] = {-((words - 30) // 10 + 1),

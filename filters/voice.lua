@@ -226,6 +226,7 @@ local function squeeze(s)
   end
   return s
 end
+voice.squeeze = squeeze
 
 local function capitalize(s)
   return (s:gsub("^([\"'\u{201C}]?)(%l)", function(q, c)
@@ -765,23 +766,35 @@ local function agreeing(rest)
   return pre .. to, len
 end
 
+-- Whether the byte of s at i is one of a word ([%w\128-\255]).
+local function is_word_byte(s, i)
+  return s:find("^[%w\128-\255]", i) ~= nil
+end
+
 -- Replaces the whole word w (case aside at its first letter) in s.
 -- lower: s in lower case, when the caller has it (a quick no).
 local function each_word(s, w, fn, lower)
   local lw = w:lower()
   if not (lower or s:lower()):find(lw, 1, true) then return s end
   local out, from = {}, 1
-  -- the first letter in either case, the rest as written
-  local pattern = "%f[%w\128-\255]" .. "[" .. lw:sub(1, 1):upper() ..
-    lw:sub(1, 1) .. "]" .. w:sub(2):gsub("%p", "%%%0") ..
-    "%f[^%w\128-\255]"
-  while true do
-    local a, b = s:find(pattern, from)
-    if not a then break end
-    out[#out + 1] = s:sub(from, a - 1)
-    local r, skip = fn(s:sub(a, b), s:sub(b + 1), s:sub(1, a - 1))
-    out[#out + 1] = r
-    from = b + 1 + (skip or 0)
+  -- the first letter in either case, the rest as written, a whole word:
+  -- what "%f[%w\128-\255][Xx]rest%f[^%w\128-\255]" finds, looked for
+  -- only where the lower case of s holds w (a pass of that pattern cost)
+  local ls, rest, n = s:lower(), w:sub(2), #w
+  local a = ls:find(lw, 1, true)
+  while a do
+    local b = a + n - 1
+    if s:sub(a + 1, b) == rest and not (a > 1 and is_word_byte(s, a - 1))
+       and is_word_byte(s, a) and is_word_byte(s, b) and
+       not is_word_byte(s, b + 1) then
+      out[#out + 1] = s:sub(from, a - 1)
+      local r, skip = fn(s:sub(a, b), s:sub(b + 1), s:sub(1, a - 1))
+      out[#out + 1] = r
+      from = b + 1 + (skip or 0)
+      a = ls:find(lw, from, true)
+    else
+      a = ls:find(lw, a + 1, true)
+    end
   end
   out[#out + 1] = s:sub(from)
   return table.concat(out)
@@ -958,7 +971,13 @@ function voice.form(s)
   local w1 = first_word(s)
   local lw = w1:lower()
   if s:match("^[\"\u{201C}]") then return "quote" end
-  if s:match("%?[\"'\u{201D}]?$") then return "question" end
+  -- s:match("%?[\"'\u{201D}]?$"), a byte of the class after the mark,
+  -- without trying the pattern at each byte of s
+  local last = s:byte(-1)
+  if last == 63 or (s:byte(-2) == 63 and (last == 34 or last == 39 or
+     last == 0xE2 or last == 0x80 or last == 0x9D)) then
+    return "question"
+  end
   if w1 == "I" or w1:match("^I['\u{2019}]") then return "i" end
   if lw == "we" or lw == "we're" or lw == "we've" then return "we" end
   if lw == "you" or lw:match("^you['\u{2019}]") then return "you" end
