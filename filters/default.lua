@@ -617,13 +617,18 @@ end
 -- cut short loses its lone mark ('think out loud"'), a bracket cut short
 -- is closed ('(Glassdoor too.' -> '(Glassdoor too).').
 local function balanced(s)
-  local _, quotes = s:gsub('"', "")
+  -- (counted only in a sentence that holds one)
+  local _, quotes = 0, 0
+  if s:find('"', 1, true) then _, quotes = s:gsub('"', "") end
   if quotes % 2 == 1 then
     local last = s:match('^.*()"')
     s = s:sub(1, last - 1) .. s:sub(last + 1)
   end
-  local _, open = s:gsub("%(", "")
-  local _, close = s:gsub("%)", "")
+  local open, close = 0, 0
+  if s:find("(", 1, true) then
+    _, open = s:gsub("%(", "")
+    _, close = s:gsub("%)", "")
+  end
   if open > close then
     local body, mark = s:match("^(.-)([%.!?]?)$")
     s = body .. string.rep(")", open - close) .. mark

@@ -217,6 +217,19 @@ local function has_word(s, w)
   end
 end
 
+-- How many times s holds w (a word of letters) as a whole word.
+local function count_word(s, w)
+  local n, from = 0, 1
+  while true do
+    local a, b = s:find(w, from, true)
+    if not a then return n end
+    if (a == 1 or not s:find("^%a", a - 1)) and not s:find("^%a", b + 1) then
+      n = n + 1
+    end
+    from = a + 1
+  end
+end
+
 -- s:gsub("%s+", " "), when a blank other than one space is there.
 local function squeeze(s)
   if s:find("  ", 1, true) or s:find("\t", 1, true) or
@@ -713,10 +726,9 @@ function voice.pronouns(p, note)
   local n = {she = 0, he = 0}
   local of = {she = "she", her = "she", hers = "she", he = "he", him = "he",
     his = "he"}
-  all:gsub("%f[%a][sh][hei]%a?%a?%f[%A]", function(w)
-    local who = of[w]
-    if who then n[who] = n[who] + 1 end
-  end)
+  -- each whole word, found where the text holds it (a frontier pattern
+  -- over the whole note cost a pass over it)
+  for w, who in pairs(of) do n[who] = n[who] + count_word(all, w) end
   if n.she > n.he then return "she" end
   if n.he > n.she then return "he" end
   return nil
