@@ -1389,7 +1389,7 @@ local function compose(chosen, note)
       -- a point's words; the front matter's (a company named '"X') stay
       if p then text = balanced(text) end
       -- "at Sunward Solar Co.." ends once
-      text = text:gsub("([^%.])%.%.$", "%1.")
+      if text:sub(-2) == ".." then text = text:gsub("([^%.])%.%.$", "%1.") end
       sentences[#sentences + 1] = {para = para, text = text, keep = keep,
                                    point = p}
     end

@@ -453,8 +453,10 @@ local function is_verdict(s)
   for _, v in ipairs(verdict_contains) do
     if l:find(v, 1, true) then return true end
   end
-  local _, nwords = l:gsub("%S+", "")
-  if not l:find("%d") and nwords <= 8 then
+  -- (its words counted only when it holds no number)
+  local digits, _, nwords = l:find("%d"), 0, 0
+  if not digits then _, nwords = l:gsub("%S+", "") end
+  if not digits and nwords <= 8 then
     for _, v in ipairs(verdict_starts) do
       if v:sub(-1) == "$" then
         if l == v:sub(1, -2) then return true end
