@@ -579,8 +579,10 @@ local function normalize(text, keep_verdicts, words)
     -- "a years trial" -> "a year's trial"
     s = s:gsub("%f[%a]a (year)s (%a)", "a %1's %2")
     -- "I'm chartered since 2022" -> "I've been chartered since 2022"
-    s = s:gsub("%f[%a]I'm ([^,;:%.]-) since ", "I've been %1 since ")
-    s = s:gsub("%f[%a]I am ([^,;:%.]-) since ", "I have been %1 since ")
+    s = gsub_if(s, " since ", "%f[%a]I'm ([^,;:%.]-) since ",
+      "I've been %1 since ")
+    s = gsub_if(s, " since ", "%f[%a]I am ([^,;:%.]-) since ",
+      "I have been %1 since ")
     -- "engagement up 12 pts": points, not patients
     s = gsub_if(s, " pts", "(%f[%a][UuDd][po]w?n? %d+) pts%f[%A]", "%1 points")
     s = gsub_if(s, " pts", "(%f[%a][Bb]y %d+) pts%f[%A]", "%1 points")
