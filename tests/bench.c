@@ -661,7 +661,7 @@ print_targets(double sec[][P_COUNT], const size_t *count, const long *rss,
 	}
 	if (nbig > 0) {
 		snprintf(fig, sizeof(fig), "%.0f to %.0f ms/MB", lo, hi);
-		target("cost linear in note size (0.25 to 2 MB)", fig,
+		target("cost linear in note size (8 to 60 KB)", fig,
 		    "max/min <= 1.5", hi / lo <= 1.5);
 	}
 	r = sec[big][P_CHECK] / sec[big][P_NULL];
