@@ -824,7 +824,11 @@ end
 -- is advice; the quotation marks go.
 local function unquote(t)
   local inner = t:match('^"([^"]+)"') or t:match("^\u{201C}(.-)\u{201D}")
-  if inner and voice.form(inner) == "imperative" then return inner end
+  -- their words to you, said back by you: "Don't tell me ..." -> "not
+  -- tell you ..."
+  if inner and voice.form(inner) == "imperative" then
+    return voice.reported(inner)
+  end
   return t
 end
 
@@ -1608,9 +1612,9 @@ local function compose(chosen, note)
       local label = t:match("^([^:]+):%s")
       if label and book.problem.noun and voice.form(label) == "noun" and
          not voice.subject_verb(label) then
-        if book.lang == "en" then t = voice.noun_article(t) end
-        s = fill(book.problem.noun, {lower = md(voice.lower_first(t,
-          ctx.names))})
+        local low = voice.lower_first(t, ctx.names)
+        if book.lang == "en" then low = voice.noun_article(low) end
+        s = fill(book.problem.noun, {lower = md(low)})
       elseif book.problem.fragment and not voice.subject_verb(t) and
          (f == "clause" or f == "you" or f == "noun") and
          not t:find(":", 1, true) then
@@ -1643,8 +1647,9 @@ local function compose(chosen, note)
       local head, rest = t:match("^(.-):%s+(.+)$")
       local slot = i == 1 and book.evidence or book.evidence_also
       local s, why
-      if head and #head < 24 and voice.form(rest) == "i" and
-         rest:match("^I%s") then
+      if head and #head < 24 and ((voice.form(rest) == "i" and
+         rest:match("^I%s")) or (voice.form(rest) == "we" and
+         not head:find("%s") and rest:match("^%a+ %u[%w%s]- we%s"))) then
         -- "BD: I brought in two clients": the heading is the note's
         t, head = rest, nil
       end

@@ -24,7 +24,7 @@ return {
       past = "I did not get to mention that I {lower}.",
       have = "I did not get to mention that I {lower}.",
       clause = "I did not get to mention that {lower}.",
-      noun = "One thing I did not get to mention: {lower}.",
+      noun = "One thing I did not get to mention is {lower}.",
     },
     meet = "I would be glad to {lower}.",
     step = "I will be well prepared for {step}.",

@@ -112,8 +112,8 @@ return {
     clause = {"I didn't get to mention that {lower}.",
               "I should also have mentioned that {lower}.",
               "What I didn't get to say is that {lower}."},
-    noun = {"One thing I didn't get to mention: {lower}.",
-            "One thing I should have mentioned: {lower}."},
+    noun = {"One thing I didn't get to mention is {lower}.",
+            "One thing I should have mentioned is {lower}."},
   },
   -- the first piece of evidence when it answers the problem just named
   -- (a form missing here is worded as above): unsaid, and said

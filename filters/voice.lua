@@ -425,11 +425,14 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "came out", "too glib", "too ", "vague", "nerves", "i know that",
   "i realised", "i realized", "realised on", "realized on",
   "not what i do", "not true and", "why didn't i say", "why didnt i say",
+  "i must to say", "i must say this",
   "i overstated", "undersold", "oversold", "felt like", "looked ",
   "not my best", "bad look", "should have been honest", "that's not true",
   "you probably know"}
 
 local verdict_contains = {"should have been honest", "i think you knew",
+  "that's literally", "thats literally", "that is literally",
+  "why didn't i say", "why didnt i say",
   "felt dumb", "so dumb"}
 
 -- A sentence that opens with one of these is the writer's verdict on

@@ -189,7 +189,7 @@ has(d, "I led the integration of 3 acquisitions and hit every synergy target.")
 
 d = draft_of({point("problems", "problem",
   "Sterile processing backlog: trays late to the OR")})
-has(d, "You mentioned sterile processing backlog: trays late to the OR.")
+has(d, "You mentioned the sterile processing backlog: trays late to the OR.")
 
 d = draft_of({point("guidance", "guidance",
   "Talk to Anita Sorensen about the working capital targets")})
@@ -314,8 +314,8 @@ d = draft_of({point("say_differently", "correction",
 has(d, "Actually, I ran the CDC pipeline for 18 months.")
 d = draft_of({point("not_said", "evidence",
   "0 failed inspections last year on my crew")})
-has(d, "One thing I didn't get to mention: 0 failed inspections last year " ..
-       "on my crew.")
+has(d, "One thing I didn't get to mention is 0 failed inspections last " ..
+       "year on my crew.")
 
 -- a correction after "One correction:" goes on in lower case
 d = draft_of({point("say_differently", "correction",

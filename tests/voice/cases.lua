@@ -363,4 +363,6 @@ return {
   {"result", "Year 4 classes 3 to 5 times", "Year 4 classes 3 to 5 times"},
   {"normalize", "Average wait 22 min -> 6 min", "Average wait 22 minutes to 6 minutes"},
   {"normalize", "arguido is a suspect. I realised on the train.", "arguido is a suspect."},
+  {"normalize", "we replaced it. That's literally your EAA problem, why didn't I say it.", "we replaced it."},
+  {"normalize", "I must to say this. I write the report.", "I write the report."},
 }
