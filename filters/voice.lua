@@ -45,7 +45,7 @@ voice.shorthand = {
   "Saturdays and Sundays", cert = "certificate", certs = "certificates",
   nxt = "next", alot = "a lot", eng = "engineering", hes = "he's",
   shes = "she's", incl = "including", pax = "passengers",
-  diff = "different",
+  diff = "different", meds = "medicines",
 }
 
 -- Small talk: a point about these, with no number in it, is not for the
@@ -1603,7 +1603,10 @@ local function result(s)
       local new
       if lw == "from" or is_number(next_w) then
         local span = rest:match("^%s+from%s+(.-%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
-          rest:match("^%s+([~%$\194\226]*[\128-\191]*%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$")
+          rest:match("^%s+([~%$\194\226]*[\128-\191]*%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
+          -- "from about 200 a week to single digits"
+          rest:match("^%s+from%s+(.-%d.-%s+to%s+single digits.*)$") or
+          rest:match("^%s+from%s+(.-%d.-%s+to%s+zero.*)$")
         if span then new = "which took " .. np .. " from " .. span end
       elseif lw == "down" or lw == "up" then
         local r = rest:match("^%s+%a+%s+(.*)$") or ""
@@ -1653,11 +1656,11 @@ end
 -- Atlanta 10 years"; "I automated retraining: weekly Airflow job, gated
 -- on the replay eval" -> "...: a weekly Airflow job, ...".
 local function after_colon(s)
-  local head, rest = s:match("^(.-%a): (%l.+)$")
+  local head, rest = s:match("^(.-[%w%%]): (%l.+)$")
   if not head then return s end
   local _, quotes = head:gsub('"', "")
   if quotes % 2 == 1 or head:find("(", 1, true) then return s end
-  local w1, w2 = rest:match("^(%a+)%s*(%S*)")
+  local w1, w2 = rest:match("^([%a%-]+)%s*(%S*)")
   local l2 = w2:lower()
   -- a verb in the past before its object or place ("lived in Atlanta",
   -- "reviewed 220 risks"), not an adjective before its noun ("fixed
@@ -1679,7 +1682,8 @@ local function after_colon(s)
      and not plural(noun) and not mass[noun:lower()] and
      not noun:lower():match("ing$") and not w1:match("ing$") and
      not adverb and
-     (not next_w or rest:sub(stop_at):match("^[,;]")) then
+     (not next_w or rest:sub(stop_at):match("^[,;]") or
+      next_w == "and") then
     local article = w1:match("^[aeiou]") and "an " or "a "
     return head .. ": " .. article .. rest
   end
@@ -1778,7 +1782,9 @@ function voice.drop_brackets(t)
       return nil
     end
     -- "(your biggest grant)" says whose: it stays
-    if inner:match("^%l[%l%s%-']*$") and not (inner:find("%f[%a]your%f[%A]")
+    -- ("v1" is a word; "118" is a number)
+    if inner:match("^%l[%w%s%-']*$") and not inner:find("%f[%w]%d") and
+       not (inner:find("%f[%a]your%f[%A]")
        or inner:find("%f[%a]my%f[%A]") or inner:find("%f[%a]our%f[%A]")) then
       return ""
     end

@@ -365,4 +365,8 @@ return {
   {"normalize", "arguido is a suspect. I realised on the train.", "arguido is a suspect."},
   {"normalize", "we replaced it. That's literally your EAA problem, why didn't I say it.", "we replaced it."},
   {"normalize", "I must to say this. I write the report.", "I write the report."},
+  {"result", "I built CRDT sync at Tandy, conflicts from about 200 a week to single digits", "I built CRDT sync at Tandy, which took conflicts from about 200 a week to single digits"},
+  {"drop_brackets", "talk about Tandy (built v1 myself).", "talk about Tandy."},
+  {"result", "I cut near misses by 60%: two-person check on high-risk medicines and monthly huddle", "I cut near misses by 60%: a two-person check on high-risk medicines and monthly huddle"},
+  {"normalize", "two-person check on high-risk meds", "two-person check on high-risk medicines"},
 }
