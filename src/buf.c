@@ -63,6 +63,18 @@ sr_buf_putc(sr_buf *b, char c)
 }
 
 void
+sr_buf_put_quoted(sr_buf *b, const char *s)
+{
+	sr_buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			sr_buf_putc(b, '\\');
+		sr_buf_putc(b, *s);
+	}
+	sr_buf_putc(b, '"');
+}
+
+void
 sr_buf_printf(sr_buf *b, const char *fmt, ...)
 {
 	va_list ap;

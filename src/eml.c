@@ -300,13 +300,7 @@ put_address(sr_buf *b, const char *header, const sr_person *p)
 		    p->name[0] != ' ') {
 			sr_buf_puts(b, p->name);
 		} else {
-			sr_buf_putc(b, '"');
-			for (c = p->name; *c != '\0'; c++) {
-				if (*c == '"' || *c == '\\')
-					sr_buf_putc(b, '\\');
-				sr_buf_putc(b, *c);
-			}
-			sr_buf_putc(b, '"');
+			sr_buf_put_quoted(b, p->name);
 		}
 		/* the column where the name's last line ends */
 		line = b->data != NULL ? strrchr(b->data + start, '\n') : NULL;

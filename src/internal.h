@@ -35,6 +35,8 @@ typedef sr_pack sr_buf;
 void sr_buf_put(sr_buf *b, const char *s, size_t len);
 void sr_buf_puts(sr_buf *b, const char *s);
 void sr_buf_putc(sr_buf *b, char c);
+/* s as an RFC 5322 quoted string: in '"', each '"' and '\' escaped. */
+void sr_buf_put_quoted(sr_buf *b, const char *s);
 void sr_buf_printf(sr_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sr_buf_free(sr_buf *b);

@@ -35,17 +35,9 @@ put_yaml_string(sr_buf *b, const char *s)
 void
 sr_person_format(sr_buf *b, const sr_person *p)
 {
-	const char *c;
-
-	if (p->name != NULL && strpbrk(p->name, "()<>[]:;@\\,.\"") != NULL) {
-		sr_buf_putc(b, '"');
-		for (c = p->name; *c != '\0'; c++) {
-			if (*c == '"' || *c == '\\')
-				sr_buf_putc(b, '\\');
-			sr_buf_putc(b, *c);
-		}
-		sr_buf_putc(b, '"');
-	} else if (p->name != NULL)
+	if (p->name != NULL && strpbrk(p->name, "()<>[]:;@\\,.\"") != NULL)
+		sr_buf_put_quoted(b, p->name);
+	else if (p->name != NULL)
 		sr_buf_puts(b, p->name);
 	if (p->name != NULL && p->email != NULL)
 		sr_buf_putc(b, ' ');
