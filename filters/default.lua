@@ -1392,6 +1392,11 @@ local function compose(chosen, note)
     if text and text ~= "" then
       -- a point's words; the front matter's (a company named '"X') stay
       if p then text = balanced(text) end
+      -- a fragment after its last comma ("..., broken wrist"), unless the
+      -- words are the user's own
+      if p and book.lang == "en" and not said(p) then
+        text = voice.tidy(text)
+      end
       -- "at Sunward Solar Co.." ends once
       if text:sub(-2) == ".." then text = text:gsub("([^%.])%.%.$", "%1.") end
       sentences[#sentences + 1] = {para = para, text = text, keep = keep,
@@ -1451,6 +1456,10 @@ local function compose(chosen, note)
       local f = voice.form(t)
       if t:match("^how ") or t:match("^what ") or t:match("^why ") then
         s = fill(book.excited.noun, {lower = md(t)})
+      elseif f == "noun" and book.lang == "en" and
+             t:match("^[%d,%.]+%s*%a*%s+per%s+%a+$") then
+        -- "60,000 hl per year": a figure with no thing to be glad of
+        why = "a figure with nothing the excited wording can name"
       elseif f == "noun" and book.lang == "en" then
         local np = about(t, ctx.names)
         if np then
@@ -1642,8 +1651,17 @@ local function compose(chosen, note)
       end
       local later
       t, later = first_sentence(t)
-      -- the result, when the first sentence has none, goes with it
+      -- the result, when the first sentence has none, goes with it: one
+      -- of yours or a change, not their side of it ("They do only plating
+      -- and wait 5-7 days")
       local result = result_of(t, later)
+      if result and not is_change(result) and
+         not result:match("%f[%a]I%f[%A]") and
+         not result:lower():match("%f[%a]we%f[%A]") and
+         not result:lower():match("%f[%a]my%f[%A]") and
+         not result:lower():match("%f[%a]our%f[%A]") then
+        result = nil
+      end
       local head, rest = t:match("^(.-):%s+(.+)$")
       local slot = i == 1 and book.evidence or book.evidence_also
       local s, why

@@ -135,7 +135,8 @@ return {
     past = "{text}.",
     have = "{text}.",
     clause = "{text}.",
-    noun = "{text}.",
+    -- (no noun: a second fragment, "ILM level 3 coaching 2024", is left
+    -- out rather than said as a sentence without a verb)
     headed = "With {head}, I also {lower}.",
   },
   -- after the evidence, when it answers the problem named before it and

@@ -519,6 +519,15 @@ end
 local day_names, month_names = keys_of(days), keys_of(months)
 local doubled_marks = {",,", ",;", ",:", ";,", ";;", ";:", ":,", ":;", "::"}
 
+-- Verbs as "I've been ...ing" says them, for "I use X since 4 years".
+local continuous = {}
+for w in ([[use write run lead manage work teach make drive speak do
+  train coach handle plan build cook study live supervise]]):gmatch("%a+") do
+  local ing = w:match("^(%l+[^e])e$") or w
+  if w == "run" or w == "plan" then ing = w .. w:sub(-1) end
+  continuous[w] = ing .. "ing"
+end
+
 local function normalize(text, keep_verdicts, words)
   -- "i.e." and "e.g." are not the pronoun "i"
   local s = squeeze(text)
@@ -579,6 +588,26 @@ local function normalize(text, keep_verdicts, words)
         return head .. ", and " .. verb .. " "
       end
     end)
+    -- "2.3% vs 1.5% target": against
+    s = gsub_if(s, " vs", "(%d%%?) vs%.? ([%d%.]+%%) target%f[%A]",
+      "%1 against a %2 target")
+    s = gsub_if(s, " vs", "(%d%%?) vs%.? ", "%1 against ")
+    -- "passed 1st time", "in the 1st hour": an ordinal in words
+    s = gsub_if(s, "st ", "%f[%w]1st (%l)", "first %1")
+    s = gsub_if(s, "nd ", "%f[%w]2nd (%l)", "second %1")
+    s = gsub_if(s, "rd ", "%f[%w]3rd (%l)", "third %1")
+    -- "I use IDeaS since 4 years": "I've been using IDeaS for 4 years"
+    s = gsub_if(s, " since ", "%f[%a]I (%l+) ([^,;:%.]-) since (%d+ %a+)",
+      function(verb, what, span)
+        if not (span:match("years?$") or span:match("months?$") or
+                span:match("weeks?$")) or not continuous[verb] then
+          return nil
+        end
+        return "I've been " .. continuous[verb] .. " " .. what .. " for " ..
+          span
+      end)
+    -- "he made many questions about": asked
+    s = gsub_if(s, "made ", "%f[%a]made (%a* ?)questions", "asked %1questions")
     -- "a years trial" -> "a year's trial"
     s = s:gsub("%f[%a]a (year)s (%a)", "a %1's %2")
     -- "I'm chartered since 2022" -> "I've been chartered since 2022"
@@ -586,6 +615,9 @@ local function normalize(text, keep_verdicts, words)
       "I've been %1 since ")
     s = gsub_if(s, " since ", "%f[%a]I am ([^,;:%.]-) since ",
       "I have been %1 since ")
+    -- "since 2 years": a span is "for"
+    s = gsub_if(s, " since ", "( been [^,;:%.]-) since (%d+ [mwy]%l+s)%f[%A]",
+      "%1 for %2")
     -- "engagement up 12 pts": points, not patients
     s = gsub_if(s, " pts", "(%f[%a][UuDd][po]w?n? %d+) pts%f[%A]", "%1 points")
     s = gsub_if(s, " pts", "(%f[%a][Bb]y %d+) pts%f[%A]", "%1 points")
@@ -935,6 +967,8 @@ local function third_party_at(l)
   return nil
 end
 
+local harm_verbs = {eating = true, costing = true, hurting = true,
+  killing = true, hitting = true, cost = true, costs = true}
 function voice.their_to_yours(s, singular)
   -- the words below are only ever replaced by "you" forms: the text's
   -- lower case before any of them says which can be there
@@ -961,6 +995,12 @@ function voice.their_to_yours(s, singular)
     return starts_sentence(b) and "Your" or "your"
   end, l)
   s = each_word(s, "theirs", function() return "yours" end, l)
+  -- "commission is eating them": what harms the organisation
+  s = each_word(s, "them", function(word, _, b)
+    local prev = b:match("(%a+)%s*$")
+    if prev and harm_verbs[prev:lower()] then return "you" end
+    return word
+  end, l)
   if singular then
     s = each_word(s, "them", function() return "you" end, l)
     s = each_word(s, "themself", function() return "yourself" end, l)
@@ -1082,11 +1122,15 @@ local no_article = {too = true, very = true, more = true, less = true,
   much = true, only = true, just = true, ["not"] = true, next = true,
   last = true, new = false}
 
+-- Words of a phrase that hangs on a noun ("list for referrals").
+local of_phrase = {at = true, of = true, ["in"] = true, ["for"] = true,
+  on = true, to = true, with = true, from = true, the = true, a = true,
+  an = true}
 function voice.article(s, names)
   local words = {}
   for w in s:gmatch("%S+") do
     words[#words + 1] = w
-    if #words > 4 then break end
+    if #words > 7 then break end
   end
   local w1 = words[1] or ""
   local first = w1:lower()
@@ -1099,13 +1143,23 @@ function voice.article(s, names)
   end
   if first == "" or determiner[first] or no_article[first] or
      not first:match("^%a+$") or w1:match("^%u%u") or
-     (names and names[w1]) or first:match("ing$") then
+     (names and names[w1]) or (first:match("ing$") and
+     (determiner[(words[2] or ""):lower()] or #words < 3 or
+      sure_verbs[strip_end((words[2] or ""):lower(), "%p")] or
+      verbs[strip_end((words[2] or ""):lower(), "%p")])) then
     return s
   end
-  for i = 2, math.min(#words, 4) do
+  -- "Waiting list for non-urgent referrals is 14 weeks": the head is the
+  -- noun before its phrase
+  local head_at
+  for i = 2, math.min(#words, 7) do
     local w = strip_end(words[i]:lower(), "%p")
-    if sure_verbs[w] then
-      local head = strip_end(words[i - 1]:lower(), "%p")
+    if not head_at and of_phrase[w] and w ~= "the" and w ~= "a" and
+       w ~= "an" then
+      head_at = i - 1
+    end
+    if sure_verbs[w] and (i <= 4 or head_at) then
+      local head = strip_end(words[head_at or i - 1]:lower(), "%p")
       if head:match("s$") and not head:match("ss$") then return s end
       if mass[head] then return s end
       return "the " .. s:gsub("^%u", string.lower)
@@ -1224,9 +1278,6 @@ local not_verbs = {every = true, about = true, per = true, each = true,
   all = true, most = true, more = true, less = true, up = true, down = true,
   out = true, over = true, under = true, across = true, only = true,
   ["and"] = true, ["or"] = true, but = true, than = true, like = true}
-local of_phrase = {at = true, of = true, ["in"] = true, ["for"] = true,
-  on = true, to = true, with = true, from = true, the = true, a = true,
-  an = true}
 function voice.subject_verb(s)
   local ws = {}
   -- a quotation is one word of the subject ("NSS score for "assessment
@@ -1818,6 +1869,118 @@ function voice.unresolved(s, who)
     end
   end
   return nil
+end
+
+-- A sentence's last chunk after a comma, when the sentence before it is
+-- a clause and the chunk a note's fragment with no verb of its own:
+-- an amount is said with "with" ("..., about 260 people on it" ->
+-- "..., with about 260 people on it"; "..., no missed deadline in 18
+-- months"), a past verb with no subject joins with "and" ("..., got it
+-- down to about 12 a plot"), and a verdict or a bare noun goes
+-- ("..., broken wrist", "..., robotic", "..., Bolton and Wigan worst").
+-- A list, a name or a date, a participle, a joining word, a quotation
+-- and anything in brackets stay as written.
+local amount_words = {about = true, around = true, over = true,
+  under = true, nearly = true, almost = true, roughly = true,
+  more = true, less = true, fewer = true, up = true, down = true}
+-- "lots of them from one account", "most not actionable": a part of
+-- what the clause said, kept
+local quantifiers = {lots = true, many = true, most = true, some = true,
+  all = true, few = true, several = true, both = true, half = true,
+  none = true, each = true, every = true, one = true, two = true}
+local plural_heads = {people = true, staff = true, children = true,
+  men = true, women = true, kids = true, guests = true}
+local pronoun_start = {i = true, ["i'm"] = true, ["i've"] = true,
+  ["i'd"] = true, we = true, ["we're"] = true, you = true, ["you're"] = true,
+  they = true, ["they're"] = true, he = true, she = true, it = true,
+  ["it's"] = true, there = true, ["there's"] = true}
+local function last_chunk(s)
+  -- the last ", " outside brackets and quotations
+  local depth, quoted, at = 0, false, nil
+  for i = 1, #s - 1 do
+    local c = s:byte(i)
+    if c == 40 then depth = depth + 1
+    elseif c == 41 and depth > 0 then depth = depth - 1
+    elseif c == 34 then quoted = not quoted
+    elseif c == 44 and depth == 0 and not quoted and s:byte(i + 1) == 32 then
+      at = i
+    end
+  end
+  return at
+end
+-- No verb of its own: none of the known verbs, no "-ed" word (a
+-- participle after an amount, "no missed deadline", is no verb), and
+-- none before a relative word ("... that we could see" is the noun's).
+local function verbless(chunk)
+  local n, prev = 0, nil
+  for w in chunk:gmatch("[%w\128-\255'\u{2019}%-]+") do
+    n = n + 1
+    local l = w:lower():gsub("\u{2019}", "'")
+    if n == 1 and pronoun_start[l] then return false end
+    if n > 1 and relative[l] then return true end
+    local amount = prev and (prev == "no" or amount_words[prev] or
+      prev:match("^%d"))
+    if (verbs[l] or s_verbs[l] or sure_verbs[l] or agree[l] or modal[l] or
+        ((past[l] or (l:match("^%l+ed$") and #l >= 5)) and n > 1)) and
+       not ((past[l] or l:match("ed$")) and amount) then
+      return false
+    end
+    prev = l
+    if n > 12 then break end
+  end
+  return true
+end
+function voice.tidy(s)
+  if not s:find(", ", 1, true) then return s end
+  for _ = 1, 2 do
+    local at = last_chunk(s)
+    if not at then return s end
+    local head, chunk = s:sub(1, at - 1), s:sub(at + 2)
+    local body, mark = chunk:match("^(.-)([%.!?]?)$")
+    local w1 = (body:match("^([%w\128-\255'%-]+)") or ""):lower()
+    -- the words before it a clause ("I speak X", "staging criteria" after
+    -- a colon is a list), the chunk plain words of its own
+    local tail = head:match("^.*[:;]%s+(.-)$") or head
+    if not voice.subject_verb(tail) or body == "" or
+       body:find('["\u{201C}()]') or
+       (joining[w1] and not amount_words[w1]) or subordinate[w1] or
+       relative[w1] or w1:match("^%l+ing$") or w1:match("^%l+ed$") or
+       w1:match("^%l+ly$") or quantifiers[w1] then
+      return s
+    end
+    if not verbless(body) then
+      -- "..., got it down to 12": a past verb with no subject
+      if past[w1] and not voice.subject_verb(body) and
+         not head:find(", ", 1, true) then
+        return head .. ", and " .. body .. mark
+      end
+      return s
+    end
+    local words, named = {}, true
+    for w in body:gmatch("%S+") do
+      words[#words + 1] = w
+      if not (w:match("^%u") or w:match("^%d")) then named = false end
+    end
+    local last = words[#words]:lower():gsub("[%p]+$", "")
+    local listed = body:find("%f[%a]and%f[%A]") or body:find("%f[%a]or%f[%A]")
+    -- a name, a place, a date ("Tuesday, 12 March"), or a list
+    if named or tail:find(", ", 1, true) or
+       (listed and not last:match("est$") and last ~= "worse" and
+        last ~= "worst" and last ~= "best") then
+      return s
+    end
+    -- an amount of things: "..., with about 260 people on it"
+    local noun = body:match("^%a+ [%d,%.]+ (%a+)") or
+      body:match("^[%$\194\226~]?[%d,%.]+ (%a+)") or body:match("^no %a+")
+    if noun and (noun:match("^no ") or noun:match("[^s]s$") or
+       plural_heads[noun]) then
+      return head .. ", with " .. body .. mark
+    end
+    -- a number stays as written; a verdict or a bare noun goes
+    if body:find("%d") then return s end
+    s = head .. (mark ~= "" and mark or ".")
+  end
+  return s
 end
 
 return voice

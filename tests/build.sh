@@ -100,7 +100,7 @@ srabs="$valgrind $(cd "$build" && pwd)/secondround"
 expect "the same note named from its own folder" 0 "0 written, 1 up to date" \
     sh -c "cd '$tmp/two/notes/2026' && $srabs build --now $NOW acme.md -o '$tmp/two/drafts'"
 # named from inside the notes folder, messages name the note as given
-printf -- '- One more point\n' >>"$tmp/two/notes/2026/acme.md"
+printf -- '- I also ran the weekend rota at Acme for 2 years\n' >>"$tmp/two/notes/2026/acme.md"
 expect "named from inside its notes folder" 0 "1 written" \
     sh -c "cd '$tmp/two/notes/2026' && $srabs build -v --now $NOW acme.md -o ../../drafts"
 check "its path as given" grep -q "^acme.md: wrote \.\./\.\./drafts/2026/acme.md" "$tmp/out"
