@@ -477,7 +477,7 @@ end_section(walker *w, sr_section *s)
 }
 
 /* The level of a heading, and the column where its text starts (after
- * the '#' marks of an ATX heading). */
+ * the '#' marks of an ATX heading, or the marks of a line in bold). */
 static void
 heading_place(walker *w, cmark_node *node, sr_section *s)
 {
@@ -494,7 +494,64 @@ heading_place(walker *w, cmark_node *node, sr_section *s)
 		while (i < w->len && (w->body[i] == ' ' || w->body[i] == '\t'))
 			i++;
 	}
+	/* a line in bold taken as a heading */
+	while (i < w->len && (w->body[i] == '*' || w->body[i] == '_'))
+		i++;
 	s->col = cmark_node_get_start_column(node) + (int)(i - at);
+}
+
+/*
+ * A paragraph people write as a heading: a line in bold alone
+ * ("**What he liked**", "**Her advice:**"), or a short plain line that
+ * ends with a colon ("What went wrong:") or stands over a list ("what
+ * she liked").  Taken as a heading when its words match one of the six
+ * questions, or (in bold) when a list follows it, as it follows a
+ * heading.  Its words go to text.
+ */
+static bool
+heading_like(cmark_node *para, sr_buf *text, const sr_section_map *user)
+{
+	cmark_node *first = cmark_node_first_child(para);
+	cmark_node *next = first ? cmark_node_next(first) : NULL;
+	cmark_node_type t = first ? cmark_node_get_type(first) :
+	    CMARK_NODE_NONE;
+	const char *lit;
+	bool bold;
+
+	if (first == NULL)
+		return false;
+	/* "**Her advice**:" ends with a colon outside the bold */
+	if (next != NULL && (cmark_node_next(next) != NULL ||
+	    cmark_node_get_type(next) != CMARK_NODE_TEXT ||
+	    strspn(cmark_node_get_literal(next), ": \t") !=
+	    strlen(cmark_node_get_literal(next))))
+		return false;
+	bold = t == CMARK_NODE_STRONG || t == CMARK_NODE_EMPH;
+	if (!bold && !(t == CMARK_NODE_TEXT && next == NULL))
+		return false;
+	text->len = 0;
+	put_text(text, first, NULL);
+	squeeze(text);
+	if (text->failed || text->len == 0 || text->len > 80)
+		return false;
+	/* a plain line: "what she liked" over a list, or "Next steps:" */
+	if (!bold) {
+		lit = text->data;
+		if (memchr(lit, '.', text->len) || memchr(lit, '!', text->len) ||
+		    memchr(lit, '?', text->len - 1) || text->len > 60 ||
+		    (lit[text->len - 1] != ':' && !(cmark_node_next(para) &&
+		    cmark_node_get_type(cmark_node_next(para)) ==
+		    CMARK_NODE_LIST)))
+			return false;
+	}
+	sr_buf_putc(text, '\0');
+	text->len--;
+	if (text->failed)
+		return false;
+	if (sr_section_match(text->data, user) != SR_KEY_OTHER)
+		return true;
+	return bold && cmark_node_next(para) != NULL &&
+	    cmark_node_get_type(cmark_node_next(para)) == CMARK_NODE_LIST;
 }
 
 static void
@@ -504,6 +561,7 @@ walk(walker *w, cmark_node *doc)
 	sr_section *cur = NULL;
 	size_t cur_index = 0;
 	cmark_node *node, *item;
+	cmark_node_type type;
 	sr_buf text = {0};
 	sr_point *p;
 
@@ -516,14 +574,20 @@ walk(walker *w, cmark_node *doc)
 	    node = cmark_node_next(node)) {
 		/* The sections array moves as it grows: hold an index. */
 		cur = w->note->nsections ? &w->note->sections[cur_index] : NULL;
-		switch (cmark_node_get_type(node)) {
+		type = cmark_node_get_type(node);
+		if (type == CMARK_NODE_PARAGRAPH &&
+		    heading_like(node, &text, &user))
+			type = CMARK_NODE_HEADING;
+		else if (type == CMARK_NODE_HEADING) {
+			text.len = 0;
+			put_text(&text, node, NULL);
+			squeeze(&text);
+		}
+		switch (type) {
 		case CMARK_NODE_HEADING: {
 			const char *heading;
 
 			end_section(w, cur);
-			text.len = 0;
-			put_text(&text, node, NULL);
-			squeeze(&text);
 			heading = sr_arena_strndup(w->note->arena,
 			    text.data ? text.data : "", text.len);
 			if (text.failed || heading == NULL ||

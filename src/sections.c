@@ -54,7 +54,8 @@ static const char *const aliases[][80] = {
 	    "were interested", "got curious", "asked more about",
 	    "caught her interest", "caught his interest",
 	    "caught their interest", "got intrested", "intrested",
-	    "wanted to know more", NULL},
+	    "wanted to know more", "got him going", "got her going",
+	    "got them going", NULL},
 	[SR_KEY_EXCITED_ME] = {"excited me", "excited you",
 	    "share that excited you", "shared that excited you",
 	    "got me excited", "what i liked", "i liked", "what i loved",
@@ -76,7 +77,7 @@ static const char *const aliases[][80] = {
 	    "recommendations", "coaching", "what they look for",
 	    "what they want", /* French */ "conseils", "conseil",
 	    /* reworded */ "told me to", "how to prepare", "what to work on",
-	    "they recommended", "hints", NULL},
+	    "they recommended", "hints", "said to do", "told me to do", NULL},
 	[SR_KEY_PROBLEMS] = {"problems", "problem", "pain points",
 	    "pain point", "challenges", "challenge", "needs to solve",
 	    "need to solve", "what they need", "their needs", "issues",
@@ -102,7 +103,7 @@ static const char *const aliases[][80] = {
 	    "differently", "put differently", "answer differently",
 	    "done differently", "wrong answer", "bad answer", "weak answer",
 	    "wrong answers", "bad answers", "weak answers",
-	    "would answer", NULL},
+	    "would answer", "diff", NULL},
 	[SR_KEY_NOT_SAID] = {"not said", "unsaid", "didnt get to say",
 	    "did not get to say", "didnt get a chance", "didnt get the chance",
 	    "did not get a chance", "did not get the chance",
@@ -393,6 +394,73 @@ has_phrase(const char *norm, const size_t *starts, size_t nstarts,
 	return false;
 }
 
+/*
+ * A heading no phrase is in, weighed by its words: a word of interest
+ * ("interested", "impressed", "keen") with one for the interviewer ("him",
+ * "she", "panel") is what excited them, with one for you ("me", "my")
+ * what excited you; a word of advice, of a problem, of a thing said
+ * wrong or not said names its question.  The key with the most words
+ * wins; a tie, or none, is no match.  Words match by their start
+ * ("struggl" is "struggling").
+ */
+static const char *const interest_words[] = {"interest", "excit",
+	"impress", "keen", "curious", "enthus", "attent", "engag", "liked",
+	"loved", "enjoy", "hook", "fascinat", NULL};
+static const char *const them_words[] = {"him", "her", "them", "they",
+	"he", "she", "interviewer", "panel", "his", "their", NULL};
+static const char *const me_words[] = {"me", "i", "my", "im", "ive", NULL};
+static const char *const key_words[SR_KEY_PRIVATE][12] = {
+	[SR_KEY_GUIDANCE] = {"advi", "tip", "suggest", "recommend", "prep",
+	    "homework", "steer", NULL},
+	[SR_KEY_PROBLEMS] = {"problem", "challeng", "struggl", "issue",
+	    "pain", "worr", "difficult", "headache", "broken", "mess", NULL},
+	[SR_KEY_SAY_DIFFERENTLY] = {"differen", "redo", "regret", "mistak",
+	    "bomb", "fluff", "wrong", "weak", "rambl", "blank", NULL},
+	[SR_KEY_NOT_SAID] = {"forg", "miss", "didnt", "unsaid", "omit", NULL},
+};
+
+static bool
+word_starts(const char *norm, const size_t *starts, size_t nstarts,
+    const char *const *list, bool whole)
+{
+	size_t i, k, n;
+
+	for (k = 0; list[k] != NULL; k++) {
+		n = strlen(list[k]);
+		for (i = 0; i < nstarts; i++)
+			if (strncmp(norm + starts[i], list[k], n) == 0 &&
+			    (!whole || norm[starts[i] + n] == ' '))
+				return true;
+	}
+	return false;
+}
+
+static sr_key
+weigh_words(const char *norm, const size_t *starts, size_t nstarts)
+{
+	int count[SR_KEY_PRIVATE] = {0}, k, best = -1, tie = 0;
+
+	if (word_starts(norm, starts, nstarts, interest_words, false)) {
+		bool them = word_starts(norm, starts, nstarts, them_words, true);
+		bool me = word_starts(norm, starts, nstarts, me_words, true);
+
+		if (them != me)
+			count[them ? SR_KEY_EXCITED_THEM : SR_KEY_EXCITED_ME]++;
+	}
+	for (k = SR_KEY_GUIDANCE; k < SR_KEY_PRIVATE; k++)
+		if (word_starts(norm, starts, nstarts, key_words[k], false))
+			count[k]++;
+	for (k = 0; k < SR_KEY_PRIVATE; k++) {
+		if (count[k] == 0)
+			continue;
+		if (best < 0 || count[k] > count[best])
+			best = k, tie = 0;
+		else if (count[k] == count[best])
+			tie = 1;
+	}
+	return best < 0 || tie ? SR_KEY_OTHER : (sr_key)best;
+}
+
 /* Whether norm says someone other than "I" liked: a word before "liked"
  * that is not "i", "we" or "what". */
 static bool
@@ -457,6 +525,8 @@ sr_section_match(const char *heading, const sr_section_map *user_sections)
 				best = (sr_key)k;
 			}
 		}
+	if (best_len == 0 && best_cjk == 0)
+		best = weigh_words(norm, starts, nstarts);
 	return best;
 }
 

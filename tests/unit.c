@@ -808,6 +808,17 @@ test_aliases(void)
 		{"What caught her interest", SR_KEY_EXCITED_THEM},
 		{"when he got intrested", SR_KEY_EXCITED_THEM},
 		{"What I was drawn to", SR_KEY_EXCITED_ME},
+		{"what got him going", SR_KEY_EXCITED_THEM},
+		{"What Nadia said to do", SR_KEY_GUIDANCE},
+		{"diff", SR_KEY_SAY_DIFFERENTLY},
+		/* no phrase: the words weighed */
+		{"Stuff that impressed the panel", SR_KEY_EXCITED_THEM},
+		{"Bits I was keen on", SR_KEY_EXCITED_ME},
+		{"Things they're worried about", SR_KEY_PROBLEMS},
+		{"Where I rambled", SR_KEY_SAY_DIFFERENTLY},
+		{"Omitted", SR_KEY_NOT_SAID},
+		{"Prep for round two", SR_KEY_GUIDANCE},
+		{"Keen on them, worried about pay", SR_KEY_OTHER},
 		/* guidance */
 		{"Her guidance", SR_KEY_GUIDANCE},
 		{"Advice they gave", SR_KEY_GUIDANCE},
@@ -888,6 +899,42 @@ test_user_sections(void)
 	CHECK(n->sections[2].key == SR_KEY_EXCITED_ME);
 	CHECK(n->sections[3].key == SR_KEY_EXCITED_ME);
 	CHECK_DIAG(SR_WARNING, 6, 0, "'Wins' maps to no key");
+	sr_note_free(n);
+}
+
+/* Lines people write as headings: in bold, plain over a list, or ending
+ * with a colon; a line of bold or a sentence within a section is none. */
+static void
+test_heading_lines(void)
+{
+	sr_note *n;
+
+	current = "sections: lines written as headings";
+	n = parse("---\ncompany: Acme\n---\n"
+	    "**What got him interested**\n- a\n\n"       /* 4 */
+	    "what i liked\n- b\n\n"                      /* 7 */
+	    "Their problems:\n\nReleases take weeks.\n\n" /* 10 */
+	    "**Random**\n- c\n\n"                        /* 14 */
+	    "**Didn't get to say**\n\n"                   /* 17 */
+	    "I **nailed it** on the pipeline.\n\n"
+	    "**Really proud of this one.**\n\n"
+	    "She liked it. Then we went on.\n- d\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	if (!CHECK(n->nsections == 5)) {
+		sr_note_free(n);
+		return;
+	}
+	CHECK(n->sections[0].key == SR_KEY_EXCITED_THEM);
+	CHECK(n->sections[0].line == 4 && n->sections[0].col == 3);
+	CHECK(n->sections[1].key == SR_KEY_EXCITED_ME);
+	CHECK(n->sections[1].line == 7);
+	CHECK(n->sections[2].key == SR_KEY_PROBLEMS);
+	CHECK(n->sections[2].count == 1);
+	CHECK(n->sections[3].key == SR_KEY_OTHER);
+	CHECK(n->sections[4].key == SR_KEY_NOT_SAID);
+	/* the sentences and the list after them are the section's */
+	CHECK(n->sections[4].count >= 1);
 	sr_note_free(n);
 }
 
@@ -1872,6 +1919,7 @@ main(void)
 	test_bad_bytes();
 	test_aliases();
 	test_user_sections();
+	test_heading_lines();
 	test_points();
 	test_check();
 	test_text_render();
