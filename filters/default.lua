@@ -910,7 +910,9 @@ end
 
 -- ---- the next step --------------------------------------------------------
 
-local step_words = {"observed lesson", "lesson observation", "trial day",
+local step_words = {"stay and play session", "ride along", "ride-along",
+  "walk-round", "walk round", "site visit",
+  "observed lesson", "lesson observation", "trial day",
   "final round", "second round", "next round", "2nd round",
   "3rd round", "third round", "panel", "role play", "roleplay", "take-home",
   "take home",
@@ -1135,6 +1137,8 @@ end
 -- the voice's work is done for a few points of a note, not all of them.
 local request_words = {"send", "asked for", "to see the", "maybe a"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
+  "stay and play", "ride along", "ride-along", "walk-round", "walk round",
+  "site visit",
   "lesson", "observation", "trial",
   "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
   "case study", "exercise", "assessment"}
@@ -1170,9 +1174,15 @@ local function next_step(ctx)
     for _, key in ipairs(keys) do
       for _, p in ipairs(note.sections[key] or {}) do
         if holds(p, booked_words) and usable(p) then
-          -- "You said the observed lesson ...": what they said is the step
-          local whole = unsay(first_sentence(plain(p)))
-          local step = booked(first_clause(whole))
+          -- "You said the observed lesson ...": what they said is the
+          -- step; in the first sentence that names one ("Ofsted is due
+          -- any time. Next step is a stay and play session ...")
+          local whole, step
+          for _, sentence in ipairs(voice.sentences(plain(p))) do
+            whole = unsay(sentence)
+            step = booked(first_clause(whole))
+            if step then break end
+          end
           if step then
             step = lower_step(step)
             local ready = key == "guidance" and prepared(book, step, whole)
@@ -1186,6 +1196,11 @@ local function next_step(ctx)
   end
   local line, from = booked_in({"guidance"})
   if sent then
+    -- "next round is system design with the CTO" under "Next steps"
+    if not line then
+      line, from = booked_in({"other"})
+      if from == sent_point then line, from = nil, nil end
+    end
     if line then return sent .. " " .. line, sent_point, from end
     return sent, sent_point
   end
@@ -1201,7 +1216,26 @@ local function next_step(ctx)
          l:find("will schedule", 1, true) or l:find("be in touch", 1, true)
          or l:find("hear back", 1, true) or l:find("let me know", 1, true)
       then
-        t = unsay(first_clause(first_sentence(t)))
+        -- the sentence that says what comes next, not the first
+        local chosen
+        for _, sentence in ipairs(voice.sentences(t)) do
+          local sl = sentence:lower()
+          if sl:find("next", 1, true) or sl:find("decide", 1, true) or
+             sl:find("will call", 1, true) or sl:find("be in touch", 1, true)
+             or sl:find("hear back", 1, true) or
+             sl:find("let me know", 1, true) or booked(sentence) then
+            chosen = sentence
+            break
+          end
+        end
+        t = unsay(first_clause(chosen or first_sentence(t)))
+        -- "Next step is a stay and play session on Tuesday 17th": a step
+        local step = booked(t)
+        if step then
+          step = lower_step(step)
+          ctx.plain_step = step
+          return fill(book.step, {step = md(step)}), p
+        end
         t = t:gsub("^You'd ", "you would "):gsub("^You'll ", "you will ")
         if voice.form(t) ~= "imperative" and #t > 8 then
           return fill(book.expect, {lower = md(voice.lower_first(t, names))}),
@@ -1506,6 +1540,8 @@ local function compose(chosen, note)
         or t:match("^[Yy]ou %a+ interested in (.+)$")
       if at then t = "in " .. at end
       -- "asked about my FTO experience": the interviewer asked
+      -- the first thing said of the moment is not "also"
+      if i == 1 then t = t:gsub("^You also ", "You ") end
       if t:match("^asked ") or t:match("^liked ") or t:match("^loved ") or
          t:match("^wanted ") or t:match("^said ") or t:match("^seemed ") then
         t = "You " .. t
@@ -1539,6 +1575,12 @@ local function compose(chosen, note)
           t:match("^[Ww]e spoke [%a%s]-about (.+)$")
         local head, rest = t:match("^(.-):%s+(.+)$")
         if we then t = we end
+        -- "On-call: I reduced pages from about 60 a week to 12": the
+        -- heading is the note's, the clause says it
+        if head and not we and #head < 24 and rest:match("^I%s") and
+           voice.form(rest) == "i" then
+          t, head = rest, nil
+        end
         if head and not we and voice.form(head) == "noun" then
           t = head
           -- "My module redesign at Kelby: moved ..., pass rate 71% -> 88%":
@@ -1670,6 +1712,13 @@ local function compose(chosen, note)
          not head:find("%s") and rest:match("^%a+ %u[%w%s]- we%s"))) then
         -- "BD: I brought in two clients": the heading is the note's
         t, head = rest, nil
+      elseif head and #head < 48 and voice.form(head) == "noun" and
+             rest:match("^we%s") and voice.form(rest) == "we" and
+             head:match("%u") and not head:find("[,;(]") then
+        -- "Black Friday at Kantor24: we run k6 load tests ...": "For
+        -- Black Friday at Kantor24, we run ..."
+        t = "For " .. voice.lower_first(head, ctx.names) .. ", " .. rest
+        head = nil
       end
       local verb, it, tail = (rest or ""):match("^(%l+) (%l+)%f[%W](.*)$")
       if head and voice.form(head) == "noun" and
@@ -1697,7 +1746,9 @@ local function compose(chosen, note)
         end
         -- what you did not get to say, said as such the first time
         -- (not after a label of the note's: "First hire I'd make: ...")
-        local labelled = voice.form(t) == "clause" and t:sub(1, 40):find(":")
+        local label = t:sub(1, 40):match("^([^:]*):")
+        local labelled = label and (voice.form(t) == "clause" or
+          (voice.form(t) == "noun" and label:find("%f[%a]I['\u{2019}]")))
         -- what you did answers the problem just named: said as the answer
         -- to it (two words shared), and no tie line after it
         local answer_slot = p.section == "not_said" and
@@ -1850,6 +1901,12 @@ local function compose(chosen, note)
         -- "When asked about X I said" is the note's; to them: "When you
         -- asked"
         s = s:gsub("^When asked ", "When you asked ")
+        -- '"what does a LEFT JOIN return" and I said ...': their question
+        local q, said_rest = s:match('^"([^"]+)"%s+and (I%s.+)$')
+        if q then
+          q = voice.capitalize(q):gsub("[%.%?]?$", "?")
+          s = 'You asked "' .. q .. '", and ' .. said_rest
+        end
         local l = s:lower()
         local actually = s:match("^[Aa]ctually,? (%l.+)$")
         if actually and voice.form(actually) == "past" then

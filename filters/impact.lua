@@ -8,6 +8,7 @@
 --   a problem of theirs that your evidence answers          +1 a word, up to +4
 --   evidence you did not get to say is new to them          +1
 --   a long point will not fit three short paragraphs        -1 per 10 words past 30
+--   what you wrote off ("prob irrelevant", "ignore")         -4
 --   #must forces a point in, #skip keeps it out
 --
 -- A score hook returns an amount and a reason, or, as here, a list of
@@ -68,6 +69,13 @@ local function score(point)
   end
   if point.section == "not_said" then
     reasons[#reasons + 1] = {1, "not said in the interview"}
+  end
+  -- "Probably irrelevant, it's in their standing orders": you wrote it off
+  local l = point.text:lower()
+  if l:find("irrelevant", 1, true) or l:find("not relevant", 1, true) or
+     l:find("%f[%a]ignore[%s%p]*$") or l:find("doesn't matter", 1, true) or
+     l:find("never mind", 1, true) then
+    reasons[#reasons + 1] = {-4, "you wrote it off"}
   end
   -- a draft uses a point's first sentence: a long paragraph whose first
   -- sentence is short is not long

@@ -48,6 +48,25 @@ voice.shorthand = {
   diff = "different", meds = "medicines",
 }
 
+-- Misspellings common enough to be sure of, and the word meant.
+local typos = {}
+for wrong, right in ([[loosing=losing threatend=threatened
+  hygene=hygiene recieve=receive recieved=received definately=definitely
+  seperate=separate untill=until occured=occurred accomodate=accommodate
+  becuase=because thier=their buisness=business managment=management
+  enviroment=environment goverment=government commited=committed
+  begining=beginning calender=calendar experiance=experience
+  sucess=success succesful=successful tommorow=tomorrow wierd=weird
+  truely=truly arguement=argument refered=referred prefered=preferred
+  transfered=transferred questionaires=questionnaires
+  questionaire=questionnaire intrested=interested intresting=interesting
+  responsability=responsibility adress=address wich=which teh=the
+  acheive=achieve acheived=achieved beleive=believe neccessary=necessary
+  occassion=occasion recomend=recommend recomended=recommended
+  persue=pursue copys=copies]]):gmatch("(%a+)=(%a+)") do
+  typos[wrong] = right
+end
+
 -- Small talk: a point about these, with no number in it, is not for the
 -- email ("we talked about dogs for 5 min", "nice break room").
 voice.smalltalk = {"dog", "dogs", "cat", "cats", "weather", "parking",
@@ -256,7 +275,11 @@ local function expand_word(w, prev)
   if w == "r" then return "are" end
   local lw = w:lower()
   local long = voice.shorthand[lw]
-  if not (long or units[lw]) then return w end
+  if not (long or units[lw]) then
+    local fix = typos[lw]
+    if fix and w:match("^%u") then fix = fix:sub(1, 1):upper() .. fix:sub(2) end
+    return fix or w
+  end
   -- an acronym ("HR", "MO") is not shorthand
   if #w > 1 and not w:find("%l") then return w end
   if prev and units[lw] and prev:match("%d$") then
@@ -428,9 +451,16 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "i must to say", "i must say this",
   "i overstated", "undersold", "oversold", "felt like", "looked ",
   "not my best", "bad look", "should have been honest", "that's not true",
-  "you probably know"}
+  "you probably know", "total cop out", "cop out", "very cliché",
+  "very cliche", "i saw your face", "i saw her face", "i saw his face",
+  "brain went blank", "my brain went", "you'll check", "you will check",
+  "you'll find out", "you will find out", "probably irrelevant",
+  "prob irrelevant", "irrelevant", "i know this", "i knew this",
+  "ignore", "i know it", "i knew it", "i literally know", "i actually know"}
 
 local verdict_contains = {"should have been honest", "i think you knew",
+  "saw your face", "looked disappointed", "ref check", "check refs",
+  "check my refs", "check references",
   "that's literally", "thats literally", "that is literally",
   "why didn't i say", "why didnt i say",
   "felt dumb", "so dumb"}
@@ -443,10 +473,24 @@ local verdict_openers = {"wrong instinct", "wrong answer", "bad answer",
   "terrible answer", "weak answer", "awful answer", "stupid", "so stupid",
   "not my best"}
 
+-- The interviewer's reaction, told to oneself: "she looked disappointed",
+-- "he didn't correct me, just said ok".
+local reactions = {"looked", "seemed", "frowned", "winced", "sighed",
+  "went quiet", "didn't correct", "did not correct", "just said",
+  "wasn't impressed", "was not impressed", "wasn't convinced"}
 local function is_verdict(s)
+  -- "THAT'S AN INNER JOIN.": a sentence shouted at oneself
+  if not s:find("%l") and s:find("%u%u+%A+%u%u") then return true end
   local l = strip_end(s:lower(), "[%p%s]"):gsub("^[%p%s]+", "")
   l = squeeze(l)
   if verdict_set[l] then return true end
+  local who, rest = l:match("^(%a+) (.*)$")
+  if (who == "she" or who == "he" or who == "they" or who == "you") and
+     select(2, rest:gsub("%S+", "")) <= 10 then
+    for _, r in ipairs(reactions) do
+      if rest:sub(1, #r) == r then return true end
+    end
+  end
   for _, v in ipairs(verdict_openers) do
     if l:sub(1, #v) == v and not l:sub(#v + 1):match("^%a") and
        not l:find(":", 1, true) then
@@ -1027,6 +1071,12 @@ local relative = {where = true, when = true, that = true, which = true,
   whom = true, whose = true, why = true, ["while"] = true}
 
 function voice.form(s)
+  -- an aside in brackets is no part of the shape: "the backlog at
+  -- Colnebridge (when I joined ...)" is a noun phrase
+  if s:find("(", 2, true) then
+    local bare = s:gsub("%s*%b()", "")
+    if bare ~= "" then s = bare end
+  end
   local w1 = first_word(s)
   local lw = w1:lower()
   if s:match("^[\"\u{201C}]") then return "quote" end
@@ -1260,10 +1310,23 @@ end
 -- Whether a point says there is nothing there ("nothing really", "n/a").
 function voice.nothing(s)
   local c = s:byte((s:match("^%s*()")))
-  -- n, a in either case
-  if c ~= 110 and c ~= 97 and c ~= 78 and c ~= 65 then return false end
+  -- n, a, i (idk) in either case, or a false alarm at the end
+  if c ~= 110 and c ~= 97 and c ~= 78 and c ~= 65 and c ~= 105 and
+     c ~= 73 and not s:find("gnore", 1, true) and
+     not s:find("never mind", 1, true) and
+     not s:find("false alarm", 1, true) then
+    return false
+  end
   local l = s:lower():gsub("^%s+", "")
-  return l:match("^nothing%f[%A]") ~= nil or l:match("^none%f[%A]") ~= nil or
+  -- "Also thought I'd said ... that's right. Ignore.": a false alarm
+  if l:match("%f[%a]ignore[%s%p]*$") or l:match("%f[%a]never mind[%s%p]*$")
+     or l:match("%f[%a]false alarm[%s%p]*$") then
+    return true
+  end
+  -- "idk nothing really? maybe talked too fast"
+  l = l:gsub("^idk%p*%s*", ""):gsub("^honestly%p*%s*", "")
+  return l:match("^nothing%f[%A]") ~= nil or l:match("^not much%f[%A]") or
+    l:match("^not really%f[%A]") ~= nil or l:match("^none%f[%A]") ~= nil or
     l:match("^n/?a%f[%A]") ~= nil or l:match("^nope%f[%A]") ~= nil or
     l:match("^no%f[%A]") ~= nil and #l < 12 or l:match("^all good") ~= nil
 end

@@ -31,7 +31,7 @@ static const char *const questions[SR_KEY_COUNT] = {
 };
 
 /* Phrases, already in the normal form that normalize() gives. */
-static const char *const aliases[][80] = {
+static const char *const aliases[][96] = {
 	[SR_KEY_EXCITED_THEM] = {"excited them", "excited the interviewer",
 	    "excited her", "excited him", "excited the panel",
 	    "they got excited", "they were excited", "became excited",
@@ -55,7 +55,7 @@ static const char *const aliases[][80] = {
 	    "caught her interest", "caught his interest",
 	    "caught their interest", "got intrested", "intrested",
 	    "wanted to know more", "got him going", "got her going",
-	    "got them going", NULL},
+	    "got them going", "light up", "lights up", "light up at", NULL},
 	[SR_KEY_EXCITED_ME] = {"excited me", "excited you",
 	    "share that excited you", "shared that excited you",
 	    "got me excited", "what i liked", "i liked", "what i loved",
@@ -85,7 +85,7 @@ static const char *const aliases[][80] = {
 	    "prob", "whats wrong", "hurting", "whats hurting",
 	    /* French */ "problèmes", "problème", "difficultés",
 	    /* reworded */ "struggling with", "keeps them up", "trying to fix",
-	    "bottlenecks", "blockers", NULL},
+	    "bottlenecks", "blockers", "going wrong", "going wrong for", NULL},
 	[SR_KEY_SAY_DIFFERENTLY] = {"say differently", "said differently",
 	    "wish you had said differently", "wish i had said differently",
 	    "wish id said differently", "redo", "do over", "do differently",

@@ -811,6 +811,9 @@ test_aliases(void)
 		{"what got him going", SR_KEY_EXCITED_THEM},
 		{"What Nadia said to do", SR_KEY_GUIDANCE},
 		{"diff", SR_KEY_SAY_DIFFERENTLY},
+		{"What did Deborah light up at?", SR_KEY_EXCITED_THEM},
+		{"What she told me that I liked", SR_KEY_EXCITED_ME},
+		{"What's going wrong for them", SR_KEY_PROBLEMS},
 		/* no phrase: the words weighed */
 		{"Stuff that impressed the panel", SR_KEY_EXCITED_THEM},
 		{"Bits I was keen on", SR_KEY_EXCITED_ME},

@@ -416,4 +416,17 @@ return {
    "He asked many questions about the walk policy"},
   {"their_to_yours", "OTA commission is eating them", "OTA commission is eating you"},
   {"their_to_yours", "we could not keep them", "we could not keep them"},
+  -- what the writer says to themself after the answer goes
+  {"normalize", "I said SLA. It is the opposite. Brain went blank.", "I said SLA. It is the opposite."},
+  {"normalize", "I said perfectionist. Very cliché, I saw her face.", "I said perfectionist."},
+  {"normalize", "I said 5 days. You'll check refs.", "I said 5 days."},
+  {"normalize", "I said a join. THAT'S AN INNER JOIN. Left join keeps all rows.", "I said a join. Left join keeps all rows."},
+  {"normalize", "I said ok. he didn't correct me, just said ok.", "I said ok."},
+  {"normalize", "She looked at my portfolio and asked about the grid for the whole of the first half hour.", "She looked at my portfolio and asked about the grid for the whole of the first half hour."},
+  {"nothing", "idk nothing really? maybe talked too fast", true},
+  {"nothing", "Also thought I said a 2:1, no, I said first. Ignore.", true},
+  {"nothing", "I said the wrong threshold", false},
+  -- misspellings sure enough to mend
+  {"normalize", "loosing PM contracts, 2 clients threatend to walk", "losing PM contracts, 2 clients threatened to walk"},
+  {"normalize", "Hygene inspections", "Hygiene inspections"},
 }
