@@ -589,6 +589,13 @@ local function prose(p, ctx, company, keep_verdicts)
   if own then return own, true end
   local t = untag(mentions(route(p.text, ctx.note), ctx.note), ctx.note)
   t = voice.normalize(t, keep_verdicts, ctx.book.words)
+  -- "Legacies. When I said that legacy income went from ...": a label
+  -- the writer put first, then the point
+  local label, rest = t:match("^(%u[%w%-]*%s?[%w%-]*)%.%s+(%u.+)$")
+  if label and voice.form(label) == "noun" and #rest > 20 and
+     not voice.subject_verb(label) then
+    t = rest
+  end
   if ctx.book.lang == "en" then
     t = voice.address(t, ctx.who, company)
     -- a fragment given its verb: a situation of theirs, a result of yours
@@ -1565,6 +1572,9 @@ local function compose(chosen, note)
         t:match("^[%a%s]- when (I%s.+)$") or
         t:match("^[%a%s]- as (I%s.+)$")
       local s, why
+      -- "When I said that ..., you stopped writing": the moment, not
+      -- what the reader did then
+      if when then when = when:gsub(",%s+you%s.*$", "") end
       if t:match("^in ") and book.connect.interested_in then
         s = fill(book.connect.interested_in, {lower = md(t:sub(4))})
       elseif when and (voice.form(t) ~= "i" or t:match("^[Ww]hen ")) then
@@ -1649,6 +1659,14 @@ local function compose(chosen, note)
   -- 2: their problem, your evidence, their guidance
   local problem = take("problem")
   local evidence = take("evidence")
+  -- what the draft says of their problem: evidence answers it when it
+  -- shares two words with the problem's point and one with what is said
+  -- of it (not only a later sentence of the same point)
+  local problem_said
+  local function answers(p)
+    return #sr.overlap(p.text, problem.text) >= 2 and
+      #sr.overlap(p.text, problem_said or problem.text) >= 1
+  end
   if problem then
     local t, own = prose(problem, ctx, true)
     if own then
@@ -1656,6 +1674,7 @@ local function compose(chosen, note)
     else
       -- their problem whole, in their terms; only an aside in brackets goes
       t = first_clause(first_sentence(unsay(t))):gsub("%s*%b()$", "")
+      problem_said = t
       local s, why
       local f = voice.form(t)
       -- "data freshness: dashboards are 6 hours stale": a topic, then
@@ -1755,7 +1774,7 @@ local function compose(chosen, note)
           book.evidence_answer_unsaid or book.evidence_answer
         if i == 1 and problem and answer_slot and
            not t:find(":", 1, true) and
-           #sr.overlap(p.text, problem.text) >= 2 then
+           answers(p) then
           s, why = word(answer_slot, t, ctx)
           if s then answered = true end
         end
@@ -1775,7 +1794,7 @@ local function compose(chosen, note)
         -- for them (two words shared, and a thing done, not a skill)
         if i == 1 and problem and note.company and book.tie and
            not answered and
-           #sr.overlap(p.text, problem.text) >= 2 and did(t) then
+           answers(p) and did(t) then
           say(2, fill(book.tie, {company = company, topic =
               md(shared_topic(problem, p) or "")}), 1, p)
         end

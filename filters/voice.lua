@@ -45,7 +45,8 @@ voice.shorthand = {
   "Saturdays and Sundays", cert = "certificate", certs = "certificates",
   nxt = "next", alot = "a lot", eng = "engineering", hes = "he's",
   shes = "she's", incl = "including", pax = "passengers",
-  diff = "different", meds = "medicines",
+  diff = "different", meds = "medicines", shud = "should", shd = "should",
+  wud = "would", cud = "could",
 }
 
 -- Misspellings common enough to be sure of, and the word meant.
@@ -460,6 +461,7 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
 
 local verdict_contains = {"should have been honest", "i think you knew",
   "saw your face", "looked disappointed", "ref check", "check refs",
+  "the kind of person who will", "will look it up",
   "check my refs", "check references",
   "that's literally", "thats literally", "that is literally",
   "why didn't i say", "why didnt i say",

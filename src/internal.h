@@ -181,6 +181,10 @@ bool sr_section_suggest(const char *heading, sr_key *key,
 
 /* ---- points.c ----------------------------------------------------------- */
 
+/* Gives headings that match no question the questions left between two
+ * that do, in the article's order, when there are as many of each. */
+void sr_section_infer(sr_section *s, size_t n);
+
 /* Parses the body with cmark and fills note->points and note->sections. */
 bool sr_points_read(sr_note *note, const char *body, size_t len,
     sr_diags *diags);

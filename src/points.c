@@ -554,6 +554,29 @@ heading_like(cmark_node *para, sr_buf *text, const sr_section_map *user)
 	    cmark_node_get_type(cmark_node_next(para)) == CMARK_NODE_LIST;
 }
 
+/* The questions of unmatched headings, inferred from their place
+ * (sr_section_infer), given to their points and their points' details. */
+static void
+infer_keys(sr_note *note)
+{
+	size_t i, j, k;
+	sr_point *p;
+
+	sr_section_infer(note->sections, note->nsections);
+	for (i = 0; i < note->nsections; i++) {
+		const sr_section *s = &note->sections[i];
+
+		for (j = s->first; j < s->first + s->count; j++) {
+			p = &note->points[j];
+			if (p->key == s->key)
+				continue;
+			p->key = s->key;
+			for (k = 0; k < p->ndetails; k++)
+				p->details[k].key = s->key;
+		}
+	}
+}
+
 static void
 walk(walker *w, cmark_node *doc)
 {
@@ -750,6 +773,8 @@ sr_points_read(sr_note *note, const char *body, size_t len, sr_diags *diags)
 		goto out;
 	}
 	walk(&w, doc);
+	if (!w.failed)
+		infer_keys(w.note);
 	cmark_node_free(doc);
 out:
 	free(w.lines);

@@ -603,3 +603,73 @@ sr_section_normalize(const char *s, char *out, size_t size)
 {
 	normalize(s, out, size);
 }
+
+/*
+ * Headings that match no question take the questions left between two
+ * that do, when there are as many of each: notes answer the six
+ * questions in the article's order, so "Where it clicked" and "Why I
+ * want it" before "Caroline's advice" are excited_them and excited_me,
+ * and "Wince" between "Their problems" and "Left unsaid" is
+ * say_differently.  The start of the note (after its title) bounds the
+ * first gap; headings after the last match stay unmatched, and so does
+ * any gap that a Private section, an aside of the writer's ("Random",
+ * "Logistics", "Questions I asked") or a repeated or out-of-order
+ * question breaks.
+ */
+static const char *const aside_words[] = {"random", "misc",
+	"miscellaneous", "logistics", "other", "notes", "questions i asked",
+	"my questions", "i asked", "gut feeling", "feeling", "admin", "salary",
+	"pay", "money", "parking", "overall", "summary", "vibe", "vibes",
+	"thoughts", "general", "people", "who was there", "to do", "todo",
+	NULL};
+
+/* Whether a heading names an aside of the writer's ("Random", "Gut
+ * feeling", "Questions I asked"): never one of the six questions. */
+static bool
+is_aside(const char *heading)
+{
+	char norm[1024];
+	size_t i, starts[sizeof(norm) / 2], nstarts = 0;
+
+	normalize(heading, norm, sizeof(norm));
+	for (i = 0; norm[i] != '\0'; i++)
+		if (norm[i] == ' ' && norm[i + 1] != '\0')
+			starts[nstarts++] = i + 1;
+	for (i = 0; aside_words[i] != NULL; i++)
+		if (has_phrase(norm, starts, nstarts, aside_words[i]))
+			return true;
+	return false;
+}
+
+void
+sr_section_infer(sr_section *s, size_t n)
+{
+	size_t i, j, gap_start = 0;
+	int prev = -1; /* the last matched key; -1 the start; -2 none */
+	bool deeper = false; /* a "#" heading over "##" ones is a title */
+
+	for (i = 0; i < n; i++)
+		if (s[i].level > 1)
+			deeper = true;
+	for (i = 0; i < n; i++) {
+		if (s[i].line == 0 || (i == gap_start && prev == -1 &&
+		    deeper && s[i].level == 1 && s[i].key == SR_KEY_OTHER)) {
+			gap_start = i + 1; /* text before a heading, a title */
+			continue;
+		}
+		if (s[i].key == SR_KEY_OTHER && !is_aside(s[i].heading))
+			continue;
+		if (s[i].key == SR_KEY_PRIVATE || s[i].key == SR_KEY_OTHER) {
+			prev = -2;
+			gap_start = i + 1;
+			continue;
+		}
+		if (prev >= -1 && i > gap_start &&
+		    (int)s[i].key - prev - 1 == (int)(i - gap_start))
+			for (j = gap_start; j < i; j++)
+				s[j].key = (sr_key)(prev + 1 + (int)(j - gap_start));
+		prev = (int)s[i].key;
+		gap_start = i + 1;
+	}
+}
+

@@ -941,6 +941,50 @@ test_heading_lines(void)
 	sr_note_free(n);
 }
 
+/* Headings that match nothing take the questions between two that do,
+ * in the article's order, when the counts agree. */
+static void
+test_heading_order(void)
+{
+	sr_note *n;
+
+	current = "sections: inferred from their order";
+	n = parse("---\ncompany: Acme\n---\n# Acme, second round\n"
+	    "## Where it clicked\n- a\n  - a detail\n## Why I want it\n- b\n"
+	    "## Caroline's advice\n- c\n## What keeps her up at night\n- d\n"
+	    "## Wince\n- e\n## Left unsaid\n- f\n## Gut feeling\n- g\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	if (CHECK(n->nsections == 8)) {
+		CHECK(n->sections[0].key == SR_KEY_OTHER); /* the title */
+		CHECK(n->sections[1].key == SR_KEY_EXCITED_THEM);
+		CHECK(n->sections[2].key == SR_KEY_EXCITED_ME);
+		CHECK(n->sections[4].key == SR_KEY_PROBLEMS);
+		CHECK(n->sections[5].key == SR_KEY_SAY_DIFFERENTLY);
+		CHECK(n->sections[7].key == SR_KEY_OTHER); /* after the last */
+	}
+	/* the points, and their details, follow their section */
+	if (CHECK(n->npoints == 7)) {
+		CHECK(n->points[0].key == SR_KEY_EXCITED_THEM);
+		CHECK(n->points[0].ndetails == 1 &&
+		    n->points[0].details[0].key == SR_KEY_EXCITED_THEM);
+		CHECK(n->points[4].key == SR_KEY_SAY_DIFFERENTLY);
+	}
+	sr_note_free(n);
+
+	/* an aside in the gap, or a count that does not agree: nothing */
+	n = parse("---\ncompany: Acme\n---\n"
+	    "## Excited them\n- a\n## Blah\n- b\n## Their problems\n- c\n"
+	    "## Random\n- d\n## Didn't get to say\n- e\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	if (CHECK(n->nsections == 5)) {
+		CHECK(n->sections[1].key == SR_KEY_OTHER);
+		CHECK(n->sections[3].key == SR_KEY_OTHER);
+	}
+	sr_note_free(n);
+}
+
 /* ---- points -------------------------------------------------------------- */
 
 static void
@@ -1923,6 +1967,7 @@ main(void)
 	test_aliases();
 	test_user_sections();
 	test_heading_lines();
+	test_heading_order();
 	test_points();
 	test_check();
 	test_text_render();
