@@ -742,6 +742,25 @@ local function first_sentence(t)
   return s[1] or "", table.concat(s, " ", 2)
 end
 
+-- Advice from what to do, not what not to: "Don't tell me what's wrong
+-- with the window. Tell me what you'd do with the people." is the second.
+local function what_to_do(t)
+  local first, later = first_sentence(t)
+  local l = first:lower()
+  -- "Don't pitch, ask." -> "ask, not pitch."
+  local dont, instead = first:match("^[Dd]on't ([^,]+), (%l[^,]*)$")
+  if dont and voice.form(instead) == "imperative" then
+    instead = voice.strip_end(instead, "[%s%.!]")
+    return instead .. ", not " .. voice.strip_end(dont, "[%s%.!]") .. "."
+  end
+  if (l:match("^don't ") or l:match("^do not ") or l:match("^never ") or
+      l:match("^not ")) and later ~= "" and
+     voice.form(later) == "imperative" then
+    return later
+  end
+  return t
+end
+
 -- The first clause of a sentence: a note to self often follows a ";" or
 -- a ", she" ("Nights here are lean; 1 charge ...").
 local function first_clause(t)
@@ -895,6 +914,13 @@ local function word(slot, t, ctx, extra)
     return nil, "a " .. f .. " has no wording in this slot"
   end
   if f == "clause" then t = voice.article(t, ctx.names) end
+  -- "waiting list for non-urgent referrals is 14 weeks": a clause whose
+  -- verb comes after the phrase of its noun
+  if (f == "noun" or f == "gerund") and ctx.book.lang == "en" and
+     slot.clause then
+    local a = voice.article(t, ctx.names)
+    if a ~= t then t, f, phrase = a, "clause", slot.clause end
+  end
   if f == "noun" and ctx.book.lang == "en" then
     t = voice.noun_article(t)
     -- "4 years freelance, mostly Crown Court trials": the writer's years
@@ -1193,6 +1219,27 @@ local function next_step(ctx)
           if step then
             step = lower_step(step)
             local ready = key == "guidance" and prepared(book, step, whole)
+            -- 'Final panel is 2 December. "Bring me a one-page plan."':
+            -- their words after the step are what to do for it
+            if not ready and key == "guidance" and book.step_prep and
+               book.step_prep.advice then
+              local after, later = false, {}
+              for _, sentence in ipairs(voice.sentences(plain(p))) do
+                if after then later[#later + 1] = sentence end
+                if unsay(sentence) == whole then after = true end
+              end
+              local x = table.concat(later, " ")
+              local inner = x:match('^"([^"]+)"%.?$') or
+                x:match("^\u{201C}(.-)\u{201D}%.?$")
+              if inner then
+                x = voice.strip_end(first_sentence(what_to_do(inner)),
+                  "[%s%.!]")
+                if voice.form(x) == "imperative" then
+                  ready = fill(book.step_prep.advice, {step = md(step),
+                    lower = md(advice_of(voice.reported(x)))})
+                end
+              end
+            end
             if ready then return ready, p end
             ctx.plain_step = step
             return fill(book.step, {step = md(step)}), p
@@ -1482,7 +1529,7 @@ local function compose(chosen, note)
   sentences[#sentences].short_at = 50
 
   for i, p in ipairs(by_role.connect or {}) do
-    local keep = i == 1 and 50 or p.score
+    local keep = i == 1 and 58 or p.score
     local t, own = prose(p, ctx, p.section == "excited_me")
     if own then
       say(1, md(voice.end_mark(t)), keep, p)
@@ -1827,8 +1874,7 @@ local function compose(chosen, note)
     if own then
       say(2, md(voice.end_mark(t)), 40, guidance)
     else
-      t = unsay(unquote(t))
-      t = first_clause(first_sentence(t))
+      t = first_clause(first_sentence(what_to_do(unsay(unquote(t)))))
       t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
       local f = voice.form(t)
       local verb = (t:match("^(%a+)") or ""):lower()
@@ -1872,7 +1918,7 @@ local function compose(chosen, note)
     for _, p in ipairs(note.sections.guidance or {}) do
       if usable(p) and not in_step[p] and p ~= take("guidance") then
         local t = prose(p, ctx, true)
-        t = first_clause(first_sentence(unsay(unquote(t))))
+        t = first_clause(first_sentence(what_to_do(unsay(unquote(t)))))
         t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
         if voice.form(t) == "imperative" then
           acted_advice = advice_of(t)
@@ -1920,6 +1966,14 @@ local function compose(chosen, note)
         -- "When asked about X I said" is the note's; to them: "When you
         -- asked"
         s = s:gsub("^When asked ", "When you asked ")
+        -- "question about a manager I managed out." -> "You asked about
+        -- a manager I managed out."; "Kerberoasting question: I said" ->
+        -- "On the Kerberoasting question, I said"
+        s = s:gsub("^[Qq]uestion about ", "You asked about ")
+        local topic, said_it = s:match("^([%w%-]+ ?[%w%-]*) question:%s+(I%s.+)$")
+        if topic then
+          s = "On the " .. topic .. " question, " .. said_it
+        end
         -- '"what does a LEFT JOIN return" and I said ...': their question
         local q, said_rest = s:match('^"([^"]+)"%s+and (I%s.+)$')
         if q then

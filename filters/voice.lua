@@ -46,6 +46,7 @@ voice.shorthand = {
   nxt = "next", alot = "a lot", eng = "engineering", hes = "he's",
   shes = "she's", incl = "including", pax = "passengers",
   diff = "different", meds = "medicines", shud = "should", shd = "should",
+  fwd = "forward", fwding = "forwarding", fwded = "forwarded",
   wud = "would", cud = "could",
 }
 
@@ -543,7 +544,14 @@ voice.end_mark = end_mark
 local months = {january = "January", february = "February",
   march = "March", april = "April", may = "May", june = "June",
   july = "July", august = "August", september = "September",
-  october = "October", november = "November", december = "December"}
+  october = "October", november = "November", december = "December",
+  -- shortened, read as months only after a word of time or before a day
+  jan = "January", feb = "February", mar = "March", apr = "April",
+  jun = "June", jul = "July", aug = "August", sep = "September",
+  sept = "September", oct = "October", nov = "November", dec = "December"}
+local short_months = {jan = true, feb = true, mar = true, apr = true,
+  jun = true, jul = true, aug = true, sep = true, sept = true, oct = true,
+  nov = true, dec = true, may = true, march = true}
 local month_after = {since = true, ["in"] = true, by = true,
   ["until"] = true, ["from"] = true, last = true, next = true,
   early = true, late = true, mid = true, of = true, before = true,
@@ -618,7 +626,7 @@ local function normalize(text, keep_verdicts, words)
     s = has_month and s:gsub("()%f[%a](%l+)%f[%A]", function(at, m)
       local name = months[m]
       if not name then return nil end
-      if m == "may" or m == "march" then
+      if short_months[m] then
         local w = text:sub(1, at - 1):match("(%a+)%s+$")
         local n = text:sub(at + #m):match("^%s+%d")
         if not (n or (w and month_after[w:lower()])) then return nil end
@@ -1428,6 +1436,10 @@ function voice.drop_asides(s)
        inner:find(",", 1, true) then
       return nil
     end
+    -- "(for the conference undercutting problem)": the writer's pointer
+    if inner:match("^for the .*problem$") or inner:match("^re:? ") then
+      return ""
+    end
     if lone_asides[inner] or inner:match("^my %a+$") or
        (inner:find(" ", 1, true) and voice.subject_verb(inner)) then
       return ""
@@ -1854,11 +1866,15 @@ function voice.reported(s)
     local nxt = tokens[i + 1] and (tokens[i + 1][2]:match("^([%a']+)") or ""):lower()
     local r
     if l == "you" then
-      r = (not prev or subject_you[prev] or (tail == "" and you_verbs[nxt]))
+      -- "a case you declined": the subject of a verb
+      r = (not prev or subject_you[prev] or (tail == "" and (you_verbs[nxt]
+        or past[nxt] or verbs[nxt] or (nxt or ""):match("^%l+ed$"))))
         and "I" or "me"
     elseif l == "you're" then r = "I'm"
     elseif l == "you've" then r = "I've"
     elseif l == "you'll" then r = "I'll"
+    elseif l == "you'd" then r = "I'd"
+    elseif l == "i'd" then r = "you'd"
     elseif l == "your" then r = "my"
     elseif l == "i" then r = "you"
     elseif l == "me" then r = "you"

@@ -429,4 +429,12 @@ return {
   -- misspellings sure enough to mend
   {"normalize", "loosing PM contracts, 2 clients threatend to walk", "losing PM contracts, 2 clients threatened to walk"},
   {"normalize", "Hygene inspections", "Hygiene inspections"},
+  {"reported", "Tell me what you'd do with the people", "Tell you what I'd do with the people"},
+  {"normalize", "did the course online in sept", "did the course online in September"},
+  {"normalize", "exam booked dec 10", "exam booked December 10"},
+  {"normalize", "the jan sales", "the jan sales"},
+  {"normalize", "a rule fwding mail", "a rule forwarding mail"},
+  {"drop_asides", "I did displacement analysis (for the conference undercutting problem).", "I did displacement analysis."},
+  {"reported", "Be ready to talk about a case you declined", "Be ready to talk about a case I declined"},
+  {"reported", "Tell me about it", "Tell you about it"},
 }
