@@ -1580,6 +1580,7 @@ local function compose(chosen, note)
       t = first_clause(t)
       -- "I described the cat exposure review": what we talked about
       local told_of = t:match("^I described (.+)$") or
+        t:match("^I told about (.+)$") or
         t:match("^I explained (.+)$") or t:match("^I walked you through (.+)$")
         or t:match("^I talked about (.+)$") or
         t:match("^I told you about (.+)$")
@@ -1674,7 +1675,7 @@ local function compose(chosen, note)
           During = true, When = true, After = true, Before = true, For = true,
           How = true}
         if voice.form(t) == "i" and not lead_ok[w1 or ""] then
-          t = t:gsub("^%u", string.lower)
+          t = voice.lower_first(t, ctx.names)
           s, why = fill(book.connect.noun, {lower = md(t)}), nil
         end
         t = t:gsub("^How (I%s)", "%1")

@@ -142,8 +142,7 @@ return {
   -- after the evidence, when it answers the problem named before it and
   -- tells of something done (false: none)
   tie = {"I would bring the same approach to {company}.",
-         "I would like to do the same at {company}.",
-         "It is the approach I would bring to {company}."},
+         "I would like to do the same at {company}."},
   guidance = {
     clause = "I also took your point that {lower}.",
     you = "I also took your point: {lower}.",

@@ -1080,6 +1080,20 @@ local relative = {where = true, when = true, that = true, which = true,
   who = true, how = true, what = true, because = true, ["if"] = true,
   whom = true, whose = true, why = true, ["while"] = true}
 
+-- Words that open a clause before its subject ("Last year I ran ...").
+local clause_openers = {}
+for w in ([[at in on when after before last this then so and but also
+  during since for with as once yesterday today recently back early later
+  while if because by from over until every each one two first next
+  there here now today tonight afterwards eventually finally
+  meanwhile]]):gmatch("%a+") do
+  clause_openers[w] = true
+end
+
+local noun_openers = {the = true, a = true, an = true, my = true,
+  our = true, this = true, that = true, these = true, those = true,
+  his = true, her = true, their = true, your = true}
+
 function voice.form(s)
   -- an aside in brackets is no part of the shape: "the backlog at
   -- Colnebridge (when I joined ...)" is a noun phrase
@@ -1111,10 +1125,18 @@ function voice.form(s)
     words[n] = w
     if n >= 10 then break end
   end
+  -- "boarding trial I ran at Iberline", "ACL class I set up": a noun
+  -- and a clause of its own, where "At Cobalt I led" is the writer's
+  local noun_first = w1:match("^[%l%u][%l%-]+$") and not clause_openers[lw]
+    and (words[2] or ""):match("^%l[%l%-]*$") and not verbs[lw] and
+    not s_verbs[lw] and not adverbs[lw] and not noun_openers[lw]
   for i = 2, math.min(n, 8) do
     -- "At Cobalt I led ..." is the writer's clause; "game days where we
     -- fail over ..." is a noun phrase with a clause of its own
     if i > 2 and relative[words[i - 1]:lower()] then break end
+    if (words[i] == "I" or words[i] == "we") and noun_first and i >= 3 then
+      return "noun"
+    end
     if words[i] == "I" then return "i" end
     if words[i] == "we" then return "we" end
   end
@@ -1626,6 +1648,23 @@ end
 -- "the reorg at Corvane"; "alert fatigue", "mis-ships", "F&B" stay.
 function voice.noun_article(t)
   local w1 = t:match("^[%w\128-\255'\u{2019}%-&]+") or ""
+  -- "16 weeks training program": the 16-week training program
+  local n, unit, rest = t:match("^(%d+) (%a+)s (%l%a+ .+)$")
+  if n and (unit == "week" or unit == "month" or unit == "day") and
+     not rest:match("^of ") and not rest:match("^in ") then
+    return "the " .. n .. "-" .. unit .. " " .. rest
+  end
+  -- "more than 60 remote hearings": an amount takes no article
+  if quantity_words[w1] or w1 == "more" or w1 == "less" or w1 == "over" or
+     w1 == "under" or w1 == "nearly" or w1 == "almost" then
+    return t
+  end
+  -- "boarding trial I ran at Iberline": a thing and the clause of it
+  local w2 = t:match("^%S+%s+(%l+)")
+  if w1:match("^%l+ing$") and w2 and not noun_openers[w2] and
+     t:match("^%S+%s+%l+%s+[Iw]e?%s") then
+    return "the " .. t
+  end
   if not w1:match("^%l+$") or w1:match("ing$") or w1:match("ly$") then
     return t
   end

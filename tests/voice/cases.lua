@@ -437,4 +437,10 @@ return {
   {"drop_asides", "I did displacement analysis (for the conference undercutting problem).", "I did displacement analysis."},
   {"reported", "Be ready to talk about a case you declined", "Be ready to talk about a case I declined"},
   {"reported", "Tell me about it", "Tell you about it"},
+  {"noun_article", "boarding trial I ran at Iberline", "the boarding trial I ran at Iberline"},
+  {"noun_article", "more than 60 remote hearings", "more than 60 remote hearings"},
+  {"noun_article", "16 weeks training program", "the 16-week training program"},
+  {"form", "boarding trial I ran at Iberline: zone boarding", "noun"},
+  {"form", "Last year I ran the rota", "i"},
+  {"form", "the diary study I ran with 24 owners", "i"},
 }
