@@ -1073,6 +1073,14 @@ local function requested(t)
   end
   if not thing then return nil end
   thing = thing:gsub("%s+by%s.*$", ""):gsub("%s+$", "")
+  -- "the sequence and I walked her through it": the thing, not the story
+  for _, who in ipairs({"i", "we", "she", "he", "they", "you"}) do
+    thing = thing:gsub("%s+and%s+" .. who .. "%s.*$", "")
+  end
+  -- its words as written ("the checklist I used at Northfield"), not
+  -- lowered for matching
+  local at = l:find(thing, 1, true)
+  if at then thing = t:sub(at, at + #thing - 1) end
   local by = l:match("%f[%w]by (%a+day)%f[%W]") or
     l:match("%f[%w]by (tomorrow)") or l:match("%f[%w]by (end of %a+)")
   if by then by = " by " .. by:gsub("^%l", string.upper) end
@@ -1580,7 +1588,7 @@ local function compose(chosen, note)
       t = first_clause(t)
       -- "I described the cat exposure review": what we talked about
       local told_of = t:match("^I described (.+)$") or
-        t:match("^I told about (.+)$") or
+        t:match("^I told about (.+)$") or t:match("^[Tt]old you about (.+)$") or
         t:match("^I explained (.+)$") or t:match("^I walked you through (.+)$")
         or t:match("^I talked about (.+)$") or
         t:match("^I told you about (.+)$")

@@ -489,4 +489,18 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year")},
   {role = "Line cook"})
 has(d, "about the line cook role at Riverside Health.")
 
+-- a thing to send keeps its words as written, without the story after it
+d = draft_of({point("problems", "problem", "Invalid applications are 30%"),
+  point("guidance", "guidance",
+  "Helen asked for the checklist I used at Northfield and I walked her " ..
+  "through it, send by Friday")})
+has(d, "I will send the checklist I used at Northfield you asked for by Friday.")
+hasnt(d, "walked")
+
+-- "told you about X" is X
+d = draft_of({point("excited_them", "connect",
+  "told you about the Northfield backlog, cut from 400 to 120 in a year")})
+has(d, "about the Northfield backlog")
+hasnt(d, "about told you")
+
 return {}
