@@ -181,9 +181,13 @@ squeeze(sr_buf *b)
 static size_t
 span(const char *s, const char *open, const char *close)
 {
-	size_t n = strlen(open);
+	size_t n;
 	const char *end;
 
+	/* called at each byte of every point: most bytes open nothing */
+	if (*s != *open)
+		return 0;
+	n = strlen(open);
 	if (strncmp(s, open, n) != 0 ||
 	    (end = strstr(s + n, close)) == NULL)
 		return 0;
