@@ -77,12 +77,21 @@ sr_buf_put_quoted(sr_buf *b, const char *s)
 void
 sr_buf_printf(sr_buf *b, const char *fmt, ...)
 {
+	size_t room = b->failed || b->data == NULL ? 0 : b->cap - b->len;
 	va_list ap;
 	int n;
 
+	/* formatted once when it fits in the room left, else measured by
+	 * that first try and formatted again */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(room > 0 ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
+	if (n >= 0 && (size_t)n < room) {
+		b->len += (size_t)n;
+		return;
+	}
+	if (room > 0)
+		b->data[b->len] = '\0'; /* what the first try cut short */
 	if (n < 0 || !sr_buf_reserve(b, (size_t)n)) {
 		b->failed = true;
 		return;
