@@ -284,7 +284,7 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
     const sr_manifest_entry **out, size_t max)
 {
 	sr_manifest_table *t = m->t;
-	size_t n = 0, plen = strlen(prefix);
+	size_t n = 0, plen = strlen(prefix), i, j;
 	uint32_t k;
 	item *x;
 
@@ -298,8 +298,15 @@ sr_manifest_outputs(sr_manifest *m, const char *note, const char *prefix,
 			out[n] = &x->e;
 		n++;
 	}
-	if (n > 1)
-		qsort(out, n < max ? n : max, sizeof(*out), compare_entries);
+	/* in the order of the outputs: a note has a few, sorted in place */
+	for (i = 1; i < n && i < max; i++)
+		for (j = i; j > 0 && compare_entries(&out[j - 1], &out[j]) > 0;
+		    j--) {
+			const sr_manifest_entry *swap = out[j];
+
+			out[j] = out[j - 1];
+			out[j - 1] = swap;
+		}
 	return n;
 }
 
