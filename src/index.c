@@ -192,8 +192,15 @@ put_status(sr_buf *b, const row *r, time_t now)
 static void
 put_cell(sr_buf *b, const char *label, const char *text, const char *cls)
 {
-	sr_buf_printf(b, "<td%s%s%s data-label=\"%s\">", cls ? " class=\"" :
-	    "", cls ? cls : "", cls ? "\"" : "", label);
+	sr_buf_puts(b, "<td");
+	if (cls != NULL) {
+		sr_buf_puts(b, " class=\"");
+		sr_buf_puts(b, cls);
+		sr_buf_putc(b, '"');
+	}
+	sr_buf_puts(b, " data-label=\"");
+	sr_buf_puts(b, label);
+	sr_buf_puts(b, "\">");
 	sr_html_escape(b, text[0] != '\0' ? text : "\xe2\x80\x94");
 	sr_buf_puts(b, "</td>\n");
 }
@@ -342,7 +349,7 @@ sr_index_write(sr_manifest *m, sr_outdir *o, time_t now, bool force,
 	char *page = NULL, *old = NULL;
 	size_t n = 0, i, len;
 	uint64_t hash, have;
-	bool absent;
+	bool absent, same;
 	row *rows;
 	int rc = -1;
 
@@ -360,9 +367,13 @@ sr_index_write(sr_manifest *m, sr_outdir *o, time_t now, bool force,
 	}
 	hash = sr_hash(SR_HASH_INIT, page, strlen(page));
 	old = sr_outdir_read(o, INDEX_NAME, &len, &absent);
-	have = old != NULL ? sr_hash(SR_HASH_INIT, old, len) : 0;
-	if (old != NULL && have == hash) {
-		rc = 0; /* the same bytes: not written again */
+	/* the same bytes are not written again (compared, not hashed: the
+	 * page of thousands of drafts is megabytes) */
+	same = old != NULL && len == strlen(page) && memcmp(old, page, len) == 0;
+	have = old != NULL ? (same ? hash : sr_hash(SR_HASH_INIT, old, len)) :
+	    0;
+	if (same) {
+		rc = 0;
 	} else if (!force && (old != NULL || !absent) && (e == NULL ||
 	    old == NULL || e->output_hash != have)) {
 		sr_diags_add(diags, SR_WARNING, sr_outdir_path(o), 0, 0, "%s %s; "
