@@ -56,6 +56,8 @@ typedef struct {
 /* Takes name (unless it returns -1: out of memory). */
 int sr_names_add(sr_names *names, char *name);
 void sr_names_sort(sr_names *names);
+/* Whether the sorted names hold name. */
+bool sr_names_has(const sr_names *names, const char *name);
 void sr_names_free(sr_names *names);
 
 /* ---- diag.c ------------------------------------------------------------ */

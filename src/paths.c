@@ -86,6 +86,13 @@ sr_names_sort(sr_names *names)
 		    compare_names);
 }
 
+bool
+sr_names_has(const sr_names *names, const char *name)
+{
+	return names->count > 0 && bsearch(&name, names->items, names->count,
+	    sizeof(char *), compare_names) != NULL;
+}
+
 void
 sr_names_free(sr_names *names)
 {
@@ -182,13 +189,38 @@ confined(const char *path, const char *bound, const sr_paths *out,
 	return false;
 }
 
+/* An entry of a folder: its name and its type as the folder says it
+ * (DT_UNKNOWN when the file system does not). */
+typedef struct {
+	char *name;
+	unsigned char type;
+} entry;
+
+static int
+compare_entries(const void *a, const void *b)
+{
+	return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
+}
+
+static void
+free_entries(entry *names, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		free(names[i].name);
+	free(names);
+}
+
 static int
 walk_dir(const char *dir, const char *bound, size_t root_len,
     const char *under, sr_paths *out, sr_diags *diags)
 {
-	sr_names names = {0};
+	entry *names = NULL;
+	size_t count = 0, cap = 0;
 	struct dirent *e;
 	struct stat st;
+	mode_t mode;
 	size_t i;
 	int rc = 0;
 	bool link;
@@ -206,49 +238,55 @@ walk_dir(const char *dir, const char *bound, size_t root_len,
 		return -1;
 	}
 	while ((e = readdir(d)) != NULL) {
-		char *name;
-
 		if (e->d_name[0] == '.')
 			continue;
-		if ((name = strdup(e->d_name)) == NULL ||
-		    sr_names_add(&names, name) == -1) {
-			free(name);
+		if (!grow((void **)&names, &cap, count + 1, sizeof(*names)) ||
+		    (names[count].name = strdup(e->d_name)) == NULL) {
 			rc = -1;
 			break;
 		}
+		names[count++].type = e->d_type;
 	}
 	closedir(d);
 	if (rc == -1)
 		goto oom;
-	sr_names_sort(&names);
-	for (i = 0; i < names.count; i++) {
-		char *path = join(dir, names.items[i]);
+	if (count > 1)
+		qsort(names, count, sizeof(*names), compare_entries);
+	for (i = 0; i < count; i++) {
+		char *path = join(dir, names[i].name);
 
 		if (path == NULL)
 			goto oom;
-		if (lstat(path, &st) == -1) {
+		/* a file or a folder as the folder says: no lstat (a
+		 * folder of 10,000 notes is 10,000 calls fewer) */
+		link = false;
+		if (names[i].type == DT_REG)
+			mode = S_IFREG;
+		else if (names[i].type == DT_DIR)
+			mode = S_IFDIR;
+		else if (lstat(path, &st) == -1) {
 			sr_diags_add(diags, SR_ERROR, path, 0, 0, "cannot read: "
 			    "%s", strerror(errno));
 			free(path);
 			rc = -1;
 			continue;
-		}
-		link = S_ISLNK(st.st_mode);
-		if (link && stat(path, &st) == -1) {
+		} else if ((link = S_ISLNK(st.st_mode)) && stat(path, &st) ==
+		    -1) {
 			free(path); /* a dangling link is no note */
 			continue;
-		}
-		if (S_ISDIR(st.st_mode)) {
+		} else
+			mode = st.st_mode;
+		if (S_ISDIR(mode)) {
 			/* a notes folder below is the root of its notes */
 			if (!link && (is_root(path) ? walk_dir(path, bound,
 			    strlen(path), "", out, diags) : walk_dir(path,
 			    bound, root_len, under, out, diags)) == -1)
 				rc = -1;
 			free(path);
-		} else if (S_ISREG(st.st_mode) &&
-		    sr_note_ext_len(names.items[i]) > 0 &&
+		} else if (S_ISREG(mode) &&
+		    sr_note_ext_len(names[i].name) > 0 &&
 		    /* the template of `secondround new` is no note */
-		    !(strcmp(names.items[i], "template.md") == 0 &&
+		    !(strcmp(names[i].name, "template.md") == 0 &&
 		    is_root(dir))) {
 			const char *rel = path + root_len;
 
@@ -268,10 +306,10 @@ walk_dir(const char *dir, const char *bound, size_t root_len,
 		} else
 			free(path);
 	}
-	sr_names_free(&names);
+	free_entries(names, count);
 	return rc;
 oom:
-	sr_names_free(&names);
+	free_entries(names, count);
 	sr_diags_add(diags, SR_ERROR, dir, 0, 0, "out of memory");
 	return -1;
 }

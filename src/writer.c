@@ -34,6 +34,13 @@ struct sr_outdir {
 	bool dir_fresh;
 	bool top_fresh; /* the output folder itself is new */
 	int lock_fd;    /* the lock of the folder, held; -1: none */
+	/* The regular files of one folder, listed once for sr_outdir_has (a
+	 * rebuild asks for every draft of every note, folder by folder): the
+	 * folder ("" the output folder; NULL: none listed) and its names,
+	 * sorted, temporary files left out.  Whatever adds or removes a name
+	 * here drops the listing (unlist). */
+	char *listed;
+	sr_names listing;
 };
 
 #define LOCK_NAME ".secondround-lock"
@@ -134,6 +141,15 @@ sr_outdir_open(const char *path, bool fsync_files, sr_diags *diags)
 	return o;
 }
 
+/* Drops the listing of sr_outdir_has: a name may have come or gone. */
+static void
+unlist(sr_outdir *o)
+{
+	sr_names_free(&o->listing);
+	free(o->listed);
+	o->listed = NULL;
+}
+
 void
 sr_outdir_close(sr_outdir *o)
 {
@@ -148,6 +164,7 @@ sr_outdir_close(sr_outdir *o)
 	}
 	if (o->fd >= 0)
 		close(o->fd);
+	unlist(o);
 	free(o->dir);
 	free(o->path);
 	free(o);
@@ -361,6 +378,7 @@ sr_outdir_publish(sr_outdir *o, sr_staging *s, const char *who,
 	int rc = 0;
 	size_t i;
 
+	unlist(o);
 	for (i = 0; i < s->count; i++) {
 		f = &s->files[i];
 		if (renameat(s->dir, f->tmp, s->dir, f->name) == -1) {
@@ -405,6 +423,7 @@ sr_outdir_append(sr_outdir *o, const char *rel)
 	const char *name;
 	int dir;
 
+	unlist(o);
 	if ((dir = open_parent(o, rel, &name, true, NULL)) == -1)
 		return -1;
 	return openat(dir, name, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW |
@@ -417,6 +436,7 @@ sr_outdir_remove(sr_outdir *o, const char *rel)
 	const char *name;
 	int dir;
 
+	unlist(o);
 	if ((dir = open_parent(o, rel, &name, false, NULL)) != -1)
 		unlinkat(dir, name, 0);
 }
@@ -528,15 +548,58 @@ sr_outdir_lock(sr_outdir *o, int wait_seconds, sr_diags *diags)
 	return 0;
 }
 
+/* Lists the regular files of the folder at dir, rel's folder (of dlen
+ * bytes), for sr_outdir_has; false when it cannot. */
+static bool
+list(sr_outdir *o, int dir, const char *rel, size_t dlen)
+{
+	struct dirent *e;
+	struct stat st;
+	char *name;
+	bool ok;
+	DIR *d;
+	int fd;
+
+	unlist(o);
+	/* a descriptor of its own: reading the folder moves its offset */
+	if ((fd = openat(dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return false;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return false;
+	}
+	ok = (o->listed = strndup(rel, dlen)) != NULL;
+	while (ok && (e = readdir(d)) != NULL) {
+		if (is_temporary(e->d_name) || (e->d_type != DT_REG &&
+		    (e->d_type != DT_UNKNOWN || fstatat(fd, e->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))))
+			continue;
+		if ((name = strdup(e->d_name)) == NULL ||
+		    sr_names_add(&o->listing, name) != 0) {
+			free(name);
+			ok = false;
+		}
+	}
+	closedir(d);
+	if (!ok)
+		unlist(o);
+	sr_names_sort(&o->listing);
+	return ok;
+}
+
 bool
 sr_outdir_has(sr_outdir *o, const char *rel)
 {
 	const char *name;
 	struct stat st;
+	size_t dlen = folder_len(rel);
 	int dir;
 
 	if ((dir = open_parent(o, rel, &name, false, NULL)) == -1)
 		return false;
+	if ((o->listed != NULL && strlen(o->listed) == dlen &&
+	    memcmp(o->listed, rel, dlen) == 0) || list(o, dir, rel, dlen))
+		return sr_names_has(&o->listing, name);
 	return fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISREG(st.st_mode);
 }
