@@ -910,6 +910,28 @@ work_note(void *arg, size_t i, sr_pack *msg)
 	sr_pack_free(&part);
 }
 
+/* A note's answer when build finds it up to date at once, no filter
+ * run (in a worker, with no watchdog: see sr_jobs_run_quick). */
+static bool
+quick_note(void *arg, size_t i, sr_pack *msg)
+{
+	batch *b = arg;
+	const sr_path *np = &b->paths->items[i];
+	sr_pack part = {0};
+	bool quick;
+
+	if (b->cmd != CMD_BUILD)
+		return false;
+	if ((quick = sr_builder_quick(b->builder, np->path, np->rel, &part))) {
+		pack_logs(msg); /* as work_note: no line, no filter ran */
+		sr_pack_raw(msg, part.data, part.len);
+		if (part.failed)
+			msg->failed = true;
+	}
+	sr_pack_free(&part);
+	return quick;
+}
+
 /* One note's answer, in the order of the notes: what only happens once
  * (writing, the manifest, printing) happens here. */
 static void
@@ -1057,8 +1079,8 @@ default_jobs(void)
 static void
 run_batch(batch *b, unsigned jobs)
 {
-	if (sr_jobs_run(b->paths->count, jobs, (unsigned)b->max_seconds + 1,
-	    work_note, take_note, b) != 0) {
+	if (sr_jobs_run_quick(b->paths->count, jobs, (unsigned)b->max_seconds +
+	    1, quick_note, work_note, take_note, b) != 0) {
 		fprintf(stderr, "%s: cannot start %u worker processes (%s); "
 		    "working in this one, with no watchdog\n", progname, jobs,
 		    strerror(errno));

@@ -665,6 +665,18 @@ typedef int sr_jobs_take_fn(void *arg, size_t i, const char *msg,
  * the workers could not be started (no item was taken then). */
 int sr_jobs_run(size_t n, unsigned workers, unsigned seconds,
     sr_jobs_work_fn *work, sr_jobs_take_fn *take, void *arg);
+/* Item i's answer when it can be given at once, running nothing that may
+ * hang (no filter): packed into msg, and true; else false (what it packed
+ * then is dropped). */
+typedef bool sr_jobs_quick_fn(void *arg, size_t i, sr_pack *msg);
+/* sr_jobs_run, where a worker first asks quick for an item's answer:
+ * such an item has no watchdog, and its answer goes to the parent with
+ * the next ones in one write (before the worker starts on any item quick
+ * cannot answer).  The answers are taken in the order of the items all
+ * the same. */
+int sr_jobs_run_quick(size_t n, unsigned workers, unsigned seconds,
+    sr_jobs_quick_fn *quick, sr_jobs_work_fn *work, sr_jobs_take_fn *take,
+    void *arg);
 /* Ends the worker processes of the sr_jobs_run under way (what they were
  * working on is lost; their take then gets NULL); safe to call from a
  * signal handler.  The program's own interrupt handler calls it: a signal
@@ -721,6 +733,11 @@ int sr_builder_note(sr_builder *b, const char *path, const char *rel,
  * worker's message with u.  The worker half changes nothing the parent
  * sees. */
 void sr_builder_compute(sr_builder *b, const char *path, const char *rel,
+    sr_pack *msg);
+/* sr_builder_compute's answer for a note that is up to date, and true;
+ * false (nothing packed) for any other.  It reads the note, not its
+ * drafts, and runs no filter (the quick function of sr_jobs_run_quick). */
+bool sr_builder_quick(sr_builder *b, const char *path, const char *rel,
     sr_pack *msg);
 int sr_builder_commit(sr_builder *b, const char *path, const char *rel,
     sr_unpack *u, sr_build_result *res, sr_diags *diags);

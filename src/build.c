@@ -398,6 +398,36 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
 enum { BUILT_FAILED, BUILT_UP_TO_DATE, BUILT_DRAFTS, BUILT_SKIPPED,
     BUILT_SENT };
 
+/* The one place a note is found up to date: read and hashed, not parsed.
+ * A note the manifest has no drafts of (a first build) is not read. */
+bool
+sr_builder_quick(sr_builder *b, const char *path, const char *rel,
+    sr_pack *msg)
+{
+	const sr_manifest_entry *e[MAX_OUTPUTS];
+	sr_diags diags = {0};
+	uint64_t in = 0;
+	bool quick = false;
+	size_t len;
+	char *data;
+
+	if (b->force || strpbrk(rel, "\t\n\r") != NULL ||
+	    note_outputs(b, rel, e) == 0)
+		return false;
+	if ((data = sr_note_read_bytes(path, &len, &diags)) != NULL) {
+		in = input_hash(b, path, rel, data, len);
+		quick = up_to_date(b, rel, in);
+		free(data);
+	}
+	if (quick) {
+		sr_pack_diags(msg, &diags);
+		sr_pack_u64(msg, BUILT_UP_TO_DATE);
+		sr_pack_u64(msg, in);
+	}
+	sr_diags_free(&diags);
+	return quick;
+}
+
 void
 sr_builder_compute(sr_builder *b, const char *path, const char *rel,
     sr_pack *msg)
@@ -411,6 +441,8 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 	uint64_t in = 0, kind = BUILT_FAILED;
 	sr_pack outputs = {0};
 
+	if (sr_builder_quick(b, path, rel, msg))
+		return;
 	if (strpbrk(rel, "\t\n\r") != NULL) {
 		sr_diags_add(&diags, SR_ERROR, path, 0, 0, "a file name with a "
 		    "tab or a line break cannot name a draft; rename the note");
@@ -419,10 +451,6 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 	if ((data = sr_note_read_bytes(path, &len, &diags)) == NULL)
 		goto out;
 	in = input_hash(b, path, rel, data, len);
-	if (!b->force && up_to_date(b, rel, in)) {
-		kind = BUILT_UP_TO_DATE;
-		goto out;
-	}
 	if ((note = sr_note_parse(path, data, len, &diags)) == NULL)
 		goto out;
 	if (note->not_a_note != NULL) {

@@ -220,7 +220,7 @@ for build in "$@"; do
 	compare "a phrases filter" tests/voice/expected/phrases.txt \
 	    "$tmp/voice-out/2026-11-03-say-and-pronouns.txt"
 
-	for t in build guards loop confine bodies hostile eml index watch; do
+	for t in build guards loop confine bodies hostile eml index watch noop; do
 		tests/$t.sh "$build" "$tmp" "$valgrind" >"$tmp/$t.out" 2>&1
 		n=$(sed -n "s/^$t: \([0-9]*\) passed, \([0-9]*\) failed\$/\1 \2/p" "$tmp/$t.out")
 		if [ -z "$n" ]; then bad "tests/$t.sh printed no count"; cat "$tmp/$t.out"

@@ -5,6 +5,7 @@
  * "unit: N passed, N failed" and exits non-zero on any failure.
  */
 #include <malloc.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1388,6 +1389,69 @@ jobs_take(void *arg, size_t i, const char *msg, size_t len, sr_jobs_loss why)
 	return arg != NULL && *(int *)arg == 6 && i == 6;
 }
 
+/* Answers every item at once but 4 and 7 (which jobs_work does), the
+ * same answer jobs_work gives; 'half' packs half an answer first. */
+static bool
+jobs_quick(void *arg, size_t i, sr_pack *msg)
+{
+	if (arg != NULL && *(int *)arg == 3) {
+		sr_pack_u64(msg, 12345); /* begun, then not an answer */
+		return false;
+	}
+	if (i == 4 || i == 7)
+		return false;
+	jobs_work(NULL, i, msg);
+	return true;
+}
+
+/* sr_jobs_run_quick: the quick answers, sent in batches, come in the
+ * order of the items between the others; those before an item whose
+ * worker dies are not lost with it; what quick began and did not answer
+ * is not sent. */
+static void
+test_jobs_quick(void)
+{
+	unsigned workers;
+	size_t i;
+	bool all;
+	int dead = 1, begun = 3;
+
+	current = "jobs: quick answers in order, from 1, 3 and 12 workers";
+	for (workers = 1; workers <= 12; workers += workers < 3 ? 2 : 9) {
+		memset(jobs_seen, 0, sizeof(jobs_seen));
+		jobs_taken = 0;
+		CHECK(sr_jobs_run_quick(10, workers, 0, jobs_quick, jobs_work,
+		    jobs_take, NULL) == 0);
+		all = jobs_taken == 10;
+		for (i = 0; i < 10; i++)
+			all = all && jobs_order[i] == i && jobs_seen[i] == 1;
+		CHECK(all);
+	}
+	current = "jobs: quick answers waiting in a worker are sent before "
+	    "an item that kills it";
+	for (workers = 1; workers <= 3; workers += 2) {
+		memset(jobs_seen, 0, sizeof(jobs_seen));
+		jobs_taken = 0;
+		CHECK(sr_jobs_run_quick(10, workers, 0, jobs_quick, jobs_work,
+		    jobs_take, &dead) == 0);
+		CHECK(jobs_taken == 10 && jobs_seen[4] == -1);
+		all = true;
+		for (i = 0; i < 10; i++)
+			if (i != 4)
+				all = all && jobs_seen[i] == 1;
+		CHECK(all);
+	}
+	current = "jobs: what quick packs without answering is dropped";
+	memset(jobs_seen, 0, sizeof(jobs_seen));
+	jobs_taken = 0;
+	CHECK(sr_jobs_run_quick(10, 2, 0, jobs_quick, jobs_work, jobs_take,
+	    &begun) == 0);
+	all = jobs_taken == 10;
+	for (i = 0; i < 10; i++)
+		all = all && jobs_seen[i] == 1;
+	CHECK(all);
+}
+
 static void
 test_jobs(void)
 {
@@ -1456,8 +1520,59 @@ test_jobs(void)
 		CHECK(sr_unpack_str(&u) == NULL && u.bad);
 		sr_pack_free(&p);
 	}
+	test_jobs_quick();
 }
 
+
+/* ---- sr_outdir_has: from a listing of the draft's folder, which a name
+ * the run adds or removes drops; only a regular file is a draft -------- */
+
+static void
+test_outdir_has(void)
+{
+	char dir[] = "/tmp/sr-unit-XXXXXX", path[160];
+	sr_diags d = {0};
+	sr_outdir *o;
+	static const char *const made[] = {"a/y.md", "top.md", "a/w.md"};
+	size_t i;
+
+	current = "outdir: a draft written or removed is seen at once";
+	if (mkdtemp(dir) == NULL ||
+	    (o = sr_outdir_open(dir, false, &d)) == NULL) {
+		CHECK(false);
+		return;
+	}
+	CHECK(!sr_outdir_has(o, "a/x.md")); /* no folder yet */
+	CHECK(sr_outdir_write(o, "a/y.md", "y", 1, &d) == 0);
+	CHECK(sr_outdir_has(o, "a/y.md") && !sr_outdir_has(o, "a/x.md"));
+	CHECK(sr_outdir_write(o, "a/x.md", "x", 1, &d) == 0);
+	CHECK(sr_outdir_has(o, "a/x.md"));
+	sr_outdir_remove(o, "a/x.md");
+	CHECK(!sr_outdir_has(o, "a/x.md") && sr_outdir_has(o, "a/y.md"));
+	CHECK(sr_outdir_write(o, "top.md", "t", 1, &d) == 0);
+	CHECK(sr_outdir_has(o, "top.md") && sr_outdir_has(o, "a/y.md"));
+	current = "outdir: a folder or a link named like a draft is none";
+	snprintf(path, sizeof(path), "%s/a/z.md", dir);
+	CHECK(mkdir(path, 0777) == 0);
+	snprintf(path, sizeof(path), "%s/a/w.md", dir);
+	CHECK(symlink("y.md", path) == 0);
+	CHECK(sr_outdir_has(o, "top.md")); /* then a is listed again */
+	CHECK(!sr_outdir_has(o, "a/z.md") && !sr_outdir_has(o, "a/w.md") &&
+	    sr_outdir_has(o, "a/y.md"));
+	sr_outdir_close(o);
+	for (i = 0; i < sizeof(made) / sizeof(made[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, made[i]);
+		unlink(path);
+	}
+	snprintf(path, sizeof(path), "%s/a/z.md", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/a", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/.secondround-lock", dir);
+	unlink(path);
+	rmdir(dir);
+	sr_diags_free(&d);
+}
 
 static int
 m_compare_strs(const void *a, const void *b)
@@ -1972,6 +2087,7 @@ main(void)
 	test_check();
 	test_text_render();
 	test_jobs();
+	test_outdir_has();
 	test_manifest();
 	test_notes_root();
 	test_leaks();
