@@ -559,9 +559,6 @@ typedef struct {
 	const char *output; /* relative to the output folder */
 	const char *note;   /* the note it came from, relative to its root */
 	uint64_t input_hash, output_hash;
-	/* the path of the note of this run that made (or kept) it; NULL:
-	 * none yet */
-	const char *made_by;
 	/* what the overview page shows of its draft (index.c), or NULL */
 	const char *info;
 } sr_manifest_entry;
@@ -592,6 +589,10 @@ int sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 /* Marks entry e (as found, unchanged) as this run's note made_by's. */
 int sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
     const char *made_by);
+/* The path of the note of this run that made (or kept) entry e's output,
+ * or NULL: none yet. */
+const char *sr_manifest_made_by(const sr_manifest *m,
+    const sr_manifest_entry *e);
 /* Sets what the overview shows of an output's draft (copied; one line
  * without a tab; NULL: nothing) on its entry, when it has one.  -1: out
  * of memory, or a tab or a line break in info. */

@@ -234,7 +234,7 @@ decide(sr_builder *b, const char *path, const char *name, const char *data,
 
 	/* two notes of this run with the same name (in two folders named on
 	 * the command line): the second would overwrite the first */
-	*twin = e != NULL ? e->made_by : NULL;
+	*twin = e != NULL ? sr_manifest_made_by(&b->manifest, e) : NULL;
 	if (*twin == NULL && other != NULL)
 		*twin = other->note;
 	if (*twin != NULL && strcmp(*twin, path) != 0)
@@ -369,12 +369,14 @@ forget_stale(sr_builder *b, const char *path, const char *rel,
     sr_diags *diags)
 {
 	const sr_manifest_entry *e[MAX_OUTPUTS], *mine;
+	const char *made_by;
 	size_t n, i, f, len;
 
 	n = note_outputs(b, rel, e);
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
 		len = strlen(e[i]->output);
-		if (e[i]->made_by != NULL && strcmp(e[i]->made_by, path) == 0)
+		made_by = sr_manifest_made_by(&b->manifest, e[i]);
+		if (made_by != NULL && strcmp(made_by, path) == 0)
 			continue;
 		mine = sr_manifest_find(&b->claimed, e[i]->output);
 		if (mine != NULL && strcmp(mine->note, path) == 0)
@@ -573,14 +575,16 @@ claim_up_to_date(sr_builder *b, const char *path, const char *rel,
     sr_build_result *res, sr_diags *diags)
 {
 	const sr_manifest_entry *e[MAX_OUTPUTS];
+	const char *made_by;
 	size_t n, i;
 
 	n = note_outputs(b, rel, e);
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++) {
-		if (e[i]->made_by != NULL && strcmp(e[i]->made_by, path) != 0) {
+		made_by = sr_manifest_made_by(&b->manifest, e[i]);
+		if (made_by != NULL && strcmp(made_by, path) != 0) {
 			sr_diags_add(diags, SR_ERROR, path, 0, 0, "its draft %s "
 			    "would replace the one of %s; give one of them "
-			    "another name", e[i]->output, e[i]->made_by);
+			    "another name", e[i]->output, made_by);
 			return -1;
 		}
 	}
@@ -737,12 +741,14 @@ static void
 fail_note(sr_builder *b, const char *path, const char *rel)
 {
 	const sr_manifest_entry *e[MAX_OUTPUTS];
+	const char *made_by;
 	size_t n, i;
 
 	/* the entries found stay as they are while others change */
 	n = note_outputs(b, rel, e);
 	for (i = 0; i < n && i < MAX_OUTPUTS; i++)
-		if (e[i]->made_by == NULL || strcmp(e[i]->made_by, path) == 0)
+		if ((made_by = sr_manifest_made_by(&b->manifest, e[i])) ==
+		    NULL || strcmp(made_by, path) == 0)
 			sr_manifest_set(&b->manifest, e[i]->output, rel, 0,
 			    e[i]->output_hash, path);
 }

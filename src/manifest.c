@@ -39,8 +39,9 @@
 
 typedef struct {
 	sr_manifest_entry e; /* first: an entry handed out is its item */
-	char *note, *made_by, *info;
+	char *note, *info;
 	uint32_t next;       /* the next item of the same note, + 1 */
+	uint32_t at;         /* its place in items, and in made_by */
 	bool present;
 	char output[];
 } item;
@@ -48,6 +49,13 @@ typedef struct {
 struct sr_manifest_table {
 	item **items;
 	uint32_t count, cap;
+	/* Each item's mark of this run (sr_manifest_claim), by its place,
+	 * or NULL; apart from the items, which a build marks after forking
+	 * its workers: written there, each page of items would be copied
+	 * (a page fault each, 16 us on a virtual machine).  mcap: its
+	 * room. */
+	char **made_by;
+	uint32_t mcap;
 	uint32_t *by_output, *by_note; /* item + 1; 0: an empty slot */
 	uint32_t slots;                /* of each index, a power of two */
 	sr_outdir *out;                /* where the journal goes */
@@ -168,24 +176,45 @@ add_item(sr_manifest_table *t, const char *output, const char *note)
 	}
 	x->e.output = x->output;
 	x->e.note = x->note;
+	x->at = t->count;
 	t->items[t->count] = x;
 	index_item(t, t->count++);
 	return x;
 }
 
 static int
-set_made_by(item *x, const char *made_by)
+set_made_by(sr_manifest_table *t, item *x, const char *made_by)
 {
-	char *copy = NULL;
+	char *copy = NULL, **grown;
+	uint32_t cap;
 
-	if (made_by != NULL && x->made_by != NULL &&
-	    strcmp(x->made_by, made_by) == 0)
+	if (x->at >= t->mcap) {
+		if (made_by == NULL)
+			return 0; /* no mark, none to drop */
+		cap = t->cap;
+		if ((grown = realloc(t->made_by, cap * sizeof(*grown))) == NULL)
+			return -1;
+		memset(grown + t->mcap, 0, (cap - t->mcap) * sizeof(*grown));
+		t->made_by = grown;
+		t->mcap = cap;
+	}
+	if (made_by != NULL && t->made_by[x->at] != NULL &&
+	    strcmp(t->made_by[x->at], made_by) == 0)
 		return 0;
 	if (made_by != NULL && (copy = strdup(made_by)) == NULL)
 		return -1;
-	free(x->made_by);
-	x->e.made_by = x->made_by = copy;
+	free(t->made_by[x->at]);
+	t->made_by[x->at] = copy;
 	return 0;
+}
+
+const char *
+sr_manifest_made_by(const sr_manifest *m, const sr_manifest_entry *e)
+{
+	const item *x = (const item *)e;
+
+	return m->t != NULL && x->at < m->t->mcap ? m->t->made_by[x->at] :
+	    NULL;
 }
 
 int
@@ -203,7 +232,7 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 	    x->e.input_hash != in || x->e.output_hash != out)
 		m->changed = true;
 	if (!x->present) { /* a new entry has no mark, and says nothing */
-		set_made_by(x, NULL);
+		set_made_by(t, x, NULL);
 		free(x->info);
 		x->e.info = x->info = NULL;
 	}
@@ -220,7 +249,7 @@ sr_manifest_set(sr_manifest *m, const char *output, const char *note,
 	x->present = true;
 	x->e.input_hash = in;
 	x->e.output_hash = out;
-	return made_by != NULL ? set_made_by(x, made_by) : 0;
+	return made_by != NULL ? set_made_by(t, x, made_by) : 0;
 }
 
 int
@@ -247,8 +276,7 @@ int
 sr_manifest_claim(sr_manifest *m, const sr_manifest_entry *e,
     const char *made_by)
 {
-	(void)m;
-	return set_made_by((item *)e, made_by);
+	return m->t != NULL ? set_made_by(m->t, (item *)e, made_by) : -1;
 }
 
 int
@@ -259,7 +287,7 @@ sr_manifest_remove(sr_manifest *m, const char *output)
 	if (x == NULL || !x->present)
 		return 0;
 	x->present = false;
-	set_made_by(x, NULL);
+	set_made_by(m->t, x, NULL);
 	m->changed = true;
 	return 0;
 }
@@ -522,10 +550,12 @@ sr_manifest_free(sr_manifest *m)
 	if (t != NULL) {
 		for (i = 0; i < t->count; i++) {
 			free(t->items[i]->note);
-			free(t->items[i]->made_by);
 			free(t->items[i]->info);
 			free(t->items[i]);
 		}
+		for (i = 0; i < t->mcap; i++)
+			free(t->made_by[i]);
+		free(t->made_by);
 		if (t->journal != -1)
 			close(t->journal);
 		free(t->items);

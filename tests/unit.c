@@ -1640,9 +1640,10 @@ m_same(sr_manifest *m, const m_model *model, bool marks)
 		    e->input_hash != model[i].in ||
 		    e->output_hash != model[i].out)
 			return false;
-		if (marks && (model[i].made_by[0] == '\0' ? e->made_by != NULL :
-		    e->made_by == NULL || strcmp(e->made_by,
-		    model[i].made_by) != 0))
+		if (marks && (model[i].made_by[0] == '\0' ?
+		    sr_manifest_made_by(m, e) != NULL :
+		    sr_manifest_made_by(m, e) == NULL ||
+		    strcmp(sr_manifest_made_by(m, e), model[i].made_by) != 0))
 			return false;
 	}
 	return true;
