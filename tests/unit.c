@@ -1827,7 +1827,7 @@ test_manifest(void)
 	sr_manifest_free(&m);
 
 	/* a manifest edited by hand: out of order, an output twice (the
-	 * later line wins), a line that is not an entry */
+	 * later line wins), lines that are not entries */
 	current = "manifest: a file out of order, edited by hand";
 	{
 		FILE *f = fopen(path, "w");
@@ -1836,14 +1836,20 @@ test_manifest(void)
 			fputs("# edited\nb.md\tb.md\t0000000000000002\t"
 			    "0000000000000003\na.md\ta.md\t0000000000000001\t"
 			    "0000000000000001\nnot an entry\nb.md\tb2.md\t"
-			    "0000000000000004\t0000000000000005\n", f);
+			    "0000000000000004\t0000000000000005\n"
+			    "c.md\tc.md\t000000000000000g\t0000000000000001\n"
+			    "c.md\tc.md\t00000000000000001\t0000000000000001\n"
+			    "c.md\tc.md\t000000000000001\t0000000000000001\n",
+			    f);
 			fclose(f);
 		}
 	}
 	sr_diags_free(&diags);
 	CHECK(sr_manifest_load(&again, o, &diags) == 0);
-	CHECK(diags.count == 1 && diags.items[0].line == 4 &&
-	    diags.items[0].severity == SR_WARNING);
+	/* and three whose hashes are not sixteen hex digits */
+	CHECK(diags.count == 4 && diags.items[0].line == 4 &&
+	    diags.items[0].severity == SR_WARNING &&
+	    diags.items[1].line == 6 && diags.items[3].line == 8);
 	{
 		const sr_manifest_entry *e = sr_manifest_find(&again, "b.md");
 
