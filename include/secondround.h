@@ -546,6 +546,12 @@ int sr_outdir_lock(sr_outdir *o, int wait_seconds, sr_diags *diags);
 void sr_outdir_touch(sr_outdir *o, const char *rel);
 /* Whether rel is a regular file of the output folder (one fstatat). */
 bool sr_outdir_has(sr_outdir *o, const char *rel);
+/* Compares the file rel of the output folder with data (len bytes),
+ * reading it a piece at a time: 1 the same bytes, 0 not, -1 it cannot
+ * be read (*absent: it does not exist).  *hash gets the file's hash
+ * (sr_hash from SR_HASH_INIT) unless -1. */
+int sr_outdir_compare(sr_outdir *o, const char *rel, const char *data,
+    size_t len, uint64_t *hash, bool *absent);
 /* A file of the output folder, or NULL when it cannot be read (*absent
  * says whether that is because it does not exist).  Caller frees. */
 char *sr_outdir_read(sr_outdir *o, const char *rel, size_t *len,

@@ -346,10 +346,11 @@ sr_index_write(sr_manifest *m, sr_outdir *o, time_t now, bool force,
     sr_diags *diags)
 {
 	const sr_manifest_entry *e = sr_manifest_find(m, INDEX_NAME);
-	char *page = NULL, *old = NULL;
-	size_t n = 0, i, len;
-	uint64_t hash, have;
-	bool absent, same;
+	char *page = NULL;
+	size_t n = 0, i;
+	uint64_t hash, have = 0;
+	bool absent;
+	int same;
 	row *rows;
 	int rc = -1;
 
@@ -366,19 +367,17 @@ sr_index_write(sr_manifest *m, sr_outdir *o, time_t now, bool force,
 		goto out;
 	}
 	hash = sr_hash(SR_HASH_INIT, page, strlen(page));
-	old = sr_outdir_read(o, INDEX_NAME, &len, &absent);
-	/* the same bytes are not written again (compared, not hashed: the
-	 * page of thousands of drafts is megabytes) */
-	same = old != NULL && len == strlen(page) && memcmp(old, page, len) == 0;
-	have = old != NULL ? (same ? hash : sr_hash(SR_HASH_INIT, old, len)) :
-	    0;
-	if (same) {
+	/* the same bytes are not written again (compared a piece at a
+	 * time: the page of thousands of drafts is megabytes) */
+	same = sr_outdir_compare(o, INDEX_NAME, page, strlen(page), &have,
+	    &absent);
+	if (same == 1) {
 		rc = 0;
-	} else if (!force && (old != NULL || !absent) && (e == NULL ||
-	    old == NULL || e->output_hash != have)) {
+	} else if (!force && (same == 0 || !absent) && (e == NULL ||
+	    same != 0 || e->output_hash != have)) {
 		sr_diags_add(diags, SR_WARNING, sr_outdir_path(o), 0, 0, "%s %s; "
 		    "kept (use --force to replace it)", INDEX_NAME,
-		    old == NULL ? "cannot be read" : e == NULL ? "was not "
+		    same != 0 ? "cannot be read" : e == NULL ? "was not "
 		    "written by secondround" : "was edited since it was "
 		    "generated");
 		rc = 0;
@@ -396,6 +395,5 @@ out:
 		row_free(&rows[i]);
 	free(rows);
 	free(page);
-	free(old);
 	return rc;
 }

@@ -673,3 +673,53 @@ out:
 	close(fd);
 	return data;
 }
+
+int
+sr_outdir_compare(sr_outdir *o, const char *rel, const char *data,
+    size_t len, uint64_t *hash, bool *absent)
+{
+	char buf[65536];
+	struct stat st;
+	size_t at = 0;
+	ssize_t n;
+	int fd, same = -1;
+
+	if ((fd = open_file(o, rel, absent)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size > 64ULL * 1024 * 1024)
+		goto out;
+	/* first compared, then, only when it differs, hashed */
+	same = (size_t)st.st_size == len;
+	while (same == 1 && (n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 || (size_t)n > len - at ||
+		    memcmp(buf, data + at, (size_t)n) != 0)
+			same = n == -1 ? -1 : 0;
+		else
+			at += (size_t)n;
+	}
+	if (same == 1 && at != len)
+		same = 0; /* the file shrank while we read it */
+	if (same == 1) {
+		*hash = sr_hash(SR_HASH_INIT, data, len);
+		goto out;
+	}
+	if (same == 0 && lseek(fd, 0, SEEK_SET) == 0) {
+		*hash = SR_HASH_INIT;
+		while ((n = read(fd, buf, sizeof(buf))) != 0) {
+			if (n == -1 && errno == EINTR)
+				continue;
+			if (n == -1) {
+				same = -1;
+				break;
+			}
+			*hash = sr_hash(*hash, buf, (size_t)n);
+		}
+	} else
+		same = -1;
+out:
+	close(fd);
+	return same;
+}
