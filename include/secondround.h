@@ -300,6 +300,9 @@ void sr_note_free(sr_note *note);
  * or the nearest one above, up to the repository's root (a folder holding
  * .git) or /.  NULL when there is none; caller frees. */
 char *sr_defaults_find(const char *path);
+/* sr_defaults_find keeps its answer for the folder of the note it was
+ * last asked about; this drops it (a build starts with it). */
+void sr_defaults_forget(void);
 /* h extended with the name and bytes of a note's defaults file. */
 uint64_t sr_defaults_hash(uint64_t h, const char *note_path);
 

@@ -67,6 +67,7 @@ sr_builder_new(sr_engine *engine, sr_outdir *out, unsigned fmts, bool force,
 	b->force = force;
 	b->fingerprint = sr_hash(sr_engine_fingerprint(engine), &fmts,
 	    sizeof(fmts));
+	sr_defaults_forget(); /* a defaults file may have come or gone */
 	if (sr_outdir_lock(out, LOCK_WAIT_SECONDS, diags) != 0 ||
 	    sr_manifest_load(&b->manifest, out, diags) != 0) {
 		sr_builder_free(b);

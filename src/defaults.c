@@ -46,28 +46,12 @@ below_cwd(const char *dir)
 	return dir[n] == '/' ? dir + n + 1 : dir;
 }
 
-char *
-sr_defaults_find(const char *path)
+/* The defaults file of the real folder dir, or NULL; caller frees. */
+static char *
+find_from(char *dir)
 {
-	char *dir, *slash, *found = NULL;
-	struct stat st;
+	char *slash, *found = NULL;
 
-	/* the folder of a note, or the folder named */
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		dir = realpath(path, NULL);
-	else {
-		char *copy = strdup(path);
-
-		if (copy == NULL)
-			return NULL;
-		slash = strrchr(copy, '/');
-		if (slash == copy)
-			slash[1] = '\0';
-		else if (slash != NULL)
-			*slash = '\0';
-		dir = realpath(slash != NULL ? copy : ".", NULL);
-		free(copy);
-	}
 	while (dir != NULL) {
 		if (exists_in(dir, SR_DEFAULTS_FILE)) {
 			size_t n = strlen(dir) + sizeof(SR_DEFAULTS_FILE) + 1;
@@ -89,7 +73,58 @@ sr_defaults_find(const char *path)
 		else
 			*slash = '\0';
 	}
+	return found;
+}
+
+/* The answer for the folder of the note asked last: the notes of a folder
+ * come one after another, and each asks (16 system calls a note, else).
+ * sr_defaults_forget drops it, as each build does: watch builds again in
+ * the same process, and a defaults file may have come or gone. */
+static char *last_folder, *last_found;
+
+void
+sr_defaults_forget(void)
+{
+	free(last_folder);
+	free(last_found);
+	last_folder = last_found = NULL;
+}
+
+char *
+sr_defaults_find(const char *path)
+{
+	char *dir, *slash, *found, *copy;
+	const char *folder;
+	struct stat st;
+
+	/* the folder named */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dir = realpath(path, NULL);
+		found = find_from(dir);
+		free(dir);
+		return found;
+	}
+	/* or the folder of a note */
+	if ((copy = strdup(path)) == NULL)
+		return NULL;
+	slash = strrchr(copy, '/');
+	if (slash == copy)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	folder = slash != NULL ? copy : ".";
+	if (last_folder != NULL && strcmp(last_folder, folder) == 0) {
+		free(copy);
+		return last_found != NULL ? strdup(last_found) : NULL;
+	}
+	dir = realpath(folder, NULL);
+	found = find_from(dir);
 	free(dir);
+	sr_defaults_forget();
+	if ((last_folder = strdup(folder)) != NULL && found != NULL &&
+	    (last_found = strdup(found)) == NULL)
+		sr_defaults_forget(); /* out of memory: not kept */
+	free(copy);
 	return found;
 }
 

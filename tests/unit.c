@@ -1574,6 +1574,62 @@ test_outdir_has(void)
 	sr_diags_free(&d);
 }
 
+/* ---- sr_defaults_find: the answer kept for the last note's folder is
+ * that folder's, and sr_defaults_forget lets a new file be found ------ */
+
+static void
+test_defaults_find(void)
+{
+	char dir[] = "/tmp/sr-unit-XXXXXX", a[96], b[96], yaml[96], git[96];
+	char *found;
+	FILE *f;
+	int i;
+
+	current = "defaults: each folder's own answer, asked in turn";
+	if (mkdtemp(dir) == NULL) {
+		CHECK(false);
+		return;
+	}
+	snprintf(git, sizeof(git), "%s/.git", dir);
+	snprintf(a, sizeof(a), "%s/a", dir);
+	snprintf(b, sizeof(b), "%s/b", dir);
+	snprintf(yaml, sizeof(yaml), "%s/a/secondround.yaml", dir);
+	CHECK(mkdir(git, 0777) == 0 && mkdir(a, 0777) == 0 &&
+	    mkdir(b, 0777) == 0);
+	if ((f = fopen(yaml, "w")) != NULL)
+		fclose(f);
+	snprintf(a, sizeof(a), "%s/a/note.md", dir);
+	snprintf(b, sizeof(b), "%s/b/note.md", dir);
+	sr_defaults_forget();
+	for (i = 0; i < 4; i++) {
+		found = sr_defaults_find(i % 2 ? b : a);
+		CHECK(i % 2 ? found == NULL : found != NULL &&
+		    strstr(found, "/a/secondround.yaml") != NULL);
+		free(found);
+		found = sr_defaults_find(i % 2 ? b : a); /* asked again */
+		CHECK((found == NULL) == (i % 2 == 1));
+		free(found);
+	}
+	current = "defaults: forgotten, a file that came is found";
+	snprintf(yaml, sizeof(yaml), "%s/b/secondround.yaml", dir);
+	if ((f = fopen(yaml, "w")) != NULL)
+		fclose(f);
+	sr_defaults_forget();
+	found = sr_defaults_find(b);
+	CHECK(found != NULL && strstr(found, "/b/secondround.yaml") != NULL);
+	free(found);
+	sr_defaults_forget();
+	unlink(yaml);
+	snprintf(yaml, sizeof(yaml), "%s/a/secondround.yaml", dir);
+	unlink(yaml);
+	snprintf(a, sizeof(a), "%s/a", dir);
+	snprintf(b, sizeof(b), "%s/b", dir);
+	rmdir(a);
+	rmdir(b);
+	rmdir(git);
+	rmdir(dir);
+}
+
 static int
 m_compare_strs(const void *a, const void *b)
 {
@@ -2095,6 +2151,7 @@ main(void)
 	test_text_render();
 	test_jobs();
 	test_outdir_has();
+	test_defaults_find();
 	test_manifest();
 	test_notes_root();
 	test_leaks();
