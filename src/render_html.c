@@ -16,15 +16,22 @@
 void
 sr_html_escape(sr_buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
+	size_t n;
+
+	for (;;) {
+		/* the text up to the next character to escape, in one put */
+		n = strcspn(s, "&<>\"'");
+		sr_buf_put(b, s, n);
+		s += n;
 		switch (*s) {
+		case '\0': return;
 		case '&': sr_buf_puts(b, "&amp;"); break;
 		case '<': sr_buf_puts(b, "&lt;"); break;
 		case '>': sr_buf_puts(b, "&gt;"); break;
 		case '"': sr_buf_puts(b, "&quot;"); break;
-		case '\'': sr_buf_puts(b, "&#39;"); break;
-		default: sr_buf_putc(b, *s); break;
+		default: sr_buf_puts(b, "&#39;"); break;
 		}
+		s++;
 	}
 }
 
