@@ -549,6 +549,10 @@ int sr_outdir_lock(sr_outdir *o, int wait_seconds, sr_diags *diags);
 void sr_outdir_touch(sr_outdir *o, const char *rel);
 /* Whether rel is a regular file of the output folder (one fstatat). */
 bool sr_outdir_has(sr_outdir *o, const char *rel);
+/* The file rel of the output folder opened for reading, a regular file;
+ * -1 when it cannot be (*absent: it does not exist; errno 0: it is not a
+ * regular file).  The caller closes it. */
+int sr_outdir_open_read(sr_outdir *o, const char *rel, bool *absent);
 /* Compares the file rel of the output folder with data (len bytes),
  * reading it a piece at a time: 1 the same bytes, 0 not, -1 it cannot
  * be read (*absent: it does not exist).  *hash gets the file's hash

@@ -675,6 +675,28 @@ out:
 }
 
 int
+sr_outdir_open_read(sr_outdir *o, const char *rel, bool *absent)
+{
+	struct stat st;
+	int fd, err;
+
+	if ((fd = open_file(o, rel, absent)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1) {
+		err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = 0; /* not a regular file */
+		return -1;
+	}
+	return fd;
+}
+
+int
 sr_outdir_compare(sr_outdir *o, const char *rel, const char *data,
     size_t len, uint64_t *hash, bool *absent)
 {

@@ -1882,6 +1882,35 @@ test_manifest(void)
 	sr_manifest_free(&again);
 	sr_manifest_free(&m);
 
+	/* a line longer than a piece read at a time, and a last line with
+	 * no line break */
+	current = "manifest: a long line, and a last one with no line break";
+	{
+		FILE *f = fopen(path, "w");
+		int k;
+
+		if (f != NULL) {
+			fputs("a.md\ta.md\t0000000000000001\t0000000000000002\t",
+			    f);
+			for (k = 0; k < 100000; k++)
+				fputc('x', f);
+			fputs("\nb.md\tb.md\t0000000000000003\t"
+			    "0000000000000004", f);
+			fclose(f);
+		}
+	}
+	sr_diags_free(&diags);
+	CHECK(sr_manifest_load(&again, o, &diags) == 0 && diags.count == 0);
+	{
+		const sr_manifest_entry *e = sr_manifest_find(&again, "a.md");
+
+		CHECK(e != NULL && e->info != NULL &&
+		    strlen(e->info) == 100000 && e->output_hash == 2);
+		e = sr_manifest_find(&again, "b.md");
+		CHECK(e != NULL && e->input_hash == 3 && e->output_hash == 4);
+	}
+	sr_manifest_free(&again);
+
 	/* a manifest edited by hand: out of order, an output twice (the
 	 * later line wins), lines that are not entries */
 	current = "manifest: a file out of order, edited by hand";
