@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -235,22 +236,43 @@ send_all(int fd, sr_pack *out)
 	return ok;
 }
 
+/* Seconds on the monotonic clock (no system call: the vDSO). */
+static double
+clock_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* A worker's loop over items first, first + workers ...; returns its exit
- * status.  Each answer goes out as its length, then its bytes. */
+ * status.  Each answer goes out as its length, then its bytes.  Quick
+ * items share one watchdog alarm, set again each second while they come
+ * (reading a note may hang too, on a network file system), and never
+ * running while the worker waits on its pipe. */
 static int
 worker(const crew *c, size_t first, int fd)
 {
 	sr_pack msg = {0}, out = {0};
 	uint64_t len;
 	size_t i, had;
+	double armed = -1; /* when the quick items' alarm was set; -1: not */
 	bool quick;
 	int rc = 0;
 
 	for (i = first; i < c->n && rc == 0; i += c->workers) {
 		msg.len = 0;
 		msg.failed = false;
+		if (c->quick != NULL && c->seconds > 0 && (armed < 0 ||
+		    clock_now() - armed >= 1)) {
+			alarm(c->seconds);
+			armed = clock_now();
+		}
 		quick = c->quick != NULL && c->quick(c->arg, i, &msg);
 		if (!quick) {
+			alarm(0);
+			armed = -1;
 			/* what waits goes first: this one may take long */
 			if (!send_all(fd, &out)) {
 				rc = 4;
@@ -273,10 +295,15 @@ worker(const crew *c, size_t first, int fd)
 		if (out.failed) {
 			out.len = had; /* never half an answer */
 			rc = 3;
-		} else if ((!quick || out.len >= 65536) && !send_all(fd, &out))
-			rc = 4;
+		} else if (!quick || out.len >= 65536) {
+			alarm(0);
+			armed = -1;
+			if (!send_all(fd, &out))
+				rc = 4;
+		}
 	}
 	/* the answers before an item that failed are answers all the same */
+	alarm(0);
 	if (!send_all(fd, &out) && rc == 0)
 		rc = 4;
 	sr_pack_free(&msg);

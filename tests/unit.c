@@ -1394,6 +1394,9 @@ jobs_take(void *arg, size_t i, const char *msg, size_t len, sr_jobs_loss why)
 static bool
 jobs_quick(void *arg, size_t i, sr_pack *msg)
 {
+	if (arg != NULL && *(int *)arg == 2 && i == 5)
+		for (;;) /* a quick item that hangs: the watchdog ends it */
+			pause();
 	if (arg != NULL && *(int *)arg == 3) {
 		sr_pack_u64(msg, 12345); /* begun, then not an answer */
 		return false;
@@ -1414,7 +1417,7 @@ test_jobs_quick(void)
 	unsigned workers;
 	size_t i;
 	bool all;
-	int dead = 1, begun = 3;
+	int dead = 1, stuck = 2, begun = 3;
 
 	current = "jobs: quick answers in order, from 1, 3 and 12 workers";
 	for (workers = 1; workers <= 12; workers += workers < 3 ? 2 : 9) {
@@ -1441,6 +1444,20 @@ test_jobs_quick(void)
 				all = all && jobs_seen[i] == 1;
 		CHECK(all);
 	}
+	current = "jobs: the watchdog ends a quick item that hangs";
+	memset(jobs_seen, 0, sizeof(jobs_seen));
+	jobs_taken = 0;
+	alarm(30); /* without the watchdog this would wait for ever */
+	CHECK(sr_jobs_run_quick(10, 1, 1, jobs_quick, jobs_work, jobs_take,
+	    &stuck) == 0);
+	alarm(0);
+	CHECK(jobs_taken == 10 && jobs_seen[5] == -1 &&
+	    jobs_why[5] == SR_JOBS_TIMEOUT);
+	all = true;
+	for (i = 0; i < 10; i++)
+		if (i != 5)
+			all = all && jobs_seen[i] == 1;
+	CHECK(all);
 	current = "jobs: what quick packs without answering is dropped";
 	memset(jobs_seen, 0, sizeof(jobs_seen));
 	jobs_taken = 0;
