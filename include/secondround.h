@@ -554,9 +554,9 @@ bool sr_outdir_has(sr_outdir *o, const char *rel);
  * regular file).  The caller closes it. */
 int sr_outdir_open_read(sr_outdir *o, const char *rel, bool *absent);
 /* Compares the file rel of the output folder with data (len bytes),
- * reading it a piece at a time: 1 the same bytes, 0 not, -1 it cannot
- * be read (*absent: it does not exist).  *hash gets the file's hash
- * (sr_hash from SR_HASH_INIT) unless -1. */
+ * reading it a piece at a time: 1 the same bytes, 0 not, and then *hash
+ * is the file's hash (sr_hash from SR_HASH_INIT); -1 it cannot be read
+ * (*absent: it does not exist). */
 int sr_outdir_compare(sr_outdir *o, const char *rel, const char *data,
     size_t len, uint64_t *hash, bool *absent);
 /* A file of the output folder, or NULL when it cannot be read (*absent

@@ -724,10 +724,8 @@ sr_outdir_compare(sr_outdir *o, const char *rel, const char *data,
 	}
 	if (same == 1 && at != len)
 		same = 0; /* the file shrank while we read it */
-	if (same == 1) {
-		*hash = sr_hash(SR_HASH_INIT, data, len);
+	if (same == 1)
 		goto out;
-	}
 	if (same == 0 && lseek(fd, 0, SEEK_SET) == 0) {
 		*hash = SR_HASH_INIT;
 		while ((n = read(fd, buf, sizeof(buf))) != 0) {
