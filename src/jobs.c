@@ -236,76 +236,44 @@ send_all(int fd, sr_pack *out)
 	return ok;
 }
 
-/* Seconds on the monotonic clock (no system call: the vDSO). */
-static double
-clock_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* A worker's loop over items first, first + workers ...; returns its exit
- * status.  Each answer goes out as its length, then its bytes.  Quick
- * items share one watchdog alarm, set again each second while they come
- * (reading a note may hang too, on a network file system), and never
- * running while the worker waits on its pipe. */
+ * status.  Each item has the watchdog's budget (the quick look and, when
+ * it is not enough, the work), and its answer goes out as its length,
+ * then its bytes, as soon as it is made: a worker that dies has sent
+ * every answer before the item it died on, so the parent blames that item
+ * and no other, and the alarm is never set while the worker waits on its
+ * pipe. */
 static int
 worker(const crew *c, size_t first, int fd)
 {
 	sr_pack msg = {0}, out = {0};
 	uint64_t len;
-	size_t i, had;
-	double armed = -1; /* when the quick items' alarm was set; -1: not */
-	bool quick;
+	size_t i;
 	int rc = 0;
 
 	for (i = first; i < c->n && rc == 0; i += c->workers) {
 		msg.len = 0;
 		msg.failed = false;
-		if (c->quick != NULL && c->seconds > 0 && (armed < 0 ||
-		    clock_now() - armed >= 1)) {
-			alarm(c->seconds);
-			armed = clock_now();
-		}
-		quick = c->quick != NULL && c->quick(c->arg, i, &msg);
-		if (!quick) {
-			alarm(0);
-			armed = -1;
-			/* what waits goes first: this one may take long */
-			if (!send_all(fd, &out)) {
-				rc = 4;
-				break;
-			}
+		alarm(c->seconds);
+		if (c->quick == NULL || !c->quick(c->arg, i, &msg)) {
 			msg.len = 0;
 			msg.failed = false;
-			alarm(c->seconds);
 			c->work(c->arg, i, &msg);
-			alarm(0);
 		}
+		alarm(0);
 		if (msg.failed) {
 			rc = 3;
 			break;
 		}
-		had = out.len;
 		len = msg.len;
 		sr_pack_raw(&out, &len, sizeof(len));
 		sr_pack_raw(&out, msg.data, msg.len);
-		if (out.failed) {
-			out.len = had; /* never half an answer */
+		if (out.failed)
 			rc = 3;
-		} else if (!quick || out.len >= 65536) {
-			alarm(0);
-			armed = -1;
-			if (!send_all(fd, &out))
-				rc = 4;
-		}
+		else if (!send_all(fd, &out))
+			rc = 4;
+		out.len = 0;
 	}
-	/* the answers before an item that failed are answers all the same */
-	alarm(0);
-	if (!send_all(fd, &out) && rc == 0)
-		rc = 4;
 	sr_pack_free(&msg);
 	sr_pack_free(&out);
 	close(fd);

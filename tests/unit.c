@@ -1394,7 +1394,8 @@ jobs_take(void *arg, size_t i, const char *msg, size_t len, sr_jobs_loss why)
 static bool
 jobs_quick(void *arg, size_t i, sr_pack *msg)
 {
-	if (arg != NULL && *(int *)arg == 2 && i == 5)
+	if (arg != NULL && ((*(int *)arg == 2 && i == 5) ||
+	    (*(int *)arg == 4 && i == 3)))
 		for (;;) /* a quick item that hangs: the watchdog ends it */
 			pause();
 	if (arg != NULL && *(int *)arg == 3) {
@@ -1407,7 +1408,7 @@ jobs_quick(void *arg, size_t i, sr_pack *msg)
 	return true;
 }
 
-/* sr_jobs_run_quick: the quick answers, sent in batches, come in the
+/* sr_jobs_run_quick: the quick answers, sent one by one, come in the
  * order of the items between the others; those before an item whose
  * worker dies are not lost with it; what quick began and did not answer
  * is not sent. */
@@ -1417,7 +1418,7 @@ test_jobs_quick(void)
 	unsigned workers;
 	size_t i;
 	bool all;
-	int dead = 1, stuck = 2, begun = 3;
+	int dead = 1, stuck = 2, begun = 3, stuck_early = 4;
 
 	current = "jobs: quick answers in order, from 1, 3 and 12 workers";
 	for (workers = 1; workers <= 12; workers += workers < 3 ? 2 : 9) {
@@ -1456,6 +1457,23 @@ test_jobs_quick(void)
 	all = true;
 	for (i = 0; i < 10; i++)
 		if (i != 5)
+			all = all && jobs_seen[i] == 1;
+	CHECK(all);
+	/* with only quick items before it, those answers are not lost
+	 * with the worker, nor the item blamed another's */
+	current = "jobs: a quick item that hangs after quick ones loses only "
+	    "itself";
+	memset(jobs_seen, 0, sizeof(jobs_seen));
+	jobs_taken = 0;
+	alarm(30);
+	CHECK(sr_jobs_run_quick(10, 1, 1, jobs_quick, jobs_work, jobs_take,
+	    &stuck_early) == 0);
+	alarm(0);
+	CHECK(jobs_taken == 10 && jobs_seen[3] == -1 &&
+	    jobs_why[3] == SR_JOBS_TIMEOUT);
+	all = true;
+	for (i = 0; i < 10; i++)
+		if (i != 3)
 			all = all && jobs_seen[i] == 1;
 	CHECK(all);
 	current = "jobs: what quick packs without answering is dropped";
