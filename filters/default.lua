@@ -1830,7 +1830,8 @@ local function compose(chosen, note)
           book.evidence_answer_unsaid or book.evidence_answer
         if i == 1 and problem and answer_slot and
            not t:find(":", 1, true) and
-           answers(p) then
+           answers(p) and not t:match("^I'm%s") and
+           not t:match("^I am%s") and not t:match("^I can%s") then
           s, why = word(answer_slot, t, ctx)
           if s then answered = true end
         end

@@ -187,12 +187,14 @@ for w in ([[monday tuesday wednesday thursday friday saturday sunday
   english spanish french german italian portuguese mandarin cantonese
   arabic hindi urdu polish russian japanese korean dutch welsh tagalog
   punjabi bengali turkish greek swedish ukrainian romanian vietnamese
-  hebrew farsi somali swahili gujarati tamil]]):gmatch("%a+") do
+  hebrew farsi somali swahili gujarati tamil christmas easter
+  ramadan diwali]]):gmatch("%a+") do
   proper[w] = w:sub(1, 1):upper() .. w:sub(2)
 end
 local day_parts = {dinner = true, lunch = true, breakfast = true,
   brunch = true, service = true, shift = true, night = true,
-  morning = true, afternoon = true, evening = true}
+  morning = true, afternoon = true, evening = true, mornings = true,
+  nights = true, afternoons = true, evenings = true, shifts = true}
 
 -- ---- small helpers -------------------------------------------------------
 
@@ -628,7 +630,8 @@ local function normalize(text, keep_verdicts, words)
       if not name then return nil end
       if short_months[m] then
         local w = text:sub(1, at - 1):match("(%a+)%s+$")
-        local n = text:sub(at + #m):match("^%s+%d")
+        local n = text:sub(at + #m):match("^%s+%d") or
+          text:sub(1, at - 1):match("%d%s+$")
         if not (n or (w and month_after[w:lower()])) then return nil end
       end
       return name
@@ -660,6 +663,25 @@ local function normalize(text, keep_verdicts, words)
         return "I've been " .. continuous[verb] .. " " .. what .. " for " ..
           span
       end)
+    -- a writer whose English is not their first: "false positive go
+    -- from 70% to 25% in 6 month", "he ask how many", "I say \"100\""
+    s = gsub_if(s, "go from", "%f[%a]go from (%S+)", function(w)
+      if w:match("^[%d~]") or w == "around" or w == "about" then
+        return "went from " .. w
+      end
+    end)
+    s = gsub_if(s, " month", "(%f[%d]%d+) (month)([%s]*[%.,;:%)])", function(n, unit, tail)
+      if n ~= "1" then return n .. " " .. unit .. "s" .. tail end
+    end)
+    s = gsub_if(s, " month", "(%f[%d]%d+) (month)$", function(n, unit)
+      if n ~= "1" then return n .. " " .. unit .. "s" end
+    end)
+    s = gsub_if(s, " ask", "%f[%a]([HhSs]h?e) ask%f[%A]", "%1 asked")
+    s = gsub_if(s, " say", "(, I) say (\")", "%1 said %2")
+    s = gsub_if(s, " say", "(and I) say (\")", "%1 said %2")
+    s = gsub_if(s, "tell about", "%f[%a]I tell about", "I told you about")
+    -- "available full time from 10 Nov": the writer's
+    s = s:gsub("^[Aa]vailable ", "I'm available ")
     -- "he made many questions about": asked
     s = gsub_if(s, "made ", "%f[%a]made (%a* ?)questions", "asked %1questions")
     -- "a years trial" -> "a year's trial"

@@ -503,4 +503,13 @@ d = draft_of({point("excited_them", "connect",
 has(d, "about the Northfield backlog")
 hasnt(d, "about told you")
 
+-- being available is no answer to their problem, however many words
+-- it shares with it
+d = draft_of({point("problems", "problem",
+    "Christmas windows go in on 17 Nov and the window team is short"),
+  point("not_said", "evidence",
+    "I'm available full time from 10 Nov for the Christmas window team", 3)})
+has(d, "I'm available full time from 10 Nov")
+hasnt(d, "I have dealt with the same problem")
+
 return {}

@@ -443,4 +443,12 @@ return {
   {"form", "boarding trial I ran at Iberline: zone boarding", "noun"},
   {"form", "Last year I ran the rota", "i"},
   {"form", "the diary study I ran with 24 owners", "i"},
+  {"normalize", "false positive go from around 70% to 25% in 6 month", "false positive went from around 70% to 25% in 6 months"},
+  {"normalize", "a 6 month programme", "a 6 month programme"},
+  {"normalize", "He ask how many people I manage, I say \"around 100\"", "He asked how many people I manage, I said \"around 100\""},
+  {"normalize", "available full time from 10 Nov", "I'm available full time from 10 Nov"},
+  {"normalize", "christmas windows go in on 17 Nov", "Christmas windows go in on 17 Nov"},
+  {"normalize", "landlord certs sat mornings", "landlord certificates Saturday mornings"},
+  {"normalize", "when I tell about peak at DPX", "when I told you about peak at DPX"},
+  {"normalize", "I'm available from 1 dec", "I'm available from 1 December"},
 }
