@@ -1102,6 +1102,13 @@ local relative = {where = true, when = true, that = true, which = true,
   who = true, how = true, what = true, because = true, ["if"] = true,
   whom = true, whose = true, why = true, ["while"] = true}
 
+-- Words that open a noun phrase.
+local determiner = {the = true, a = true, an = true, my = true, our = true,
+  your = true, their = true, his = true, her = true, its = true,
+  this = true, that = true, these = true, those = true, every = true,
+  each = true, some = true, any = true, no = true, all = true, most = true,
+  many = true, two = true, three = true, both = true, one = true}
+
 -- Words that open a clause before its subject ("Last year I ran ...").
 local clause_openers = {}
 for w in ([[at in on when after before last this then so and but also
@@ -1111,10 +1118,6 @@ for w in ([[at in on when after before last this then so and but also
   meanwhile]]):gmatch("%a+") do
   clause_openers[w] = true
 end
-
-local noun_openers = {the = true, a = true, an = true, my = true,
-  our = true, this = true, that = true, these = true, those = true,
-  his = true, her = true, their = true, your = true}
 
 function voice.form(s)
   -- an aside in brackets is no part of the shape: "the backlog at
@@ -1151,7 +1154,7 @@ function voice.form(s)
   -- and a clause of its own, where "At Cobalt I led" is the writer's
   local noun_first = w1:match("^[%l%u][%l%-]+$") and not clause_openers[lw]
     and (words[2] or ""):match("^%l[%l%-]*$") and not verbs[lw] and
-    not s_verbs[lw] and not adverbs[lw] and not noun_openers[lw]
+    not s_verbs[lw] and not adverbs[lw] and not determiner[lw]
   for i = 2, math.min(n, 8) do
     -- "At Cobalt I led ..." is the writer's clause; "game days where we
     -- fail over ..." is a noun phrase with a clause of its own
@@ -1209,11 +1212,6 @@ for w in ([[research turnover retention revenue churn morale quality
   fatigue freshness visibility capacity]]):gmatch("%a+") do
   mass[w] = true
 end
-local determiner = {the = true, a = true, an = true, my = true, our = true,
-  your = true, their = true, his = true, her = true, its = true,
-  this = true, that = true, these = true, those = true, every = true,
-  each = true, some = true, any = true, no = true, all = true, most = true,
-  many = true, two = true, three = true, both = true, one = true}
 
 -- "branch has 2 ACTs" -> "the branch has 2 ACTs": a clause whose subject is
 -- a bare singular noun (one to three words before its verb) gets "the".
@@ -1683,7 +1681,7 @@ function voice.noun_article(t)
   end
   -- "boarding trial I ran at Iberline": a thing and the clause of it
   local w2 = t:match("^%S+%s+(%l+)")
-  if w1:match("^%l+ing$") and w2 and not noun_openers[w2] and
+  if w1:match("^%l+ing$") and w2 and not determiner[w2] and
      t:match("^%S+%s+%l+%s+[Iw]e?%s") then
     return "the " .. t
   end

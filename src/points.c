@@ -510,10 +510,11 @@ heading_place(walker *w, cmark_node *node, sr_section *s)
  * ends with a colon ("What went wrong:") or stands over a list ("what
  * she liked").  Taken as a heading when its words match one of the six
  * questions, or (in bold) when a list follows it, as it follows a
- * heading.  Its words go to text.
+ * heading.  Its words go to text, and the key they match to *key.
  */
 static bool
-heading_like(cmark_node *para, sr_buf *text, const sr_section_map *user)
+heading_like(cmark_node *para, sr_buf *text, const sr_section_map *user,
+    sr_key *key)
 {
 	cmark_node *first = cmark_node_first_child(para);
 	cmark_node *next = first ? cmark_node_next(first) : NULL;
@@ -552,7 +553,7 @@ heading_like(cmark_node *para, sr_buf *text, const sr_section_map *user)
 	text->len--;
 	if (text->failed)
 		return false;
-	if (sr_section_match(text->data, user) != SR_KEY_OTHER)
+	if ((*key = sr_section_match(text->data, user)) != SR_KEY_OTHER)
 		return true;
 	return bold && cmark_node_next(para) != NULL &&
 	    cmark_node_get_type(cmark_node_next(para)) == CMARK_NODE_LIST;
@@ -589,6 +590,8 @@ walk(walker *w, cmark_node *doc)
 	size_t cur_index = 0;
 	cmark_node *node, *item;
 	cmark_node_type type;
+	sr_key key = SR_KEY_OTHER; /* a line taken as a heading: its key */
+	bool line_heading;
 	sr_buf text = {0};
 	sr_point *p;
 
@@ -602,8 +605,9 @@ walk(walker *w, cmark_node *doc)
 		/* The sections array moves as it grows: hold an index. */
 		cur = w->note->nsections ? &w->note->sections[cur_index] : NULL;
 		type = cmark_node_get_type(node);
-		if (type == CMARK_NODE_PARAGRAPH &&
-		    heading_like(node, &text, &user))
+		line_heading = type == CMARK_NODE_PARAGRAPH &&
+		    heading_like(node, &text, &user, &key);
+		if (line_heading)
 			type = CMARK_NODE_HEADING;
 		else if (type == CMARK_NODE_HEADING) {
 			text.len = 0;
@@ -618,7 +622,8 @@ walk(walker *w, cmark_node *doc)
 			heading = sr_arena_strndup(w->note->arena,
 			    text.data ? text.data : "", text.len);
 			if (text.failed || heading == NULL ||
-			    new_section(w, sr_section_match(heading, &user),
+			    new_section(w, line_heading ? key :
+			    sr_section_match(heading, &user),
 			    heading, w->note->body_line - 1 +
 			    cmark_node_get_start_line(node)) == NULL) {
 				oom(w);
