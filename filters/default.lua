@@ -944,7 +944,7 @@ end
 -- ---- the next step --------------------------------------------------------
 
 local step_words = {"stay and play session", "ride along", "ride-along",
-  "walk-round", "walk round", "site visit",
+  "walk-round", "walk round", "site visit", "site walk", "visit",
   "observed lesson", "lesson observation", "trial day",
   "final round", "second round", "next round", "2nd round",
   "3rd round", "third round", "panel", "role play", "roleplay", "take-home",
@@ -1009,6 +1009,14 @@ local function booked(t)
       local kind = kind_at and clause:sub(kind_at, a - 2)
       if kind and step_kinds[kind:lower()] then
         phrase = kind .. " " .. phrase
+        before = ""
+      end
+      -- "come Thursday 12 for site walk": the step, on its day
+      local orig = clause:sub(1, a - 1)
+      local day = orig:match("^%s*[Cc]ome (%a+day %d%d?) for $") or
+        orig:match("^%s*[Cc]ome (%a+day) for $")
+      if day then
+        phrase = phrase .. " on " .. day:gsub("^%l", string.upper)
         before = ""
       end
       if before:match("^%s*next step is an? $") or before:match("^%s*$") or
@@ -1179,7 +1187,7 @@ end
 local request_words = {"send", "asked for", "to see the", "maybe a"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
   "stay and play", "ride along", "ride-along", "walk-round", "walk round",
-  "site visit",
+  "site visit", "site walk", "visit",
   "lesson", "observation", "trial",
   "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
   "case study", "exercise", "assessment"}
@@ -1728,8 +1736,20 @@ local function compose(chosen, note)
     if own then
       say(2, md(voice.end_mark(t)), 60, problem)
     else
-      -- their problem whole, in their terms; only an aside in brackets goes
-      t = first_clause(first_sentence(unsay(t))):gsub("%s*%b()$", "")
+      -- their problem whole, in their terms; only an aside in brackets
+      -- goes.  Of a paragraph, the sentence your evidence answers ("The
+      -- wait is 22 weeks. The DNA rate is high, about 15%." before "our
+      -- DNA rate went from 12% to 7%"), unless it leans on the one before
+      local all, best, most = voice.sentences(unsay(t)), 1, 0
+      local ev = evidence and evidence.text
+      for i, x in ipairs(ev and all or {}) do
+        local n = #sr.overlap(x, ev)
+        local leans = x:match("^It%s") or x:match("^This%s") or
+          x:match("^That%s") or x:match("^These%s")
+        if n > most and not leans then best, most = i, n end
+      end
+      t = (all[best] or ""):gsub("^And (%l)", string.upper)
+      t = first_clause(t):gsub("%s*%b()$", "")
       problem_said = t
       local s, why
       local f = voice.form(t)
