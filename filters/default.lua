@@ -1360,7 +1360,10 @@ local function shared_topic(problem, evidence)
     local at = lower:find(two, 1, true)
     if at then
       local orig = text:sub(at, at + #two - 1)
-      if at == 1 and not orig:match("^%u%u") then
+      -- (a sentence's first word is lower case mid-subject: "Void
+      -- periods run to 25 days" -> "void periods")
+      local starts = at == 1 or text:sub(1, at - 1):match("[%.!?]%s+$")
+      if starts and not orig:match("^%u%u") then
         orig = orig:gsub("^%u", string.lower)
       end
       return orig
@@ -1371,7 +1374,9 @@ local function shared_topic(problem, evidence)
     local at = lower:find("%f[%w]" .. w:gsub("%p", "%%%0") .. "%f[%W]")
     if at then
       local orig = text:sub(at, at + #w - 1)
-      if orig:match("^%u%u") or (at > 1 and orig:match("^%u")) then
+      -- (not a month or a day: "windows go in on 17 Nov")
+      local time = voice.normalize("by " .. orig:lower()) ~= "by " .. orig:lower()
+      if not time and (orig:match("^%u%u") or (at > 1 and orig:match("^%u"))) then
         return orig
       end
     end
@@ -2000,6 +2005,8 @@ local function compose(chosen, note)
         -- a manager I managed out."; "Kerberoasting question: I said" ->
         -- "On the Kerberoasting question, I said"
         s = s:gsub("^[Qq]uestion about ", "You asked about ")
+          :gsub("^[Qq]uestion on ", "You asked about ")
+          :gsub("^[Qq]uestions? about ", "You asked about ")
         local topic, said_it = s:match("^([%w%-]+ ?[%w%-]*) question:%s+(I%s.+)$")
         if topic then
           s = "On the " .. topic .. " question, " .. said_it
@@ -2030,15 +2037,33 @@ local function compose(chosen, note)
         parts[#parts + 1] = md(voice.end_mark(voice.capitalize(s)))
       end
       if #parts > 0 then
-        -- what was said and the first of what is true stay; what follows
-        -- goes first when the draft is over its budget
-        local said_first = table.concat(parts, " ", 1, math.min(#parts, 2))
+        -- what was said and the first of what is true stay (after the
+        -- question, when it comes first: "You asked about max LTV. I said
+        -- never past 75%. In fact, ..."); what follows goes first when the
+        -- draft is over its budget
+        local core = 2
+        for i = 1, math.min(#parts, 3) do
+          local l = parts[i]:lower()
+          if l:find("%f[%a]i said%f[%A]") or l:find("%f[%a]i told%f[%A]") or
+             l:find("%f[%a]i answered%f[%A]") or l:find("%f[%a]i called%f[%A]")
+             or l:find("%f[%a]i claimed%f[%A]") then
+            -- ('I said "yes, a lot" but really I use Sentinel': the
+            -- truth is in the same sentence)
+            core = (l:find(" but really ", 1, true) or
+              l:find(" but it ", 1, true) or l:find(" but it's ", 1, true) or
+              l:find(" but in fact ", 1, true) or
+              l:find("%f[%a]actually%f[%A]")) and i or i + 1
+            break
+          end
+        end
+        core = math.min(#parts, core)
+        local said_first = table.concat(parts, " ", 1, core)
         -- "One correction: you asked ...": after a colon, not a capital
         if pick(book.correction):match(":$") then
           said_first = voice.lower_first(said_first, ctx.names)
         end
         say(3, pick(book.correction) .. " " .. said_first, 80, correction)
-        for i = 3, #parts do say(3, parts[i], 36 - i, correction) end
+        for i = core + 1, #parts do say(3, parts[i], 36 - i, correction) end
         ctx.correction_topic = correction_topic(t)
       else
         out(correction, "nothing is left of it once its self-talk is dropped")

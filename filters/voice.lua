@@ -96,6 +96,7 @@ for _, w in ipairs(voice.selftalk) do selftalk_set[w] = true end
 
 -- Whole sentences a writer says to themself about their own answer.
 voice.verdicts = {"not true", "wrong", "so wrong", "dumb", "bad answer",
+  "waffly", "waffled", "rambly", "cringe", "embarrassing", "misspoke",
   "weak answer", "bad look", "sounds passive", "sounded passive",
   "rambled", "i rambled", "classic", "facepalm", "big mistake",
   "mistake", "not great", "awkward", "oh well", "nothing really",
@@ -462,13 +463,35 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "prob irrelevant", "irrelevant", "i know this", "i knew this",
   "ignore", "i know it", "i knew it", "i literally know", "i actually know"}
 
+-- Sentences of self-talk that never go in a draft, even where the
+-- writer's verdict is kept as the correction: a note to self ("Fix
+-- this", "Should just have said it"), how they hope to come across ("I
+-- dont want she think I exaggerate"), the reader noticing.
+local selftalk_starts = {"should just have", "should have just",
+  "i should have owned it", "should have owned it", "i should have said it$",
+  "i should have said that$", "i should have said that instead",
+  "i nailed it", "nailed it", "i want you to know", "a small thing",
+  "misspoke and", "no idea why", "dunno why", "not sure why i",
+  "need to fix", "fix this$", "fix that$", "must fix", "move on$",
+  "i blanked$", "blanked$", "i blanked under pressure$", "i misspoke$",
+  "i got flustered$", "better to be honest", "better be honest"}
+for _, who in ipairs({"you", "she", "he", "her", "him", "they", "them"}) do
+  selftalk_starts[#selftalk_starts + 1] = "i don't want " .. who .. " "
+  selftalk_starts[#selftalk_starts + 1] = "i dont want " .. who .. " "
+end
+for _, w in ipairs(selftalk_starts) do
+  verdict_starts[#verdict_starts + 1] = w
+end
+
 local verdict_contains = {"should have been honest", "i think you knew",
   "saw your face", "looked disappointed", "ref check", "check refs",
   "the kind of person who will", "will look it up",
   "check my refs", "check references",
   "that's literally", "thats literally", "that is literally",
   "why didn't i say", "why didnt i say",
-  "felt dumb", "so dumb"}
+  "felt dumb", "so dumb", "and he noticed", "and she noticed",
+  "and they noticed", "and you noticed", "from your face",
+  "instead of just laughing"}
 
 -- A sentence that opens with one of these is the writer's verdict on
 -- their answer, however long ("Bad answer in front of the hardware lead,
@@ -482,7 +505,32 @@ local verdict_openers = {"wrong instinct", "wrong answer", "bad answer",
 -- "he didn't correct me, just said ok".
 local reactions = {"looked", "seemed", "frowned", "winced", "sighed",
   "went quiet", "didn't correct", "did not correct", "just said",
-  "wasn't impressed", "was not impressed", "wasn't convinced"}
+  "wasn't impressed", "was not impressed", "wasn't convinced",
+  "noticed", "def noticed", "definitely noticed", "wrote it down",
+  "wrote that down", "wrote down"}
+-- Whether l (a sentence in lower case) is short, holds no number, and
+-- starts with one of list ("x$": is x).
+local function starts_any(l, list, most)
+  -- (its words counted only when it holds no number)
+  if l:find("%d") then return false end
+  local _, nwords = l:gsub("%S+", "")
+  if nwords > (most or 8) then return false end
+  for _, v in ipairs(list) do
+    if v:sub(-1) == "$" then
+      if l == v:sub(1, -2) then return true end
+    elseif l:sub(1, #v) == v then
+      return true
+    end
+  end
+  return false
+end
+
+-- A sentence of self-talk (selftalk_starts).
+local function is_selftalk(s)
+  local l = strip_end(s:lower(), "[%p%s]"):gsub("^[%p%s]+", "")
+  return starts_any(squeeze(l), selftalk_starts, 12)
+end
+
 local function is_verdict(s)
   -- "THAT'S AN INNER JOIN.": a sentence shouted at oneself
   if not s:find("%l") and s:find("%u%u+%A+%u%u") then return true end
@@ -505,18 +553,7 @@ local function is_verdict(s)
   for _, v in ipairs(verdict_contains) do
     if l:find(v, 1, true) then return true end
   end
-  -- (its words counted only when it holds no number)
-  local digits, _, nwords = l:find("%d"), 0, 0
-  if not digits then _, nwords = l:gsub("%S+", "") end
-  if not digits and nwords <= 8 then
-    for _, v in ipairs(verdict_starts) do
-      if v:sub(-1) == "$" then
-        if l == v:sub(1, -2) then return true end
-      elseif l:sub(1, #v) == v then
-        return true
-      end
-    end
-  end
+  if starts_any(l, verdict_starts) or is_selftalk(s) then return true end
   local words = 0
   for w in l:gmatch("[%a']+") do
     words = words + 1
@@ -716,6 +753,13 @@ local function normalize(text, keep_verdicts, words)
       if not head then
         head, rest = sentence:match("^([Tt]rue%-ish),? but (%S.*)$")
       end
+      -- "Wrong/too rigid: at Ridgeway we went to 85%": verdicts in a row
+      if not head then
+        head, rest = sentence:match("^(%a+/[%a%s'%-]-)%s*[:%-\u{2013}\u{2014}]+%s+(%S.*)$")
+        if head and is_verdict(head:match("^(%a+)/")) then
+          head = head:match("^(%a+)/")
+        end
+      end
       local w = rest and (rest:match("^(%a+)") or ""):lower()
       if head and #head <= 16 and (is_verdict(head) or
          head:lower() == "true-ish") and not (w == "but" or w == "and" or
@@ -735,7 +779,11 @@ local function normalize(text, keep_verdicts, words)
       sentence = sentence:gsub(",%s+%a*%s*literally (%a+) problem([%.!]*)$", "%2")
       sentence = sentence:gsub(",%s+exactly (%a+) problem([%.!]*)$", "%2")
     end
-    if keep_verdicts or not is_verdict(sentence) then
+    -- '"whatever you think is fair" which is so dumb': the aside's
+    -- remains once its verdict has gone
+    sentence = sentence:gsub(",?%s+which %a+ so%s*([%.!]?)$", "%1")
+    if (keep_verdicts and not is_selftalk(sentence)) or
+       not is_verdict(sentence) then
       kept[#kept + 1] = sentence
     end
   end
@@ -1289,6 +1337,8 @@ function voice.lower_first(s, names)
     return s
   end
   if names and names[w] then return s end
+  -- "Christmas windows", "Monday's rota": a name stays a name
+  if proper[w:lower():gsub("'s$", "")] then return s end
   return (s:gsub("^%u", string.lower))
 end
 
