@@ -824,10 +824,17 @@ local noun_preps = {at = true, ["in"] = true, of = true, on = true,
 local noun_starts = {the = true, a = true, an = true, your = true,
   our = true, my = true, their = true, its = true, this = true,
   how = true, what = true, why = true}
+local sized = {day = true, hour = true, week = true, month = true,
+  year = true, minute = true, bed = true, place = true, seat = true,
+  room = true, storey = true, star = true, acre = true}
 local function about(t, names)
   local w1 = t:match("^([%w\128-\255'%-]+)") or ""
-  if noun_starts[w1:lower()] or names[w1] or w1:match("^%d") or
-     w1:match("^%u%u") then
+  -- "4 day week in summer" -> "a 4-day week in summer"
+  local n, unit, rest = t:match("^(%d+)[%s%-](%a+) (%a.*)$")
+  if n and sized[unit] then return "a " .. n .. "-" .. unit .. " " .. rest end
+  if noun_starts[w1:lower()] or names[w1] or w1:match("^%u%u") or
+     (w1:match("^%d") and (t:match("^[%d,%.]+ %a+s%f[%A]") or
+      t:match("^[%d,%.]+%%"))) then
     return t
   end
   if w1:match("ly$") then return nil end
@@ -1697,6 +1704,7 @@ local function compose(chosen, note)
           How = true}
         if voice.form(t) == "i" and not lead_ok[w1 or ""] then
           t = voice.lower_first(t, ctx.names)
+          if book.lang == "en" then t = voice.head_phrase(t) end
           s, why = fill(book.connect.noun, {lower = md(t)}), nil
         end
         t = t:gsub("^How (I%s)", "%1")
@@ -1704,7 +1712,19 @@ local function compose(chosen, note)
         if verb == "have" or verb == "can" or verb == "know" or verb == "am" then
           t = t:sub(3)
         end
-        if not s then s, why = word(book.connect, t, ctx) end
+        -- the moment named, without the note's fragments after it
+        if not s and book.lang == "en" and voice.form(t) == "noun" then
+          t = voice.head_phrase(t)
+          -- "Quarry Fields handed over 3 weeks early", "Oliver pushed
+          -- hardest on working capital": a name and its verb are no
+          -- thing to talk about
+          if t:match("^%u[%w'%-]*%s+%l+ed%f[%A]") or
+             t:match("^%u[%w'%-]*%s+%u[%w'%-]*%s+%l+ed%f[%A]") then
+            why = "a clause of the note's that the connect wording cannot frame"
+            t = nil
+          end
+        end
+        if not s and t then s, why = word(book.connect, t, ctx) end
       end
       if s then
         say(1, s, keep, p)

@@ -2173,4 +2173,76 @@ function voice.tidy(s)
   return s
 end
 
+-- The thing a moment names, for "It was good to talk about ...": the
+-- note's fragments after it go ("the garage subpanel I wired at my
+-- uncle's place, 100A, passed inspection first try" -> "... at my
+-- uncle's place"), and so does an aside in brackets that is a list or
+-- long ("(14 rads, done over half term, 4 days not 5)").  A result in
+-- brackets stays ("(wine GP from 62% to 71% in a year)"), as does what a
+-- join word starts (", which took the pass rate from 71% to 88%").
+local head_joins = {["and"] = true, which = true, who = true, where = true,
+  with = true, including = true, especially = true, plus = true,
+  but = true, when = true, because = true, after = true, before = true,
+  ["while"] = true, as = true, so = true, ["or"] = true, ["for"] = true}
+local function is_result(s)
+  return s:find("%d%%") or s:find("%f[%a]from [%$\194\226~]*%d.- to %d") or
+    s:find("%d+ to [%$\194\226~]*%d")
+end
+function voice.head_phrase(t)
+  local body, mark = t:match("^(.-)([%.!?]?)$")
+  local result
+  body = body:gsub("%s*(%b())", function(b)
+    local inner = b:sub(2, -2)
+    local _, n = inner:gsub("%S+", "")
+    if inner:find("[,;]") or n > 10 then
+      if not inner:find("[,;]") and is_result(inner) then result = inner end
+      return ""
+    end
+  end)
+  local depth, quoted = 0, false
+  for i = 1, #body - 1 do
+    local c = body:byte(i)
+    if c == 40 then depth = depth + 1
+    elseif c == 41 and depth > 0 then depth = depth - 1
+    elseif c == 34 then quoted = not quoted
+    elseif (c == 44 or c == 58) and depth == 0 and not quoted and
+           body:byte(i + 1) == 32 then
+      local rest = body:sub(i + 2)
+      local w1 = (rest:match("^([%a']+)") or ""):lower()
+      -- (a place after its comma stays: "front desk manager, Lakeside Inn")
+      local chunk = rest:match("^([^,;:]*)") or ""
+      local named = c == 44 and chunk:match("^%u") and
+        not chunk:find("%f[%w]%l")
+      -- (a clause of mine after a colon says the moment: "first-case
+      -- on-time starts: I took St. Brendan's from 58% to 87%")
+      local mine = c == 58 and (w1 == "i" or w1 == "we" or w1 == "my" or
+        w1 == "our")
+      if not head_joins[w1] and not named and not mine then
+        local head = body:sub(1, i - 1)
+        -- the first result cut off comes along in brackets
+        if not result then
+          for part in (rest .. ", "):gmatch("(.-)[,;:]%s") do
+            local inner = part:match("%((.-)%)")
+            if inner and is_result(inner) then
+              result = inner
+              break
+            elseif is_result(part) and not part:find("[()]") then
+              result = part:gsub("^%s+", "")
+              break
+            end
+          end
+        end
+        if result and not head:find("(", 1, true) then
+          head = head .. " (" .. result .. ")"
+        end
+        return head .. mark
+      end
+    end
+  end
+  if result and not body:find("(", 1, true) then
+    body = body .. " (" .. result .. ")"
+  end
+  return body .. mark
+end
+
 return voice

@@ -512,4 +512,18 @@ d = draft_of({point("problems", "problem",
 has(d, "I'm available full time from 10 Nov")
 hasnt(d, "I have dealt with the same problem")
 
+-- a name and its verb are no thing to talk about: the moment is left out
+-- rather than said as "talk about Quarry Fields handed over ..."
+d = draft_of({point("problems", "problem", "Sites finish late, 6 weeks on average"),
+  point("excited_them", "connect",
+    "Quarry Fields (62 units, timber frame) handed over 3 weeks early")})
+hasnt(d, "Fields handed")
+
+-- a problem written as a paragraph: the sentence the evidence answers
+d = draft_of({point("problems", "problem",
+    "The routine wait is 22 weeks. The DNA rate is high, about 15%."),
+  point("not_said", "evidence",
+    "At St Albans text reminders took our DNA rate from 12% to 7%", 3)})
+has(d, "the DNA rate is high")
+
 return {}

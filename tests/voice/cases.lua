@@ -463,4 +463,12 @@ return {
   {"normalize", "I said SLA. Better to be honest before the technical test.", "I said SLA."},
   {"normalize", "She also wrote down (properly wrote it down!) that all 24 children have an observation", "She also wrote down (properly wrote it down!) that all 24 children have an observation"},
   {"normalize", "I blanked and said \"CPU-based\"", "I blanked and said \"CPU-based\""},
+  {"head_phrase", "the garage subpanel I wired at my uncle's place, 100A, passed inspection first try", "the garage subpanel I wired at my uncle's place"},
+  {"head_phrase", "the school boiler swap (14 rads, done over half term, 4 days not 5)", "the school boiler swap"},
+  {"head_phrase", "the by-the-glass list at Hartley's, 12 wines on Coravin (wine GP from 62% to 71% in a year)", "the by-the-glass list at Hartley's (wine GP from 62% to 71% in a year)"},
+  {"head_phrase", "the diary study I ran on invoicing: 70% reconciled payments on their phones, and it moved the roadmap", "the diary study I ran on invoicing (70% reconciled payments on their phones)"},
+  {"head_phrase", "first-case on-time starts: I took St. Brendan's from 58% to 87%", "first-case on-time starts: I took St. Brendan's from 58% to 87%"},
+  {"head_phrase", "my 5 years front desk manager, Lakeside Inn", "my 5 years front desk manager, Lakeside Inn"},
+  {"head_phrase", "the Pennywise onboarding redesign, which took completion from 54% to 71%", "the Pennywise onboarding redesign, which took completion from 54% to 71%"},
+  {"head_phrase", "the tutor pipeline I built at Bay Reads (Oakland)", "the tutor pipeline I built at Bay Reads (Oakland)"},
 }
