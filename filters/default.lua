@@ -1513,6 +1513,16 @@ local function compose(chosen, note)
       if p and book.lang == "en" and not said(p) then
         text = voice.tidy(text)
       end
+      -- a note's exclamation is a full stop in a letter ("... for the
+      -- same conference group!"), outside a quotation
+      if p and not said(p) and text:find("!", 1, true) and
+         not text:find('["\u{201C}]') then
+        text = text:gsub("!+(%s)", ".%1"):gsub("!+$", ".")
+      end
+      -- "I can also do Sundays too": one of the two
+      if p and text:find("%f[%a]also%f[%A]") then
+        text = text:gsub("%s+too([%.!?]?)$", "%1")
+      end
       -- "at Sunward Solar Co.." ends once
       if text:sub(-2) == ".." then text = text:gsub("([^%.])%.%.$", "%1.") end
       sentences[#sentences + 1] = {para = para, text = text, keep = keep,
@@ -1773,7 +1783,19 @@ local function compose(chosen, note)
           x:match("^That%s") or x:match("^These%s")
         if n > most and not leans then best, most = i, n end
       end
-      t = (all[best] or ""):gsub("^And (%l)", string.upper)
+      -- none shares a word with it: the first that holds a figure, not a
+      -- lead-in ("Helen was open about the numbers. They are at 61% ...")
+      if most == 0 and #all > 1 and not sr.has_quantity(all[1]) and
+         sr.words(all[1]) <= 8 then
+        for i, x in ipairs(all) do
+          if sr.has_quantity(x) and not x:match("^It%s") and
+             not x:match("^This%s") then
+            best = i
+            break
+          end
+        end
+      end
+      t = unsay((all[best] or ""):gsub("^And (%l)", string.upper))
       t = first_clause(t):gsub("%s*%b()$", "")
       problem_said = t
       local s, why
