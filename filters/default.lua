@@ -870,6 +870,13 @@ local prepositions = {["for"] = true, ["in"] = true, on = true, at = true,
 
 -- Advice as what you will do: lowered, and without a clause after a
 -- comma ("read up on their TMS, team is migrating to it").
+-- Words after "send" or "bring" that are not a thing of mine.
+local not_owned = {}
+for w in ([[the a an my your some it them me over copies in any two
+  three one both all you him her us this that these those our their
+  his]]):gmatch("%a+") do
+  not_owned[w] = true
+end
 local function advice_of(t)
   -- what they said in their words, after a colon or a comma, is theirs
   t = t:gsub("[:,]%s*[\"\u{201C}].*$", "")
@@ -881,6 +888,12 @@ local function advice_of(t)
     t = head
   end
   t = t:gsub("^%u", string.lower)
+  -- "send portfolio as a PDF" -> "send my portfolio as a PDF"
+  local verb, thing = t:match("^(%a+) (%l[%w%-]*)")
+  if (verb == "send" or verb == "bring") and thing and
+     not not_owned[thing] then
+    t = verb .. " my " .. t:sub(#verb + 2)
+  end
   -- "Don't oversell it" -> "I will not oversell it"
   t = t:gsub("^don't ", "not "):gsub("^do not ", "not "):gsub("^dont ", "not ")
   return t
@@ -1991,6 +2004,26 @@ local function compose(chosen, note)
     end
   end
 
+  -- something to send or bring moves the process on more than other
+  -- advice: it is what they act on ("send portfolio as a PDF" over
+  -- "learn planograms properly")
+  if acted and acted_advice and not acted_advice:match("^send ") and
+     not acted_advice:match("^bring ") then
+    for _, p in ipairs(note.sections.guidance or {}) do
+      if usable(p) and not in_step[p] and p ~= acted_point then
+        local t = prose(p, ctx, true)
+        t = first_clause(first_sentence(what_to_do(unsay(unquote(t)))))
+        local v = (t:match("^(%a+)") or ""):lower()
+        if (v == "send" or v == "bring") and
+           voice.form(t) == "imperative" then
+          acted_advice = advice_of(t)
+          acted = fill(book.advice, {lower = md(acted_advice)})
+          acted_point = p
+          break
+        end
+      end
+    end
+  end
   if not acted then
     for _, p in ipairs(note.sections.guidance or {}) do
       if usable(p) and not in_step[p] and p ~= take("guidance") then

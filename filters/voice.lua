@@ -189,7 +189,7 @@ for w in ([[monday tuesday wednesday thursday friday saturday sunday
   arabic hindi urdu polish russian japanese korean dutch welsh tagalog
   punjabi bengali turkish greek swedish ukrainian romanian vietnamese
   hebrew farsi somali swahili gujarati tamil christmas easter
-  ramadan diwali]]):gmatch("%a+") do
+  ramadan diwali instagram linkedin facebook youtube tiktok whatsapp]]):gmatch("%a+") do
   proper[w] = w:sub(1, 1):upper() .. w:sub(2)
 end
 local day_parts = {dinner = true, lunch = true, breakfast = true,

@@ -537,4 +537,11 @@ d = draft_of({point("problems", "problem",
 hasnt(d, "Sundays too")
 hasnt(d, "that you said")
 
+-- something to send moves the process on more than other advice, and is
+-- mine to send
+d = draft_of({point("problems", "problem", "Stores don't follow the guidelines, compliance about 55%"),
+  point("guidance", "guidance", "learn planograms properly, they use them in all 40 stores", 3),
+  point("guidance", "guidance", "send portfolio as a PDF, not an instagram link", 1)})
+has(d, "I will send my portfolio as a PDF, not an Instagram link.")
+
 return {}
