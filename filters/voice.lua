@@ -189,8 +189,12 @@ for w in ([[monday tuesday wednesday thursday friday saturday sunday
   arabic hindi urdu polish russian japanese korean dutch welsh tagalog
   punjabi bengali turkish greek swedish ukrainian romanian vietnamese
   hebrew farsi somali swahili gujarati tamil christmas easter
-  ramadan diwali instagram linkedin facebook youtube tiktok whatsapp]]):gmatch("%a+") do
+  ramadan diwali instagram facebook]]):gmatch("%a+") do
   proper[w] = w:sub(1, 1):upper() .. w:sub(2)
+end
+-- (names with a capital inside)
+for w in ([[LinkedIn YouTube TikTok WhatsApp]]):gmatch("%a+") do
+  proper[w:lower()] = w
 end
 local day_parts = {dinner = true, lunch = true, breakfast = true,
   brunch = true, service = true, shift = true, night = true,
