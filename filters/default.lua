@@ -1366,6 +1366,13 @@ local function correction_topic(t)
   return topic
 end
 
+local topic_verbs = {left = true, fail = true, fails = true, quit = true,
+  went = true, leave = true, leaves = true, drop = true, drops = true,
+  stall = true, stalls = true, slip = true, slips = true, lost = true}
+local topic_adjectives = {high = true, low = true, big = true, small = true,
+  more = true, less = true, too = true, very = true, new = true, old = true,
+  many = true, much = true, few = true}
+
 -- Up to two content words the problem and the evidence share, as the
 -- problem writes them.
 local function shared_topic(problem, evidence)
@@ -1386,7 +1393,14 @@ local function shared_topic(problem, evidence)
       if starts and not orig:match("^%u%u") then
         orig = orig:gsub("^%u", string.lower)
       end
-      return orig
+      -- a topic is a thing: not "editor left", "transfers fail", "high
+      -- severity"
+      local first, last = orig:lower():match("^(%S+) (%S+)$")
+      if topic_verbs[last] or (last and last:match("ed$")) or
+         topic_adjectives[first] then
+        return nil
+      end
+      return (orig:gsub("^black Friday", "Black Friday"))
     end
   end
   -- one word: only a name or an acronym, written so mid-sentence

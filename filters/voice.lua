@@ -2195,15 +2195,34 @@ end
 function voice.head_phrase(t)
   local body, mark = t:match("^(.-)([%.!?]?)$")
   local result
-  body = body:gsub("%s*(%b())", function(b)
-    local inner = b:sub(2, -2)
-    local _, n = inner:gsub("%S+", "")
-    if inner:find("[,;]") or n > 10 then
-      if not inner:find("[,;]") and is_result(inner) then result = inner end
-      return ""
+  -- (brackets found in one pass: "%b()" over a run of unclosed ones is
+  -- quadratic)
+  local kept, from, depth, open = {}, 1, 0, nil
+  for i = 1, #body do
+    local c = body:byte(i)
+    if c == 40 then
+      if depth == 0 then open = i end
+      depth = depth + 1
+    elseif c == 41 and depth > 0 then
+      depth = depth - 1
+      if depth == 0 then
+        local inner = body:sub(open + 1, i - 1)
+        local _, n = inner:gsub("%S+", "")
+        if inner:find("[,;]") or n > 10 then
+          if not inner:find("[,;]") and is_result(inner) then
+            result = inner
+          end
+          local before = body:sub(from, open - 1):gsub("%s+$", "")
+          kept[#kept + 1] = before
+          from = i + 1
+        end
+      end
     end
-  end)
-  local depth, quoted = 0, false
+  end
+  kept[#kept + 1] = body:sub(from)
+  body = table.concat(kept)
+  local quoted
+  depth, quoted = 0, false
   for i = 1, #body - 1 do
     local c = body:byte(i)
     if c == 40 then depth = depth + 1
@@ -2211,7 +2230,7 @@ function voice.head_phrase(t)
     elseif c == 34 then quoted = not quoted
     elseif (c == 44 or c == 58) and depth == 0 and not quoted and
            body:byte(i + 1) == 32 then
-      local rest = body:sub(i + 2)
+      local rest = body:sub(i + 2, i + 400)
       local w1 = (rest:match("^([%a']+)") or ""):lower()
       -- (a place after its comma stays: "front desk manager, Lakeside Inn")
       local chunk = rest:match("^([^,;:]*)") or ""

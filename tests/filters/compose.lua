@@ -544,4 +544,9 @@ d = draft_of({point("problems", "problem", "Stores don't follow the guidelines, 
   point("guidance", "guidance", "send portfolio as a PDF, not an instagram link", 1)})
 has(d, "I will send my portfolio as a PDF, not an Instagram link.")
 
+-- a subject's topic is a thing, not "editor left"
+d = draft_of({point("problems", "problem", "Last editor left mid-project, logs are a mess"),
+  point("not_said", "evidence", "I took over mid-project when an editor left and re-logged 200 hours in 3 weeks", 3)})
+assert(d.subject == "Director of Operations at Riverside Health", d.subject)
+
 return {}
