@@ -1805,6 +1805,7 @@ local function compose(chosen, note)
       local all, best, most = voice.sentences(unsay(t)), 1, 0
       local ev = evidence and evidence.text
       for i, x in ipairs(ev and all or {}) do
+        if i > 12 then break end -- (a paragraph, not a page)
         local n = #sr.overlap(x, ev)
         local leans = x:match("^It%s") or x:match("^This%s") or
           x:match("^That%s") or x:match("^These%s")
@@ -1815,6 +1816,7 @@ local function compose(chosen, note)
       if most == 0 and #all > 1 and not sr.has_quantity(all[1]) and
          sr.words(all[1]) <= 8 then
         for i, x in ipairs(all) do
+          if i > 12 then break end
           if sr.has_quantity(x) and not x:match("^It%s") and
              not x:match("^This%s") then
             best = i
