@@ -1915,6 +1915,14 @@ local function compose(chosen, note)
           t = "I also " .. t:sub(3)
           t = t:gsub("^I also (can) ", "I %1 also "):gsub("^I also (will) ", "I %1 also ")
         end
+        -- a thing of mine named without the note's fragments after it,
+        -- its result in brackets ("the boarding trial I ran at Iberline
+        -- (A330 boarding from 38 to 29 minutes)")
+        if book.lang == "en" and voice.form(t) == "noun" and
+           not t:match("^[Mm]y %d") and
+           not (t:match("^([^:]*):") or ""):find("%f[%a]I['\u{2019}]") then
+          t = voice.head_phrase(t)
+        end
         -- what you did not get to say, said as such the first time
         -- (not after a label of the note's: "First hire I'd make: ...")
         local label = t:sub(1, 40):match("^([^:]*):")

@@ -1739,7 +1739,10 @@ function voice.noun_article(t)
      t:match("^%S+%s+%l+%s+[Iw]e?%s") then
     return "the " .. t
   end
-  if not w1:match("^%l+$") or w1:match("ing$") or w1:match("ly$") then
+  -- ("docs-first checklist" too)
+  if not (w1:match("^%l+$") or (w1:match("^%l+%-%l+$") and
+      not w1:match("s$"))) or
+     w1:match("ing$") or w1:match("ly$") then
     return t
   end
   local stop_at, _, head = noun_phrase(t, 6)

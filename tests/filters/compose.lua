@@ -549,4 +549,10 @@ d = draft_of({point("problems", "problem", "Last editor left mid-project, logs a
   point("not_said", "evidence", "I took over mid-project when an editor left and re-logged 200 hours in 3 weeks", 3)})
 assert(d.subject == "Director of Operations at Riverside Health", d.subject)
 
+-- a thing of mine said without the note's fragments, its result in
+-- brackets
+d = draft_of({point("problems", "problem", "Boarding is slow, doors close late"),
+  point("not_said", "evidence", "boarding trial I ran at Iberline: rear-first zone boarding and 2 crew as bin marshals: boarding from 38 to 29 minutes", 3)})
+has(d, "the boarding trial I ran at Iberline (boarding from 38 to 29 minutes).")
+
 return {}

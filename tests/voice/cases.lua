@@ -472,4 +472,5 @@ return {
   {"head_phrase", "the Pennywise onboarding redesign, which took completion from 54% to 71%", "the Pennywise onboarding redesign, which took completion from 54% to 71%"},
   {"head_phrase", "the tutor pipeline I built at Bay Reads (Oakland)", "the tutor pipeline I built at Bay Reads (Oakland)"},
   {"normalize", "send portfolio as a PDF, not an instagram link or a linkedin post", "send portfolio as a PDF, not an Instagram link or a LinkedIn post"},
+  {"noun_article", "docs-first checklist for brokers", "the docs-first checklist for brokers"},
 }
