@@ -1544,7 +1544,7 @@ local function compose(chosen, note)
       -- same conference group!"), outside a quotation
       if p and not said(p) and text:find("!", 1, true) and
          not text:find('["\u{201C}]') then
-        text = text:gsub("!+(%s)", ".%1"):gsub("!+$", ".")
+        text = text:gsub("!+%)", ")"):gsub("!+(%s)", ".%1"):gsub("!+$", ".")
       end
       -- "I can also do Sundays too": one of the two
       if p and text:find("%f[%a]also%f[%A]") then
@@ -1826,6 +1826,15 @@ local function compose(chosen, note)
       end
       t = unsay((all[best] or ""):gsub("^And (%l)", string.upper))
       t = first_clause(t):gsub("%s*%b()$", "")
+      -- "the agency is 60% of staff in peak: many don't come back ...,
+      -- training too slow": a clause with its figure says the problem;
+      -- the note's list after its colon goes
+      local said_first = t:match("^([^:]+):%s")
+      if said_first and book.lang == "en" and sr.words(said_first) >= 4 and
+         voice.subject_verb(said_first) and sr.has_quantity(said_first) and
+         not said_first:find('"', 1, true) then
+        t = said_first
+      end
       problem_said = t
       local s, why
       local f = voice.form(t)

@@ -555,4 +555,11 @@ d = draft_of({point("problems", "problem", "Boarding is slow, doors close late")
   point("not_said", "evidence", "boarding trial I ran at Iberline: rear-first zone boarding and 2 crew as bin marshals: boarding from 38 to 29 minutes", 3)})
 has(d, "the boarding trial I ran at Iberline (boarding from 38 to 29 minutes).")
 
+-- a problem's clause with its figure is said; the note's list after its
+-- colon goes
+d = draft_of({point("problems", "problem",
+    "agency is 60% of staff in peak: many don't come back after first night, training too slow")})
+has(d, "agency is 60% of staff in peak.")
+hasnt(d, "training too slow")
+
 return {}
