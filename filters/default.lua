@@ -894,6 +894,8 @@ local function advice_of(t)
      not not_owned[thing] then
     t = verb .. " my " .. t:sub(#verb + 2)
   end
+  -- "use the client's words, not yours": the writer's own
+  t = t:gsub("%f[%a]yours%f[%A]", "mine")
   -- "Don't oversell it" -> "I will not oversell it"
   t = t:gsub("^don't ", "not "):gsub("^do not ", "not "):gsub("^dont ", "not ")
   return t
@@ -1060,6 +1062,18 @@ end
 local function requested(t)
   local l = t:lower()
   local w = "([%w%s%-/'\"]+)"
+  -- "Morgan will send the brief": theirs to send, not mine; what I said
+  -- I'd bring is mine ("I said I'd bring a rough layout sketch")
+  local sender = l:match("(%a+) will send ") or l:match("(%a+)'ll send ")
+  if sender and sender ~= "i" then
+    local mine = l:match("i'?d bring (an? [%w%s%-]+)") or
+      l:match("i'll bring (an? [%w%s%-]+)") or
+      l:match("i will bring (an? [%w%s%-]+)")
+    if not mine then return nil end
+    mine = mine:gsub("%s+by%s.*$", ""):gsub("%s+$", "")
+    local at = l:find(mine, 1, true)
+    return t:sub(at, at + #mine - 1), nil, "bring"
+  end
   local thing = l:match("asked for the " .. w) or
     l:match("asked me to send the " .. w) or
     l:match("wants? to see the " .. w) or
@@ -1204,7 +1218,8 @@ end
 -- Each kind is looked for only in points whose raw text holds one of its
 -- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
 -- the voice's work is done for a few points of a note, not all of them.
-local request_words = {"send", "asked for", "to see the", "maybe a"}
+local request_words = {"send", "asked for", "to see the", "maybe a",
+  "d bring", "ll bring", "will bring"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
   "stay and play", "ride along", "ride-along", "walk-round", "walk round",
   "site visit", "site walk", "visit",
@@ -1230,10 +1245,18 @@ local function next_step(ctx)
   local function plain(p) return (prose({text = p.text}, ctx, true)) end
   local sent, sent_point
   for _, p in ipairs(note.points or {}) do
-    if p.section ~= "private" and holds(p, request_words) and usable(p) then
-      local thing, by = requested(plain(p))
+    -- (not their problem: "The ICO has asked for an action plan")
+    if p.section ~= "private" and p.section ~= "problems" and
+       holds(p, request_words) and usable(p) then
+      local thing, by, verb = requested(plain(p))
       if thing then
-        sent = fill(book.send, {thing = md(thing), by = md(by or "")})
+        -- "the postmortem template I use": not "... I use you asked for"
+        local slot = book.send
+        if thing:find("%s[Ii]%s") and book.send_named then
+          slot = book.send_named
+        end
+        if verb == "bring" then slot = book.bring or slot end
+        sent = fill(slot, {thing = md(thing), by = md(by or "")})
         sent_point = p
         break
       end
@@ -1615,6 +1638,9 @@ local function compose(chosen, note)
         why = "a figure with nothing the excited wording can name"
       elseif f == "noun" and book.lang == "en" then
         local np = about(t, ctx.names)
+        -- (without the note's fragments after it: "Ashdown Road: 84
+        -- units, 4 storey block and houses, start on site Feb")
+        if np then np = voice.head_phrase(np, true) end
         if np then
           s = fill(book.excited.noun, {lower = md(voice.lower_first(np,
             ctx.names))})
@@ -2142,6 +2168,9 @@ local function compose(chosen, note)
         else
           s = voice.own(s)
         end
+        -- (a fragment after a sentence's last comma, sentence by
+        -- sentence: "..., robotic")
+        if book.lang == "en" then s = voice.tidy(s) end
         parts[#parts + 1] = md(voice.end_mark(voice.capitalize(s)))
       end
       if #parts > 0 then
@@ -2161,6 +2190,19 @@ local function compose(chosen, note)
               l:find(" but it ", 1, true) or l:find(" but it's ", 1, true) or
               l:find(" but in fact ", 1, true) or
               l:find("%f[%a]actually%f[%A]")) and i or i + 1
+            break
+          end
+        end
+        -- and what is true, when it comes after the admission ("I made
+        -- it sound like I just followed the HR process. I should have
+        -- said: I coached her for 3 months first")
+        for i = core + 1, math.min(#parts, 4) do
+          local l = parts[i]:lower()
+          if l:match("^i should have said") or l:match("^in fact") or
+             l:match("^actually") or l:match("^the real ") or
+             l:match("^what i actually") or l:match("^what i really") or
+             l:match("^what i meant") or l:match("^i meant") then
+            core = i
             break
           end
         end

@@ -171,6 +171,10 @@ return {
   expect = "I understand {lower}.",
   meet = "I'd be glad to {lower}.",
   send = "I will send the {thing} you asked for{by}.",
+  -- a thing already told by a clause ("the postmortem template I use")
+  send_named = "As you asked, I will send you the {thing}{by}.",
+  -- a thing I said I would bring ("a rough layout sketch")
+  bring = "As I said, I will bring {thing}{by}.",
   available = {"I would welcome the next conversation and can make time this week.",
                "I'd be glad to continue the conversation, and I can make time any day this week.",
                "If a further conversation would help, I can make time this week."},

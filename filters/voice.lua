@@ -360,7 +360,10 @@ local function expand_symbols(s, words)
     s = s:gsub("%s+&%s+(I%f[%A])", " and %1")
     s = s:gsub("%s+%+%s+", " and ")
   end
-  if has("=") then s = s:gsub("%s+=%s+", " is ") end
+  -- "41 confirmed = 66% hit rate": what the figures come to
+  if has("=") then
+    s = s:gsub("%s+=%s+(~?[%d%.]+%%%s+%a)", ", a %1"):gsub("%s+=%s+", " is ")
+  end
   if has("<") or has(">") then
     s = s:gsub("%f[<]<%s*([%d%$\194\226])", "under %1")
     s = s:gsub("%s>%s*([%d%$\194\226])", " over %1")
@@ -2195,7 +2198,10 @@ local function is_result(s)
   return s:find("%d%%") or s:find("%f[%a]from [%$\194\226~]*%d.- to %d") or
     s:find("%d+ to [%$\194\226~]*%d")
 end
-function voice.head_phrase(t)
+-- lists: a short list after a colon stays ("your next game: co-op
+-- survival, live service, a new season every 10 weeks"), unless it is
+-- mostly figures ("84 units, 4 storey block, start on site Feb").
+function voice.head_phrase(t, lists)
   local body, mark = t:match("^(.-)([%.!?]?)$")
   local result
   -- (brackets found in one pass: "%b()" over a run of unclosed ones is
@@ -2243,6 +2249,17 @@ function voice.head_phrase(t)
       -- on-time starts: I took St. Brendan's from 58% to 87%")
       local mine = c == 58 and (w1 == "i" or w1 == "we" or w1 == "my" or
         w1 == "our")
+      if c == 58 and lists then
+        local after, figures, items = body:sub(i + 2), 0, 0
+        for item in (after .. ","):gmatch("([^,]*),") do
+          items = items + 1
+          if item:find("%d") then figures = figures + 1 end
+        end
+        if sr.words(after) <= 12 and figures <= 1 and
+           not after:find("[:;()]") then
+          return body .. mark
+        end
+      end
       if not head_joins[w1] and not named and not mine then
         local head = body:sub(1, i - 1)
         -- the first result cut off comes along in brackets

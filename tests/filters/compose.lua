@@ -496,7 +496,7 @@ d = draft_of({point("problems", "problem", "Invalid applications are 30%"),
   point("guidance", "guidance",
   "Helen asked for the checklist I used at Northfield and I walked her " ..
   "through it, send by Friday")})
-has(d, "I will send the checklist I used at Northfield you asked for by Friday.")
+has(d, "As you asked, I will send you the checklist I used at Northfield by Friday.")
 hasnt(d, "walked")
 
 -- "told you about X" is X
@@ -561,5 +561,32 @@ d = draft_of({point("problems", "problem",
     "agency is 60% of staff in peak: many don't come back after first night, training too slow")})
 has(d, "agency is 60% of staff in peak.")
 hasnt(d, "training too slow")
+
+-- what they will send is theirs; what I said I'd bring is mine; a third
+-- party's request in their problem is not one to me
+d = draft_of({point("problems", "problem", "Demand is up 35%. The ICO has asked for an action plan."),
+  point("guidance", "guidance", "Morgan will send the brief for the chilled project. I said I'd bring a rough layout sketch for the new unit.")})
+has(d, "I will bring a rough layout sketch for the new unit")
+hasnt(d, "brief for the chilled project you asked for")
+hasnt(d, "action plan you asked for")
+
+-- a thing told by its own clause is not followed by "you asked for"
+d = draft_of({point("problems", "problem", "Checkout was down 23 minutes on Black Friday"),
+  point("guidance", "guidance", "Anjali asked for the postmortem template I use")})
+has(d, "I will send you the postmortem template I use.")
+
+-- advice said back is the writer's: "not yours" is "not mine"
+d = draft_of({point("problems", "problem", "More than 70 clients wait for statements"),
+  point("guidance", "guidance", "Use the client's words, not yours")})
+has(d, "the client's words, not mine")
+
+-- the truth after the admission stays with it when the draft is over
+-- its budget
+d = draft_of({point("problems", "problem", "Store managers leave within a year, 40% of them"),
+  point("not_said", "evidence", "I built the SM development programme at Halewood: 8 deputies, 5 promoted within a year", 3),
+  point("say_differently", "correction", "Q about a manager I performance managed out. I made it sound like I just followed the HR process, robotic. Should have said: I coached the manager for 3 months first")},
+  {max_words = 70})
+has(d, "I coached the manager for 3 months first")
+hasnt(d, "robotic")
 
 return {}

@@ -473,4 +473,7 @@ return {
   {"head_phrase", "the tutor pipeline I built at Bay Reads (Oakland)", "the tutor pipeline I built at Bay Reads (Oakland)"},
   {"normalize", "send portfolio as a PDF, not an instagram link or a linkedin post", "send portfolio as a PDF, not an Instagram link or a LinkedIn post"},
   {"noun_article", "docs-first checklist for brokers", "the docs-first checklist for brokers"},
+  {"head_phrase", "your next game: co-op survival, live service, a new season every 10 weeks", "your next game: co-op survival, live service, a new season every 10 weeks", {lists = true}},
+  {"head_phrase", "Ashdown Road: 84 units, 4 storey block and houses, start on site Feb, 22 month programme", "Ashdown Road", {lists = true}},
+  {"head_phrase", "your next game: co-op survival, live service", "your next game"},
 }

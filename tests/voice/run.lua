@@ -31,7 +31,7 @@ local function note(n)
     elseif rule == "noun_article" then got = voice.noun_article(input)
     elseif rule == "reported" then got = voice.reported(input)
     elseif rule == "drop_brackets" then got = voice.drop_brackets(input)
-    elseif rule == "head_phrase" then got = voice.head_phrase(input)
+    elseif rule == "head_phrase" then got = voice.head_phrase(input, ctx.lists)
     elseif rule == "tidy" then got = voice.tidy(input)
     elseif rule == "their_to_yours" then got = voice.their_to_yours(input)
     end
