@@ -1787,6 +1787,11 @@ local function compose(chosen, note)
             t = nil
           end
         end
+        -- "You (operating partner at Castlegate, the PE owner) pushed
+        -- hardest": the note's word on who the reader is goes
+        if t and t:match("^[Yy]ou %(") and #t < 400 then
+          t = t:gsub("^([Yy]ou) %b()%s*", "%1 ")
+        end
         if not s and t then s, why = word(book.connect, t, ctx) end
       end
       if s then

@@ -589,4 +589,9 @@ d = draft_of({point("problems", "problem", "Store managers leave within a year, 
 has(d, "I coached the manager for 3 months first")
 hasnt(d, "robotic")
 
+-- the note's word on who the reader is does not go back to them
+d = draft_of({point("problems", "problem", "Service level is 94% against 98.5%"),
+  point("excited_them", "connect", "Maria (operating partner at Castlegate, the PE owner) pushed hardest on working capital")})
+hasnt(d, "You (operating partner")
+
 return {}
