@@ -1676,6 +1676,16 @@ local function compose(chosen, note)
         or t:match("^I talked about (.+)$") or
         t:match("^I told you about (.+)$")
       if told_of and not told_of:match("^how ") then t = told_of end
+      -- "showed the Ledgerly explainer", "I explain how we reduce alert
+      -- noise": what was shown or told is what we talked about
+      local shown = t:match("^[Ss]howed (.+)$") or
+        t:match("^I showed you (.+)$") or t:match("^I showed (.+)$") or
+        t:match("^[Pp]resented (.+)$") or t:match("^I presented (.+)$")
+      if shown and not shown:match("^how ") and not shown:match("^that ") then
+        t = shown
+      end
+      t = t:gsub("^I explain (how%s)", "%1"):gsub("^I explained (how%s)", "%1")
+      local how_we = t:match("^how we%s") and book.connect.noun
       -- "told you I trained 6 new baristas": what I told you
       t = t:gsub("^[Tt]old you,? that (I%s)", "%1"):gsub("^[Tt]old you,? (I%s)",
         "%1"):gsub("^[Mm]entioned,? that (I%s)", "%1")
@@ -1714,7 +1724,9 @@ local function compose(chosen, note)
       -- "When I said that ..., you stopped writing": the moment, not
       -- what the reader did then
       if when then when = when:gsub(",%s+you%s.*$", "") end
-      if t:match("^in ") and book.connect.interested_in then
+      if how_we then
+        s = fill(book.connect.noun, {lower = md(t)})
+      elseif t:match("^in ") and book.connect.interested_in then
         s = fill(book.connect.interested_in, {lower = md(t:sub(4))})
       elseif when and (voice.form(t) ~= "i" or t:match("^[Ww]hen ")) then
         s = fill(book.connect.interested, {lower = md(when)})

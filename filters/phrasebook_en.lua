@@ -44,7 +44,9 @@ return {
                   "It was good to see your interest when {lower}."},
     interested_in = "I was glad you were interested in {lower}.",
     you = "{text}.",
-    gerund = "You seemed most interested in {lower}.",
+    -- (a gerund is often your own doing: "coaching new starters on
+    -- reversing" is talked about, not what they are interested in doing)
+    gerund = "I was glad we got to talk about {lower}.",
     noun = {"I was glad we got to talk about {lower}.",
             "I enjoyed talking with you about {lower}.",
             "It was good to talk about {lower}."},

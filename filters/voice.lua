@@ -628,6 +628,13 @@ for w in ([[use write run lead manage work teach make drive speak do
   continuous[w] = ing .. "ing"
 end
 
+local told_present = {explain = "explained", show = "showed",
+  describe = "described", mention = "mentioned", present = "presented",
+  talk = "talked", say = "said"}
+local actual_nouns = {hospital = true, job = true, company = true,
+  team = true, employer = true, role = true, school = true, store = true,
+  position = true, manager = true, boss = true, work = true, clinic = true,
+  hotel = true, restaurant = true, firm = true, practice = true}
 local function normalize(text, keep_verdicts, words)
   -- "i.e." and "e.g." are not the pronoun "i"
   local s = squeeze(text)
@@ -738,6 +745,17 @@ local function normalize(text, keep_verdicts, words)
     -- "since 2 years": a span is "for"
     s = gsub_if(s, " since ", "( been [^,;:%.]-) since (%d+ [mwy]%l+s)%f[%A]",
       "%1 for %2")
+    -- "in my actual hospital": a false friend for "current"
+    s = gsub_if(s, "actual ", "%f[%a]([Mm]y) actual (%a+)", function(my, w)
+      if actual_nouns[w:lower()] then return my .. " current " .. w end
+    end)
+    -- "when I explain the class": the interview is past
+    s = gsub_if(s, "hen I ", "(%f[%a][Ww]hen I) (%l+)(%s)", function(w, v, sp)
+      local was = told_present[v]
+      if was then return w .. " " .. was .. sp end
+    end)
+    -- "binned like 40L": about, said in a letter
+    s = gsub_if(s, "like ", "(%f[%a]%l+ed) like (~?%d)", "%1 about %2")
     -- "engagement up 12 pts": points, not patients
     s = gsub_if(s, " pts", "(%f[%a][UuDd][po]w?n? %d+) pts%f[%A]", "%1 points")
     s = gsub_if(s, " pts", "(%f[%a][Bb]y %d+) pts%f[%A]", "%1 points")

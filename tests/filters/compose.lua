@@ -60,7 +60,8 @@ hasnt(d, "nobody mentioned")
 
 d = draft_of({point("excited_them", "connect",
   "Cutting ER wait times from 4.1 to 2.6 hours at Mercy West")})
-has(d, "You seemed most interested in cutting ER wait times from 4.1 " ..
+-- (a gerund is your own doing, talked about)
+has(d, "I was glad we got to talk about cutting ER wait times from 4.1 " ..
        "to 2.6 hours at Mercy West.")
 
 d = draft_of({point("excited_them", "connect",
@@ -593,5 +594,15 @@ hasnt(d, "robotic")
 d = draft_of({point("problems", "problem", "Service level is 94% against 98.5%"),
   point("excited_them", "connect", "Maria (operating partner at Castlegate, the PE owner) pushed hardest on working capital")})
 hasnt(d, "You (operating partner")
+
+-- what was shown is what we talked about; "I explain how we ..." is how
+-- we do it
+d = draft_of({point("problems", "problem", "Turnaround is too slow"),
+  point("excited_them", "connect", "showed the Ledgerly explainer")})
+has(d, "about the Ledgerly explainer.")
+hasnt(d, "how I showed")
+d = draft_of({point("problems", "problem", "Alert noise is too high"),
+  point("excited_them", "connect", "I explain how we reduce alert noise in my SOC")})
+has(d, "about how we reduce alert noise in my SOC.")
 
 return {}

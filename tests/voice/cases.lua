@@ -476,4 +476,8 @@ return {
   {"head_phrase", "your next game: co-op survival, live service, a new season every 10 weeks", "your next game: co-op survival, live service, a new season every 10 weeks", {lists = true}},
   {"head_phrase", "Ashdown Road: 84 units, 4 storey block and houses, start on site Feb, 22 month programme", "Ashdown Road", {lists = true}},
   {"head_phrase", "your next game: co-op survival, live service", "your next game"},
+  {"normalize", "when I explain the class I started in my actual hospital", "when I explained the class I started in my current hospital"},
+  {"normalize", "we binned like 40L last week", "we binned about 40L last week"},
+  {"normalize", "it felt like 3 hours", "it felt like 3 hours"},
+  {"normalize", "41 confirmed = 66% hit rate", "41 confirmed, a 66% hit rate"},
 }
