@@ -628,6 +628,17 @@ for w in ([[use write run lead manage work teach make drive speak do
   continuous[w] = ing .. "ing"
 end
 
+local article_preps = {before = true, after = true, ["for"] = true,
+  ["in"] = true, ["until"] = true, at = true}
+local time_words = {week = true, weeks = true, month = true, months = true,
+  year = true, years = true, time = true, monday = true, tuesday = true,
+  wednesday = true, thursday = true, friday = true, saturday = true,
+  sunday = true, day = true, thing = true, weekend = true, quarter = true,
+  term = true, spring = true, summer = true, autumn = true, winter = true,
+  january = true, february = true, march = true, april = true,
+  may = true, june = true, july = true, august = true, september = true,
+  october = true, november = true, december = true, ["and"] = true,
+  ["or"] = true, of = true, to = true}
 local told_present = {explain = "explained", show = "showed",
   describe = "described", mention = "mentioned", present = "presented",
   talk = "talked", say = "said"}
@@ -753,6 +764,21 @@ local function normalize(text, keep_verdicts, words)
     s = gsub_if(s, "hen I ", "(%f[%a][Ww]hen I) (%l+)(%s)", function(w, v, sp)
       local was = told_present[v]
       if was then return w .. " " .. was .. sp end
+    end)
+    -- "before next stage", "after first night", "for first 2 shifts":
+    -- the article a hurried note leaves out (not "next week", "last year")
+    s = gsub_if(s, "st ", "(%f[%a][BbAaFfIiUu]%l+) (first) (%w+)", function(prep, which, w)
+      -- ("worst for first appointments": a kind of thing, no article)
+      if article_preps[prep:lower()] and not time_words[w:lower()] and
+         not w:match("%as$") then
+        return prep .. " the " .. which .. " " .. w
+      end
+    end)
+    s = gsub_if(s, "xt ", "(%f[%a][BbAaFfIiUu]%l+) (next) (%w+)", function(prep, which, w)
+      if article_preps[prep:lower()] and not time_words[w:lower()] and
+         not w:match("%as$") then
+        return prep .. " the " .. which .. " " .. w
+      end
     end)
     -- "binned like 40L": about, said in a letter
     s = gsub_if(s, "like ", "(%f[%a]%l+ed) like (~?%d)", "%1 about %2")

@@ -480,4 +480,9 @@ return {
   {"normalize", "we binned like 40L last week", "we binned about 40L last week"},
   {"normalize", "it felt like 3 hours", "it felt like 3 hours"},
   {"normalize", "41 confirmed = 66% hit rate", "41 confirmed, a 66% hit rate"},
+  {"normalize", "have a look at its power numbers before next stage", "have a look at its power numbers before the next stage"},
+  {"normalize", "many don't come back after first night", "many don't come back after the first night"},
+  {"normalize", "works with a permanent for first 2 shifts", "works with a permanent for the first 2 shifts"},
+  {"normalize", "I can start after next week, for first time", "I can start after next week, for first time"},
+  {"normalize", "worst for first appointments", "worst for first appointments"},
 }
