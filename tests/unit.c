@@ -815,6 +815,8 @@ test_aliases(void)
 		{"What did Deborah light up at?", SR_KEY_EXCITED_THEM},
 		{"What she told me that I liked", SR_KEY_EXCITED_ME},
 		{"What's going wrong for them", SR_KEY_PROBLEMS},
+		{"What they're up against", SR_KEY_PROBLEMS},
+		{"The pressures on them", SR_KEY_PROBLEMS},
 		/* no phrase: the words weighed */
 		{"Stuff that impressed the panel", SR_KEY_EXCITED_THEM},
 		{"Bits I was keen on", SR_KEY_EXCITED_ME},
