@@ -870,6 +870,11 @@ local prepositions = {["for"] = true, ["in"] = true, on = true, at = true,
 
 -- Advice as what you will do: lowered, and without a clause after a
 -- comma ("read up on their TMS, team is migrating to it").
+-- Words that start a clause ("That's what I did at Calder."), not a
+-- fragment.
+local subjects = {I = true, We = true, It = true, That = true, This = true,
+  There = true, He = true, She = true, They = true, You = true}
+
 -- Words after "send" or "bring" that are not a thing of mine.
 local not_owned = {}
 for w in ([[the a an my your some it them me over copies in any two
@@ -2230,7 +2235,15 @@ local function compose(chosen, note)
           said_first = voice.lower_first(said_first, ctx.names)
         end
         say(3, pick(book.correction) .. " " .. said_first, 80, correction)
-        for i = core + 1, #parts do say(3, parts[i], 36 - i, correction) end
+        for i = core + 1, #parts do
+          -- (not a fragment with no verb: "On a list full of Jura.")
+          local w1 = parts[i]:match("^([%a']+)") or ""
+          if not (book.lang == "en" and sr.words(parts[i]) <= 8 and
+                  not subjects[w1:gsub("'.*$", "")] and
+                  voice.verbless(parts[i])) then
+            say(3, parts[i], 36 - i, correction)
+          end
+        end
         ctx.correction_topic = correction_topic(t)
       else
         out(correction, "nothing is left of it once its self-talk is dropped")

@@ -189,11 +189,11 @@ for w in ([[monday tuesday wednesday thursday friday saturday sunday
   arabic hindi urdu polish russian japanese korean dutch welsh tagalog
   punjabi bengali turkish greek swedish ukrainian romanian vietnamese
   hebrew farsi somali swahili gujarati tamil christmas easter
-  ramadan diwali instagram facebook]]):gmatch("%a+") do
+  ramadan diwali instagram facebook android]]):gmatch("%a+") do
   proper[w] = w:sub(1, 1):upper() .. w:sub(2)
 end
 -- (names with a capital inside)
-for w in ([[LinkedIn YouTube TikTok WhatsApp]]):gmatch("%a+") do
+for w in ([[LinkedIn YouTube TikTok WhatsApp iPhone iPad iOS]]):gmatch("%a+") do
   proper[w:lower()] = w
 end
 local day_parts = {dinner = true, lunch = true, breakfast = true,
@@ -756,6 +756,9 @@ local function normalize(text, keep_verdicts, words)
     -- "since 2 years": a span is "for"
     s = gsub_if(s, " since ", "( been [^,;:%.]-) since (%d+ [mwy]%l+s)%f[%A]",
       "%1 for %2")
+    -- "black Friday week": the day's name is the whole name
+    s = gsub_if(s, "Friday", "%f[%a]black Friday", "Black Friday")
+    s = gsub_if(s, "Monday", "%f[%a]cyber Monday", "Cyber Monday")
     -- "in my actual hospital": a false friend for "current"
     s = gsub_if(s, "actual ", "%f[%a]([Mm]y) actual (%a+)", function(my, w)
       if actual_nouns[w:lower()] then return my .. " current " .. w end
@@ -2174,6 +2177,7 @@ local function verbless(chunk)
   end
   return true
 end
+voice.verbless = verbless
 function voice.tidy(s)
   if not s:find(", ", 1, true) then return s end
   for _ = 1, 2 do

@@ -605,4 +605,10 @@ d = draft_of({point("problems", "problem", "Alert noise is too high"),
   point("excited_them", "connect", "I explain how we reduce alert noise in my SOC")})
 has(d, "about how we reduce alert noise in my SOC.")
 
+-- after what is true, a fragment with no verb goes; a clause stays
+d = draft_of({point("problems", "problem", "The cellar stock is a mess"),
+  point("say_differently", "correction", "The red: I said Pinot Noir from Oregon. It was Poulsard. On a list full of Jura. That's what I should have seen.")})
+hasnt(d, "On a list full of Jura")
+has(d, "That's what I should have seen.")
+
 return {}

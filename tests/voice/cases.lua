@@ -485,4 +485,5 @@ return {
   {"normalize", "works with a permanent for first 2 shifts", "works with a permanent for the first 2 shifts"},
   {"normalize", "I can start after next week, for first time", "I can start after next week, for first time"},
   {"normalize", "worst for first appointments", "worst for first appointments"},
+  {"normalize", "42k orders a day in black friday week, guides for android and iphone", "42k orders a day in Black Friday week, guides for Android and iPhone"},
 }
