@@ -2323,6 +2323,13 @@ function voice.head_phrase(t, lists)
             end
           end
         end
+        -- else a short amount right after it: "the timber frame job at
+        -- Kessock Rd (14 houses)"
+        local amount = rest:match("^([^,;:()]+)")
+        if not result and amount and amount:find("%d") and
+           sr.words(amount) <= 5 and verbless(amount) then
+          result = amount:gsub("%s+$", "")
+        end
         if result and not head:find("(", 1, true) then
           head = head .. " (" .. result .. ")"
         end
