@@ -1681,6 +1681,8 @@ local function compose(chosen, note)
         or t:match("^I talked about (.+)$") or
         t:match("^I told you about (.+)$")
       if told_of and not told_of:match("^how ") then t = told_of end
+      -- "talking about the early-contact process": what we talked about
+      t = t:gsub("^[Tt]alking about ", ""):gsub("^[Tt]alking through ", "")
       -- "showed the Ledgerly explainer", "I explain how we reduce alert
       -- noise": what was shown or told is what we talked about
       local shown = t:match("^[Ss]howed (.+)$") or

@@ -611,4 +611,10 @@ d = draft_of({point("problems", "problem", "The cellar stock is a mess"),
 hasnt(d, "On a list full of Jura")
 has(d, "That's what I should have seen.")
 
+-- "talking about X" is talked about once
+d = draft_of({point("problems", "problem", "Rent arrears are up 22%"),
+  point("excited_them", "connect", "talking about the early-contact process I set up at Tyneside Homes")})
+hasnt(d, "talking about talking")
+hasnt(d, "talk about talking")
+
 return {}
