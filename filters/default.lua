@@ -972,6 +972,7 @@ end
 
 local step_words = {"stay and play session", "ride along", "ride-along",
   "walk-round", "walk round", "site visit", "site walk", "visit",
+  "shadow day", "portfolio review", "sprint review",
   "observed lesson", "lesson observation", "trial day",
   "final round", "second round", "next round", "2nd round",
   "3rd round", "third round", "panel", "role play", "roleplay", "take-home",
@@ -1014,6 +1015,16 @@ local step_kinds = {technical = true, partner = true, final = true,
 -- A booked next step in a text: "the panel next week", or nil.
 local function booked(t)
   local l = t:lower()
+  -- "next is pairing on a real bug in your codebase, 2h": a step told by
+  -- what we will do
+  local doing = t:match("^%s*[Nn]ext:? is (%l+ing%s[^,;:%.]+)") or
+    t:match("^%s*[Nn]ext step is (%l+ing%s[^,;:%.]+)")
+  -- (meeting someone is said as such: "I'd be glad to meet ...")
+  if doing and not doing:match("^being ") and not doing:match("^meeting ")
+     and not doing:match("^talking ") and not doing:match("^speaking ") and
+     not doing:match("^seeing ") then
+    return doing
+  end
   for _, w in ipairs(step_words) do
     local a = l:find(w, 1, true) and
       l:find("%f[%w]" .. w:gsub("%-", "%%-") .. "%f[%W]")
@@ -1047,6 +1058,8 @@ local function booked(t)
         before = ""
       end
       if before:match("^%s*next step is an? $") or before:match("^%s*$") or
+         (w ~= "meeting" and (before:match("^%s*next step is $") or
+          before:match("^%s*next is $"))) or
          before:match("^%s*the $") or before:match("^%s*an? $") or
          before:match("^%s*for the $") or before:match("^%s*do an? $") or
          before:match("^%s*come in for an? $") or
@@ -1079,7 +1092,9 @@ local function requested(t)
     local at = l:find(mine, 1, true)
     return t:sub(at, at + #mine - 1), nil, "bring"
   end
-  local thing = l:match("asked for the " .. w) or
+  local thing = l:match("me to send an? " .. w) or
+    l:match("that i send an? " .. w) or
+    l:match("asked for the " .. w) or
     l:match("asked me to send the " .. w) or
     l:match("wants? to see the " .. w) or
     l:match("asked to see the " .. w) or
@@ -1119,7 +1134,8 @@ local function requested(t)
     end
   end
   if not thing then return nil end
-  thing = thing:gsub("%s+by%s.*$", ""):gsub("%s+$", "")
+  thing = thing:gsub("%s+by%s.*$", ""):gsub("%s+before%s.*$", "")
+    :gsub("%s+$", "")
   -- "the sequence and I walked her through it": the thing, not the story
   for _, who in ipairs({"i", "we", "she", "he", "they", "you"}) do
     thing = thing:gsub("%s+and%s+" .. who .. "%s.*$", "")
@@ -1227,7 +1243,8 @@ local request_words = {"send", "asked for", "to see the", "maybe a",
   "d bring", "ll bring", "will bring"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
   "stay and play", "ride along", "ride-along", "walk-round", "walk round",
-  "site visit", "site walk", "visit",
+  "site visit", "site walk", "visit", "shadow day", "review", "next is",
+  "next step is", "next =",
   "lesson", "observation", "trial",
   "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
   "case study", "exercise", "assessment"}

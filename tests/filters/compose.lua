@@ -617,4 +617,20 @@ d = draft_of({point("problems", "problem", "Rent arrears are up 22%"),
 hasnt(d, "talking about talking")
 hasnt(d, "talk about talking")
 
+-- a step named without its article, a step told by what we will do, a
+-- thing they want me to send
+d = draft_of({point("problems", "problem", "Carers leave because of travel"),
+  point("guidance", "guidance", "next step is shadow day with the other coordinator, Thursday 3 Dec 9-1")})
+has(d, "the shadow day with the other coordinator.")
+d = draft_of({point("problems", "problem", "A session token bug for a year"),
+  point("guidance", "guidance", "next = pairing on a real bug in their codebase, 2h")})
+has(d, "pairing on a real bug in your codebase.")
+d = draft_of({point("problems", "problem", "Close is day 9, the group wants day 5"),
+  point("guidance", "guidance", "he wants me to send a sample monthly pack before the final interview")})
+has(d, "I will send the sample monthly pack you asked for")
+-- (meeting someone is not "the meeting")
+d = draft_of({point("problems", "problem", "Phones ring out at 8am"),
+  point("guidance", "guidance", "Next is meeting two of the GP partners")})
+hasnt(d, "the meeting")
+
 return {}
