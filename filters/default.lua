@@ -2107,37 +2107,31 @@ local function compose(chosen, note)
   -- something to send or bring moves the process on more than other
   -- advice: it is what they act on ("send portfolio as a PDF" over
   -- "learn planograms properly")
-  if acted and acted_advice and not acted_advice:match("^send ") and
-     not acted_advice:match("^bring ") then
+  -- The first other point of their guidance that is advice to act on
+  -- (and, with verbs, starts with one of them): its advice and point.
+  local function advice_in(skip, verbs)
     for _, p in ipairs(note.sections.guidance or {}) do
-      if usable(p) and not in_step[p] and p ~= acted_point then
+      if usable(p) and not in_step[p] and p ~= skip then
         local t = prose(p, ctx, true)
         t = first_clause(first_sentence(what_to_do(unsay(unquote(t)))))
+        t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
         local v = (t:match("^(%a+)") or ""):lower()
-        if (v == "send" or v == "bring") and
-           voice.form(t) == "imperative" then
-          acted_advice = advice_of(t)
-          acted = fill(book.advice, {lower = md(acted_advice)})
-          acted_point = p
-          break
+        if voice.form(t) == "imperative" and (not verbs or verbs[v]) then
+          return advice_of(t), p
         end
       end
     end
   end
-  if not acted then
-    for _, p in ipairs(note.sections.guidance or {}) do
-      if usable(p) and not in_step[p] and p ~= take("guidance") then
-        local t = prose(p, ctx, true)
-        t = first_clause(first_sentence(what_to_do(unsay(unquote(t)))))
-        t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
-        if voice.form(t) == "imperative" then
-          acted_advice = advice_of(t)
-          acted = fill(book.advice, {lower = md(acted_advice)})
-          acted_point = p
-          break
-        end
-      end
-    end
+  local advice, from
+  if acted and acted_advice and not acted_advice:match("^send ") and
+     not acted_advice:match("^bring ") then
+    advice, from = advice_in(acted_point, {send = true, bring = true})
+  elseif not acted then
+    advice, from = advice_in(take("guidance"))
+  end
+  if advice then
+    acted_advice, acted_point = advice, from
+    acted = fill(book.advice, {lower = md(acted_advice)})
   end
 
   -- 3: the honest correction, and the next step

@@ -639,6 +639,14 @@ local time_words = {week = true, weeks = true, month = true, months = true,
   may = true, june = true, july = true, august = true, september = true,
   october = true, november = true, december = true, ["and"] = true,
   ["or"] = true, of = true, to = true}
+-- "before next stage" -> "before the next stage"; nil (no change) for
+-- "next week" or a kind of thing ("worst for first appointments").
+local function with_the(prep, which, w)
+  if article_preps[prep:lower()] and not time_words[w:lower()] and
+     not w:match("%as$") then
+    return prep .. " the " .. which .. " " .. w
+  end
+end
 local told_present = {explain = "explained", show = "showed",
   describe = "described", mention = "mentioned", present = "presented",
   talk = "talked", say = "said"}
@@ -770,19 +778,8 @@ local function normalize(text, keep_verdicts, words)
     end)
     -- "before next stage", "after first night", "for first 2 shifts":
     -- the article a hurried note leaves out (not "next week", "last year")
-    s = gsub_if(s, "st ", "(%f[%a][BbAaFfIiUu]%l+) (first) (%w+)", function(prep, which, w)
-      -- ("worst for first appointments": a kind of thing, no article)
-      if article_preps[prep:lower()] and not time_words[w:lower()] and
-         not w:match("%as$") then
-        return prep .. " the " .. which .. " " .. w
-      end
-    end)
-    s = gsub_if(s, "xt ", "(%f[%a][BbAaFfIiUu]%l+) (next) (%w+)", function(prep, which, w)
-      if article_preps[prep:lower()] and not time_words[w:lower()] and
-         not w:match("%as$") then
-        return prep .. " the " .. which .. " " .. w
-      end
-    end)
+    s = gsub_if(s, "st ", "(%f[%a][BbAaFfIiUu]%l+) (first) (%w+)", with_the)
+    s = gsub_if(s, "xt ", "(%f[%a][BbAaFfIiUu]%l+) (next) (%w+)", with_the)
     -- "binned like 40L": about, said in a letter
     s = gsub_if(s, "like ", "(%f[%a]%l+ed) like (~?%d)", "%1 about %2")
     -- "engagement up 12 pts": points, not patients
