@@ -891,6 +891,13 @@ local function advice_of(t)
   if head and quotes % 2 == 0 and (tf == "clause" or tf == "imperative" or
       tf == "we" or tf == "you") then
     t = head
+  elseif head and quotes % 2 == 0 and tf == "noun" and
+         sr.words(tail) <= 3 and not tail:find("%d") and
+         not tail:find("%f[%a]and%f[%A]") and
+         not ({["not"] = 1, no = 1, one = 1, only = 1, never = 1})[
+           (tail:match("^(%a+)") or ""):lower()] and voice.verbless(tail) then
+    -- "label everything, day dots": the note's word for it, not advice
+    t = head
   end
   t = t:gsub("^%u", string.lower)
   -- "send portfolio as a PDF" -> "send my portfolio as a PDF"

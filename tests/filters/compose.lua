@@ -633,4 +633,11 @@ d = draft_of({point("problems", "problem", "Phones ring out at 8am"),
   point("guidance", "guidance", "Next is meeting two of the GP partners")})
 hasnt(d, "the meeting")
 
+-- the note's word after advice is not said back ("label everything, day
+-- dots")
+d = draft_of({point("problems", "problem", "Two cooks short on weekends"),
+  point("guidance", "guidance", "label everything, day dots")})
+has(d, "I will label everything.")
+hasnt(d, "day dots")
+
 return {}
