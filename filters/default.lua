@@ -1583,6 +1583,26 @@ local function compose(chosen, note)
   -- Each sentence: its paragraph, its text, the point it came from, and
   -- how much it is needed (the lowest `keep` goes first when over budget).
   local sentences = {}
+  local leads = book.lang == "en" and voice.leads(book)
+  local out
+  -- Whether a sentence is said: each sentence of the point's words must
+  -- read as written English (voice.written).  A correction (kept at 80
+  -- or more) is mended but not cut, as what it puts right matters more.
+  local function said_well(text, keep)
+    if not leads then return text end
+    local kept = {}
+    for i, x in ipairs(voice.sentences(text)) do
+      local well, why = voice.written(x, leads, keep < 80)
+      if well then
+        kept[#kept + 1] = well
+      elseif keep >= 80 then
+        kept[#kept + 1] = x
+      elseif i == 1 then
+        return nil, why
+      end
+    end
+    return table.concat(kept, " ")
+  end
   local function say(para, text, keep, p)
     if text and text ~= "" then
       -- a point's words; the front matter's (a company named '"X') stay
@@ -1604,11 +1624,27 @@ local function compose(chosen, note)
       end
       -- "at Sunward Solar Co.." ends once
       if text:sub(-2) == ".." then text = text:gsub("([^%.])%.%.$", "%1.") end
+      if p and not said(p) then
+        local why
+        text, why = said_well(text, keep)
+        if not text then
+          local still = false
+          for _, x in ipairs(sentences) do
+            if x.point == p then still = true end
+          end
+          if not still then
+            out(p, "its sentence would paste the note's words (" .. why ..
+                "); write a say: line to word it")
+          end
+          return false
+        end
+      end
       sentences[#sentences + 1] = {para = para, text = text, keep = keep,
                                    point = p}
     end
+    return true
   end
-  local function out(p, why)
+  function out(p, why)
     p.why_not = why
     p.paragraph, p.role = nil, nil
   end
@@ -2015,7 +2051,11 @@ local function compose(chosen, note)
         -- to it (two words shared), and no tie line after it
         local answer_slot = p.section == "not_said" and
           book.evidence_answer_unsaid or book.evidence_answer
-        if i == 1 and problem and answer_slot and
+        local heard = false
+        for _, x in ipairs(sentences) do
+          if problem and x.point == problem then heard = true end
+        end
+        if i == 1 and heard and answer_slot and
            not t:find(":", 1, true) and
            answers(p) and not t:match("^I'm%s") and
            not t:match("^I am%s") and not t:match("^I can%s") then
@@ -2364,7 +2404,9 @@ local function compose(chosen, note)
     ::again::
   end
 
-  local from_points = false
+  -- (a step the note holds is said from it: "I will send the runbook
+  -- you asked for")
+  local from_points = step_point ~= nil and step_line ~= nil
   for _, s in ipairs(sentences) do
     if s.point then from_points = true end
   end

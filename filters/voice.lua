@@ -47,7 +47,11 @@ voice.shorthand = {
   shes = "she's", incl = "including", pax = "passengers",
   diff = "different", meds = "medicines", shud = "should", shd = "should",
   fwd = "forward", fwding = "forwarding", fwded = "forwarded",
-  wud = "would", cud = "could",
+  wud = "would", cud = "could", couldnt = "couldn't",
+  wouldnt = "wouldn't", shouldnt = "shouldn't", hasnt = "hasn't",
+  havent = "haven't", hadnt = "hadn't", arent = "aren't", werent =
+  "weren't", theyre = "they're", youre = "you're", theyll = "they'll",
+  youll = "you'll", xmas = "Christmas",
 }
 
 -- Misspellings common enough to be sure of, and the word meant.
@@ -481,7 +485,8 @@ local selftalk_starts = {"should just have", "should have just",
   "misspoke and", "no idea why", "dunno why", "not sure why i",
   "need to fix", "fix this$", "fix that$", "must fix", "move on$",
   "i blanked$", "blanked$", "i blanked under pressure$", "i misspoke$",
-  "i got flustered$", "better to be honest", "better be honest"}
+  "i got flustered$", "better to be honest", "better be honest",
+  "i should just say", "should just say"}
 for _, who in ipairs({"you", "she", "he", "her", "him", "they", "them"}) do
   selftalk_starts[#selftalk_starts + 1] = "i don't want " .. who .. " "
   selftalk_starts[#selftalk_starts + 1] = "i dont want " .. who .. " "
@@ -2338,6 +2343,381 @@ function voice.head_phrase(t, lists)
     body = body .. " (" .. result .. ")"
   end
   return body .. mark
+end
+
+-- ---- the sentence check ---------------------------------------------------
+
+-- Whether a sentence of a draft reads as written English, not as the
+-- note's words pasted in: true, or false and what a reader would catch.
+-- `lead` is the phrasebook's words before the point's ("You mentioned",
+-- "You were open about the problem:"), and `want` what they take after
+-- them: "clause" (after "that"), "colon" (after a colon), "noun", or nil
+-- for a sentence that is the point's own.  The composer leaves out a
+-- sentence that fails, rather than guess at the note's meaning.
+local residue = {"->", " / ", "=", "~", "%f[%w]w/", "%+%d", "%d%+%f[%s%p]",
+  "&&", "%f[%w]vs%f[%W]", "%f[%w]def%f[%W]", "%f[%w]tbh%f[%W]",
+  "%f[%w]imo%f[%W]", "%f[%w]btw%f[%W]", "%f[%w]obvs%f[%W]",
+  "%f[%w]couldnt%f[%W]", "%f[%w]wouldnt%f[%W]", "%f[%w]shouldnt%f[%W]",
+  "%f[%w]arent%f[%W]", "%f[%w]werent%f[%W]", "%f[%w]havent%f[%W]",
+  "%f[%w]hasnt%f[%W]", "%f[%w]theyre%f[%W]", "%f[%w]youre%f[%W]",
+  "%?%?", "%.%.", ",,", "%s[,;:%.]"}
+-- the parts of s between ", ", "; " and ": " outside brackets and
+-- quotations, each with the mark before it
+local function chunks(s)
+  local out, depth, quoted, from, mark = {}, 0, false, 1, ""
+  for i = 1, #s - 1 do
+    local c = s:byte(i)
+    if c == 40 then depth = depth + 1
+    elseif c == 41 and depth > 0 then depth = depth - 1
+    elseif c == 34 then quoted = not quoted
+    elseif (c == 44 or c == 59 or c == 58) and depth == 0 and not quoted and
+           s:byte(i + 1) == 32 then
+      out[#out + 1] = {text = s:sub(from, i - 1), mark = mark}
+      mark, from = string.char(c), i + 2
+    end
+  end
+  out[#out + 1] = {text = s:sub(from), mark = mark}
+  return out
+end
+-- A noun phrase that says its own verdict, with no verb: "snagging list
+-- at handover way too long", "enquiries fine but viewing".
+local predicate_words = {too = true, fine = true, ok = true, okay = true,
+  broken = true, poor = true, low = true, high = true, bad = true,
+  good = true, great = true, done = true, gone = true, hard = true,
+  possible = true, impossible = true, slow = true, late = true}
+-- Words that open a note's afterthought with no verb: "..., both
+-- nights", "..., mostly doors closing late", "..., even just the trial".
+local afterthought = {both = true, lots = true, even = true, esp = true,
+  every = true, very = true, plus = true, incl = true}
+-- Participles that follow their noun in a note: "reds seen in 5 days".
+local participles = {seen = true, done = true, taken = true, given = true,
+  gone = true, made = true, kept = true, left = true, lost = true,
+  sent = true, paid = true, built = true, cut = true, put = true}
+local predicate_next = {but = true, ["and"] = true, ["or"] = true,
+  at = true, ["in"] = true, on = true, ["for"] = true, to = true}
+local function bare_predicate(t)
+  local ws = {}
+  for w in t:gsub("%b()", ""):gmatch("[%a']+") do ws[#ws + 1] = w:lower() end
+  for i = 2, #ws do
+    -- "way too long"; "enquiries fine but ...", not "high severity"
+    if ws[i] == "too" or (predicate_words[ws[i]] and
+       (i == #ws or predicate_next[ws[i + 1]])) then
+      return true
+    end
+  end
+  return false
+end
+-- The words before a point's in each phrase of a phrasebook, longest
+-- first, each with what it takes after it.
+local objects = {you = true, them = true, it = true, him = true,
+  her = true, us = true, me = true}
+function voice.leads(book)
+  local out = {}
+  local function walk(t)
+    for _, v in pairs(t) do
+      if type(v) == "table" then
+        walk(v)
+      elseif type(v) == "string" then
+        local pre = v:match("^([^{]-)%s*{")
+        local _, vars = v:gsub("{%a+}", "")
+        -- ("With {head}, I {lower}": the point's words on both sides)
+        if pre and pre ~= "" and vars == 1 then
+          local want = "noun"
+          if pre:match(":$") then want = "colon"
+          elseif pre:match(" that$") or pre:match(" how$") or
+                 pre:match(" when$") then want = "clause"
+          elseif pre:match(" I$") or pre:match(" will$") or
+                 pre:match(" and$") then want = "verb"
+          end
+          out[#out + 1] = {pre = pre, want = want}
+        end
+      end
+    end
+  end
+  walk(book)
+  table.sort(out, function(a, b)
+    if #a.pre ~= #b.pre then return #a.pre > #b.pre end
+    return a.pre < b.pre
+  end)
+  return out
+end
+
+-- A sentence cut back at its last ", ", "; " or ": " (outside brackets
+-- and quotations) to the longest part that reads as written, keeping at
+-- least three words after the phrase's and six in all; nil when none.
+function voice.cut_back(s, leads)
+  if #s > 2000 then return nil end
+  local at, depth, quoted = {}, 0, false
+  for i = 1, #s - 1 do
+    local c = s:byte(i)
+    if c == 40 then depth = depth + 1
+    elseif c == 41 and depth > 0 then depth = depth - 1
+    elseif c == 34 then quoted = not quoted
+    elseif (c == 44 or c == 59 or c == 58) and depth == 0 and not quoted and
+           s:byte(i + 1) == 32 then
+      at[#at + 1] = i
+    end
+  end
+  local lead = ""
+  for _, l in ipairs(leads or {}) do
+    if s:sub(1, #l.pre) == l.pre then lead = l.pre break end
+  end
+  -- the sentence without one part ("the backlog: trays late to the OR,
+  -- 14 case delays last month" -> "the backlog: 14 case delays last
+  -- month"), or cut at a mark: the longest that reads as written
+  local best, most = nil, 0
+  local function try(x)
+    local n = sr.words(x)
+    if n > most and n >= 6 and n - sr.words(lead) >= 3 and
+       voice.fluent(x, leads) then
+      best, most = x, n
+    end
+  end
+  for k = #at, 1, -1 do
+    try(s:sub(1, at[k] - 1) .. ".")
+    -- (not a part that bears on the rest: "if positive", "but not")
+    local w1 = first_word(s:sub(at[k] + 2)):lower()
+    if at[k + 1] and not subordinate[w1] and not joining[w1] then
+      try(s:sub(1, at[k] + 1) .. s:sub(at[k + 1] + 2))
+    end
+  end
+  return best
+end
+
+-- A sentence the check failed, mended where the mend is sure: two
+-- sentences joined by a comma are joined by a semicolon ("I designed the
+-- name check; mismatch warnings cut misdirected payments by 30%"); a
+-- change with no verb takes one, in the tense of the sentence ("alert
+-- volume went down 45%", "footfall is down about 30%").  nil when none.
+function voice.mend(s, fix)
+  if fix and fix.splice then
+    local a, b = s:find(", " .. fix.splice, 1, true)
+    if a then return s:sub(1, a - 1) .. "; " .. s:sub(a + 2) end
+  elseif fix and fix.change then
+    local a = s:find(fix.change, 1, true)
+    local noun = fix.change:match("^(.-) %a+$")
+    if a then
+      local was = fix.went
+      for w in s:gmatch("%a+") do
+        local l = w:lower()
+        if past[l] or (l:match("ed$") and #l >= 5) then was = true end
+      end
+      local verb = was and "went " or (plural(noun) and "are " or "is ")
+      s = s:sub(1, a + #noun) .. verb .. s:sub(a + #noun + 1)
+      if fix.how then s = s:sub(1, fix.how - 1) .. "how " .. s:sub(fix.how) end
+      return s
+    end
+  elseif fix and fix.subjectless then
+    -- "I turned Meta off ..., found 35% ..., reallocated £400k": the
+    -- writer's own list of doings, its last joined with "and"
+    local last = s:match(".*, (.-)$")
+    local w1 = last and first_word(last):lower()
+    if last and (past[w1] or (w1:match("^%l+ed$") and #w1 >= 5)) then
+      return s:sub(1, #s - #last) .. "and " .. last
+    end
+  end
+  return nil
+end
+
+-- no verb a list knows, and no plural subject with its verb ("trays
+-- arrive late")
+local function no_verb(t)
+  local w2 = (t:match("^%S+%s+([%a']+)") or ""):lower()
+  return verbless(t) and (predicate_words[w2] or w2 == "too" or
+    not voice.subject_verb(t))
+end
+
+function voice.fluent(s, leads)
+  -- (a sentence of a hundred words is no sentence for a letter, and the
+  -- checks below need not see a page of brackets)
+  if #s > 600 then return false, "a sentence over 600 bytes" end
+  local lead, want
+  for _, l in ipairs(leads or {}) do
+    if s:sub(1, #l.pre) == l.pre then lead, want = l.pre, l.want break end
+  end
+  for _, r in ipairs(residue) do
+    if s:find(r) then
+      return false, "note shorthand ('" .. (s:match(r) or r) .. "')"
+    end
+  end
+  local body = s:gsub("[%.!?]+[\"'\u{201D}]?$", "")
+  if lead and body:sub(1, #lead) == lead then
+    body = body:sub(#lead + 1):gsub("^%s+", "")
+    -- "... that I {lower}": the subject is the phrase's, the clause both
+    if lead:match(" I$") then body = "I " .. body end
+  else
+    want = nil
+  end
+  -- a quotation is one word here
+  body = body:gsub('%b""', "Q"):gsub("\u{201C}.-\u{201D}", "Q")
+  local parts = chunks(body)
+  local first = parts[1].text
+  -- "In fact, ...", "When you asked about X, I said ...": what opens
+  -- the sentence before its clause
+  local w = first_word(first):lower()
+  local opens = #parts > 1 and parts[2].mark == "," and
+    not voice.subject_verb(first) and
+    (clause_openers[w] or subordinate[w] or
+     (of_phrase[w] and not determiner[w]) or
+     w:match("^%l+ly$") or w == "instead")
+  if opens then first = parts[2].text end
+  -- "evictions down from 14 to 5", "covers up 40%": a change with no
+  -- verb ("went down", "brought variance down" have theirs)
+  -- (a result in brackets is the phrase's: "(A330 boarding from 38 to
+  -- 29 minutes)")
+  local unbracketed = body:gsub("%b()", function(x)
+    return (x:gsub("[^%s]", "x")) end)
+  local changes = {}
+  for at, dir in unbracketed:gmatch("()%f[%a](%a+)%f[%A]") do
+    if dir == "up" or dir == "down" then
+      local a, b = unbracketed:sub(1, at - 1):match("()(%a+) $")
+      local mid = unbracketed:sub(at + #dir + 1):match(
+        "^(%a* ?%a* ?)[%$\194\226~]*%d")
+      if a and mid then
+        changes[#changes + 1] = {a = a, b = b, dir = dir, mid = mid}
+      end
+    end
+  end
+  for _, c in ipairs(changes) do
+    local a, b, dir = c.a, c.b, c.dir
+    local mid = c.mid:gsub("^from ", ""):gsub("^to ", ""):gsub("^by ", "")
+    if (mid == "" or amount_words[mid:match("^(%a+) $") or ""]) and
+       not (verbs[b:lower()] or
+       past[b:lower()] or b:match("ed$") or subjects[b:lower()] or
+       b == "it" or b == "them" or b == "that" or b == "this" or
+       b == "go" or b == "come" or b == "be" or b == "been") then
+      -- (the verb up to three words before: "cut the programme down")
+      local before, verb = body:sub(math.max(1, a - 40), a - 1), false
+      before = before:match("[,;:]%s+([^,;:]*)$") or before
+      local ws = {}
+      for x in before:gmatch("%a+") do ws[#ws + 1] = x:lower() end
+      for k = math.max(1, #ws - 2), #ws do
+        local x = ws[k]
+        if verbs[x] or past[x] or x:match("ed$") or s_verbs[x] then
+          verb = true
+        end
+      end
+      if not verb then
+        -- mended only where the change opens its part ("..., covers up
+        -- 40%"), not after the phrase's noun ("talking about CAC
+        -- payback down ...")
+        local opens_part = want ~= "noun" and
+          (a == 1 or body:sub(1, a - 1):match("[,;:]%s+$") or
+           sr.words(body:sub(1, a - 1):match("[,;:]%s+([%w%s]-)$") or
+             "a b c d") <= 3)
+        -- "talking with you about CAC payback down from 19 to 11 months":
+        -- about how it went down
+        local how = want == "noun" and lead:match(" about$") and
+          sr.words(body:sub(1, a - 1)) <= 3 and not body:find("[,;:]")
+        local fix
+        if opens_part or how then
+          fix = {change = b .. " " .. dir,
+            how = how and #s - #(s:gsub("^" .. lead:gsub("%p", "%%%0") ..
+              "%s*", "")) + 1,
+            went = body:find("%f[%a]from [%$\194\226~]*%d") ~= nil}
+        end
+        return false, "a change with no verb ('" .. b .. " " .. dir .. "')",
+          fix
+      end
+    end
+  end
+  if want == "clause" or want == nil then
+    -- after "that", or as a sentence of its own: a subject and its verb
+    -- ("At Aquilo after we saw ..., I added": an opening phrase with
+    -- no comma; "What really happened: I challenged ...")
+    local l = first:lower()
+    if not voice.subject_verb(first) and not
+       (want == nil and (past[first_word(first):lower()] or
+        (clause_openers[w] and (l:find("%f[%a]i%f[%A]") or
+          l:find("%f[%a]we%f[%A]"))) or
+        (#parts > 1 and parts[2].mark == ":" and
+         voice.subject_verb(parts[2].text)))) then
+      return false, "no subject and verb ('" .. first .. "')"
+    end
+  elseif (want == "noun" or want == "colon") and no_verb(first) and
+         bare_predicate(first) then
+    return false, "a verdict with no verb ('" .. first .. "')"
+  end
+  for i = 2, #parts do
+    local t, mark = parts[i].text, parts[i].mark
+    local w1 = first_word(t):lower()
+    local clause = voice.subject_verb(t)
+    local before = parts[i - 1].text
+    -- a colon after a clause says what it is ("the team is stretched:
+    -- five live projects"); after a fragment, it is the note's shorthand
+    if mark == ":" and ((not clause and not voice.subject_verb(before) and
+       not (i == 2 and (want == "colon" or want == "noun"))) or
+       (no_verb(t) and (bare_predicate(t) or subordinate[w1])) or
+       (not clause and (past[w1] or w1:match("^%l+ed$")) and
+        not body:find(", and ", 1, true) and
+        (determiner[first_word(t:sub(#w1 + 2)):lower()] or
+         objects[first_word(t:sub(#w1 + 2)):lower()] or
+         t:match("^%a+ %d")))) then
+      return false, "a fragment after a colon ('" .. t .. "')"
+    elseif mark == "," and clause and subjects[w1] and
+           voice.subject_verb(before) and
+           not subordinate[first_word(before):lower()] then
+      return false, "two sentences joined by a comma", {splice = t}
+    elseif mark ~= ";" and (w1 == "is" or w1 == "are" or w1 == "was" or
+           w1 == "were" or w1 == "has" or w1 == "have") then
+      -- "I must correct this: is important for honesty"
+      return false, "a part with no subject ('" .. t .. "')"
+    elseif mark == "," and not body:find(", and ", 1, true) and
+           (s_verbs[w1] or
+           ((past[w1] or participles[w1] or
+             (w1:match("^%l+ed$") and #w1 >= 5)) and
+            (determiner[first_word(t:sub(#w1 + 2)):lower()] or
+             t:match("^%a+ %d")))) then
+      -- "..., keeps the voice consistent", "..., serialised the refresh"
+      local mine = first:match("^I%s") or first:match("^[Ww]e%s")
+      return false, "a part with no subject ('" .. t .. "')",
+        mine and not s_verbs[w1] and {subjectless = t} or nil
+    elseif mark == "," and clause and not joining[w1] and
+           not amount_words[w1] and not w1:match("ly$") and
+           not subordinate[w1] and not relative[w1] and
+           not of_phrase[w1] and not quantifiers[w1] and
+           not past[w1] and not s_verbs[w1] and not w1:match("ed$") and
+           voice.subject_verb(before) and
+           not subordinate[first_word(before):lower()] and
+           not (parts[i + 1] or {text = ""}).text:match("^and ") and
+           not body:find(", and ", 1, true) then
+      return false, "two sentences joined by a comma", {splice = t}
+    elseif mark == "," and afterthought[w1] and no_verb(t) and
+           (w1 ~= "both" or sr.words(t) <= 4) then
+      return false, "a note's afterthought ('" .. t .. "')"
+    elseif mark == "," and (t:match("^%l+ %l+ed%f[%A]") or
+           participles[(t:match("^%l+ (%l+)") or "")]) and
+           not joining[w1] and not of_phrase[w1] and not determiner[w1] and
+           not subordinate[w1] and not subjects[w1] and
+           verbless(t:gsub("^%l+ %l+", "x")) then
+      return false, "a fragment ('" .. t .. "')"
+    elseif mark == "," and not joining[w1] and not subordinate[w1] and
+           not of_phrase[w1] and no_verb(t) and bare_predicate(t) then
+      return false, "a verdict with no verb ('" .. t .. "')"
+    elseif mark == "," and t:match("^%l+ %l+ing%f[%A]") and
+           not joining[w1] and not of_phrase[w1] and not determiner[w1] then
+      return false, "a fragment ('" .. t .. "')"
+    end
+  end
+  return true
+end
+
+-- A sentence as it may go in a letter: as it is when it reads as
+-- written, mended where the mend is sure (at most twice: "..., and ...,
+-- ..."), else (when `cut`) cut back to the longest part that reads as
+-- written; or nil and what a reader would catch.
+function voice.written(s, leads, cut)
+  local ok, why, fix = voice.fluent(s, leads)
+  for _ = 1, 2 do
+    local mended = not ok and voice.mend(s, fix)
+    if not mended then break end
+    s = mended
+    ok, why, fix = voice.fluent(s, leads)
+  end
+  if ok then return s end
+  local short = cut and voice.cut_back(s, leads)
+  if short then return short end
+  return nil, why
 end
 
 return voice

@@ -65,7 +65,7 @@ nowhere() {
 
 repo=$tmp/repo notes=$tmp/repo/notes out=$tmp/out
 mkdir -p "$tmp/outside" "$notes/2026" "$repo/filters"
-printf -- '---\ncompany: SECRET-OUTSIDE\ninterviewer: Eve <eve@x.example>\n---\n## What excited them\n- SECRET-BODY\n' \
+printf -- '---\ncompany: SECRET-OUTSIDE\ninterviewer: Eve <eve@x.example>\n---\n## What excited them\n- I led the SECRET-BODY migration\n' \
     >"$tmp/outside/creds.md"
 printf -- '---\ncompany: Acme\ninterviewer: Ann <ann@acme.example>\ndate: 2026-11-20\n---\n## What excited them\n- the migration plan\n' \
     >"$notes/2026/acme.md"

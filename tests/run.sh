@@ -106,7 +106,7 @@ for build in "$@"; do
 	# The shipped filters' paths are shown from the working folder, so the
 	# expected output does not depend on where the tree is.
 	for f in tests/filters/*.lua; do
-		{ $sr explain -j 1 --no-default-filters --max-instructions 2000000 \
+		{ $sr explain -j 1 --no-default-filters --max-instructions 4000000 \
 		    --max-memory 32 -f "$f" tests/regress/basic.md \
 		    tests/filters/second.md 2>&1; echo "exit $?"; } |
 		    sed "s|$PWD/||g" >"$tmp/filter"

@@ -486,4 +486,22 @@ return {
   {"normalize", "I can start after next week, for first time", "I can start after next week, for first time"},
   {"normalize", "worst for first appointments", "worst for first appointments"},
   {"normalize", "42k orders a day in black friday week, guides for android and iphone", "42k orders a day in Black Friday week, guides for Android and iPhone"},
+  -- the sentence check: mended where the mend is sure, else cut back to
+  -- what reads as written, else left out ("nil")
+  {"written", "I should have made the link to my own work: I designed the name check at Pennywise, mismatch warnings cut misdirected payments by about 30%.", "I should have made the link to my own work: I designed the name check at Pennywise; mismatch warnings cut misdirected payments by about 30%."},
+  {"written", "With the geo-holdout tests at Ridgeback, I turned Meta off in 3 regions for 4 weeks, found 35% of attributed sales would have happened anyway, reallocated £400k.", "With the geo-holdout tests at Ridgeback, I turned Meta off in 3 regions for 4 weeks, found 35% of attributed sales would have happened anyway, and reallocated £400k."},
+  {"written", "I enjoyed talking with you about CAC payback down from 19 to 11 months at Ridgeback.", "I enjoyed talking with you about how CAC payback went down from 19 to 11 months at Ridgeback."},
+  {"written", "You mentioned the sterile processing backlog: trays late to the OR, 14 case delays last month.", "You mentioned the sterile processing backlog: 14 case delays last month."},
+  {"written", "I have dealt with the same problem: I relaunched the restaurant with a midweek menu, covers up 40%.", "I have dealt with the same problem: I relaunched the restaurant with a midweek menu; covers went up 40%."},
+  {"written", "You told me that footfall down about 30% since 2019.", "You told me that footfall is down about 30% since 2019."},
+  {"written", "You were candid about the challenge: many agency workers, every week different people, very hard to train.", "You were candid about the challenge: many agency workers."},
+  {"written", "I can also do stairs start to finish, done 5 from scratch.", "I can also do stairs start to finish."},
+  {"written", "I was glad to tell you how I spotted the logins, contained in 40 minutes, with no loss.", "I was glad to tell you how I spotted the logins, contained in 40 minutes, with no loss."},
+  {"written", "You mentioned that the service level is 94% against a target of 98.5%, and you paid over £1m in fines last year.", "You mentioned that the service level is 94% against a target of 98.5%, and you paid over £1m in fines last year."},
+  {"written", "Big difference when your officers carry about 250 each, you'll think I'm used to a lot more than I am.", "nil"},
+  {"written", "Over 2 years evictions down from 14 to 5 and collection went up.", "nil"},
+  {"written", "You def noticed because you asked a follow up I couldnt answer.", "nil"},
+  {"written", "I must correct this: is important for honesty.", "nil"},
+  {"written", "You mentioned snagging list at handover way too long.", "nil"},
+  {"written", "I especially enjoyed hearing about the readout expected Q3 2027: if positive, raise and possible US listing.", "I especially enjoyed hearing about the readout expected Q3 2027."},
 }

@@ -5,6 +5,8 @@
 
 local voice = require "voice"
 local cases = require "cases"
+local fluency = require "fluency"
+local leads = voice.leads(require "phrasebook_en")
 
 local function note(n)
   local pass, fail = 0, 0
@@ -34,6 +36,8 @@ local function note(n)
     elseif rule == "head_phrase" then got = voice.head_phrase(input, ctx.lists)
     elseif rule == "tidy" then got = voice.tidy(input)
     elseif rule == "their_to_yours" then got = voice.their_to_yours(input)
+    elseif rule == "written" then
+      got = voice.written(input, leads, true) or "nil"
     end
     if got == want then
       pass = pass + 1
@@ -42,6 +46,26 @@ local function note(n)
       sr.log(string.format("case %d (%s) %q: got %q, want %q", i, rule,
         input, tostring(got), tostring(want)))
     end
+  end
+  -- the sentence check against the editors' labels: it passes every
+  -- sentence they would send, and catches at least a floor of the rest
+  local caught = 0
+  for i, f in ipairs(fluency) do
+    local ok, why = voice.fluent(f[2], leads)
+    if f[1] and not ok then
+      fail = fail + 1
+      sr.log(string.format("fluency %d: an editor would send %q; the " ..
+        "check says %s", i, f[2], why))
+    elseif not f[1] and not ok then
+      pass, caught = pass + 1, caught + 1
+    elseif f[1] then
+      pass = pass + 1
+    end
+  end
+  if caught < 50 then
+    fail = fail + 1
+    sr.log(string.format("fluency: the check caught %d of the sentences " ..
+      "editors marked, fewer than 50", caught))
   end
   sr.log(string.format("voice: %d passed, %d failed", pass, fail))
 end
