@@ -1587,12 +1587,13 @@ local function compose(chosen, note)
   local out
   -- Whether a sentence is said: each sentence of the point's words must
   -- read as written English (voice.written).  A correction (kept at 80
-  -- or more) is mended but not cut, as what it puts right matters more.
+  -- or more) is mended or cut back, but never left out, as what it puts
+  -- right matters more.
   local function said_well(text, keep)
     if not leads then return text end
     local kept = {}
     for i, x in ipairs(voice.sentences(text)) do
-      local well, why = voice.written(x, leads, keep < 80)
+      local well, why = voice.written(x, leads, keep < 80 or "parts")
       if well then
         kept[#kept + 1] = well
       elseif keep >= 80 then

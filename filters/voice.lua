@@ -2442,10 +2442,18 @@ function voice.leads(book)
   return out
 end
 
+-- no verb a list knows, and no plural subject with its verb ("trays
+-- arrive late")
+local function no_verb(t)
+  local w2 = (t:match("^%S+%s+([%a']+)") or ""):lower()
+  return verbless(t) and (predicate_words[w2] or w2 == "too" or
+    not voice.subject_verb(t))
+end
+
 -- A sentence cut back at its last ", ", "; " or ": " (outside brackets
 -- and quotations) to the longest part that reads as written, keeping at
 -- least three words after the phrase's and six in all; nil when none.
-function voice.cut_back(s, leads)
+function voice.cut_back(s, leads, parts_only)
   if #s > 2000 then return nil end
   local at, depth, quoted = {}, 0, false
   for i = 1, #s - 1 do
@@ -2474,12 +2482,24 @@ function voice.cut_back(s, leads)
     end
   end
   for k = #at, 1, -1 do
-    try(s:sub(1, at[k] - 1) .. ".")
-    -- (not a part that bears on the rest: "if positive", "but not")
-    local w1 = first_word(s:sub(at[k] + 2)):lower()
-    if at[k + 1] and not subordinate[w1] and not joining[w1] then
-      try(s:sub(1, at[k] + 1) .. s:sub(at[k + 1] + 2))
+    -- a part left out is a fragment with no verb, and not one that bears
+    -- on the rest ("if positive", "but not")
+    -- of the shapes the check finds ("trays late to the OR", "op
+    -- bruised", "both nights")
+    local part = s:sub(at[k] + 2, (at[k + 1] or #s) - 1)
+    local w1 = first_word(part):lower()
+    local shape = bare_predicate(part) or afterthought[w1] or
+      part:match("^%l+ %l+ed%f[%A]") or part:match("^%l+ %l+ing%f[%A]") or
+      participles[part:match("^%l+ (%l+)") or ""]
+    if shape and not subordinate[w1] and not joining[w1] and
+       not subjects[w1] and no_verb(part) then
+      if at[k + 1] then
+        try(s:sub(1, at[k] + 1) .. s:sub(at[k + 1] + 2))
+      else
+        try(s:sub(1, at[k] - 1) .. ".")
+      end
     end
+    if not parts_only then try(s:sub(1, at[k] - 1) .. ".") end
   end
   return best
 end
@@ -2517,14 +2537,6 @@ function voice.mend(s, fix)
     end
   end
   return nil
-end
-
--- no verb a list knows, and no plural subject with its verb ("trays
--- arrive late")
-local function no_verb(t)
-  local w2 = (t:match("^%S+%s+([%a']+)") or ""):lower()
-  return verbless(t) and (predicate_words[w2] or w2 == "too" or
-    not voice.subject_verb(t))
 end
 
 function voice.fluent(s, leads)
@@ -2715,7 +2727,7 @@ function voice.written(s, leads, cut)
     ok, why, fix = voice.fluent(s, leads)
   end
   if ok then return s end
-  local short = cut and voice.cut_back(s, leads)
+  local short = cut and voice.cut_back(s, leads, cut == "parts")
   if short then return short end
   return nil, why
 end
