@@ -310,6 +310,21 @@ local function select(points, note)
   -- a panel's points are the same tables for each member: what the last
   -- draft decided is not this one's
   for _, p in ipairs(points) do p.why_not, p.paragraph, p.role = nil end
+  -- a point under no heading of the six (a quick list with no headings)
+  -- that opens with a question's cue ("she liked that ...", "problem =
+  -- ...") is read as that question's; once per note
+  local others = note.sections.other or {}
+  note.sections.other = {}
+  for _, p in ipairs(others) do
+    local key, text = voice.cue(p.text)
+    if key and not (p.heading or ""):lower():match("next") then
+      p.section, p.text = key, text
+      note.sections[key] = note.sections[key] or {}
+      table.insert(note.sections[key], p)
+    else
+      table.insert(note.sections.other, p)
+    end
+  end
 
   for _, r in ipairs(roles) do
     local why_not = "a higher-scored " .. r.role .. " point was taken"

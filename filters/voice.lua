@@ -2489,7 +2489,7 @@ function voice.cut_back(s, leads, parts_only)
     local part = s:sub(at[k] + 2, (at[k + 1] or #s) - 1)
     local w1 = first_word(part):lower()
     local shape = bare_predicate(part) or afterthought[w1] or
-      part:match("^%l+ %l+ed%f[%A]") or part:match("^%l+ %l+ing%f[%A]") or
+      part:match("^%l+ %l+ed%f[%A]") or part:match("^%l+ %l%l%l+ing%f[%A]") or
       participles[part:match("^%l+ (%l+)") or ""]
     if shape and not subordinate[w1] and not joining[w1] and
        not subjects[w1] and no_verb(part) then
@@ -2706,7 +2706,7 @@ function voice.fluent(s, leads)
     elseif mark == "," and not joining[w1] and not subordinate[w1] and
            not of_phrase[w1] and no_verb(t) and bare_predicate(t) then
       return false, "a verdict with no verb ('" .. t .. "')"
-    elseif mark == "," and t:match("^%l+ %l+ing%f[%A]") and
+    elseif mark == "," and t:match("^%l+ %l%l%l+ing%f[%A]") and
            not joining[w1] and not of_phrase[w1] and not determiner[w1] then
       return false, "a fragment ('" .. t .. "')"
     end
@@ -2730,6 +2730,52 @@ function voice.written(s, leads, cut)
   local short = cut and voice.cut_back(s, leads, cut == "parts")
   if short then return short end
   return nil, why
+end
+
+-- A point under no heading of the six questions (a quick list with no
+-- headings at all) that opens with words only one of them is answered
+-- by: "she liked that ...", "problem = ...", "advice: ...".  Each cue is
+-- a pattern on the point's text in lower case ("%a+" a name or pronoun);
+-- a label and its mark ("problem = ") go.
+voice.cues = {
+  -- (the writer's own first: "i loved that" is not "she loved that")
+  {"excited_me", "^i liked that "}, {"excited_me", "^i loved that "},
+  {"excited_me", "^i loved hearing "}, {"excited_me", "^i liked hearing "},
+  {"excited_them", "^%a+ liked that "}, {"excited_them", "^%a+ liked my "},
+  {"excited_them", "^%a+ loved that "}, {"excited_them", "^%a+ loved my "},
+  {"excited_them", "^%a+ really liked "}, {"excited_them", "^%a+ lit up "},
+  {"excited_them", "^%a+ perked up "}, {"excited_them", "^%a+ was impressed "},
+  {"excited_them", "^%a+ got excited "},
+  {"problems", "^problems?%s*[=:%-]+%s*", true},
+  {"problems", "^their problem%s*[=:%-]+%s*", true},
+  {"problems", "^main problem%s*[=:%-]+%s*", true},
+  {"problems", "^biggest problem%s*[=:%-]+%s*", true},
+  {"problems", "^challenges?%s*[=:%-]+%s*", true},
+  {"problems", "^pain points?%s*[=:%-]+%s*", true},
+  {"guidance", "^advice%s*[=:%-]+%s*", true}, {"guidance", "^tip%s*[=:%-]+%s*", true},
+  {"guidance", "^%a+ told me to "}, {"guidance", "^%a+ suggested "},
+  {"guidance", "^%a+ advised "}, {"guidance", "^%a+ recommended "},
+  {"say_differently", "^i should have said "},
+  {"say_differently", "^should have said "},
+  {"say_differently", "^wish i'?d said "}, {"say_differently", "^wish i had said "},
+  {"not_said", "^forgot to mention ", true}, {"not_said", "^i forgot to mention ", true},
+  {"not_said", "^didn'?t mention ", true}, {"not_said", "^i didn'?t mention ", true},
+  {"not_said", "^should have mentioned ", true},
+  {"not_said", "^i should have mentioned ", true},
+  {"not_said", "^didn'?t get to say ", true}, {"not_said", "^i didn'?t get to say ", true},
+}
+-- The question a point's opening words answer, and its text without a
+-- label; nil when none.
+function voice.cue(text)
+  local l = text:lower()
+  for _, c in ipairs(voice.cues) do
+    local a, b = l:find(c[2])
+    if a then
+      local rest = c[3] and text:sub(b + 1) or text
+      if rest ~= "" then return c[1], rest end
+    end
+  end
+  return nil
 end
 
 return voice

@@ -504,4 +504,16 @@ return {
   {"written", "I must correct this: is important for honesty.", "nil"},
   {"written", "You mentioned snagging list at handover way too long.", "nil"},
   {"written", "I especially enjoyed hearing about the readout expected Q3 2027: if positive, raise and possible US listing.", "I especially enjoyed hearing about the readout expected Q3 2027."},
+  -- a point under no heading, read by its opening words
+  {"cue", "she liked that i do guided biofilm therapy", "excited_them|she liked that i do guided biofilm therapy"},
+  {"cue", "Problem = hygiene list booked out 7 wks", "problems|hygiene list booked out 7 wks"},
+  {"cue", "problems: no senior on nights", "problems|no senior on nights"},
+  {"cue", "advice - read the survey before round 2", "guidance|read the survey before round 2"},
+  {"cue", "he told me to bring my portfolio", "guidance|he told me to bring my portfolio"},
+  {"cue", "forgot to mention i cut queues from 12 min to 3", "not_said|i cut queues from 12 min to 3"},
+  {"cue", "I should have said 5 weeks, not 6", "say_differently|I should have said 5 weeks, not 6"},
+  {"cue", "i loved that they train everyone on the new machine", "excited_me|i loved that they train everyone on the new machine"},
+  {"cue", "wants someone who can do saturdays", "nil"},
+  {"cue", "problem solving was a theme", "nil"},
+  {"cue", "problem =", "nil"},
 }

@@ -36,6 +36,9 @@ local function note(n)
     elseif rule == "head_phrase" then got = voice.head_phrase(input, ctx.lists)
     elseif rule == "tidy" then got = voice.tidy(input)
     elseif rule == "their_to_yours" then got = voice.their_to_yours(input)
+    elseif rule == "cue" then
+      local key, text = voice.cue(input)
+      got = key and key .. "|" .. text or "nil"
     elseif rule == "written" then
       got = voice.written(input, leads, true) or "nil"
     end
