@@ -993,6 +993,7 @@ end
 -- ---- the next step --------------------------------------------------------
 
 local step_words = {"stay and play session", "ride along", "ride-along",
+  "mock lesson",
   "walk-round", "walk round", "site visit", "site walk", "visit",
   "shadow day", "portfolio review", "sprint review",
   "observed lesson", "lesson observation", "trial day",
@@ -1002,7 +1003,7 @@ local step_words = {"stay and play session", "ride along", "ride-along",
   "presentation round", "presentation", "skills test", "excel test", "design test",
   "written test", "practical test", "technical test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
-  "exercise", "assessment"}
+  "exercise", "assessment", "practical"}
 
 -- A time right after a step: " next week", " on Oct 14", " Thursday at 3",
 -- " with the CTO".
@@ -1114,6 +1115,8 @@ local function requested(t)
     local at = l:find(mine, 1, true)
     return t:sub(at, at + #mine - 1), nil, "bring"
   end
+  -- "send him copies of my certs": the writer's note of what to send
+  local sent = l:match("^send %a+ (copies of [%w%s%-/'\"]+)")
   local thing = l:match("me to send an? " .. w) or
     l:match("that i send an? " .. w) or
     l:match("asked for the " .. w) or
@@ -1130,6 +1133,10 @@ local function requested(t)
   if thing and (thing:find("%f[%a]how%f[%A]") or
      thing:find("%f[%a]why%f[%A]") or thing:find("%f[%a]what%f[%A]")) then
     return nil
+  end
+  if not thing and sent then
+    -- (said with "the": "I will send the short note ... you asked for")
+    thing = sent:gsub("^an? ", "")
   end
   -- "asked to see it, I said I'd send a cleaned-up version": a version
   -- of the thing of mine the text names before
@@ -1167,6 +1174,7 @@ local function requested(t)
   local at = l:find(thing, 1, true)
   if at then thing = t:sub(at, at + #thing - 1) end
   local by = l:match("%f[%w]by (%a+day)%f[%W]") or
+    l:match("%f[%w]before (%a+day)%f[%W]") or
     l:match("%f[%w]by (tomorrow)") or l:match("%f[%w]by (end of %a+)")
   if by then by = " by " .. by:gsub("^%l", string.upper) end
   if by == " by Tomorrow" then by = " by tomorrow" end

@@ -29,9 +29,9 @@ return {
     meet = "I would be glad to {lower}.",
     step = "I will be well prepared for {step}.",
     step_prep = {
-      want = "I will come to {step} with {lower}.",
-      ask = "I will come to {step} prepared to discuss {lower}.",
-      show = "I will come to {step} prepared to show {lower}.",
+      want = "For {step}, I will bring {lower}.",
+      ask = "For {step}, I will be prepared to discuss {lower}.",
+      show = "For {step}, I will be prepared to show {lower}.",
       advice = "For {step}, I will {lower}.",
     },
     available = "I would welcome the opportunity to continue our conversation.",

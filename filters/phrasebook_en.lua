@@ -163,12 +163,14 @@ return {
   correction_should = "I also should have said more in one answer.",
   step = {"I'll be ready for {step}.", "I'm looking forward to {step}.",
           "I look forward to {step}."},
-  -- the step with what their guidance says to bring to it
+  -- the step with what their guidance says to bring to it (the step
+  -- first: "I'll come to the final round with the CTO ready to talk"
+  -- reads as if the CTO were ready)
   step_prep = {
-    want = "I'll come to {step} with {lower}.",
-    ask = "I'll come to {step} ready to talk about {lower}.",
+    want = "For {step}, I'll bring {lower}.",
+    ask = "For {step}, I'll be ready to talk about {lower}.",
     advice = "For {step}, I will {lower}.",
-    show = "I'll come to {step} ready to show {lower}.",
+    show = "For {step}, I'll be ready to show {lower}.",
   },
   expect = "I understand {lower}.",
   meet = "I'd be glad to {lower}.",

@@ -250,7 +250,7 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance",
         "Next is a partner interview with Graham Boyd: \"he'll ask about " ..
         "IFRS 9, come with examples\"")})
-has(d, "I'll come to the partner interview with Graham Boyd ready to talk " ..
+has(d, "For the partner interview with Graham Boyd, I'll be ready to talk " ..
        "about IFRS 9.")
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance",
