@@ -51,7 +51,7 @@ voice.shorthand = {
   wouldnt = "wouldn't", shouldnt = "shouldn't", hasnt = "hasn't",
   havent = "haven't", hadnt = "hadn't", arent = "aren't", werent =
   "weren't", theyre = "they're", youre = "you're", theyll = "they'll",
-  youll = "you'll", xmas = "Christmas",
+  youll = "you'll", xmas = "Christmas", yoy = "year on year",
 }
 
 -- Misspellings common enough to be sure of, and the word meant.
@@ -303,7 +303,8 @@ local function expand_word(w, prev)
   if not long then return w end
   if lw == "i" then return "I" end
   if lw == "i.e" or lw == "e.g" then return w end
-  if w:match("^%u") and not long:match("^I") then
+  -- (a capital of a mixed-case abbreviation, "YoY", starts no sentence)
+  if w:match("^%u") and not long:match("^I") and not w:match("^%u%l+%u") then
     long = long:sub(1, 1):upper() .. long:sub(2)
   end
   return long
@@ -699,11 +700,13 @@ local function normalize(text, keep_verdicts, words)
     s = s:gsub("%f[%a](%l+)%f[%A]", proper)
     -- "since march", "by june": a month's name; "may" and "march" only
     -- after a word of time or before a day ("may 5")
-    local has_month = holds_any(s, month_names)
-    s = has_month and s:gsub("()%f[%a](%l+)%f[%A]", function(at, m)
-      local name = months[m]
+    -- ("17 Nov", "Mar 2024": a month shortened with its capital)
+    local has_month = holds_any(s:lower(), month_names)
+    s = has_month and s:gsub("()%f[%a](%a+)%f[%A]", function(at, m)
+      if not m:match("^%a%l*$") then return nil end
+      local name = months[m:lower()]
       if not name then return nil end
-      if short_months[m] then
+      if short_months[m:lower()] then
         local w = text:sub(1, at - 1):match("(%a+)%s+$")
         local n = text:sub(at + #m):match("^%s+%d") or
           text:sub(1, at - 1):match("%d%s+$")

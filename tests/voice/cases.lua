@@ -446,8 +446,8 @@ return {
   {"normalize", "false positive go from around 70% to 25% in 6 month", "false positive went from around 70% to 25% in 6 months"},
   {"normalize", "a 6 month programme", "a 6 month programme"},
   {"normalize", "He ask how many people I manage, I say \"around 100\"", "He asked how many people I manage, I said \"around 100\""},
-  {"normalize", "available full time from 10 Nov", "I'm available full time from 10 Nov"},
-  {"normalize", "christmas windows go in on 17 Nov", "Christmas windows go in on 17 Nov"},
+  {"normalize", "available full time from 10 Nov", "I'm available full time from 10 November"},
+  {"normalize", "christmas windows go in on 17 Nov", "Christmas windows go in on 17 November"},
   {"normalize", "landlord certs sat mornings", "landlord certificates Saturday mornings"},
   {"normalize", "when I tell about peak at DPX", "when I told you about peak at DPX"},
   {"normalize", "I'm available from 1 dec", "I'm available from 1 December"},
@@ -516,4 +516,10 @@ return {
   {"cue", "wants someone who can do saturdays", "nil"},
   {"cue", "problem solving was a theme", "nil"},
   {"cue", "problem =", "nil"},
+  -- a month shortened with its capital, next to its day or year
+  {"normalize", "Christmas windows go in on 17 Nov", "Christmas windows go in on 17 November"},
+  {"normalize", "signed off Mar 2024", "signed off March 2024"},
+  {"normalize", "opening Sept 2027", "opening September 2027"},
+  {"normalize", "May I ask about the rota", "May I ask about the rota"},
+  {"normalize", "paid social up 40% YoY", "paid social up 40% year on year"},
 }
