@@ -2697,6 +2697,25 @@ function voice.fluent(s, leads)
            not (parts[i + 1] or {text = ""}).text:match("^and ") and
            not body:find(", and ", 1, true) then
       return false, "two sentences joined by a comma", {splice = t}
+    elseif mark == "," and i > 2 and subjects[w1] and clause and
+           w1 ~= "it" and w1 ~= "there" and
+           voice.subject_verb(parts[1].text) and
+           not subordinate[first_word(parts[1].text):lower()] and
+           not body:find(", and ", 1, true) then
+      -- "the time to respond is too long, around 4 hours, you want
+      -- under 1 hour": a new sentence after the first one's aside
+      return false, "two sentences joined by a comma", {splice = t}
+    elseif mark == "," and i == #parts and of_phrase[w1] and
+           not determiner[w1] and
+           t:match("^%a+ [%w%-]+ I'?[%a']* ") and
+           voice.subject_verb(before) and
+           not subordinate[first_word(before):lower()] then
+      -- "Day rate is £350, for perm I'm looking at £42k"
+      return false, "two sentences joined by a comma", {splice = t}
+    elseif mark == ":" and i == 2 and i == #parts and want == "noun" and
+           sr.words(t) <= 2 and no_verb(t) then
+      -- "the turnaround 9 working days full app: offer"
+      return false, "a fragment after a colon ('" .. t .. "')"
     elseif mark == "," and afterthought[w1] and no_verb(t) and
            (w1 ~= "both" or sr.words(t) <= 4) then
       return false, "a note's afterthought ('" .. t .. "')"

@@ -522,4 +522,7 @@ return {
   {"normalize", "opening Sept 2027", "opening September 2027"},
   {"normalize", "May I ask about the rota", "May I ask about the rota"},
   {"normalize", "paid social up 40% YoY", "paid social up 40% year on year"},
+  {"written", "You mentioned that the mean time to respond is too long, around 4 hours for high severity, you want under 1 hour.", "You mentioned that the mean time to respond is too long, around 4 hours for high severity; you want under 1 hour."},
+  {"written", "Freelance day rate is £350, for perm I'm looking at about £42-45k.", "Freelance day rate is £350; for perm I'm looking at about £42-45k."},
+  {"written", "I was also glad to hear about your next game: co-op survival, live service, a new season every 10 weeks.", "I was also glad to hear about your next game: co-op survival, live service, a new season every 10 weeks."},
 }
