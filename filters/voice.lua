@@ -2666,6 +2666,9 @@ function voice.fluent(s, leads)
        (not clause and (past[w1] or w1:match("^%l+ed$")) and
         not body:find(", and ", 1, true) and
         (determiner[first_word(t:sub(#w1 + 2)):lower()] or
+         (of_phrase[first_word(t:sub(#w1 + 2)):lower()] and
+          not w1:match("^based$") and not w1:match("^focused$") and
+          not w1:match("^interested$") and not w1:match("^involved$")) or
          objects[first_word(t:sub(#w1 + 2)):lower()] or
          t:match("^%a+ %d")))) then
       return false, "a fragment after a colon ('" .. t .. "')"
@@ -2690,14 +2693,16 @@ function voice.fluent(s, leads)
     elseif mark == "," and clause and not joining[w1] and
            not amount_words[w1] and not w1:match("ly$") and
            not subordinate[w1] and not relative[w1] and
-           not of_phrase[w1] and not quantifiers[w1] and
+           not (of_phrase[w1] and not determiner[w1]) and
+           not quantifiers[w1] and
            not past[w1] and not s_verbs[w1] and not w1:match("ed$") and
            voice.subject_verb(before) and
            not subordinate[first_word(before):lower()] and
            not (parts[i + 1] or {text = ""}).text:match("^and ") and
            not body:find(", and ", 1, true) then
       return false, "two sentences joined by a comma", {splice = t}
-    elseif mark == "," and i > 2 and subjects[w1] and clause and
+    elseif mark == "," and i > 2 and (subjects[w1] or w1 == "the") and
+           clause and
            w1 ~= "it" and w1 ~= "there" and
            voice.subject_verb(parts[1].text) and
            not subordinate[first_word(parts[1].text):lower()] and

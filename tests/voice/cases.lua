@@ -525,4 +525,6 @@ return {
   {"written", "You mentioned that the mean time to respond is too long, around 4 hours for high severity, you want under 1 hour.", "You mentioned that the mean time to respond is too long, around 4 hours for high severity; you want under 1 hour."},
   {"written", "Freelance day rate is £350, for perm I'm looking at about £42-45k.", "Freelance day rate is £350; for perm I'm looking at about £42-45k."},
   {"written", "I was also glad to hear about your next game: co-op survival, live service, a new season every 10 weeks.", "I was also glad to hear about your next game: co-op survival, live service, a new season every 10 weeks."},
+  {"written", "You told me that the CLABSI rate went up: 4 infections in 6 months, the state is watching.", "You told me that the CLABSI rate went up: 4 infections in 6 months; the state is watching."},
+  {"written", "I also know the Southeast: lived in Atlanta 10 years, relationships at 3 health systems there.", "nil"},
 }
