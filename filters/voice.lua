@@ -69,7 +69,15 @@ for wrong, right in ([[loosing=losing threatend=threatened
   responsability=responsibility adress=address wich=which teh=the
   acheive=achieve acheived=achieved beleive=believe neccessary=necessary
   occassion=occasion recomend=recommend recomended=recommended
-  persue=pursue copys=copies]]):gmatch("(%a+)=(%a+)") do
+  persue=pursue copys=copies dosent=doesn't doesnt=doesn't realy=really
+  finaly=finally basicly=basically comming=coming freind=friend
+  accross=across agressive=aggressive apparantly=apparently
+  collegue=colleague collegues=colleagues foward=forward happend=happened
+  immediatly=immediately independant=independent knowlege=knowledge
+  liason=liaison noticable=noticeable reccomend=recommend
+  relevent=relevant wether=whether writting=writing
+  maintainance=maintenance suprise=surprise suprised=surprised
+  threshhold=threshold tomorow=tomorrow]]):gmatch("(%a+)=([%a']+)") do
   typos[wrong] = right
 end
 
@@ -714,6 +722,15 @@ local function normalize(text, keep_verdicts, words)
       end
       return name
     end) or s
+    -- "would of said": "would have said" (not "would of course")
+    s = gsub_if(s, " of ", "(%f[%a][WwCcSs]h?[oO]uld) of (%a+)", function(m, w)
+      local l = w:lower()
+      if l == "been" or l == "had" or l == "done" or l == "gone" or
+         l == "known" or l == "got" or l == "said" or l == "told" or
+         past[l] or l:match("ed$") or l:match("en$") then
+        return m .. " have " .. w
+      end
+    end)
     -- "I blanked, said ..." -> "I blanked and said ..."
     s = s:gsub("(%f[%a]I %l+ed), said ", "%1 and said ")
     -- "I ran 6 buses for a trial, did the charging schedule": the same

@@ -527,4 +527,10 @@ return {
   {"written", "I was also glad to hear about your next game: co-op survival, live service, a new season every 10 weeks.", "I was also glad to hear about your next game: co-op survival, live service, a new season every 10 weeks."},
   {"written", "You told me that the CLABSI rate went up: 4 infections in 6 months, the state is watching.", "You told me that the CLABSI rate went up: 4 infections in 6 months; the state is watching."},
   {"written", "I also know the Southeast: lived in Atlanta 10 years, relationships at 3 health systems there.", "nil"},
+  -- misspellings common enough to be sure of, and "would of"
+  {"normalize", "it dosent matter much", "it doesn't matter much"},
+  {"normalize", "we finaly shipped it", "we finally shipped it"},
+  {"normalize", "i would of said the real number", "I would have said the real number"},
+  {"normalize", "should of mentioned the audit", "should have mentioned the audit"},
+  {"normalize", "that would of course help", "that would of course help"},
 }
