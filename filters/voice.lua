@@ -481,7 +481,8 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "brain went blank", "my brain went", "you'll check", "you will check",
   "you'll find out", "you will find out", "probably irrelevant",
   "prob irrelevant", "irrelevant", "i know this", "i knew this",
-  "ignore", "i know it", "i knew it", "i literally know", "i actually know"}
+  "ignore", "i know it", "i knew it", "i literally know", "i actually know",
+  "tired", "so tired", "was tired", "knackered", "exhausted"}
 
 -- Sentences of self-talk that never go in a draft, even where the
 -- writer's verdict is kept as the correction: a note to self ("Fix
@@ -512,7 +513,9 @@ local verdict_contains = {"should have been honest", "i think you knew",
   "why didn't i say", "why didnt i say",
   "felt dumb", "so dumb", "and he noticed", "and she noticed",
   "and they noticed", "and you noticed", "from your face",
-  "instead of just laughing"}
+  "instead of just laughing", "you will check", "you'll check",
+  "she will check", "she'll check", "he will check", "he'll check",
+  "they will check", "they'll check"}
 
 -- A sentence that opens with one of these is the writer's verdict on
 -- their answer, however long ("Bad answer in front of the hardware lead,

@@ -533,4 +533,6 @@ return {
   {"normalize", "i would of said the real number", "I would have said the real number"},
   {"normalize", "should of mentioned the audit", "should have mentioned the audit"},
   {"normalize", "that would of course help", "that would of course help"},
+  {"normalize", "Said 12 months. You are the finance director, and you will check.", "Said 12 months."},
+  {"normalize", "So tired. Said 12 months", "Said 12 months"},
 }
