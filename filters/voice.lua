@@ -2274,6 +2274,18 @@ end
 -- lists: a short list after a colon stays ("your next game: co-op
 -- survival, live service, a new season every 10 weeks"), unless it is
 -- mostly figures ("84 units, 4 storey block, start on site Feb").
+-- A result after the thing it came of: a change of something named is
+-- said as what the thing did (", which took wine GP from 62% to 71% in
+-- a year"); any other (a bare "61% to 84%", "100A") stays in brackets.
+local function with_result(result)
+  local what, from = result:match("^(%a[%w%s%-]-) from (%d.*)$")
+  if what and not what:find("%f[%a]from%f[%A]") and from:find(" to ") and
+     verbless(what) and verbless(from) and
+     not what:match(" up$") and not what:match(" down$") then
+    return ", which took " .. what:gsub("^%u%l", string.lower) .. " from " .. from
+  end
+  return " (" .. result .. ")"
+end
 function voice.head_phrase(t, lists)
   local body, mark = t:match("^(.-)([%.!?]?)$")
   local result
@@ -2356,14 +2368,14 @@ function voice.head_phrase(t, lists)
           result = amount:gsub("%s+$", "")
         end
         if result and not head:find("(", 1, true) then
-          head = head .. " (" .. result .. ")"
+          head = head .. with_result(result)
         end
         return head .. mark
       end
     end
   end
   if result and not body:find("(", 1, true) then
-    body = body .. " (" .. result .. ")"
+    body = body .. with_result(result)
   end
   return body .. mark
 end

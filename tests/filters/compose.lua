@@ -562,7 +562,8 @@ assert(d.subject == "Director of Operations at Riverside Health", d.subject)
 -- brackets
 d = draft_of({point("problems", "problem", "Boarding is slow, doors close late"),
   point("not_said", "evidence", "boarding trial I ran at Iberline: rear-first zone boarding and 2 crew as bin marshals: boarding from 38 to 29 minutes", 3)})
-has(d, "the boarding trial I ran at Iberline (boarding from 38 to 29 minutes).")
+has(d, "the boarding trial I ran at Iberline, which took boarding from 38 " ..
+       "to 29 minutes.")
 
 -- a problem's clause with its figure is said; the note's list after its
 -- colon goes

@@ -465,7 +465,7 @@ return {
   {"normalize", "I blanked and said \"CPU-based\"", "I blanked and said \"CPU-based\""},
   {"head_phrase", "the garage subpanel I wired at my uncle's place, 100A, passed inspection first try", "the garage subpanel I wired at my uncle's place (100A)"},
   {"head_phrase", "the school boiler swap (14 rads, done over half term, 4 days not 5)", "the school boiler swap"},
-  {"head_phrase", "the by-the-glass list at Hartley's, 12 wines on Coravin (wine GP from 62% to 71% in a year)", "the by-the-glass list at Hartley's (wine GP from 62% to 71% in a year)"},
+  {"head_phrase", "the by-the-glass list at Hartley's, 12 wines on Coravin (wine GP from 62% to 71% in a year)", "the by-the-glass list at Hartley's, which took wine GP from 62% to 71% in a year"},
   {"head_phrase", "the diary study I ran on invoicing: 70% reconciled payments on their phones, and it moved the roadmap", "the diary study I ran on invoicing (70% reconciled payments on their phones)"},
   {"head_phrase", "first-case on-time starts: I took St. Brendan's from 58% to 87%", "first-case on-time starts: I took St. Brendan's from 58% to 87%"},
   {"head_phrase", "my 5 years front desk manager, Lakeside Inn", "my 5 years front desk manager, Lakeside Inn"},
@@ -535,4 +535,5 @@ return {
   {"normalize", "that would of course help", "that would of course help"},
   {"normalize", "Said 12 months. You are the finance director, and you will check.", "Said 12 months."},
   {"normalize", "So tired. Said 12 months", "Said 12 months"},
+  {"head_phrase", "the Trovia story (route acceptance up from 62% to 88% after we let riders flag bad stops)", "the Trovia story (route acceptance up from 62% to 88% after we let riders flag bad stops)"},
 }
