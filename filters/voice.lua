@@ -2396,10 +2396,10 @@ local residue = {"->", " / ", "=", "~", "%f[%w]w/", "%+%d", "%d%+%f[%s%p]",
   "%f[%w]arent%f[%W]", "%f[%w]werent%f[%W]", "%f[%w]havent%f[%W]",
   "%f[%w]hasnt%f[%W]", "%f[%w]theyre%f[%W]", "%f[%w]youre%f[%W]",
   "%?%?", "%.%.", ",,", "%s[,;:%.]"}
--- the parts of s between ", ", "; " and ": " outside brackets and
--- quotations, each with the mark before it
-local function chunks(s)
-  local out, depth, quoted, from, mark = {}, 0, false, 1, ""
+-- where s has ", ", "; " or ": " outside brackets and quotations; and
+-- the parts of s between them, each with the mark before it
+local function marks(s)
+  local at, depth, quoted = {}, 0, false
   for i = 1, #s - 1 do
     local c = s:byte(i)
     if c == 40 then depth = depth + 1
@@ -2407,9 +2407,16 @@ local function chunks(s)
     elseif c == 34 then quoted = not quoted
     elseif (c == 44 or c == 59 or c == 58) and depth == 0 and not quoted and
            s:byte(i + 1) == 32 then
-      out[#out + 1] = {text = s:sub(from, i - 1), mark = mark}
-      mark, from = string.char(c), i + 2
+      at[#at + 1] = i
     end
+  end
+  return at
+end
+local function chunks(s)
+  local out, from, mark = {}, 1, ""
+  for _, i in ipairs(marks(s)) do
+    out[#out + 1] = {text = s:sub(from, i - 1), mark = mark}
+    mark, from = s:sub(i, i), i + 2
   end
   out[#out + 1] = {text = s:sub(from), mark = mark}
   return out
@@ -2490,17 +2497,7 @@ end
 -- least three words after the phrase's and six in all; nil when none.
 function voice.cut_back(s, leads, parts_only)
   if #s > 2000 then return nil end
-  local at, depth, quoted = {}, 0, false
-  for i = 1, #s - 1 do
-    local c = s:byte(i)
-    if c == 40 then depth = depth + 1
-    elseif c == 41 and depth > 0 then depth = depth - 1
-    elseif c == 34 then quoted = not quoted
-    elseif (c == 44 or c == 59 or c == 58) and depth == 0 and not quoted and
-           s:byte(i + 1) == 32 then
-      at[#at + 1] = i
-    end
-  end
+  local at = marks(s)
   local lead = ""
   for _, l in ipairs(leads or {}) do
     if s:sub(1, #l.pre) == l.pre then lead = l.pre break end
