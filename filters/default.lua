@@ -1036,7 +1036,21 @@ local step_kinds = {technical = true, partner = true, final = true,
   working = true, shadow = true}
 
 -- A booked next step in a text: "the panel next week", or nil.
+local booked_in_words
+-- The step without what dangles from it: "practical assessment next at
+-- the training centre" is "the practical assessment", not "... next at".
 local function booked(t)
+  local step = booked_in_words(t)
+  while step do
+    local cut = step:match("^(.-)%s+next$") or
+      step:match("^(.-)%s+%l%l?$") or step:match("^(.-)%s+with$") or
+      step:match("^(.-)%s+for$")
+    if not cut or cut == "" then break end
+    step = cut
+  end
+  return step
+end
+function booked_in_words(t)
   local l = t:lower()
   -- "next is pairing on a real bug in your codebase, 2h": a step told by
   -- what we will do
@@ -1508,6 +1522,11 @@ local function subject(book, note, ctx)
     if s then options[#options + 1] = voice.capitalize(s) end
   end
   local ct = ctx.correction_topic
+  -- a topic of one word ("Cloud", "Archive") reads as a seam after the
+  -- role: the role and company say more
+  if ctx.topic and not ctx.topic:find("%s") and ctx.topic:find("%l") then
+    ctx.topic = nil
+  end
   if ctx.topic and role and ct then
     add(book.subject_topic_correction, {role = role, topic = ctx.topic,
       correction = ct})
@@ -1612,12 +1631,18 @@ local function compose(chosen, note)
   -- read as written English (voice.written).  A correction (kept at 80
   -- or more) is mended or cut back, but never left out, as what it puts
   -- right matters more.
-  local function said_well(text, keep)
+  local function said_well(text, keep, p)
+    local correction = p.role == "correction"
     if not leads then return text end
     local kept = {}
     for i, x in ipairs(voice.sentences(text)) do
       local well, why = voice.written(x, leads, keep < 80 or "parts")
-      if well then
+      if correction and (i > 1 or keep < 80) and sr.words(x) <= 8 and
+         not x:find("%d") and not voice.has_subject(x) then
+        -- (a short verdict with no subject after what was said,
+        -- "Unprofessional, small industry", "Doesn't change much but you
+        -- wrote it down", goes)
+      elseif well then
         kept[#kept + 1] = well
       elseif keep >= 80 then
         kept[#kept + 1] = x
@@ -1650,7 +1675,7 @@ local function compose(chosen, note)
       if text:sub(-2) == ".." then text = text:gsub("([^%.])%.%.$", "%1.") end
       if p and not said(p) then
         local why
-        text, why = said_well(text, keep)
+        text, why = said_well(text, keep, p)
         if not text then
           local still = false
           for _, x in ipairs(sentences) do

@@ -482,7 +482,8 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "you'll find out", "you will find out", "probably irrelevant",
   "prob irrelevant", "irrelevant", "i know this", "i knew this",
   "ignore", "i know it", "i knew it", "i literally know", "i actually know",
-  "tired", "so tired", "was tired", "knackered", "exhausted"}
+  "tired", "so tired", "was tired", "knackered", "exhausted",
+  "why did i ", "why did i$", "why i said"}
 
 -- Sentences of self-talk that never go in a draft, even where the
 -- writer's verdict is kept as the correction: a note to self ("Fix
@@ -2559,6 +2560,12 @@ function voice.mend(s, fix)
       if fix.how then s = s:sub(1, fix.how - 1) .. "how " .. s:sub(fix.how) end
       return s
     end
+  elseif fix and (fix.unthe or fix.unjoin) then
+    local lead = fix.unthe or fix.unjoin
+    local rest = s:sub(#lead + 1):gsub("^%s+", "")
+    if fix.unthe then rest = rest:gsub("^[Tt]he ", "")
+    else rest = rest:gsub("^%a+%s+", "") end
+    return lead .. " " .. rest
   elseif fix and fix.subjectless then
     -- "I turned Meta off ..., found 35% ..., reallocated £400k": the
     -- writer's own list of doings, its last joined with "and"
@@ -2681,6 +2688,19 @@ function voice.fluent(s, leads)
   elseif (want == "noun" or want == "colon") and no_verb(first) and
          bare_predicate(first) then
     return false, "a verdict with no verb ('" .. first .. "')"
+  end
+  -- "hearing about the going from 20 to 30bbl": no article before a
+  -- doing; "the problem: also lots of trainees drop out": no joining
+  -- word after the phrase's colon
+  local _, after_doing = body:match("^[Tt]he (%l%l+ing) (%l+)")
+  if want == "noun" and (after_doing == "from" or after_doing == "into" or
+     after_doing == "up" or after_doing == "down") then
+    return false, "an article before a doing", {unthe = lead}
+  end
+  local w0 = first_word(body):lower()
+  if want == "colon" and (w0 == "also" or w0 == "and" or w0 == "but" or
+     w0 == "plus") then
+    return false, "a joining word after a colon", {unjoin = lead}
   end
   for i = 2, #parts do
     local t, mark = parts[i].text, parts[i].mark
@@ -2832,6 +2852,26 @@ function voice.cue(text)
     end
   end
   return nil
+end
+
+-- Whether a sentence opens with its subject: a pronoun ("That's
+-- standard cases only", "It's 118"), an article or a name.
+function voice.has_subject(s)
+  local w = first_word(s)
+  local l = w:lower():gsub("['\u{2019}].*$", "")
+  if subjects[l] or l == "that" or l == "this" or determiner[l] then
+    return true
+  end
+  -- ("In fact, I ran ...": after what opens it)
+  local n = 0
+  for x in s:gmatch("[%a']+") do
+    n = n + 1
+    if n > 4 then break end
+    if n > 1 and subjects[x:lower():gsub("'.*$", "")] then return true end
+  end
+  -- ("Marco said yes"; not "Doesn't change much")
+  return not w:find("n['\u{2019}]t$") and not w:match("^%u%l+ly$") and
+    voice.subject_verb(s)
 end
 
 return voice

@@ -154,6 +154,13 @@ d = draft_of({point("say_differently", "correction",
 has(d, "When you asked about budgets I said \"not my thing\". What I " ..
        "meant is that I prefer to own it with a finance partner.")
 
+-- a correction's short verdict with no subject goes; what is true stays
+d = draft_of({point("say_differently", "correction",
+  "I said my turnaround is about 5 days. That's standard cases only. " ..
+  "Doesn't change much but you wrote it down.")})
+has(d, "That's standard cases only.")
+hasnt(d, "wrote it down")
+
 -- "next step is meeting ..." in their guidance is a meeting to be glad of
 d = draft_of({point("guidance", "guidance",
   "Next step is meeting two of the partners, Dr Shah and Dr Iqbal, " ..

@@ -536,4 +536,8 @@ return {
   {"normalize", "Said 12 months. You are the finance director, and you will check.", "Said 12 months."},
   {"normalize", "So tired. Said 12 months", "Said 12 months"},
   {"head_phrase", "the Trovia story (route acceptance up from 62% to 88% after we let riders flag bad stops)", "the Trovia story (route acceptance up from 62% to 88% after we let riders flag bad stops)"},
+  {"written", "I especially enjoyed hearing about the going from 20 to 30bbl with new FVs in February.", "I especially enjoyed hearing about going from 20 to 30bbl with new FVs in February."},
+  {"written", "I was glad we got to talk about the training at my last job.", "I was glad we got to talk about the training at my last job."},
+  {"written", "You were open about the problem: also lots of trainees drop out in the rules module.", "You were open about the problem: lots of trainees drop out in the rules module."},
+  {"normalize", "I said not really. Why did I say not really.", "I said not really."},
 }
