@@ -501,6 +501,8 @@ local selftalk_starts = {"should just have", "should have just",
 for _, who in ipairs({"you", "she", "he", "her", "him", "they", "them"}) do
   selftalk_starts[#selftalk_starts + 1] = "i don't want " .. who .. " "
   selftalk_starts[#selftalk_starts + 1] = "i dont want " .. who .. " "
+  selftalk_starts[#selftalk_starts + 1] = "don't want " .. who .. " "
+  selftalk_starts[#selftalk_starts + 1] = "dont want " .. who .. " "
 end
 for _, w in ipairs(selftalk_starts) do
   verdict_starts[#verdict_starts + 1] = w

@@ -540,4 +540,5 @@ return {
   {"written", "I was glad we got to talk about the training at my last job.", "I was glad we got to talk about the training at my last job."},
   {"written", "You were open about the problem: also lots of trainees drop out in the rules module.", "You were open about the problem: lots of trainees drop out in the rules module."},
   {"normalize", "I said not really. Why did I say not really.", "I said not really."},
+  {"normalize", "It's B1.1 only. Don't want you thinking I oversold it", "It's B1.1 only."},
 }
