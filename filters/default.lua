@@ -885,11 +885,6 @@ local prepositions = {["for"] = true, ["in"] = true, on = true, at = true,
 
 -- Advice as what you will do: lowered, and without a clause after a
 -- comma ("read up on their TMS, team is migrating to it").
--- Words that start a clause ("That's what I did at Calder."), not a
--- fragment.
-local subjects = {I = true, We = true, It = true, That = true, This = true,
-  There = true, He = true, She = true, They = true, You = true}
-
 -- Words after "send" or "bring" that are not a thing of mine.
 local not_owned = {}
 for w in ([[the a an my your some it them me over copies in any two
@@ -1036,21 +1031,7 @@ local step_kinds = {technical = true, partner = true, final = true,
   working = true, shadow = true}
 
 -- A booked next step in a text: "the panel next week", or nil.
-local booked_in_words
--- The step without what dangles from it: "practical assessment next at
--- the training centre" is "the practical assessment", not "... next at".
-local function booked(t)
-  local step = booked_in_words(t)
-  while step do
-    local cut = step:match("^(.-)%s+next$") or
-      step:match("^(.-)%s+%l%l?$") or step:match("^(.-)%s+with$") or
-      step:match("^(.-)%s+for$")
-    if not cut or cut == "" then break end
-    step = cut
-  end
-  return step
-end
-function booked_in_words(t)
+local function booked_in_words(t)
   local l = t:lower()
   -- "next is pairing on a real bug in your codebase, 2h": a step told by
   -- what we will do
@@ -1110,6 +1091,20 @@ function booked_in_words(t)
     end
   end
   return nil
+end
+
+-- The step without what dangles from it: "practical assessment next at
+-- the training centre" is "the practical assessment", not "... next at".
+local function booked(t)
+  local step = booked_in_words(t)
+  while step do
+    local cut = step:match("^(.-)%s+next$") or
+      step:match("^(.-)%s+%l%l?$") or step:match("^(.-)%s+with$") or
+      step:match("^(.-)%s+for$")
+    if not cut or cut == "" then break end
+    step = cut
+  end
+  return step
 end
 
 -- Something the interviewer asked to be sent: "the runbook", or nil; and
@@ -1524,15 +1519,14 @@ local function subject(book, note, ctx)
   local ct = ctx.correction_topic
   -- a topic of one word ("Cloud", "Archive") reads as a seam after the
   -- role: the role and company say more
-  if ctx.topic and not ctx.topic:find("%s") and ctx.topic:find("%l") then
-    ctx.topic = nil
-  end
-  if ctx.topic and role and ct then
-    add(book.subject_topic_correction, {role = role, topic = ctx.topic,
+  local topic = ctx.topic
+  if topic and not topic:find("%s") and topic:find("%l") then topic = nil end
+  if topic and role and ct then
+    add(book.subject_topic_correction, {role = role, topic = topic,
       correction = ct})
   end
-  if ctx.topic and role then
-    add(book.subject_topic, {role = role, topic = ctx.topic})
+  if topic and role then
+    add(book.subject_topic, {role = role, topic = topic})
   end
   -- the correction goes after the role, not first: the email is not only
   -- a correction
@@ -1638,10 +1632,13 @@ local function compose(chosen, note)
     for i, x in ipairs(voice.sentences(text)) do
       local well, why = voice.written(x, leads, keep < 80 or "parts")
       if correction and (i > 1 or keep < 80) and sr.words(x) <= 8 and
-         not x:find("%d") and not voice.has_subject(x) then
+         ((not x:find("%d") and not voice.has_subject(x)) or
+          (keep < 80 and voice.verbless(x) and
+           not voice.has_subject(x, true))) then
         -- (a short verdict with no subject after what was said,
         -- "Unprofessional, small industry", "Doesn't change much but you
-        -- wrote it down", goes)
+        -- wrote it down", goes; after what is true, so does a fragment
+        -- with no verb, "On a list full of Jura.")
       elseif well then
         kept[#kept + 1] = well
       elseif keep >= 80 then
@@ -2344,15 +2341,7 @@ local function compose(chosen, note)
           said_first = voice.lower_first(said_first, ctx.names)
         end
         say(3, pick(book.correction) .. " " .. said_first, 80, correction)
-        for i = core + 1, #parts do
-          -- (not a fragment with no verb: "On a list full of Jura.")
-          local w1 = parts[i]:match("^([%a']+)") or ""
-          if not (book.lang == "en" and sr.words(parts[i]) <= 8 and
-                  not subjects[w1:gsub("'.*$", "")] and
-                  voice.verbless(parts[i])) then
-            say(3, parts[i], 36 - i, correction)
-          end
-        end
+        for i = core + 1, #parts do say(3, parts[i], 36 - i, correction) end
         ctx.correction_topic = correction_topic(t)
       else
         out(correction, "nothing is left of it once its self-talk is dropped")

@@ -2385,13 +2385,78 @@ end
 
 -- ---- the sentence check ---------------------------------------------------
 
--- Whether a sentence of a draft reads as written English, not as the
--- note's words pasted in: true, or false and what a reader would catch.
--- `lead` is the phrasebook's words before the point's ("You mentioned",
--- "You were open about the problem:"), and `want` what they take after
--- them: "clause" (after "that"), "colon" (after a colon), "noun", or nil
--- for a sentence that is the point's own.  The composer leaves out a
--- sentence that fails, rather than guess at the note's meaning.
+-- "evictions down from 14 to 5", "covers up 40%": a change with no verb
+-- ("went down", "brought variance down" have theirs) in the body of s
+-- after the phrase's lead; what a reader would catch and its mend, or nil.
+local function change_without_verb(s, body, lead, want)
+  -- (a result in brackets is the phrase's: "(A330 boarding from 38 to
+  -- 29 minutes)")
+  local unbracketed = body:gsub("%b()", function(x)
+    return (x:gsub("[^%s]", "x")) end)
+  local changes = {}
+  for at, dir in unbracketed:gmatch("()%f[%a](%a+)%f[%A]") do
+    if dir == "up" or dir == "down" then
+      local a, b = unbracketed:sub(1, at - 1):match("()(%a+) $")
+      local mid = unbracketed:sub(at + #dir + 1):match(
+        "^(%a* ?%a* ?)[%$\194\226~]*%d")
+      if a and mid then
+        changes[#changes + 1] = {a = a, b = b, dir = dir, mid = mid}
+      end
+    end
+  end
+  for _, c in ipairs(changes) do
+    local a, b, dir = c.a, c.b, c.dir
+    local mid = c.mid:gsub("^from ", ""):gsub("^to ", ""):gsub("^by ", "")
+    if (mid == "" or amount_words[mid:match("^(%a+) $") or ""]) and
+       not (verbs[b:lower()] or
+       past[b:lower()] or b:match("ed$") or subjects[b:lower()] or
+       b == "it" or b == "them" or b == "that" or b == "this" or
+       b == "go" or b == "come" or b == "be" or b == "been") then
+      -- (the verb up to three words before: "cut the programme down")
+      local before, verb = body:sub(math.max(1, a - 40), a - 1), false
+      before = before:match("[,;:]%s+([^,;:]*)$") or before
+      local ws = {}
+      for x in before:gmatch("%a+") do ws[#ws + 1] = x:lower() end
+      for k = math.max(1, #ws - 2), #ws do
+        local x = ws[k]
+        if verbs[x] or past[x] or x:match("ed$") or s_verbs[x] then
+          verb = true
+        end
+      end
+      if not verb then
+        -- mended only where the change opens its part ("..., covers up
+        -- 40%"), not after the phrase's noun ("talking about CAC
+        -- payback down ...")
+        local opens_part = want ~= "noun" and
+          (a == 1 or body:sub(1, a - 1):match("[,;:]%s+$") or
+           sr.words(body:sub(1, a - 1):match("[,;:]%s+([%w%s]-)$") or
+             "a b c d") <= 3)
+        -- "talking with you about CAC payback down from 19 to 11 months":
+        -- about how it went down
+        local how = want == "noun" and lead:match(" about$") and
+          sr.words(body:sub(1, a - 1)) <= 3 and not body:find("[,;:]")
+        local fix
+        if opens_part or how then
+          fix = {change = b .. " " .. dir,
+            how = how and #s - #(s:gsub("^" .. lead:gsub("%p", "%%%0") ..
+              "%s*", "")) + 1,
+            went = body:find("%f[%a]from [%$\194\226~]*%d") ~= nil}
+        end
+        return "a change with no verb ('" .. b .. " " .. dir .. "')", fix
+      end
+    end
+  end
+  return nil
+end
+
+-- voice.fluent(s, leads): whether a sentence of a draft reads as written
+-- English, not as the note's words pasted in: true, or false, what a
+-- reader would catch, and a mend for voice.mend when one is sure.
+-- `leads` (voice.leads) are the phrasebook's words before a point's
+-- ("You mentioned", "You were open about the problem:"), each with what
+-- it takes after it: "clause" (after "that"), "colon", "noun", "verb";
+-- a sentence that opens with none is the point's own.  The composer
+-- leaves out a sentence that fails, rather than guess at its meaning.
 local residue = {"->", " / ", "=", "~", "%f[%w]w/", "%+%d", "%d%+%f[%s%p]",
   "&&", "%f[%w]vs%f[%W]", "%f[%w]def%f[%W]", "%f[%w]tbh%f[%W]",
   "%f[%w]imo%f[%W]", "%f[%w]btw%f[%W]", "%f[%w]obvs%f[%W]",
@@ -2456,6 +2521,9 @@ end
 -- first, each with what it takes after it.
 local objects = {you = true, them = true, it = true, him = true,
   her = true, us = true, me = true}
+-- Participles that say where or on what, not a doing ("based in Leeds").
+local placed = {based = true, focused = true, interested = true,
+  involved = true}
 function voice.leads(book)
   local out = {}
   local function walk(t)
@@ -2614,66 +2682,8 @@ function voice.fluent(s, leads)
      (of_phrase[w] and not determiner[w]) or
      w:match("^%l+ly$") or w == "instead")
   if opens then first = parts[2].text end
-  -- "evictions down from 14 to 5", "covers up 40%": a change with no
-  -- verb ("went down", "brought variance down" have theirs)
-  -- (a result in brackets is the phrase's: "(A330 boarding from 38 to
-  -- 29 minutes)")
-  local unbracketed = body:gsub("%b()", function(x)
-    return (x:gsub("[^%s]", "x")) end)
-  local changes = {}
-  for at, dir in unbracketed:gmatch("()%f[%a](%a+)%f[%A]") do
-    if dir == "up" or dir == "down" then
-      local a, b = unbracketed:sub(1, at - 1):match("()(%a+) $")
-      local mid = unbracketed:sub(at + #dir + 1):match(
-        "^(%a* ?%a* ?)[%$\194\226~]*%d")
-      if a and mid then
-        changes[#changes + 1] = {a = a, b = b, dir = dir, mid = mid}
-      end
-    end
-  end
-  for _, c in ipairs(changes) do
-    local a, b, dir = c.a, c.b, c.dir
-    local mid = c.mid:gsub("^from ", ""):gsub("^to ", ""):gsub("^by ", "")
-    if (mid == "" or amount_words[mid:match("^(%a+) $") or ""]) and
-       not (verbs[b:lower()] or
-       past[b:lower()] or b:match("ed$") or subjects[b:lower()] or
-       b == "it" or b == "them" or b == "that" or b == "this" or
-       b == "go" or b == "come" or b == "be" or b == "been") then
-      -- (the verb up to three words before: "cut the programme down")
-      local before, verb = body:sub(math.max(1, a - 40), a - 1), false
-      before = before:match("[,;:]%s+([^,;:]*)$") or before
-      local ws = {}
-      for x in before:gmatch("%a+") do ws[#ws + 1] = x:lower() end
-      for k = math.max(1, #ws - 2), #ws do
-        local x = ws[k]
-        if verbs[x] or past[x] or x:match("ed$") or s_verbs[x] then
-          verb = true
-        end
-      end
-      if not verb then
-        -- mended only where the change opens its part ("..., covers up
-        -- 40%"), not after the phrase's noun ("talking about CAC
-        -- payback down ...")
-        local opens_part = want ~= "noun" and
-          (a == 1 or body:sub(1, a - 1):match("[,;:]%s+$") or
-           sr.words(body:sub(1, a - 1):match("[,;:]%s+([%w%s]-)$") or
-             "a b c d") <= 3)
-        -- "talking with you about CAC payback down from 19 to 11 months":
-        -- about how it went down
-        local how = want == "noun" and lead:match(" about$") and
-          sr.words(body:sub(1, a - 1)) <= 3 and not body:find("[,;:]")
-        local fix
-        if opens_part or how then
-          fix = {change = b .. " " .. dir,
-            how = how and #s - #(s:gsub("^" .. lead:gsub("%p", "%%%0") ..
-              "%s*", "")) + 1,
-            went = body:find("%f[%a]from [%$\194\226~]*%d") ~= nil}
-        end
-        return false, "a change with no verb ('" .. b .. " " .. dir .. "')",
-          fix
-      end
-    end
-  end
+  local change, fix = change_without_verb(s, body, lead, want)
+  if change then return false, change, fix end
   if want == "clause" or want == nil then
     -- after "that", or as a sentence of its own: a subject and its verb
     -- ("At Aquilo after we saw ..., I added": an opening phrase with
@@ -2718,8 +2728,7 @@ function voice.fluent(s, leads)
         not body:find(", and ", 1, true) and
         (determiner[first_word(t:sub(#w1 + 2)):lower()] or
          (of_phrase[first_word(t:sub(#w1 + 2)):lower()] and
-          not w1:match("^based$") and not w1:match("^focused$") and
-          not w1:match("^interested$") and not w1:match("^involved$")) or
+          not placed[w1]) or
          objects[first_word(t:sub(#w1 + 2)):lower()] or
          t:match("^%a+ %d")))) then
       return false, "a fragment after a colon ('" .. t .. "')"
@@ -2857,13 +2866,15 @@ function voice.cue(text)
 end
 
 -- Whether a sentence opens with its subject: a pronoun ("That's
--- standard cases only", "It's 118"), an article or a name.
-function voice.has_subject(s)
+-- standard cases only", "It's 118"); unless `first_only`, also an
+-- article, a name and its verb, or a pronoun after a few opening words
+-- ("In fact, I ran ...").
+function voice.has_subject(s, first_only)
   local w = first_word(s)
   local l = w:lower():gsub("['\u{2019}].*$", "")
-  if subjects[l] or l == "that" or l == "this" or determiner[l] then
-    return true
-  end
+  if subjects[l] or l == "that" or l == "this" then return true end
+  if first_only then return false end
+  if determiner[l] then return true end
   -- ("In fact, I ran ...": after what opens it)
   local n = 0
   for x in s:gmatch("[%a']+") do
