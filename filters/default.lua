@@ -1735,6 +1735,11 @@ local function compose(chosen, note)
     elseif p.section == "excited_me" then
       t = first_clause(first_sentence(unsay(t)))
       t = t:gsub(",%s+I%s.*$", "")
+      -- "CS owns expansion there": their place, said to them, needs no
+      -- "there" (not "there is ...")
+      if book.lang == "en" then
+        t = t:gsub("%s+there(%p)", "%1"):gsub("%s+there$", "")
+      end
       local we = t:match("^[Ww]e talked about (.+)$") or
         t:match("^[Ww]e spoke about (.+)$")
       if we then t = we end

@@ -154,6 +154,12 @@ d = draft_of({point("say_differently", "correction",
 has(d, "When you asked about budgets I said \"not my thing\". What I " ..
        "meant is that I prefer to own it with a finance partner.")
 
+-- what they shared of their place is not "there" to them
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("excited_me", "connect",
+        "We talked about how CS owns expansion there, not just renewals")})
+has(d, "how CS owns expansion, not just renewals.")
+
 -- a correction's short verdict with no subject goes; what is true stays
 d = draft_of({point("say_differently", "correction",
   "I said my turnaround is about 5 days. That's standard cases only. " ..
