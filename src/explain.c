@@ -101,7 +101,7 @@ put_final(sr_buf *b, const sr_note *note, const sr_draft *d)
 static void
 put_recipient(sr_buf *b, const sr_draft *d)
 {
-	const char *name = d->to && d->to->name ? d->to->name :
+	const char *name = d->to && d->to->name ? sr_person_given(d->to->name) :
 	    d->to && d->to->email ? d->to->email : "(no one named)";
 
 	sr_buf_put(b, name, strcspn(name, " "));

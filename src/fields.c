@@ -448,6 +448,24 @@ sr_fields_read(sr_note *note, sr_diags *diags)
 	return r.ok;
 }
 
+const char *
+sr_person_given(const char *name)
+{
+	/* the titles voice.person (filters/voice.lua) knows too */
+	static const char *const titles[] = {"mr", "mrs", "ms", "miss", "mx",
+	    "dr", "prof", "professor", "sir", "dame", "chef"};
+	size_t n = strcspn(name, " "), k, len;
+
+	if (name[n] != ' ' || name[n + 1] == '\0' || name[n + 1] == ' ')
+		return name;
+	len = n > 0 && name[n - 1] == '.' ? n - 1 : n;
+	for (k = 0; k < sizeof(titles) / sizeof(titles[0]); k++)
+		if (strlen(titles[k]) == len &&
+		    strncasecmp(name, titles[k], len) == 0)
+			return name + n + 1;
+	return name;
+}
+
 time_t
 sr_note_deadline(const sr_note *note)
 {

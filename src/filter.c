@@ -1460,7 +1460,7 @@ read_draft(run *r, lua_State *L, sr_draft *d, int draft, int fn)
 static bool
 mention_matches(const char *m, const sr_person *p, const char *slug)
 {
-	const char *name = p->name;
+	const char *name = p->name ? sr_person_given(p->name) : NULL;
 	size_t n;
 
 	if (name != NULL) {
@@ -1544,7 +1544,8 @@ make_slug(sr_note *n, const sr_person *p, size_t index)
 	};
 	char buf[48];
 	size_t o = 0, f;
-	const char *s = p->name ? p->name : p->email ? p->email : "";
+	const char *s = p->name ? sr_person_given(p->name) :
+	    p->email ? p->email : "";
 	bool dash = false;
 
 	while (*s != '\0' && o < sizeof(buf) - 3) {

@@ -159,6 +159,9 @@ sr_value *sr_frontmatter_parse(sr_arena *a, const char *path,
 /* Reads the known fields of note->meta into the note.  Returns false when a
  * field has a form that cannot be read (an error in diags). */
 bool sr_fields_read(sr_note *note, sr_diags *diags);
+/* The name without a title before it: "Yvonne Castell" of "Dr Yvonne
+ * Castell" (a pointer into name), for first names and file names. */
+const char *sr_person_given(const char *name);
 
 /* ---- defaults.c --------------------------------------------------------- */
 

@@ -314,6 +314,15 @@ Try 'secondround --help'." ]; then ok; else
 		bad "-o - prints the draft and writes nothing"; cat "$tmp/preview.err"; ls -A "$tmp/preview"; fi
 	cli "--stdout with a panel names each draft" 0 "==> the draft to " \
 	    $sr build --now $NOW --stdout --formats md tests/notes/panel.md
+	# a panel member with a title ("Dr Priya Natarajan"): her @priya points
+	# are hers, and her draft's file is named without the title, as the
+	# corpus names its references (it was --dr-priya-natarajan, without
+	# the points)
+	sed 's/name: Priya/name: Dr Priya/' tests/notes/panel.md >"$tmp/drpanel.md"
+	rm -rf "$tmp/drout"
+	if $sr build --now $NOW -q -o "$tmp/drout" --formats txt "$tmp/drpanel.md" &&
+	    grep -q "6 hours" "$tmp/drout/drpanel--priya-natarajan.txt"; then ok
+	else bad "a titled panel member: her file and her @ points"; ls "$tmp/drout"; fi
 	# a note with no usable point has no draft to print (it crashed: the
 	# renderer was handed the missing draft's subject, NULL)
 	printf -- '---\ncompany: Acme\ninterviewer: Ann\n---\n## Notes\n- !!!\n' \
