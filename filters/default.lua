@@ -304,6 +304,66 @@ local function said_by_other(p, note)
   return false
 end
 
+-- Whether a sentence of a correction (lower case) states what is true:
+-- "I should've said what I actually do: ...", "In fact, ...", "The real
+-- answer is ...".
+local truth_marks = {"should have said", "should've said",
+  "should have told", "should've told", "what i actually", "what i really",
+  "what i meant", "i meant", "in fact", "the real ", "the truth",
+  "the right answer", "the correct answer", "real answer", "better:",
+  "better answer"}
+local function truth_marked(l)
+  if l:match("^actually") then return true end
+  for _, m in ipairs(truth_marks) do
+    if l:find(m, 1, true) then return true end
+  end
+  return false
+end
+
+-- How much a correction puts right: one for saying what was said ("I
+-- said", a quotation), one for what is true, in its text or its details.
+-- "went over time on my opening answer, she had to cut me off. noted"
+-- puts nothing right; "She asked about the pollution fine" with "I said
+-- ... Better: a pumping station failed in 2021" under it, both.
+local function repairs(p)
+  local t = p.text
+  for _, d in ipairs(p.details or {}) do t = t .. " " .. d.text end
+  local l = t:lower()
+  local n = 0
+  if l:find("%f[%a]i said%f[%A]") or l:find("%f[%a]said \"") or
+     l:find("%f[%a]i told%f[%A]") or l:find("%f[%a]i answered%f[%A]") or
+     l:find("%f[%a]i claimed%f[%A]") or l:find("%f[%a]i called%f[%A]") then
+    n = n + 1
+  end
+  if truth_marked(l) then n = n + 1 end
+  return n
+end
+
+-- "What I should have said: ..." as a paragraph of its own, after the one
+-- that tells what was said: the better answer of that point, as a detail
+-- would be (once per note: the points are the same tables for each of a
+-- panel).
+local function join_answers(note)
+  local fixes = note.sections.say_differently or {}
+  for i = #fixes, 2, -1 do
+    local p, prev = fixes[i], fixes[i - 1]
+    local l = p.text:lower()
+    if prev.answer == p or (not prev.answer and not p.answer and
+       #(p.details or {}) == 0 and repairs(prev) < 2 and
+       (l:match("^what i should have said") or
+        l:match("^what i should've said") or
+        l:match("^i should have said:") or l:match("^better:") or
+        l:match("^better answer:"))) then
+      if not prev.answer then
+        prev.answer = p
+        prev.details = prev.details or {}
+        table.insert(prev.details, 1, {text = p.text})
+      end
+      table.remove(fixes, i)
+    end
+  end
+end
+
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
   local chosen = {}
@@ -326,6 +386,16 @@ local function select(points, note)
     end
   end
 
+  join_answers(note)
+  for _, p in ipairs(points) do
+    for _, q in ipairs(points) do
+      if q.answer == p then
+        p.why_not = string.format("the better answer of line %d, said with it",
+          q.line or 0)
+      end
+    end
+  end
+
   for _, r in ipairs(roles) do
     local why_not = "a higher-scored " .. r.role .. " point was taken"
     -- Only the r.max best and the #must points can be taken: one pass
@@ -344,7 +414,13 @@ local function select(points, note)
         p.why_not = "small talk"
       elseif not p.skip and p.words > 0 then
         local i = #candidates + 1
-        while i > 1 and by_score(p, candidates[i - 1]) do i = i - 1 end
+        -- (a correction that puts more right first, then by score)
+        local before = r.role == "correction" and function(a, b)
+          local x, y = repairs(a), repairs(b)
+          if x ~= y then return x > y end
+          return by_score(a, b)
+        end or by_score
+        while i > 1 and before(p, candidates[i - 1]) do i = i - 1 end
         local out = p
         if i <= r.max then
           table.insert(candidates, i, p)
@@ -712,6 +788,13 @@ local function plain_label(s)
   end
   rest = s:match("^[Bb]etter one:%s+(.+)$") or
     s:match("^[Bb]etter example:%s+(.+)$") or s:match("^[Bb]etter:%s+(.+)$")
+    or s:match("^[Bb]etter answer:%s+(.+)$")
+  -- "Better: a pumping station failed in 2021, we were fined": what I
+  -- should have said; "Better one: the Halden migration": an example
+  if rest and voice.subject_verb(rest) and
+     not s:match("^[Bb]etter one") and not s:match("^[Bb]etter example") then
+    return "I should have said that " .. voice.lower_first(rest)
+  end
   if rest then return "A better example would have been " .. rest end
   rest = s:match("^[Nn]ot true[!%.]*[:,]?%s+(.+)$") or
     s:match("^[Ww]rong[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
@@ -2259,8 +2342,12 @@ local function compose(chosen, note)
           truth:lower():match("^what i really") or
           truth:lower():match("^i meant") or truth:lower():match("^real ")
           or truth:lower():match("^actually")
-        table.insert(said_then, marked and math.min(2, #said_then + 1) or
-                     #said_then + 1, truth)
+        -- each of its sentences a part of its own (each gets its
+        -- capital, and what is not the truth can go over budget)
+        local at = marked and math.min(2, #said_then + 1) or #said_then + 1
+        for i, x in ipairs(voice.sentences(truth)) do
+          table.insert(said_then, at + i - 1, x)
+        end
       end
       local parts = {}
       for _, s in ipairs(said_then) do
@@ -2311,7 +2398,7 @@ local function compose(chosen, note)
         -- question, when it comes first: "You asked about max LTV. I said
         -- never past 75%. In fact, ..."); what follows goes first when the
         -- draft is over its budget
-        local core = 2
+        local core, said_at, figure = 2, nil, false
         for i = 1, math.min(#parts, 3) do
           local l = parts[i]:lower()
           if l:find("%f[%a]i said%f[%A]") or l:find("%f[%a]i told%f[%A]") or
@@ -2323,21 +2410,31 @@ local function compose(chosen, note)
               l:find(" but it ", 1, true) or l:find(" but it's ", 1, true) or
               l:find(" but in fact ", 1, true) or
               l:find("%f[%a]actually%f[%A]")) and i or i + 1
+            said_at = i
+            -- (a figure said: a figure after it is the true one)
+            figure = core > i and sr.has_quantity(parts[i])
             break
           end
         end
         -- and what is true, when it comes after the admission ("I made
         -- it sound like I just followed the HR process. I should have
-        -- said: I coached her for 3 months first")
-        for i = core + 1, math.min(#parts, 4) do
+        -- said: I coached her for 3 months first"); what comes between
+        -- (a verdict, "Technically true-ish but it sounded like ducking
+        -- it") is said only while there is room
+        local truth_at
+        for i = core, math.min(#parts, 6) do
           local l = parts[i]:lower()
-          if l:match("^i should have said") or l:match("^in fact") or
-             l:match("^actually") or l:match("^the real ") or
-             l:match("^what i actually") or l:match("^what i really") or
-             l:match("^what i meant") or l:match("^i meant") then
-            core = i
+          if i > (said_at or 1) and (truth_marked(l) or
+             (figure and sr.has_quantity(parts[i]) and
+              not l:find("%f[%a]i said%f[%A]"))) then
+            truth_at = i
             break
           end
+        end
+        if truth_at and truth_at > core then
+          core = said_at or core
+        else
+          truth_at = nil
         end
         core = math.min(#parts, core)
         local said_first = table.concat(parts, " ", 1, core)
@@ -2346,7 +2443,9 @@ local function compose(chosen, note)
           said_first = voice.lower_first(said_first, ctx.names)
         end
         say(3, pick(book.correction) .. " " .. said_first, 80, correction)
-        for i = core + 1, #parts do say(3, parts[i], 36 - i, correction) end
+        for i = core + 1, #parts do
+          say(3, parts[i], i == truth_at and 80 or 36 - i, correction)
+        end
         ctx.correction_topic = correction_topic(t)
       else
         out(correction, "nothing is left of it once its self-talk is dropped")

@@ -393,6 +393,19 @@ local function expand_symbols(s, words)
   if has("(") then
     s = s:gsub("%s*%(!+%)", "")
     s = s:gsub("%s*%((%a*%s*)below%)", ""):gsub("%s*%((%a*%s*)above%)", "")
+    s = s:gsub("%s*%(see below[^()]*%)", ""):gsub("%s*%(see above[^()]*%)", "")
+  end
+  -- "the spill alarm programme below": the note's own layout
+  if has("below") or has("above") then
+    local moved = {fell = 1, dropped = 1, went = 1, is = 1, are = 1, was = 1,
+      were = 1, stayed = 1, kept = 1, remained = 1, stay = 1, be = 1,
+      still = 1, well = 1, just = 1, far = 1, way = 1, ["and"] = 1,
+      ["or"] = 1}
+    s = s:gsub("(%a+)%s+(%a+)%s+below([%.!]?)$", function(a, w, m)
+      if not moved[w:lower()] and not moved[a:lower()] then
+        return a .. " " .. w .. m
+      end
+    end)
   end
   -- emoji and pictographs (one that ends a sentence leaves its full stop)
   if has("\226") or has("\240") then
@@ -518,7 +531,8 @@ local verdict_contains = {"should have been honest", "i think you knew",
   "and they noticed", "and you noticed", "from your face",
   "instead of just laughing", "you will check", "you'll check",
   "she will check", "she'll check", "he will check", "he'll check",
-  "they will check", "they'll check"}
+  "they will check", "they'll check", "not the end of the world",
+  "want to be straight with", "technically true-ish"}
 
 -- A sentence that opens with one of these is the writer's verdict on
 -- their answer, however long ("Bad answer in front of the hardware lead,
@@ -674,6 +688,8 @@ local actual_nouns = {hospital = true, job = true, company = true,
   team = true, employer = true, role = true, school = true, store = true,
   position = true, manager = true, boss = true, work = true, clinic = true,
   hotel = true, restaurant = true, firm = true, practice = true}
+local time_units = {yr = true, yrs = true, wk = true, wks = true,
+  hr = true, hrs = true, mo = true, mos = true, min = true, mins = true}
 local function normalize(text, keep_verdicts, words)
   -- "i.e." and "e.g." are not the pronoun "i"
   local s = squeeze(text)
@@ -684,8 +700,11 @@ local function normalize(text, keep_verdicts, words)
   s = expand_symbols(s, words)
   if not words or words.to == "to" then
     -- "esp. wood-frame": a shorthand word's own full stop ends nothing
+    -- ("last yr. not the end of the world": a unit of time ends one)
     s = gsub_if(s, ".", "%f[%a](%a+)%.(%s+%l)", function(w, rest)
-      if voice.shorthand[w:lower()] then return w .. rest end
+      if voice.shorthand[w:lower()] and not time_units[w:lower()] then
+        return w .. rest
+      end
     end)
     -- (the day and month rules below change a text only where it holds
     -- one of their words: most points hold none)
@@ -1404,6 +1423,12 @@ end
 -- A résumé fragment in the first person: "Led Y" -> "I led Y".
 function voice.own(s)
   local f = voice.form(s)
+  -- ("modified is the one that works": a word in -ed as the subject)
+  local second = s:match("^%S+%s+(%a+)")
+  if second == "is" or second == "was" or second == "are" or
+     second == "were" then
+    return s
+  end
   if f == "past" or f == "have" then
     return "I " .. s:sub(1, 1):lower() .. s:sub(2)
   end

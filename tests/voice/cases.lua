@@ -320,6 +320,12 @@ return {
   {"normalize", "Not true, had 2 leak callbacks in 2024.", "In fact, I had 2 leak callbacks in 2024."},
   {"normalize", "True-ish but I do the weekly ordering.", "I do the weekly ordering."},
   {"normalize", "Sounded bad, but fine. I did X.", "I did X."},
+  {"own", "modified is the one that works", "modified is the one that works"},
+  {"normalize", "it led to the spill alarm programme below.", "it led to the spill alarm programme."},
+  {"normalize", "sickness fell well below. he asked abt dosage (see below ugh)", "sickness fell well below. he asked about dosage"},
+  {"own", "ran a modified version", "I ran a modified version"},
+  {"normalize", "Its 4.8% last yr. not the end of the world but i said it like i was sure, want to be straight w him", "It's 4.8% last year."},
+  {"normalize", "Technically true-ish but it sounded like ducking it. I was Director then.", "I was Director then."},
   {"normalize", "I cut pages to 35 by tuning alerts, literally their problem!!", "I cut pages to 35 by tuning alerts!"},
   -- names people write in lower case in a hurry
   {"normalize", "ran the pass on saturdays, every sat", "ran the pass on Saturdays, every Saturday"},
