@@ -51,7 +51,7 @@ end
 
 local function usable(p)
   return not p.skip and p.words > 0 and not p.tags.private and
-    not voice.nothing(p.text)
+    not voice.nothing(p.text) and not voice.kept_out(p.text)
 end
 
 -- Replaces, in chosen, the point `old` of a role by `new`.
@@ -352,6 +352,8 @@ local function join_answers(note)
        #(p.details or {}) == 0 and repairs(prev) < 2 and
        (l:match("^what i should have said") or
         l:match("^what i should've said") or
+        l:match("^i? ?should have told ") or l:match("^i? ?should've told ") or
+        l:match("^should have said ") or l:match("^should've said ") or
         l:match("^i should have said:") or l:match("^better:") or
         l:match("^better answer:"))) then
       if not prev.answer then
@@ -405,6 +407,8 @@ local function select(points, note)
     for _, p in ipairs(note.sections[r.key] or {}) do
       if voice.nothing(p.text) then
         p.why_not = "it says there is nothing here"
+      elseif voice.kept_out(p.text) then
+        p.why_not = "it says it is not for the email"
       elseif said_by_other(p, note) then
         p.why_not = "another of the panel said it"
       elseif r.role ~= "correction" and voice.is_smalltalk(p.text) and
@@ -1382,6 +1386,7 @@ local function holds(p, list)
 end
 
 local meeting_verbs = {meet = true, talk = true, speak = true, see = true,
+  walk = true, tour = true,
   visit = true, shadow = true, join = true}
 
 local function next_step(ctx)
@@ -1464,17 +1469,32 @@ local function next_step(ctx)
   if line then return line, from end
   -- "I understand you'll decide by the end of next week."
   for _, p in ipairs(note.sections.other or {}) do
-    if ((p.heading or ""):lower():match("next") or
+    -- (under a heading "Next steps", or a line "next: ...")
+    local next_line = p.text:lower():match("^%s*next%s*[:=%-]")
+    if ((p.heading or ""):lower():match("next") or next_line or
         holds(p, expect_words)) and usable(p) then
       local t = plain(p)
+      if next_line then t = t:gsub("^%s*[Nn]ext%s*[:=%-]+%s*", "") end
       local l = t:lower()
-      if (p.heading or ""):lower():match("next") or
+      if (p.heading or ""):lower():match("next") or next_line or
          l:find("decide by", 1, true) or l:find("will call", 1, true) or
          l:find("will schedule", 1, true) or l:find("be in touch", 1, true)
          or l:find("hear back", 1, true) or l:find("let me know", 1, true)
       then
         -- the sentence that says what comes next, not the first
         local chosen
+        -- ("next: shadow the Saturday wedding, Saturday 12th, 2pm, with
+        -- Nell. wear black": what it says first, with its day and time)
+        local first = next_line and first_sentence(t):gsub("%s*%b()", "")
+        local verb = first and first:match("^(%a+)")
+        if verb and meeting_verbs[verb:lower()] and book.meet and
+           sr.words(first) <= 14 then
+          -- ", Saturday 12th, 2pm," -> " on Saturday 12th at 2pm"
+          first = first:gsub(",%s+(%u%l+day %d+%a*),%s+(%d+[%d:]*%s*[ap]m)%f[%A],?",
+            " on %1 at %2")
+          return fill(book.meet, {lower = md(voice.strip_end(
+            voice.lower_first(first, names), "[%s%.]"))}), p
+        end
         for _, sentence in ipairs(voice.sentences(t)) do
           local sl = sentence:lower()
           if sl:find("next", 1, true) or sl:find("decide", 1, true) or
@@ -2378,7 +2398,10 @@ local function compose(chosen, note)
           s = "Actually, I " .. actually
           l = s:lower()
         end
-        if l:match("^said ") or l:match("^told ") or l:match("^called ") or
+        -- "Asked how I handle a difficult bride, I said ...": they asked
+        if l:match("^asked ") and l:find("%f[%a]i said%f[%A]") then
+          s = "You " .. s:gsub("^%u", string.lower):gsub(", (I said)", " and %1")
+        elseif l:match("^said ") or l:match("^told ") or l:match("^called ") or
            l:match("^should have ") or l:match("^should've ") or
            l:match("^meant ") or
            l:match("^claimed ") or l:match("^didn't ") or
@@ -2392,6 +2415,18 @@ local function compose(chosen, note)
         -- sentence: "..., robotic")
         if book.lang == "en" then s = voice.tidy(s) end
         parts[#parts + 1] = md(voice.end_mark(voice.capitalize(s)))
+      end
+      -- "I should have told the real one. The mother who wanted to redo
+      -- the seating plan.": the one it names, after a colon
+      for i = #parts, 2, -1 do
+        local prev = parts[i - 1]
+        if (parts[i]:match("^The %a+ who ") or parts[i]:match("^A %a+ who "))
+           and (prev:match("%f[%a]one%.$") or prev:match("%f[%a]story%.$") or
+           prev:match("%f[%a]example%.$") or prev:match("%f[%a]case%.$")) then
+          parts[i - 1] = prev:sub(1, -2) .. ": " ..
+            parts[i]:gsub("^%u", string.lower)
+          table.remove(parts, i)
+        end
       end
       if #parts > 0 then
         -- what was said and the first of what is true stay (after the

@@ -1015,7 +1015,8 @@ local after_object = {about = true, ["for"] = true, to = true, with = true,
   on = true, at = true, ["in"] = true, by = true, again = true,
   ["and"] = true, ["or"] = true, but = true, so = true, this = true,
   it = true, me = true, up = true, out = true, back = true, last = true,
-  next = true}
+  next = true, i = true, we = true, he = true, she = true, they = true,
+  you = true, our = true}
 
 -- "you" followed by its verb made to agree: of `rest`, the text after
 -- "you", returns the changed start and how many bytes of rest it stands
@@ -1090,7 +1091,34 @@ end
 -- The interviewer in the third person becomes "you": their names, the
 -- pronouns the note uses for them, and (company = true) the
 -- organisation's "they".  A third person stays a third person.
+-- "the mother who wanted to redo the seating plan. I sat down with her":
+-- after a person the text brings in with "who", "she" and "her" are that
+-- person's (whoever the reader is).
+local people_who = {mother = true, father = true, bride = true,
+  groom = true, pt = true, patient = true, woman = true, man = true,
+  lady = true, guy = true, boss = true, manager = true, colleague = true,
+  client = true, customer = true, tenant = true, guest = true,
+  resident = true, child = true, kid = true, boy = true, girl = true,
+  donor = true, volunteer = true, driver = true, student = true,
+  pupil = true, parent = true, member = true, nurse = true, couple = true,
+  family = true,
+  doctor = true, engineer = true, employee = true, person = true}
+local function other_person_at(s)
+  for at, w in s:gmatch("()(%a+) who%f[%A]") do
+    if people_who[w:lower()] then return at end
+  end
+  return nil
+end
+
 function voice.address(s, who, company)
+  -- (what follows such a person is addressed as far as the person)
+  local at = who and not who.names_only and s:find(" who", 1, true) and
+    other_person_at(s)
+  if at then
+    local names_only = setmetatable({names_only = true}, {__index = who})
+    return voice.address(s:sub(1, at - 1), who, company) ..
+      voice.address(s:sub(at), names_only, false)
+  end
   if who then
     for _, n in ipairs(who.names) do
       if s:find(n, 1, true) then
@@ -1103,7 +1131,7 @@ function voice.address(s, who, company)
       end
     end
     local set = pronoun_sets[who.pronouns or ""]
-    if set and set.subject ~= "they" then
+    if set and set.subject ~= "they" and not who.names_only then
       s = each_word(s, set.subject .. "'s", function(_, _, before)
         return you("", before) .. "'re"
       end)
@@ -2858,6 +2886,15 @@ voice.cues = {
   {"excited_them", "^%a+ really liked "}, {"excited_them", "^%a+ lit up "},
   {"excited_them", "^%a+ perked up "}, {"excited_them", "^%a+ was impressed "},
   {"excited_them", "^%a+ got excited "},
+  {"excited_them", "^%a+ got really into ", true, nil, "you were really interested in "},
+  {"excited_them", "^%a+ got into ", true, nil, "you were interested in "},
+  -- ("also liked that I do the supplier contracts myself": after a point
+  -- on what they liked)
+  {"excited_them", "^also liked that ", true},
+  {"excited_me", "^what i loved%s*[=:%-]+%s*", true},
+  {"excited_me", "^what i liked%s*[=:%-]+%s*", true},
+  {"problems", "^their problems?%s*%b()%s*[=:%-]+%s*", true},
+  {"problems", "^the problem%s*%b()%s*[=:%-]+%s*", true},
   {"problems", "^problems?%s*[=:%-]+%s*", true},
   {"problems", "^their problem%s*[=:%-]+%s*", true},
   {"problems", "^main problem%s*[=:%-]+%s*", true},
@@ -2870,21 +2907,48 @@ voice.cues = {
   {"say_differently", "^i should have said "},
   {"say_differently", "^should have said "},
   {"say_differently", "^wish i'?d said "}, {"say_differently", "^wish i had said "},
+  -- "asked how I handle a difficult bride, i said something generic";
+  -- "re the difficult MOB question: should have told the real one"
+  {"say_differently", "^%a* ?asked [^%.]-, i said "},
+  {"say_differently", "^re:? [^:]+:%s*", true, "^should"},
   {"not_said", "^forgot to mention ", true}, {"not_said", "^i forgot to mention ", true},
   {"not_said", "^didn'?t mention ", true}, {"not_said", "^i didn'?t mention ", true},
   {"not_said", "^should have mentioned ", true},
   {"not_said", "^i should have mentioned ", true},
   {"not_said", "^didn'?t get to say ", true}, {"not_said", "^i didn'?t get to say ", true},
+  {"not_said", "^never mentioned%s*[=:%-]+%s*", true},
+  {"not_said", "^never mentioned ", true},
 }
 -- The question a point's opening words answer, and its text without a
 -- label; nil when none.
+-- Whether a point says it is not for the email ("Ruth is 2 yrs from
+-- retiring. NOT for the email obviously"), as #private does.
+local kept_out_words = {"not for the email", "not for email",
+  "not in the email", "not for the follow up", "not for the follow-up",
+  "don't mention", "dont mention", "do not mention", "don't put this",
+  "dont put this", "do not put this", "off the record", "keep private",
+  "keep this private", "between us", "not to be shared", "don't share",
+  "dont share", "do not share", "leave out of the email"}
+function voice.kept_out(text)
+  local l = text:lower():gsub("\u{2019}", "'")
+  for _, w in ipairs(kept_out_words) do
+    if l:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+-- Each cue: the question, the pattern of its opening words (lower
+-- case), whether the label goes, what the rest must start with, and the
+-- words the label becomes.
 function voice.cue(text)
   local l = text:lower()
   for _, c in ipairs(voice.cues) do
     local a, b = l:find(c[2])
     if a then
       local rest = c[3] and text:sub(b + 1) or text
-      if rest ~= "" then return c[1], rest end
+      if rest ~= "" and (not c[4] or rest:lower():find(c[4])) then
+        return c[1], (c[5] or "") .. rest
+      end
     end
   end
   return nil

@@ -1,7 +1,8 @@
 /*
  * points.c - the note's body: cmark parses it, and this file walks the
  * top-level blocks into sections (a heading and what follows it) and points
- * (each top-level list item; or each paragraph of a section with no list).
+ * (each top-level list item; or each paragraph of a section with no list,
+ * and every paragraph before the first heading).
  *
  * The walk never recurses on the document: it visits the top-level blocks
  * and uses cmark's iterator inside them, so a hostile note nested thousands
@@ -457,6 +458,25 @@ new_section(walker *w, sr_key key, const char *heading, int line)
 	return s;
 }
 
+/* Adds the point of a list item (or a paragraph) to section si; an empty
+ * bullet of a template answers nothing: it is no point. */
+static void
+add_point(walker *w, cmark_node *node, size_t si)
+{
+	sr_point *p = new_point(w);
+	sr_section *s = &w->note->sections[si]; /* (after new_point: it may
+						 * move the sections) */
+
+	if (p == NULL || !make_point(w, p, node, s->key, s->heading, 0)) {
+		oom(w);
+		return;
+	}
+	if (is_empty(p))
+		w->note->npoints--;
+	else
+		s->count++;
+}
+
 /* Ends the current section: with no list in it, its paragraphs are its
  * points. */
 static void
@@ -593,7 +613,6 @@ walk(walker *w, cmark_node *doc)
 	sr_key key = SR_KEY_OTHER; /* a line taken as a heading: its key */
 	bool line_heading;
 	sr_buf text = {0};
-	sr_point *p;
 
 	if (!sr_section_map_build(w->note->arena, sr_value_get(w->note->meta,
 	    "sections"), &user)) {
@@ -642,27 +661,27 @@ walk(walker *w, cmark_node *doc)
 				}
 				cur_index = w->note->nsections - 1;
 			}
-			for (item = cmark_node_first_child(node); item != NULL;
-			    item = cmark_node_next(item)) {
-				if ((p = new_point(w)) == NULL ||
-				    !make_point(w, p, item, cur->key,
-				    cur->heading, 0)) {
-					oom(w);
-					break;
-				}
-				/* an empty bullet of a template answers
-				 * nothing: it is no point */
-				if (is_empty(p)) {
-					w->note->npoints--;
-					continue;
-				}
-				/* new_point may have moved the sections */
-				w->note->sections[cur_index].count++;
-			}
+			for (item = cmark_node_first_child(node); item != NULL &&
+			    !w->failed; item = cmark_node_next(item))
+				add_point(w, item, cur_index);
 			break;
 		case CMARK_NODE_PARAGRAPH:
-			if (cur == NULL || cur->line == 0)
-				break; /* only list items before a heading */
+			if (cur == NULL || cur->line == 0) {
+				/* before any heading (all of a note with no
+				 * headings): a point in its place among the
+				 * list items, for the filters' cues ("their
+				 * problem: midweek is dead") */
+				if (cur == NULL) {
+					if (new_section(w, SR_KEY_OTHER, "", 0) ==
+					    NULL) {
+						oom(w);
+						break;
+					}
+					cur_index = w->note->nsections - 1;
+				}
+				add_point(w, node, cur_index);
+				break;
+			}
 			if (w->nparas == w->cap_paras) {
 				size_t cap = w->cap_paras ? w->cap_paras * 2 : 8;
 				cmark_node **q = realloc(w->paras,

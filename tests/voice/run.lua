@@ -37,6 +37,7 @@ local function note(n)
     elseif rule == "head_phrase" then got = voice.head_phrase(input, ctx.lists)
     elseif rule == "tidy" then got = voice.tidy(input)
     elseif rule == "their_to_yours" then got = voice.their_to_yours(input)
+    elseif rule == "kept_out" then got = voice.kept_out(input)
     elseif rule == "cue" then
       local key, text = voice.cue(input)
       got = key and key .. "|" .. text or "nil"
