@@ -273,6 +273,11 @@ local function answer(chosen, note, room, used)
   table.insert(chosen, at + 1, best)
 end
 
+-- One-word labels a note puts before a point that say nothing of it.
+local labels = {both = true, general = true, also = true, misc = true,
+  plus = true, other = true, note = true, ["and"] = true, again = true,
+  all = true}
+
 -- Whether a sentence tells of something done: "I cut ...", "At Mercy
 -- West we moved ...", "I personally led ..." (not "I'm trained in").
 local irregular = {built = true, led = true, ran = true, cut = true,
@@ -633,7 +638,8 @@ local function route(text, note)
     rest = after
   end
   if #names == 0 then return text end
-  local w = rest:match("^(%l+)")
+  -- ("@tom both: the stroke patient ...": a label, not a subject)
+  local w = rest:match("^(%l+)%f[^%l:]")
   local subject_verbs = {want = 1, wants = 1, need = 1, needs = 1, said = 1,
     think = 1, like = 1, both = 1, was = 1, were = 1, got = 1, lit = 1,
     sat = 1, seemed = 1}
@@ -893,7 +899,7 @@ local ing_objects = {the = true, a = true, an = true, it = true,
   out = true, more = true, less = true, over = true, through = true,
   this = true, that = true, these = true, those = true, all = true}
 local function told(t)
-  t = t:gsub("%s*%b()$", "")
+  t = t:gsub("%s*%([^()]*%)$", "")
   local from = 1
   local colon = t:find(":%s") or #t + 1
   while true do
@@ -1485,7 +1491,8 @@ local function next_step(ctx)
         local chosen
         -- ("next: shadow the Saturday wedding, Saturday 12th, 2pm, with
         -- Nell. wear black": what it says first, with its day and time)
-        local first = next_line and first_sentence(t):gsub("%s*%b()", "")
+        local first = next_line and voice.brackets(first_sentence(t),
+          function() return "" end)
         local verb = first and first:match("^(%a+)")
         if verb and meeting_verbs[verb:lower()] and book.meet and
            sr.words(first) <= 14 then
@@ -1522,7 +1529,7 @@ local function next_step(ctx)
         -- meet your cofounder Ana next week"
         local verb = t:match("^(%a+)")
         if verb and meeting_verbs[verb:lower()] and book.meet then
-          t = t:gsub("%s*%b()", "")
+          t = voice.brackets(t, function() return "" end)
           return fill(book.meet, {lower = md(voice.lower_first(t, names))}), p
         end
       end
@@ -1607,7 +1614,7 @@ end
 
 local function short_role(role)
   if not role then return nil end
-  local r = role:gsub("%s*%b()", "")
+  local r = voice.brackets(role, function() return "" end)
   if #r > 32 then r = r:match("^([^,]+)") or r end
   return r
 end
@@ -1830,7 +1837,8 @@ local function compose(chosen, note)
   sentences[#sentences].short = book.thanks.none
   sentences[#sentences].short_at = 50
 
-  for i, p in ipairs(by_role.connect or {}) do
+  -- the moment that connected, worded: the i-th point of its role
+  local function connect(i, p)
     local keep = i == 1 and 58 or p.score
     local t, own = prose(p, ctx, p.section == "excited_me")
     if own then
@@ -1959,16 +1967,32 @@ local function compose(chosen, note)
         if we then t = we end
         -- "On-call: I reduced pages from about 60 a week to 12": the
         -- heading is the note's, the clause says it
-        if head and not we and #head < 24 and rest:match("^I%s") and
+        -- (a longer one that names a place: "goal setting at St
+        -- Cuthbert's: I brought in goal attainment scaling")
+        if head and not we and (#head < 24 or (#head < 40 and
+           head:find(" at %u"))) and rest:match("^I%s") and
            voice.form(rest) == "i" then
           t, head = rest, nil
+        end
+        -- "both: the stroke patient who ...", "general: about 40
+        -- proposals": a word of the note's for whom or what kind, not
+        -- what we talked about
+        local unlabelled = false
+        if head and not we and labels[head:lower()] then
+          local d = (rest:match("^(%a+)") or ""):lower()
+          if d == "the" or d == "a" or d == "an" or d == "my" or d == "our" then
+            t, head = rest, nil
+          else
+            unlabelled = true
+          end
         end
         if head and not we and voice.form(head) == "noun" then
           t = head
           -- "My module redesign at Kelby: moved ..., pass rate 71% -> 88%":
           -- the result comes along in brackets
           local parts = {}
-          for part in (rest:gsub("%s*%b()", "") .. ", "):gmatch(
+          for part in (voice.brackets(rest, function() return "" end) ..
+              ", "):gmatch(
               "%s*(.-)[,;]%s") do
             if not part:find("[()]") and sr.has_quantity(part) then
               parts[#parts + 1] = part
@@ -2023,9 +2047,13 @@ local function compose(chosen, note)
         -- "You (operating partner at Castlegate, the PE owner) pushed
         -- hardest": the note's word on who the reader is goes
         if t and t:match("^[Yy]ou %(") and #t < 400 then
-          t = t:gsub("^([Yy]ou) %b()%s*", "%1 ")
+          t = t:gsub("^([Yy]ou) %([^()]*%)%s*", "%1 ")
         end
         if not s and t then s, why = word(book.connect, t, ctx) end
+        if unlabelled then
+          s, why = nil, "a label of the note's ('general:') with a " ..
+            "fragment after it that the connect wording cannot frame"
+        end
       end
       if s then
         say(1, s, keep, p)
@@ -2043,6 +2071,32 @@ local function compose(chosen, note)
       else
         out(p, why)
       end
+    end
+  end
+  for i, p in ipairs(by_role.connect or {}) do connect(i, p) end
+  -- none of them could be worded ("general: ~40 groups run"): the next
+  -- best moment they responded to, if one can be
+  local connected = false
+  for _, x in ipairs(sentences) do
+    if x.para == 1 and x.point then connected = true end
+  end
+  if not connected and #(by_role.connect or {}) > 0 then
+    local rest, tried = {}, {}
+    for _, p in ipairs(by_role.connect) do tried[p] = true end
+    for _, p in ipairs(note.sections.excited_them or {}) do
+      if not tried[p] and not p.paragraph and usable(p) and
+         not p.why_not:find("^mentions") and not p.why_not:find("^small talk")
+         and not p.why_not:find("^another of the panel") then
+        rest[#rest + 1] = p
+      end
+    end
+    table.sort(rest, by_score)
+    for _, p in ipairs(rest) do
+      local why = p.why_not
+      p.paragraph, p.role, p.why_not = 1, "connect", nil
+      connect(1, p)
+      if p.paragraph then break end
+      p.why_not = why
     end
   end
 
@@ -2089,7 +2143,7 @@ local function compose(chosen, note)
         end
       end
       t = unsay((all[best] or ""):gsub("^And (%l)", string.upper))
-      t = first_clause(t):gsub("%s*%b()$", "")
+      t = first_clause(t):gsub("%s*%([^()]*%)$", "")
       -- "the agency is 60% of staff in peak: many don't come back ...,
       -- training too slow": a clause with its figure says the problem;
       -- the note's list after its colon goes
@@ -2281,7 +2335,7 @@ local function compose(chosen, note)
          book.meet then
         -- "Meet the CTO next": a step, gladly taken
         acted = fill(book.meet, {lower = md(advice_of(
-          t:gsub("%s*%b()", "")))})
+          voice.brackets(t, function() return "" end)))})
         acted_point = guidance
       elseif f == "imperative" then
         acted_advice = advice_of(t)

@@ -1296,11 +1296,85 @@ for w in ([[at in on when after before last this then so and but also
   clause_openers[w] = true
 end
 
+-- s:gsub("%s*%b()", fn) in one pass (gsub's "%b()" over a run of
+-- unclosed brackets is quadratic: a pasted "((((..." took seconds): fn
+-- gets each bracketed group and the space before it, and returns what
+-- replaces both (nil: they stay).  `spaces` false: the space before a
+-- group is not part of it, as with "%b()".
+function voice.brackets(s, fn, spaces)
+  if not s:find("(", 1, true) then return s end
+  local partner, stack = {}, {}
+  for i = 1, #s do
+    local c = s:byte(i)
+    if c == 40 then
+      stack[#stack + 1] = i
+    elseif c == 41 and #stack > 0 then
+      partner[stack[#stack]] = i
+      stack[#stack] = nil
+    end
+  end
+  local out, copied, i = {}, 1, 1
+  while true do
+    local a = s:find("(", i, true)
+    if not a then break end
+    local b = partner[a]
+    if b then
+      local from = a
+      if spaces ~= false then
+        while from > copied and s:sub(from - 1, from - 1):match("%s") do
+          from = from - 1
+        end
+      end
+      local r = fn(s:sub(a, b), s:sub(from, a - 1))
+      out[#out + 1] = s:sub(copied, from - 1)
+      out[#out + 1] = r or s:sub(from, b)
+      copied, i = b + 1, b + 1
+    else
+      i = a + 1
+    end
+  end
+  out[#out + 1] = s:sub(copied)
+  return table.concat(out)
+end
+local function no_brackets(s, spaces)
+  return voice.brackets(s, function() return "" end, spaces)
+end
+
+local sure_verbs = {is = true, was = true, has = true, had = true,
+  will = true, can = true, needs = true, wants = true, went = true,
+  got = true, does = true, ["doesn't"] = true, ["isn't"] = true,
+  ["hasn't"] = true, gets = true, takes = true, runs = true, opens = true,
+  launches = true, starts = true, broke = true, ["is"] = true}
+local of_phrase = {at = true, of = true, ["in"] = true, ["for"] = true,
+  on = true, to = true, with = true, from = true, the = true, a = true,
+  an = true}
+
+-- Words after which a verb's bare form agrees: plurals people write
+-- without an s, and the words before a bare verb ("who run", "to run").
+local collective = {people = true, staff = true, children = true,
+  police = true, men = true, women = true, kids = true, management = true,
+  team = true, board = true, family = true, couple = true, both = true,
+  who = true, that = true, which = true, to = true, ["and"] = true,
+  ["or"] = true, i = true, we = true, you = true, they = true,
+  ["not"] = true, ["don't"] = true, ["didn't"] = true, can = true,
+  will = true, would = true, should = true, could = true, must = true,
+  might = true, may = true, ["won't"] = true, ["can't"] = true}
+-- Whether word w (lower case), after prev, is a verb's bare form that
+-- cannot agree with it: "Lumen Bank launch spot" is a noun of a compound.
+local function bare_after_one(prev, w)
+  prev = prev:gsub("[,;:]$", "")
+  return verbs[w] and not w:match("s$") and #prev >= 3 and
+    not determiner[prev] and
+    not (s_verbs[w] or sure_verbs[w] or agree[w] or
+    past[w]) and not prev:match("s$") and not collective[prev] and
+    not of_phrase[prev] and not adverbs[prev] and not prev:match("^%d")
+end
+
 function voice.form(s)
   -- an aside in brackets is no part of the shape: "the backlog at
   -- Colnebridge (when I joined ...)" is a noun phrase
   if s:find("(", 2, true) then
-    local bare = s:gsub("%s*%b()", "")
+    local bare = no_brackets(s)
     if bare ~= "" then s = bare end
   end
   local w1 = first_word(s)
@@ -1342,6 +1416,18 @@ function voice.form(s)
     if words[i] == "I" then return "i" end
     if words[i] == "we" then return "we" end
   end
+  -- "the stroke patient who wanted to get back to his allotment": a noun
+  -- and the clause of it (the verb comes after "who")
+  if determiner[lw] then
+    for i = 2, math.min(n, 5) do
+      local l = words[i]:lower()
+      if l == "who" or l == "whose" then return "noun" end
+      if verbs[l] or s_verbs[l] or past[l] or sure_verbs[l] or
+         l:match("^%l+ed$") or l == "said" or l == "told" then
+        break
+      end
+    end
+  end
   -- "Teaching load is capped at 40%" is a clause, not a gerund phrase
   for i = 2, math.min(n, 4) do
     local l = words[i]:lower()
@@ -1353,7 +1439,10 @@ function voice.form(s)
   if w1:match("^%u%l+ing$") and #lw > 5 then return "gerund" end
   for i = 2, math.min(n, 10) do
     local l = words[i]:lower()
-    if verbs[l] or s_verbs[l] then return "clause" end
+    if (verbs[l] or s_verbs[l]) and
+       not (i <= 4 and bare_after_one(words[i - 1]:lower(), l)) then
+      return "clause"
+    end
   end
   if lw:match("['\u{2019}]re$") or lw:match("['\u{2019}]s$") and
      verbs[(words[2] or ""):lower()] then
@@ -1392,19 +1481,11 @@ end
 
 -- "branch has 2 ACTs" -> "the branch has 2 ACTs": a clause whose subject is
 -- a bare singular noun (one to three words before its verb) gets "the".
-local sure_verbs = {is = true, was = true, has = true, had = true,
-  will = true, can = true, needs = true, wants = true, went = true,
-  got = true, does = true, ["doesn't"] = true, ["isn't"] = true,
-  ["hasn't"] = true, gets = true, takes = true, runs = true, opens = true,
-  launches = true, starts = true, broke = true, ["is"] = true}
 local no_article = {too = true, very = true, more = true, less = true,
   much = true, only = true, just = true, ["not"] = true, next = true,
   last = true, new = false}
 
 -- Words of a phrase that hangs on a noun ("list for referrals").
-local of_phrase = {at = true, of = true, ["in"] = true, ["for"] = true,
-  on = true, to = true, with = true, from = true, the = true, a = true,
-  an = true}
 function voice.article(s, names)
   local words = {}
   for w in s:gmatch("%S+") do
@@ -1583,7 +1664,7 @@ function voice.subject_verb(s)
   -- a quotation is one word of the subject ("NSS score for "assessment
   -- and feedback" is 58%")
   s = s:match("^(.-)[,;]%s") or s
-  for w in s:gsub('%b""', "Q"):gsub("%b()", ""):gmatch("[%w\128-\255'\u{2019}%-]+[,;:]?") do
+  for w in no_brackets(s:gsub('%b""', "Q"), false):gmatch("[%w\128-\255'\u{2019}%-]+[,;:]?") do
     ws[#ws + 1] = w:lower():gsub("\u{2019}", "'")
     if #ws >= 10 then break end
   end
@@ -1603,8 +1684,11 @@ function voice.subject_verb(s)
     -- "costs up 40%" is a noun and its change, not a verb
     local changed = (ws[i + 1] == "up" or ws[i + 1] == "down") and
       (ws[i + 2] or ""):match("^%d")
-    if not changed and (verbs[w] or s_verbs[w] or sure_verbs[w] or agree[w]
-       or past[w]) then
+    -- "Lumen Bank launch spot": a verb's bare form after a singular
+    -- noun is a noun of a compound ("Teams launch", "staff run" agree)
+    if not changed and not (i <= 4 and bare_after_one(ws[i - 1], w)) and
+       (verbs[w] or s_verbs[w] or
+       sure_verbs[w] or agree[w] or past[w]) then
       return true
     end
     -- a plural subject and a verb no list holds: "couriers override"
@@ -1657,7 +1741,7 @@ local lone_asides = {below = true, above = true, meh = true, ish = true,
   lol = true, again = true, sigh = true}
 function voice.drop_asides(s)
   if not s:find("(", 1, true) then return s end
-  return (s:gsub("%s*(%b())", function(aside)
+  return (voice.brackets(s, function(aside)
     local inner = aside:sub(2, -2)
     if inner:find("%d") or not inner:match("^%l") or
        inner:find(",", 1, true) then
@@ -1869,6 +1953,25 @@ function voice.noun_article(t)
   if w1:match("^%l+ing$") and w2 and not determiner[w2] and
      t:match("^%S+%s+%l+%s+[Iw]e?%s") then
     return "the " .. t
+  end
+  -- "Lumen Bank launch spot": a name before the thing of it, and nothing
+  -- after the thing ("the Lumen Bank launch spot")
+  if w1:match("^%u") and not determiner[w1:lower()] and #t < 80 then
+    local names, things, last = 0, 0, nil
+    for w in t:gmatch("%S+") do
+      if things == 0 and w:match("^%u[%w%-]*$") then
+        names = names + 1
+      elseif w:match("^%l[%l%-]+$") and not past[w] and
+             not (things == 0 and verbs[w] and w:match("s$")) then
+        things, last = things + 1, w
+      else
+        names = 0
+        break
+      end
+    end
+    if names > 0 and things >= 1 and things <= 2 and not plural(last) then
+      return "the " .. t
+    end
   end
   -- ("docs-first checklist" too)
   if not (w1:match("^%l+$") or (w1:match("^%l+%-%l+$") and
@@ -2153,7 +2256,7 @@ end
 -- ("(Bayfront Health)") stays.
 function voice.drop_brackets(t)
   if not t:find("(", 1, true) then return t end
-  return (t:gsub("%s*(%b())", function(b)
+  return (voice.brackets(t, function(b)
     local inner = b:sub(2, -2)
     local _, n = inner:gsub("%S+", "")
     if n > 3 or inner:find("%%") or inner:find("%d%s*to%s*%d") or
@@ -2444,8 +2547,8 @@ end
 local function change_without_verb(s, body, lead, want)
   -- (a result in brackets is the phrase's: "(A330 boarding from 38 to
   -- 29 minutes)")
-  local unbracketed = body:gsub("%b()", function(x)
-    return (x:gsub("[^%s]", "x")) end)
+  local unbracketed = voice.brackets(body, function(x)
+    return (x:gsub("[^%s]", "x")) end, false)
   local changes = {}
   for at, dir in unbracketed:gmatch("()%f[%a](%a+)%f[%A]") do
     if dir == "up" or dir == "down" then
@@ -2560,7 +2663,7 @@ local predicate_next = {but = true, ["and"] = true, ["or"] = true,
   at = true, ["in"] = true, on = true, ["for"] = true, to = true}
 local function bare_predicate(t)
   local ws = {}
-  for w in t:gsub("%b()", ""):gmatch("[%a']+") do ws[#ws + 1] = w:lower() end
+  for w in no_brackets(t, false):gmatch("[%a']+") do ws[#ws + 1] = w:lower() end
   for i = 2, #ws do
     -- "way too long"; "enquiries fine but ...", not "high severity"
     if ws[i] == "too" or (predicate_words[ws[i]] and

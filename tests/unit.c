@@ -1000,7 +1000,7 @@ test_points(void)
 	n = parse("---\ncompany: Acme\n---\n"            /* lines 1-3 */
 	    "- before any heading #todo\n"                /* 4 */
 	    "\n"
-	    "Intro paragraph before a heading is not a point.\n" /* 6 */
+	    "Intro paragraph before a heading is a point too.\n" /* 6 */
 	    "\n"
 	    "### Didn't get to say\n"                     /* 8 */
 	    "\n"
@@ -1023,12 +1023,16 @@ test_points(void)
 	if (!CHECK(n != NULL))
 		return dump_diags();
 	CHECK(n->nsections == 4);
-	CHECK(n->npoints == 6);
+	CHECK(n->npoints == 7);
 
 	p = point(n, SR_KEY_OTHER, 0);
 	CHECK(p && p->line == 4 && strcmp(p->heading, "") == 0);
 	CHECK(p && p->ntags == 1 && strcmp(p->tags[0], "todo") == 0);
 	CHECK(p && p->words == 3);
+	/* a paragraph before any heading: a point in its place (a note with
+	 * no headings is all here, read by the filters' cues) */
+	p = point(n, SR_KEY_OTHER, 1);
+	CHECK(p && p->line == 6 && strcmp(p->heading, "") == 0);
 
 	p = point(n, SR_KEY_NOT_SAID, 0);
 	if (CHECK(p != NULL)) {
@@ -1064,7 +1068,7 @@ test_points(void)
 	p = point(n, SR_KEY_PROBLEMS, 1);
 	CHECK(p && p->line == 22 && p->words == 4);
 	/* an unmatched heading keeps its text; raw HTML is dropped */
-	p = point(n, SR_KEY_OTHER, 1);
+	p = point(n, SR_KEY_OTHER, 2);
 	CHECK(p && strcmp(p->heading, "Logistics ✈️") == 0);
 	CHECK(p && strcmp(p->text, "Recruiter call Friday raw") == 0);
 	CHECK(n->sections[1].line == 8 && n->sections[1].count == 2);

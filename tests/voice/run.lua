@@ -67,6 +67,28 @@ local function note(n)
       pass = pass + 1
     end
   end
+  -- voice.brackets is s:gsub("%s*%b()", fn) in one pass: the same text
+  for _, s in ipairs({"a (b) c", "a  (b (c) d) e", "((a) b", "a (b", "a) (b)",
+      "(a)(b) c", "x ((((y)", "no brackets", "a\t(b)\n(c)", "((( )))) ((",
+      "end (x)"}) do
+    local drop = function(b) if b:find("c") then return "" end end
+    for _, fn in ipairs({function() return "" end, drop,
+        function(b) return "[" .. b .. "]" end}) do
+      local want = s:gsub("%s*(%b())", fn)
+      local got = voice.brackets(s, fn)
+      if got == want then pass = pass + 1 else
+        fail = fail + 1
+        sr.log(string.format("brackets %q: got %q, want %q", s, got, want))
+      end
+    end
+    local want = s:gsub("%b()", "")
+    local got = voice.brackets(s, function() return "" end, false)
+    if got == want then pass = pass + 1 else
+      fail = fail + 1
+      sr.log(string.format("brackets %q (no spaces): got %q, want %q", s,
+        got, want))
+    end
+  end
   if caught < 50 then
     fail = fail + 1
     sr.log(string.format("fluency: the check caught %d of the sentences " ..
