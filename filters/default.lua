@@ -73,8 +73,10 @@ end
 -- a certified Relativity user"): evidence it can be, not a fragment.
 local function about_you(p)
   local t = p.text:gsub("^%s*@%S+%s+", "")
+  -- (a line of a CV is yours too: "Cut payroll errors from 2.1% to 0.3%")
   return t:match("^I[%s']") or t:match("^My%s") or
     t:match("^%a+ %a+ that I[%s']") or t:match("^%a+ also %a+ that I[%s']")
+    or (voice.form(t) == "past" and sr.has_quantity(t))
 end
 
 -- The words two points share, each weighed by how few of the note's
@@ -185,9 +187,17 @@ local function pair(chosen, note)
   for _, e in ipairs(note.sections.not_said or {}) do
     if usable(e) then stories[#stories + 1] = e end
   end
-  -- (not the moment that connected: paragraph 1 keeps it)
+  -- (not the moment that connected, unless paragraph 1 keeps what they
+  -- shared: then the story they responded to may be the answer, "Cut
+  -- payroll errors from 2.1% to 0.3%" to their shift premium errors)
+  local shared_too = false
+  for _, p in ipairs(chosen) do
+    if p.role == "connect" and p.section == "excited_me" then
+      shared_too = true
+    end
+  end
   for _, e in ipairs(note.sections.excited_them or {}) do
-    if usable(e) and about_you(e) and e.role ~= "connect" then
+    if usable(e) and about_you(e) and (e.role ~= "connect" or shared_too) then
       stories[#stories + 1] = e
     end
   end
@@ -220,7 +230,10 @@ local function pair(chosen, note)
     end
   else
     -- a story they responded to answers their problem: it goes to
-    -- paragraph 2, first
+    -- paragraph 2, first (from paragraph 1, when it was the moment)
+    for i, p in ipairs(chosen) do
+      if p == best_e then table.remove(chosen, i) break end
+    end
     local first
     for i, p in ipairs(chosen) do
       if p.role == "evidence" then first = first or i end
