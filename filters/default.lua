@@ -1534,6 +1534,13 @@ local function next_step(ctx)
           return fill(book.step, {step = md(step)}), p
         end
         t = t:gsub("^You'd ", "you would "):gsub("^You'll ", "you will ")
+        -- "decision by the 11th, Yvonne will email": "you will decide by
+        -- the 11th and Yvonne will email"
+        local by, rest = t:match("^[Dd]ecision by ([^,;]+)(.*)$")
+        if by then
+          t = "you will decide by " .. by ..
+            rest:gsub("^,%s+(%S+ will )", " and %1")
+        end
         if voice.form(t) ~= "imperative" and #t > 8 then
           return fill(book.expect, {lower = md(voice.lower_first(t, names))}),
                  p

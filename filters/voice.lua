@@ -844,6 +844,11 @@ local function normalize(text, keep_verdicts, words)
       return r
     end)
     s = drop_asides(s)
+    -- "my first time fix went ~70% -> 88%": went from one to the other
+    s = gsub_if(s, "went ", "%f[%a]went (about %d[%d%.,]*%%?) to (%d)",
+      "went from %1 to %2")
+    s = gsub_if(s, "went ", "%f[%a]went (%d[%d%.,]*%%?) to (%d)",
+      "went from %1 to %2")
   end
   local kept = {}
   for _, sentence in ipairs(voice.sentences(s)) do
@@ -1230,6 +1235,18 @@ function voice.their_to_yours(s, singular)
   local at = third_party_at(l)
   if at then
     return voice.their_to_yours(s:sub(1, at - 1), singular) .. s:sub(at)
+  end
+  -- 'talk to the volunteers, "they're our best donors"': in the words of
+  -- one who says "our", "they" is not the organisation (that is "we")
+  local q = s:find('"', 1, true)
+  if q then
+    local close = s:find('"', q + 1, true)
+    local inner = close and s:sub(q, close):lower()
+    if inner and (inner:find("%f[%a]our%f[%A]") or
+       inner:find("%f[%a]we%f[%A]")) then
+      return voice.their_to_yours(s:sub(1, q - 1), singular) ..
+        s:sub(q, close) .. voice.their_to_yours(s:sub(close + 1), singular)
+    end
   end
   for _, short in ipairs({"'re", "\u{2019}re", "'ve", "'ll", "'d"}) do
     s = each_word(s, "they" .. short, function(word, _, b)
