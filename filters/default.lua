@@ -1404,6 +1404,21 @@ local function holds(p, list)
   return false
 end
 
+-- The day (and time) a step's sentence gives it, when the step's words
+-- do not: "Final stage = 30 min with the CFO, Monday 14th, 11am" -> " on
+-- Monday 14th at 11am"; or nil.
+local function day_of(step, sentence)
+  if step:find("%d") or step:find("%a+day%f[%A]") or
+     step:find("tomorrow", 1, true) or step:find("next %a+") then
+    return nil
+  end
+  local day = sentence:match("%f[%a](%u%l+day %d%d?%a*)%f[%A]") or
+    sentence:match("%f[%a](%u%l+day)%f[%A]")
+  if not day or day == "Today" or day == "Yesterday" then return nil end
+  local time = sentence:match("%f[%w](%d%d?[:%.]?%d?%d?%s?[ap]m)%f[%A]")
+  return " on " .. day .. (time and " at " .. time or "")
+end
+
 local meeting_verbs = {meet = true, talk = true, speak = true, see = true,
   walk = true, tour = true,
   visit = true, shadow = true, join = true}
@@ -1444,7 +1459,7 @@ local function next_step(ctx)
             if step then break end
           end
           if step then
-            step = lower_step(step)
+            step = lower_step(step) .. (day_of(step, whole) or "")
             local ready = key == "guidance" and prepared(book, step, whole)
             -- 'Final panel is 2 December. "Bring me a one-page plan."':
             -- their words after the step are what to do for it
@@ -1529,7 +1544,7 @@ local function next_step(ctx)
         -- "Next step is a stay and play session on Tuesday 17th": a step
         local step = booked(t)
         if step then
-          step = lower_step(step)
+          step = lower_step(step) .. (day_of(step, chosen or t) or "")
           ctx.plain_step = step
           return fill(book.step, {step = md(step)}), p
         end
