@@ -1931,6 +1931,9 @@ local function compose(chosen, note)
         result = nil
       end
       t = first_clause(t)
+      -- ("When I explained him the investigation": "explained the
+      -- investigation", the reader no object of it)
+      t = t:gsub("(%f[%a][Ee]xplained) you (the%s)", "%1 %2")
       -- "I described the cat exposure review": what we talked about
       local told_of = t:match("^I described (.+)$") or
         t:match("^I told about (.+)$") or t:match("^[Tt]old you about (.+)$") or

@@ -2538,7 +2538,10 @@ function voice.head_phrase(t, lists)
         end
         -- else a short amount right after it: "the timber frame job at
         -- Kessock Rd (14 houses)"
-        local amount = rest:match("^([^,;:()]+)")
+        -- ("6,500 overdue reviews cleared": a figure's own comma)
+        local amount = rest:gsub("(%d),(%d%d%d)", "%1\0%2")
+          :match("^([^,;:()]+)")
+        if amount then amount = amount:gsub("%z", ",") end
         if not result and amount and amount:find("%d") and
            sr.words(amount) <= 5 and verbless(amount) then
           result = amount:gsub("%s+$", "")

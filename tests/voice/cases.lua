@@ -486,6 +486,7 @@ return {
   {"normalize", "She also wrote down (properly wrote it down!) that all 24 children have an observation", "She also wrote down (properly wrote it down!) that all 24 children have an observation"},
   {"normalize", "I blanked and said \"CPU-based\"", "I blanked and said \"CPU-based\""},
   {"head_phrase", "the garage subpanel I wired at my uncle's place, 100A, passed inspection first try", "the garage subpanel I wired at my uncle's place (100A)"},
+  {"head_phrase", "the KYC remediation at Stonebridge: 6,500 overdue reviews, risk-based", "the KYC remediation at Stonebridge (6,500 overdue reviews)"},
   {"head_phrase", "the school boiler swap (14 rads, done over half term, 4 days not 5)", "the school boiler swap"},
   {"head_phrase", "the by-the-glass list at Hartley's, 12 wines on Coravin (wine GP from 62% to 71% in a year)", "the by-the-glass list at Hartley's, which took wine GP from 62% to 71% in a year"},
   {"head_phrase", "the diary study I ran on invoicing: 70% reconciled payments on their phones, and it moved the roadmap", "the diary study I ran on invoicing (70% reconciled payments on their phones)"},
