@@ -331,7 +331,7 @@ local truth_marks = {"should have said", "should've said",
   "the right answer", "the correct answer", "real answer", "better:",
   "better answer"}
 local function truth_marked(l)
-  if l:match("^actually") then return true end
+  if l:match("^actually") or l:match("^honestly,? ") then return true end
   for _, m in ipairs(truth_marks) do
     if l:find(m, 1, true) then return true end
   end
@@ -384,6 +384,20 @@ local function join_answers(note)
   end
 end
 
+-- Whether a correction is about how the answers came across (too long,
+-- rambling, nerves) rather than what they said.
+local delivery_words = {"overran", "over ran", "rambled", "rambling",
+  "talked for ages", "talked for like", "talked too long", "talked too much",
+  "went over time", "went on too long", "too long on", "spoke too fast",
+  "talked too fast", "mumbled", "had to cut me off", "cut me off"}
+local function delivery(t)
+  local l = t:lower()
+  for _, w in ipairs(delivery_words) do
+    if l:find(w, 1, true) then return true end
+  end
+  return false
+end
+
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
   local chosen = {}
@@ -427,6 +441,12 @@ local function select(points, note)
         p.why_not = "it says there is nothing here"
       elseif voice.kept_out(p.text) then
         p.why_not = "it says it is not for the email"
+      elseif r.role == "correction" and not p.tags.must and
+             repairs(p) == 0 and delivery(p.text) then
+        -- "Overran on the Hadley Rd story, talked for like 8 minutes": how
+        -- it came across, with no answer to put right
+        p.why_not = "it says how an answer came across, with nothing " ..
+          "to put right"
       elseif said_by_other(p, note) then
         p.why_not = "another of the panel said it"
       elseif r.role ~= "correction" and voice.is_smalltalk(p.text) and
@@ -814,7 +834,9 @@ local function plain_label(s)
     or s:match("^[Bb]etter answer:%s+(.+)$")
   -- "Better: a pumping station failed in 2021, we were fined": what I
   -- should have said; "Better one: the Halden migration": an example
-  if rest and voice.subject_verb(rest) and
+  local w1 = rest and (rest:match("^(%a+)") or ""):lower()
+  if rest and (voice.subject_verb(rest) or ((w1 == "the" or w1 == "i" or
+     w1 == "we" or w1 == "it") and sr.words(rest) >= 6)) and
      not s:match("^[Bb]etter one") and not s:match("^[Bb]etter example") then
     return "I should have said that " .. voice.lower_first(rest)
   end
@@ -1041,6 +1063,7 @@ local function names_of(note)
   end
   add(note.company)
   add(note.role)
+  for _, q in ipairs(note.interviewers or {}) do add(q.name) end
   local determiners = {The = true, A = true, An = true, This = true,
     That = true, Our = true, Their = true, My = true, His = true,
     Her = true, Its = true, These = true, Those = true}
@@ -1110,7 +1133,9 @@ local step_words = {"stay and play session", "ride along", "ride-along",
 -- " with the CTO".
 local function when(t)
   local w = t:match("^(%s+with [%w%s%-]-)%f[,;.]") or
-    t:match("^(%s+with the %u%u+)") or t:match("^(%s+with %a+ [%w%-]+ %a+)")
+    t:match("^(%s+with the %u%u+)") or
+    t:match("^(%s+with %u%a+ %u[%w%-]+)%f[%A]") or
+    t:match("^(%s+with %u%a+)%f[%A]") or t:match("^(%s+with the %a+ %a+)")
   local at = t:match("^%s+next %a+") or t:match("^%s+on %u%l+ %d+") or
     t:match("^%s+%u%l%l%.? %d%d?") or t:match("^%s+on %u%l+day") or
     (t:match("^%s+%u%l+day") and " on" .. t:match("^%s+%u%l+day")) or
@@ -1412,6 +1437,8 @@ local function day_of(step, sentence)
      step:find("tomorrow", 1, true) or step:find("next %a+") then
     return nil
   end
+  local week = sentence:match("%f[%a]week of the (%d%d?%a*)%f[%A]")
+  if week then return " in the week of the " .. week end
   local day = sentence:match("%f[%a](%u%l+day %d%d?%a*)%f[%A]") or
     sentence:match("%f[%a](%u%l+day)%f[%A]")
   if not day or day == "Today" or day == "Yesterday" then return nil end

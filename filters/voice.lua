@@ -153,7 +153,7 @@ for w in ([[led built cut ran grew drove made won took set brought wrote
   improved increased decreased lowered wired passed caught supervised
   coordinated organized organised planned handled implemented
   established developed wrote coached piloted lost missed failed dropped
-  slipped fell rose had]]):gmatch("%a+") do
+  slipped fell rose had gave]]):gmatch("%a+") do
   past[w] = true
 end
 
@@ -510,7 +510,9 @@ local selftalk_starts = {"should just have", "should have just",
   "need to fix", "fix this$", "fix that$", "must fix", "move on$",
   "i blanked$", "blanked$", "i blanked under pressure$", "i misspoke$",
   "i got flustered$", "better to be honest", "better be honest",
-  "i should just say", "should just say"}
+  "i should just say", "should just say", "this is not true$",
+  "that is not true$", "this isn't true$", "that isn't true$",
+  "not true$", "thats not true$"}
 for _, who in ipairs({"you", "she", "he", "her", "him", "they", "them"}) do
   selftalk_starts[#selftalk_starts + 1] = "i don't want " .. who .. " "
   selftalk_starts[#selftalk_starts + 1] = "i dont want " .. who .. " "
@@ -844,6 +846,9 @@ local function normalize(text, keep_verdicts, words)
       return r
     end)
     s = drop_asides(s)
+    -- "Harriet will email re round 2": about it
+    s = gsub_if(s, "re ", "(%s)re ([%l%d])", "%1about %2")
+    s = gsub_if(s, "re ", "^[Rr]e ([%l%d])", "About %1")
     -- "my first time fix went ~70% -> 88%": went from one to the other
     s = gsub_if(s, "went ", "%f[%a]went (about %d[%d%.,]*%%?) to (%d)",
       "went from %1 to %2")
@@ -1203,7 +1208,8 @@ end
 -- exercises", "a policyholder yelling ... let them finish"): after one of
 -- them, "they" and "their" are that person's, not the organisation's.
 local third_parties = {}
-for w in ([[patient customer client policyholder caller child pupil
+for w in ([[funders donors suppliers vendors clients customers partners
+  competitors patient customer client policyholder caller child pupil
   student worker employee colleague member person passenger tenant user
   guest driver candidate resident parent visitor learner trainee
   volunteer contractor supplier applicant claimant someone somebody
@@ -1214,6 +1220,13 @@ local function third_party_at(l)
   for at, w in l:gmatch("()(%a+)") do
     if third_parties[w] then
       local before = l:sub(math.max(1, at - 24), at - 1)
+      -- ("two big funders closed their programmes": a plural of others)
+      if w:match("s$") and before:match("%f[%a]%a+%s+$") and
+         not before:match("%f[%a]your?%s+$") and
+         not before:match("%f[%a]their%s+$") and
+         not before:match("%f[%a]our%s+$") then
+        return at
+      end
       if w == "someone" or w == "somebody" or w == "anyone" or
          before:match("%f[%a]an?%s+$") or before:match("%f[%a]an?%s+[%a%-]+%s+$")
          or before:match("%f[%a]each%s+$") or before:match("%f[%a]every%s+$")
@@ -1232,10 +1245,6 @@ function voice.their_to_yours(s, singular)
   -- lower case before any of them says which can be there
   local l = s:lower()
   if not l:find("the", 1, true) then return s end
-  local at = third_party_at(l)
-  if at then
-    return voice.their_to_yours(s:sub(1, at - 1), singular) .. s:sub(at)
-  end
   -- 'talk to the volunteers, "they're our best donors"': in the words of
   -- one who says "our", "they" is not the organisation (that is "we")
   local q = s:find('"', 1, true)
@@ -1247,6 +1256,10 @@ function voice.their_to_yours(s, singular)
       return voice.their_to_yours(s:sub(1, q - 1), singular) ..
         s:sub(q, close) .. voice.their_to_yours(s:sub(close + 1), singular)
     end
+  end
+  local at = third_party_at(l)
+  if at then
+    return voice.their_to_yours(s:sub(1, at - 1), singular) .. s:sub(at)
   end
   for _, short in ipairs({"'re", "\u{2019}re", "'ve", "'ll", "'d"}) do
     s = each_word(s, "they" .. short, function(word, _, b)
@@ -1555,6 +1568,10 @@ function voice.own(s)
      second == "were" then
     return s
   end
+  -- "made me sound like a note-taker": what it did, not what I did
+  if second == "me" and f == "past" then
+    return "That " .. s:sub(1, 1):lower() .. s:sub(2)
+  end
   if f == "past" or f == "have" then
     return "I " .. s:sub(1, 1):lower() .. s:sub(2)
   end
@@ -1592,13 +1609,24 @@ voice.long_forms = {
 
 -- Expands the contractions of a text (outside quotations: what someone
 -- said is quoted as they said it).
+local participles = {been = true, done = true, seen = true, had = true,
+  gone = true, made = true, taken = true, given = true, known = true,
+  run = false, written = true, spoken = true, met = true, led = true,
+  built = true, worked = true}
 function voice.expand(text)
   local out, quoted = {}, false
   for piece, q in text:gmatch("([^\"\u{201C}\u{201D}]*)([\"\u{201C}\u{201D}]?)") do
     if not quoted then
-      piece = piece:gsub("\u{2019}", "'"):gsub("%f[%a](%a+'%a+)", function(w)
+      piece = piece:gsub("\u{2019}", "'"):gsub("%f[%a](%a+'%a+)(%s*)(%a*)",
+        function(w, space, next_w)
         local long = voice.long_forms[w:lower()]
-        if not long then return w end
+        if not long then return nil end
+        -- "asked if I'd worked with": had, before a participle
+        if long:match(" would$") and (next_w:match("^%l+ed$") or
+           participles[next_w]) then
+          long = long:gsub(" would$", " had")
+        end
+        long = long .. space .. next_w
         if w:match("^%u") then long = long:sub(1, 1):upper() .. long:sub(2) end
         return long
       end)
@@ -2008,6 +2036,13 @@ end
 local participle_preps = {at = true, by = true, to = true, ["for"] = true,
   ["in"] = true, on = true, ["until"] = true, from = true, with = true}
 local function state(s)
+  -- ("gave away ~£600k on the last job", "only ~40% of the collection
+  -- catalogued": a verb or an amount first, no noun to give a verb)
+  local w1 = (s:match("^(%a+)") or ""):lower()
+  if past[w1] or (w1:match("^%l+ed$") and #w1 > 4) or w1 == "only" or
+     w1 == "just" or w1 == "nearly" or w1 == "almost" then
+    return s
+  end
   local stop_at, next_w, head = noun_phrase(s, 6)
   if not next_w then return s end
   local rest = s:sub(stop_at)
