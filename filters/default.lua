@@ -1432,6 +1432,9 @@ end
 -- The day (and time) a step's sentence gives it, when the step's words
 -- do not: "Final stage = 30 min with the CFO, Monday 14th, 11am" -> " on
 -- Monday 14th at 11am"; or nil.
+local months = {}
+for m in ([[January February March April May June July August September
+  October November December]]):gmatch("%a+") do months[m] = true end
 local function day_of(step, sentence)
   if step:find("%d") or step:find("%a+day%f[%A]") or
      step:find("tomorrow", 1, true) or step:find("next %a+") then
@@ -1439,8 +1442,11 @@ local function day_of(step, sentence)
   end
   local week = sentence:match("%f[%a]week of the (%d%d?%a*)%f[%A]")
   if week then return " in the week of the " .. week end
-  local day = sentence:match("%f[%a](%u%l+day %d%d?%a*)%f[%A]") or
+  local day = sentence:match("%f[%a](%u%l+day %d%d?%a* %u%l+)") or
+    sentence:match("%f[%a](%u%l+day %d%d?%a*)%f[^%w]") or
     sentence:match("%f[%a](%u%l+day)%f[%A]")
+  local month = day and day:match(" (%u%l+)$")
+  if month and not months[month] then day = day:sub(1, -#month - 2) end
   if not day or day == "Today" or day == "Yesterday" then return nil end
   local time = sentence:match("%f[%w](%d%d?[:%.]?%d?%d?%s?[ap]m)%f[%A]")
   return " on " .. day .. (time and " at " .. time or "")

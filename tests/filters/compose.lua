@@ -643,7 +643,7 @@ hasnt(d, "talk about talking")
 -- thing they want me to send
 d = draft_of({point("problems", "problem", "Carers leave because of travel"),
   point("guidance", "guidance", "next step is shadow day with the other coordinator, Thursday 3 Dec 9-1")})
-has(d, "the shadow day with the other coordinator on Thursday")
+has(d, "the shadow day with the other coordinator on Thursday 3 December.")
 d = draft_of({point("problems", "problem", "A session token bug for a year"),
   point("guidance", "guidance", "next = pairing on a real bug in their codebase, 2h")})
 has(d, "pairing on a real bug in your codebase.")
