@@ -2196,8 +2196,12 @@ local function compose(chosen, note)
       for i, x in ipairs(ev and all or {}) do
         if i > 12 then break end -- (a paragraph, not a page)
         local n = #sr.overlap(x, ev)
+        -- (nor a reason without what it is the reason for: "Partly
+        -- because two big funders closed their programmes")
         local leans = x:match("^It%s") or x:match("^This%s") or
-          x:match("^That%s") or x:match("^These%s")
+          x:match("^That%s") or x:match("^These%s") or
+          x:match("^Partly%s") or x:match("^Because%s") or
+          x:match("^Mainly because%s") or x:match("^Mostly because%s")
         if n > most and not leans then best, most = i, n end
       end
       -- none shares a word with it: the first that holds a figure, not a

@@ -1797,6 +1797,7 @@ function voice.drop_asides(s)
       return ""
     end
     if lone_asides[inner] or inner:match("^my %a+$") or
+       inner:match("^my %a+ %a+$") or
        (inner:find(" ", 1, true) and voice.subject_verb(inner)) then
       return ""
     end
@@ -1993,6 +1994,9 @@ function voice.noun_article(t)
      w1 == "under" or w1 == "nearly" or w1 == "almost" then
     return t
   end
+  -- "QC process I set up at Nordtext": an acronym's thing and the clause
+  -- of it
+  if t:match("^%u%u+%s+%l+%s+I%s+%l") then return "the " .. t end
   -- "boarding trial I ran at Iberline": a thing and the clause of it
   local w2 = t:match("^%S+%s+(%l+)")
   if w1:match("^%l+ing$") and w2 and not determiner[w2] and

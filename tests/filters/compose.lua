@@ -633,6 +633,12 @@ d = draft_of({point("problems", "problem", "The cellar stock is a mess"),
 hasnt(d, "On a list full of Jura")
 has(d, "That's what I should have seen.")
 
+-- of a paragraph, not a reason without what it is the reason for
+d = draft_of({point("problems", "problem", "Trust income has dropped from £410k to £260k. Partly because two big funders closed their programmes."),
+  point("not_said", "evidence", "At Carrow I doubled trust income by finding new funders for closed programmes")})
+hasnt(d, "Partly because")
+has(d, "dropped from £410k to £260k")
+
 -- "talking about X" is talked about once
 d = draft_of({point("problems", "problem", "Rent arrears are up 22%"),
   point("excited_them", "connect", "talking about the early-contact process I set up at Tyneside Homes")})

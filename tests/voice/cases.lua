@@ -320,6 +320,8 @@ return {
   {"noun_article", "running CRRT on my own", "running CRRT on my own"},
   {"noun_article", "data freshness", "data freshness"},
   {"noun_article", "Lumen Bank launch spot", "the Lumen Bank launch spot"},
+  {"noun_article", "QC process I set up at Nordtext", "the QC process I set up at Nordtext"},
+  {"drop_asides", "8D for the cracked housings at Veltron (my last company)", "8D for the cracked housings at Veltron"},
   {"noun_article", "Lumen Bank launch", "the Lumen Bank launch"},
   {"noun_article", "Lumen Bank", "Lumen Bank"},
   {"noun_article", "Acme's launch spot", "Acme's launch spot"},
