@@ -1554,6 +1554,16 @@ local function next_step(ctx)
         -- Nell. wear black": what it says first, with its day and time)
         local first = next_line and voice.brackets(first_sentence(t),
           function() return "" end)
+        local doing = first and (first:match("^I'm (%l+ing%s.+)$") or
+          first:match("^I am (%l+ing%s.+)$"))
+        if doing and book.ahead then
+          -- ("..., Thursday 10 December, 6pm, 45 minutes": its day and
+          -- time, not the note's details after them)
+          doing = doing:gsub(",?%s+(%u%l+day %d+%a*%s*%u?%l*),%s+" ..
+            "(%d+[%d:]*%s*[ap]m)%f[%A].*$", " on %1 at %2")
+          return fill(book.ahead, {lower = md(voice.strip_end(doing,
+            "[%s%.]"))}), p
+        end
         local verb = first and first:match("^(%a+)")
         if verb and meeting_verbs[verb:lower()] and book.meet and
            sr.words(first) <= 14 then

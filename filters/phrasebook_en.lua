@@ -174,6 +174,9 @@ return {
   },
   expect = "I understand {lower}.",
   meet = "I'd be glad to {lower}.",
+  -- a step the note tells as mine: "next: I'm running a session with the
+  -- U16s Thursday" -> "I look forward to running ..."
+  ahead = "I look forward to {lower}.",
   send = "I will send the {thing} you asked for{by}.",
   -- a thing already told by a clause ("the postmortem template I use")
   send_named = "As you asked, I will send you the {thing}{by}.",

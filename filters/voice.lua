@@ -1473,6 +1473,12 @@ function voice.form(s)
        not (i <= 4 and bare_after_one(words[i - 1]:lower(), l)) then
       return "clause"
     end
+    -- "the Nordic programme at Castlebridge cut hamstring strains": an
+    -- irregular past after a name, then its object
+    if i >= 3 and past[l] and not l:match("ed$") and
+       words[i - 1]:match("^%u%l") and (words[i + 1] or ""):match("^%l") then
+      return "clause"
+    end
   end
   if lw:match("['\u{2019}]re$") or lw:match("['\u{2019}]s$") and
      verbs[(words[2] or ""):lower()] then
@@ -3053,10 +3059,13 @@ voice.cues = {
   -- ("also liked that I do the supplier contracts myself": after a point
   -- on what they liked)
   {"excited_them", "^also liked that ", true},
+  {"excited_them", "^%a+ liked the "}, {"excited_them", "^%a+ liked how "},
   {"excited_me", "^what i loved%s*[=:%-]+%s*", true},
   {"excited_me", "^what i liked%s*[=:%-]+%s*", true},
   {"problems", "^their problems?%s*%b()%s*[=:%-]+%s*", true},
   {"problems", "^the problem%s*%b()%s*[=:%-]+%s*", true},
+  {"problems", "^their %a* ?problem is ", true, nil, "their problem is "},
+  {"problems", "^the %a* ?problem is ", true, nil, "the problem is "},
   {"problems", "^problems?%s*[=:%-]+%s*", true},
   {"problems", "^their problem%s*[=:%-]+%s*", true},
   {"problems", "^main problem%s*[=:%-]+%s*", true},
@@ -3072,6 +3081,7 @@ voice.cues = {
   -- "asked how I handle a difficult bride, i said something generic";
   -- "re the difficult MOB question: should have told the real one"
   {"say_differently", "^%a* ?asked [^%.]-, i said "},
+  {"say_differently", "^i said "},
   {"say_differently", "^re:? [^:]+:%s*", true, "^should"},
   {"not_said", "^forgot to mention ", true}, {"not_said", "^i forgot to mention ", true},
   {"not_said", "^didn'?t mention ", true}, {"not_said", "^i didn'?t mention ", true},
@@ -3079,6 +3089,7 @@ voice.cues = {
   {"not_said", "^i should have mentioned ", true},
   {"not_said", "^didn'?t get to say ", true}, {"not_said", "^i didn'?t get to say ", true},
   {"not_said", "^never mentioned%s*[=:%-]+%s*", true},
+  {"not_said", "^forgot to say ", true}, {"not_said", "^i forgot to say ", true},
   {"not_said", "^never mentioned ", true},
 }
 -- The question a point's opening words answer, and its text without a
