@@ -1261,6 +1261,7 @@ local function requested(t)
     l:match("that i send an? " .. w) or
     l:match("asked for the " .. w) or
     l:match("asked me to send the " .. w) or
+    l:match("asked me to send one " .. w) or
     l:match("wants? to see the " .. w) or
     l:match("asked to see the " .. w) or
     l:match("asked to see my " .. w) or
@@ -2105,7 +2106,9 @@ local function compose(chosen, note)
           How = true}
         if voice.form(t) == "i" and not lead_ok[w1 or ""] then
           t = voice.lower_first(t, ctx.names)
-          if book.lang == "en" then t = voice.head_phrase(t) end
+          if book.lang == "en" then
+            t = voice.noun_article(voice.head_phrase(t))
+          end
           s, why = fill(book.connect.noun, {lower = md(t)}), nil
         end
         t = t:gsub("^How (I%s)", "%1")

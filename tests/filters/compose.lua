@@ -656,6 +656,9 @@ has(d, "pairing on a real bug in your codebase.")
 d = draft_of({point("problems", "problem", "Close is day 9, the group wants day 5"),
   point("guidance", "guidance", "he wants me to send a sample monthly pack before the final interview")})
 has(d, "I will send the sample monthly pack you asked for")
+d = draft_of({point("problems", "problem", "Supplier ppm is 2,800"),
+  point("guidance", "guidance", "he asked me to send one example 8D report, anonymised, before Friday")})
+has(d, "I will send the example 8D report you asked for by Friday")
 -- (meeting someone is not "the meeting")
 d = draft_of({point("problems", "problem", "Phones ring out at 8am"),
   point("guidance", "guidance", "Next is meeting two of the GP partners")})
