@@ -421,14 +421,18 @@ local function select(points, note)
   end
 
   join_answers(note)
-  for _, p in ipairs(points) do
-    for _, q in ipairs(points) do
-      if q.answer == p then
-        p.why_not = string.format("the better answer of line %d, said with it",
-          q.line or 0)
-      end
+  for _, q in ipairs(points) do
+    if q.answer then
+      q.answer.why_not = string.format("the better answer of line %d, " ..
+        "said with it", q.line or 0)
     end
   end
+  -- (what each correction puts right, found once, not at each comparison)
+  local put_right = setmetatable({}, {__index = function(t, p)
+    local n = repairs(p)
+    t[p] = n
+    return n
+  end})
 
   for _, r in ipairs(roles) do
     local why_not = "a higher-scored " .. r.role .. " point was taken"
@@ -442,7 +446,7 @@ local function select(points, note)
       elseif voice.kept_out(p.text) then
         p.why_not = "it says it is not for the email"
       elseif r.role == "correction" and not p.tags.must and
-             repairs(p) == 0 and delivery(p.text) then
+             put_right[p] == 0 and delivery(p.text) then
         -- "Overran on the Hadley Rd story, talked for like 8 minutes": how
         -- it came across, with no answer to put right
         p.why_not = "it says how an answer came across, with nothing " ..
@@ -458,7 +462,7 @@ local function select(points, note)
         local i = #candidates + 1
         -- (a correction that puts more right first, then by score)
         local before = r.role == "correction" and function(a, b)
-          local x, y = repairs(a), repairs(b)
+          local x, y = put_right[a], put_right[b]
           if x ~= y then return x > y end
           return by_score(a, b)
         end or by_score
@@ -1453,6 +1457,20 @@ local function day_of(step, sentence)
   return " on " .. day .. (time and " at " .. time or "")
 end
 
+-- A step told with its day and time as the note lists them: "shadow the
+-- wedding, Saturday 12th, 2pm, with Nell" -> "shadow the wedding on
+-- Saturday 12th at 2pm with Nell"; what follows the time and a comma
+-- ("45 min, warm up") goes.
+local function dated(s)
+  return (s:gsub(",?%s+(%u%l+day %d+%a*%s*%u?%l*),%s+(%d+[%d:]*%s*[ap]m)" ..
+    "%f[%A](.*)$", function(day, time, rest)
+      day = day:gsub("%s+$", "")
+      rest = rest:match("^,?%s*(with .*)$") or rest:match("^%s*$") or ""
+      return " on " .. day .. " at " .. time ..
+        (rest ~= "" and " " .. rest or "")
+    end))
+end
+
 local meeting_verbs = {meet = true, talk = true, speak = true, see = true,
   walk = true, tour = true,
   visit = true, shadow = true, join = true}
@@ -1560,17 +1578,14 @@ local function next_step(ctx)
         if doing and book.ahead then
           -- ("..., Thursday 10 December, 6pm, 45 minutes": its day and
           -- time, not the note's details after them)
-          doing = doing:gsub(",?%s+(%u%l+day %d+%a*%s*%u?%l*),%s+" ..
-            "(%d+[%d:]*%s*[ap]m)%f[%A].*$", " on %1 at %2")
+          doing = dated(doing)
           return fill(book.ahead, {lower = md(voice.strip_end(doing,
             "[%s%.]"))}), p
         end
         local verb = first and first:match("^(%a+)")
         if verb and meeting_verbs[verb:lower()] and book.meet and
            sr.words(first) <= 14 then
-          -- ", Saturday 12th, 2pm," -> " on Saturday 12th at 2pm"
-          first = first:gsub(",%s+(%u%l+day %d+%a*),%s+(%d+[%d:]*%s*[ap]m)%f[%A],?",
-            " on %1 at %2")
+          first = dated(first)
           return fill(book.meet, {lower = md(voice.strip_end(
             voice.lower_first(first, names), "[%s%.]"))}), p
         end
@@ -2169,8 +2184,9 @@ local function compose(chosen, note)
     for _, p in ipairs(by_role.connect) do tried[p] = true end
     for _, p in ipairs(note.sections.excited_them or {}) do
       if not tried[p] and not p.paragraph and usable(p) and
-         not p.why_not:find("^mentions") and not p.why_not:find("^small talk")
-         and not p.why_not:find("^another of the panel") then
+         not (p.why_not or ""):find("^mentions") and
+         not (p.why_not or ""):find("^small talk") and
+         not (p.why_not or ""):find("^another of the panel") then
         rest[#rest + 1] = p
       end
     end

@@ -1617,7 +1617,7 @@ voice.long_forms = {
 -- said is quoted as they said it).
 local participles = {been = true, done = true, seen = true, had = true,
   gone = true, made = true, taken = true, given = true, known = true,
-  run = false, written = true, spoken = true, met = true, led = true,
+  written = true, spoken = true, met = true, led = true,
   built = true, worked = true}
 function voice.expand(text)
   local out, quoted = {}, false
