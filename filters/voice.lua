@@ -846,6 +846,8 @@ local function normalize(text, keep_verdicts, words)
       return r
     end)
     s = drop_asides(s)
+    -- "read the protocols before the test esp RSI": a comma before it
+    s = gsub_if(s, "especially ", "(%l) especially (%u)", "%1, especially %2")
     -- "Harriet will email re round 2": about it
     s = gsub_if(s, "re ", "(%s)re ([%l%d])", "%1about %2")
     s = gsub_if(s, "re ", "^[Rr]e ([%l%d])", "About %1")

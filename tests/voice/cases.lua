@@ -344,6 +344,8 @@ return {
   {"state", "only ~40% of the collection catalogued", "only ~40% of the collection catalogued"},
   {"normalize", "This is not true!! In the Campinas fire I calculated the BI myself", "In the Campinas fire I calculated the BI myself"},
   {"normalize", "Harriet will email re round 2", "Harriet will email about round 2"},
+  {"normalize", "read their protocols b4 the skills test esp RSI + ketamine", "read their protocols before the skills test, especially RSI and ketamine"},
+  {"normalize", "I esp liked it", "I especially liked it"},
   {"normalize", "you're starting a re-run", "you're starting a re-run"},
   {"own", "made me sound like a note-taker", "That made me sound like a note-taker"},
   {"normalize", "went from 3 to 5 days", "went from 3 to 5 days"},
