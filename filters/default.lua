@@ -1678,7 +1678,16 @@ local function shared_topic(problem, evidence)
       -- (a sentence's first word is lower case mid-subject: "Void
       -- periods run to 25 days" -> "void periods")
       local starts = at == 1 or text:sub(1, at - 1):match("[%.!?]%s+$")
-      if starts and not orig:match("^%u%u") then
+      -- (but a name stays one: "Millgate vacancy is 22%" beside "that
+      -- IS Millgate" or "just bought Millgate Retail Park")
+      local w1 = orig:match("^%a+")
+      local named = false
+      for _, x in ipairs({problem.text, evidence.text}) do
+        for pre in x:gmatch("(%S?)%s+" .. w1 .. "%f[%A]") do
+          if pre ~= "" and not pre:match("[%.!?:]") then named = true end
+        end
+      end
+      if starts and not named and not orig:match("^%u%u") then
         orig = orig:gsub("^%u", string.lower)
       end
       -- a topic is a thing: not "editor left", "transfers fail", "high

@@ -384,6 +384,13 @@ d = draft_of({
   point("not_said", "evidence", "I cut nurse turnover from 24% to 15%", 9),
 })
 assert(d.subject == "Director of Operations: nurse turnover", d.subject)
+-- (a name that opens the problem stays a name when the note writes it so
+-- mid-sentence)
+d = draft_of({
+  point("problems", "problem", "Millgate vacancy is 22%, 5 empty units"),
+  point("not_said", "evidence", "took Brookfield from 19% vacancy to 6%, that IS Millgate", 9),
+})
+assert(d.subject == "Director of Operations: Millgate vacancy", d.subject)
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year")},
   {role = string.rep("Very Long Title ", 6)})
 assert(utf8.len(d.subject) <= 60 or not d.subject:find(" at "), d.subject)
