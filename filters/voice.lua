@@ -2740,6 +2740,22 @@ local function bare_predicate(t)
   end
   return false
 end
+-- Words before a doing with no subject: "just blanked on the number".
+local hedged_doing = {just = true, also = true,
+  still = true, never = true, totally = true, completely = true}
+local function hedged_part(t)
+  local w1, w2 = t:match("^(%a+)%s+([%a']+)")
+  if not w1 or not hedged_doing[w1:lower()] then return false end
+  w2 = w2:lower()
+  return past[w2] or (w2:match("^%l+ed$") ~= nil and #w2 >= 5)
+end
+-- A noun and a doing with no verb, a note's aside: "lads going back for
+-- parts", "nurses covering nights".
+local short_doings = {going = true, doing = true, using = true, being = true}
+local function noun_doing(t)
+  local w = t:match("^%l+ (%l+ing)%f[%A]")
+  return w ~= nil and (#w >= 6 or short_doings[w] == true)
+end
 -- The words before a point's in each phrase of a phrasebook, longest
 -- first, each with what it takes after it.
 local objects = {you = true, them = true, it = true, him = true,
@@ -2762,7 +2778,7 @@ function voice.leads(book)
           if pre:match(":$") then want = "colon"
           elseif pre:match(" that$") or pre:match(" how$") or
                  pre:match(" when$") then want = "clause"
-          elseif pre:match(" I$") or pre:match(" will$") or
+          elseif pre:match(" I$") or pre:match(" you$") or pre:match(" will$") or
                  pre:match(" and$") then want = "verb"
           end
           out[#out + 1] = {pre = pre, want = want}
@@ -2815,10 +2831,10 @@ function voice.cut_back(s, leads, parts_only)
     local part = s:sub(at[k] + 2, (at[k + 1] or #s) - 1)
     local w1 = first_word(part):lower()
     local shape = bare_predicate(part) or afterthought[w1] or
-      part:match("^%l+ %l+ed%f[%A]") or part:match("^%l+ %l%l%l+ing%f[%A]") or
+      part:match("^%l+ %l+ed%f[%A]") or noun_doing(part) or
       participles[part:match("^%l+ (%l+)") or ""]
-    if shape and not subordinate[w1] and not joining[w1] and
-       not subjects[w1] and no_verb(part) then
+    if (shape and not subordinate[w1] and not joining[w1] and
+        not subjects[w1] and no_verb(part)) or hedged_part(part) then
       if at[k + 1] then
         try(s:sub(1, at[k] + 1) .. s:sub(at[k + 1] + 2))
       else
@@ -2889,6 +2905,7 @@ function voice.fluent(s, leads)
     body = body:sub(#lead + 1):gsub("^%s+", "")
     -- "... that I {lower}": the subject is the phrase's, the clause both
     if lead:match(" I$") then body = "I " .. body end
+    if lead:match(" you$") then body = "you " .. body end
   else
     want = nil
   end
@@ -2984,6 +3001,9 @@ function voice.fluent(s, leads)
            not (parts[i + 1] or {text = ""}).text:match("^and ") and
            not body:find(", and ", 1, true) then
       return false, "two sentences joined by a comma", {splice = t}
+    elseif mark == "," and hedged_part(t) and voice.subject_verb(before) then
+      -- "..., just blanked on the number", "..., then forgot the name"
+      return false, "a part with no subject ('" .. t .. "')"
     elseif mark == "," and i > 2 and (subjects[w1] or w1 == "the") and
            clause and
            w1 ~= "it" and w1 ~= "there" and
@@ -3016,7 +3036,7 @@ function voice.fluent(s, leads)
     elseif mark == "," and not joining[w1] and not subordinate[w1] and
            not of_phrase[w1] and no_verb(t) and bare_predicate(t) then
       return false, "a verdict with no verb ('" .. t .. "')"
-    elseif mark == "," and t:match("^%l+ %l%l%l+ing%f[%A]") and
+    elseif mark == "," and noun_doing(t) and
            not joining[w1] and not of_phrase[w1] and not determiner[w1] then
       return false, "a fragment ('" .. t .. "')"
     end

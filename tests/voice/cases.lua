@@ -586,6 +586,13 @@ return {
   {"written", "I especially enjoyed hearing about the going from 20 to 30bbl with new FVs in February.", "I especially enjoyed hearing about going from 20 to 30bbl with new FVs in February."},
   {"written", "I was glad we got to talk about the training at my last job.", "I was glad we got to talk about the training at my last job."},
   {"written", "You were open about the problem: also lots of trainees drop out in the rules module.", "You were open about the problem: lots of trainees drop out in the rules module."},
+  -- "You mentioned that you {lower}": the clause is "you" and the point's
+  {"written", "You mentioned that you lost 2 agronomists to seed companies this year, growers shout.", "You mentioned that you lost 2 agronomists to seed companies this year; growers shout."},
+  -- a noun and a doing after the clause, an aside
+  {"written", "You mentioned that the first time fix is bad, about 68%, lads going back for parts.", "You mentioned that the first time fix is bad, about 68%."},
+  -- a doing with no subject after "just"; "then" shares the subject
+  {"written", "I've written 590 nutrient management plans for 22 farms at Ferris, just blanked on the number.", "I've written 590 nutrient management plans for 22 farms at Ferris."},
+  {"written", "I ran the clinic for two years, then moved to the ward.", "I ran the clinic for two years, then moved to the ward."},
   {"normalize", "I said not really. Why did I say not really.", "I said not really."},
   {"normalize", "It's B1.1 only. Don't want you thinking I oversold it", "It's B1.1 only."},
 }
