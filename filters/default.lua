@@ -1165,6 +1165,26 @@ local step_kinds = {technical = true, partner = true, final = true,
   formal = true, follow = true, ["follow-up"] = true, trial = true,
   working = true, shadow = true}
 
+-- Words before a step's noun that are not its kind: "good interview",
+-- "my assessment".
+local not_kinds = {good = true, bad = true, great = true, long = true,
+  short = true, first = true, last = true, my = true, your = true,
+  his = true, her = true, their = true, our = true, this = true,
+  that = true, no = true, any = true, every = true, each = true,
+  same = true, whole = true, real = true, actual = true, tough = true,
+  hard = true, easy = true, awful = true, fine = true, ok = true}
+-- Whether a clause names a day: "thurs 17th", "on the 9th", "10 Dec".
+local day_names = {mon = true, monday = true, tue = true, tues = true,
+  tuesday = true, wed = true, weds = true, wednesday = true, thu = true,
+  thur = true, thurs = true, thursday = true, fri = true, friday = true,
+  sat = true, saturday = true, sun = true, sunday = true}
+local function has_day(t)
+  for w in t:lower():gmatch("%a+") do
+    if day_names[w] then return true end
+  end
+  return t:find("%f[%d]%d%d?[snrt][tdh]%f[%A]") ~= nil
+end
+
 -- A booked next step in a text: "the panel next week", or nil.
 local function booked_in_words(t)
   local l = t:lower()
@@ -1198,7 +1218,8 @@ local function booked_in_words(t)
         before:match("^%s*next is an? ()%a+ $") or
         before:match("^%s*next step is an? ()%a+ $")
       local kind = kind_at and clause:sub(kind_at, a - 2)
-      if kind and step_kinds[kind:lower()] then
+      if kind and (step_kinds[kind:lower()] or
+         (kind:match("^%l+$") and not not_kinds[kind] and has_day(clause))) then
         phrase = kind .. " " .. phrase
         before = ""
       end
@@ -1269,6 +1290,8 @@ local function requested(t)
     l:match("wants? to see the " .. w) or
     l:match("asked to see the " .. w) or
     l:match("asked to see my " .. w) or
+    l:match("asked if %a+ could see the " .. w) or
+    l:match("asked if %a+ could have the " .. w) or
     l:match("send %a+ the " .. w) or
     l:match("send the " .. w) or
     l:match("promised to send the " .. w) or
@@ -1310,6 +1333,15 @@ local function requested(t)
   if not thing then return nil end
   thing = thing:gsub("%s+by%s.*$", ""):gsub("%s+before%s.*$", "")
     :gsub("%s+$", "")
+  -- "could see the model -> send her an anonymised version": that
+  -- version of it
+  local version = l:match("send %a+ an? ([%w%-]+ version)%f[%W]")
+  if version and not thing:find("version", 1, true) then
+    local at = l:find(thing, 1, true)
+    thing = version .. " of the " .. (at and t:sub(at, at + #thing - 1) or thing)
+    l = thing:lower()
+    t = thing
+  end
   -- "the sequence and I walked her through it": the thing, not the story
   for _, who in ipairs({"i", "we", "she", "he", "they", "you"}) do
     thing = thing:gsub("%s+and%s+" .. who .. "%s.*$", "")
@@ -1415,6 +1447,7 @@ end
 -- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
 -- the voice's work is done for a few points of a note, not all of them.
 local request_words = {"send", "asked for", "to see the", "maybe a",
+  "could see the", "could have the",
   "d bring", "ll bring", "will bring"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
   "stay and play", "ride along", "ride-along", "walk-round", "walk round",

@@ -116,7 +116,11 @@ voice.verdicts = {"not true", "wrong", "so wrong", "dumb", "bad answer",
   "probably not relevant", "not relevant", "i think", "not sure",
   "i think so", "weak", "bad word", "bad", "vague", "ouch", "yikes",
   "should have said that", "i should have said that",
-  "should've said that", "i should've said that"}
+  "should've said that", "i should've said that",
+  -- (on the interview as a whole)
+  "better than i expected", "better than expected", "went well",
+  "went ok", "went okay", "went better than expected", "good interview",
+  "good vibes", "good vibe", "good chat", "overall good", "not bad"}
 local verdict_set = {}
 for _, w in ipairs(voice.verdicts) do verdict_set[w] = true end
 
@@ -2265,7 +2269,12 @@ end
 -- anything"; "use our collection" -> "use your collection".
 local subject_you = {before = true, after = true, ["if"] = true,
   when = true, ["until"] = true, ["and"] = true, but = true, so = true,
-  ["while"] = true, once = true, because = true, that = true}
+  ["while"] = true, once = true, because = true, that = true, how = true,
+  why = true, whether = true, where = true}
+-- "your not scared": the note's "you're"
+local youre_next = {["not"] = true, going = true, too = true, so = true,
+  very = true, being = true, right = true, wrong = true, scared = true,
+  afraid = true, ready = true}
 local you_verbs = {can = true, could = true, will = true, would = true,
   should = true, need = true, want = true, have = true, are = true,
   were = true, know = true, get = true, must = true, may = true,
@@ -2289,6 +2298,7 @@ function voice.reported(s)
     elseif l == "you'll" then r = "I'll"
     elseif l == "you'd" then r = "I'd"
     elseif l == "i'd" then r = "you'd"
+    elseif l == "your" and youre_next[nxt] then r = "I'm"
     elseif l == "your" then r = "my"
     elseif l == "i" then r = "you"
     elseif l == "me" then r = "you"

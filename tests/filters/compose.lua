@@ -573,6 +573,20 @@ d = draft_of({point("problems", "problem", "Stores don't follow the guidelines, 
   point("guidance", "guidance", "send portfolio as a PDF, not an instagram link", 1)})
 has(d, "I will send my portfolio as a PDF, not an Instagram link.")
 
+-- a step named by its own kind ("climb assessment") when it has a day
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "climb assessment at the training tower in Inverness thurs 17th, bring own boots", 3)})
+has(d, "For the climb assessment on Thursday 17th, I will bring my own boots.")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "good interview overall, be concrete next time", 3)})
+hasnt(d, "the good interview")
+
+-- "she asked if she could see the model -> send her an anonymised
+-- version": that version of the thing, to send
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("excited_them", "connect", "She asked if she could see the model -> send her an anonymised version.", 3)})
+has(d, "I will send the anonymised version of the model you asked for.")
+
 -- a subject's topic is a thing, not "editor left"
 d = draft_of({point("problems", "problem", "Last editor left mid-project, logs are a mess"),
   point("not_said", "evidence", "I took over mid-project when an editor left and re-logged 200 hours in 3 weeks", 3)})

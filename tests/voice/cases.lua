@@ -12,6 +12,8 @@ local prof = {name = "Professor Helen Ashworth", pronouns = "she/her"}
 
 return {
   -- shorthand, word by word
+  -- a verdict on the interview as a whole is the writer's own
+  {"normalize", "Better than I expected. She asked about the fee model.", "She asked about the fee model."},
   {"normalize", "asked abt my exp", "asked about my experience"},
   {"normalize", "trial shift sat 8am, then next mon", "trial shift Saturday 8am, then next Monday"},
   {"normalize", "shadow shift next tue", "shadow shift next Tuesday"},
@@ -472,6 +474,7 @@ return {
   {"drop_asides", "I did displacement analysis (for the conference undercutting problem).", "I did displacement analysis."},
   {"reported", "Be ready to talk about a case you declined", "Be ready to talk about a case I declined"},
   {"reported", "Tell me about it", "Tell you about it"},
+  {"reported", "dont tell me your not scared of heights, tell me how you manage it", "dont tell you I'm not scared of heights, tell you how I manage it"},
   {"noun_article", "boarding trial I ran at Iberline", "the boarding trial I ran at Iberline"},
   {"noun_article", "more than 60 remote hearings", "more than 60 remote hearings"},
   {"noun_article", "16 weeks training program", "the 16-week training program"},
