@@ -1173,6 +1173,12 @@ local not_kinds = {good = true, bad = true, great = true, long = true,
   that = true, no = true, any = true, every = true, each = true,
   same = true, whole = true, real = true, actual = true, tough = true,
   hard = true, easy = true, awful = true, fine = true, ok = true}
+-- Words after "next stage is" that do not name a step.
+local not_steps = {to = true, with = true, on = true, at = true,
+  ["in"] = true, ["for"] = true, that = true, probably = true,
+  likely = true, tbc = true, tbd = true, going = true, being = true,
+  when = true, after = true, before = true, the = true, my = true,
+  your = true, their = true, his = true, her = true}
 -- Whether a clause names a day: "thurs 17th", "on the 9th", "10 Dec".
 local day_names = {mon = true, monday = true, tue = true, tues = true,
   tuesday = true, wed = true, weds = true, wednesday = true, thu = true,
@@ -1206,6 +1212,14 @@ local function booked_in_words(t)
       local clause = t:sub(1, (t:find("[,;:%.]", a) or #t + 1) - 1)
       local is_what = clause:match("%f[%w]" .. "is an? (.+)$") or
         clause:match("%f[%w]" .. "is (%u.+)$")
+      -- "next stage is half day shadowing at Harrogate": the step is
+      -- what it names
+      local named = not is_what and
+        clause:match("^%s*[Nn]ext " .. w:gsub("%-", "%%-") .. " is (%l.+)$")
+      if named and not not_steps[named:match("^%a+")] then
+        is_what = named:gsub("^half day ", "half-day ")
+          :gsub("^full day ", "full-day ")
+      end
       if is_what and not is_what:match("^with") then
         return "the " .. is_what
       end

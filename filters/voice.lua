@@ -343,6 +343,11 @@ local function expand_symbols(s, words)
     s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 to %2")
     -- "22 min -> 6 min": a number and its unit
     s = s:gsub("(%d[%d,%.]*%s*%a+)%s*%->%s*(%S*%d)", "%1 to %2")
+    -- "~7 min -> under 2": to a bound
+    for _, q in ipairs({"under", "over", "below", "above", "about",
+        "around", "nearly", "almost", "just under", "just over"}) do
+      s = s:gsub("(%d[%d,%.]*%s*%a*)%s*%->%s*(" .. q .. " %S*%d)", "%1 to %2")
+    end
     -- "the Airflow -> Dagster migration": from one name to another
     s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%u[%w%-]*)", "%1 to %2")
     s = s:gsub("%s*%->%s*", ": ")
@@ -1406,6 +1411,15 @@ local function bare_after_one(prev, w)
     not of_phrase[prev] and not adverbs[prev] and not prev:match("^%d")
 end
 
+-- Nouns after a verb's bare form that make one noun with it ("hold
+-- time", "run rate", "wait list"), but not after these verbs.
+local compound_heads = {time = true, times = true, rate = true,
+  rates = true, list = true, lists = true, queue = true, queues = true,
+  period = true, periods = true, rota = true, cycle = true}
+local own_verbs = {have = true, has = true, had = true, get = true,
+  got = true, take = true, took = true, need = true, spend = true,
+  spent = true, save = true, saved = true, make = true, made = true,
+  give = true, gave = true, find = true, found = true}
 function voice.form(s)
   -- an aside in brackets is no part of the shape: "the backlog at
   -- Colnebridge (when I joined ...)" is a noun phrase
@@ -1428,6 +1442,12 @@ function voice.form(s)
   if lw == "you" or lw:match("^you['\u{2019}]") then return "you" end
   if past[lw] or (lw:match("^%l+ed$") and #lw >= 5 and not verbs[lw]) then
     return "past"
+  end
+  -- "hold time about 7 minutes": a noun made of a verb and its head
+  local w2 = (s:match("^%S+%s+([%a]+)") or ""):lower()
+  if (first_verbs[lw] or imperative[lw]) and compound_heads[w2] and
+     not own_verbs[lw] then
+    return "noun"
   end
   if first_verbs[lw] then return "have" end
   if imperative[lw] then return "imperative" end

@@ -581,6 +581,11 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "good interview overall, be concrete next time", 3)})
 hasnt(d, "the good interview")
 
+-- "next stage is half day shadowing ...": the step is what it names
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "next stage is half day shadowing at Harrogate, Tues 15th, reception + prep room", 3)})
+has(d, "the half-day shadowing at Harrogate on Tuesday 15th")
+
 -- "she asked if she could see the model -> send her an anonymised
 -- version": that version of the thing, to send
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),

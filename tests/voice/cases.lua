@@ -13,6 +13,8 @@ local prof = {name = "Professor Helen Ashworth", pronouns = "she/her"}
 return {
   -- shorthand, word by word
   -- a verdict on the interview as a whole is the writer's own
+  -- "->" to a bound is "to"
+  {"normalize", "hold time ~7 min -> under 2", "hold time about 7 minutes to under 2"},
   {"normalize", "Better than I expected. She asked about the fee model.", "She asked about the fee model."},
   {"normalize", "asked abt my exp", "asked about my experience"},
   {"normalize", "trial shift sat 8am, then next mon", "trial shift Saturday 8am, then next Monday"},
@@ -173,6 +175,9 @@ return {
   {"address", "they has it", "You have it", {company = true}},
 
   -- forms
+  -- a noun made of a verb and its head is a noun
+  {"form", "hold time about 7 minutes to under 2", "noun"},
+  {"form", "hold a current CPC", "have"},
   {"form", "I cut turnover from 24% to 15%", "i"},
   {"form", "At Mercy West I cut turnover", "i"},
   {"form", "We talked about my playbook", "we"},
