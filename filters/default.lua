@@ -1108,6 +1108,13 @@ local function word(slot, t, ctx, extra)
       if n and not what:match("^as ") and not what:match("^in ") then
         t = "my " .. n .. " as " .. what .. " at " .. where
       end
+      -- "3 years maintenance fitter at Glenmuir Creamery": as a fitter
+      local n2, role, at = t:match("^my (%d+ years?) ([%l][%l%-]+ [%l%-]+) (at %u.*)$")
+      if n2 and not role:match("^as ") and not role:match("^in ") and
+         not role:match("^of ") and not role:match("ing ") then
+        t = "my " .. n2 .. " as " .. voice.a_or_an(role) .. " " .. role ..
+          " " .. at
+      end
     end
   end
   local vars = {text = md(voice.capitalize(t)),
@@ -2322,7 +2329,11 @@ local function compose(chosen, note)
       if label and book.problem.noun and voice.form(label) == "noun" and
          not voice.subject_verb(label) then
         local low = voice.lower_first(t, ctx.names)
-        if book.lang == "en" then low = voice.noun_article(low) end
+        -- (the label's article: "the August 2026 cooling incident: ...")
+        if book.lang == "en" then
+          local l1, rest = low:match("^([^:]+)(:%s.*)$")
+          low = l1 and voice.noun_article(l1) .. rest or voice.noun_article(low)
+        end
         s = fill(book.problem.noun, {lower = md(low)})
       elseif book.problem.fragment and not voice.subject_verb(t) and
          (f == "clause" or f == "you" or f == "noun") and

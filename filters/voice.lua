@@ -205,7 +205,8 @@ for w in ([[monday tuesday wednesday thursday friday saturday sunday
   arabic hindi urdu polish russian japanese korean dutch welsh tagalog
   punjabi bengali turkish greek swedish ukrainian romanian vietnamese
   hebrew farsi somali swahili gujarati tamil christmas easter
-  ramadan diwali instagram facebook android]]):gmatch("%a+") do
+  ramadan diwali instagram facebook android january february april
+  june july august september october november december]]):gmatch("%a+") do
   proper[w] = w:sub(1, 1):upper() .. w:sub(2)
 end
 -- (names with a capital inside)
@@ -1411,6 +1412,26 @@ local function bare_after_one(prev, w)
     not of_phrase[prev] and not adverbs[prev] and not prev:match("^%d")
 end
 
+-- "a" or "an" before a word: "an engineer", "a fitter", "a unit".
+function voice.a_or_an(w)
+  local l = w:lower()
+  if l:match("^[aeio]") or (l:match("^u") and not l:match("^un?i") and
+     not l:match("^us")) or l:match("^hour") or l:match("^honest") then
+    return "an"
+  end
+  return "a"
+end
+
+-- Nouns a doing names the kind of: "boarding trial", "training budget".
+local kind_heads = {trial = true, trials = true, budget = true,
+  budgets = true, process = true, programme = true, program = true,
+  course = true, courses = true, session = true, sessions = true,
+  system = true, plan = true, plans = true, pilot = true, project = true,
+  policy = true, rota = true, schedule = true, unit = true, team = true,
+  data = true, report = true, reports = true, tool = true, tools = true,
+  model = true, centre = true, center = true, room = true, pipeline = true,
+  backlog = true, figures = true, numbers = true, manual = true,
+  guide = true, checklist = true, template = true, dashboard = true}
 -- Nouns after a verb's bare form that make one noun with it ("hold
 -- time", "run rate", "wait list"), but not after these verbs.
 local compound_heads = {time = true, times = true, rate = true,
@@ -1490,6 +1511,11 @@ function voice.form(s)
     if l == "is" or l == "are" or l == "was" or l == "were" then
       return "clause"
     end
+  end
+  -- "boarding trial at Solaria", "training budget": a doing that names
+  -- the kind of a thing
+  if lw:match("^%l+ing$") and kind_heads[(words[2] or ""):lower()] then
+    return "noun"
   end
   if lw:match("^%l+ing$") and #lw > 5 then return "gerund" end
   if w1:match("^%u%l+ing$") and #lw > 5 then return "gerund" end
@@ -2035,12 +2061,18 @@ function voice.noun_article(t)
      t:match("^%S+%s+%l+%s+[Iw]e?%s") then
     return "the " .. t
   end
+  -- "boarding trial at Solaria": a doing that names the kind of a thing
+  if w1:match("^%l+ing$") and kind_heads[w2 or ""] then
+    return "the " .. t
+  end
   -- "Lumen Bank launch spot": a name before the thing of it, and nothing
-  -- after the thing ("the Lumen Bank launch spot")
+  -- after the thing ("the Lumen Bank launch spot", "the August 2026
+  -- cooling incident")
   if w1:match("^%u") and not determiner[w1:lower()] and #t < 80 then
     local names, things, last = 0, 0, nil
     for w in t:gmatch("%S+") do
-      if things == 0 and w:match("^%u[%w%-]*$") then
+      if things == 0 and (w:match("^%u[%w%-]*$") or
+         (names > 0 and w:match("^%d%d%d%d$"))) then
         names = names + 1
       elseif w:match("^%l[%l%-]+$") and not past[w] and
              not (things == 0 and verbs[w] and w:match("s$")) then
@@ -3158,6 +3190,17 @@ function voice.kept_out(text)
   local l = text:lower():gsub("\u{2019}", "'")
   for _, w in ipairs(kept_out_words) do
     if l:find(w, 1, true) then return true end
+  end
+  -- "... I don't really have anything on this. skip": the writer's
+  -- word to leave it
+  for _, w in ipairs({"skip", "skip it", "skip this", "skip that",
+      "leave it", "leave it out", "not worth mentioning",
+      "not worth it", "prob skip", "probably skip"}) do
+    local at = l:find(w, -#w - 3, true)
+    if at and l:sub(at + #w):match("^[%s%.!]*$") and
+       (at == 1 or l:sub(1, at - 1):match("[%.!;:,%-%(]%s*$")) then
+      return true
+    end
   end
   return false
 end

@@ -581,6 +581,13 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "good interview overall, be concrete next time", 3)})
 hasnt(d, "the good interview")
 
+-- the writer's years in a role, as that role; a problem's label takes
+-- its article
+d = draft_of({point("problems", "problem", "Aug 2026 cooling incident: lost the chiller plant on a hot day"),
+  point("excited_them", "connect", "3 yrs maintenance fitter at Glenmuir Creamery - hydraulics, gearboxes", 3)})
+has(d, "my 3 years as a maintenance fitter at Glenmuir Creamery")
+has(d, "the August 2026 cooling incident")
+
 -- "next stage is half day shadowing ...": the step is what it names
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "next stage is half day shadowing at Harrogate, Tues 15th, reception + prep room", 3)})
