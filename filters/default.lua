@@ -802,6 +802,11 @@ local label_that = {reason = true, answer = true, story = true,
 local function plain_label(s)
   local what, rest = s:match("^[Rr]eal (%a+):%s+(.+)$")
   if not what then what, rest = s:match("^[Tt]rue (%a+):%s+(.+)$") end
+  -- "real example: challenged a vet's habit ...": what I did
+  if what and voice.form(rest) == "past" and
+     not rest:match("^%a+ed by ") then
+    return "A real " .. what:lower() .. ": I " .. rest
+  end
   if what then
     return "The real " .. what:lower() .. " is " ..
       (label_that[what:lower()] and "that " or "") ..

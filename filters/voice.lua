@@ -702,6 +702,25 @@ local actual_nouns = {hospital = true, job = true, company = true,
   hotel = true, restaurant = true, firm = true, practice = true}
 local time_units = {yr = true, yrs = true, wk = true, wks = true,
   hr = true, hrs = true, mo = true, mos = true, min = true, mins = true}
+-- Words after "its" that show it is "it's": "its been", "its valid".
+local its_next = {been = true, ["not"] = true, a = true, an = true,
+  the = true, only = true, just = true, valid = true, about = true,
+  more = true, less = true, too = true, very = true, so = true,
+  fine = true, ok = true, okay = true, all = true, still = true,
+  actually = true, really = true, going = true, my = true, your = true,
+  our = true, their = true, what = true, why = true, how = true,
+  ["true"] = true, ["false"] = true, ["in"] = true, on = true, at = true,
+  ["for"] = true, because = true, now = true, never = true,
+  always = true, like = true, got = true, gonna = true, exactly = true}
+-- Words a note writes in capitals for emphasis ("what I SHOULD have
+-- said", "led with THAT"): never an acronym.
+local shouted = {}
+for w in ([[should would could will must not never that this these
+  those what really very actually always was were does did have had but
+  then the only every need want know cant dont wont didnt isnt wasnt
+  definitely totally absolutely]]):gmatch("%a+") do
+  shouted[w] = true
+end
 local function normalize(text, keep_verdicts, words)
   -- "i.e." and "e.g." are not the pronoun "i"
   local s = squeeze(text)
@@ -711,6 +730,29 @@ local function normalize(text, keep_verdicts, words)
   end
   s = expand_symbols(s, words)
   if not words or words.to == "to" then
+    -- "its been in the papers", "its £2.1M": "it's", where a possessive
+    -- cannot be; "WILL check", "SHOULD have": the note's emphasis
+    if s:find("its", 1, true) then
+      s = s:gsub("%f[%a]([Ii])ts (%S+)", function(i, w)
+        local lw = w:lower():gsub("%p+$", "")
+        if its_next[lw] or w:match("^[%d£%$]") then
+          return i .. "t's " .. w
+        end
+      end)
+    end
+    if s:find("%u%u") then
+      -- (a word alone in capitals: "THAT'S AN INNER JOIN" is a line
+      -- shouted whole, which has its own rule)
+      local src = s
+      s = s:gsub("()%f[%a](%u%u+)%f[%A]()", function(a, w, b)
+        local before = src:sub(1, a - 1):match("(%S+)%s*$") or ""
+        local after = src:sub(b):match("^%s*(%S+)") or ""
+        if shouted[w:lower()] and not src:sub(b, b):match("['\226]") and
+           not before:match("%u%u") and not after:match("^%p*%u%u") then
+          return w:lower()
+        end
+      end)
+    end
     -- "esp. wood-frame": a shorthand word's own full stop ends nothing
     -- ("last yr. not the end of the world": a unit of time ends one)
     s = gsub_if(s, ".", "%f[%a](%a+)%.(%s+%l)", function(w, rest)

@@ -255,6 +255,10 @@ d = draft_of({point("say_differently", "correction",
   "wanted a bigger store")})
 has(d, "The real reason is that I wanted a bigger store.")
 d = draft_of({point("say_differently", "correction",
+  "You asked about disagreeing with a vet and I said I always defer. Real " ..
+  "example: challenged a vet's repeat Rx habit that was leaking stock")})
+has(d, "A real example: I challenged a vet's repeat Rx habit that was leaking stock.")
+d = draft_of({point("say_differently", "correction",
   "I said \"first come, first served\". Not true: I ran a monthly intake")})
 has(d, "In fact, I ran a monthly intake.")
 

@@ -14,6 +14,11 @@ return {
   -- shorthand, word by word
   -- a verdict on the interview as a whole is the writer's own
   -- "->" to a bound is "to"
+  -- "its" where a possessive cannot be; capitals of emphasis, not acronyms
+  {"normalize", "its been in the papers, its valid til sept", "it's been in the papers, it's valid til sept"},
+  {"normalize", "she asked. its £2.1M cashable", "she asked. it's £2.1M cashable"},
+  {"normalize", "the ward and its staff", "the ward and its staff"},
+  {"normalize", "What I SHOULD have said: IT team, ME data, the OR", "What I should have said: IT team, ME data, the OR"},
   {"normalize", "hold time ~7 min -> under 2", "hold time about 7 minutes to under 2"},
   {"normalize", "Better than I expected. She asked about the fee model.", "She asked about the fee model."},
   {"normalize", "asked abt my exp", "asked about my experience"},
