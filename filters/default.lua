@@ -1242,7 +1242,9 @@ local function booked_in_words(t)
       -- "Next is a partner interview with Graham Boyd"
       local kind_at = before:match("^%s*()%a+ $") or
         before:match("^%s*next is an? ()%a+ $") or
-        before:match("^%s*next step is an? ()%a+ $")
+        before:match("^%s*next step is an? ()%a+ $") or
+        before:match("^%s*next%s*[=:]%s*()%a+ $") or
+        before:match("^%s*next is ()%a+ $")
       local kind = kind_at and clause:sub(kind_at, a - 2)
       if kind and (step_kinds[kind:lower()] or
          (kind:match("^%l+$") and not not_kinds[kind] and has_day(clause))) then
@@ -1511,6 +1513,15 @@ local function day_of(step, sentence)
     sentence:match("%f[%a](%u%l+day)%f[%A]")
   local month = day and day:match(" (%u%l+)$")
   if month and not months[month] then day = day:sub(1, -#month - 2) end
+  -- "7 January": a date with no day
+  if not day then
+    for d, m in sentence:gmatch("%f[%w](%d%d?)%a* (%u%l+)%f[%A]") do
+      if months[m] then
+        local time = sentence:match("%f[%w](%d%d?[:%.]?%d?%d?%s?[ap]m)%f[%A]")
+        return " on " .. d .. " " .. m .. (time and " at " .. time or "")
+      end
+    end
+  end
   if not day or day == "Today" or day == "Yesterday" then return nil end
   local time = sentence:match("%f[%w](%d%d?[:%.]?%d?%d?%s?[ap]m)%f[%A]")
   return " on " .. day .. (time and " at " .. time or "")

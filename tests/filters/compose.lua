@@ -592,6 +592,15 @@ d = draft_of({point("problems", "problem", "Aug 2026 cooling incident: lost the 
 has(d, "my 3 years as a maintenance fitter at Glenmuir Creamery")
 has(d, "the August 2026 cooling incident")
 
+-- "next = group assessment day ..., 7 Jan": the step on its date
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "next = group assessment day + Dutch language check, 7 Jan, got the confirmation email already", 3)})
+has(d, "the group assessment on 7 January")
+hasnt(d, "took your point")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "Second interview is on 17 December at 2pm with the CEO.", 3)})
+has(d, "the second interview on 17 December at 2pm")
+
 -- "next stage is half day shadowing ...": the step is what it names
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "next stage is half day shadowing at Harrogate, Tues 15th, reception + prep room", 3)})
