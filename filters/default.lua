@@ -984,6 +984,14 @@ local function about(t, names)
   -- "4 day week in summer" -> "a 4-day week in summer"
   local n, unit, rest = t:match("^(%d+)[%s%-](%a+) (%a.*)$")
   if n and sized[unit] then return "a " .. n .. "-" .. unit .. " " .. rest end
+  -- "2 years trainee path to full tech" -> "a 2-year trainee path ..."
+  local one = unit and unit:match("^(%a+)s$")
+  local r1 = rest and rest:match("^(%a+)") or ""
+  if n and one and sized[one] and n ~= "1" and r1:match("^%l") and
+     not ({of = 1, ago = 1, ["in"] = 1, at = 1, old = 1, experience = 1,
+       as = 1, on = 1, with = 1, ["for"] = 1, later = 1})[r1] then
+    return "a " .. n .. "-" .. one .. " " .. rest
+  end
   if noun_starts[w1:lower()] or names[w1] or w1:match("^%u%u") or
      (w1:match("^%d") and (t:match("^[%d,%.]+ %a+s%f[%A]") or
       t:match("^[%d,%.]+%%"))) then
@@ -1324,6 +1332,12 @@ local function requested(t)
     l:match("send the " .. w) or
     l:match("promised to send the " .. w) or
     l:match("send over the " .. w)
+  -- "the KPI schedule so you can see how it's structured": the thing,
+  -- without why it is wanted
+  if thing then
+    thing = thing:gsub("%s+so%s.*$", ""):gsub("%s+because%s.*$", "")
+      :gsub("%s+to show%s.*$", "")
+  end
   -- "asked for the exact callout and how we debriefed it": an account
   -- asked for in the interview, not a thing to send
   if thing and (thing:find("%f[%a]how%f[%A]") or

@@ -1321,11 +1321,17 @@ function voice.their_to_yours(s, singular)
       return you("", b) .. short:gsub("\u{2019}", "'")
     end, l)
   end
+  local addressed = false
   s = each_word(s, "they", function(word, after, b)
     if someone_else(b) then return word end
     local agreed, len = agreeing(after)
+    addressed = true
     return you("", b) .. agreed, len
   end, l)
+  -- "they absorbed the VAT themselves": "you ... yourselves"
+  if addressed then
+    s = each_word(s, "themselves", function() return "yourselves" end, l)
+  end
   s = each_word(s, "their", function(word, _, b)
     local prev = b:match("(%a+)%s*$")
     if prev and plural_verbs[prev:lower()] then return word end
@@ -1616,6 +1622,10 @@ local no_article = {too = true, very = true, more = true, less = true,
   last = true, new = false}
 
 -- Words of a phrase that hangs on a noun ("list for referrals").
+-- Words of an amount: "about 40% of spend" takes no article.
+local amount_first = {about = true, around = true, roughly = true,
+  nearly = true, almost = true, over = true, under = true, more = true,
+  less = true, fewer = true, only = true, just = true, half = true}
 function voice.article(s, names)
   local words = {}
   for w in s:gmatch("%S+") do
@@ -1632,6 +1642,7 @@ function voice.article(s, names)
     return "the " .. s
   end
   if first == "" or determiner[first] or no_article[first] or
+     amount_first[first] or
      not first:match("^%a+$") or w1:match("^%u%u") or
      (names and names[w1]) or (first:match("ing$") and
      (determiner[(words[2] or ""):lower()] or #words < 3 or
@@ -2085,7 +2096,11 @@ function voice.noun_article(t)
   local w1 = t:match("^[%w\128-\255'\u{2019}%-&]+") or ""
   -- "16 weeks training program": the 16-week training program
   local n, unit, rest = t:match("^(%d+) (%a+)s (%l%a+ .+)$")
-  if n and (unit == "week" or unit == "month" or unit == "day") and
+  -- ("3 years maintenance fitter at Glenmuir": the writer's years in a
+  -- role, somewhere)
+  if n and (unit == "week" or unit == "month" or unit == "day" or
+     (unit == "year" and not rest:find(" at %u") and
+      not rest:find(", %u"))) and
      not rest:match("^of ") and not rest:match("^in ") then
     return "the " .. n .. "-" .. unit .. " " .. rest
   end
@@ -2821,7 +2836,10 @@ end
 local predicate_words = {too = true, fine = true, ok = true, okay = true,
   broken = true, poor = true, low = true, high = true, bad = true,
   good = true, great = true, done = true, gone = true, hard = true,
-  possible = true, impossible = true, slow = true, late = true}
+  possible = true, impossible = true, slow = true, late = true,
+  furious = true, angry = true, unhappy = true, upset = true,
+  frustrated = true, annoyed = true, livid = true, mad = true,
+  exhausted = true, stretched = true, overloaded = true}
 -- Words that open a note's afterthought with no verb: "..., both
 -- nights", "..., mostly doors closing late", "..., even just the trial".
 local afterthought = {both = true, lots = true, even = true, esp = true,

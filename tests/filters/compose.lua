@@ -592,6 +592,17 @@ d = draft_of({point("problems", "problem", "Aug 2026 cooling incident: lost the 
 has(d, "my 3 years as a maintenance fitter at Glenmuir Creamery")
 has(d, "the August 2026 cooling incident")
 
+-- "2 yr trainee path": a 2-year path; "about 40% of spend" has no article
+d = draft_of({point("problems", "problem", "~40% of spend is off contract, internal audit has flagged it twice"),
+  point("excited_me", "connect", "2 yr trainee path to full tech, van + overtime", 3)})
+has(d, "a 2-year trainee path to full tech")
+hasnt(d, "the about")
+
+-- a thing to send, without why it is wanted
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "he asked me to send the Kinley repairs KPI schedule so he can see how it's structured", 3)})
+has(d, "I will send the Kinley repairs KPI schedule you asked for.")
+
 -- "next = group assessment day ..., 7 Jan": the step on its date
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "next = group assessment day + Dutch language check, 7 Jan, got the confirmation email already", 3)})

@@ -205,6 +205,7 @@ return {
   {"form", "How is teaching allocated?", "question"},
 
   -- articles
+  {"article", "about 40% of spend is off contract", "about 40% of spend is off contract"},
   {"article", "branch has 2 ACTs", "the branch has 2 ACTs"},
   {"article", "Branch has 2 ACTs", "the branch has 2 ACTs"},
   {"article", "research is seen as slow", "research is seen as slow"},
@@ -324,6 +325,8 @@ return {
   {"result", "month-end close cut from 9 to 5 working days", "I cut the month-end close from 9 to 5 working days"},
   {"result", "fuel surcharge forecast at Halcyon tied to the DOE index", "I tied the fuel surcharge forecast at Halcyon to the DOE index"},
   {"result", "CAC payback down from 19 to 11 months, by cutting search", "CAC payback down from 19 to 11 months, by cutting search"},
+  {"noun_article", "2 years trainee path to full tech", "the 2-year trainee path to full tech"},
+  {"noun_article", "3 years maintenance fitter at Glenmuir Creamery", "3 years maintenance fitter at Glenmuir Creamery"},
   {"noun_article", "boarding trial at Solaria", "the boarding trial at Solaria"},
   {"noun_article", "August 2026 cooling incident", "the August 2026 cooling incident"},
   {"noun_article", "training in Leeds", "training in Leeds"},
@@ -466,6 +469,8 @@ return {
    "He asked many questions about the walk policy"},
   {"their_to_yours", "OTA commission is eating them", "OTA commission is eating you"},
   {"their_to_yours", "we could not keep them", "we could not keep them"},
+  {"their_to_yours", "they absorbed all of the VAT themselves", "You absorbed all of the VAT yourselves"},
+  {"their_to_yours", "the parents did it themselves", "the parents did it themselves"},
   -- what the writer says to themself after the answer goes
   {"normalize", "I said SLA. It is the opposite. Brain went blank.", "I said SLA. It is the opposite."},
   {"normalize", "I said perfectionist. Very cliché, I saw her face.", "I said perfectionist."},
@@ -540,6 +545,7 @@ return {
   {"normalize", "42k orders a day in black friday week, guides for android and iphone", "42k orders a day in Black Friday week, guides for Android and iPhone"},
   -- the sentence check: mended where the mend is sure, else cut back to
   -- what reads as written, else left out ("nil")
+  {"written", "You described the challenge: 11 sailings cancelled last winter for engine defects, island people furious, it's been in the papers.", "You described the challenge: 11 sailings cancelled last winter for engine defects, it's been in the papers."},
   {"written", "I should have made the link to my own work: I designed the name check at Pennywise, mismatch warnings cut misdirected payments by about 30%.", "I should have made the link to my own work: I designed the name check at Pennywise; mismatch warnings cut misdirected payments by about 30%."},
   {"written", "With the geo-holdout tests at Ridgeback, I turned Meta off in 3 regions for 4 weeks, found 35% of attributed sales would have happened anyway, reallocated £400k.", "With the geo-holdout tests at Ridgeback, I turned Meta off in 3 regions for 4 weeks, found 35% of attributed sales would have happened anyway, and reallocated £400k."},
   {"written", "I enjoyed talking with you about CAC payback down from 19 to 11 months at Ridgeback.", "I enjoyed talking with you about how CAC payback went down from 19 to 11 months at Ridgeback."},
