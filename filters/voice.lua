@@ -732,6 +732,13 @@ local function normalize(text, keep_verdicts, words)
   if not words or words.to == "to" then
     -- "its been in the papers", "its £2.1M": "it's", where a possessive
     -- cannot be; "WILL check", "SHOULD have": the note's emphasis
+    -- "I said I "don't really do French" -- wrong: 30% of my work was
+    -- FR": the verdict starts its own sentence (a label the correction
+    -- reads); a note's "--" is a dash
+    if s:find(" -", 1, true) then
+      s = s:gsub("%s+%-%-?%s+([Ww]rong)%s*[:,]%s+", ". %1: ")
+      s = s:gsub("%s+%-%-%s+", " \u{2014} ")
+    end
     if s:find("its", 1, true) then
       s = s:gsub("%f[%a]([Ii])ts (%S+)", function(i, w)
         local lw = w:lower():gsub("%p+$", "")
@@ -1434,7 +1441,8 @@ local sure_verbs = {is = true, was = true, has = true, had = true,
   will = true, can = true, needs = true, wants = true, went = true,
   got = true, does = true, ["doesn't"] = true, ["isn't"] = true,
   ["hasn't"] = true, gets = true, takes = true, runs = true, opens = true,
-  launches = true, starts = true, broke = true, ["is"] = true}
+  launches = true, starts = true, broke = true, ends = true,
+  expires = true, closes = true, finishes = true, renews = true}
 local of_phrase = {at = true, of = true, ["in"] = true, ["for"] = true,
   on = true, to = true, with = true, from = true, the = true, a = true,
   an = true}
@@ -1820,8 +1828,10 @@ function voice.subject_verb(s)
   -- a quotation is one word of the subject ("NSS score for "assessment
   -- and feedback" is 58%")
   s = s:match("^(.-)[,;]%s") or s
+  local capital = {}
   for w in no_brackets(s:gsub('%b""', "Q"), false):gmatch("[%w\128-\255'\u{2019}%-]+[,;:]?") do
     ws[#ws + 1] = w:lower():gsub("\u{2019}", "'")
+    capital[#ws] = w:match("^%u") ~= nil
     if #ws >= 10 then break end
   end
   if #ws < 2 then return false end
@@ -1832,7 +1842,9 @@ function voice.subject_verb(s)
   local content = 0
   for i = 2, #ws do
     if content >= 5 then break end
-    if not of_phrase[ws[i]] and not ws[i]:match("^%d") then
+    -- (a name of several words is one: "Hallam Property Services")
+    if not of_phrase[ws[i]] and not ws[i]:match("^%d") and
+       not (capital[i] and capital[i - 1] and i > 2) then
       content = content + 1
     end
     local w = ws[i - 1]:match("[,;:]$") and "" or ws[i]:gsub("[,;:]$", "")

@@ -15,6 +15,9 @@ return {
   -- a verdict on the interview as a whole is the writer's own
   -- "->" to a bound is "to"
   -- "its" where a possessive cannot be; capitals of emphasis, not acronyms
+  -- a verdict after a dash starts its own sentence; "--" is a dash
+  {"normalize", "I said I \"dont really do French anymore\" -- wrong: ~30% of my work last yr was FR", "I said I \"don't really do French anymore\". In fact, about 30% of my work last year was FR"},
+  {"normalize", "I said \"like 50?\" -- I tested at 72 wpm", "I said \"like 50?\" \u{2014} I tested at 72 wpm"},
   {"normalize", "its been in the papers, its valid til sept", "it's been in the papers, it's valid til sept"},
   {"normalize", "she asked. its £2.1M cashable", "she asked. it's £2.1M cashable"},
   {"normalize", "the ward and its staff", "the ward and its staff"},
@@ -205,6 +208,7 @@ return {
   {"form", "How is teaching allocated?", "question"},
 
   -- articles
+  {"article", "repairs contract with Hallam Property Services ends September 2027", "the repairs contract with Hallam Property Services ends September 2027"},
   {"article", "about 40% of spend is off contract", "about 40% of spend is off contract"},
   {"article", "branch has 2 ACTs", "the branch has 2 ACTs"},
   {"article", "Branch has 2 ACTs", "the branch has 2 ACTs"},
@@ -243,6 +247,8 @@ return {
   {"form", "How I negotiate scope with PMs", "i"},
 
   -- a subject and its verb, or a note's fragment (problem wording)
+  -- a name of several words is one word of the subject
+  {"subject_verb", "the repairs contract with Hallam Property Services ends September 2027", true},
   {"subject_verb", "the branch has 2 ACTs", true},
   {"subject_verb", "CSMs have 60 accounts each", true},
   {"subject_verb", "you have 3 jobs starting in Nov", true},
