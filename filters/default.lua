@@ -2640,6 +2640,16 @@ local function compose(chosen, note)
         if topic then
           s = "On the " .. topic .. " question, " .. said_it
         end
+        -- "CIMT: You asked about dosage and I said ...": "On CIMT, you
+        -- asked ..."
+        local label, asked = s:match("^(%u[%w%-&]*%s?[%w%-&]*):%s+([Yy]ou asked .+)$")
+        if not label then
+          label, asked = s:match("^(%u[%w%-&]*%s?[%w%-&]*):%s+([Ww]hen you asked .+)$")
+        end
+        if label and voice.form(label) == "noun" and
+           not voice.subject_verb(label) then
+          s = "On " .. label .. ", " .. asked:gsub("^%u", string.lower)
+        end
         -- '"what does a LEFT JOIN return" and I said ...': their question
         local q, said_rest = s:match('^"([^"]+)"%s+and (I%s.+)$')
         if q then

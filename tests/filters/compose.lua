@@ -255,6 +255,9 @@ d = draft_of({point("say_differently", "correction",
   "wanted a bigger store")})
 has(d, "The real reason is that I wanted a bigger store.")
 d = draft_of({point("say_differently", "correction",
+  "CIMT: you asked about dosage and I said 3 hours a day. At St C's we ran 1 hour a day for 4 weeks")})
+has(d, "On CIMT, you asked about dosage and I said 3 hours a day.")
+d = draft_of({point("say_differently", "correction",
   "You asked about disagreeing with a vet and I said I always defer. Real " ..
   "example: challenged a vet's repeat Rx habit that was leaking stock")})
 has(d, "A real example: I challenged a vet's repeat Rx habit that was leaking stock.")
