@@ -1151,7 +1151,7 @@ local step_words = {"stay and play session", "ride along", "ride-along",
   "presentation round", "presentation", "skills test", "excel test", "design test",
   "written test", "practical test", "technical test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
-  "exercise", "assessment", "practical"}
+  "exercise", "assessment", "practical", "test"}
 
 -- A time right after a step: " next week", " on Oct 14", " Thursday at 3",
 -- " with the CTO".
@@ -1227,6 +1227,9 @@ local function booked_in_words(t)
   for _, w in ipairs(step_words) do
     local a = l:find(w, 1, true) and
       l:find("%f[%w]" .. w:gsub("%-", "%%-") .. "%f[%W]")
+    -- (a test alone is a step only with its day: "test = subtitle a
+    -- clip, they send it Monday", not "test suite takes 55 min")
+    if a and w == "test" and not has_day(t) then a = nil end
     if a then
       -- "2nd round is Excel test" -> "the Excel test"
       local clause = t:sub(1, (t:find("[,;:%.]", a) or #t + 1) - 1)

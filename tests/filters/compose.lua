@@ -601,6 +601,14 @@ d = draft_of({point("problems", "problem", "~40% of spend is off contract, inter
 has(d, "a 2-year trainee path to full tech")
 hasnt(d, "the about")
 
+-- a test is a step with its day, not a test suite
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "test = subtitle a 10 min clip SV > NO, they send it Monday, 3 days to return", 3)})
+has(d, "the test on Monday")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "test coverage matters to them, mention it", 3)})
+hasnt(d, "the test")
+
 -- a thing to send, without why it is wanted
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "he asked me to send the Kinley repairs KPI schedule so he can see how it's structured", 3)})
