@@ -722,6 +722,10 @@ end
 -- The prose of a point for this draft: the user's say: words, or its text
 -- normalised and addressed to the reader.  company: whether "they" in it
 -- is the organisation (and so "you").
+-- Past verbs that open an aside of the writer's own doing.
+local past_mine = {did = true, ran = true, led = true, built = true,
+  set = true, wrote = true, made = true, grew = true, cut = true,
+  managed = true, launched = true, hired = true, trained = true}
 local function prose(p, ctx, company, keep_verdicts)
   local own = said(p)
   if own then return own, true end
@@ -749,6 +753,21 @@ local function prose(p, ctx, company, keep_verdicts)
         :gsub("%s+this morning%f[%A]", ""):gsub("%s+this afternoon%f[%A]", "")
     end
     t = voice.splice(t)
+    -- "First hire I'd make: a sales ops lead" -> "The first hire I'd
+    -- make is a sales ops lead"
+    local head, verb, rest = t:match("^(%u%l+ %l+) I'd (%l+):%s+(.+)$")
+    if head and voice.form(head) == "noun" then
+      t = "The " .. head:gsub("^%u", string.lower) .. " I'd " .. verb ..
+        " is " .. rest
+    end
+    -- "(did this at Teralink, forecast accuracy to 5%)": mine, said so
+    t = voice.brackets(t, function(b)
+      local inner = b:match("^%((.-)%)$")
+      if inner and voice.form(inner) == "past" and
+         past_mine[inner:match("^(%l+)") or ""] then
+        return " (I " .. inner .. ")"
+      end
+    end)
     -- a correction's aside is often what it corrects
     if p.section ~= "say_differently" then
       t = voice.drop_brackets(voice.drop_asides(t))

@@ -601,6 +601,11 @@ d = draft_of({point("problems", "problem", "~40% of spend is off contract, inter
 has(d, "a 2-year trainee path to full tech")
 hasnt(d, "the about")
 
+-- "First hire I'd make: X (did this at Y)": a sentence, and mine
+d = draft_of({point("problems", "problem", "no sales ops person, CRM is a mess"),
+  point("not_said", "evidence", "First hire I'd make: a sales ops lead (did this at Teralink, forecast accuracy to 5%)", 3)})
+has(d, "the first hire I'd make is a sales ops lead (I did this at Teralink")
+
 -- a test is a step with its day, not a test suite
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "test = subtitle a 10 min clip SV > NO, they send it Monday, 3 days to return", 3)})
