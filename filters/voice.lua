@@ -1670,7 +1670,9 @@ function voice.article(s, names)
     if sure_verbs[w] and (i <= 4 or head_at) then
       local head = strip_end(words[head_at or i - 1]:lower(), "%p")
       if head:match("s$") and not head:match("ss$") then return s end
-      if mass[head] then return s end
+      if mass[head] or (#head > 5 and head:match("ing$")) then
+        return s
+      end
       return "the " .. s:gsub("^%u", string.lower)
     end
     if words[i]:match("[,;:]$") then return s end
@@ -2172,6 +2174,71 @@ end
 -- "teaching load is capped at 40%".  For what the note says of them.
 local participle_preps = {at = true, by = true, to = true, ["for"] = true,
   ["in"] = true, on = true, ["until"] = true, from = true, with = true}
+-- Where s has ", ", "; " or ": " outside brackets and quotations.
+local function marks(s)
+  local at, depth, quoted = {}, 0, false
+  for i = 1, #s - 1 do
+    local c = s:byte(i)
+    if c == 40 then depth = depth + 1
+    elseif c == 41 and depth > 0 then depth = depth - 1
+    elseif c == 34 then quoted = not quoted
+    elseif (c == 44 or c == 59 or c == 58) and depth == 0 and not quoted and
+           s:byte(i + 1) == 32 then
+      at[#at + 1] = i
+    end
+  end
+  return at
+end
+
+-- Words that say how a thing stands, after the thing with no verb:
+-- "restaurant empty midweek", "individual giving flat for 3 years".
+local standing = {}
+for w in ([[empty flat full late slow stale broken tight short behind
+  inconsistent manual understaffed overloaded stretched unreliable
+  patchy thin dead quiet messy overdue vacant underused stuck unhappy
+  furious angry low high]]):gmatch("%a+") do
+  standing[w] = true
+end
+-- The words of a thing before how it stands or what it is doing: at
+-- most three, in lower case (or an acronym), none a verb or a word of
+-- its own.
+local function subject_words(s)
+  local ws = {}
+  for w in s:gmatch("%S+") do
+    ws[#ws + 1] = w
+    if #ws > 5 then break end
+  end
+  for k = 2, math.min(#ws, 4) do
+    local w = ws[k]:lower()
+    if standing[w] or (w:match("^%l+ing$") and #w > 5 and
+       not ({during = 1, including = 1, nothing = 1, something = 1,
+         everything = 1, morning = 1, evening = 1, anything = 1,
+         building = 1, training = 1, funding = 1, housing = 1,
+         spending = 1, planning = 1, booking = 1, bookings = 1,
+         marketing = 1, pricing = 1, parking = 1, staffing = 1,
+         giving = 1, boarding = 1, catering = 1, onboarding = 1,
+         licensing = 1, fundraising = 1, meeting = 1, ceiling = 1})[w])
+       then
+      for j = 1, k - 1 do
+        local x = ws[j]
+        local lx = x:lower()
+        if not (x:match("^%l[%l%-&']*$") or x:match("^%u[%u&%d]+s?$")) or
+           verbs[lx] or past[lx] or s_verbs[lx] or sure_verbs[lx] or
+           agree[lx] or subjects[lx] or relative[lx] or
+           (determiner[lx] and (j > 1 or lx ~= "the")) or of_phrase[lx] and
+           lx ~= "the" or lx:match("ly$") or standing[lx] or
+           quantity_words[lx] or lx == "no" or lx == "not" then
+          return nil
+        end
+      end
+      return ws, k
+    end
+  end
+  return nil
+end
+
+local many_words = {people = true, children = true, men = true,
+  women = true, police = true, ppl = true}
 local function state(s)
   -- ("gave away ~£600k on the last job", "only ~40% of the collection
   -- catalogued": a verb or an amount first, no noun to give a verb)
@@ -2179,6 +2246,18 @@ local function state(s)
   if past[w1] or (w1:match("^%l+ed$") and #w1 > 4) or w1 == "only" or
      w1 == "just" or w1 == "nearly" or w1 == "almost" then
     return s
+  end
+  -- "F&B losing money", "restaurant empty midweek": the thing, "is" or
+  -- "are", and how it stands
+  local ws, k = subject_words(s)
+  if ws and not voice.subject_verb(s) then
+    local before = table.concat(ws, " ", 1, k - 1)
+    local head = ws[k - 1]:gsub("%p+$", "")
+    -- ("individual giving": one thing, however it ends)
+    local one = head:match("ing$") or mass[head:lower()]
+    local many = plural(head) or many_words[head:lower()]
+    return before .. ((many and not one) and " are " or " is ") ..
+      s:sub(#before + 2)
   end
   local stop_at, next_w, head = noun_phrase(s, 6)
   if not next_w then return s end
@@ -2230,7 +2309,29 @@ end
 function voice.state(text)
   local out = {}
   for i, sentence in ipairs(voice.sentences(text)) do
-    out[i] = bare_subjects(state(sentence))
+    -- (each part after a comma its own: "F&B losing money, restaurant
+    -- empty midweek")
+    local parts, from = {}, 1
+    -- (a part after the first that has its subject and verb, "they've
+    -- just been appointed", stays as written)
+    local function part(x, first)
+      if not first and (voice.subject_verb(x) or
+         subjects[(x:match("^(%a+)") or ""):lower()]) then
+        return x
+      end
+      return state(x)
+    end
+    for _, at in ipairs(marks(sentence)) do
+      if sentence:sub(at, at) ~= ":" then
+        parts[#parts + 1] = part(sentence:sub(from, at - 1), from == 1) ..
+          sentence:sub(at, at + 1)
+        from = at + 2
+      end
+    end
+    local last = sentence:sub(from)
+    local body, stop = last:match("^(.-)([%.!?]*)$")
+    parts[#parts + 1] = part(body, from == 1) .. stop
+    out[i] = bare_subjects(table.concat(parts))
   end
   return table.concat(out, " ")
 end
@@ -2818,22 +2919,8 @@ local residue = {"->", " / ", "=", "~", "%f[%w]w/", "%+%d", "%d%+%f[%s%p]",
   "%f[%w]arent%f[%W]", "%f[%w]werent%f[%W]", "%f[%w]havent%f[%W]",
   "%f[%w]hasnt%f[%W]", "%f[%w]theyre%f[%W]", "%f[%w]youre%f[%W]",
   "%?%?", "%.%.", ",,", "%s[,;:%.]"}
--- where s has ", ", "; " or ": " outside brackets and quotations; and
--- the parts of s between them, each with the mark before it
-local function marks(s)
-  local at, depth, quoted = {}, 0, false
-  for i = 1, #s - 1 do
-    local c = s:byte(i)
-    if c == 40 then depth = depth + 1
-    elseif c == 41 and depth > 0 then depth = depth - 1
-    elseif c == 34 then quoted = not quoted
-    elseif (c == 44 or c == 59 or c == 58) and depth == 0 and not quoted and
-           s:byte(i + 1) == 32 then
-      at[#at + 1] = i
-    end
-  end
-  return at
-end
+-- The parts of s between its marks (", ", "; ", ": "), each with the
+-- mark before it.
 local function chunks(s)
   local out, from, mark = {}, 1, ""
   for _, i in ipairs(marks(s)) do

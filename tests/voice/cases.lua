@@ -208,6 +208,7 @@ return {
   {"form", "How is teaching allocated?", "question"},
 
   -- articles
+  {"article", "individual giving is flat for 3 years", "individual giving is flat for 3 years"},
   {"article", "repairs contract with Hallam Property Services ends September 2027", "the repairs contract with Hallam Property Services ends September 2027"},
   {"article", "about 40% of spend is off contract", "about 40% of spend is off contract"},
   {"article", "branch has 2 ACTs", "the branch has 2 ACTs"},
@@ -316,7 +317,12 @@ return {
   {"state", "falls increased by 20% last year", "falls increased by 20% last year"},
   {"state", "recruiting at 4-6 PQE is hard", "recruiting at 4-6 PQE is hard"},
   {"state", "visitors under 30 barely come", "visitors under 30 barely come"},
-  {"state", "reefer trailers running 30% empty", "reefer trailers running 30% empty"},
+  {"state", "reefer trailers running 30% empty", "reefer trailers are running 30% empty"},
+  -- each part its own; a part with its own subject and verb stays
+  {"state", "F&B losing money, restaurant empty midweek", "F&B is losing money, the restaurant is empty midweek"},
+  {"state", "island ppl furious, its been in the papers", "island ppl are furious, its been in the papers"},
+  {"state", "construction team doubling, they've just been appointed to the panel", "construction team is doubling, they've just been appointed to the panel"},
+  {"state", "individual giving flat for 3 years", "individual giving is flat for 3 years"},
   {"state", "alert fatigue: about 300 pages a week", "alert fatigue: about 300 pages a week"},
   {"state", "They promote SMs from inside", "They promote SMs from inside"},
   {"state", "Store missed plan 7 of 9 months", "Store missed plan 7 of 9 months"},
