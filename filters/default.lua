@@ -2003,6 +2003,9 @@ local function compose(chosen, note)
           end
           return false
         end
+        -- (and once more, what is left after a part was cut: "...,
+        -- performance poor, no exit plan" -> "..., with no exit plan")
+        if book.lang == "en" then text = voice.tidy(text) end
       end
       sentences[#sentences + 1] = {para = para, text = text, keep = keep,
                                    point = p}
@@ -2649,6 +2652,7 @@ local function compose(chosen, note)
       local parts = {}
       for _, s in ipairs(said_then) do
         s = plain_label(s)
+        if book.lang == "en" then s = voice.backshift(s) end
         -- "When asked about X I said" is the note's; to them: "When you
         -- asked"
         s = s:gsub("^When asked ", "When you asked ")

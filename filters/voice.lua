@@ -1713,6 +1713,32 @@ function voice.lower_first(s, names)
   return (s:gsub("^%u", string.lower))
 end
 
+-- What was said, told as said: "I said I'm "rusty"" -> "I said I was
+-- "rusty""; "You asked my callback rate" -> "You asked about my callback
+-- rate"; "It's 4.8% last year" -> "It was 4.8% last year".
+local backshifts = {["I'm"] = "I was", ["I am"] = "I was",
+  ["I have"] = "I had", ["I've"] = "I had", ["I don't"] = "I didn't",
+  ["I do not"] = "I did not", ["I can't"] = "I couldn't",
+  ["I cannot"] = "I could not", ["I'll"] = "I'd", ["I will"] = "I would",
+  ["I know"] = "I knew", ["I need"] = "I needed"}
+function voice.backshift(s)
+  if not s:find("I", 1, true) and not s:find("sked", 1, true) and
+     not s:find("^It's") then
+    return s
+  end
+  for _, verb in ipairs({"I said", "I answered", "I replied", "I told you"}) do
+    for from, to in pairs(backshifts) do
+      local that = verb == "I answered" and " that " or " "
+      s = s:gsub("%f[%a]" .. verb .. " " .. from:gsub("'", "'") .. "%f[^%a']",
+        verb .. that .. to)
+    end
+  end
+  s = s:gsub("(%f[%a][Yy]ou asked) my ", "%1 about my ")
+  s = s:gsub("(%f[%a][Yy]ou asked) our ", "%1 about our ")
+  s = s:gsub("^It's (.- last %a+)", "It was %1")
+  return s
+end
+
 -- Contractions and their long forms, for a tone that writes none.
 voice.long_forms = {
   ["i'm"] = "I am", ["i've"] = "I have", ["i'd"] = "I would",
@@ -2676,7 +2702,10 @@ function voice.tidy(s)
        w1:match("^%l+ly$") or quantifiers[w1] then
       return s
     end
-    if not verbless(body) then
+    -- ("no exit plan", "no lost appointments": what follows "no" is a
+    -- noun, whatever else it can be)
+    local none = w1 == "no" and sr.words(body) <= 4
+    if not none and not verbless(body) then
       -- "..., got it down to 12": a past verb with no subject
       if past[w1] and not voice.subject_verb(body) and
          not head:find(", ", 1, true) then

@@ -585,6 +585,12 @@ return {
   {"cue", "he liked the GPS load stuff", "excited_them|he liked the GPS load stuff"},
   {"cue", "I said I'd follow the physio. sounds weak", "say_differently|I said I'd follow the physio. sounds weak"},
   {"cue", "she got really into the Fairholme wedding", "excited_them|you were really interested in the Fairholme wedding"},
+  -- what was said, told as said
+  {"backshift", "You asked about HEC-RAS and I said I'm \"rusty\".", "You asked about HEC-RAS and I said I was \"rusty\"."},
+  {"backshift", "You asked my typing speed and I said \"like 50?\"", "You asked about my typing speed and I said \"like 50?\""},
+  {"backshift", "It's 4.8% last year (11 out of 230 jobs).", "It was 4.8% last year (11 out of 230 jobs)."},
+  {"backshift", "I answered I have \"not so much\" knowledge of the UK system.", "I answered that I had \"not so much\" knowledge of the UK system."},
+  {"backshift", "I said I'd call and I said Imogen was late.", "I said I'd call and I said Imogen was late."},
   {"kept_out", "early-start sickness: I don't really have anything on this. skip", true},
   {"kept_out", "skip the small talk next time, go straight to numbers", false},
   {"kept_out", "I said I'd skip", false},

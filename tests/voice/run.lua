@@ -38,6 +38,7 @@ local function note(n)
     elseif rule == "tidy" then got = voice.tidy(input)
     elseif rule == "their_to_yours" then got = voice.their_to_yours(input)
     elseif rule == "kept_out" then got = voice.kept_out(input)
+    elseif rule == "backshift" then got = voice.backshift(input)
     elseif rule == "cue" then
       local key, text = voice.cue(input)
       got = key and key .. "|" .. text or "nil"
