@@ -1603,10 +1603,21 @@ local function next_step(ctx)
       end
     end
   end
+  -- (a line of the note's own that says what comes: "Panel, 1h, Olivia
+  -- chaired" tells of the interview itself)
+  local function ahead(p)
+    local l = p.text:lower()
+    return has_day(p.text) or l:find("%f[%a]next%f[%A]") or
+      l:find("%f[%a]will%f[%A]") or l:find("'ll%f[%A]") or
+      l:find("%f[%a]booked%f[%A]") or l:find("%f[%a]tomorrow%f[%A]") or
+      l:find("%f[%a]then%f[%A]") or l:find("%f[%a]week%f[%A]") or
+      ((p.heading or ""):lower():find("next") ~= nil)
+  end
   local function booked_in(keys)
     for _, key in ipairs(keys) do
       for _, p in ipairs(note.sections[key] or {}) do
-        if holds(p, booked_words) and usable(p) then
+        if holds(p, booked_words) and usable(p) and
+           (key == "guidance" or ahead(p)) then
           -- "You said the observed lesson ...": what they said is the
           -- step; in the first sentence that names one ("Ofsted is due
           -- any time. Next step is a stay and play session ...")
@@ -1660,9 +1671,19 @@ local function next_step(ctx)
   end
   if line then return line, from end
   -- "I understand you'll decide by the end of next week."
-  for _, p in ipairs(note.sections.other or {}) do
+  -- (and a line "next: ..." among the guidance: "@ruth next: meet 2
+  -- board members")
+  local lines = {}
+  for _, p in ipairs(note.sections.other or {}) do lines[#lines + 1] = p end
+  for _, p in ipairs(note.sections.guidance or {}) do
+    if p.text:lower():gsub("^%s*@%S+%s+", ""):match("^%s*next%s*[:=%-]") then
+      lines[#lines + 1] = p
+    end
+  end
+  for _, p in ipairs(lines) do
     -- (under a heading "Next steps", or a line "next: ...")
-    local next_line = p.text:lower():match("^%s*next%s*[:=%-]")
+    local next_line = p.text:lower():gsub("^%s*@%S+%s+", "")
+      :match("^%s*next%s*[:=%-]")
     if ((p.heading or ""):lower():match("next") or next_line or
         holds(p, expect_words)) and usable(p) then
       local t = plain(p)
@@ -1692,6 +1713,14 @@ local function next_step(ctx)
         if verb and meeting_verbs[verb:lower()] and book.meet and
            sr.words(first) <= 14 then
           first = dated(first)
+          -- "meet 2 board members, you'll set it up, probably week of 4
+          -- January": the meeting, and its week
+          local head = first:match("^(.-),%s")
+          local week = first:match("week of (%d%d?%a* %u%l+)") or
+            first:match("week of (the %d%d?%a*)")
+          if head and not head:find("%d%d?[:%.]?%d*%s?[ap]m") then
+            first = head .. (week and " in the week of " .. week or "")
+          end
           return fill(book.meet, {lower = md(voice.strip_end(
             voice.lower_first(first, names), "[%s%.]"))}), p
         end
@@ -2431,6 +2460,7 @@ local function compose(chosen, note)
       local head, rest = t:match("^(.-):%s+(.+)$")
       local slot = i == 1 and book.evidence or book.evidence_also
       local s, why
+      local must_noun = false
       if head and #head < 24 and ((voice.form(rest) == "i" and
          rest:match("^I%s")) or (voice.form(rest) == "we" and
          not head:find("%s") and rest:match("^%a+ %u[%w%s]- we%s"))) then
@@ -2501,9 +2531,18 @@ local function compose(chosen, note)
           s, why = word(book.evidence_unsaid, t, ctx)
         end
         if not s then s, why = word(slot, t, ctx) end
+        -- a point the writer marked #must is said, as something not said
+        -- in the interview, where the slot has no wording of its form
+        if not s and p.tags.must and p.section == "not_said" and
+           book.evidence_unsaid and not labelled then
+          s, why = word(book.evidence_unsaid, t, ctx)
+          -- (kept before the moment that connected is cut for it)
+          if s then must_noun = true end
+        end
       end
       if s then
-        say(2, voice.capitalize(s), i == 1 and 70 or p.score, p)
+        say(2, voice.capitalize(s), i == 1 and 70 or
+          (must_noun and 57 or p.score), p)
         if result then
           say(2, md(voice.end_mark(voice.capitalize(result))),
               i == 1 and 55 or p.score - 1, p)

@@ -618,6 +618,15 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "test coverage matters to them, mention it", 3)})
 hasnt(d, "the test")
 
+-- a line that tells of the interview itself is no step ahead; a line
+-- "next: meet ..." among the guidance is one
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("other", nil, "Panel, 1h, Olivia chaired.", 0)})
+hasnt(d, "the panel")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "next: meet 2 board members (chair + development committee chair), she'll set it up, probably week of 4 Jan", 1)})
+has(d, "I'd be glad to meet 2 board members in the week of 4 January.")
+
 -- a thing to send, without why it is wanted
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "he asked me to send the Kinley repairs KPI schedule so he can see how it's structured", 3)})
