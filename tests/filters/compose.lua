@@ -45,17 +45,17 @@ local d = draft_of({point("excited_me", "connect",
   "Riverside is opening two urgent-care clinics next year")})
 has(d, "Thank you for our conversation about the Director of Operations " ..
        "role at Riverside Health.")
-has(d, "I especially enjoyed hearing that Riverside is opening two " ..
+has(d, "I enjoyed hearing that Riverside is opening two " ..
        "urgent-care clinics next year.")
 assert(d.greeting == "Dear Maria,", d.greeting)
 assert(d.closing == "Best regards," and d.signature == "Chris Boyd")
 
 d = draft_of({point("excited_me", "connect", "The new design system")})
-has(d, "I especially enjoyed hearing about the new design system.")
+has(d, "I enjoyed hearing about the new design system.")
 
 d = draft_of({point("excited_me", "connect",
   "They're moving to Rust by Q3; nobody mentioned it in the ad")})
-has(d, "I especially enjoyed hearing that you're moving to Rust by Q3.")
+has(d, "I enjoyed hearing that you're moving to Rust by Q3.")
 hasnt(d, "nobody mentioned")
 
 d = draft_of({point("excited_them", "connect",

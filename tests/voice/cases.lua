@@ -573,7 +573,7 @@ return {
   {"written", "You def noticed because you asked a follow up I couldnt answer.", "nil"},
   {"written", "I must correct this: is important for honesty.", "nil"},
   {"written", "You mentioned snagging list at handover way too long.", "nil"},
-  {"written", "I especially enjoyed hearing about the readout expected Q3 2027: if positive, raise and possible US listing.", "I especially enjoyed hearing about the readout expected Q3 2027."},
+  {"written", "I enjoyed hearing about the readout expected Q3 2027: if positive, raise and possible US listing.", "I enjoyed hearing about the readout expected Q3 2027."},
   -- a point under no heading, read by its opening words
   {"cue", "she liked that i do guided biofilm therapy", "excited_them|she liked that i do guided biofilm therapy"},
   {"cue", "their problem (she said it twice): **midweek is dead**", "problems|**midweek is dead**"},
@@ -626,7 +626,7 @@ return {
   {"normalize", "Said 12 months. You are the finance director, and you will check.", "Said 12 months."},
   {"normalize", "So tired. Said 12 months", "Said 12 months"},
   {"head_phrase", "the Trovia story (route acceptance up from 62% to 88% after we let riders flag bad stops)", "the Trovia story (route acceptance up from 62% to 88% after we let riders flag bad stops)"},
-  {"written", "I especially enjoyed hearing about the going from 20 to 30bbl with new FVs in February.", "I especially enjoyed hearing about going from 20 to 30bbl with new FVs in February."},
+  {"written", "I enjoyed hearing about the going from 20 to 30bbl with new FVs in February.", "I enjoyed hearing about going from 20 to 30bbl with new FVs in February."},
   {"written", "I was glad we got to talk about the training at my last job.", "I was glad we got to talk about the training at my last job."},
   {"written", "You were open about the problem: also lots of trainees drop out in the rules module.", "You were open about the problem: lots of trainees drop out in the rules module."},
   -- "You mentioned that you {lower}": the clause is "you" and the point's
