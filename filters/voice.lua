@@ -739,6 +739,33 @@ local function normalize(text, keep_verdicts, words)
       s = s:gsub("%s+%-%-?%s+([Ww]rong)%s*[:,]%s+", ". %1: ")
       s = s:gsub("%s+%-%-%s+", " \u{2014} ")
     end
+    -- a speaker's fillers, outside quotation: "for like 3 min" is "for
+    -- about 3 minutes"; "I kind of waffled" is "I waffled"
+    if s:find("like", 1, true) or s:find("kind of", 1, true) or
+       s:find("sort of", 1, true) or s:find("basically", 1, true) then
+      local src = s
+      s = s:gsub("()(%f[%a]%a+ )(like) (%d)", function(at, before, _, d)
+        local _, q = src:sub(1, at):gsub('"', "")
+        local b = before:lower():gsub("%s+$", "")
+        if q % 2 == 0 and (b == "for" or b == "took" or b == "was" or
+           b == "in" or b == "after" or b == "waited") then
+          return before .. "about " .. d
+        end
+      end)
+      src = s
+      s = s:gsub("()(%f[%a][Ii]) (%a+) of (%a+)", function(at, i, what, verb)
+        local _, q = src:sub(1, at):gsub('"', "")
+        if q % 2 == 0 and (what == "kind" or what == "sort") and
+           (past[verb] or verb:match("^%l+ed$")) then
+          return i .. " " .. verb
+        end
+      end)
+      src = s
+      s = s:gsub("()(%f[%a][Ii]) basically (%a+)", function(at, i, verb)
+        local _, q = src:sub(1, at):gsub('"', "")
+        if q % 2 == 0 then return i .. " " .. verb end
+      end)
+    end
     if s:find("its", 1, true) then
       s = s:gsub("%f[%a]([Ii])ts (%S+)", function(i, w)
         local lw = w:lower():gsub("%p+$", "")

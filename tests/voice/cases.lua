@@ -16,6 +16,10 @@ return {
   -- "->" to a bound is "to"
   -- "its" where a possessive cannot be; capitals of emphasis, not acronyms
   -- a verdict after a dash starts its own sentence; "--" is a dash
+  -- a speaker's fillers go, outside quotation
+  {"normalize", "I rambled about the alarm panel for like 3 min", "I rambled about the alarm panel for about 3 minutes"},
+  {"normalize", "I kind of waffled, something about the service desk", "I waffled, something about the service desk"},
+  {"normalize", "he said \"it took like 3 days\"", "he said \"it took like 3 days\""},
   {"normalize", "I said I \"dont really do French anymore\" -- wrong: ~30% of my work last yr was FR", "I said I \"don't really do French anymore\". In fact, about 30% of my work last year was FR"},
   {"normalize", "I said \"like 50?\" -- I tested at 72 wpm", "I said \"like 50?\" \u{2014} I tested at 72 wpm"},
   {"normalize", "its been in the papers, its valid til sept", "it's been in the papers, it's valid til sept"},
