@@ -1796,6 +1796,11 @@ local topic_adjectives = {high = true, low = true, big = true, small = true,
   more = true, less = true, too = true, very = true, new = true, old = true,
   many = true, much = true, few = true}
 
+-- Words a topic does not end on: "tenants don't".
+local topic_function = {is = true, are = true, was = true, were = true,
+  has = true, have = true, had = true, ["do"] = true, does = true,
+  did = true, can = true, will = true, the = true, a = true, an = true,
+  ["and"] = true, ["or"] = true, to = true, of = true, ["for"] = true}
 -- Up to two content words the problem and the evidence share, as the
 -- problem writes them.
 local function shared_topic(problem, evidence)
@@ -1829,7 +1834,9 @@ local function shared_topic(problem, evidence)
       -- severity"
       local first, last = orig:lower():match("^(%S+) (%S+)$")
       if topic_verbs[last] or (last and last:match("ed$")) or
-         topic_adjectives[first] then
+         topic_adjectives[first] or
+         (last and (last:match("n't$") or last:match("'") or
+          topic_function[last])) then
         return nil
       end
       return (orig:gsub("^black Friday", "Black Friday"))

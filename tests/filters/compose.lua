@@ -652,6 +652,10 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("excited_them", "connect", "She asked if she could see the model -> send her an anonymised version.", 3)})
 has(d, "I will send the anonymised version of the model you asked for.")
 
+-- nor "tenants don't"
+d = draft_of({point("problems", "problem", "tenants don't trust contractors, missed appointments the no.1 complaint"),
+  point("not_said", "evidence", "contractor report cards published to tenants every quarter at Kinley, complaints about no-shows down 40%, tenants don't chase us now", 3)})
+assert(not d.subject:find("don't", 1, true), d.subject)
 -- a subject's topic is a thing, not "editor left"
 d = draft_of({point("problems", "problem", "Last editor left mid-project, logs are a mess"),
   point("not_said", "evidence", "I took over mid-project when an editor left and re-logged 200 hours in 3 weeks", 3)})
