@@ -41,10 +41,17 @@ static const char *const stop_words[] = {
 	"when", "where", "which", "while", "who", "whom",
 	"why", "will", "with", "would", "year", "years",
 	"you", "your", "yours",
+	/* (and a note's self-talk and reporting words: "lol", "dont", "said"
+	 * are in everything and say nothing of what a point is about) */
+	"lol", "ugh", "meh", "haha", "yeah", "kinda", "sorta", "dont",
+	"didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "thats", "im",
+	"ive", "said", "says", "asked", "told", "tell", "tells", "think",
+	"thought", "know", "see", "literally", "basically", "actually",
+	"stuff",
 };
 
 #define N_STOP (sizeof(stop_words) / sizeof(stop_words[0]))
-#define STOP_SLOTS 512 /* a power of two, over three times N_STOP */
+#define STOP_SLOTS 1024 /* a power of two, over three times N_STOP */
 _Static_assert(N_STOP < 255 && STOP_SLOTS > 3 * N_STOP, "stop_slots");
 
 /* An open-addressing index of stop_words (index + 1; 0 is empty), made on

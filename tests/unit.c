@@ -1340,6 +1340,14 @@ test_text_render(void)
 	    0);
 	free(got);
 	sr_buf_free(&b);
+
+	current = "text: a note's self-talk is no content word";
+	CHECK(sr_text_is_stop_word("lol"));
+	CHECK(sr_text_is_stop_word("dont"));
+	CHECK(sr_text_is_stop_word("said"));
+	CHECK(sr_text_is_stop_word("the"));
+	CHECK(!sr_text_is_stop_word("brew"));
+	CHECK(!sr_text_is_stop_word("cleaning"));
 	test_widths();
 }
 
