@@ -1170,7 +1170,7 @@ local step_words = {"stay and play session", "ride along", "ride-along",
   "presentation round", "presentation", "skills test", "excel test", "design test",
   "written test", "practical test", "technical test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
-  "exercise", "assessment", "practical", "test"}
+  "exercise", "assessment", "practical", "test", "day"}
 
 -- A time right after a step: " next week", " on Oct 14", " Thursday at 3",
 -- " with the CTO".
@@ -1249,6 +1249,13 @@ local function booked_in_words(t)
     -- (a test alone is a step only with its day: "test = subtitle a
     -- clip, they send it Monday", not "test suite takes 55 min")
     if a and w == "test" and not has_day(t) then a = nil end
+    -- (a day is a step only with its kind and date: "brew day together
+    -- sat 19th, 7am")
+    if a and w == "day" and not (has_day(t) and
+       l:sub(1, a - 1):match("^%s*%l+ $") and
+       not not_kinds[l:sub(1, a - 1):match("(%l+) $")]) then
+      a = nil
+    end
     if a then
       -- "2nd round is Excel test" -> "the Excel test"
       local clause = t:sub(1, (t:find("[,;:%.]", a) or #t + 1) - 1)
@@ -1519,7 +1526,7 @@ local booked_words = {"round", "panel", "role", "presentation", "take",
   "next step is", "next =",
   "lesson", "observation", "trial",
   "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
-  "case study", "exercise", "assessment"}
+  "case study", "exercise", "assessment", " day"}
 local expect_words = {"decide by", "will call", "will schedule",
   "be in touch", "hear back", "let me know"}
 
@@ -2835,8 +2842,13 @@ local function compose(chosen, note)
       names_step = true
     end
   end
+  -- (but a thing to send is its own: "send my QC SOPs" is not "for the
+  -- brew day")
+  local sending = acted_advice and (acted_advice:match("^send%s") or
+    acted_advice:match("^email%s"))
   if acted and acted_advice and step_line and step_line == plain and
-     not names_step and book.step_prep and book.step_prep.advice then
+     not names_step and not sending and book.step_prep and
+     book.step_prep.advice then
     acted = fill(book.step_prep.advice, {step = md(ctx.plain_step),
       lower = md(acted_advice)})
     step_line = nil

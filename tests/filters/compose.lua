@@ -627,6 +627,16 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "next: meet 2 board members (chair + development committee chair), she'll set it up, probably week of 4 Jan", 1)})
 has(d, "I'd be glad to meet 2 board members in the week of 4 January.")
 
+-- a day with its kind and date is a step; a thing to send is not for it
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "brew day together sat 19th, 7am, \"wear boots you dont love\"", 3),
+  point("guidance", "guidance", "send her my QC SOPs (cleaned up version)", 2)})
+has(d, "the brew day on Saturday 19th at 7am")
+hasnt(d, "For the brew day")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "every day counts, be concrete", 3)})
+hasnt(d, "the every day")
+
 -- a thing to send, without why it is wanted
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "he asked me to send the Kinley repairs KPI schedule so he can see how it's structured", 3)})
