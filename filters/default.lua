@@ -1617,7 +1617,7 @@ local function next_step(ctx)
     return has_day(p.text) or l:find("%f[%a]next%f[%A]") or
       l:find("%f[%a]will%f[%A]") or l:find("'ll%f[%A]") or
       l:find("%f[%a]booked%f[%A]") or l:find("%f[%a]tomorrow%f[%A]") or
-      l:find("%f[%a]then%f[%A]") or l:find("%f[%a]week%f[%A]") or
+      l:find("%f[%a]week of%f[%A]") or
       ((p.heading or ""):lower():find("next") ~= nil)
   end
   local function booked_in(keys)
