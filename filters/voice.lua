@@ -2252,6 +2252,27 @@ for w in ([[empty flat full late slow stale broken tight short behind
   furious angry low high]]):gmatch("%a+") do
   standing[w] = true
 end
+-- Words in -ing that name a thing: "individual giving", "staffing".
+local ing_nouns = {during = true, including = true, nothing = true,
+  something = true, everything = true, morning = true, evening = true,
+  anything = true, building = true, training = true, funding = true,
+  housing = true, spending = true, planning = true, booking = true,
+  marketing = true, pricing = true, parking = true, staffing = true,
+  giving = true, boarding = true, catering = true, onboarding = true,
+  licensing = true, fundraising = true, meeting = true, ceiling = true,
+  recruiting = true, hiring = true, invoicing = true, reporting = true,
+  scheduling = true, ticketing = true, lending = true, billing = true,
+  teaching = true, learning = true, nursing = true, engineering = true,
+  manufacturing = true, banking = true, accounting = true,
+  consulting = true, publishing = true, cleaning = true, testing = true,
+  packaging = true, shipping = true, trading = true, printing = true,
+  farming = true, coaching = true, mentoring = true, safeguarding = true,
+  monitoring = true, heating = true, plumbing = true, roofing = true,
+  flooring = true, lighting = true, wiring = true, signalling = true,
+  signaling = true, dispatching = true, sourcing = true, purchasing = true,
+  procurement = true, retraining = true, forecasting = true,
+  budgeting = true, messaging = true, branding = true, advertising = true,
+  fencing = true, storing = true, ordering = true, routing = true}
 -- The words of a thing before how it stands or what it is doing: at
 -- most three, in lower case (or an acronym), none a verb or a word of
 -- its own.
@@ -2264,18 +2285,13 @@ local function subject_words(s)
   for k = 2, math.min(#ws, 4) do
     local w = ws[k]:lower()
     if standing[w] or (w:match("^%l+ing$") and #w > 5 and
-       not ({during = 1, including = 1, nothing = 1, something = 1,
-         everything = 1, morning = 1, evening = 1, anything = 1,
-         building = 1, training = 1, funding = 1, housing = 1,
-         spending = 1, planning = 1, booking = 1, bookings = 1,
-         marketing = 1, pricing = 1, parking = 1, staffing = 1,
-         giving = 1, boarding = 1, catering = 1, onboarding = 1,
-         licensing = 1, fundraising = 1, meeting = 1, ceiling = 1})[w])
-       then
+       not ing_nouns[w]) then
       for j = 1, k - 1 do
         local x = ws[j]
         local lx = x:lower()
-        if not (x:match("^%l[%l%-&']*$") or x:match("^%u[%u&%d]+s?$")) or
+        -- ("running late", "delivering about 19%": a doing, not a thing)
+        if (lx:match("ing$") and not ing_nouns[lx]) or
+           not (x:match("^%l[%l%-&']*$") or x:match("^%u[%u&%d]+s?$")) or
            verbs[lx] or past[lx] or s_verbs[lx] or sure_verbs[lx] or
            agree[lx] or subjects[lx] or relative[lx] or
            (determiner[lx] and (j > 1 or lx ~= "the")) or of_phrase[lx] and
@@ -2297,7 +2313,8 @@ local function state(s)
   -- catalogued": a verb or an amount first, no noun to give a verb)
   local w1 = (s:match("^(%a+)") or ""):lower()
   if past[w1] or (w1:match("^%l+ed$") and #w1 > 4) or w1 == "only" or
-     w1 == "just" or w1 == "nearly" or w1 == "almost" then
+     w1 == "just" or w1 == "nearly" or w1 == "almost" or
+     (w1:match("ing$") and #w1 > 5 and not ing_nouns[w1]) then
     return s
   end
   -- "F&B losing money", "restaurant empty midweek": the thing, "is" or
@@ -2368,8 +2385,9 @@ function voice.state(text)
     -- (a part after the first that has its subject and verb, "they've
     -- just been appointed", stays as written)
     local function part(x, first)
-      if not first and (voice.subject_verb(x) or
-         subjects[(x:match("^(%a+)") or ""):lower()]) then
+      local w1 = (x:match("^(%a+)") or ""):lower()
+      if not first and (voice.subject_verb(x) or subjects[w1] or
+         (w1:match("ing$") and not ing_nouns[w1])) then
         return x
       end
       return state(x)

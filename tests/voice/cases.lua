@@ -327,6 +327,9 @@ return {
   {"state", "island ppl furious, its been in the papers", "island ppl are furious, its been in the papers"},
   {"state", "construction team doubling, they've just been appointed to the panel", "construction team is doubling, they've just been appointed to the panel"},
   {"state", "individual giving flat for 3 years", "individual giving is flat for 3 years"},
+  -- a doing is not a thing that stands somehow
+  {"state", "dentists sharing nurses, running late", "dentists are sharing nurses, running late"},
+  {"state", "quoting 28%, delivering about 19% on live events", "quoting 28%, delivering about 19% on live events"},
   {"state", "alert fatigue: about 300 pages a week", "alert fatigue: about 300 pages a week"},
   {"state", "They promote SMs from inside", "They promote SMs from inside"},
   {"state", "Store missed plan 7 of 9 months", "Store missed plan 7 of 9 months"},
