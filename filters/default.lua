@@ -1403,7 +1403,12 @@ local function requested(t)
   end
   if not thing then return nil end
   thing = thing:gsub("%s+by%s.*$", ""):gsub("%s+before%s.*$", "")
-    :gsub("%s+$", "")
+    :gsub("%s+%-%-?%s.*$", ""):gsub("%s+$", "")
+  -- "send it over by the 8th": a day is no thing to send
+  if thing:match("^%d+%a*$") or thing:match("^%a+day$") or
+     thing:match("^end of ") or thing == "" then
+    return nil
+  end
   -- "could see the model -> send her an anonymised version": that
   -- version of it
   local version = l:match("send %a+ an? ([%w%-]+ version)%f[%W]")

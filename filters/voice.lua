@@ -24,7 +24,7 @@ local voice = {}
 -- Shorthand as people write it after an interview, and its long form.
 -- Each entry is a whole word (case aside) unless it holds punctuation.
 voice.shorthand = {
-  abt = "about", b4 = "before", bc = "because", esp = "especially",
+  abt = "about", b4 = "before", ur = "your", bc = "because", esp = "especially",
   thru = "through", tonite = "tonight", tmrw = "tomorrow", ppl = "people",
   mgmt = "management", mgr = "manager", mgrs = "managers", govt =
   "government", dept = "department", exp = "experience", sched =
@@ -544,6 +544,9 @@ local verdict_contains = {"should have been honest", "i think you knew",
   "instead of just laughing", "you will check", "you'll check",
   "she will check", "she'll check", "he will check", "he'll check",
   "they will check", "they'll check", "not the end of the world",
+  "she'll find out", "he'll find out", "they'll find out",
+  "she will find out", "he will find out", "they will find out",
+  "you'll find out",
   "want to be straight with", "technically true-ish"}
 
 -- A sentence that opens with one of these is the writer's verdict on
@@ -766,6 +769,15 @@ local function normalize(text, keep_verdicts, words)
         if q % 2 == 0 then return i .. " " .. verb end
       end)
     end
+    -- "if ur not sure": "you're" where "your" cannot be
+    if s:find("ur ", 1, true) then
+      s = s:gsub("%f[%a]([Uu])r (%a+)", function(u, w)
+        if its_next[w:lower()] or w == "sure" or w == "right" or
+           w == "wrong" or w == "ready" then
+          return (u == "U" and "You're " or "you're ") .. w
+        end
+      end)
+    end
     if s:find("its", 1, true) then
       s = s:gsub("%f[%a]([Ii])ts (%S+)", function(i, w)
         local lw = w:lower():gsub("%p+$", "")
@@ -931,6 +943,22 @@ local function normalize(text, keep_verdicts, words)
       prev = w
       return r
     end)
+    -- "3-yr roster", "2-hr response": a number and its unit before a
+    -- noun are one word, and singular
+    if s:find("%d%-%a") then
+      s = s:gsub("(%d)%-(%a+)s(%s+%a)", function(n, unit, rest)
+        if unit == "year" or unit == "hour" or unit == "week" or
+           unit == "month" or unit == "minute" or unit == "day" then
+          return n .. "-" .. unit .. rest
+        end
+      end)
+    end
+    -- "availability is 94% target 97": against a target
+    if s:find(" target ", 1, true) then
+      s = s:gsub("(%d)(%%?) target (%d+)(%%?)", function(a, p1, b, p2)
+        return a .. p1 .. " against a target of " .. b .. (p2 ~= "" and p2 or p1)
+      end)
+    end
     s = drop_asides(s)
     -- "read the protocols before the test esp RSI": a comma before it
     s = gsub_if(s, "especially ", "(%l) especially (%u)", "%1, especially %2")

@@ -637,6 +637,14 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "every day counts, be concrete", 3)})
 hasnt(d, "the every day")
 
+-- a day is no thing to send; what follows a dash is not the thing
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "email a scan of the FOO cert, send b4 the 8th", 3)})
+hasnt(d, "the 8th you asked for")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "send the sample run-of-show - REDACT the client names", 3)})
+has(d, "I will send the sample run-of-show you asked for.")
+
 -- a thing to send, without why it is wanted
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "he asked me to send the Kinley repairs KPI schedule so he can see how it's structured", 3)})

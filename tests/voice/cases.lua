@@ -17,6 +17,11 @@ return {
   -- "its" where a possessive cannot be; capitals of emphasis, not acronyms
   -- a verdict after a dash starts its own sentence; "--" is a dash
   -- a speaker's fillers go, outside quotation
+  -- "ur", "3-yr", a target, "she'll find out"
+  {"normalize", "ask if ur not sure, send ur CV", "ask if you're not sure, send your CV"},
+  {"normalize", "a 3-yr roster and a 2-hr response", "a 3-year roster and a 2-hour response"},
+  {"normalize", "availability is 94% target 97", "availability is 94% against a target of 97%"},
+  {"normalize", "By value its 38%. she'll find out.", "By value it's 38%."},
   {"normalize", "I rambled about the alarm panel for like 3 min", "I rambled about the alarm panel for about 3 minutes"},
   {"normalize", "I kind of waffled, something about the service desk", "I waffled, something about the service desk"},
   {"normalize", "he said \"it took like 3 days\"", "he said \"it took like 3 days\""},
