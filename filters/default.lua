@@ -764,7 +764,10 @@ local function prose(p, ctx, company, keep_verdicts)
     t = voice.brackets(t, function(b)
       local inner = b:match("^%((.-)%)$")
       if inner and voice.form(inner) == "past" and
-         past_mine[inner:match("^(%l+)") or ""] then
+         past_mine[inner:match("^(%l+)") or ""] and
+         p.section ~= "problems" and p.section ~= "excited_me" and
+         not inner:match("^%a+ by ") and not inner:match("^%a+ in %d") and
+         not inner:match("^%a+ redundant") then
         return " (I " .. inner .. ")"
       end
     end)
@@ -1008,7 +1011,11 @@ local function about(t, names)
   local r1 = rest and rest:match("^(%a+)") or ""
   if n and one and sized[one] and n ~= "1" and r1:match("^%l") and
      not ({of = 1, ago = 1, ["in"] = 1, at = 1, old = 1, experience = 1,
-       as = 1, on = 1, with = 1, ["for"] = 1, later = 1})[r1] then
+       as = 1, on = 1, with = 1, ["for"] = 1, later = 1, a = 1, an = 1,
+       the = 1, per = 1, from = 1, to = 1, ["until"] = 1, each = 1,
+       every = 1, service = 1, left = 1, away = 1, off = 1, out = 1,
+       into = 1, after = 1, before = 1, over = 1, under = 1})[r1] and
+     not r1:match("ing$") then
     return "a " .. n .. "-" .. one .. " " .. rest
   end
   if noun_starts[w1:lower()] or names[w1] or w1:match("^%u%u") or
@@ -1142,8 +1149,11 @@ local function word(slot, t, ctx, extra)
       end
       -- "3 years maintenance fitter at Glenmuir Creamery": as a fitter
       local n2, role, at = t:match("^my (%d+ years?) ([%l][%l%-]+ [%l%-]+) (at %u.*)$")
-      if n2 and not role:match("^as ") and not role:match("^in ") and
-         not role:match("^of ") and not role:match("ing ") then
+      local r1 = n2 and role:match("^(%l+)")
+      if n2 and not ({as = 1, ["in"] = 1, of = 1, on = 1, off = 1,
+         part = 1, full = 1, back = 1, at = 1, with = 1, ["for"] = 1,
+         over = 1, abroad = 1, away = 1, mostly = 1, mainly = 1})[r1] and
+         not role:match("ing ") then
         t = "my " .. n2 .. " as " .. voice.a_or_an(role) .. " " .. role ..
           " " .. at
       end
@@ -1204,6 +1214,10 @@ local step_kinds = {technical = true, partner = true, final = true,
   formal = true, follow = true, ["follow-up"] = true, trial = true,
   working = true, shadow = true}
 
+local months_lower = {}
+for m in ([[january february march april may june july august september
+  october november december jan feb mar apr jun jul aug sep sept oct nov
+  dec]]):gmatch("%a+") do months_lower[m] = true end
 -- Words before a step's noun that are not its kind: "good interview",
 -- "my assessment".
 local not_kinds = {good = true, bad = true, great = true, long = true,
@@ -1223,11 +1237,24 @@ local day_names = {mon = true, monday = true, tue = true, tues = true,
   tuesday = true, wed = true, weds = true, wednesday = true, thu = true,
   thur = true, thurs = true, thursday = true, fri = true, friday = true,
   sat = true, saturday = true, sun = true, sunday = true}
+-- (a day that is also a word, "sat", "sun", "wed", "mon", is one only
+-- before a date or a time: "sat 19th", "sat 7am"; an ordinal is a date
+-- after a day, "the", "on" or "by", or before a month)
+local word_days = {sat = true, sun = true, wed = true, mon = true}
 local function has_day(t)
-  for w in t:lower():gmatch("%a+") do
-    if day_names[w] then return true end
+  local l = t:lower()
+  for w, after in l:gmatch("(%a+)(%W*%w*)") do
+    if day_names[w] and (not word_days[w] or after:match("^%.?%s*%d")) then
+      return true
+    end
   end
-  return t:find("%f[%d]%d%d?[snrt][tdh]%f[%A]") ~= nil
+  for before, n, rest in l:gmatch("(%a*)%s*(%d%d?)[snrt][tdh]%f[%A]%s*(%a*)") do
+    if before == "the" or before == "on" or before == "by" or
+       before == "before" or day_names[before] or months_lower[rest] then
+      return true
+    end
+  end
+  return false
 end
 
 -- A booked next step in a text: "the panel next week", or nil.
@@ -1412,11 +1439,11 @@ local function requested(t)
   -- "could see the model -> send her an anonymised version": that
   -- version of it
   local version = l:match("send %a+ an? ([%w%-]+ version)%f[%W]")
+  local named_as
   if version and not thing:find("version", 1, true) then
     local at = l:find(thing, 1, true)
-    thing = version .. " of the " .. (at and t:sub(at, at + #thing - 1) or thing)
-    l = thing:lower()
-    t = thing
+    named_as = version .. " of the " ..
+      (at and t:sub(at, at + #thing - 1) or thing)
   end
   -- "the sequence and I walked her through it": the thing, not the story
   for _, who in ipairs({"i", "we", "she", "he", "they", "you"}) do
@@ -1431,7 +1458,7 @@ local function requested(t)
     l:match("%f[%w]by (tomorrow)") or l:match("%f[%w]by (end of %a+)")
   if by then by = " by " .. by:gsub("^%l", string.upper) end
   if by == " by Tomorrow" then by = " by tomorrow" end
-  return thing, by
+  return named_as or thing, by
 end
 
 -- A booked step with what their guidance says to bring to it: "Next is
@@ -1730,7 +1757,9 @@ local function next_step(ctx)
           local head = first:match("^(.-),%s")
           local week = first:match("week of (%d%d?%a* %u%l+)") or
             first:match("week of (the %d%d?%a*)")
-          if head and not head:find("%d%d?[:%.]?%d*%s?[ap]m") then
+          local tail = head and first:sub(#head + 2) or ""
+          if head and not head:find("%d%d?[:%.]?%d*%s?[ap]m") and
+             (week or not has_day(tail)) then
             first = head .. (week and " in the week of " .. week or "")
           end
           return fill(book.meet, {lower = md(voice.strip_end(
@@ -1834,7 +1863,7 @@ local function shared_topic(problem, evidence)
       -- IS Millgate" or "just bought Millgate Retail Park")
       local w1 = orig:match("^%a+")
       local named = false
-      for _, x in ipairs({problem.text, evidence.text}) do
+      for _, x in ipairs(w1 and {problem.text, evidence.text} or {}) do
         for pre in x:gmatch("(%S?)%s+" .. w1 .. "%f[%A]") do
           if pre ~= "" and not pre:match("[%.!?:]") then named = true end
         end

@@ -345,9 +345,13 @@ local function expand_symbols(s, words)
     -- "22 min -> 6 min": a number and its unit
     s = s:gsub("(%d[%d,%.]*%s*%a+)%s*%->%s*(%S*%d)", "%1 to %2")
     -- "~7 min -> under 2": to a bound
-    for _, q in ipairs({"under", "over", "below", "above", "about",
-        "around", "nearly", "almost", "just under", "just over"}) do
-      s = s:gsub("(%d[%d,%.]*%s*%a*)%s*%->%s*(" .. q .. " %S*%d)", "%1 to %2")
+    if s:find("%->%s*%a") then
+      for _, q in ipairs({"under", "over", "below", "above", "about",
+          "around", "nearly", "almost"}) do
+        if s:find("-> " .. q, 1, true) or s:find("->" .. q, 1, true) then
+          s = s:gsub("(%d%s*%a*)%s*%->%s*(" .. q .. " %S*%d)", "%1 to %2")
+        end
+      end
     end
     -- "the Airflow -> Dagster migration": from one name to another
     s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%u[%w%-]*)", "%1 to %2")
@@ -707,18 +711,15 @@ local time_units = {yr = true, yrs = true, wk = true, wks = true,
   hr = true, hrs = true, mo = true, mos = true, min = true, mins = true}
 -- Words after "its" that show it is "it's": "its been", "its valid".
 local its_next = {been = true, ["not"] = true, a = true, an = true,
-  the = true, only = true, just = true, valid = true, about = true,
-  more = true, less = true, too = true, very = true, so = true,
-  fine = true, ok = true, okay = true, all = true, still = true,
-  actually = true, really = true, going = true, my = true, your = true,
-  our = true, their = true, what = true, why = true, how = true,
-  ["true"] = true, ["false"] = true, ["in"] = true, on = true, at = true,
-  ["for"] = true, because = true, now = true, never = true,
-  always = true, like = true, got = true, gonna = true, exactly = true}
+  the = true, valid = true, about = true, too = true, so = true,
+  fine = true, ok = true, okay = true, still = true, actually = true,
+  really = true, going = true, my = true, your = true, our = true,
+  their = true, what = true, why = true, how = true, because = true,
+  now = true, never = true, always = true, gonna = true}
 -- Words a note writes in capitals for emphasis ("what I SHOULD have
 -- said", "led with THAT"): never an acronym.
 local shouted = {}
-for w in ([[should would could will must not never that this these
+for w in ([[should would could will not never that this these
   those what really very actually always was were does did have had but
   then the only every need want know cant dont wont didnt isnt wasnt
   definitely totally absolutely]]):gmatch("%a+") do
@@ -743,31 +744,32 @@ local function normalize(text, keep_verdicts, words)
       s = s:gsub("%s+%-%-%s+", " \u{2014} ")
     end
     -- a speaker's fillers, outside quotation: "for like 3 min" is "for
-    -- about 3 minutes"; "I kind of waffled" is "I waffled"
+    -- about 3 minutes"; "I kind of waffled" is "I waffled" (each part
+    -- between quotation marks in one pass: the odd parts are quoted)
     if s:find("like", 1, true) or s:find("kind of", 1, true) or
        s:find("sort of", 1, true) or s:find("basically", 1, true) then
-      local src = s
-      s = s:gsub("()(%f[%a]%a+ )(like) (%d)", function(at, before, _, d)
-        local _, q = src:sub(1, at):gsub('"', "")
-        local b = before:lower():gsub("%s+$", "")
-        if q % 2 == 0 and (b == "for" or b == "took" or b == "was" or
-           b == "in" or b == "after" or b == "waited") then
-          return before .. "about " .. d
+      local parts, n = {}, 0
+      for part in (s .. '"'):gmatch('([^"]*)"') do
+        n = n + 1
+        if n % 2 == 1 then
+          part = part:gsub("(%f[%a]%a+ )like (%d)", function(before, d)
+            local b = before:lower():gsub("%s+$", "")
+            if b == "for" or b == "took" or b == "was" or b == "in" or
+               b == "after" or b == "waited" then
+              return before .. "about " .. d
+            end
+          end)
+          part = part:gsub("(%f[%a][Ii]) (%a+) of (%a+)", function(i, what, verb)
+            if (what == "kind" or what == "sort") and
+               (past[verb] or verb:match("^%l+ed$")) then
+              return i .. " " .. verb
+            end
+          end)
+          part = part:gsub("(%f[%a][Ii]) basically (%a+)", "%1 %2")
         end
-      end)
-      src = s
-      s = s:gsub("()(%f[%a][Ii]) (%a+) of (%a+)", function(at, i, what, verb)
-        local _, q = src:sub(1, at):gsub('"', "")
-        if q % 2 == 0 and (what == "kind" or what == "sort") and
-           (past[verb] or verb:match("^%l+ed$")) then
-          return i .. " " .. verb
-        end
-      end)
-      src = s
-      s = s:gsub("()(%f[%a][Ii]) basically (%a+)", function(at, i, verb)
-        local _, q = src:sub(1, at):gsub('"', "")
-        if q % 2 == 0 then return i .. " " .. verb end
-      end)
+        parts[n] = part
+      end
+      s = table.concat(parts, '"')
     end
     -- "if ur not sure": "you're" where "your" cannot be
     if s:find("ur ", 1, true) then
@@ -781,7 +783,8 @@ local function normalize(text, keep_verdicts, words)
     if s:find("its", 1, true) then
       s = s:gsub("%f[%a]([Ii])ts (%S+)", function(i, w)
         local lw = w:lower():gsub("%p+$", "")
-        if its_next[lw] or w:match("^[%d£%$]") then
+        if its_next[lw] or w:match("^£%d") or w:match("^%$%d") or
+           w:match("^€%d") then
           return i .. "t's " .. w
         end
       end)
@@ -791,9 +794,13 @@ local function normalize(text, keep_verdicts, words)
       -- shouted whole, which has its own rule)
       local src = s
       s = s:gsub("()%f[%a](%u%u+)%f[%A]()", function(a, w, b)
-        local before = src:sub(1, a - 1):match("(%S+)%s*$") or ""
-        local after = src:sub(b):match("^%s*(%S+)") or ""
-        if shouted[w:lower()] and not src:sub(b, b):match("['\226]") and
+        if not shouted[w:lower()] then return nil end
+        -- (the words either side, from a short window: a page of
+        -- acronyms is one pass)
+        local before = src:sub(math.max(1, a - 64), a - 1):match("(%S+)%s*$")
+          or ""
+        local after = src:sub(b, b + 64):match("^%s*(%S+)") or ""
+        if not src:sub(b, b):match("['\226]") and
            not before:match("%u%u") and not after:match("^%p*%u%u") then
           return w:lower()
         end
@@ -1377,13 +1384,14 @@ function voice.their_to_yours(s, singular)
   if at then
     return voice.their_to_yours(s:sub(1, at - 1), singular) .. s:sub(at)
   end
+  local addressed = false
   for _, short in ipairs({"'re", "\u{2019}re", "'ve", "'ll", "'d"}) do
     s = each_word(s, "they" .. short, function(word, _, b)
       if someone_else(b) then return word end
+      addressed = true
       return you("", b) .. short:gsub("\u{2019}", "'")
     end, l)
   end
-  local addressed = false
   s = each_word(s, "they", function(word, after, b)
     if someone_else(b) then return word end
     local agreed, len = agreeing(after)
@@ -1391,8 +1399,18 @@ function voice.their_to_yours(s, singular)
     return you("", b) .. agreed, len
   end, l)
   -- "they absorbed the VAT themselves": "you ... yourselves"
+  -- (when no other plural comes between: "the tenants fixed it
+  -- themselves" is theirs)
   if addressed then
-    s = each_word(s, "themselves", function() return "yourselves" end, l)
+    s = each_word(s, "themselves", function(word, _, b)
+      local between = b:match(".*%f[%a][Yy]ou%f[%A](.*)$") or b
+      for w in between:gmatch("%a+") do
+        if #w > 3 and w:match("[^s]s$") and w:match("^%l") then
+          return word
+        end
+      end
+      return singular and "yourself" or "yourselves"
+    end, l)
   end
   s = each_word(s, "their", function(word, _, b)
     local prev = b:match("(%a+)%s*$")
@@ -1533,6 +1551,27 @@ function voice.a_or_an(w)
   return "a"
 end
 
+-- Words in -ing that name a thing: "individual giving", "staffing".
+local ing_nouns = {during = true, including = true, nothing = true,
+  something = true, everything = true, morning = true, evening = true,
+  anything = true, building = true, training = true, funding = true,
+  housing = true, spending = true, planning = true, booking = true,
+  marketing = true, pricing = true, parking = true, staffing = true,
+  giving = true, boarding = true, catering = true, onboarding = true,
+  licensing = true, fundraising = true, meeting = true, ceiling = true,
+  recruiting = true, hiring = true, invoicing = true, reporting = true,
+  scheduling = true, ticketing = true, lending = true, billing = true,
+  teaching = true, learning = true, nursing = true, engineering = true,
+  manufacturing = true, banking = true, accounting = true,
+  consulting = true, publishing = true, cleaning = true, testing = true,
+  packaging = true, shipping = true, trading = true, printing = true,
+  farming = true, coaching = true, mentoring = true, safeguarding = true,
+  monitoring = true, heating = true, plumbing = true, roofing = true,
+  flooring = true, lighting = true, wiring = true, signalling = true,
+  signaling = true, dispatching = true, sourcing = true, purchasing = true,
+  procurement = true, retraining = true, forecasting = true,
+  budgeting = true, messaging = true, branding = true, advertising = true,
+  fencing = true, storing = true, ordering = true, routing = true}
 -- Nouns a doing names the kind of: "boarding trial", "training budget".
 local kind_heads = {trial = true, trials = true, budget = true,
   budgets = true, process = true, programme = true, program = true,
@@ -1578,7 +1617,8 @@ function voice.form(s)
   -- "hold time about 7 minutes": a noun made of a verb and its head
   local w2 = (s:match("^%S+%s+([%a]+)") or ""):lower()
   if (first_verbs[lw] or imperative[lw]) and compound_heads[w2] and
-     not own_verbs[lw] then
+     not own_verbs[lw] and not s:match("^%S+%s+%a+%s+with%s") and
+     not s:match("^%S+%s+%a+%s+for%s") then
     return "noun"
   end
   if first_verbs[lw] then return "have" end
@@ -1625,7 +1665,8 @@ function voice.form(s)
   end
   -- "boarding trial at Solaria", "training budget": a doing that names
   -- the kind of a thing
-  if lw:match("^%l+ing$") and kind_heads[(words[2] or ""):lower()] then
+  if lw:match("^%l+ing$") and ing_nouns[lw] and
+     kind_heads[(words[2] or ""):lower()] then
     return "noun"
   end
   if lw:match("^%l+ing$") and #lw > 5 then return "gerund" end
@@ -1685,6 +1726,11 @@ local no_article = {too = true, very = true, more = true, less = true,
   last = true, new = false}
 
 -- Words of a phrase that hangs on a noun ("list for referrals").
+-- Things in -ing that are counted: "the weekly meeting".
+local countable_ing = {meeting = true, building = true, ceiling = true,
+  booking = true, briefing = true, wedding = true, hearing = true,
+  finding = true, setting = true, listing = true, opening = true,
+  ending = true, rating = true, ranking = true, saving = true}
 -- Words of an amount: "about 40% of spend" takes no article.
 local amount_first = {about = true, around = true, roughly = true,
   nearly = true, almost = true, over = true, under = true, more = true,
@@ -1725,7 +1771,7 @@ function voice.article(s, names)
     if sure_verbs[w] and (i <= 4 or head_at) then
       local head = strip_end(words[head_at or i - 1]:lower(), "%p")
       if head:match("s$") and not head:match("ss$") then return s end
-      if mass[head] or (#head > 5 and head:match("ing$")) then
+      if mass[head] or ing_nouns[head] and not countable_ing[head] then
         return s
       end
       return "the " .. s:gsub("^%u", string.lower)
@@ -1790,7 +1836,9 @@ function voice.backshift(s)
   end
   s = s:gsub("(%f[%a][Yy]ou asked) my ", "%1 about my ")
   s = s:gsub("(%f[%a][Yy]ou asked) our ", "%1 about our ")
-  s = s:gsub("^It's (.- last %a+)", "It was %1")
+  if not s:match("^It's been ") and not s:match("^It's got ") then
+    s = s:gsub("^It's (.- last %a+)", "It was %1")
+  end
   return s
 end
 
@@ -2195,7 +2243,8 @@ function voice.noun_article(t)
   -- role, somewhere)
   if n and (unit == "week" or unit == "month" or unit == "day" or
      (unit == "year" and not rest:find(" at %u") and
-      not rest:find(", %u"))) and
+      not rest:find(", %u") and not rest:match("^experience") and
+      not rest:match("^service") and not rest:match("^%l+ing "))) and
      not rest:match("^of ") and not rest:match("^in ") then
     return "the " .. n .. "-" .. unit .. " " .. rest
   end
@@ -2214,7 +2263,7 @@ function voice.noun_article(t)
     return "the " .. t
   end
   -- "boarding trial at Solaria": a doing that names the kind of a thing
-  if w1:match("^%l+ing$") and kind_heads[w2 or ""] then
+  if w1:match("^%l+ing$") and ing_nouns[w1] and kind_heads[w2 or ""] then
     return "the " .. t
   end
   -- "Lumen Bank launch spot": a name before the thing of it, and nothing
@@ -2280,27 +2329,16 @@ for w in ([[empty flat full late slow stale broken tight short behind
   furious angry low high]]):gmatch("%a+") do
   standing[w] = true
 end
--- Words in -ing that name a thing: "individual giving", "staffing".
-local ing_nouns = {during = true, including = true, nothing = true,
-  something = true, everything = true, morning = true, evening = true,
-  anything = true, building = true, training = true, funding = true,
-  housing = true, spending = true, planning = true, booking = true,
-  marketing = true, pricing = true, parking = true, staffing = true,
-  giving = true, boarding = true, catering = true, onboarding = true,
-  licensing = true, fundraising = true, meeting = true, ceiling = true,
-  recruiting = true, hiring = true, invoicing = true, reporting = true,
-  scheduling = true, ticketing = true, lending = true, billing = true,
-  teaching = true, learning = true, nursing = true, engineering = true,
-  manufacturing = true, banking = true, accounting = true,
-  consulting = true, publishing = true, cleaning = true, testing = true,
-  packaging = true, shipping = true, trading = true, printing = true,
-  farming = true, coaching = true, mentoring = true, safeguarding = true,
-  monitoring = true, heating = true, plumbing = true, roofing = true,
-  flooring = true, lighting = true, wiring = true, signalling = true,
-  signaling = true, dispatching = true, sourcing = true, purchasing = true,
-  procurement = true, retraining = true, forecasting = true,
-  budgeting = true, messaging = true, branding = true, advertising = true,
-  fencing = true, storing = true, ordering = true, routing = true}
+-- Words a doing follows as their object: "staff hate working weekends",
+-- "happy working nights".
+local ing_takers = {}
+for w in ([[hate hates love loves like likes enjoy enjoys prefer prefers
+  keep keeps start starts stop stops avoid avoids mind minds miss misses
+  finish finishes consider considers risk risks quit begin begins
+  continue continues try tries happy keen busy worth good used fine
+  ok okay great bad better best tired sick]]):gmatch("%a+") do
+  ing_takers[w] = true
+end
 -- The words of a thing before how it stands or what it is doing: at
 -- most three, in lower case (or an acronym), none a verb or a word of
 -- its own.
@@ -2313,7 +2351,7 @@ local function subject_words(s)
   for k = 2, math.min(#ws, 4) do
     local w = ws[k]:lower()
     if standing[w] or (w:match("^%l+ing$") and #w > 5 and
-       not ing_nouns[w]) then
+       not ing_nouns[w] and not ing_takers[ws[k - 1]:lower()]) then
       for j = 1, k - 1 do
         local x = ws[j]
         local lx = x:lower()
@@ -2428,7 +2466,8 @@ function voice.state(text)
       end
     end
     local last = sentence:sub(from)
-    local body, stop = last:match("^(.-)([%.!?]*)$")
+    local stop = last:reverse():match("^[%.!?]*"):reverse()
+    local body = last:sub(1, #last - #stop)
     parts[#parts + 1] = part(body, from == 1) .. stop
     out[i] = bare_subjects(table.concat(parts))
   end
@@ -2593,9 +2632,8 @@ local subject_you = {before = true, after = true, ["if"] = true,
   ["while"] = true, once = true, because = true, that = true, how = true,
   why = true, whether = true, where = true}
 -- "your not scared": the note's "you're"
-local youre_next = {["not"] = true, going = true, too = true, so = true,
-  very = true, being = true, right = true, wrong = true, scared = true,
-  afraid = true, ready = true}
+local youre_next = {["not"] = true, being = true, scared = true,
+  afraid = true}
 local you_verbs = {can = true, could = true, will = true, would = true,
   should = true, need = true, want = true, have = true, are = true,
   were = true, know = true, get = true, must = true, may = true,
@@ -3459,7 +3497,7 @@ function voice.kept_out(text)
       "not worth it", "prob skip", "probably skip"}) do
     local at = l:find(w, -#w - 3, true)
     if at and l:sub(at + #w):match("^[%s%.!]*$") and
-       (at == 1 or l:sub(1, at - 1):match("[%.!;:,%-%(]%s*$")) then
+       (at == 1 or l:sub(1, at - 1):match("[%.!;,%-%(]%s*$")) then
       return true
     end
   end

@@ -44,7 +44,7 @@ static const char *const stop_words[] = {
 	/* (and a note's self-talk and reporting words: "lol", "dont", "said"
 	 * are in everything and say nothing of what a point is about) */
 	"lol", "ugh", "meh", "haha", "yeah", "kinda", "sorta", "dont",
-	"didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "thats", "im",
+	"didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "thats",
 	"ive", "said", "says", "asked", "told", "tell", "tells", "think",
 	"thought", "know", "see", "literally", "basically", "actually",
 	"stuff",

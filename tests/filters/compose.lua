@@ -645,6 +645,20 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "send the sample run-of-show - REDACT the client names", 3)})
 has(d, "I will send the sample run-of-show you asked for.")
 
+-- (from a review: a passive aside stays theirs; "sat in" is no day; a
+-- week of days is no "4-day"; "meet ..., Tuesday 14th" keeps its day)
+d = draft_of({point("problems", "problem", "The depot (built in 1970) floods every winter")})
+hasnt(d, "I built")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("other", nil, "Panel interview, 1h, Olivia from HR sat in and took notes", 0)})
+hasnt(d, "the panel")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("excited_me", "connect", "4 days a week in the office, Fridays from home", 3)})
+hasnt(d, "4-day a week")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("other", nil, "next: meet the MD at the Leeds depot, Tuesday 14th", 0)})
+has(d, "Tuesday 14th")
+
 -- a thing to send, without why it is wanted
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "he asked me to send the Kinley repairs KPI schedule so he can see how it's structured", 3)})

@@ -18,6 +18,18 @@ return {
   -- a verdict after a dash starts its own sentence; "--" is a dash
   -- a speaker's fillers go, outside quotation
   -- "ur", "3-yr", a target, "she'll find out"
+  -- (from a review: rules that must not fire on ordinary English)
+  {"normalize", "the company lost its only client last year", "the company lost its only client last year"},
+  {"normalize", "the firm cut its very best team", "the firm cut its very best team"},
+  {"state", "staff hate working weekends", "staff hate working weekends"},
+  {"state", "team busy firefighting", "team busy firefighting"},
+  {"article", "weekly meeting was cancelled", "the weekly meeting was cancelled"},
+  {"noun_article", "leading team of 8 at Colnebridge", "leading team of 8 at Colnebridge"},
+  {"noun_article", "10 years experience in retail banking", "10 years experience in retail banking"},
+  {"reported", "check your right to work documents", "check my right to work documents"},
+  {"their_to_yours", "they said the tenants fixed it themselves", "You said the tenants fixed it themselves"},
+  {"backshift", "It's been a hard year, I left last year", "It's been a hard year, I left last year"},
+  {"kept_out", "the manager said: leave it", false},
   {"normalize", "ask if ur not sure, send ur CV", "ask if you're not sure, send your CV"},
   {"normalize", "a 3-yr roster and a 2-hr response", "a 3-year roster and a 2-hour response"},
   {"normalize", "availability is 94% target 97", "availability is 94% against a target of 97%"},
