@@ -722,10 +722,13 @@ end
 -- The prose of a point for this draft: the user's say: words, or its text
 -- normalised and addressed to the reader.  company: whether "they" in it
 -- is the organisation (and so "you").
--- Past verbs that open an aside of the writer's own doing.
+-- Past verbs that open an aside of the writer's own doing ("did this at
+-- Teralink"); not every verb did() knows ("(took 3 months)" is the
+-- project's, "(based in Leeds)" a place).
 local past_mine = {did = true, ran = true, led = true, built = true,
   set = true, wrote = true, made = true, grew = true, cut = true,
   managed = true, launched = true, hired = true, trained = true}
+
 local function prose(p, ctx, company, keep_verdicts)
   local own = said(p)
   if own then return own, true end
@@ -1214,10 +1217,6 @@ local step_kinds = {technical = true, partner = true, final = true,
   formal = true, follow = true, ["follow-up"] = true, trial = true,
   working = true, shadow = true}
 
-local months_lower = {}
-for m in ([[january february march april may june july august september
-  october november december jan feb mar apr jun jul aug sep sept oct nov
-  dec]]):gmatch("%a+") do months_lower[m] = true end
 -- Words before a step's noun that are not its kind: "good interview",
 -- "my assessment".
 local not_kinds = {good = true, bad = true, great = true, long = true,
@@ -1232,11 +1231,12 @@ local not_steps = {to = true, with = true, on = true, at = true,
   likely = true, tbc = true, tbd = true, going = true, being = true,
   when = true, after = true, before = true, the = true, my = true,
   your = true, their = true, his = true, her = true}
--- Whether a clause names a day: "thurs 17th", "on the 9th", "10 Dec".
-local day_names = {mon = true, monday = true, tue = true, tues = true,
-  tuesday = true, wed = true, weds = true, wednesday = true, thu = true,
-  thur = true, thurs = true, thursday = true, fri = true, friday = true,
-  sat = true, saturday = true, sun = true, sunday = true}
+-- Whether a clause names a day: "thurs 17th", "on the 9th", "10 Dec"
+-- (a day as voice.days reads it, "thurs", or in full, "Thursday").
+local function day_name(w)
+  return voice.days[w] ~= nil or w == "weds" or
+    (w:match("^%a+day$") ~= nil and voice.days[w:sub(1, 3)] ~= nil)
+end
 -- (a day that is also a word, "sat", "sun", "wed", "mon", is one only
 -- before a date or a time: "sat 19th", "sat 7am"; an ordinal is a date
 -- after a day, "the", "on" or "by", or before a month)
@@ -1244,13 +1244,13 @@ local word_days = {sat = true, sun = true, wed = true, mon = true}
 local function has_day(t)
   local l = t:lower()
   for w, after in l:gmatch("(%a+)(%W*%w*)") do
-    if day_names[w] and (not word_days[w] or after:match("^%.?%s*%d")) then
+    if day_name(w) and (not word_days[w] or after:match("^%.?%s*%d")) then
       return true
     end
   end
   for before, n, rest in l:gmatch("(%a*)%s*(%d%d?)[snrt][tdh]%f[%A]%s*(%a*)") do
     if before == "the" or before == "on" or before == "by" or
-       before == "before" or day_names[before] or months_lower[rest] then
+       before == "before" or day_name(before) or voice.months[rest] then
       return true
     end
   end
@@ -2068,6 +2068,7 @@ local function compose(chosen, note)
       if text:sub(-2) == ".." then text = text:gsub("([^%.])%.%.$", "%1.") end
       if p and not said(p) then
         local why
+        local before = text
         text, why = said_well(text, keep, p)
         if not text then
           local still = false
@@ -2082,7 +2083,9 @@ local function compose(chosen, note)
         end
         -- (and once more, what is left after a part was cut: "...,
         -- performance poor, no exit plan" -> "..., with no exit plan")
-        if book.lang == "en" then text = voice.tidy(text) end
+        if book.lang == "en" and text ~= before then
+          text = voice.tidy(text)
+        end
       end
       sentences[#sentences + 1] = {para = para, text = text, keep = keep,
                                    point = p}
@@ -2508,7 +2511,6 @@ local function compose(chosen, note)
       local head, rest = t:match("^(.-):%s+(.+)$")
       local slot = i == 1 and book.evidence or book.evidence_also
       local s, why
-      local must_noun = false
       if head and #head < 24 and ((voice.form(rest) == "i" and
          rest:match("^I%s")) or (voice.form(rest) == "we" and
          not head:find("%s") and rest:match("^%a+ %u[%w%s]- we%s"))) then
@@ -2579,18 +2581,9 @@ local function compose(chosen, note)
           s, why = word(book.evidence_unsaid, t, ctx)
         end
         if not s then s, why = word(slot, t, ctx) end
-        -- a point the writer marked #must is said, as something not said
-        -- in the interview, where the slot has no wording of its form
-        if not s and p.tags.must and p.section == "not_said" and
-           book.evidence_unsaid and not labelled then
-          s, why = word(book.evidence_unsaid, t, ctx)
-          -- (kept before the moment that connected is cut for it)
-          if s then must_noun = true end
-        end
       end
       if s then
-        say(2, voice.capitalize(s), i == 1 and 70 or
-          (must_noun and 57 or p.score), p)
+        say(2, voice.capitalize(s), i == 1 and 70 or p.score, p)
         if result then
           say(2, md(voice.end_mark(voice.capitalize(result))),
               i == 1 and 55 or p.score - 1, p)

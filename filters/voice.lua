@@ -3543,4 +3543,8 @@ function voice.has_subject(s, first_only)
     voice.subject_verb(s)
 end
 
+-- (the days and months as the rules read them, for the composer's own
+-- reading of a next step)
+voice.days, voice.months = days, months
+
 return voice
