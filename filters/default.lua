@@ -2056,9 +2056,19 @@ local function compose(chosen, note)
       end
       -- a note's exclamation is a full stop in a letter ("... for the
       -- same conference group!"), outside a quotation
+      -- (each part between quotation marks read on its own: the quoted
+      -- parts are what was said)
       if p and not said(p) and text:find("!", 1, true) and
-         not text:find('["\u{201C}]') then
-        text = text:gsub("!+%)", ")"):gsub("!+(%s)", ".%1"):gsub("!+$", ".")
+         not text:find("\u{201C}") then
+        local parts, n = {}, 0
+        for part in (text .. '"'):gmatch('([^"]*)"') do
+          n = n + 1
+          if n % 2 == 1 then
+            part = part:gsub("!+%)", ")"):gsub("!+(%s)", ".%1")
+          end
+          parts[n] = part
+        end
+        text = table.concat(parts, '"'):gsub("!+$", ".")
       end
       -- "I can also do Sundays too": one of the two
       if p and text:find("%f[%a]also%f[%A]") then

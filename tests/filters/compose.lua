@@ -659,6 +659,12 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("other", nil, "next: meet the MD at the Leeds depot, Tuesday 14th", 0)})
 has(d, "Tuesday 14th")
 
+-- a "!" outside the quotation ends its sentence with a full stop
+d = draft_of({point("say_differently", "correction",
+  "When you asked about the gap, I said \"I've just been at home with the kids!\", which is exactly what you told me not to do! What I should have said: I was treasurer of the school PTA for three years")})
+has(d, "what you told me not to do. What I should have said")
+has(d, "at home with the kids!")
+
 -- a thing to send, without why it is wanted
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("guidance", "guidance", "he asked me to send the Kinley repairs KPI schedule so he can see how it's structured", 3)})
