@@ -118,18 +118,18 @@ return {
             "One thing I should have mentioned is {lower}."},
   },
   -- the first piece of evidence when it answers the problem just named
-  -- (a form missing here is worded as above): unsaid, and said
+  -- (a form missing here is worded as above): unsaid, and said. Said
+  -- right after their problem it needs no seam: "I have dealt with the
+  -- same problem:" read as a template to every reader who rated it.
   evidence_answer_unsaid = {
-    i = {"I have dealt with the same problem: {lower}.",
-         "I should have made the link to my own work: {lower}."},
-    we = {"I have dealt with the same problem: {lower}.",
-          "I should have made the link to my own work: {lower}."},
+    i = {"I didn't get to mention that {lower}.",
+         "What I didn't get to say is that {lower}."},
+    we = {"I didn't get to mention that {lower}.",
+          "What I didn't get to say is that {lower}."},
   },
   evidence_answer = {
-    i = {"I know that problem well: {lower}.",
-         "I have worked on the same problem: {lower}."},
-    we = {"I know that problem well: {lower}.",
-          "I have worked on the same problem: {lower}."},
+    i = "{text}.",
+    we = "{text}.",
   },
   evidence_also = {
     i = "{text}.",

@@ -100,18 +100,20 @@ d = draft_of({
 has(d, "You mentioned that nurse turnover hit 28% last year.")
 has(d, "I also took your point that the board cares about nurse " ..
        "retention more than throughput.")
--- the evidence answers the problem (two words shared): said as the
--- answer to it, and no tie line after it as well
-has(d, "You mentioned that nurse turnover hit 28% last year. I have " ..
-       "dealt with the same problem: at Mercy West I cut nurse turnover " ..
+-- the evidence answers the problem (two words shared): said right
+-- after it with no seam ("I have dealt with the same problem:"), and no
+-- tie line after it as well
+has(d, "You mentioned that nurse turnover hit 28% last year. I didn't " ..
+       "get to mention that at Mercy West I cut nurse turnover " ..
        "from 24% to 15% in 18 months.")
 hasnt(d, "same approach")
+hasnt(d, "same problem")
 -- evidence already said in the interview answers it as what you know
 has(draft_of({
   point("problems", "problem", "Nurse turnover hit 28% last year"),
   point("excited_them", "evidence",
         "At Mercy West I cut nurse turnover from 24% to 15%", 9),
-}), "I know that problem well: at Mercy West I cut nurse turnover")
+}), "last year. At Mercy West I cut nurse turnover")
 -- evidence with a colon of its own keeps its plain wording
 has(draft_of({
   point("problems", "problem", "Nurse turnover hit 28% last year"),
