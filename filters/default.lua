@@ -338,6 +338,28 @@ local function truth_marked(l)
   return false
 end
 
+-- Whether a sentence of a correction (lower case) only judges the answer
+-- given ("I muddled them, sounded out of date.", "Half true and it made me
+-- sound hands-off.", "Not right."): short, no figure, no colon, nothing
+-- true in it. Between what was said and what is true it is the
+-- self-criticism a reader need not be told.
+local admission_marks = {"muddled", "mixed up", "mixed them up", "garbled",
+  "sounded", "came across", "made me sound", "made it sound", "too modest",
+  "undersold", "oversold", "overstated", "understated", "not right",
+  "wrong", "not true", "half true", "nerves", "nervous", "panicked",
+  "blanked", "flustered", "waffled", "rambled", "should've been",
+  "should have been", "i know this", "bad answer", "weak answer"}
+local function admission(l)
+  if l:find("%d") or l:find(":", 1, true) or truth_marked(l) then
+    return false
+  end
+  if select(2, l:gsub("%S+", "")) > 14 then return false end
+  for _, m in ipairs(admission_marks) do
+    if l:find("%f[%a]" .. m) then return true end
+  end
+  return false
+end
+
 -- How much a correction puts right: one for saying what was said ("I
 -- said", a quotation), one for what is true, in its text or its details.
 -- "went over time on my opening answer, she had to cut me off. noted"
@@ -849,6 +871,46 @@ local function plain_label(s)
     end
     return "What I " .. adv .. " " .. verb .. " is that " ..
       voice.lower_first(rest)
+  end
+  -- "What I actually do: tell the colleague first, agree a plan, never
+  -- take them below NMW" -> "What I actually do is tell the colleague
+  -- first, agree a plan, and never take them below NMW"
+  local head
+  head, rest = s:match("^([Ww]hat I[^:]-)%s*:%s+(%l.+)$")
+  if head and #head <= 40 and voice.form(rest) == "imperative" then
+    local words = {}
+    for w in head:gmatch("%S+") do words[#words + 1] = w:lower() end
+    local i = 3
+    if words[2] ~= "i" and words[2] ~= "i'd" and
+       words[2] ~= "i\u{2019}d" then
+      i = nil
+    end
+    for _ = 1, 2 do
+      if i and (words[i] == "actually" or words[i] == "really" or
+         words[i] == "would") then
+        i = i + 1
+      end
+    end
+    local be = i and ((words[i] == "do" and "is") or
+      (words[i] == "did" and "was"))
+    local at = i and words[i + 1]
+    if be and (at == nil or at == "at" or at == "with" or at == "in") then
+      -- the last of three or more things done takes "and"
+      local depth, commas, last = 0, 0, nil
+      for k = 1, #rest do
+        local c = rest:sub(k, k)
+        if c == "(" then depth = depth + 1
+        elseif c == ")" then depth = math.max(0, depth - 1)
+        elseif c == "," and depth == 0 then commas, last = commas + 1, k end
+      end
+      if commas >= 2 then
+        local tail = rest:sub(last + 1)
+        if not tail:find("%f[%a]and%f[%A]") and not tail:match("^%s*or%s") then
+          rest = rest:sub(1, last) .. " and" .. tail
+        end
+      end
+      return head .. " " .. be .. " " .. rest
+    end
   end
   -- "Lesson: shadow-write before any cutover" -> "Since then I
   -- shadow-write before any cutover"
@@ -2819,7 +2881,9 @@ local function compose(chosen, note)
           local l = parts[i]:lower()
           if l:find("%f[%a]i said%f[%A]") or l:find("%f[%a]i told%f[%A]") or
              l:find("%f[%a]i answered%f[%A]") or l:find("%f[%a]i called%f[%A]")
-             or l:find("%f[%a]i claimed%f[%A]") then
+             or l:find("%f[%a]i claimed%f[%A]") or
+             l:find("%f[%a]i talked about%f[%A]") or
+             l:find("%f[%a]i went on about%f[%A]") then
             -- ('I said "yes, a lot" but really I use Sentinel': the
             -- truth is in the same sentence)
             core = (l:find(" but really ", 1, true) or
@@ -2837,15 +2901,22 @@ local function compose(chosen, note)
         -- said: I coached her for 3 months first"); what comes between
         -- (a verdict, "Technically true-ish but it sounded like ducking
         -- it") is said only while there is room
+        -- (after what was said and only the writer's verdict on it, "I
+        -- muddled them, sounded out of date.", the next sentence is what
+        -- is true: "Point is I do know CBI tooling")
         local truth_at
+        local judged = false
         for i = core, math.min(#parts, 6) do
           local l = parts[i]:lower()
           if i > (said_at or 1) and (truth_marked(l) or
              (figure and sr.has_quantity(parts[i]) and
-              not l:find("%f[%a]i said%f[%A]"))) then
+              not l:find("%f[%a]i said%f[%A]")) or
+             (said_at and judged and not admission(l))) then
             truth_at = i
             break
           end
+          judged = said_at ~= nil and (judged or i == said_at + 1) and
+            admission(l)
         end
         if truth_at and truth_at > core then
           core = said_at or core

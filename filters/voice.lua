@@ -526,7 +526,7 @@ local selftalk_starts = {"should just have", "should have just",
   "i got flustered$", "better to be honest", "better be honest",
   "i should just say", "should just say", "this is not true$",
   "that is not true$", "this isn't true$", "that isn't true$",
-  "not true$", "thats not true$"}
+  "not true$", "thats not true$", "see below$", "see above$"}
 for _, who in ipairs({"you", "she", "he", "her", "him", "they", "them"}) do
   selftalk_starts[#selftalk_starts + 1] = "i don't want " .. who .. " "
   selftalk_starts[#selftalk_starts + 1] = "i dont want " .. who .. " "
@@ -982,6 +982,12 @@ local function normalize(text, keep_verdicts, words)
   for _, sentence in ipairs(voice.sentences(s)) do
     if not keep_verdicts and not is_verdict(sentence) then
       -- "Wrong - at the Harcourt I led ...", "True-ish but I do ...":
+      -- "Point is I do know CBI tooling": what is true, plainly
+      local point = sentence:match("^[Pp]oint is,? (%S.*)$") or
+        sentence:match("^[Tt]he point is,? (%S.*)$")
+      if point and point:match("^I%s") then
+        sentence = "In fact, " .. point
+      end
       -- the verdict before what is said goes
       local head, rest = sentence:match("^([%a%s'%-]-)%s*[,:%-\u{2013}\u{2014}]+%s+(%S.*)$")
       if not head then

@@ -169,6 +169,29 @@ d = draft_of({point("say_differently", "correction",
 has(d, "That's standard cases only.")
 hasnt(d, "wrote it down")
 
+-- what is true after the writer's verdict on the answer stays; the
+-- verdict goes first when the draft is short of room
+d = draft_of({point("say_differently", "correction",
+  "He asked about CBI and I talked about SSI data as if it was the same. " ..
+  "Muddled them, sounded out of date. Point is I do know CBI tooling " ..
+  "from 18 months on the vendor data prep tool")}, {max_words = 40})
+has(d, "In fact, I do know CBI tooling from 18 months")
+hasnt(d, "sounded out of date")
+
+-- "What I actually do: tell ..., agree ..., never ...": what is done,
+-- said as a sentence, the last of three joined by "and"
+d = draft_of({point("say_differently", "correction",
+  "She asked about an overpayment and I said \"just take it back\". " ..
+  "What I actually do: tell the colleague first, agree a repayment " ..
+  "plan in writing, never take them below NMW")})
+has(d, "What I actually do is tell the colleague first, agree a " ..
+       "repayment plan in writing, and never take them below NMW.")
+d = draft_of({point("say_differently", "correction",
+  "I said I'd escalate. What I did at Vantix: talk to each HM, " ..
+  "add a reminder bot and escalate only if it slipped twice")})
+has(d, "What I did at Vantix was talk to each HM, add a reminder bot and " ..
+       "escalate only if it slipped twice.")
+
 -- "next step is meeting ..." in their guidance is a meeting to be glad of
 d = draft_of({point("guidance", "guidance",
   "Next step is meeting two of the partners, Dr Shah and Dr Iqbal, " ..
