@@ -975,6 +975,47 @@ local function result_of(first, later)
   return nil
 end
 
+-- A measure told with its change in a note's shorthand, "shrink at my
+-- Dunmore store (2.9% down to 1.4% in a year)" or "the pay run accuracy
+-- 99.2% to 99.8% in 12 months", as how it went: "how shrink at my
+-- Dunmore store went from 2.9% down to 1.4% in a year"; or nil. Not
+-- where the head is a piece of work, which went nowhere ("PUE work at
+-- Corvid (1.52 to 1.34)", "the route re-plan (42 to 36 trucks a day)").
+local work_heads = {work = true, plan = true, ["re-plan"] = true,
+  project = true, programme = true, program = true, change = true,
+  changes = true, trial = true, rollout = true, migration = true,
+  redesign = true, overhaul = true, campaign = true, playbook = true,
+  process = true, system = true, scheme = true, initiative = true,
+  pilot = true, launch = true, series = true, package = true,
+  tool = true, model = true, review = true, log = true, list = true}
+local function went(t)
+  local x, inner = t:match("^(.-%a) %(([^()]+)%)$")
+  if not x then
+    x, inner = t:match("^(.-%a) (~?%d[%d.,]*%%? to %d.+)$")
+  end
+  if not x or x:find("%d") or #x > 60 then return nil end
+  -- (a clause or a doing already says how: "I cut the close from",
+  -- "growing my team at Cobalt from")
+  local first = (x:match("^(%S+)") or ""):lower()
+  local final = (x:match("(%S+)$") or ""):lower()
+  if first == "i" or first == "we" or first == "how" or
+     first:match("ing$") or final == "from" or final == "by" or
+     final == "down" or final == "up" or final == "went" then
+    return nil
+  end
+  local a, to, rest = inner:match("^(~?%d[%d.,]*%%?) (%a*%s?to) (~?%d.*)$")
+  if not a then
+    a, to, rest = inner:match("^(about %d[%d.,]*%%?) (%a*%s?to) (about %d.*)$")
+  end
+  if not a or not (to == "to" or to == "down to" or to == "up to") then
+    return nil
+  end
+  local head = (x:match("^(.-) at %u") or x:match("^(.-) in %u") or x)
+  local last = (head:match("(%S+)$") or ""):lower()
+  if work_heads[last] or not head:match("^[%a%s%-']+$") then return nil end
+  return "how " .. x .. " went from " .. a .. " " .. to .. " " .. rest
+end
+
 -- The first sentence of a text, and the rest.
 local function first_sentence(t)
   local s = voice.sentences(t)
@@ -2232,10 +2273,18 @@ local function compose(chosen, note)
         -- (without the note's fragments after it: "Ashdown Road: 84
         -- units, 4 storey block and houses, start on site Feb")
         if np then np = voice.head_phrase(np, true) end
+        -- "4 surgeries", "the team of 9", "the small team (3 in
+        -- compliance)": a fact too thin to say what appealed in it
+        local bare = np and voice.strip_end(np:gsub("%b()", ""), "[%s%p]")
+        local n = bare and sr.words(bare) or 0
+        if np and not bare:find("%u") and
+           (n <= 3 or (n <= 4 and bare:find("%d"))) then
+          np, why = nil, "a fact too thin to say what appealed in it"
+        end
         if np then
           s = fill(book.excited.noun, {lower = md(voice.lower_first(np,
             ctx.names))})
-        else
+        elseif not why then
           why = "a note's fragment the excited wording cannot frame"
         end
       else
@@ -2418,6 +2467,11 @@ local function compose(chosen, note)
         if t and t:match("^[Yy]ou %(") and #t < 400 then
           t = t:gsub("^([Yy]ou) %([^()]*%)%s*", "%1 ")
         end
+        -- "shrink at my Dunmore store (2.9% down to 1.4% in a year)":
+        -- how it went, in a sentence
+        local how = not s and t and book.lang == "en" and
+          went(voice.lower_first(t, ctx.names))
+        if how then s, why = fill(book.connect.noun, {lower = md(how)}), nil end
         if not s and t then s, why = word(book.connect, t, ctx) end
         if unlabelled then
           s, why = nil, "a label of the note's ('general:') with a " ..
