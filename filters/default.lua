@@ -1211,7 +1211,17 @@ local function names_of(note)
     end
   end
   add(note.company)
-  add(note.role)
+  -- a word of the role the note also writes in lower case is no name:
+  -- "Learning Officer (Schools & Families)" and "schools tell them ..."
+  local lower = {}
+  for _, p in ipairs(note.points or {}) do
+    for w in p.text:gmatch("%f[%w]%l[%l'%-]*") do lower[w] = true end
+  end
+  for w in (note.role or ""):gmatch("[%w\128-\255'%-]+") do
+    if w:match("^%u") and not articles[w] and not lower[w:lower()] then
+      names[w] = true
+    end
+  end
   for _, q in ipairs(note.interviewers or {}) do add(q.name) end
   local determiners = {The = true, A = true, An = true, This = true,
     That = true, Our = true, Their = true, My = true, His = true,

@@ -1369,6 +1369,21 @@ end
 
 local harm_verbs = {eating = true, costing = true, hurting = true,
   killing = true, hitting = true, cost = true, costs = true}
+-- "Schools tell them the coach cost is the problem": what those the
+-- organisation serves say or do to it
+local tell_verbs = {tell = true, told = true, ask = true, asked = true,
+  pay = true, paid = true, email = true, emailed = true, call = true,
+  called = true, blame = true, blamed = true, rate = true, rated = true,
+  chose = true, choose = true, leave = true, left = true, sue = true,
+  sued = true, fined = true, fine = true, warned = true, warn = true}
+local outside = {schools = true, customers = true, clients = true,
+  tenants = true, patients = true, parents = true, funders = true,
+  members = true, residents = true, users = true, growers = true,
+  families = true, donors = true, guests = true, buyers = true,
+  retailers = true, insurers = true, reinsurers = true, brokers = true,
+  regulators = true, shoppers = true, visitors = true, farmers = true,
+  airlines = true, councils = true, hospitals = true, trusts = true,
+  students = true, passengers = true, diners = true, couples = true}
 function voice.their_to_yours(s, singular)
   -- the words below are only ever replaced by "you" forms: the text's
   -- lower case before any of them says which can be there
@@ -1426,8 +1441,12 @@ function voice.their_to_yours(s, singular)
   s = each_word(s, "theirs", function() return "yours" end, l)
   -- "commission is eating them": what harms the organisation
   s = each_word(s, "them", function(word, _, b)
-    local prev = b:match("(%a+)%s*$")
+    local who, prev = b:match("(%a+)%s+(%a+)%s*$")
+    prev = prev or b:match("(%a+)%s*$")
     if prev and harm_verbs[prev:lower()] then return "you" end
+    if who and tell_verbs[prev:lower()] and outside[who:lower()] then
+      return "you"
+    end
     return word
   end, l)
   if singular then

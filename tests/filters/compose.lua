@@ -58,6 +58,15 @@ d = draft_of({point("excited_me", "connect",
 has(d, "I enjoyed hearing that you're moving to Rust by Q3.")
 hasnt(d, "nobody mentioned")
 
+-- a word of the role the note also writes in lower case is no name; what
+-- those the organisation serves tell it, they tell the reader
+d = draft_of({point("problems", "problem",
+    "Schools tell them the coach cost is the problem, not the museum"),
+  point("not_said", "evidence", "I ran outreach visits into schools at " ..
+    "Llanfor, 22 schools in a year")},
+  {role = "Learning Officer (Schools & Families)"})
+has(d, "that schools tell you the coach cost is the problem")
+
 -- a fact too thin to say what appealed in it is left out
 d = draft_of({point("excited_me", "connect", "4 surgeries"),
   point("problems", "problem", "Nurse turnover hit 28% last year")})
