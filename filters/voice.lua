@@ -1367,6 +1367,12 @@ local function third_party_at(l)
   return nil
 end
 
+-- words of four or more letters in -s that name no others
+local not_plural = {always = true, perhaps = true, whereas = true,
+  news = true, series = true, years = true, months = true, weeks = true,
+  days = true, hours = true, minutes = true, does = true, sometimes = true,
+  besides = true, towards = true, afterwards = true, results = true,
+  numbers = true, figures = true, costs = true, sales = true}
 local harm_verbs = {eating = true, costing = true, hurting = true,
   killing = true, hitting = true, cost = true, costs = true}
 -- "Schools tell them the coach cost is the problem": what those the
@@ -1436,6 +1442,25 @@ function voice.their_to_yours(s, singular)
   s = each_word(s, "their", function(word, _, b)
     local prev = b:match("(%a+)%s*$")
     if prev and plural_verbs[prev:lower()] then return word end
+    -- "grads not getting their competencies signed off", "customers
+    -- renew their contracts": theirs, when others are the subject of the
+    -- verb just before it
+    local w3, w2, w1 = b:match("(%a+)%s+(%a+)%s+(%a+)%s*$")
+    if not w3 then w2, w1 = b:match("(%a+)%s+(%a+)%s*$") end
+    local function others(w)
+      return w and #w > 3 and w:match("^%l") and w:match("[^su']s$") and
+        not not_plural[w]
+    end
+    local function joins(w)
+      w = w and w:lower()
+      return w == "and" or w == "or" or w == "but" or w == "i" or
+        w == "we" or w == "you" or w == "they" or w == "to" or
+        w == "for" or w == "with" or w == "of" or w == "in"
+    end
+    if (others(w2) and not joins(w1)) or
+       (others(w3) and not joins(w2) and not joins(w1)) then
+      return word
+    end
     return starts_sentence(b) and "Your" or "your"
   end, l)
   s = each_word(s, "theirs", function() return "yours" end, l)
