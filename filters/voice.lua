@@ -1801,7 +1801,7 @@ function voice.article(s, names)
     return "the " .. s
   end
   if first == "" or determiner[first] or no_article[first] or
-     amount_first[first] or
+     amount_first[first] or first == "there" or first == "here" or
      not first:match("^%a+$") or w1:match("^%u%u") or
      (names and names[w1]) or (first:match("ing$") and
      (determiner[(words[2] or ""):lower()] or #words < 3 or
@@ -2406,8 +2406,10 @@ local function subject_words(s)
         local x = ws[j]
         local lx = x:lower()
         -- ("running late", "delivering about 19%": a doing, not a thing)
+        -- ("2 techs retiring next year": a count first)
         if (lx:match("ing$") and not ing_nouns[lx]) or
-           not (x:match("^%l[%l%-&']*$") or x:match("^%u[%u&%d]+s?$")) or
+           not (x:match("^%l[%l%-&']*$") or x:match("^%u[%u&%d]+s?$") or
+             (j == 1 and k > 2 and x:match("^%d[%d,]*$"))) or
            verbs[lx] or past[lx] or s_verbs[lx] or sure_verbs[lx] or
            agree[lx] or subjects[lx] or relative[lx] or
            (determiner[lx] and (j > 1 or lx ~= "the")) or of_phrase[lx] and
@@ -2457,7 +2459,10 @@ local function state(s)
     sure = is_number(after) or after == "since" or after == "from" or
       after == "this" or after == "last" or after == "by" or after == "to"
   elseif is_number(next_w) then
-    sure = rest:match("^%s+%S-%%") ~= nil
+    -- ("94% target", "9 weeks behind", "3 months late")
+    local when = rest:match("^%s+%S+%s+%a+%s+(%a+)")
+    sure = rest:match("^%s+%S-%%") ~= nil or when == "behind" or
+      when == "late" or when == "overdue" or when == "ahead"
   elseif lw:match("^%l+ed$") and not past[lw] and not verbs[lw] then
     sure = participle_preps[after:lower()] == true
   end
@@ -2505,6 +2510,12 @@ function voice.state(text)
       if not first and (voice.subject_verb(x) or subjects[w1] or
          (w1:match("ing$") and not ing_nouns[w1])) then
         return x
+      end
+      -- "no lab", "no sales ops person": there is none
+      local none = first and x:match("^[Nn]o (%l[%l%s%-]*)$")
+      if none and sr.words(none) <= 4 then
+        local head = none:match("(%S+)$")
+        return (plural(head) and "there are no " or "there is no ") .. none
       end
       return state(x)
     end

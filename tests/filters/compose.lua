@@ -379,10 +379,14 @@ d = draft_of({point("problems", "problem",
   "F&B losing money, restaurant empty midweek")})
 has(d, "You mentioned that F&B is losing money, and the restaurant is " ..
        "empty midweek.")
--- (a fragment no rule is sure of stays a fragment after the lead-in)
+-- "no sales ops person": there is none, and no "the" before "there"
 d = draft_of({point("problems", "problem",
   "no sales ops person, CRM is a mess")})
-has(d, "You described the challenge: no sales ops person, CRM is a mess.")
+has(d, "You mentioned that there is no sales ops person; CRM is a mess.")
+-- (a fragment no rule is sure of stays a fragment after the lead-in)
+d = draft_of({point("problems", "problem",
+  "evidence collection by spreadsheet")})
+has(d, ": evidence collection by spreadsheet.")
 
 -- a correction is never small talk; advice stops before their quotation
 d = draft_of({point("say_differently", "correction",
