@@ -2546,9 +2546,12 @@ local result_verbs = {cut = true, reduced = true, halved = true,
 local function result(s)
   local from = 1
   while true do
-    -- after a comma, or a semicolon ("...; late deliveries down 23%")
-    local a = s:find("[,;] ", from)
+    -- after a comma, or a semicolon ("...; late deliveries down 23%"),
+    -- or the colon a note's arrow became ("flags crews 2h before FDP
+    -- limits: late-night timeouts from about 6 a month to 1": a change)
+    local a = s:find("[,;:] ", from)
     if not a then return s end
+    local colon = s:sub(a, a) == ":"
     local head_text = s:sub(1, a - 1)
     local _, open = head_text:gsub("%(", "")
     local _, close = head_text:gsub("%)", "")
@@ -2557,9 +2560,15 @@ local function result(s)
     -- "..., cut review notes by a third": what it did
     local verb = tail:match("^(%l+) ")
     local w1 = (head_text:match("^(%a+)") or ""):lower()
+    local mine = head_text:find("%f[%a]I%f[%A]") or
+      head_text:find("%f[%a]we%f[%A]") or past[w1]
+    -- (after a colon, only what the writer did: "donor retention:
+    -- first-year retention 23% to 41%" is a topic and its figure)
+    if colon and (not mine or head_text:find(":", 1, true)) then
+      tail = ""
+    end
     if verb and result_verbs[verb] and open == close and quotes % 2 == 0 and
-       (head_text:find("%f[%a]I%f[%A]") or head_text:find("%f[%a]we%f[%A]")
-        or past[w1]) then
+       not colon and mine then
       return head_text .. ", which " .. tail
     end
     local stop_at, next_w, head = noun_phrase(tail, 6)
@@ -2570,6 +2579,8 @@ local function result(s)
       local new
       if lw == "from" or is_number(next_w) then
         local span = rest:match("^%s+from%s+(.-%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
+          -- "from about 6 a month to 1"
+          rest:match("^%s+from%s+(.-%d.-%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
           rest:match("^%s+([~%$\194\226]*[\128-\191]*%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
           -- "from about 200 a week to single digits"
           rest:match("^%s+from%s+(.-%d.-%s+to%s+single digits.*)$") or
@@ -2587,7 +2598,7 @@ local function result(s)
           new = (lw == "down" and "which cut " or "which raised ") ..
             np .. " by " .. r
         end
-      elseif quantity_words[lw] and lw ~= "at" and
+      elseif quantity_words[lw] and lw ~= "at" and not colon and
              not rest:find(",", 1, true) then
         -- "..., error under 2%": what came with it
         new = "with " .. np .. rest

@@ -423,6 +423,9 @@ return {
   {"reported", "don't tell me what's wrong with my window", "don't tell you what's wrong with your window"},
   {"reported", "show us you can push back on your manager", "show you I can push back on my manager"},
   -- what follows a colon: a clause of the writer's, or a noun with "a"
+  {"result", "I built a duty-time tracker, flags crews 2h before FDP limits: late-night crew timeouts from about 6 a month to 1", "I built a duty-time tracker, flags crews 2h before FDP limits, which took late-night crew timeouts from about 6 a month to 1"},
+  {"result", "I cut waste: the bin count down from 12 to 4", "I cut waste, which brought the bin count down from 12 to 4"},
+  {"result", "our target: 94% from 2027", "our target: 94% from 2027"},
   {"result", "the review I did at Westbrook: reviewed 220 risks", "the review I did at Westbrook: I reviewed 220 risks"},
   {"result", "I automated retraining: weekly Airflow job, gated on evals", "I automated retraining: a weekly Airflow job, gated on evals"},
   {"result", "I negotiate scope with PMs: fixed dates, flexible scope", "I negotiate scope with PMs: fixed dates, flexible scope"},
