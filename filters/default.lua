@@ -938,6 +938,9 @@ local function plain_label(s)
   end
   if rest then return "A better example would have been " .. rest end
   rest = s:match("^[Nn]ot true[!%.]*[:,]?%s+(.+)$") or
+    s:match("^[Tt]hat's not true[!%.]*[:,]?%s+(.+)$") or
+    s:match("^[Tt]hat's not even true[!%.]*[:,]?%s+(.+)$") or
+    s:match("^[Tt]hat isn't true[!%.]*[:,]?%s+(.+)$") or
     s:match("^[Ww]rong[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
     s:match("^[Ww]rong[!%.]+%s+(.+)$")
   local joined = rest and (rest:match("^(%a+)") or ""):lower()
@@ -1485,6 +1488,37 @@ local function requested(t)
     local at = l:find(mine, 1, true)
     return t:sub(at, at + #mine - 1), nil, "bring"
   end
+  -- "She asked me to send my adjuster licence number", "send him my IRSE
+  -- licence number", "asked for my Kelderby move plan", "send copy of
+  -- CoC + ENG1 by Fri": mine to send
+  local mine = l:match("me to send (my " .. w .. ")") or
+    l:match("^send %a+ (my " .. w .. ")") or l:match("^send (my " .. w .. ")") or
+    l:match("asked for (my " .. w .. ")") or
+    l:match("^send (an? copy of " .. w .. ")") or
+    l:match("^send (copies of " .. w .. ")")
+  local article = ""
+  if not mine and l:match("^send copy of ") then
+    mine, article = l:match("^send (copy of [^%.;]+)"), "a "
+  end
+  if mine then
+    mine = mine:gsub("%s+to look at.*$", ""):gsub("%s+to read.*$", "")
+      :gsub("%s+by%s.*$", ""):gsub("%s+before%s.*$", "")
+      :gsub("%s+b4%s.*$", ""):gsub("%s+for%s+%u+$", ""):gsub("%s+for%s+hr$", "")
+      :gsub("%s+$", "")
+    local at = l:find(mine, 1, true)
+    if at and mine:find("%s") then
+      local by = l:match("%f[%w]by (%a+day)%f[%W]") or
+        l:match("%f[%w]before (%a+day)%f[%W]")
+      if by then by = " by " .. by:gsub("^%l", string.upper) end
+      return article .. t:sub(at, at + #mine - 1), by, "mine"
+    end
+  end
+  -- "he wants the session plan by Wednesday"
+  local wanted, day = l:match("wants? the ([%w%s%-]+) by (%a+day)%f[%W]")
+  if wanted and sr.words(wanted) <= 4 then
+    local at = l:find(wanted, 1, true)
+    return t:sub(at, at + #wanted - 1), " by " .. day:gsub("^%l", string.upper)
+  end
   -- "send him copies of my certs": the writer's note of what to send
   local sent = l:match("^send %a+ (copies of [%w%s%-/'\"]+)")
   local thing = l:match("me to send an? " .. w) or
@@ -1662,7 +1696,7 @@ end
 -- Each kind is looked for only in points whose raw text holds one of its
 -- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
 -- the voice's work is done for a few points of a note, not all of them.
-local request_words = {"send", "asked for", "to see the", "maybe a",
+local request_words = {"send", "asked for", "to see the", "maybe a", "wants the",
   "could see the", "could have the",
   "d bring", "ll bring", "will bring"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
@@ -1733,14 +1767,27 @@ local meeting_verbs = {meet = true, talk = true, speak = true, see = true,
   walk = true, tour = true,
   visit = true, shadow = true, join = true}
 
-local function next_step(ctx)
+local next_step
+function next_step(ctx)
   local note, book, names = ctx.note, ctx.book, ctx.names
   local function plain(p) return (prose({text = p.text}, ctx, true)) end
   local sent, sent_point
-  for _, p in ipairs(note.points or {}) do
+  -- (of a panel, what another member asked for is not asked of this
+  -- one: "Harriet asked for my Kelderby move plan", to Tobias)
+  local function others_ask(p)
+    local who = p.text:match("^(%u%l+) asked ") or
+      p.text:match("^(%u%l+) wants? ")
+    if not who or not note.to then return false end
+    for _, q in ipairs(note.interviewers or {}) do
+      local first = q.name and q.name:match("^(%S+)")
+      if first == who and q.name ~= note.to.name then return true end
+    end
+    return false
+  end
+  for _, p in ipairs(ctx.no_send and {} or note.points or {}) do
     -- (not their problem: "The ICO has asked for an action plan")
     if p.section ~= "private" and p.section ~= "problems" and
-       holds(p, request_words) and usable(p) then
+       holds(p, request_words) and usable(p) and not others_ask(p) then
       local thing, by, verb = requested(plain(p))
       if thing then
         -- "the postmortem template I use": not "... I use you asked for"
@@ -1749,6 +1796,13 @@ local function next_step(ctx)
           slot = book.send_named
         end
         if verb == "bring" then slot = book.bring or slot end
+        if verb == "mine" then
+          if book.send_mine then
+            slot = book.send_mine
+          else
+            thing = thing:gsub("^[Mm]y ", "")
+          end
+        end
         sent = fill(slot, {thing = md(thing), by = md(by or "")})
         sent_point = p
         break
@@ -1816,7 +1870,13 @@ local function next_step(ctx)
     -- "next round is system design with the CTO" under "Next steps"
     if not line then
       line, from = booked_in({"other"})
-      if from == sent_point then line, from = nil, nil end
+    end
+    -- (or any other step the note holds: "next: I'm running a session
+    -- with the U16s Thurs 10 Dec ... he wants the session plan by Wed")
+    if not line then
+      ctx.no_send = true
+      line, from = next_step(ctx)
+      ctx.no_send = nil
     end
     if line then return sent .. " " .. line, sent_point, from end
     return sent, sent_point
@@ -2994,8 +3054,22 @@ local function compose(chosen, note)
           said_first = voice.lower_first(said_first, ctx.names)
         end
         say(3, pick(book.correction) .. " " .. said_first, 80, correction)
+        -- (the writer's verdict on the answer after what was said is
+        -- self-criticism the reader need not be told: "I was nervous and
+        -- too modest")
+        -- ("I overstated." and "I muddled the two." admit it plainly)
+        local function plain_admission(x)
+          local n = sr.words(x)
+          local verb = x:match("^I (%a+)[%.!]?$")
+          return x:match("^I %a+ed[%s%.]") and n <= 4 and
+            (n >= 3 or verb == "overstated" or verb == "understated" or
+             verb == "exaggerated" or verb == "undersold")
+        end
         for i = core + 1, #parts do
-          say(3, parts[i], i == truth_at and 80 or 36 - i, correction)
+          if i == truth_at or not admission(parts[i]:lower()) or
+             plain_admission(parts[i]) then
+            say(3, parts[i], i == truth_at and 80 or 36 - i, correction)
+          end
         end
         ctx.correction_topic = correction_topic(t)
       else

@@ -180,6 +180,8 @@ return {
   send = "I will send the {thing} you asked for{by}.",
   -- a thing already told by a clause ("the postmortem template I use")
   send_named = "As you asked, I will send you the {thing}{by}.",
+  -- a thing of mine they asked for ("my adjuster licence number")
+  send_mine = "As you asked, I will send you {thing}{by}.",
   -- a thing I said I would bring ("a rough layout sketch")
   bring = "As I said, I will bring {thing}{by}.",
   available = {"I would welcome the next conversation and can make time this week.",

@@ -584,6 +584,63 @@ do
     1, true), body(d2))
 end
 
+-- a thing of mine they asked for is sent as mine; what another of the
+-- panel asked for is not in this one's draft
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "She asked me to send my adjuster " ..
+    "licence number and the date I passed the exam, for HR")})
+has(d, "As you asked, I will send you my adjuster licence number and " ..
+       "the date I passed the exam.")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "send copy of CoC + ENG1 by Fri")})
+has(d, "As you asked, I will send you a copy of CoC and ENG1 by Friday.")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "he wants the session plan by Wednesday")})
+has(d, "I will send the session plan you asked for by Wednesday.")
+do
+  local harriet = {name = "Harriet Quayle"}
+  local tobias = {name = "Tobias Wren"}
+  local pts = {
+    point("problems", nil, "Nurse turnover hit 28% last year"),
+    point("other", nil, "Harriet asked for my Kelderby move plan " ..
+      "(redacted) to look at before then"),
+  }
+  local n = note(pts, {to = tobias, interviewers = {harriet, tobias}})
+  local d2 = compose(default.select(pts, n), n)
+  assert(not body(d2):find("move plan", 1, true), body(d2))
+  n = note(pts, {to = harriet, interviewers = {harriet, tobias}})
+  d2 = compose(default.select(pts, n), n)
+  assert(body(d2):find("As you asked, I will send you my Kelderby move " ..
+    "plan.", 1, true), body(d2))
+end
+
+-- the writer's verdict after what was said goes; a plain "I overstated."
+-- stays
+d = draft_of({point("say_differently", "correction",
+  "She asked if I have experience with business interruption. I said " ..
+  "\"not so much\". In the Campinas fire I calculated the BI myself. " ..
+  "I was nervous and too modest.")})
+has(d, "In the Campinas fire I calculated the BI myself.")
+hasnt(d, "too modest")
+d = draft_of({point("say_differently", "correction",
+  "She asked about Anaplan and I said \"I've used it\". Overstated. " ..
+  "I have done the Level 1 certification.")})
+has(d, "I overstated. I have done the Level 1 certification.")
+
+-- "That's not even true: I built ..." is what is true, and kept
+d = draft_of({point("say_differently", "correction",
+  "I made a joke that I \"hate reporting\". Oof, given their reports " ..
+  "are late. That's not even true: I built the reporting calendar at " ..
+  "Eastside and every report went in on time for three years.")},
+  {max_words = 60})
+has(d, "In fact, I built the reporting calendar at Eastside")
+-- a request and a step in one line: both
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("other", nil, "next: I'm running a session w/ the U16s Thurs " ..
+    "10 Dec, 6pm. he wants the session plan by Wednesday")})
+has(d, "I will send the session plan you asked for by Wednesday. I look " ..
+       "forward to running a session with the U16s on Thursday 10 December")
+
 -- "Line cook" mid-sentence is "the line cook role"; "Staff Engineer" stays
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year")},
   {role = "Line cook"})
