@@ -984,13 +984,6 @@ end
 -- Dunmore store went from 2.9% down to 1.4% in a year"; or nil. Not
 -- where the head is a piece of work, which went nowhere ("PUE work at
 -- Corvid (1.52 to 1.34)", "the route re-plan (42 to 36 trucks a day)").
-local work_heads = {work = true, plan = true, ["re-plan"] = true,
-  project = true, programme = true, program = true, change = true,
-  changes = true, trial = true, rollout = true, migration = true,
-  redesign = true, overhaul = true, campaign = true, playbook = true,
-  process = true, system = true, scheme = true, initiative = true,
-  pilot = true, launch = true, series = true, package = true,
-  tool = true, model = true, review = true, log = true, list = true}
 local function went(t)
   local x, inner = t:match("^(.-%a) %(([^()]+)%)$")
   if not x then
@@ -1015,7 +1008,9 @@ local function went(t)
   end
   local head = (x:match("^(.-) at %u") or x:match("^(.-) in %u") or x)
   local last = (head:match("(%S+)$") or ""):lower()
-  if work_heads[last] or not head:match("^[%a%s%-']+$") then return nil end
+  if voice.work_heads[last] or not head:match("^[%a%s%-']+$") then
+    return nil
+  end
   return "how " .. x .. " went from " .. a .. " " .. to .. " " .. rest
 end
 

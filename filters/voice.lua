@@ -315,6 +315,11 @@ local function expand_word(w, prev)
   end
   if not long then return w end
   if lw == "i" then return "I" end
+  -- "avg estate admin time" is the average; "3 days avg" is on average
+  if lw == "avg" and not (prev and (prev:match("%d$") or
+     units[prev:lower()] or prev:match("%l%ls$"))) then
+    return w:match("^%u") and "Average" or "average"
+  end
   if lw == "i.e" or lw == "e.g" then return w end
   -- (a capital of a mixed-case abbreviation, "YoY", starts no sentence)
   if w:match("^%u") and not long:match("^I") and not w:match("^%u%l+%u") then
@@ -2577,6 +2582,10 @@ local function result(s)
       local rest = tail:sub(stop_at)
       local lw = next_w:lower()
       local new
+      -- ("audit prep went from about 10 weeks to 3")
+      if lw == "went" and mine and rest:match("^%s+went%s+from%s") then
+        rest, lw = rest:gsub("^%s+went", ""), "from"
+      end
       if lw == "from" or is_number(next_w) then
         local span = rest:match("^%s+from%s+(.-%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
           -- "from about 6 a month to 1"
@@ -2592,6 +2601,10 @@ local function result(s)
         if w2 == "from" then
           new = (lw == "down" and "which brought " or "which took ") ..
             np .. " " .. lw .. " " .. r
+        elseif w2 == "by" then
+          -- "HR escalations down by a third"
+          new = (lw == "down" and "which cut " or "which raised ") ..
+            np .. " " .. r
         elseif lw == "down" and w2 == "to" then
           new = "which brought " .. np .. " down " .. r
         elseif is_number(w2) then
@@ -2944,9 +2957,58 @@ end
 -- A result after the thing it came of: a change of something named is
 -- said as what the thing did (", which took wine GP from 62% to 71% in
 -- a year"); any other (a bare "61% to 84%", "100A") stays in brackets.
-local function with_result(result)
+-- The head nouns of a piece of work, which went nowhere itself: "the
+-- route re-plan", "PUE work at Corvid", "the boarding trial".
+voice.work_heads = {work = true, plan = true, ["re-plan"] = true,
+  project = true, programme = true, program = true, change = true,
+  changes = true, trial = true, rollout = true, migration = true,
+  redesign = true, overhaul = true, campaign = true, playbook = true,
+  process = true, system = true, scheme = true, initiative = true,
+  pilot = true, launch = true, series = true, package = true,
+  tool = true, model = true, review = true, log = true, list = true,
+  pipeline = true, clinic = true, queue = true, tracker = true}
+local function is_change(s)
+  return s:find("%f[%a]from [%$\194\226~]*%d.- to ") or
+    s:find("%d%s*%a*%s+to%s+[%$\194\226~]*%d") or
+    s:find("%d.-%s+to under %d") or s:find("%d.-%s+down to %d")
+end
+local function with_result(result, head)
+  -- (already worded: ", which took the audit prep from about 10 weeks to 3")
+  if result:match("^which ") then return ", " .. result end
+  -- what the thing took is no measure of the thing itself: "donor
+  -- retention (first-year retention 23% to 41%)" keeps its brackets
+  local words = {}
+  local h = (head or ""):lower()
+  -- (a piece of work, or one I did, is no measure: "the boarding trial
+  -- I ran at Iberline, which took boarding from 38 to 29 minutes")
+  local work = h:find("%f[%a]i%f[%A]") or h:find("%f[%a]we%f[%A]")
+  for w in h:gmatch("%a+") do
+    if voice.work_heads[w] then work = true end
+  end
+  if not work then
+    for w in h:gmatch("%a%a%a%a+") do words[w] = true end
+  end
+  local function own_measure(what)
+    for w in what:lower():gmatch("%a%a%a%a+") do
+      if words[w] then return true end
+    end
+    return false
+  end
+  -- "hold time about 7 minutes to under 2": what it took, and from where
+  local what, a, b = result:match("^(%a[%a%s%-]-) (about %d[%d%.,]*%%?%s?%a*) to (.+)$")
+  if not what then
+    what, a, b = result:match("^(%a[%a%s%-]-) (%d[%d%.,]*%%?%s?%a*) to (.+)$")
+  end
+  if what and verbless(what) and not what:match(" up$") and
+     not what:match(" down$") and not what:match("%f[%a]from$") and
+     not own_measure(what) and
+     (b:match("^%d") or b:match("^under %d") or b:match("^about %d")) then
+    return ", which took " .. what:gsub("^%u%l", string.lower) .. " from " ..
+      a .. " to " .. b
+  end
   local what, from = result:match("^(%a[%w%s%-]-) from (%d.*)$")
   if what and not what:find("%f[%a]from%f[%A]") and from:find(" to ") and
+     not own_measure(what) and
      verbless(what) and verbless(from) and
      not what:match(" up$") and not what:match(" down$") then
     return ", which took " .. what:gsub("^%u%l", string.lower) .. " from " .. from
@@ -3015,13 +3077,16 @@ function voice.head_phrase(t, lists)
       if not head_joins[w1] and not named and not mine then
         local head = body:sub(1, i - 1)
         -- the first result cut off comes along in brackets
-        if not result then
+        -- (a change before a figure: "hold time ~7 min -> under 2, 40%
+        -- of bookings now online" is the hold time)
+        for _, test in ipairs({is_change, is_result}) do
+          if result then break end
           for part in (rest .. ", "):gmatch("(.-)[,;:]%s") do
             local inner = part:match("%((.-)%)")
-            if inner and is_result(inner) then
+            if inner and test(inner) then
               result = inner
               break
-            elseif is_result(part) and not part:find("[()]") then
+            elseif test(part) and not part:find("[()]") then
               result = part:gsub("^%s+", "")
               break
             end
@@ -3038,14 +3103,14 @@ function voice.head_phrase(t, lists)
           result = amount:gsub("%s+$", "")
         end
         if result and not head:find("(", 1, true) then
-          head = head .. with_result(result)
+          head = head .. with_result(result, head)
         end
         return head .. mark
       end
     end
   end
   if result and not body:find("(", 1, true) then
-    body = body .. with_result(result)
+    body = body .. with_result(result, body)
   end
   return body .. mark
 end

@@ -424,6 +424,13 @@ return {
   {"reported", "show us you can push back on your manager", "show you I can push back on my manager"},
   -- what follows a colon: a clause of the writer's, or a noun with "a"
   {"result", "I built a duty-time tracker, flags crews 2h before FDP limits: late-night crew timeouts from about 6 a month to 1", "I built a duty-time tracker, flags crews 2h before FDP limits, which took late-night crew timeouts from about 6 a month to 1"},
+  {"result", "ran a programme for 85 managers, HR escalations down by a third", "ran a programme for 85 managers, which cut HR escalations by a third"},
+  {"result", "built monitoring at Tellbridge: audit prep went from about 10 weeks to 3", "built monitoring at Tellbridge, which took the audit prep from about 10 weeks to 3"},
+  {"normalize", "avg estate admin time down from 14 months to 9", "average estate admin time down from 14 months to 9"},
+  {"normalize", "it took 3 days avg", "it took 3 days on average"},
+  {"head_phrase", "call-back queue and online booking at Fellside: hold time about 7 minutes to under 2, 40% of bookings now online", "call-back queue and online booking at Fellside, which took hold time from about 7 minutes to under 2"},
+  {"head_phrase", "donor retention: first-year retention at Eastside 23% to 41%, a welcome series", "donor retention (first-year retention at Eastside 23% to 41%)"},
+  {"head_phrase", "the tutor pipeline I built at Bay Reads: from 60 to 210 active tutors in 18 months, weekly", "the tutor pipeline I built at Bay Reads (from 60 to 210 active tutors in 18 months)"},
   {"result", "I cut waste: the bin count down from 12 to 4", "I cut waste, which brought the bin count down from 12 to 4"},
   {"result", "our target: 94% from 2027", "our target: 94% from 2027"},
   {"result", "the review I did at Westbrook: reviewed 220 risks", "the review I did at Westbrook: I reviewed 220 risks"},
