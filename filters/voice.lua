@@ -2880,6 +2880,24 @@ local function verbless(chunk)
   return true
 end
 voice.verbless = verbless
+-- The word after a past participle that makes it describe what came
+-- before ("based in Leeds", "funded by the council").
+local participle_next = {by = true, ["in"] = true, at = true, on = true,
+  with = true, to = true, from = true, ["for"] = true, as = true,
+  under = true, into = true, after = true, within = true}
+-- what the reader did, told without a subject ("..., seemed interested")
+local theirs = {seemed = true, looked = true, liked = true, loved = true,
+  asked = true, nodded = true, laughed = true, smiled = true, wrote = true,
+  said = true, noted = true, frowned = true}
+-- a subject of its own after "I" ("I said my BST - it's valid ...")
+local function other_subject(s)
+  local l = s:lower()
+  for _, w in ipairs({"it", "it's", "he", "she", "they", "we", "you",
+    "there", "that's", "this"}) do
+    if l:find("%f[%w']" .. w:gsub("'", "'") .. "%f[^%w']") then return true end
+  end
+  return false
+end
 function voice.tidy(s)
   if not s:find(", ", 1, true) then return s end
   for _ = 1, 2 do
@@ -2891,6 +2909,18 @@ function voice.tidy(s)
     -- the words before it a clause ("I speak X", "staging criteria" after
     -- a colon is a list), the chunk plain words of its own
     local tail = head:match("^.*[:;]%s+(.-)$") or head
+    -- "I'm a workplace assessor, signed off 6 grads' competencies", "I do
+    -- know CBI tooling, used the vendor tool": a second thing I did, with
+    -- no subject of its own, joins the first (not "..., based in Leeds")
+    local w2 = (body:match("^%S+%s+([%a']+)") or ""):lower()
+    local clause = head:gsub("^In fact, ", ""):gsub("^Actually, ", "")
+    if (past[w1] or (w1:match("^%l+ed$") and #w1 >= 4 and
+        not participle_next[w2])) and not theirs[w1] and
+       clause:match("^I[%s']") and not clause:find(", ", 1, true) and
+       not other_subject(clause:sub(3)) and voice.subject_verb(clause) and
+       not voice.subject_verb(body) and not body:find('["\u{201C}()]') then
+      return head .. " and " .. body .. mark
+    end
     if not voice.subject_verb(tail) or body == "" or
        body:find('["\u{201C}()]') or
        (joining[w1] and not amount_words[w1]) or subordinate[w1] or
@@ -2905,7 +2935,7 @@ function voice.tidy(s)
       -- "..., got it down to 12": a past verb with no subject
       if past[w1] and not voice.subject_verb(body) and
          not head:find(", ", 1, true) then
-        return head .. ", and " .. body .. mark
+        return head .. " and " .. body .. mark
       end
       return s
     end
