@@ -52,6 +52,9 @@ voice.shorthand = {
   havent = "haven't", hadnt = "hadn't", arent = "aren't", werent =
   "weren't", theyre = "they're", youre = "you're", theyll = "they'll",
   youll = "you'll", xmas = "Christmas", yoy = "year on year",
+  reqs = "requirements", req = "requirement", perf = "performance",
+  til = "until", ["'til"] = "until", mgmt = "management",
+  mgr = "manager", mgrs = "managers", asap = "as soon as possible",
 }
 
 -- Misspellings common enough to be sure of, and the word meant.
@@ -775,6 +778,20 @@ local function normalize(text, keep_verdicts, words)
         parts[n] = part
       end
       s = table.concat(parts, '"')
+    end
+    -- "email about round 2", "the round 2 panel": "the second round"
+    if s:find("ound %d") then
+      local nth = {"first", "second", "third", "fourth", "fifth"}
+      s = s:gsub("(%f[%a]%a*%s?)([Rr])ound (%d)%f[^%w]", function(before, r, d)
+        local n = nth[tonumber(d)]
+        if not n then return nil end
+        local b = before:lower():gsub("%s+$", "")
+        if b == "the" or b == "a" then
+          return before .. n .. " round"
+        end
+        return before .. (r == "R" and before == "" and "The " or "the ") ..
+          n .. " round"
+      end)
     end
     -- "if ur not sure": "you're" where "your" cannot be
     if s:find("ur ", 1, true) then
