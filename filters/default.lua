@@ -1959,6 +1959,18 @@ function next_step(ctx)
           t = "you will decide by " .. by ..
             rest:gsub("^,%s+(%S+ will )", " and %1")
         end
+        -- "next: cue calling test on the 26th, 20 min of the panto": a
+        -- step named with its date
+        local dated_step = t:match("^([^,;]- on the %d%d?%a*)%f[^%w]") or
+          t:match("^([^,;]- on %u%l+day[^,;]*)")
+        if dated_step and voice.form(dated_step) == "noun" and
+           holds({text = dated_step}, booked_words) and
+           not dated_step:lower():match("^the ") and
+           not dated_step:lower():match("^an? ") then
+          step = lower_step("the " .. voice.lower_first(dated_step, names))
+          ctx.plain_step = step
+          return fill(book.step, {step = md(step)}), p
+        end
         if voice.form(t) ~= "imperative" and #t > 8 then
           return fill(book.expect, {lower = md(voice.lower_first(t, names))}),
                  p
@@ -2414,7 +2426,11 @@ local function compose(chosen, note)
       end
       -- "Both asked about adjudications": the panel asked; to one of two,
       -- "You and Catherine both asked"
-      if t:match("^[Bb]oth asked ") then
+      -- ("that I've run a night shift before", under "they liked": mine)
+      t = t:gsub("^[Tt]hat (I[%s'\u{2019}])", "%1")
+      local both = t:match("^[Bb]oth (%a+) ")
+      if both == "asked" or both == "liked" or both == "loved" or
+         both == "wanted" or both == "picked" then
         local other
         if #(note.interviewers or {}) == 2 then
           for _, q in ipairs(note.interviewers) do
@@ -2424,7 +2440,7 @@ local function compose(chosen, note)
             end
           end
         end
-        t = t:gsub("^[Bb]oth (asked) ", other and ("You and " .. other ..
+        t = t:gsub("^[Bb]oth (%a+) ", other and ("You and " .. other ..
           " both %1 ") or "You both %1 ")
       end
       local when = t:match("^[Ww]hen (I%s.+)$") or
@@ -3085,6 +3101,16 @@ local function compose(chosen, note)
   end
   -- (but a thing to send is its own: "send my QC SOPs" is not "for the
   -- brew day")
+  -- (advice to send what the step already sends is said once: "I will
+  -- send the scoring sheet you asked for")
+  if acted and acted_advice and acted_advice:match("^send%s") and
+     step_line and (step_line:find("I will send", 1, true) or
+     step_line:find("I will send you", 1, true)) then
+    if acted_point then
+      out(acted_point, "the next step sends what it advises to send")
+    end
+    acted, acted_advice, acted_point = nil, nil, nil
+  end
   local sending = acted_advice and (acted_advice:match("^send%s") or
     acted_advice:match("^email%s"))
   if acted and acted_advice and step_line and step_line == plain and

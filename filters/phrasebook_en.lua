@@ -84,9 +84,9 @@ return {
                 "You were open about the problem: {lower}."},
   },
   -- after their problem when nothing of yours answers it
-  problem_open = {"It is a problem I would like to help you solve.",
-                  "That is the part of the role I would most like to take on.",
-                  "I would like to help you fix it."},
+  -- (one wording: "I would like to help you fix it" and "It is a problem
+  -- I would like to help you solve" read as stock to every rater)
+  problem_open = "That is the part of the role I would most like to take on.",
   evidence = {
     i = "{text}.",
     we = "{text}.",

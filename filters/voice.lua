@@ -779,6 +779,8 @@ local function normalize(text, keep_verdicts, words)
       end
       s = table.concat(parts, '"')
     end
+    -- "nights short staffed": the adjective, hyphenated
+    s = s:gsub("%f[%a]([Ss]hort) staffed%f[%A]", "%1-staffed")
     -- "email about round 2", "the round 2 panel": "the second round"
     if s:find("ound %d") then
       local nth = {"first", "second", "third", "fourth", "fifth"}
@@ -1271,6 +1273,9 @@ local function other_person_at(s)
   return nil
 end
 
+-- Whether a word in -ing is a doing ("doing", "running"), not a thing
+-- ("building", "wedding"): set below, beside ing_nouns.
+local is_doing
 function voice.address(s, who, company)
   -- (what follows such a person is addressed as far as the person)
   local at = who and not who.names_only and s:find(" who", 1, true) and
@@ -1284,6 +1289,11 @@ function voice.address(s, who, company)
     for _, n in ipairs(who.names) do
       if s:find(n, 1, true) then
         local q = n:gsub("%p", "%%%0")
+        -- "Hugh's doing relief milking himself": he is, not his
+        s = s:gsub("%f[%w]" .. q .. "['\u{2019}]s (%l+ing)%f[%A]", function(v)
+          if is_doing(v) then return "you're " .. v end
+        end)
+        s = s:gsub("%f[%w]" .. q .. "['\u{2019}]s (been)%f[%A]", "you've %1")
         s = s:gsub("%f[%w]" .. q .. "['\u{2019}]?s%f[%W]", "your")
         s = each_word(s, n, function(word, after, before)
           local agreed, len = agreeing(after)
@@ -1412,6 +1422,14 @@ local outside = {schools = true, customers = true, clients = true,
   regulators = true, shoppers = true, visitors = true, farmers = true,
   airlines = true, councils = true, hospitals = true, trusts = true,
   students = true, passengers = true, diners = true, couples = true}
+-- "couples say they feel passed around": "they" are those who say it
+local say_verbs = {say = true, said = true, says = true, tell = true,
+  told = true, feel = true, felt = true, think = true, thought = true,
+  complain = true, complained = true, reckon = true}
+local function said_by_others(before)
+  local who, verb = before:match("(%a+)%s+(%a+)%s*$")
+  return who ~= nil and outside[who:lower()] and say_verbs[verb:lower()]
+end
 function voice.their_to_yours(s, singular)
   -- the words below are only ever replaced by "you" forms: the text's
   -- lower case before any of them says which can be there
@@ -1442,7 +1460,7 @@ function voice.their_to_yours(s, singular)
     end, l)
   end
   s = each_word(s, "they", function(word, after, b)
-    if someone_else(b) then return word end
+    if someone_else(b) or said_by_others(b) then return word end
     local agreed, len = agreeing(after)
     addressed = true
     return you("", b) .. agreed, len
@@ -1644,6 +1662,7 @@ local ing_nouns = {during = true, including = true, nothing = true,
   procurement = true, retraining = true, forecasting = true,
   budgeting = true, messaging = true, branding = true, advertising = true,
   fencing = true, storing = true, ordering = true, routing = true}
+is_doing = function(v) return not ing_nouns[v] and #v > 4 end
 -- Nouns a doing names the kind of: "boarding trial", "training budget".
 local kind_heads = {trial = true, trials = true, budget = true,
   budgets = true, process = true, programme = true, program = true,
@@ -1683,7 +1702,12 @@ function voice.form(s)
   if w1 == "I" or w1:match("^I['\u{2019}]") then return "i" end
   if lw == "we" or lw == "we're" or lw == "we've" then return "we" end
   if lw == "you" or lw:match("^you['\u{2019}]") then return "you" end
-  if past[lw] or (lw:match("^%l+ed$") and #lw >= 5 and not verbs[lw]) then
+  -- ("unvented G3 ticket", "unqualified staff": an adjective, where
+  -- "unblocked the drains" is done)
+  local un = lw:match("^un%l+ed$") and
+    not determiner[(s:match("^%S+%s+(%S+)") or ""):lower()]
+  if past[lw] or (lw:match("^%l+ed$") and #lw >= 5 and not verbs[lw] and
+     not un) then
     return "past"
   end
   -- "hold time about 7 minutes": a noun made of a verb and its head
@@ -2401,6 +2425,7 @@ for w in ([[empty flat full late slow stale broken tight short behind
   furious angry low high]]):gmatch("%a+") do
   standing[w] = true
 end
+standing["short-staffed"] = true
 -- Words a doing follows as their object: "staff hate working weekends",
 -- "happy working nights".
 local ing_takers = {}
@@ -2495,7 +2520,14 @@ local function state(s)
     local l = w:lower()
     if verbs[l] or sure_verbs[l] or agree[l] then return s end
   end
-  return s:sub(1, stop_at - 1) .. (plural(head) and " are" or " is") .. rest
+  -- ("files not up to standard": the verb before "not")
+  local np = s:sub(1, stop_at - 1)
+  local before_not = np:match("^(.-)%s+not$")
+  if before_not then
+    local h = before_not:match("(%S+)$") or head
+    return before_not .. (plural(h) and " are not" or " is not") .. rest
+  end
+  return np .. (plural(head) and " are" or " is") .. rest
 end
 
 -- ", client is threatening to pull the contract": a clause after a

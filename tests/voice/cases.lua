@@ -137,6 +137,12 @@ return {
 
   -- the reader as "you": she
   -- another's "his", after their own verb
+  {"address", "rota's a mess, Ray's doing relief milking himself", "rota's a mess, you're doing relief milking yourself", {who = he}},
+  {"address", "Ray's been here 20 years", "you've been here 20 years", {who = he}},
+  {"address", "Ray's building is listed", "your building is listed", {who = he}},
+  {"state", "nights short-staffed", "nights are short-staffed"},
+  {"normalize", "nights short staffed", "nights short-staffed"},
+  {"state", "files not up to OISC standard", "files are not up to OISC standard"},
   {"address", "PM changed his mind", "PM changed his mind", {who = he}},
   {"address", "he changed his mind", "You changed your mind", {who = he}},
   {"address", "she was right", "You were right", {who = she}},
