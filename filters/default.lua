@@ -353,6 +353,9 @@ local function admission(l)
   if l:find("%d") or l:find(":", 1, true) or truth_marked(l) then
     return false
   end
+  -- (a reflection before it is no content: "Thinking about it on the
+  -- train home, that's the wrong answer for a move project.")
+  l = l:gsub("^thinking about it[%a%s]-, ", "")
   if select(2, l:gsub("%S+", "")) > 14 then return false end
   for _, m in ipairs(admission_marks) do
     if l:find("%f[%a]" .. m) then return true end

@@ -53,6 +53,7 @@ voice.shorthand = {
   "weren't", theyre = "they're", youre = "you're", theyll = "they'll",
   youll = "you'll", xmas = "Christmas", yoy = "year on year",
   reqs = "requirements", req = "requirement", perf = "performance",
+  svc = "service", svcs = "services",
   til = "until", ["'til"] = "until", mgmt = "management",
   mgr = "manager", mgrs = "managers", asap = "as soon as possible",
 }

@@ -661,6 +661,14 @@ d = draft_of({point("excited_them", "connect",
 has(d, "I've run a night shift before")
 hasnt(d, "that I've")
 
+-- a reflection on the answer is no truth: what follows it is
+d = draft_of({point("say_differently", "correction",
+  "When Jamie asked how I'd tackle the backlog, I said \"inventory " ..
+  "everything first\". Thinking about it on the train home, that's the " ..
+  "wrong answer for a move project. You inventory as you pack, so the " ..
+  "move itself clears the backlog.")}, {max_words = 45})
+has(d, "You inventory as you pack")
+
 -- "Line cook" mid-sentence is "the line cook role"; "Staff Engineer" stays
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year")},
   {role = "Line cook"})

@@ -415,6 +415,7 @@ return {
   {"normalize", "Round 2 is a panel", "The second round is a panel"},
   {"normalize", "round 12 of talks", "round 12 of talks"},
   {"normalize", "read the infection control reqs before the perf review", "read the infection control requirements before the performance review"},
+  {"normalize", "how many svcs a day, boiler svc", "how many services a day, boiler service"},
   {"normalize", "valid til September 2028", "valid until September 2028"},
   {"normalize", "Point is I do know CBI tooling.", "In fact, I do know CBI tooling."},
   {"normalize", "point is, I ran it myself", "In fact, I ran it myself"},
