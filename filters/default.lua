@@ -353,6 +353,25 @@ local function admission(l)
   if l:find("%d") or l:find(":", 1, true) or truth_marked(l) then
     return false
   end
+  -- (of the answer: "I ...", "it/that sounded ...", or no subject; not
+  -- "I also run our clinic for nervous patients", "The old step was
+  -- wrong and I removed it")
+  local w1 = l:match("^(%a+)")
+  if w1 == "i" then
+    local w2 = l:match("^i (%a+)") or ""
+    if not (w2 == "was" or w2 == "got" or w2 == "felt" or w2 == "sounded" or
+       w2 == "came" or w2 == "muddled" or w2 == "garbled" or
+       w2 == "panicked" or w2 == "blanked" or w2 == "waffled" or
+       w2 == "rambled" or w2 == "overstated" or w2 == "undersold" or
+       w2 == "oversold" or w2 == "mixed" or w2 == "should've" or
+       w2 == "should" or w2 == "know") then
+      return false
+    end
+  elseif w1 == "the" or w1 == "a" or w1 == "an" or w1 == "my" or
+         w1 == "our" or w1 == "your" or w1 == "we" or w1 == "you" or
+         w1 == "he" or w1 == "she" or w1 == "they" then
+    return false
+  end
   -- (a reflection before it is no content: "Thinking about it on the
   -- train home, that's the wrong answer for a move project.")
   l = l:gsub("^thinking about it[%a%s]-, ", "")
@@ -849,6 +868,13 @@ end
 -- Corra I ran ..." -> "In fact, at Corra I ran ...".
 local label_that = {reason = true, answer = true, story = true,
   cause = true, problem = true}
+-- Words that open a modifier, not a thing done, after a list's last
+-- comma ("..., even if asked", "..., usually by Friday").
+local modifier_first = {even = true, usually = true, ["if"] = true,
+  when = true, by = true, ["in"] = true, at = true, on = true, with = true,
+  ["for"] = true, mostly = true, often = true, unless = true, as = true,
+  to = true, from = true, which = true, who = true, especially = true,
+  ideally = true, normally = true, sometimes = true, within = true}
 local function plain_label(s)
   local what, rest = s:match("^[Rr]eal (%a+):%s+(.+)$")
   if not what then what, rest = s:match("^[Tt]rue (%a+):%s+(.+)$") end
@@ -908,7 +934,8 @@ local function plain_label(s)
       end
       if commas >= 2 then
         local tail = rest:sub(last + 1)
-        if not tail:find("%f[%a]and%f[%A]") and not tail:match("^%s*or%s") then
+        if not tail:find("%f[%a]and%f[%A]") and not tail:match("^%s*or%s") and
+           not modifier_first[(tail:match("^%s*(%a+)") or ""):lower()] then
           rest = rest:sub(1, last) .. " and" .. tail
         end
       end
@@ -940,10 +967,11 @@ local function plain_label(s)
     return "I should have said that " .. voice.lower_first(rest)
   end
   if rest then return "A better example would have been " .. rest end
-  rest = s:match("^[Nn]ot true[!%.]*[:,]?%s+(.+)$") or
-    s:match("^[Tt]hat's not true[!%.]*[:,]?%s+(.+)$") or
-    s:match("^[Tt]hat's not even true[!%.]*[:,]?%s+(.+)$") or
-    s:match("^[Tt]hat isn't true[!%.]*[:,]?%s+(.+)$") or
+  local that_not = s:match("^[Tt]hat's not true[!%.]*[:,]%s+(.+)$") or
+    s:match("^[Tt]hat's not even true[!%.]*[:,]%s+(.+)$") or
+    s:match("^[Tt]hat isn't true[!%.]*[:,]%s+(.+)$")
+  if that_not and not voice.subject_verb(that_not) then that_not = nil end
+  rest = s:match("^[Nn]ot true[!%.]*[:,]?%s+(.+)$") or that_not or
     s:match("^[Ww]rong[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
     s:match("^[Ww]rong[!%.]+%s+(.+)$")
   local joined = rest and (rest:match("^(%a+)") or ""):lower()
@@ -1007,6 +1035,12 @@ local function went(t)
     a, to, rest = inner:match("^(about %d[%d.,]*%%?) (%a*%s?to) (about %d.*)$")
   end
   if not a or not (to == "to" or to == "down to" or to == "up to") then
+    return nil
+  end
+  -- (years and times are a span, not a change: "my time at Vantix
+  -- (2019 to 2023)", "the late shift (2 to 10)")
+  if a:match("^[12]%d%d%d$") or rest:match("^[12]%d%d%d") or
+     (not a:find("%%") and not rest:find("%a")) then
     return nil
   end
   local head = (x:match("^(.-) at %u") or x:match("^(.-) in %u") or x)
@@ -1471,6 +1505,26 @@ end
 
 -- Something the interviewer asked to be sent: "the runbook", or nil; and
 -- when by.
+-- A thing of mine that can be sent ("my move plan", "my DBS number"),
+-- not a view or what I know ("my view on agency spend"); or nil.
+local sendable_heads = {plan = true, plans = true, cv = true,
+  portfolio = true, references = true, reference = true,
+  certificate = true, certificates = true, number = true, records = true,
+  notes = true, sample = true, samples = true, audit = true, report = true,
+  reports = true, checklist = true, template = true, sheet = true,
+  outline = true, proposal = true, deck = true, slides = true,
+  licence = true, license = true, details = true, copy = true,
+  copies = true, model = true, tracker = true, schedule = true,
+  summary = true, script = true, policy = true, procedure = true,
+  sops = true, file = true, files = true, link = true, code = true,
+  timeline = true, log = true, letter = true, documents = true}
+local function sendable(t)
+  if not t then return nil end
+  local bare = t:gsub("%s*%b()", "")
+  local last = (bare:match("(%a+)%s*$") or ""):lower()
+  if sendable_heads[last] then return t end
+  return nil
+end
 local function requested(t)
   local l = t:lower()
   local w = "([%w%s%-/'\"]+)"
@@ -1499,21 +1553,35 @@ local function requested(t)
     mine, article = l:match("^send (copy of [^%.;]+)"), "a "
   end
   if mine then
+    -- ("asked for my view on agency spend" was asked in the room)
+    local asked_for = l:find("asked for " .. mine, 1, true)
     mine = mine:gsub("%s+to look at.*$", ""):gsub("%s+to read.*$", "")
       :gsub("%s+by%s.*$", ""):gsub("%s+before%s.*$", "")
       :gsub("%s+b4%s.*$", ""):gsub("%s+for%s+%u+$", ""):gsub("%s+for%s+hr$", "")
       :gsub("%s+$", "")
     local at = l:find(mine, 1, true)
+    if asked_for and not sendable(mine) then at = nil end
     if at and mine:find("%s") then
-      local by = l:match("%f[%w]by (%a+day)%f[%W]") or
-        l:match("%f[%w]before (%a+day)%f[%W]")
+      -- (its own deadline, in its own sentence: not "Decision by
+      -- Friday. She asked me to send my DBS number")
+      local own = l:sub(at):match("^[^%.;]*")
+      local by = own:match("%f[%w]by (%a+day)%f[%W]") or
+        own:match("%f[%w]before (%a+day)%f[%W]")
       if by then by = " by " .. by:gsub("^%l", string.upper) end
+      if by == " by Today" then by = " by today" end
       return article .. t:sub(at, at + #mine - 1), by, "mine"
     end
   end
-  -- "he wants the session plan by Wednesday"
-  local wanted, day = l:match("wants? the ([%w%s%-]+) by (%a+day)%f[%W]")
-  if wanted and sr.words(wanted) <= 4 then
+  -- "he wants the session plan by Wednesday" (not "wants the backlog
+  -- cleared by Friday")
+  local want_at = l:find("wants? the ")
+  local wanted, day
+  if want_at then
+    wanted, day = l:sub(want_at, want_at + 80):match(
+      "^wants? the ([%w%-]+%s?[%w%-]*%s?[%w%-]*%s?[%w%-]*) by (%a+day)%f[%W]")
+  end
+  if wanted and not wanted:match("ed$") and not wanted:match("done$") and
+     sendable("my " .. wanted) then
     local at = l:find(wanted, 1, true)
     return t:sub(at, at + #wanted - 1), " by " .. day:gsub("^%l", string.upper)
   end
@@ -1777,8 +1845,11 @@ function next_step(ctx)
       p.text:match("^(%u%l+) wants? ")
     if not who or not note.to then return false end
     for _, q in ipairs(note.interviewers or {}) do
-      local first = q.name and q.name:match("^(%S+)")
-      if first == who and q.name ~= note.to.name then return true end
+      if q.name and q.name ~= note.to.name then
+        for w in q.name:gmatch("%S+") do
+          if w == who then return true end
+        end
+      end
     end
     return false
   end
@@ -1868,6 +1939,7 @@ function next_step(ctx)
     -- "next round is system design with the CTO" under "Next steps"
     if not line then
       line, from = booked_in({"other"})
+      if from == sent_point then line, from = nil, nil end
     end
     -- (or any other step the note holds: "next: I'm running a session
     -- with the U16s Thurs 10 Dec ... he wants the session plan by Wed")
@@ -1875,6 +1947,12 @@ function next_step(ctx)
       ctx.no_send = true
       line, from = next_step(ctx)
       ctx.no_send = nil
+      -- (not the line just sent, said again: "I understand you want the
+      -- session plan by Wednesday")
+      if from == sent_point and not (line or ""):find("look forward", 1, true)
+         and not (line or ""):find("ready for", 1, true) then
+        line, from = nil, nil
+      end
     end
     if line then return sent .. " " .. line, sent_point, from end
     return sent, sent_point
@@ -2355,10 +2433,11 @@ local function compose(chosen, note)
         if np then np = voice.head_phrase(np, true) end
         -- "4 surgeries", "the team of 9", "the small team (3 in
         -- compliance)": a fact too thin to say what appealed in it
-        local bare = np and voice.strip_end(np:gsub("%b()", ""), "[%s%p]")
+        local bare = np and #np <= 300 and
+          voice.strip_end(np:gsub("%b()", ""), "[%s%p]")
         local n = bare and sr.words(bare) or 0
-        if np and not bare:find("%u") and
-           (n <= 3 or (n <= 4 and bare:find("%d"))) then
+        if np and bare and not bare:find("%u") and n <= 4 and
+           p.text:find("%d") then
           np, why = nil, "a fact too thin to say what appealed in it"
         end
         if np then

@@ -52,7 +52,6 @@ voice.shorthand = {
   havent = "haven't", hadnt = "hadn't", arent = "aren't", werent =
   "weren't", theyre = "they're", youre = "you're", theyll = "they'll",
   youll = "you'll", xmas = "Christmas", yoy = "year on year",
-  reqs = "requirements", req = "requirement", perf = "performance",
   svc = "service", svcs = "services",
   til = "until", ["'til"] = "until", mgmt = "management",
   mgr = "manager", mgrs = "managers", asap = "as soon as possible",
@@ -321,7 +320,8 @@ local function expand_word(w, prev)
   if lw == "i" then return "I" end
   -- "avg estate admin time" is the average; "3 days avg" is on average
   if lw == "avg" and not (prev and (prev:match("%d$") or
-     units[prev:lower()] or prev:match("%l%ls$"))) then
+     units[prev:lower()] or prev:match("%l%ls$") or prev:match("[,;:]$")))
+     then
     return w:match("^%u") and "Average" or "average"
   end
   if lw == "i.e" or lw == "e.g" then return w end
@@ -741,6 +741,11 @@ local function normalize(text, keep_verdicts, words)
   if abbreviated then
     s = s:gsub("%f[%a]i%.e%.", "\2"):gsub("%f[%a]e%.g%.", "\3")
   end
+  -- "avg 3 months" is on average (before a figure); "avg estate admin
+  -- time" is the average (expand_word)
+  if s:find("avg", 1, true) then
+    s = s:gsub("%f[%a][Aa]vg (~?%d)", "on average %1")
+  end
   s = expand_symbols(s, words)
   if not words or words.to == "to" then
     -- "its been in the papers", "its £2.1M": "it's", where a possessive
@@ -785,15 +790,19 @@ local function normalize(text, keep_verdicts, words)
     -- "email about round 2", "the round 2 panel": "the second round"
     if s:find("ound %d") then
       local nth = {"first", "second", "third", "fourth", "fifth"}
-      s = s:gsub("(%f[%a]%a*%s?)([Rr])ound (%d)%f[^%w]", function(before, r, d)
+      local preps = {about = true, re = true, ["in"] = true, to = true,
+        ["for"] = true, after = true, before = true, through = true,
+        of = true, at = true, from = true, is = true}
+      s = s:gsub("()%f[%a]([Rr])ound (%d)%f[^%w]", function(at, r, d)
         local n = nth[tonumber(d)]
         if not n then return nil end
-        local b = before:lower():gsub("%s+$", "")
-        if b == "the" or b == "a" then
-          return before .. n .. " round"
+        local b = (s:sub(math.max(1, at - 20), at - 1):match("(%a+)%s*$") or
+          ""):lower()
+        if b == "the" or b == "a" then return n .. " round" end
+        if b == "" or preps[b] then
+          return (r == "R" and "The " or "the ") .. n .. " round"
         end
-        return before .. (r == "R" and before == "" and "The " or "the ") ..
-          n .. " round"
+        return nil
       end)
     end
     -- "if ur not sure": "you're" where "your" cannot be
@@ -1411,10 +1420,7 @@ local harm_verbs = {eating = true, costing = true, hurting = true,
 -- "Schools tell them the coach cost is the problem": what those the
 -- organisation serves say or do to it
 local tell_verbs = {tell = true, told = true, ask = true, asked = true,
-  pay = true, paid = true, email = true, emailed = true, call = true,
-  called = true, blame = true, blamed = true, rate = true, rated = true,
-  chose = true, choose = true, leave = true, left = true, sue = true,
-  sued = true, fined = true, fine = true, warned = true, warn = true}
+  blame = true, blamed = true, warned = true, warn = true}
 local outside = {schools = true, customers = true, clients = true,
   tenants = true, patients = true, parents = true, funders = true,
   members = true, residents = true, users = true, growers = true,
@@ -1486,8 +1492,11 @@ function voice.their_to_yours(s, singular)
     -- "grads not getting their competencies signed off", "customers
     -- renew their contracts": theirs, when others are the subject of the
     -- verb just before it
-    local w3, w2, w1 = b:match("(%a+)%s+(%a+)%s+(%a+)%s*$")
-    if not w3 then w2, w1 = b:match("(%a+)%s+(%a+)%s*$") end
+    -- (the last few words only: a long run of letters before it is no
+    -- reason to scan the whole text)
+    local tb = b:sub(-120)
+    local w3, w2, w1 = tb:match("(%a+)%s+(%a+)%s+(%a+)%s*$")
+    if not w3 then w2, w1 = tb:match("(%a+)%s+(%a+)%s*$") end
     local function others(w)
       return w and #w > 3 and w:match("^%l") and w:match("[^su']s$") and
         not not_plural[w]
@@ -1496,7 +1505,10 @@ function voice.their_to_yours(s, singular)
       w = w and w:lower()
       return w == "and" or w == "or" or w == "but" or w == "i" or
         w == "we" or w == "you" or w == "they" or w == "to" or
-        w == "for" or w == "with" or w == "of" or w == "in"
+        w == "for" or w == "with" or w == "of" or w == "in" or
+        w == "because" or w == "so" or w == "since" or w == "through" or
+        w == "into" or w == "on" or w == "at" or w == "after" or
+        w == "from" or w == "across" or w == "by" or w == "over"
     end
     if (others(w2) and not joins(w1)) or
        (others(w3) and not joins(w2) and not joins(w1)) then
@@ -1507,8 +1519,9 @@ function voice.their_to_yours(s, singular)
   s = each_word(s, "theirs", function() return "yours" end, l)
   -- "commission is eating them": what harms the organisation
   s = each_word(s, "them", function(word, _, b)
-    local who, prev = b:match("(%a+)%s+(%a+)%s*$")
-    prev = prev or b:match("(%a+)%s*$")
+    local tb = b:sub(-120)
+    local who, prev = tb:match("(%a+)%s+(%a+)%s*$")
+    prev = prev or tb:match("(%a+)%s*$")
     if prev and harm_verbs[prev:lower()] then return "you" end
     if who and tell_verbs[prev:lower()] and outside[who:lower()] then
       return "you"
@@ -2457,7 +2470,8 @@ local function subject_words(s)
         -- ("2 techs retiring next year": a count first)
         if (lx:match("ing$") and not ing_nouns[lx]) or
            not (x:match("^%l[%l%-&']*$") or x:match("^%u[%u&%d]+s?$") or
-             (j == 1 and k > 2 and x:match("^%d[%d,]*$"))) or
+             (j == 1 and k > 2 and x:match("^%d[%d,]*$") and
+              not not_plural[(ws[2] or ""):lower()])) or
            verbs[lx] or past[lx] or s_verbs[lx] or sure_verbs[lx] or
            agree[lx] or subjects[lx] or relative[lx] or
            (determiner[lx] and (j > 1 or lx ~= "the")) or of_phrase[lx] and
@@ -2567,8 +2581,14 @@ function voice.state(text)
         return x
       end
       -- "no lab", "no sales ops person": there is none
-      local none = first and x:match("^[Nn]o (%l[%l%s%-]*)$")
-      if none and sr.words(none) <= 4 then
+      local none = first and x:match("^[Nn]o (%l[%l%s%-]-)%s*$")
+      local w = none and none:match("^(%a+)")
+      if none and (w == "one" or w == "longer" or w == "idea" or
+         w == "more" or w == "way" or w == "doubt" or w == "matter" or
+         voice.subject_verb(none)) then
+        none = nil
+      end
+      if none and none:find("%S") and sr.words(none) <= 4 then
         local head = none:match("(%S+)$")
         return (plural(head) and "there are no " or "there is no ") .. none
       end
@@ -2598,9 +2618,15 @@ local result_verbs = {cut = true, reduced = true, halved = true,
   doubled = true, saved = true, raised = true, lowered = true,
   shortened = true, trimmed = true, improved = true, increased = true,
   decreased = true, boosted = true, eliminated = true, tripled = true}
+local ranges = {hours = true, shifts = true, shift = true, ages = true,
+  age = true, beds = true, times = true, days = true, years = true}
 local function result(s)
-  local from = 1
+  local from, seen = 1, 0
   while true do
+    -- (a dozen separators are more than a sentence of a note has: a
+    -- hostile line is not read to its end, at each of its commas)
+    seen = seen + 1
+    if seen > 12 then return s end
     -- after a comma, or a semicolon ("...; late deliveries down 23%"),
     -- or the colon a note's arrow became ("flags crews 2h before FDP
     -- limits: late-night timeouts from about 6 a month to 1": a change)
@@ -2632,11 +2658,18 @@ local function result(s)
       local rest = tail:sub(stop_at)
       local lw = next_w:lower()
       local new
+      -- (a range is no change: "opening hours 9 to 5", "shifts from 7am
+      -- to 7pm", "ages 5 to 11")
+      local last_np = (np:match("(%a+)$") or ""):lower()
+      if colon and (ranges[last_np] or rest:find("%d%s?[ap]m") or
+         rest:find("%d:%d")) then
+        next_w, lw = nil, ""
+      end
       -- ("audit prep went from about 10 weeks to 3")
       if lw == "went" and mine and rest:match("^%s+went%s+from%s") then
         rest, lw = rest:gsub("^%s+went", ""), "from"
       end
-      if lw == "from" or is_number(next_w) then
+      if (lw == "from" or is_number(next_w)) and #rest <= 400 then
         local span = rest:match("^%s+from%s+(.-%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
           -- "from about 6 a month to 1"
           rest:match("^%s+from%s+(.-%d.-%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
@@ -2935,10 +2968,20 @@ voice.verbless = verbless
 local participle_next = {by = true, ["in"] = true, at = true, on = true,
   with = true, to = true, from = true, ["for"] = true, as = true,
   under = true, into = true, after = true, within = true}
+-- What a verb in -ed takes when it is a thing I did: its object ("used
+-- the vendor tool", "signed off 6 grads"), not how it describes
+-- ("delayed twice", "adopted trust-wide", "aged 22").
+local particle_next = {off = true, over = true, up = true, out = true,
+  down = true, back = true}
+local describing = {aged = true, delayed = true, adopted = true,
+  opened = true, mixed = true, based = true, located = true,
+  funded = true, approved = true, accepted = true, unplanned = true,
+  unfunded = true, rated = true, ranked = true, staffed = true}
 -- what the reader did, told without a subject ("..., seemed interested")
 local theirs = {seemed = true, looked = true, liked = true, loved = true,
   asked = true, nodded = true, laughed = true, smiled = true, wrote = true,
-  said = true, noted = true, frowned = true}
+  said = true, noted = true, frowned = true, perked = true, wanted = true,
+  agreed = true, mentioned = true, explained = true}
 -- a subject of its own after "I" ("I said my BST - it's valid ...")
 local function other_subject(s)
   local l = s:lower()
@@ -2965,7 +3008,8 @@ function voice.tidy(s)
     local w2 = (body:match("^%S+%s+([%a']+)") or ""):lower()
     local clause = head:gsub("^In fact, ", ""):gsub("^Actually, ", "")
     if (past[w1] or (w1:match("^%l+ed$") and #w1 >= 4 and
-        not participle_next[w2])) and not theirs[w1] and
+        (determiner[w2] or particle_next[w2] or is_number(w2)) and
+        not describing[w1])) and not theirs[w1] and
        clause:match("^I[%s']") and not clause:find(", ", 1, true) and
        not other_subject(clause:sub(3)) and voice.subject_verb(clause) and
        not voice.subject_verb(body) and not body:find('["\u{201C}()]') then

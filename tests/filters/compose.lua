@@ -669,6 +669,25 @@ d = draft_of({point("say_differently", "correction",
   "move itself clears the backlog.")}, {max_words = 45})
 has(d, "You inventory as you pack")
 
+-- (from a review) the truth after a verdict with no mark of its own is
+-- kept; a view asked for in the room is no thing to send; years are a
+-- span, not a change; a sentence that only holds a mark word stays
+d = draft_of({point("say_differently", "correction",
+  "He asked about CBI and I talked about SSI data as if it was the same. " ..
+  "Muddled them, sounded out of date. I do know CBI tooling from 18 " ..
+  "months on the vendor data prep tool")}, {max_words = 40})
+has(d, "I do know CBI tooling")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "She asked for my view on agency spend")})
+hasnt(d, "send you my view")
+d = draft_of({point("excited_them", "connect", "my time at Vantix (2019 to 2023)"),
+  point("problems", "problem", "Nurse turnover hit 28% last year")})
+hasnt(d, "went from")
+d = draft_of({point("say_differently", "correction",
+  "She asked about anxious patients. I said I refer them on. In fact, I " ..
+  "treat most of them myself. I also run our clinic for nervous patients.")})
+has(d, "I also run our clinic for nervous patients.")
+
 -- "Line cook" mid-sentence is "the line cook role"; "Staff Engineer" stays
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year")},
   {role = "Line cook"})
