@@ -2963,11 +2963,6 @@ local function verbless(chunk)
   return true
 end
 voice.verbless = verbless
--- The word after a past participle that makes it describe what came
--- before ("based in Leeds", "funded by the council").
-local participle_next = {by = true, ["in"] = true, at = true, on = true,
-  with = true, to = true, from = true, ["for"] = true, as = true,
-  under = true, into = true, after = true, within = true}
 -- What a verb in -ed takes when it is a thing I did: its object ("used
 -- the vendor tool", "signed off 6 grads"), not how it describes
 -- ("delayed twice", "adopted trust-wide", "aged 22").
@@ -2983,11 +2978,12 @@ local theirs = {seemed = true, looked = true, liked = true, loved = true,
   said = true, noted = true, frowned = true, perked = true, wanted = true,
   agreed = true, mentioned = true, explained = true}
 -- a subject of its own after "I" ("I said my BST - it's valid ...")
+local other_subjects = {"it", "it's", "he", "she", "they", "we", "you",
+  "there", "that's", "this"}
 local function other_subject(s)
   local l = s:lower()
-  for _, w in ipairs({"it", "it's", "he", "she", "they", "we", "you",
-    "there", "that's", "this"}) do
-    if l:find("%f[%w']" .. w:gsub("'", "'") .. "%f[^%w']") then return true end
+  for _, w in ipairs(other_subjects) do
+    if l:find("%f[%w']" .. w .. "%f[^%w']") then return true end
   end
   return false
 end
@@ -3075,12 +3071,6 @@ local function is_result(s)
   return s:find("%d%%") or s:find("%f[%a]from [%$\194\226~]*%d.- to %d") or
     s:find("%d+ to [%$\194\226~]*%d")
 end
--- lists: a short list after a colon stays ("your next game: co-op
--- survival, live service, a new season every 10 weeks"), unless it is
--- mostly figures ("84 units, 4 storey block, start on site Feb").
--- A result after the thing it came of: a change of something named is
--- said as what the thing did (", which took wine GP from 62% to 71% in
--- a year"); any other (a bare "61% to 84%", "100A") stays in brackets.
 -- The head nouns of a piece of work, which went nowhere itself: "the
 -- route re-plan", "PUE work at Corvid", "the boarding trial".
 voice.work_heads = {work = true, plan = true, ["re-plan"] = true,
@@ -3091,11 +3081,14 @@ voice.work_heads = {work = true, plan = true, ["re-plan"] = true,
   pilot = true, launch = true, series = true, package = true,
   tool = true, model = true, review = true, log = true, list = true,
   pipeline = true, clinic = true, queue = true, tracker = true}
-local function is_change(s)
+local function is_span_change(s)
   return s:find("%f[%a]from [%$\194\226~]*%d.- to ") or
     s:find("%d%s*%a*%s+to%s+[%$\194\226~]*%d") or
     s:find("%d.-%s+to under %d") or s:find("%d.-%s+down to %d")
 end
+-- A result after the thing it came of: a change of something named is
+-- said as what the thing did (", which took wine GP from 62% to 71% in
+-- a year"); any other (a bare "61% to 84%", "100A") stays in brackets.
 local function with_result(result, head)
   -- (already worded: ", which took the audit prep from about 10 weeks to 3")
   if result:match("^which ") then return ", " .. result end
@@ -3139,6 +3132,9 @@ local function with_result(result, head)
   end
   return " (" .. result .. ")"
 end
+-- With lists: a short list after a colon stays ("your next game: co-op
+-- survival, live service, a new season every 10 weeks"), unless it is
+-- mostly figures ("84 units, 4 storey block, start on site Feb").
 function voice.head_phrase(t, lists)
   local body, mark = t:match("^(.-)([%.!?]?)$")
   local result
@@ -3203,7 +3199,7 @@ function voice.head_phrase(t, lists)
         -- the first result cut off comes along in brackets
         -- (a change before a figure: "hold time ~7 min -> under 2, 40%
         -- of bookings now online" is the hold time)
-        for _, test in ipairs({is_change, is_result}) do
+        for _, test in ipairs({is_span_change, is_result}) do
           if result then break end
           for part in (rest .. ", "):gmatch("(.-)[,;:]%s") do
             local inner = part:match("%((.-)%)")

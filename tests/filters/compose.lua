@@ -688,6 +688,32 @@ d = draft_of({point("say_differently", "correction",
   "treat most of them myself. I also run our clinic for nervous patients.")})
 has(d, "I also run our clinic for nervous patients.")
 
+-- a titled member of a panel is found by any word of the name; the
+-- line sent is not said again as what is understood; "by today"
+do
+  local yvonne = {name = "Dr Yvonne Castell"}
+  local tom = {name = "Tom Ahearn"}
+  local pts = {
+    point("problems", nil, "Nurse turnover hit 28% last year"),
+    point("other", nil, "Yvonne asked for my caseload audit to look at " ..
+      "before the panel"),
+  }
+  local n = note(pts, {to = tom, interviewers = {yvonne, tom}})
+  local d2 = compose(default.select(pts, n), n)
+  assert(not body(d2):find("caseload audit", 1, true), body(d2))
+end
+do
+  local nxt = point("other", nil, "he wants the session plan by Wednesday")
+  nxt.heading = "Next steps"
+  d = draft_of({point("problems", "problem",
+    "Nurse turnover hit 28% last year"), nxt})
+  has(d, "I will send the session plan you asked for by Wednesday.")
+  hasnt(d, "I understand")
+end
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "send my portfolio by today")})
+has(d, "I will send you my portfolio by today.")
+
 -- "Line cook" mid-sentence is "the line cook role"; "Staff Engineer" stays
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year")},
   {role = "Line cook"})
