@@ -464,6 +464,21 @@ local function select(points, note)
     end
   end
 
+  -- a point under "didn't get to say" that tells what was said and what
+  -- is true ("he asked about managing people and I said "lead by
+  -- example". better: at Tregarth I wrote the rota ...") is a correction
+  -- (headings like "Wish I'd said diff" mean either); once per note
+  local unsaid = note.sections.not_said or {}
+  for i = #unsaid, 1, -1 do
+    local p = unsaid[i]
+    if repairs(p) >= 2 then
+      table.remove(unsaid, i)
+      p.section = "say_differently"
+      note.sections.say_differently = note.sections.say_differently or {}
+      table.insert(note.sections.say_differently, 1, p)
+    end
+  end
+
   join_answers(note)
   for _, q in ipairs(points) do
     if q.answer then

@@ -709,6 +709,33 @@ local function with_the(prep, which, w)
     return prep .. " the " .. which .. " " .. w
   end
 end
+-- Things a length of time measures: "a 15-minute team meeting", "a
+-- 12-hour shift" (not "15 minutes early", "2 hours a day").
+local timed = {meeting = true, team = true, call = true, walk = true,
+  drive = true, huddle = true, briefing = true, debrief = true,
+  standup = true, ["stand-up"] = true, slot = true, window = true,
+  session = true, chat = true, ["break"] = true, shift = true,
+  presentation = true, demo = true, test = true, exam = true,
+  commute = true, check = true, round = true, ward = true, safety = true,
+  training = true, course = true, interview = true, task = true,
+  response = true, turnaround = true, flight = true, run = true,
+  lecture = true, lesson = true, class = true, workshop = true}
+-- "15 minutes team meeting" at `at` in s -> "a 15-minute team meeting"
+-- (the article where a list, "with" or "and" puts it); nil (no change)
+-- when w is not a thing a length measures.
+local function timed_noun(s, at, n, unit, w)
+  local lw = w:lower()
+  local many = not timed[lw] and lw:match("s$") and timed[lw:sub(1, -2)]
+  if not (timed[lw] or many) then return nil end
+  local before = s:sub(math.max(1, at - 6), at - 1)
+  local a = ""
+  if not many and (at == 1 or before:match("[,;:]%s+$") or before:match("%f[%a]with%s+$")
+      or before:match("%f[%a]and%s+$") or before:match("%f[%a]plus%s+$"))
+     and n ~= "8" and n ~= "11" and n ~= "18" then
+    a = "a "
+  end
+  return a .. n .. "-" .. unit .. " " .. w
+end
 local told_present = {explain = "explained", show = "showed",
   describe = "described", mention = "mentioned", present = "presented",
   talk = "talked", say = "said"}
@@ -994,6 +1021,15 @@ local function normalize(text, keep_verdicts, words)
         end
       end)
     end
+    -- "15 minutes team meeting every week", "12 hours shift": a length
+    -- before the thing it measures is one word, singular, and one of
+    -- them ("a 15-minute team meeting") where a list or "with" puts it
+    s = gsub_if(s, " minutes ", "()(%d+) minutes (%a+)", function(at, n, w)
+      return timed_noun(s, at, n, "minute", w)
+    end)
+    s = gsub_if(s, " hours ", "()(%d+) hours (%a+)", function(at, n, w)
+      return timed_noun(s, at, n, "hour", w)
+    end)
     -- "availability is 94% target 97": against a target
     if s:find(" target ", 1, true) then
       s = s:gsub("(%d)(%%?) target (%d+)(%%?)", function(a, p1, b, p2)

@@ -987,4 +987,20 @@ d = draft_of({point("problems", "problem", "Two cooks short on weekends"),
 has(d, "I will label everything.")
 hasnt(d, "day dots")
 
+-- a point under "didn't get to say" that tells what was said and what is
+-- true is a correction ("Wish I'd said diff" means either)
+do
+  local pts = {
+    point("problems", nil, "Staff: 2 of 3 milkers new, rota's a mess", 4),
+    point("not_said", nil, "he asked about managing people and I said " ..
+      "\"I just lead by example\". better: at Tregarth I wrote the rota " ..
+      "and SOPs for 4 staff", 8),
+    point("not_said", nil, "SCC at Tregarth 240k -> 140k in a yr", 6),
+  }
+  local n = note(pts)
+  local d2 = compose(default.select(pts, n), n)
+  has(d2, "I would like to correct one answer.")
+  has(d2, "I said \"I just lead by example\"")
+end
+
 return {}
