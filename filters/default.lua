@@ -1137,12 +1137,43 @@ local function told(t)
     local after_ing = (t:sub(a + 2):match("^%a+%s+(%w+)") or ""):lower()
     local gerund = next_word:match("ing$") and (ing_objects[after_ing] or
       after_ing:match("^%d"))
+    -- (nor a list's next item: "passed around between sales, the
+    -- coordinator and the day team")
+    local item = t:sub(a + 2):match("^([^,;:]*)") or ""
+    local listed = (item:find(" and ", 1, true) or
+      item:find(" or ", 1, true)) and not voice.subject_verb(item) and
+      sr.words(item) <= 6
     if nwords >= 3 and open == close and not joins[next_word] and
-       not gerund and not next_word:match("ly$") then
+       not gerund and not next_word:match("ly$") and not listed then
       return head
     end
     from = a + 2
   end
+end
+
+-- Their problem without the note's list of what goes with it: told(),
+-- but the figure stays when it is what comes after the comma ("the first
+-- time fix is bad, about 68%"), and a name set off by commas before the
+-- clause it leads to is no end ("one funder, the Marlow's Markets
+-- foundation, and that grant ends in 2027").
+local function problem_told(t)
+  local head = told(t)
+  if head == t or #head + 2 >= #t then return head end
+  local rest = t:sub(#head + 3)
+  if rest:match("^[^,;:]*, and ") or rest:match("^[^,;:]*, but ") then
+    return t
+  end
+  -- (and a short clause of its own is no note's fragment, unless it
+  -- leans on the one before: "dashboards are 6 hours stale, you want
+  -- under 30 minutes", not "..., reviews mention it")
+  local seg = rest:match("^([^,;:]*)")
+  if (not sr.has_quantity(head) and sr.has_quantity(seg) and
+      sr.words(seg) <= 6) or (voice.subject_verb(seg) and
+      not ({it = 1, them = 1, this = 1, that = 1})[seg:match("(%a+)$") or ""] and
+      voice.subject_verb(head) and sr.words(head) + sr.words(seg) <= 24) then
+    return head .. ", " .. seg
+  end
+  return head
 end
 
 -- A noun phrase after "hearing about": one that starts with "the", a
@@ -2758,6 +2789,18 @@ local function compose(chosen, note)
          voice.subject_verb(said_first) and sr.has_quantity(said_first) and
          not said_first:find('"', 1, true) then
         t = said_first
+      end
+      -- the problem itself, not the note's list of what goes with it
+      -- ("you lost 3 officers to the private sector in a year, using
+      -- agency planners to plug it"): a topic keeps its first item
+      if book.lang == "en" then
+        local topic, rest = t:match("^([^:,]+):%s+(.+)$")
+        if topic and voice.form(topic) == "noun" and
+           not voice.subject_verb(topic) then
+          t = topic .. ": " .. problem_told(rest)
+        elseif not t:find('"', 1, true) then
+          t = problem_told(t)
+        end
       end
       problem_said = t
       local s, why

@@ -1003,4 +1003,20 @@ do
   has(d2, "I said \"I just lead by example\"")
 end
 
+-- their problem, not the note's list of what goes with it; the figure
+-- after a comma stays, and so do a list's items and a name set off by
+-- commas
+d = draft_of({point("problems", "problem",
+  "you lost 3 officers to the private sector in a year, using agency planners to plug it")})
+has(d, "You mentioned that you lost 3 officers to the private sector in a year.")
+d = draft_of({point("problems", "problem",
+  "the first time fix is bad, about 68%, worst on boilers")})
+has(d, "the first time fix is bad, about 68%.")
+d = draft_of({point("problems", "problem",
+  "couples say they feel passed around between sales, the coordinator and the day team, reviews mention it")})
+has(d, "between sales, the coordinator and the day team.")
+d = draft_of({point("problems", "problem",
+  "45% of the budget comes from one funder, the Marlow Foundation, and that grant ends in 2027")})
+has(d, "that grant ends in 2027.")
+
 return {}
