@@ -1151,6 +1151,12 @@ local function told(t)
   end
 end
 
+-- What a writer holds, named bare in a note ("unvented G3 ticket").
+local credentials = {ticket = true, licence = true, license = true,
+  certificate = true, qualification = true, cert = true, card = true,
+  registration = true, degree = true, diploma = true,
+  accreditation = true, certification = true, apprenticeship = true}
+
 -- Their problem without the note's list of what goes with it: told(),
 -- but the figure stays when it is what comes after the comma ("the first
 -- time fix is bad, about 68%"), and a name set off by commas before the
@@ -1168,7 +1174,7 @@ local function problem_told(t)
   -- under 30 minutes", not "..., reviews mention it")
   local seg = rest:match("^([^,;:]*)")
   if (not sr.has_quantity(head) and sr.has_quantity(seg) and
-      sr.words(seg) <= 6) or (voice.subject_verb(seg) and
+      sr.words(seg) <= 8) or (voice.subject_verb(seg) and
       not ({it = 1, them = 1, this = 1, that = 1})[seg:match("(%a+)$") or ""] and
       voice.subject_verb(head) and sr.words(head) + sr.words(seg) <= 24) then
     return head .. ", " .. seg
@@ -2662,6 +2668,14 @@ local function compose(chosen, note)
         -- the moment named, without the note's fragments after it
         if not s and book.lang == "en" and voice.form(t) == "noun" then
           t = voice.head_phrase(t)
+          -- "unvented G3 ticket", "CSCS card": a credential of the
+          -- writer's, which is theirs
+          local last = (t:match("(%a+)$") or ""):lower()
+          local w1 = (t:match("^(%S+)") or ""):lower()
+          if credentials[last] and not voice.determiner(w1) and
+             sr.words(t) <= 5 then
+            t = "my " .. voice.lower_first(t, ctx.names)
+          end
           -- "Quarry Fields handed over 3 weeks early", "Oliver pushed
           -- hardest on working capital": a name and its verb are no
           -- thing to talk about

@@ -457,9 +457,11 @@ local function drop_asides(s)
   local l = s:lower()
   for w in pairs(selftalk_set) do
     if l:find(w, 1, true) and has_word(l, w) then
-      return (s:gsub("%f[%a](%a+)%f[%A]%s*", function(word)
+      s = s:gsub("%f[%a](%a+)%f[%A]%s*", function(word)
         if selftalk_set[word:lower()] and word ~= "Ha" then return "" end
-      end))
+      end)
+      -- ("(confetti cannon lol)": no blank left before the bracket)
+      return (s:gsub("(%S)%s+%)", "%1)"))
     end
   end
   return s
@@ -709,6 +711,16 @@ local function with_the(prep, which, w)
     return prep .. " the " .. which .. " " .. w
   end
 end
+-- What one would do, said after "should have said" in a note's shorthand
+-- ("should've said explain why + offer what we can do").
+local told_verbs = {}
+for w in ([[explain offer ask tell show walk give mention admit talk
+  describe start lead focus bring point stress emphasise emphasize
+  highlight propose suggest share check escalate agree listen
+  acknowledge apologise apologize refer record document follow call
+  meet set put keep write send flag own]]):gmatch("%a+") do
+  told_verbs[w] = true
+end
 -- Things a length of time measures: "a 15-minute team meeting", "a
 -- 12-hour shift" (not "15 minutes early", "2 hours a day").
 local timed = {meeting = true, team = true, call = true, walk = true,
@@ -758,7 +770,7 @@ local shouted = {}
 for w in ([[should would could will not never that this these
   those what really very actually always was were does did have had but
   then the only every need want know cant dont wont didnt isnt wasnt
-  definitely totally absolutely]]):gmatch("%a+") do
+  definitely totally absolutely can must]]):gmatch("%a+") do
   shouted[w] = true
 end
 local function normalize(text, keep_verdicts, words)
@@ -862,7 +874,8 @@ local function normalize(text, keep_verdicts, words)
           or ""
         local after = src:sub(b, b + 64):match("^%s*(%S+)") or ""
         if not src:sub(b, b):match("['\226]") and
-           not before:match("%u%u") and not after:match("^%p*%u%u") then
+           not before:match("%u%u") and not after:match("^%p*%u%u") and
+           not (w == "CAN" and after:match("^bus")) then
           return w:lower()
         end
       end)
@@ -1030,6 +1043,15 @@ local function normalize(text, keep_verdicts, words)
     s = gsub_if(s, " hours ", "()(%d+) hours (%a+)", function(at, n, w)
       return timed_noun(s, at, n, "hour", w)
     end)
+    -- "should've said explain why + offer ...": what I would do
+    s = gsub_if(s, " said ", "(%f[%a]should%S* said) (%l+)(%s)",
+      function(said, v, sp)
+        if told_verbs[v] then return said .. " I would " .. v .. sp end
+      end)
+    s = gsub_if(s, " said ", "(%f[%a]should have said) (%l+)(%s)",
+      function(said, v, sp)
+        if told_verbs[v] then return said .. " I would " .. v .. sp end
+      end)
     -- "availability is 94% target 97": against a target
     if s:find(" target ", 1, true) then
       s = s:gsub("(%d)(%%?) target (%d+)(%%?)", function(a, p1, b, p2)
@@ -1050,6 +1072,16 @@ local function normalize(text, keep_verdicts, words)
   end
   local kept = {}
   for _, sentence in ipairs(voice.sentences(s)) do
+    -- "Real answer is 6-7", "Truth is I ...": the article a note leaves
+    -- out
+    local real, rest = sentence:match("^[Rr]eal (%a+) is (%S.*)$")
+    if real == "answer" or real == "reason" or real == "problem" or
+       real == "number" or real == "figure" then
+      sentence = "The real " .. real .. " is " .. rest
+    end
+    if sentence:match("^[Tt]ruth is,? %S") then
+      sentence = "The truth is " .. sentence:gsub("^[Tt]ruth is,? ", "")
+    end
     if not keep_verdicts and not is_verdict(sentence) then
       -- "Wrong - at the Harcourt I led ...", "True-ish but I do ...":
       -- "Point is I do know CBI tooling": what is true, plainly
@@ -1595,6 +1627,8 @@ local determiner = {the = true, a = true, an = true, my = true, our = true,
   this = true, that = true, these = true, those = true, every = true,
   each = true, some = true, any = true, no = true, all = true, most = true,
   many = true, two = true, three = true, both = true, one = true}
+-- Whether w (lower case) is a determiner ("the", "my", "every", ...).
+function voice.determiner(w) return determiner[w] == true end
 
 -- Words that open a clause before its subject ("Last year I ran ...").
 local clause_openers = {}
@@ -2472,9 +2506,15 @@ local standing = {}
 for w in ([[empty flat full late slow stale broken tight short behind
   inconsistent manual understaffed overloaded stretched unreliable
   patchy thin dead quiet messy overdue vacant underused stuck unhappy
-  furious angry low high]]):gmatch("%a+") do
+  furious angry low high bad poor weak new outdated unclear
+  expensive]]):gmatch("%a+") do
   standing[w] = true
 end
+-- ... and the phrases that do: "appraisals out of date", "project over
+-- budget", "hiring on hold"
+local standing_two = {["out of"] = {date = true, stock = true,
+  control = true, action = true, hand = true, service = true},
+  ["over budget"] = true, ["on hold"] = true, ["under pressure"] = true}
 standing["short-staffed"] = true
 -- Words a doing follows as their object: "staff hate working weekends",
 -- "happy working nights".
@@ -2497,7 +2537,12 @@ local function subject_words(s)
   end
   for k = 2, math.min(#ws, 4) do
     local w = ws[k]:lower()
-    if standing[w] or (w:match("^%l+ing$") and #w > 5 and
+    local two = standing_two[w .. " " ..
+      (ws[k + 1] or ""):lower():gsub("%p+$", "")]
+    if type(two) == "table" then
+      two = two[(ws[k + 2] or ""):lower():gsub("%p+$", "")]
+    end
+    if standing[w] or two or (w:match("^%l+ing$") and #w > 5 and
        not ing_nouns[w] and not ing_takers[ws[k - 1]:lower()]) then
       for j = 1, k - 1 do
         local x = ws[j]

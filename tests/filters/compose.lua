@@ -1019,4 +1019,8 @@ d = draft_of({point("problems", "problem",
   "45% of the budget comes from one funder, the Marlow Foundation, and that grant ends in 2027")})
 has(d, "that grant ends in 2027.")
 
+-- a credential named bare is the writer's own
+d = draft_of({point("excited_them", "connect", "unvented G3 ticket")})
+has(d, "about my unvented G3 ticket.")
+
 return {}
