@@ -2161,8 +2161,10 @@ function voice.subject_verb(s)
     local w = ws[i - 1]:match("[,;:]$") and "" or ws[i]:gsub("[,;:]$", "")
     if w == "" or w == "and" then break end
     -- "costs up 40%" is a noun and its change, not a verb
+    -- ("suspensions went down 45%" has its verb)
     local changed = (ws[i + 1] == "up" or ws[i + 1] == "down") and
-      (ws[i + 2] or ""):match("^%d")
+      (ws[i + 2] or ""):match("^%d") and w ~= "went" and not agree[w] and
+      w ~= "are"
     -- "Lumen Bank launch spot": a verb's bare form after a singular
     -- noun is a noun of a compound ("Teams launch", "staff run" agree)
     if not changed and not (i <= 4 and bare_after_one(ws[i - 1], w)) and
@@ -2850,6 +2852,20 @@ end
 -- went from 22 minutes to 6 minutes, and abandoned calls from 31% to 9%".
 local function change_first(s)
   local stop_at, next_w, head = noun_phrase(s, 5)
+  -- "suspensions of SEND pupils down 45% at Redbrook after we ...": it
+  -- went down
+  local lw = (next_w or ""):lower()
+  local np0 = stop_at and s:sub(1, stop_at - 1) or ""
+  if stop_at and (lw == "down" or lw == "up") and
+     (not np0:match("%u[%w%-]*$") or np0:match("^%u%l+s$")) then
+    local after = s:sub(stop_at):match("^%s+%a+%s+(%S+)") or ""
+    if is_number(after) or after == "by" or after == "from" then
+      local np = s:sub(1, stop_at - 1)
+      np = np:gsub("^(%u)(%l)", function(a, b) return a:lower() .. b end)
+      return capitalize(with_article(np, head)) .. " went" ..
+        s:sub(stop_at)
+    end
+  end
   if not (stop_at and next_w and is_number(next_w)) then return s end
   -- "Year 4", "Route 9": a name with its number
   if s:sub(1, stop_at - 1):match("%u[%w%-]*$") then return s end

@@ -1023,4 +1023,9 @@ has(d, "that grant ends in 2027.")
 d = draft_of({point("excited_them", "connect", "unvented G3 ticket")})
 has(d, "about my unvented G3 ticket.")
 
+-- a result of mine told with its change and no verb is said, with "went"
+d = draft_of({point("problems", "problem", "Suspensions of SEND students about 3x the rate of others"),
+  point("not_said", "evidence", "suspensions of SEND pupils down 45% at Redbrook after we brought in a key adult for each child")})
+has(d, "suspensions of SEND pupils went down 45% at Redbrook")
+
 return {}
