@@ -2016,7 +2016,9 @@ function next_step(ctx)
   local lines = {}
   for _, p in ipairs(note.sections.other or {}) do lines[#lines + 1] = p end
   for _, p in ipairs(note.sections.guidance or {}) do
-    if p.text:lower():gsub("^%s*@%S+%s+", ""):match("^%s*next%s*[:=%-]") then
+    local l = p.text:lower():gsub("^%s*@%S+%s+", "")
+    -- (or when they will decide: "decision by 15 Jan, Gwen will ring")
+    if l:match("^%s*next%s*[:=%-]") or l:match("^%s*decision ") then
       lines[#lines + 1] = p
     end
   end
@@ -2024,7 +2026,9 @@ function next_step(ctx)
     -- (under a heading "Next steps", or a line "next: ...")
     local next_line = p.text:lower():gsub("^%s*@%S+%s+", "")
       :match("^%s*next%s*[:=%-]")
-    if ((p.heading or ""):lower():match("next") or next_line or
+    local decision = p.text:lower():gsub("^%s*@%S+%s+", "")
+      :match("^%s*decision ")
+    if ((p.heading or ""):lower():match("next") or next_line or decision or
         holds(p, expect_words)) and usable(p) then
       local t = plain(p)
       if next_line then t = t:gsub("^%s*[Nn]ext%s*[:=%-]+%s*", "") end
@@ -2033,6 +2037,7 @@ function next_step(ctx)
          l:find("decide by", 1, true) or l:find("will call", 1, true) or
          l:find("will schedule", 1, true) or l:find("be in touch", 1, true)
          or l:find("hear back", 1, true) or l:find("let me know", 1, true)
+         or l:match("^decision ")
       then
         -- the sentence that says what comes next, not the first
         local chosen
@@ -2087,10 +2092,15 @@ function next_step(ctx)
         t = t:gsub("^You'd ", "you would "):gsub("^You'll ", "you will ")
         -- "decision by the 11th, Yvonne will email": "you will decide by
         -- the 11th and Yvonne will email"
-        local by, rest = t:match("^[Dd]ecision by ([^,;]+)(.*)$")
-        if by then
-          t = "you will decide by " .. by ..
-            rest:gsub("^,%s+(%S+ will )", " and %1")
+        -- ("decision tonight or tomorrow, Angela will phone", to Angela:
+        -- "you will decide tonight or tomorrow and will phone")
+        local when, rest = t:match("^[Dd]ecision (%l+[^,;]*)(.*)$")
+        local w = when and when:match("^(%l+)")
+        if when and (w == "by" or w == "on" or w == "in" or w == "within" or
+           w == "tonight" or w == "tomorrow" or w == "today" or
+           w == "this" or w == "next" or w == "before" or w == "end") then
+          t = "you will decide " .. when .. rest:gsub("^,%s+[Yy]ou will ",
+            " and will "):gsub("^,%s+(%S+ will )", " and %1")
         end
         -- "next: cue calling test on the 26th, 20 min of the panto": a
         -- step named with its date

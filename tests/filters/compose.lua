@@ -1028,4 +1028,12 @@ d = draft_of({point("problems", "problem", "Suspensions of SEND students about 3
   point("not_said", "evidence", "suspensions of SEND pupils down 45% at Redbrook after we brought in a key adult for each child")})
 has(d, "suspensions of SEND pupils went down 45% at Redbrook")
 
+-- when they will decide, told among their guidance, is the step
+d = draft_of({point("problems", "problem", "Backlog of 310 applications"),
+  point("guidance", "guidance", "decision by 15 Jan, Gwen will ring")})
+has(d, "I understand you will decide by 15 January and Gwen will ring.")
+d = draft_of({point("problems", "problem", "Backlog of 310 applications"),
+  point("guidance", "guidance", "decision tonight or tomorrow, Maria will phone")})
+has(d, "I understand you will decide tonight or tomorrow and will phone.")
+
 return {}
