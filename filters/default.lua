@@ -1881,6 +1881,27 @@ local function dated(s)
     end))
 end
 
+-- What one does, not meets, at a next step ("a live scan demo").
+local done_things = {demo = true, scan = true, test = true, task = true,
+  exercise = true, assessment = true, presentation = true, trial = true,
+  shift = true, session = true, lesson = true, case = true}
+-- "meet Dr. Patel and a live scan demo": a thing to do is not met.
+local function met(t)
+  local who, art, thing = t:match("^(%a+ .-) and (an?) (.+)$")
+  local noun
+  for w in (thing or ""):gmatch("[%w%-]+") do
+    local l = w:lower()
+    if l == "in" or l == "on" or l == "at" or l == "for" or l == "with" or
+       l == "probably" or l == "next" or l == "this" or l == "the" then
+      break
+    end
+    noun = l
+  end
+  if noun and done_things[noun] then
+    return who .. " and do " .. art .. " " .. thing
+  end
+  return t
+end
 local meeting_verbs = {meet = true, talk = true, speak = true, see = true,
   walk = true, tour = true,
   visit = true, shadow = true, join = true}
@@ -2069,7 +2090,7 @@ function next_step(ctx)
             first = head .. (week and " in the week of " .. week or "")
           end
           return fill(book.meet, {lower = md(voice.strip_end(
-            voice.lower_first(first, names), "[%s%.]"))}), p
+            voice.lower_first(met(first), names), "[%s%.]"))}), p
         end
         for _, sentence in ipairs(voice.sentences(t)) do
           local sl = sentence:lower()
@@ -2123,7 +2144,8 @@ function next_step(ctx)
         local verb = t:match("^(%a+)")
         if verb and meeting_verbs[verb:lower()] and book.meet then
           t = voice.brackets(t, function() return "" end)
-          return fill(book.meet, {lower = md(voice.lower_first(t, names))}), p
+          return fill(book.meet, {lower = md(voice.lower_first(met(t),
+            names))}), p
         end
       end
     end
@@ -2814,6 +2836,18 @@ local function compose(chosen, note)
          not said_first:find('"', 1, true) then
         t = said_first
       end
+      -- a note's chain of arrows ("rehearsal reports late -> depts hear
+      -- about changes too late -> costume remakes"): the cause, so the
+      -- first of what follows, when both are clauses
+      if book.lang == "en" and not t:find('"', 1, true) then
+        local a, b = t:match("^([^:]+):%s+([^:]+):%s+.+$")
+        if a then
+          a, b = voice.state(a), voice.state(b)
+          if voice.subject_verb(a) and voice.subject_verb(b) then
+            t = a .. ", so " .. voice.lower_first(b, ctx.names)
+          end
+        end
+      end
       -- the problem itself, not the note's list of what goes with it
       -- ("you lost 3 officers to the private sector in a year, using
       -- agency planners to plug it"): a topic keeps its first item
@@ -3012,7 +3046,7 @@ local function compose(chosen, note)
          book.meet then
         -- "Meet the CTO next": a step, gladly taken
         acted = fill(book.meet, {lower = md(advice_of(
-          voice.brackets(t, function() return "" end)))})
+          met(voice.brackets(t, function() return "" end))))})
         acted_point = guidance
       elseif f == "imperative" then
         acted_advice = advice_of(t)

@@ -55,6 +55,7 @@ voice.shorthand = {
   svc = "service", svcs = "services",
   til = "until", ["'til"] = "until", mgmt = "management",
   mgr = "manager", mgrs = "managers", asap = "as soon as possible",
+  depts = "departments",
 }
 
 -- Misspellings common enough to be sure of, and the word meant.
@@ -1042,6 +1043,10 @@ local function normalize(text, keep_verdicts, words)
     end)
     s = gsub_if(s, " hours ", "()(%d+) hours (%a+)", function(at, n, w)
       return timed_noun(s, at, n, "hour", w)
+    end)
+    -- "1 nurse going on mat leave": maternity leave
+    s = gsub_if(s, "at leave", "%f[%a]([mp])at leave%f[%A]", function(m)
+      return (m == "m" and "maternity" or "paternity") .. " leave"
     end)
     -- "should've said explain why + offer ...": what I would do
     s = gsub_if(s, " said ", "(%f[%a]should%S* said) (%l+)(%s)",
@@ -2546,12 +2551,26 @@ local function subject_words(s)
     end
     if standing[w] or two or (w:match("^%l+ing$") and #w > 5 and
        not ing_nouns[w] and not ing_takers[ws[k - 1]:lower()]) then
+      local thing_first = false
       for j = 1, k - 1 do
         local x = ws[j]
         local lx = x:lower()
+        -- ("rehearsal reports late": a plural after its noun, before how
+        -- it stands, is a thing, not a verb)
+        local compound = j == k - 1 and j == 2 and standing[w] and
+          not ({runs = 1, goes = 1, comes = 1, works = 1, starts = 1,
+            ends = 1, finishes = 1, opens = 1, closes = 1, arrives = 1,
+            leaves = 1, stays = 1, gets = 1, looks = 1, seems = 1,
+            feels = 1, sounds = 1, keeps = 1, turns = 1})[lx] and
+          not agree[lx] and #lx > 4 and
+          lx:match("[^s]s$") and ws[j - 1]:match("^%l[%l%-]+$") and
+          not determiner[ws[j - 1]] and not subjects[ws[j - 1]] and
+          not verbs[ws[j - 1]] and not past[ws[j - 1]]
         -- ("running late", "delivering about 19%": a doing, not a thing)
         -- ("2 techs retiring next year": a count first)
-        if (lx:match("ing$") and not ing_nouns[lx]) or
+        if compound then
+          thing_first = true
+        elseif (lx:match("ing$") and not ing_nouns[lx]) or
            not (x:match("^%l[%l%-&']*$") or x:match("^%u[%u&%d]+s?$") or
              (j == 1 and k > 2 and x:match("^%d[%d,]*$") and
               not not_plural[(ws[2] or ""):lower()])) or
@@ -2563,7 +2582,7 @@ local function subject_words(s)
           return nil
         end
       end
-      return ws, k
+      return ws, k, thing_first
     end
   end
   return nil
@@ -2582,8 +2601,8 @@ local function state(s)
   end
   -- "F&B losing money", "restaurant empty midweek": the thing, "is" or
   -- "are", and how it stands
-  local ws, k = subject_words(s)
-  if ws and not voice.subject_verb(s) then
+  local ws, k, thing_first = subject_words(s)
+  if ws and (thing_first or not voice.subject_verb(s)) then
     local before = table.concat(ws, " ", 1, k - 1)
     local head = ws[k - 1]:gsub("%p+$", "")
     -- ("individual giving": one thing, however it ends)
@@ -2881,10 +2900,34 @@ local function change_first(s)
   return out .. tail
 end
 
+local passive_next = {["in"] = true, within = true, on = true, by = true,
+  at = true, to = true, ["for"] = true, from = true, after = true,
+  before = true, through = true, over = true, under = true, ["not"] = true,
+  early = true, late = true, online = true, internally = true,
+  again = true, twice = true, first = true, last = true, this = true}
+-- A count of mine and what was done to them, with no verb: "96% of my
+-- apps decided in time" -> "96% of my apps were decided in time".
+local function count_first(s)
+  local count, verb, rest = s:match("^(%d[%d,%.]*%%? of [^,;:]-) (%l+ed)(%f[%A].*)$")
+  if not count or sr.words(count) > 6 or count:find("%f[%a]I%f[%A]") then
+    return s
+  end
+  for w in count:gmatch("%a+") do
+    local l = w:lower()
+    if verbs[l] or past[l] or agree[l] then return s end
+  end
+  if past[verb] or verbs[verb] then return s end
+  -- (done to them, not what they did: "... reached target" has its
+  -- object)
+  local nxt = (rest:match("^%s+(%a+)") or ""):lower()
+  if rest:match("^%s+%a") and not passive_next[nxt] then return s end
+  return count .. (count:match("^1 ") and " was " or " were ") .. verb .. rest
+end
+
 function voice.result(text)
   local out = {}
   for i, sentence in ipairs(voice.sentences(text)) do
-    out[i] = after_colon(result(own_result(change_first(sentence))))
+    out[i] = after_colon(result(own_result(change_first(count_first(sentence)))))
   end
   return table.concat(out, " ")
 end

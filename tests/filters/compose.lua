@@ -1036,4 +1036,13 @@ d = draft_of({point("problems", "problem", "Backlog of 310 applications"),
   point("guidance", "guidance", "decision tonight or tomorrow, Maria will phone")})
 has(d, "I understand you will decide tonight or tomorrow and will phone.")
 
+-- a note's chain of arrows in their problem: the cause, so what follows
+d = draft_of({point("problems", "problem",
+  "rehearsal reports late -> depts hear about changes too late -> costume remakes")})
+has(d, "rehearsal reports are late, so departments hear about changes too late.")
+-- a thing to do at the next step is not met
+d = draft_of({point("problems", "problem", "Scan waits are 3 weeks"),
+  point("guidance", "guidance", "Next: meet Dr. Patel + a live scan demo, probably wk of the 25th")})
+has(d, "meet Dr. Patel and do a live scan demo")
+
 return {}
