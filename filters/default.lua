@@ -2537,10 +2537,20 @@ local function compose(chosen, note)
     else
       local later
       t, later = first_sentence(t)
+      -- "fertility. 21-day submission rate 48% -> 67% at Tregarth": a
+      -- word for the moment, then what it was
+      if sr.words(t) <= 3 and not t:find("%d") and later ~= "" and
+         voice.form(voice.strip_end(t, "[%s%.]")) == "noun" and
+         not voice.subject_verb(t) and book.lang == "en" then
+        local next_one, rest_of = first_sentence(later)
+        if next_one:find("%d[%d.,]*%%? to ~?%d") then
+          t, later = voice.strip_end(t, "[%s%.]") .. ": " .. next_one, rest_of
+        end
+      end
       -- the story's result, when its first sentence has none: first to go
       -- when over budget
       local result = p.section == "excited_them" and result_of(t, later)
-      local bracket
+      local bracket, in_brackets
       -- and it is your result, not the context of the story
       -- (a change with no one named is the story's own: "Bookings went
       -- from 19 classes in 2024 to 57 in 2025")
@@ -2677,8 +2687,32 @@ local function compose(chosen, note)
             t = head .. ", " .. best
             bracket = ", " .. md(best)
           elseif best and not head:find("(", 1, true) then
-            t = head .. " (" .. best .. ")"
-            bracket = " (" .. md(best) .. ")"
+            -- ("errors per 1,000 payslips from 9 to 1.5 in 18 months": a
+            -- change told in a clause, "and how errors ... went from")
+            local np, span = best:match("^(%w[^;:()]-) from (~?%d[%d.,]*%%? to ~?%d.*)$")
+            if not np then
+              np, span = best:match("^(%w[^;:()]-) (~?%d[%d.,]*%%? to ~?%d.*)$")
+            end
+            -- ("route acceptance up from 62% to 88%": it went up)
+            local up = np and (np:match(" (up)$") or np:match(" (down)$"))
+            if up then np = np:sub(1, #np - #up - 1) end
+            if np and sr.words(np) <= 6 and not voice.subject_verb(np) and
+               not np:find(", ", 1, true) and
+               not np:match("^[%d.,]+$") and book.lang == "en" then
+              -- ("21-day submission rate": the rate)
+              if np:match("^%d+%-%a") then np = "the " .. np end
+              local clause = ", and how " .. voice.lower_first(np, ctx.names) ..
+                " went " .. (up and up .. " " or "") .. "from " .. span
+              t = head .. clause
+              bracket = md(clause)
+              -- (over budget, the brackets, shorter, before nothing)
+              in_brackets = md(" (" .. best .. ")")
+              s = fill(book.connect.noun, {lower = md(voice.lower_first(t,
+                ctx.names))})
+            else
+              t = head .. " (" .. best .. ")"
+              bracket = " (" .. md(best) .. ")"
+            end
           end
         end
         local w1 = t:match("^(%a+)")
@@ -2741,6 +2775,11 @@ local function compose(chosen, note)
         if a then
           sentences[#sentences].short = s:sub(1, a - 1) .. s:sub(b + 1)
           sentences[#sentences].short_at = 0
+          if in_brackets then
+            sentences[#sentences].short, sentences[#sentences].shorter =
+              s:sub(1, a - 1) .. in_brackets .. s:sub(b + 1),
+              sentences[#sentences].short
+          end
         end
         if result then
           say(1, md(voice.end_mark(voice.capitalize(voice.own(result)))),
@@ -2902,6 +2941,16 @@ local function compose(chosen, note)
       end
       local later
       t, later = first_sentence(t)
+      -- "fertility. 21-day submission rate 48% -> 67% at Tregarth": a
+      -- word for the moment, then what it was
+      if sr.words(t) <= 3 and not t:find("%d") and later ~= "" and
+         voice.form(voice.strip_end(t, "[%s%.]")) == "noun" and
+         not voice.subject_verb(t) and book.lang == "en" then
+        local next_one, rest_of = first_sentence(later)
+        if next_one:find("%d[%d.,]*%%? to ~?%d") then
+          t, later = voice.strip_end(t, "[%s%.]") .. ": " .. next_one, rest_of
+        end
+      end
       -- the result, when the first sentence has none, goes with it: one
       -- of yours or a change, not their side of it ("They do only plating
       -- and wait 5-7 days")
@@ -3377,7 +3426,8 @@ local function compose(chosen, note)
       end
     end
     if shorter then
-      shorter.text, shorter.short = shorter.short, nil
+      shorter.text, shorter.short, shorter.shorter = shorter.short,
+        shorter.shorter, nil
       goto again
     end
     if not worst then break end

@@ -1045,4 +1045,13 @@ d = draft_of({point("problems", "problem", "Scan waits are 3 weeks"),
   point("guidance", "guidance", "Next: meet Dr. Patel + a live scan demo, probably wk of the 25th")})
 has(d, "meet Dr. Patel and do a live scan demo")
 
+-- the moment that connected with its change, told in a clause: after its
+-- colon, or after a word for it
+d = draft_of({point("excited_them", "connect",
+  "Accuracy at Halden Leisure: errors per 1,000 payslips from 9 to 1.5 in 18 months")})
+has(d, "about accuracy at Halden Leisure, and how errors per 1,000 payslips went from 9 to 1.5 in 18 months.")
+d = draft_of({point("excited_them", "connect",
+  "fertility. 21-day submission rate 48% -> 67% at Tregarth in 2 yrs. he started comparing")})
+has(d, "about fertility, and how the 21-day submission rate went from 48% to 67% at Tregarth in 2 years.")
+
 return {}
