@@ -2875,6 +2875,16 @@ local function compose(chosen, note)
          not said_first:find('"', 1, true) then
         t = said_first
       end
+      -- "crews are timing out after long ATC delays: more
+      -- cancellations": a clause says it; the note's word on what follows
+      -- goes
+      local said_c, after_c = t:match("^([^:]+):%s+([^:]+)$")
+      if said_c and book.lang == "en" and sr.words(said_c) >= 5 and
+         voice.subject_verb(said_c) and sr.words(after_c) <= 4 and
+         not sr.has_quantity(after_c) and not voice.subject_verb(after_c) and
+         not t:find('"', 1, true) then
+        t = said_c
+      end
       -- a note's chain of arrows ("rehearsal reports late -> depts hear
       -- about changes too late -> costume remakes"): the cause, so the
       -- first of what follows, when both are clauses

@@ -365,6 +365,8 @@ local function expand_symbols(s, words)
     end
     -- "the Airflow -> Dagster migration": from one name to another
     s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%u[%w%-]*)", "%1 to %2")
+    -- ("(Teleos -> ezyVet)": a name written in its own case)
+    s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%l+%u[%w%-]*)", "%1 to %2")
     s = s:gsub("%s*%->%s*", ": ")
     s = s:gsub("%s*\u{2192}%s*", ": ")
   end
@@ -1038,12 +1040,16 @@ local function normalize(text, keep_verdicts, words)
     -- "15 minutes team meeting every week", "12 hours shift": a length
     -- before the thing it measures is one word, singular, and one of
     -- them ("a 15-minute team meeting") where a list or "with" puts it
-    s = gsub_if(s, " minutes ", "()(%d+) minutes (%a+)", function(at, n, w)
+    -- ("10 min stand up": one thing, a stand-up)
+    s = gsub_if(s, "stand up", "(%d minutes?) stand up%f[%A]", "%1 stand-up")
+    s = gsub_if(s, " minutes ", "()(%d+) minutes ([%a%-]+)", function(at, n, w)
       return timed_noun(s, at, n, "minute", w)
     end)
     s = gsub_if(s, " hours ", "()(%d+) hours (%a+)", function(at, n, w)
       return timed_noun(s, at, n, "hour", w)
     end)
+    -- "on time perf": on-time performance
+    s = gsub_if(s, " perf", "%f[%a]([Oo]n)[%s%-]time perf%f[%A]", "%1-time performance")
     -- "1 nurse going on mat leave": maternity leave
     s = gsub_if(s, "at leave", "%f[%a]([mp])at leave%f[%A]", function(m)
       return (m == "m" and "maternity" or "paternity") .. " leave"

@@ -1054,4 +1054,9 @@ d = draft_of({point("excited_them", "connect",
   "fertility. 21-day submission rate 48% -> 67% at Tregarth in 2 yrs. he started comparing")})
 has(d, "about fertility, and how the 21-day submission rate went from 48% to 67% at Tregarth in 2 years.")
 
+-- their problem said by a clause, and the note's word on what follows it
+d = draft_of({point("problems", "problem",
+  "crews are timing out after long ATC delays -> more cancellations")})
+has(d, "crews are timing out after long ATC delays.")
+
 return {}
