@@ -29,7 +29,7 @@ return {
     excited = {clause = false, you = false, noun = false, gerund = false,
                i = false},
     evidence_also = {i = false, we = false, past = false, have = false,
-                     clause = false, headed = false},
+                     clause = false, headed = false, headed_at = false},
     tie = false,
     correction = "One correction:",
   },

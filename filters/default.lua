@@ -1151,6 +1151,14 @@ local function told(t)
   end
 end
 
+-- Whether the note says something was at `name` ("at Dunmore Home").
+local function at_place(note, name)
+  for _, p in ipairs(note.points or {}) do
+    if p.text:find("at " .. name, 1, true) then return true end
+  end
+  return false
+end
+
 -- What a writer holds, named bare in a note ("unvented G3 ticket").
 local credentials = {ticket = true, licence = true, license = true,
   certificate = true, qualification = true, cert = true, card = true,
@@ -3003,7 +3011,12 @@ local function compose(chosen, note)
         if d1 and not dets[d1] and not h:match("^%S+s%f[%s%z]") then
           h = "the " .. h
         end
-        s = fill(slot.headed, {head = md(h), text = md(voice.capitalize(t)),
+        -- "Dunmore: cut off-cycle payments by 70%": a place the note
+        -- says it was at ("holiday pay recalc at Dunmore Home")
+        local place = h:match("^%u[%w'&%-]*$") and #h < 40 and
+          at_place(note, h)
+        s = fill(place and slot.headed_at or slot.headed, {head = md(h),
+          text = md(voice.capitalize(t)),
           lower = md(rest:gsub("^%u", string.lower))})
       else
         t = voice.own(t)

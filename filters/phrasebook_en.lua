@@ -95,6 +95,9 @@ return {
     clause = "{text}.",
     noun = "{text}.",
     headed = "With {head}, I {lower}.",
+    -- ("Dunmore: cut off-cycle payments by 70%", where the note says
+    -- something was at Dunmore)
+    headed_at = "At {head}, I {lower}.",
   },
   -- the first piece of evidence, when it is something you did not get to
   -- say (a form missing here is worded as `evidence` words it)
@@ -140,6 +143,7 @@ return {
     -- (no noun: a second fragment, "ILM level 3 coaching 2024", is left
     -- out rather than said as a sentence without a verb)
     headed = "With {head}, I also {lower}.",
+    headed_at = "At {head}, I also {lower}.",
   },
   -- after the evidence, when it answers the problem named before it and
   -- tells of something done (false: none)

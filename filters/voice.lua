@@ -1048,6 +1048,19 @@ local function normalize(text, keep_verdicts, words)
     s = gsub_if(s, " hours ", "()(%d+) hours (%a+)", function(at, n, w)
       return timed_noun(s, at, n, "hour", w)
     end)
+    -- "a tracker in excel", "whatsapp group": names written as they are
+    s = gsub_if(s, "excel", "(%f[%a][IiOo][nf]) excel%f[%A]", "%1 Excel")
+    s = gsub_if(s, "excel ", "%f[%a]excel (%a+)", function(w)
+      if w == "spreadsheet" or w == "sheet" or w == "tracker" or
+         w == "model" or w == "file" or w == "workbook" then
+        return "Excel " .. w
+      end
+    end)
+    s = gsub_if(s, "whatsapp", "%f[%a]whatsapp%f[%A]", "WhatsApp")
+    -- "flags crews 2h before": hours
+    s = gsub_if(s, "h ", "%f[%d](%d+)h (%a)", function(n, a)
+      return n .. (n == "1" and " hour " or " hours ") .. a
+    end)
     -- "on time perf": on-time performance
     s = gsub_if(s, " perf", "%f[%a]([Oo]n)[%s%-]time perf%f[%A]", "%1-time performance")
     -- "1 nurse going on mat leave": maternity leave
@@ -2911,6 +2924,34 @@ local passive_next = {["in"] = true, within = true, on = true, by = true,
   before = true, through = true, over = true, under = true, ["not"] = true,
   early = true, late = true, online = true, internally = true,
   again = true, twice = true, first = true, last = true, this = true}
+-- "built a duty-time tracker at Westfield, flags crews 2 hours before
+-- FDP limits": what a thing I made does, after a comma with no subject
+-- -> "... at Westfield that flags crews ...".
+local made_verbs = {"built", "made", "wrote", "created", "designed",
+  "developed", "set up", "introduced", "launched", "rolled out", "put in",
+  "added", "brought in", "automated"}
+local does = {}
+for w in ([[flags alerts sends tracks shows checks catches pulls runs lets
+  gives warns reminds texts emails logs counts scores ranks routes matches
+  predicts highlights blocks stops saves cuts lists marks prints
+  updates]]):gmatch("%a+") do
+  does[w] = true
+end
+local function what_it_does(s)
+  local at = s:find(", (%l+) ")
+  if not at then return s end
+  local verb = s:match("^, (%l+) ", at)
+  if not does[verb] then return s end
+  local before = s:sub(1, at - 1):lower()
+  if before:find("[,;:]") then return s end
+  for _, v in ipairs(made_verbs) do
+    if before:find("%f[%a]" .. v .. "%f[%A]") then
+      return s:sub(1, at - 1) .. " that " .. s:sub(at + 2)
+    end
+  end
+  return s
+end
+
 -- A count of mine and what was done to them, with no verb: "96% of my
 -- apps decided in time" -> "96% of my apps were decided in time".
 local function count_first(s)
@@ -2933,7 +2974,8 @@ end
 function voice.result(text)
   local out = {}
   for i, sentence in ipairs(voice.sentences(text)) do
-    out[i] = after_colon(result(own_result(change_first(count_first(sentence)))))
+    out[i] = after_colon(result(own_result(change_first(count_first(
+      what_it_does(sentence))))))
   end
   return table.concat(out, " ")
 end

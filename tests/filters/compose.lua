@@ -1059,4 +1059,10 @@ d = draft_of({point("problems", "problem",
   "crews are timing out after long ATC delays -> more cancellations")})
 has(d, "crews are timing out after long ATC delays.")
 
+-- evidence headed by a place the note says it was at
+d = draft_of({point("problems", "problem", "Off-cycle payments are about 900 a month"),
+  point("excited_them", "connect", "holiday pay recalc at Dunmore Home"),
+  point("not_said", "evidence", "Dunmore: cut off-cycle payments by 70% with a Monday 12pm hours cut-off")})
+has(d, "At Dunmore, I cut off-cycle payments by 70%")
+
 return {}

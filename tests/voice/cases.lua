@@ -56,6 +56,10 @@ return {
   {"normalize", "the PMS migration (Teleos -> ezyVet) in 2023", "the PMS migration (Teleos to ezyVet) in 2023"},
   {"normalize", "on time perf: 30% of delays", "on-time performance: 30% of delays"},
   {"normalize", "10 min stand up at the brew deck", "a 10-minute stand-up at the brew deck"},
+  {"normalize", "a tracker in excel, flags crews 2h before FDP limits", "a tracker in Excel, flags crews 2 hours before FDP limits"},
+  {"normalize", "I excel at planning", "I excel at planning"},
+  {"result", "built a duty-time tracker at Westfield, flags crews 2 hours before FDP limits", "built a duty-time tracker at Westfield that flags crews 2 hours before FDP limits"},
+  {"result", "I led the team, runs the rota now", "I led the team, runs the rota now"},
   {"normalize", "1 nurse going on mat leave in jan", "1 nurse going on maternity leave in January"},
   {"normalize", "depts hear about it too late", "departments hear about it too late"},
   {"normalize", "took 15 min to walk there", "took 15 minutes to walk there"},
@@ -118,7 +122,7 @@ return {
   {"normalize", "late b/c of traffic", "late because of traffic"},
   {"normalize", "a 38 y/o patient", "a 38-year-old patient"},
   -- symbols
-  {"normalize", "RTO 4h -> 11 min", "RTO 4h to 11 minutes"},
+  {"normalize", "RTO 4h -> 11 min", "RTO 4 hours to 11 minutes"},
   {"normalize", "OTIF 91% -> 97%", "OTIF 91% to 97%"},
   {"normalize", "ARR $8M -> $31M", "ARR $8M to $31M"},
   {"normalize", "42 -> 36 trucks/day", "42 to 36 trucks a day"},
@@ -478,7 +482,7 @@ return {
   {"reported", "don't tell me what's wrong with my window", "don't tell you what's wrong with your window"},
   {"reported", "show us you can push back on your manager", "show you I can push back on my manager"},
   -- what follows a colon: a clause of the writer's, or a noun with "a"
-  {"result", "I built a duty-time tracker, flags crews 2h before FDP limits: late-night crew timeouts from about 6 a month to 1", "I built a duty-time tracker, flags crews 2h before FDP limits, which took late-night crew timeouts from about 6 a month to 1"},
+  {"result", "I built a duty-time tracker, flags crews 2h before FDP limits: late-night crew timeouts from about 6 a month to 1", "I built a duty-time tracker that flags crews 2h before FDP limits, which took late-night crew timeouts from about 6 a month to 1"},
   {"result", "ran a programme for 85 managers, HR escalations down by a third", "ran a programme for 85 managers, which cut HR escalations by a third"},
   {"result", "built monitoring at Tellbridge: audit prep went from about 10 weeks to 3", "built monitoring at Tellbridge, which took the audit prep from about 10 weeks to 3"},
   {"normalize", "avg estate admin time down from 14 months to 9", "average estate admin time down from 14 months to 9"},
