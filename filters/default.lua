@@ -3288,7 +3288,9 @@ local function compose(chosen, note)
              l:find("%f[%a]i answered%f[%A]") or l:find("%f[%a]i called%f[%A]")
              or l:find("%f[%a]i claimed%f[%A]") or
              l:find("%f[%a]i talked about%f[%A]") or
-             l:find("%f[%a]i went on about%f[%A]") then
+             l:find("%f[%a]i went on about%f[%A]") or
+             -- ("I garbled it and said alternate and 30 minutes")
+             l:find("%f[%a]i %a+ it and said%f[%A]") then
             -- ('I said "yes, a lot" but really I use Sentinel': the
             -- truth is in the same sentence)
             core = (l:find(" but really ", 1, true) or

@@ -394,6 +394,19 @@ local function expand_symbols(s, words)
   if has("~") then s = s:gsub("~%s*([%d%$\194\226])", "about %1") end
   if has("+") or has("&") then
     s = s:gsub("(%d[%d,%.]*)%+%s+(%a)", "more than %1 %2")
+    -- "taxi + trip + 5% contingency + alternate": a list, with commas
+    -- and one "and" (within a clause, a run of three or more)
+    if select(2, s:gsub(" %+ ", "")) >= 2 then
+      s = s:gsub("[^,;:%.]+", function(clause)
+        local n = select(2, clause:gsub(" %+ ", ""))
+        if n < 2 then return nil end
+        local k = 0
+        return (clause:gsub(" %+ ", function()
+          k = k + 1
+          return k < n and ", " or " and "
+        end))
+      end)
+    end
     -- "checks + audits" and "checks & audits", but not "Flint & Salt"
     s = s:gsub("%s+[%+&]%s+(%l)", " and %1")
     s = s:gsub("%s+&%s+(I%f[%A])", " and %1")
@@ -1061,6 +1074,11 @@ local function normalize(text, keep_verdicts, words)
     s = gsub_if(s, "h ", "%f[%d](%d+)h (%a)", function(n, a)
       return n .. (n == "1" and " hour " or " hours ") .. a
     end)
+    -- "he asked min diversion fuel": about the minimum
+    s = gsub_if(s, "min ", "%f[%a](asked) min (%l+)", "%1 about minimum %2")
+    s = gsub_if(s, "min ", "%f[%a]([Tt]he) min (%l+)", "%1 minimum %2")
+    -- "I garbled it - said ...": and said
+    s = gsub_if(s, " said ", "(%f[%a]I %l+ it) [%-\u{2013}] said ", "%1 and said ")
     -- "on time perf": on-time performance
     s = gsub_if(s, " perf", "%f[%a]([Oo]n)[%s%-]time perf%f[%A]", "%1-time performance")
     -- "1 nurse going on mat leave": maternity leave

@@ -1065,4 +1065,11 @@ d = draft_of({point("problems", "problem", "Off-cycle payments are about 900 a m
   point("not_said", "evidence", "Dunmore: cut off-cycle payments by 70% with a Monday 12pm hours cut-off")})
 has(d, "At Dunmore, I cut off-cycle payments by 70%")
 
+-- what was said, told as "I garbled it - said ...", is what was said; the
+-- verdict after it goes
+d = draft_of({point("problems", "problem", "Crews time out after ATC delays"),
+  point("say_differently", "correction", "he asked min diversion fuel and i garbled it - said alternate + 30 min holding and stopped. muddled. it's taxi + trip + 5% contingency + alternate + 30 min final reserve")})
+hasnt(d, "muddled")
+has(d, "It's taxi, trip, 5% contingency, alternate and 30 minutes final reserve.")
+
 return {}
