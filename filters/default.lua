@@ -3024,6 +3024,7 @@ local function compose(chosen, note)
            not t:match("^I'") then
           t = "I also " .. t:sub(3)
           t = t:gsub("^I also (can) ", "I %1 also "):gsub("^I also (will) ", "I %1 also ")
+            :gsub("^I also (was) ", "I %1 also "):gsub("^I also (am) ", "I %1 also ")
         end
         -- a thing of mine named without the note's fragments after it,
         -- its result in brackets ("the boarding trial I ran at Iberline
@@ -3032,6 +3033,17 @@ local function compose(chosen, note)
            not t:match("^[Mm]y %d") and
            not (t:match("^([^:]*):") or ""):find("%f[%a]I['\u{2019}]") then
           t = voice.head_phrase(t)
+          -- "full clean licence", "grants pipeline in Airtable": a thing
+          -- of mine, named bare
+          local w1 = t:match("^(%l+)")
+          -- (one "the" would take stays so: "the heatwave playbook")
+          if w1 and not voice.determiner(w1) and not w1:match("ly$") and
+             voice.noun_article(t) == t and not t:find("%f[%a]I%f[%A]") and
+             not ({how = 1, what = 1, why = 1, about = 1, over = 1,
+               under = 1, more = 1, less = 1, both = 1, only = 1, just = 1,
+               also = 1})[w1] then
+            t = "my " .. t
+          end
         end
         -- what you did not get to say, said as such the first time
         -- (not after a label of the note's: "First hire I'd make: ...")

@@ -2627,7 +2627,43 @@ end
 
 local many_words = {people = true, children = true, men = true,
   women = true, police = true, ppl = true}
+-- Words after a thing done to something ('decided in time').
+local passive_next = {["in"] = true, within = true, on = true, by = true,
+  at = true, to = true, ["for"] = true, from = true, after = true,
+  before = true, through = true, over = true, under = true, ["not"] = true,
+  early = true, late = true, online = true, internally = true,
+  again = true, twice = true, first = true, last = true, this = true}
 local function state(s)
+  -- "11 sailings cancelled last winter", "3 near misses reported in
+  -- August": a count and what happened to them ("were", when the note
+  -- says when; else "are": "30% of delays coded to cabin")
+  local count, done, after = s:match("^(%d[%d,%.]*%%? [^,;:]-) (%l+ed)(%f[%A].*)$")
+  if not count then
+    count, done, after = s:match("^(%a+ %d[%d,%.]*%%? [^,;:]-) (%l+ed)(%f[%A].*)$")
+    if count and not amount_first[count:match("^(%a+)"):lower()] then
+      count = nil
+    end
+  end
+  if count and sr.words(count) <= 6 then
+    local ok = true
+    for w in count:gmatch("%a+") do
+      local l = w:lower()
+      if past[l] or agree[l] or sure_verbs[l] or subjects[l] or
+         l == "us" or l == "them" then
+        ok = false
+      end
+    end
+    local nxt = (after:match("^%s+(%a+)") or ""):lower()
+    if ok and (after == "" or passive_next[nxt] or nxt == "last") then
+      local l = after:lower()
+      local was = l:find("%f[%a]last%f[%A]") or l:find("%f[%a]ago%f[%A]") or
+        l:find("%f[%a]in %u") or after:find("%f[%a]in %u%l+") or
+        l:find("%f[%a]in 20%d%d") or l:find("%f[%a]yesterday%f[%A]")
+      local one = count:match("^1 ")
+      return count .. (was and (one and " was " or " were ") or
+        (one and " is " or " are ")) .. done .. after
+    end
+  end
   -- ("gave away ~£600k on the last job", "only ~40% of the collection
   -- catalogued": a verb or an amount first, no noun to give a verb)
   local w1 = (s:match("^(%a+)") or ""):lower()
@@ -2937,11 +2973,6 @@ local function change_first(s)
   return out .. tail
 end
 
-local passive_next = {["in"] = true, within = true, on = true, by = true,
-  at = true, to = true, ["for"] = true, from = true, after = true,
-  before = true, through = true, over = true, under = true, ["not"] = true,
-  early = true, late = true, online = true, internally = true,
-  again = true, twice = true, first = true, last = true, this = true}
 -- "built a duty-time tracker at Westfield, flags crews 2 hours before
 -- FDP limits": what a thing I made does, after a comma with no subject
 -- -> "... at Westfield that flags crews ...".

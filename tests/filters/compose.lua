@@ -1072,4 +1072,13 @@ d = draft_of({point("problems", "problem", "Crews time out after ATC delays"),
 hasnt(d, "muddled")
 has(d, "It's taxi, trip, 5% contingency, alternate and 30 minutes final reserve.")
 
+-- a thing of mine named bare is mine; "I also was" is "I was also"
+d = draft_of({point("problems", "problem", "2 techs retiring next year"),
+  point("not_said", "evidence", "full clean licence")})
+has(d, "is my full clean licence.")
+d = draft_of({point("problems", "problem", "2 clerks out on leave"),
+  point("not_said", "evidence", "I'm bilingual in Spanish", 9),
+  point("not_said", "evidence", "I was on the e-filing rollout at Greeley in 2024", 8)})
+has(d, "I was also on the e-filing rollout")
+
 return {}
