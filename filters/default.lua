@@ -1151,6 +1151,51 @@ local function told(t)
   end
 end
 
+-- "fertility. 21-day submission rate 48% -> 67% at Tregarth": a word for
+-- the moment, then what it was, as "fertility: 21-day ..."; else t and
+-- later as they are.
+local function labelled_change(t, later)
+  if sr.words(t) <= 3 and not t:find("%d") and later ~= "" and
+     voice.form(voice.strip_end(t, "[%s%.]")) == "noun" and
+     not voice.subject_verb(t) then
+    local next_one, rest_of = first_sentence(later)
+    if next_one:find("%d[%d.,]*%%? to ~?%d") then
+      return voice.strip_end(t, "[%s%.]") .. ": " .. next_one, rest_of
+    end
+  end
+  return t, later
+end
+
+-- Of the sentences t then later, the one that shares most words with
+-- what was said of their problem, when that is not the first, with the
+-- rest after it; else t and later as they are.  Only a story told whole
+-- gives way to another: both with their figures, the later not leaning
+-- on the one before ("It ...", "And ...": "at Dalby I built a van stock
+-- list. My first time fix went from 70% to 88%" is one story).
+local function answering(t, later, said)
+  -- (a figure of its own: a share, a change or an amount, not "2 years
+  -- of job sheets")
+  if not (t:find("%d%%") or t:find("%d%s+to%s+~?%d") or t:find("%d%d%d") or
+     t:find("[%$\194\226]%d")) then
+    return t, later
+  end
+  local all = voice.sentences(later)
+  local best, most = nil, #sr.overlap(t, said)
+  for k, x in ipairs(all) do
+    if k > 8 then break end
+    local n = #sr.overlap(x, said)
+    local w1 = x:match("^(%a+)") or ""
+    if n > most and sr.has_quantity(x) and not ({It = 1, This = 1,
+       That = 1, They = 1, And = 1, But = 1, So = 1, Then = 1, Also = 1,
+       Which = 1, These = 1, Those = 1})[w1] then
+      best, most = k, n
+    end
+  end
+  if not best then return t, later end
+  local x = all[best]:gsub("^I also ", "I "):gsub("^We also ", "We ")
+  return x, table.concat(all, " ", best + 1)
+end
+
 -- Whether the note says something was at `name` ("at Dunmore Home").
 local function at_place(note, name)
   for _, p in ipairs(note.points or {}) do
@@ -2545,16 +2590,7 @@ local function compose(chosen, note)
     else
       local later
       t, later = first_sentence(t)
-      -- "fertility. 21-day submission rate 48% -> 67% at Tregarth": a
-      -- word for the moment, then what it was
-      if sr.words(t) <= 3 and not t:find("%d") and later ~= "" and
-         voice.form(voice.strip_end(t, "[%s%.]")) == "noun" and
-         not voice.subject_verb(t) and book.lang == "en" then
-        local next_one, rest_of = first_sentence(later)
-        if next_one:find("%d[%d.,]*%%? to ~?%d") then
-          t, later = voice.strip_end(t, "[%s%.]") .. ": " .. next_one, rest_of
-        end
-      end
+      if book.lang == "en" then t, later = labelled_change(t, later) end
       -- the story's result, when its first sentence has none: first to go
       -- when over budget
       local result = p.section == "excited_them" and result_of(t, later)
@@ -2959,16 +2995,14 @@ local function compose(chosen, note)
       end
       local later
       t, later = first_sentence(t)
-      -- "fertility. 21-day submission rate 48% -> 67% at Tregarth": a
-      -- word for the moment, then what it was
-      if sr.words(t) <= 3 and not t:find("%d") and later ~= "" and
-         voice.form(voice.strip_end(t, "[%s%.]")) == "noun" and
-         not voice.subject_verb(t) and book.lang == "en" then
-        local next_one, rest_of = first_sentence(later)
-        if next_one:find("%d[%d.,]*%%? to ~?%d") then
-          t, later = voice.strip_end(t, "[%s%.]") .. ": " .. next_one, rest_of
-        end
+      -- (of a paragraph, the sentence that answers the problem said, when
+      -- a later one does and the first does not: "I have already managed
+      -- an object move: ... I also wrote Hexham's environmental
+      -- monitoring plan, and we brought the silk gallery down to 50% RH")
+      if i == 1 and problem_said and later ~= "" then
+        t, later = answering(t, later, problem_said)
       end
+      if book.lang == "en" then t, later = labelled_change(t, later) end
       -- the result, when the first sentence has none, goes with it: one
       -- of yours or a change, not their side of it ("They do only plating
       -- and wait 5-7 days")

@@ -1081,4 +1081,15 @@ d = draft_of({point("problems", "problem", "2 clerks out on leave"),
   point("not_said", "evidence", "I was on the e-filing rollout at Greeley in 2024", 8)})
 has(d, "I was also on the e-filing rollout")
 
+-- of a paragraph of evidence, the story that answers their problem, when
+-- the first is another story told whole; one story stays one
+d = draft_of({point("problems", "problem", "The humidity in the textiles store is a real problem"),
+  point("not_said", "evidence", "I have already managed an object move: 6,000 objects to the new store in 2023. " ..
+    "I also wrote Hexham's monitoring plan, and we brought the silk gallery down to 50% RH, so I could help with the textiles store.")})
+has(d, "I wrote Hexham's monitoring plan")
+hasnt(d, "object move")
+d = draft_of({point("problems", "problem", "The first time fix is bad, about 68%"),
+  point("not_said", "evidence", "At Dalby I built a van stock list off 2 years of job sheets. My first time fix went from about 70% to 88%.")})
+has(d, "van stock list")
+
 return {}
