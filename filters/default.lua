@@ -2545,6 +2545,11 @@ local function compose(chosen, note)
       say(1, md(voice.end_mark(t)), keep, p)
     elseif p.section == "excited_me" then
       t = first_clause(first_sentence(unsay(t)))
+      -- "next big job is Elmfield General": theirs
+      if book.lang == "en" then
+        t = t:gsub("^[Nn]ext (%l+ %l+ is%s)", "your next %1")
+          :gsub("^[Nn]ext (%l+ is%s)", "your next %1")
+      end
       t = t:gsub(",%s+I%s.*$", "")
       -- "CS owns expansion there": their place, said to them, needs no
       -- "there" (not "there is ...")
@@ -3018,7 +3023,8 @@ local function compose(chosen, note)
       local slot = i == 1 and book.evidence or book.evidence_also
       local s, why
       if head and #head < 24 and ((voice.form(rest) == "i" and
-         rest:match("^I%s")) or (voice.form(rest) == "we" and
+         (rest:match("^I%s") or rest:match("^[Aa]t %u[%w%s'&]- I%s"))) or
+         (voice.form(rest) == "we" and
          not head:find("%s") and rest:match("^%a+ %u[%w%s]- we%s"))) then
         -- "BD: I brought in two clients": the heading is the note's
         t, head = rest, nil

@@ -77,6 +77,8 @@ return {
     noun = "You mentioned {lower}.",
     gerund = "You mentioned {lower}.",
     past = "You mentioned that you {lower}.",
+    -- ("can't keep site managers, 3 left this year": theirs)
+    have = "You told me that you {lower}.",
     -- a note's fragment, not a sentence ("F&B losing money, restaurant
     -- empty midweek"): after a colon it reads as written
     fragment = {"You described the challenge: {lower}.",

@@ -41,6 +41,9 @@ static const char *const stop_words[] = {
 	"when", "where", "which", "while", "who", "whom",
 	"why", "will", "with", "would", "year", "years",
 	"you", "your", "yours",
+	/* (and "week", "month" and "year" as a note writes them: "~3 wks"
+	 * and "22-23 wks" are not one subject) */
+	"wks", "yrs", "mos",
 	/* (and a note's self-talk and reporting words: "lol", "dont", "said"
 	 * are in everything and say nothing of what a point is about) */
 	"lol", "ugh", "meh", "haha", "yeah", "kinda", "sorta", "dont",
@@ -247,6 +250,9 @@ sr_text_terms(const char *s, size_t n, sr_term_fn *fn, void *arg)
 			len = next_cp(p + i, n - i, &cp);
 			if (cp == 0x2019)
 				cp = '\'';
+			else if (cp == '&' && i > start && i + 1 < n &&
+			    isupper(p[i - 1]) && isupper(p[i + 1]))
+				; /* "M&E", "F&B", "R&D": one word */
 			else if (!word_cp(cp) && cp != '\'' && cp != '-')
 				break;
 			if (cp >= 0x80 || isalpha((int)cp))

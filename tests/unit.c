@@ -1346,6 +1346,9 @@ test_text_render(void)
 	CHECK(sr_text_is_stop_word("dont"));
 	CHECK(sr_text_is_stop_word("said"));
 	CHECK(sr_text_is_stop_word("the"));
+	CHECK(sr_text_is_stop_word("wks"));
+	CHECK(sr_text_is_stop_word("yrs"));
+	CHECK(!sr_text_is_stop_word("minutes"));
 	CHECK(!sr_text_is_stop_word("brew"));
 	CHECK(!sr_text_is_stop_word("cleaning"));
 	test_widths();

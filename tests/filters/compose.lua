@@ -1092,4 +1092,11 @@ d = draft_of({point("problems", "problem", "The first time fix is bad, about 68%
   point("not_said", "evidence", "At Dalby I built a van stock list off 2 years of job sheets. My first time fix went from about 70% to 88%.")})
 has(d, "van stock list")
 
+-- what they shared that comes next is theirs
+d = draft_of({point("excited_me", "connect", "next big job = Elmfield General ward block, starts March")})
+has(d, "that your next big job is Elmfield General ward block")
+-- a problem told without its subject is theirs
+d = draft_of({point("problems", "problem", "can't keep site managers, 3 left this yr")})
+has(d, "You told me that you can't keep site managers")
+
 return {}
