@@ -185,7 +185,7 @@ local function pair(chosen, note)
   -- the evidence: what you did not say, or a story they responded to
   local stories = {}
   for _, e in ipairs(note.sections.not_said or {}) do
-    if usable(e) then stories[#stories + 1] = e end
+    if usable(e) and not voice.gap(e.text) then stories[#stories + 1] = e end
   end
   -- (not the moment that connected, unless paragraph 1 keeps what they
   -- shared: then the story they responded to may be the answer, "Cut
@@ -208,7 +208,9 @@ local function pair(chosen, note)
     answers, weight = shared, nil
     stories = {}
     for _, e in ipairs(note.sections.not_said or {}) do
-      if usable(e) then stories[#stories + 1] = e end
+      if usable(e) and not voice.gap(e.text) then
+        stories[#stories + 1] = e
+      end
     end
   end
   local best, best_p, best_e = best_pair(note.sections.problems or {},
@@ -512,6 +514,9 @@ local function select(points, note)
           "to put right"
       elseif said_by_other(p, note) then
         p.why_not = "another of the panel said it"
+      elseif r.role == "evidence" and not p.tags.must and voice.gap(p.text) then
+        -- "I don't know SAS very well": not a thing to tell them you did
+        p.why_not = "it tells of something you lack, not what you did"
       elseif r.role ~= "correction" and voice.is_smalltalk(p.text) and
              not p.text:find("%d%%") and not p.tags.must then
         -- (a correction is never small talk: "a soft example (a holiday

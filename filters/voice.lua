@@ -508,8 +508,11 @@ function voice.sentences(text)
     -- (counted on from the last mark, not again from the sentence's start)
     local _, more = text:sub(from, b):gsub('"', "")
     quotes = quotes + more
+    -- ("No. 5" is a number; "I said no. Thinking ..." ends a sentence)
+    local abbreviated = abbreviations[word:lower()] and
+      not (word:lower() == "no" and not text:sub(b + 1, b + 1):match("[%d#]"))
     if quotes % 2 == 0 and
-       not (abbreviations[word:lower()] or word:match("^%u$") or
+       not (abbreviated or word:match("^%u$") or
             text:sub(math.max(1, a - 4), a - 1):match("%f[%a]%a%.%a$")) then
       local piece = trim(text:sub(start, b))
       if piece ~= "" then out[#out + 1] = piece end
@@ -1120,6 +1123,13 @@ local function normalize(text, keep_verdicts, words)
     if real == "answer" or real == "reason" or real == "problem" or
        real == "number" or real == "figure" then
       sentence = "The real " .. real .. " is " .. rest
+    end
+    -- "Thinking about it on the drive home that was wrong, I did: in
+    -- 2023 I linked ...": what is true, plainly
+    local truth = sentence:match("^[Tt]hinking about it[%a%s]-,? that was wrong,? I %a+:%s+(%S.*)$")
+      or sentence:match("^[Tt]hat was wrong,? I %a+:%s+(%S.*)$")
+    if truth and #sentence < 600 then
+      sentence = "In fact, " .. truth
     end
     if sentence:match("^[Tt]ruth is,? %S") then
       sentence = "The truth is " .. sentence:gsub("^[Tt]ruth is,? ", "")
@@ -3969,6 +3979,22 @@ voice.cues = {
   {"not_said", "^forgot to say ", true}, {"not_said", "^i forgot to say ", true},
   {"not_said", "^never mentioned ", true},
 }
+-- Whether a point of mine tells of something I lack ("I don't know SAS
+-- very well", "I've never used their CMS"): no evidence for them.
+local gap_starts = {"i don't know", "i do not know", "i dont know",
+  "i've never", "i have never", "i never used", "i haven't", "i have not",
+  "i havent", "i don't have", "i do not have", "i dont have",
+  "no experience", "not much experience", "little experience",
+  "i'm not great", "i am not great", "i'm weak", "i am weak",
+  "never used", "never done", "haven't used", "haven't done"}
+function voice.gap(text)
+  local l = text:lower():gsub("\u{2019}", "'"):gsub("^%s*@%S+%s+", "")
+  for _, g in ipairs(gap_starts) do
+    if l:sub(1, #g) == g then return true end
+  end
+  return false
+end
+
 -- The question a point's opening words answer, and its text without a
 -- label; nil when none.
 -- Whether a point says it is not for the email ("Ruth is 2 yrs from

@@ -1099,4 +1099,18 @@ has(d, "that your next big job is Elmfield General ward block")
 d = draft_of({point("problems", "problem", "can't keep site managers, 3 left this yr")})
 has(d, "You told me that you can't keep site managers")
 
+-- what I lack is no evidence for them
+do
+  local pts = {
+    point("problems", nil, "They run everything in SAS", 4),
+    point("problems", nil, "The grant renewal needs better outcome data", 4),
+    point("not_said", nil, "I don't know SAS very well, haven't used it since grad school", 6),
+    point("not_said", nil, "At Tessaly the outcome data went out as a weekly map to the outreach vans", 5),
+  }
+  local n = note(pts)
+  local d2 = compose(default.select(pts, n), n)
+  hasnt(d2, "know SAS")
+  has(d2, "weekly map")
+end
+
 return {}
