@@ -1982,6 +1982,25 @@ function voice.article(s, names)
      and not w1:match("'") then
     return "the " .. s
   end
+  -- "NSS score is 58%", "HR team is two people": an acronym's thing
+  if w1:match("^%u%u+$") and w2:match("^%l+$") and not plural(w2) and
+     not mass[w2] and sure_verbs[strip_end((words[3] or ""):lower(), "%p")] then
+    return "the " .. s
+  end
+  -- "reinsurer made an audit": a thing and what it did
+  local v2 = strip_end((words[2] or ""):lower(), "%p")
+  if first:match("^%l+$") and #words >= 3 and past[v2] and
+     not determiner[first] and not no_article[first] and
+     not amount_first[first] and not ({i = 1, you = 1, we = 1, they = 1,
+       he = 1, she = 1, it = 1, someone = 1, everyone = 1, nobody = 1,
+       anyone = 1, everything = 1, nothing = 1, something = 1, this = 1,
+       that = 1, who = 1, one = 1, staff = 1, people = 1, everybody = 1,
+       somebody = 1})[first] and
+     not plural(first) and not mass[first] and not first:match("ing$") and
+     not first:match("ly$") and not verbs[first] and not past[first] and
+     not (names and names[w1]) then
+    return "the " .. s:gsub("^%u", string.lower)
+  end
   if first == "" or determiner[first] or no_article[first] or
      amount_first[first] or first == "there" or first == "here" or
      not first:match("^%a+$") or w1:match("^%u%u") or
