@@ -1930,13 +1930,15 @@ end
 -- Saturday 12th at 2pm with Nell"; what follows the time and a comma
 -- ("45 min, warm up") goes.
 local function dated(s)
-  return (s:gsub(",?%s+(%u%l+day %d+%a*%s*%u?%l*),%s+(%d+[%d:]*%s*[ap]m)" ..
+  s = s:gsub(",?%s+(%u%l+day %d+%a*%s*%u?%l*),%s+(%d+[%d:]*%s*[ap]m)" ..
     "%f[%A](.*)$", function(day, time, rest)
       day = day:gsub("%s+$", "")
       rest = rest:match("^,?%s*(with .*)$") or rest:match("^%s*$") or ""
       return " on " .. day .. " at " .. time ..
         (rest ~= "" and " " .. rest or "")
-    end))
+    end)
+  -- ("shadow the Saturday wedding on Saturday 12th": the day once)
+  return (s:gsub("the (%u%l+day) (%l+) on %1", "the %2 on %1"))
 end
 
 -- What one does, not meets, at a next step ("a live scan demo").
@@ -2933,10 +2935,12 @@ local function compose(chosen, note)
       -- cancellations": a clause says it; the note's word on what follows
       -- goes
       local said_c, after_c = t:match("^([^:]+):%s+([^:]+)$")
+      -- (or a figure of what follows, when the clause has its own:
+      -- "... capping grants at $250k from 2028: about $400k hole")
       if said_c and book.lang == "en" and sr.words(said_c) >= 5 and
          voice.subject_verb(said_c) and sr.words(after_c) <= 4 and
-         not sr.has_quantity(after_c) and not voice.subject_verb(after_c) and
-         not t:find('"', 1, true) then
+         (not sr.has_quantity(after_c) or sr.has_quantity(said_c)) and
+         not voice.subject_verb(after_c) and not t:find('"', 1, true) then
         t = said_c
       end
       -- a note's chain of arrows ("rehearsal reports late -> depts hear

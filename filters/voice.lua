@@ -140,7 +140,7 @@ for w in ([[want need care like run plan think feel expect seem look
   own use value read keep spend lose get make take see push call work
   insist suggest recommend agree struggle face handle report say
   start plan open offer join merge grow expand close launch move
-  need hire]]):gmatch("%a+") do
+  need hire come depend rely remain stay]]):gmatch("%a+") do
   s_verbs[w .. "s"] = w
 end
 
@@ -351,7 +351,14 @@ local function expand_symbols(s, words)
   -- each rule only where its symbol is: most points have none
   local has = function(c) return s:find(c, 1, true) ~= nil end
   if has("->") or has("\u{2192}") then
-    s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", "%1 to %2")
+    -- (not from a year to an amount: "capping grants from 2028 -> ~$400k
+    -- hole" is what follows, not a change)
+    s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", function(a, b)
+      if a:match("^[12]%d%d%d$") and not b:match("^[12]%d%d%d") then
+        return nil
+      end
+      return a .. " to " .. b
+    end)
     -- "22 min -> 6 min": a number and its unit
     s = s:gsub("(%d[%d,%.]*%s*%a+)%s*%->%s*(%S*%d)", "%1 to %2")
     -- "~7 min -> under 2": to a bound

@@ -1113,4 +1113,15 @@ do
   has(d2, "weekly map")
 end
 
+-- the day of a step said once
+d = draft_of({point("problems", "problem", "Midweek is dead"),
+  point("guidance", "guidance", "next: shadow the Saturday wedding, Saturday 12th, 2pm, with Nell")})
+has(d, "shadow the wedding on Saturday 12th at 2pm with Nell")
+
+-- a clause of theirs with its figures, and the note's figure of what
+-- follows after its arrow: the clause
+d = draft_of({point("problems", "problem",
+  "38% of the budget comes from one funder (Carden Trust), which is capping grants at $250k from 2028 -> ~$400k hole")})
+has(d, "that 38% of the budget comes from one funder (Carden Trust), which is capping grants at $250k from 2028.")
+
 return {}

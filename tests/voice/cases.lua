@@ -74,6 +74,8 @@ return {
   {"article", "CRM is a mess", "CRM is a mess"},
   {"article", "someone made a mistake", "someone made a mistake"},
   {"article", "turnover doubled", "turnover doubled"},
+  {"normalize", "capping grants at $250k from 2028 -> ~$400k hole", "capping grants at $250k from 2028: about $400k hole"},
+  {"normalize", "went 2019 -> 2023", "went from 2019 to 2023"},
   {"result", "built a duty-time tracker at Westfield, flags crews 2 hours before FDP limits", "built a duty-time tracker at Westfield that flags crews 2 hours before FDP limits"},
   {"result", "I led the team, runs the rota now", "I led the team, runs the rota now"},
   {"normalize", "1 nurse going on mat leave in jan", "1 nurse going on maternity leave in January"},
