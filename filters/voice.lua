@@ -1096,14 +1096,11 @@ local function normalize(text, keep_verdicts, words)
       return (m == "m" and "maternity" or "paternity") .. " leave"
     end)
     -- "should've said explain why + offer ...": what I would do
-    s = gsub_if(s, " said ", "(%f[%a]should%S* said) (%l+)(%s)",
-      function(said, v, sp)
-        if told_verbs[v] then return said .. " I would " .. v .. sp end
-      end)
-    s = gsub_if(s, " said ", "(%f[%a]should have said) (%l+)(%s)",
-      function(said, v, sp)
-        if told_verbs[v] then return said .. " I would " .. v .. sp end
-      end)
+    local function would(said, v, sp)
+      if told_verbs[v] then return said .. " I would " .. v .. sp end
+    end
+    s = gsub_if(s, " said ", "(%f[%a]should%S* said) (%l+)(%s)", would)
+    s = gsub_if(s, " said ", "(%f[%a]should have said) (%l+)(%s)", would)
     -- "availability is 94% target 97": against a target
     if s:find(" target ", 1, true) then
       s = s:gsub("(%d)(%%?) target (%d+)(%%?)", function(a, p1, b, p2)
