@@ -350,7 +350,8 @@ local admission_marks = {"muddled", "mixed up", "mixed them up", "garbled",
   "undersold", "oversold", "overstated", "understated", "not right",
   "wrong", "not true", "half true", "nerves", "nervous", "panicked",
   "blanked", "flustered", "waffled", "rambled", "should've been",
-  "should have been", "i know this", "bad answer", "weak answer"}
+  "should have been", "i know this", "bad answer", "weak answer",
+  "why did i", "why do i", "why would i"}
 local function admission(l)
   if l:find("%d") or l:find(":", 1, true) or truth_marked(l) then
     return false
@@ -428,6 +429,33 @@ local function join_answers(note)
       table.remove(fixes, i)
     end
   end
+end
+
+-- Whether a correction tells of an answer given in the interview: a
+-- question, what was said or claimed, an answer.
+local answer_words = {"asked", "i said", 'said "', "said \u{201C}",
+  "answer", "question", "i told", "i claimed", "i mentioned", "i called",
+  "i described", "i talked", "i went on", "i made it sound", "i gave",
+  "when asked", "i replied", "i stated", "i suggested", "i admitted",
+  "i blamed", "i joked", "i made a joke", "i got ", "i blanked",
+  "i froze", "i undersold", "i oversold", "i overstated", "i underplayed",
+  "i forgot", "i didn't mention", "i quoted", "i guessed", "i bluffed",
+  "i fumbled", "i garbled", "i rambled", "i waffled", "i mixed", "i muddled",
+  " q ", " q,", " q.", "i claim", "i say", "i said", " said i ",
+  " said my ", " said our ", " said we ", " said it", " said the ",
+  " said that ", " said a ", " said \"", "told her", "told him",
+  "told them", "told you", " got my ", "number wrong", "talked about",
+  "went on about", " said no", " said yes"}
+local function answered_in(p)
+  local t = p.text
+  for _, d in ipairs(p.details or {}) do t = t .. " " .. d.text end
+  local l = " " .. t:lower():gsub("\u{2019}", "'"):gsub("^%s*@%S+%s+", "")
+    :gsub("^[%a%s]-:%s*", " ") .. " "
+  if l:match("^%s*said ") then return true end
+  for _, w in ipairs(answer_words) do
+    if l:find(w, 1, true) then return true end
+  end
+  return false
 end
 
 -- Whether a correction is about how the answers came across (too long,
@@ -512,6 +540,11 @@ local function select(points, note)
         -- it came across, with no answer to put right
         p.why_not = "it says how an answer came across, with nothing " ..
           "to put right"
+      elseif r.role == "correction" and not p.tags.must and
+             (note.lang or "en"):match("^en") and not answered_in(p) then
+        -- "lesson: should have moved the practical earlier": no answer
+        -- of the interview to put right
+        p.why_not = "it puts right no answer given in the interview"
       elseif said_by_other(p, note) then
         p.why_not = "another of the panel said it"
       elseif r.role == "evidence" and not p.tags.must and voice.gap(p.text) then
@@ -727,7 +760,7 @@ end
 
 -- Routing: @mentions that lead a point are for the panel, not the text;
 -- "@dev @grace want to see" keeps its subject as names.
-local function route(text, note)
+local function route(text, note, section)
   local names, rest = {}, text
   while true do
     local m, after = rest:match("^@([%w_%.%-\128-\255]+)[%s,:]*(.*)$")
@@ -744,7 +777,11 @@ local function route(text, note)
   local subject_verbs = {want = 1, wants = 1, need = 1, needs = 1, said = 1,
     think = 1, like = 1, both = 1, was = 1, were = 1, got = 1, lit = 1,
     sat = 1, seemed = 1}
-  if w and (subject_verbs[w] or (w:match("ed$") and #w > 4)) then
+  -- (but under what I would say differently, what was done is mine:
+  -- "@nadia fumbled the budget q" is not "You fumbled")
+  local mine = section == "say_differently" and not subject_verbs[w or ""]
+    and w ~= "asked"
+  if w and not mine and (subject_verbs[w] or (w:match("ed$") and #w > 4)) then
     table.sort(names, function(a, b) return a == "you" and b ~= "you" end)
     return table.concat(names, " and ") .. " " .. rest
   end
@@ -796,7 +833,8 @@ local past_mine = {did = true, ran = true, led = true, built = true,
 local function prose(p, ctx, company, keep_verdicts)
   local own = said(p)
   if own then return own, true end
-  local t = untag(mentions(route(p.text, ctx.note), ctx.note), ctx.note)
+  local t = untag(mentions(route(p.text, ctx.note, p.section), ctx.note),
+    ctx.note)
   t = voice.normalize(t, keep_verdicts, ctx.book.words)
   -- "Legacies. When I said that legacy income went from ...": a label
   -- the writer put first, then the point
@@ -1164,7 +1202,11 @@ local function labelled_change(t, later)
      voice.form(voice.strip_end(t, "[%s%.]")) == "noun" and
      not voice.subject_verb(t) then
     local next_one, rest_of = first_sentence(later)
-    if next_one:find("%d[%d.,]*%%? to ~?%d") then
+    -- (a fragment: "At Pennant I took total losses from 11% to 6.5%" is
+    -- a sentence of its own, said after the moment)
+    if next_one:find("%d[%d.,]*%%? to ~?%d") and
+       voice.form(next_one) == "noun" and not voice.subject_verb(next_one) and
+       not next_one:find("%f[%a][Ii]%f[%A]") then
       return voice.strip_end(t, "[%s%.]") .. ": " .. next_one, rest_of
     end
   end
@@ -2098,8 +2140,12 @@ function next_step(ctx)
   for _, p in ipairs(note.sections.other or {}) do lines[#lines + 1] = p end
   for _, p in ipairs(note.sections.guidance or {}) do
     local l = p.text:lower():gsub("^%s*@%S+%s+", "")
-    -- (or when they will decide: "decision by 15 Jan, Gwen will ring")
-    if l:match("^%s*next%s*[:=%-]") or l:match("^%s*decision ") then
+    -- (or when they will decide: "decision by 15 Jan, Gwen will ring",
+    -- "they'll call by Friday")
+    if l:match("^%s*next%s*[:=%-]") or l:match("^%s*decision ") or
+       l:match("^%s*%a+'ll call ") or l:match("^%s*%a+ will call ") or
+       l:match("^%s*%a+'ll ring ") or l:match("^%s*%a+'ll phone ") or
+       l:match("^%s*%a+'ll email ") or l:match("^%s*%a+'ll be in touch") then
       lines[#lines + 1] = p
     end
   end
@@ -2108,7 +2154,8 @@ function next_step(ctx)
     local next_line = p.text:lower():gsub("^%s*@%S+%s+", "")
       :match("^%s*next%s*[:=%-]")
     local decision = p.text:lower():gsub("^%s*@%S+%s+", "")
-      :match("^%s*decision ")
+      :match("^%s*decision ") or (p.section == "guidance" and
+      p.text:lower():gsub("^%s*@%S+%s+", ""):match("^%s*%a+'ll %a+"))
     if ((p.heading or ""):lower():match("next") or next_line or decision or
         holds(p, expect_words)) and usable(p) then
       local t = plain(p)
@@ -2118,7 +2165,7 @@ function next_step(ctx)
          l:find("decide by", 1, true) or l:find("will call", 1, true) or
          l:find("will schedule", 1, true) or l:find("be in touch", 1, true)
          or l:find("hear back", 1, true) or l:find("let me know", 1, true)
-         or l:match("^decision ")
+         or decision
       then
         -- the sentence that says what comes next, not the first
         local chosen
@@ -2259,8 +2306,14 @@ local function shared_topic(problem, evidence)
   if shared[2] then
     local two = shared[1] .. " " .. shared[2]
     local at = lower:find(two, 1, true)
+    local stop = at and at + #two - 1
+    -- ("A-level physics", not "level physics")
+    if at and at > 2 and lower:sub(at - 1, at - 1) == "-" then
+      local pre = lower:sub(1, at - 2):match("(%w+)$")
+      if pre then at = at - 1 - #pre end
+    end
     if at then
-      local orig = text:sub(at, at + #two - 1)
+      local orig = text:sub(at, stop)
       -- (a sentence's first word is lower case mid-subject: "Void
       -- periods run to 25 days" -> "void periods")
       local starts = at == 1 or text:sub(1, at - 1):match("[%.!?]%s+$")
@@ -2838,6 +2891,9 @@ local function compose(chosen, note)
           end
         end
         if result then
+          -- ("Told you I cut day end waste ...": what I told you)
+          result = result:gsub("^[Tt]old %a+,? that (I%s)", "%1")
+            :gsub("^[Tt]old %a+,? (I%s)", "%1")
           say(1, md(voice.end_mark(voice.capitalize(voice.own(result)))),
               30, p)
         end
@@ -3250,6 +3306,11 @@ local function compose(chosen, note)
     if own then
       say(3, md(voice.end_mark(t)), 80, correction)
     else
+      -- 'I said "a bit": I trained both apprentices' (a note's arrow
+      -- after what was said): what is true is a sentence of its own
+      if book.lang == "en" then
+        t = t:gsub('(%f[%a]I said "[^"]+")%s*:%s+(I%s)', "%1. In fact, %2")
+      end
       local said_then = voice.sentences(t)
       -- the better answer in a detail under the correction ("what I
       -- actually believe: ...") follows what was said; another detail
@@ -3359,6 +3420,13 @@ local function compose(chosen, note)
               l:find(" but in fact ", 1, true) or
               l:find("%f[%a]actually%f[%A]")) and i or i + 1
             said_at = i
+            -- (the sentence after what was said is no part of it when it
+            -- only judges it: "Why did I say a bit.")
+            if core == i + 1 and parts[i + 1] and
+               admission(parts[i + 1]:lower()) and
+               not parts[i + 1]:match("^I %a+ed[%s%.]") then
+              core = i
+            end
             -- (a figure said: a figure after it is the true one)
             figure = core > i and sr.has_quantity(parts[i])
             break
@@ -3552,6 +3620,18 @@ local function compose(chosen, note)
   end
 
   ctx.topic = shared_topic(problem, evidence)
+  -- (a subject names what the email says: not "SEND" when the sentences
+  -- kept of the problem never do)
+  if ctx.topic then
+    local body = table.concat(paragraphs, " ")
+    local t = ctx.topic
+    -- (an acronym as written: "SEND" is not "send")
+    if t:match("%u%u") then
+      if not body:find(t, 1, true) then ctx.topic = nil end
+    elseif not body:lower():find(t:lower(), 1, true) then
+      ctx.topic = nil
+    end
+  end
   return {
     to = note.to,
     from = note.candidate,

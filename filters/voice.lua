@@ -81,7 +81,8 @@ for wrong, right in ([[loosing=losing threatend=threatened
   liason=liaison noticable=noticeable reccomend=recommend
   relevent=relevant wether=whether writting=writing
   maintainance=maintenance suprise=surprise suprised=surprised
-  threshhold=threshold tomorow=tomorrow]]):gmatch("(%a+)=([%a']+)") do
+  threshhold=threshold tomorow=tomorrow insted=instead
+  inconsistant=inconsistent]]):gmatch("(%a+)=([%a']+)") do
   typos[wrong] = right
 end
 
@@ -537,6 +538,7 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "came out", "too glib", "too ", "vague", "nerves", "i know that",
   "i realised", "i realized", "realised on", "realized on",
   "not what i do", "not true and", "why didn't i say", "why didnt i say",
+  "why did i say", "why did i ", "why do i do", "why would i say",
   "i must to say", "i must say this",
   "i overstated", "undersold", "oversold", "felt like", "looked ",
   "not my best", "bad look", "should have been honest", "that's not true",
@@ -798,6 +800,14 @@ for w in ([[should would could will not never that this these
   then the only every need want know cant dont wont didnt isnt wasnt
   definitely totally absolutely can must]]):gmatch("%a+") do
   shouted[w] = true
+end
+-- Words of a verdict after a dash ("-- arrogant and not true").
+local dash_verdicts = {}
+for w in ([[and but also so too a bit very really not true arrogant cocky
+  defensive smug glib wrong rude lazy vague weak unprofessional harsh
+  dumb stupid silly bad awful terrible cringe cringey embarrassing
+  pathetic lame rubbish useless]]):gmatch("%a+") do
+  dash_verdicts[w] = true
 end
 local function normalize(text, keep_verdicts, words)
   -- "i.e." and "e.g." are not the pronoun "i"
@@ -1091,6 +1101,28 @@ local function normalize(text, keep_verdicts, words)
     s = gsub_if(s, " said ", "(%f[%a]I %l+ it) [%-\u{2013}] said ", "%1 and said ")
     -- "on time perf": on-time performance
     s = gsub_if(s, " perf", "%f[%a]([Oo]n)[%s%-]time perf%f[%A]", "%1-time performance")
+    -- "been at Brackley 6 yrs": I have
+    s = s:gsub("^[Bb]een (%l+) ", function(w)
+      if ({at = 1, with = 1, ["in"] = 1, a = 1, an = 1, on = 1})[w] or
+         w:match("ing$") then
+        return "I've been " .. w .. " "
+      end
+    end)
+    -- "if id trained anyone": I'd
+    s = gsub_if(s, "id ", "%f[%a]([Ii]f) id (%l)", "%1 I'd %2")
+    s = gsub_if(s, "id ", "%f[%a]id (%l+ed)%f[%A]", "I'd %1")
+    -- "behaviour - liked that I do meet-and-greet": what they liked
+    s = s:gsub("^%a[%a/&]*%s?%a* [%-\u{2013}] ((%a+) that I%s)", function(all, v)
+      if v == "liked" or v == "loved" or v == "likes" or v == "loves" then
+        return all
+      end
+    end)
+    -- "I've been at Brackley 6 years": for 6 years
+    s = s:gsub("^(I've been at [%w%s']-) (%d+ years)", function(a, b)
+      if not a:match(" for$") then return a .. " for " .. b end
+    end)
+    -- "lamination - I wrote the spec sheet": a word for it, then what I did
+    s = s:gsub("^(%a[%a/&]*%s?%a*) [%-\u{2013}] (I%s)", "%1: %2")
     -- "1 nurse going on mat leave": maternity leave
     s = gsub_if(s, "at leave", "%f[%a]([mp])at leave%f[%A]", function(m)
       return (m == "m" and "maternity" or "paternity") .. " leave"
@@ -1134,6 +1166,21 @@ local function normalize(text, keep_verdicts, words)
       or sentence:match("^[Tt]hat was wrong,? I %a+:%s+(%S.*)$")
     if truth and #sentence < 600 then
       sentence = "In fact, " .. truth
+    end
+    -- 'I said "I don't have behaviour problems" -- arrogant and not
+    -- true.': the verdict after a dash goes
+    local said_part, tail = sentence:match("^(.-%S)%s+[%-\u{2013}\u{2014}]+%s+([%a%s',!]+)[%.!]*$")
+    if tail and #tail < 80 then
+      local all_verdict, n = true, 0
+      for w in tail:lower():gmatch("[%a']+") do
+        n = n + 1
+        if not (verdict_set[w] or selftalk_set[w] or dash_verdicts[w]) then
+          all_verdict = false
+        end
+      end
+      if all_verdict and n > 0 and n <= 6 then
+        sentence = said_part .. "."
+      end
     end
     if sentence:match("^[Tt]ruth is,? %S") then
       sentence = "The truth is " .. sentence:gsub("^[Tt]ruth is,? ", "")
@@ -1262,6 +1309,18 @@ function voice.person(p, note)
   return who
 end
 
+-- People a note may tell of besides the interviewer ("a doctor").
+local other_people = {}
+for w in ([[doctor consultant nurse manager boss client patient customer
+  colleague supervisor teacher parent dad mum mother father partner
+  contractor tenant guest bride groom engineer surgeon vet driver
+  student pupil child kid son daughter man woman guy lady director
+  lead coworker co-worker resident member donor volunteer officer
+  inspector auditor owner landlord buyer seller trainee apprentice
+  sub subcontractor chef cook]]):gmatch("[%a%-]+") do
+  other_people[w] = true
+end
+
 -- "she/her" from the front matter, else the pronoun the note uses most.
 function voice.pronouns(p, note)
   local given = p.pronouns
@@ -1284,6 +1343,22 @@ function voice.pronouns(p, note)
     end
   end
   local all = table.concat(texts, "\n"):lower()
+  -- (not a sentence that names another person first: "a time I
+  -- disagreed with a doctor and I went along with him")
+  if all:find("%f[%a]an? %a+") or all:find("%f[%a]the %a+") or
+     all:find("%f[%a]my %a+") then
+    all = all:gsub("[^%.!?\n]+", function(sentence)
+      if #sentence > 2000 then return nil end
+      local prev
+      for w in sentence:gmatch("%a+") do
+        if (prev == "a" or prev == "an" or prev == "the" or prev == "my") and
+           other_people[w] then
+          return ""
+        end
+        prev = w
+      end
+    end)
+  end
   local n = {she = 0, he = 0}
   local of = {she = "she", her = "she", hers = "she", he = "he", him = "he",
     his = "he"}
@@ -1411,6 +1486,24 @@ end
 -- ("building", "wedding"): set below, beside ing_nouns.
 local is_doing
 function voice.address(s, who, company)
+  -- (words in quotation marks are as said: 'I said "they're usually the
+  -- problem"' is not "you're")
+  if s:find('"', 1, true) and not s:find("\u{E000}", 1, true) then
+    local _, n = s:gsub('"', "")
+    if n >= 2 and n % 2 == 0 then
+      -- (each quotation stands aside as a mark while the rest is
+      -- addressed whole, then comes back as it was)
+      local quoted = {}
+      local held = s:gsub('"[^"]*"', function(q)
+        quoted[#quoted + 1] = q
+        return "\u{E000}" .. #quoted .. "\u{E001}"
+      end)
+      held = voice.address(held, who, company)
+      return (held:gsub("\u{E000}(%d+)\u{E001}", function(i)
+        return quoted[tonumber(i)]
+      end))
+    end
+  end
   -- (what follows such a person is addressed as far as the person)
   local at = who and not who.names_only and s:find(" who", 1, true) and
     other_person_at(s)
@@ -2708,7 +2801,9 @@ local function state(s)
   -- "F&B losing money", "restaurant empty midweek": the thing, "is" or
   -- "are", and how it stands
   local ws, k, thing_first = subject_words(s)
-  if ws and (thing_first or not voice.subject_verb(s)) then
+  -- ("croissants inconsistent": a plural and how it stands, not a verb)
+  local stands = ws and k == 2 and standing[ws[2]:lower():gsub("%p+$", "")]
+  if ws and (thing_first or stands or not voice.subject_verb(s)) then
     local before = table.concat(ws, " ", 1, k - 1)
     local head = ws[k - 1]:gsub("%p+$", "")
     -- ("individual giving": one thing, however it ends)

@@ -1124,4 +1124,34 @@ d = draft_of({point("problems", "problem",
   "38% of the budget comes from one funder (Carden Trust), which is capping grants at $250k from 2028 -> ~$400k hole")})
 has(d, "that 38% of the budget comes from one funder (Carden Trust), which is capping grants at $250k from 2028.")
 
+-- what I said, quoted, is as I said it; what I fumbled is mine; a
+-- correction that puts right no answer is left out
+d = draft_of({point("problems", "problem", "Consultations go over the deadline"),
+  point("say_differently", "correction", 'asked abt working w/ building control, I said "they\'re usually the problem". what I mean: deadlines slip when we don\'t talk early')})
+has(d, '"they\'re usually the problem"')
+do
+  local pts = {
+    point("problems", nil, "The budget is tight", 4),
+    point("say_differently", nil, "@maria fumbled the budget q, said \"not sure\". It was about 18k a year", 4),
+  }
+  local n = note(pts)
+  local d2 = compose(default.select(pts, n), n)
+  has(d2, "I fumbled the budget question")
+  local pts2 = {
+    point("problems", nil, "Only 12 pick A-level physics", 4),
+    point("say_differently", nil, "lesson: should have moved the practical earlier, like Helen said", 4),
+  }
+  local n2 = note(pts2)
+  local d3 = compose(default.select(pts2, n2), n2)
+  hasnt(d3, "practical earlier")
+end
+-- they will call: the step
+d = draft_of({point("problems", "problem", "Only 12 pick A-level physics"),
+  point("guidance", "guidance", "they'll call by Friday")})
+has(d, "I understand you will call by Friday.")
+-- a pronoun of another person the note names is not the reader's
+local voice = require "voice"
+assert(voice.pronouns({}, {points = {{text = "I disagreed with a doctor and went along with him."}}}) == nil)
+assert(voice.pronouns({}, {points = {{text = "He asked about budgets."}}}) == "he")
+
 return {}
