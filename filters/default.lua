@@ -1232,7 +1232,11 @@ local function answering(t, later, said)
     if k > 8 then break end
     local n = #sr.overlap(x, said)
     local w1 = x:match("^(%a+)") or ""
-    if n > most and sr.has_quantity(x) and not ({It = 1, This = 1,
+    -- (a thing done, by me: not "Shrink in the big stores there had been
+    -- 3% when I started")
+    local done = (x:find("%f[%a]I%f[%A]") or x:find("%f[%a][Ww]e%f[%A]")) and
+      not x:find("%f[%a]there%f[%A]")
+    if n > most and done and sr.has_quantity(x) and not ({It = 1, This = 1,
        That = 1, They = 1, And = 1, But = 1, So = 1, Then = 1, Also = 1,
        Which = 1, These = 1, Those = 1})[w1] then
       best, most = k, n
@@ -1246,7 +1250,9 @@ end
 -- Whether the note says something was at `name` ("at Dunmore Home").
 local function at_place(note, name)
   for _, p in ipairs(note.points or {}) do
-    if p.text:find("at " .. name, 1, true) then return true end
+    if p.text:find("%f[%a]at " .. name:gsub("%p", "%%%0") .. "%f[%W]") then
+      return true
+    end
   end
   return false
 end
@@ -1983,6 +1989,15 @@ local function dated(s)
   return (s:gsub("the (%u%l+day) (%l+) on %1", "the %2 on %1"))
 end
 
+-- Whether a line tells when they will decide: "decision by 15 Jan",
+-- "decision tonight or tomorrow" (not "Decision maker is the CFO").
+local function decision_when(l)
+  local w = l:match("^%s*decision (%l+)")
+  return ({by = 1, on = 1, ["in"] = 1, within = 1, tonight = 1,
+    tomorrow = 1, today = 1, this = 1, next = 1, before = 1, ["end"] = 1,
+    due = 1, expected = 1})[w or ""] ~= nil
+end
+
 -- What one does, not meets, at a next step ("a live scan demo").
 local done_things = {demo = true, scan = true, test = true, task = true,
   exercise = true, assessment = true, presentation = true, trial = true,
@@ -2142,7 +2157,7 @@ function next_step(ctx)
     local l = p.text:lower():gsub("^%s*@%S+%s+", "")
     -- (or when they will decide: "decision by 15 Jan, Gwen will ring",
     -- "they'll call by Friday")
-    if l:match("^%s*next%s*[:=%-]") or l:match("^%s*decision ") or
+    if l:match("^%s*next%s*[:=%-]") or decision_when(l) or
        l:match("^%s*%a+'ll call ") or l:match("^%s*%a+ will call ") or
        l:match("^%s*%a+'ll ring ") or l:match("^%s*%a+'ll phone ") or
        l:match("^%s*%a+'ll email ") or l:match("^%s*%a+'ll be in touch") then
@@ -2153,8 +2168,8 @@ function next_step(ctx)
     -- (under a heading "Next steps", or a line "next: ...")
     local next_line = p.text:lower():gsub("^%s*@%S+%s+", "")
       :match("^%s*next%s*[:=%-]")
-    local decision = p.text:lower():gsub("^%s*@%S+%s+", "")
-      :match("^%s*decision ") or (p.section == "guidance" and
+    local decision = decision_when(p.text:lower():gsub("^%s*@%S+%s+", ""))
+      or (p.section == "guidance" and
       p.text:lower():gsub("^%s*@%S+%s+", ""):match("^%s*%a+'ll %a+"))
     if ((p.heading or ""):lower():match("next") or next_line or decision or
         holds(p, expect_words)) and usable(p) then
@@ -2607,8 +2622,13 @@ local function compose(chosen, note)
       t = first_clause(first_sentence(unsay(t)))
       -- "next big job is Elmfield General": theirs
       if book.lang == "en" then
-        t = t:gsub("^[Nn]ext (%l+ %l+ is%s)", "your next %1")
-          :gsub("^[Nn]ext (%l+ is%s)", "your next %1")
+        local w = (t:match("^[Nn]ext (%l+)") or "")
+        if not ({week = 1, month = 1, year = 1, season = 1, quarter = 1,
+            term = 1, phase = 1, time = 1, step = 1, round = 1, stage = 1,
+            day = 1})[w] then
+          t = t:gsub("^[Nn]ext (%l+ %l+ is%s)", "your next %1")
+            :gsub("^[Nn]ext (%l+ is%s)", "your next %1")
+        end
       end
       t = t:gsub(",%s+I%s.*$", "")
       -- "CS owns expansion there": their place, said to them, needs no
@@ -2993,7 +3013,11 @@ local function compose(chosen, note)
       local said_c, after_c = t:match("^([^:]+):%s+([^:]+)$")
       -- (or a figure of what follows, when the clause has its own:
       -- "... capping grants at $250k from 2028: about $400k hole")
+      local points_on = ({this = 1, simple = 1, thing = 1, issue = 1,
+        problem = 1, worry = 1, question = 1, is = 1, are = 1, was = 1,
+        one = 1, ["these"] = 1, follows = 1})[(said_c or ""):lower():match("(%a+)%s*$") or ""]
       if said_c and book.lang == "en" and sr.words(said_c) >= 5 and
+         not points_on and
          voice.subject_verb(said_c) and sr.words(after_c) <= 4 and
          (not sr.has_quantity(after_c) or sr.has_quantity(said_c)) and
          not voice.subject_verb(after_c) and not t:find('"', 1, true) then

@@ -354,9 +354,14 @@ local function expand_symbols(s, words)
   if has("->") or has("\u{2192}") then
     -- (not from a year to an amount: "capping grants from 2028 -> ~$400k
     -- hole" is what follows, not a change)
-    s = s:gsub("(%d%S*)%s*%->%s*(%S*%d)", function(a, b)
+    s = s:gsub("()(%d%S*)%s*%->%s*(%S*%d)", function(at, a, b)
       if a:match("^[12]%d%d%d$") and not b:match("^[12]%d%d%d") then
-        return nil
+        local before = s:sub(math.max(1, at - 7), at - 1):lower()
+        if before:match("%f[%a]from%s+$") or before:match("%f[%a]in%s+$") or
+           before:match("%f[%a]since%s+$") or before:match("%f[%a]by%s+$") or
+           before:match("%f[%a]until%s+$") then
+          return nil
+        end
       end
       return a .. " to " .. b
     end)
@@ -374,7 +379,9 @@ local function expand_symbols(s, words)
     -- "the Airflow -> Dagster migration": from one name to another
     s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%u[%w%-]*)", "%1 to %2")
     -- ("(Teleos -> ezyVet)": a name written in its own case)
-    s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%l+%u[%w%-]*)", "%1 to %2")
+    if s:find("%->%s*%l+%u") then
+      s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%l+%u[%w%-]*)", "%1 to %2")
+    end
     s = s:gsub("%s*%->%s*", ": ")
     s = s:gsub("%s*\u{2192}%s*", ": ")
   end
@@ -742,11 +749,8 @@ end
 -- What one would do, said after "should have said" in a note's shorthand
 -- ("should've said explain why + offer what we can do").
 local told_verbs = {}
-for w in ([[explain offer ask tell show walk give mention admit talk
-  describe start lead focus bring point stress emphasise emphasize
-  highlight propose suggest share check escalate agree listen
-  acknowledge apologise apologize refer record document follow call
-  meet set put keep write send flag own]]):gmatch("%a+") do
+for w in ([[explain ask tell show admit describe mention acknowledge
+  apologise apologize]]):gmatch("%a+") do
   told_verbs[w] = true
 end
 -- Things a length of time measures: "a 15-minute team meeting", "a
@@ -767,12 +771,21 @@ local function timed_noun(s, at, n, unit, w)
   local lw = w:lower()
   local many = not timed[lw] and lw:match("s$") and timed[lw:sub(1, -2)]
   if not (timed[lw] or many) then return nil end
-  local before = s:sub(math.max(1, at - 6), at - 1)
+  local before = s:sub(math.max(1, at - 8), at - 1)
+  local listed = at == 1 or before:match("[,;:]%s+$") or
+    before:match("%f[%a]with%s+$") or before:match("%f[%a]and%s+$") or
+    before:match("%f[%a]plus%s+$")
+  -- (only where it names the thing: not "spent 15 minutes team building",
+  -- "the last 10 minutes run over")
+  local named = before:match("%f[%a]an?%s+$") or before:match("%f[%a]the%s+$")
+    or before:match("%f[%a]my%s+$") or before:match("%f[%a]our%s+$") or
+    before:match("%f[%a]your%s+$") or before:match("%f[%a]their%s+$")
+  if not (listed or named or many) or before:match("%f[%a]last%s+$") then
+    return nil
+  end
   local a = ""
-  if not many and (at == 1 or before:match("[,;:]%s+$") or before:match("%f[%a]with%s+$")
-      or before:match("%f[%a]and%s+$") or before:match("%f[%a]plus%s+$"))
-     and n ~= "8" and n ~= "11" and n ~= "18" then
-    a = "a "
+  if listed and not many then
+    a = (n:match("^8") or n == "11" or n == "18") and "an " or "a "
   end
   return a .. n .. "-" .. unit .. " " .. w
 end
@@ -798,7 +811,7 @@ local shouted = {}
 for w in ([[should would could will not never that this these
   those what really very actually always was were does did have had but
   then the only every need want know cant dont wont didnt isnt wasnt
-  definitely totally absolutely can must]]):gmatch("%a+") do
+  definitely totally absolutely can]]):gmatch("%a+") do
   shouted[w] = true
 end
 -- Words of a verdict after a dash ("-- arrogant and not true").
@@ -1073,6 +1086,10 @@ local function normalize(text, keep_verdicts, words)
     -- "15 minutes team meeting every week", "12 hours shift": a length
     -- before the thing it measures is one word, singular, and one of
     -- them ("a 15-minute team meeting") where a list or "with" puts it
+    -- "flags crews 2h before", "a 24h turnaround": hours
+    s = gsub_if(s, "h ", "%f[%d](%d+)h (%a)", function(n, a)
+      return n .. (n == "1" and " hour " or " hours ") .. a
+    end)
     -- ("10 min stand up": one thing, a stand-up)
     s = gsub_if(s, "stand up", "(%d minutes?) stand up%f[%A]", "%1 stand-up")
     s = gsub_if(s, " minutes ", "()(%d+) minutes ([%a%-]+)", function(at, n, w)
@@ -1090,10 +1107,6 @@ local function normalize(text, keep_verdicts, words)
       end
     end)
     s = gsub_if(s, "whatsapp", "%f[%a]whatsapp%f[%A]", "WhatsApp")
-    -- "flags crews 2h before": hours
-    s = gsub_if(s, "h ", "%f[%d](%d+)h (%a)", function(n, a)
-      return n .. (n == "1" and " hour " or " hours ") .. a
-    end)
     -- "he asked min diversion fuel": about the minimum
     s = gsub_if(s, "min ", "%f[%a](asked) min (%l+)", "%1 about minimum %2")
     s = gsub_if(s, "min ", "%f[%a]([Tt]he) min (%l+)", "%1 minimum %2")
@@ -1131,6 +1144,7 @@ local function normalize(text, keep_verdicts, words)
     local function would(said, v, sp)
       if told_verbs[v] then return said .. " I would " .. v .. sp end
     end
+    -- ("should've said", "shoulda said"; then "should have said")
     s = gsub_if(s, " said ", "(%f[%a]should%S* said) (%l+)(%s)", would)
     s = gsub_if(s, " said ", "(%f[%a]should have said) (%l+)(%s)", would)
     -- "availability is 94% target 97": against a target
@@ -2086,7 +2100,7 @@ function voice.article(s, names)
   end
   -- "reinsurer made an audit": a thing and what it did
   local v2 = strip_end((words[2] or ""):lower(), "%p")
-  if first:match("^%l+$") and #words >= 3 and past[v2] and
+  if w1:match("^%l+$") and #words >= 3 and past[v2] and
      not determiner[first] and not no_article[first] and
      not amount_first[first] and not ({i = 1, you = 1, we = 1, they = 1,
        he = 1, she = 1, it = 1, someone = 1, everyone = 1, nobody = 1,
@@ -2096,7 +2110,7 @@ function voice.article(s, names)
      not plural(first) and not mass[first] and not first:match("ing$") and
      not first:match("ly$") and not verbs[first] and not past[first] and
      not (names and names[w1]) then
-    return "the " .. s:gsub("^%u", string.lower)
+    return "the " .. s
   end
   if first == "" or determiner[first] or no_article[first] or
      amount_first[first] or first == "there" or first == "here" or
@@ -2676,7 +2690,7 @@ local standing = {}
 for w in ([[empty flat full late slow stale broken tight short behind
   inconsistent manual understaffed overloaded stretched unreliable
   patchy thin dead quiet messy overdue vacant underused stuck unhappy
-  furious angry low high bad poor weak new outdated unclear
+  furious angry low high bad poor weak outdated unclear
   expensive]]):gmatch("%a+") do
   standing[w] = true
 end
@@ -2721,6 +2735,8 @@ local function subject_words(s)
         -- ("rehearsal reports late": a plural after its noun, before how
         -- it stands, is a thing, not a verb)
         local compound = j == k - 1 and j == 2 and standing[w] and
+          (k == #ws or ws[k]:match("[,;:]$")) and
+          not other_people[ws[j - 1]:lower()] and
           not ({runs = 1, goes = 1, comes = 1, works = 1, starts = 1,
             ends = 1, finishes = 1, opens = 1, closes = 1, arrives = 1,
             leaves = 1, stays = 1, gets = 1, looks = 1, seems = 1,
@@ -2753,6 +2769,20 @@ end
 
 local many_words = {people = true, children = true, men = true,
   women = true, police = true, ppl = true}
+-- Participles of things done to something, which a count before them
+-- takes with "were" ("11 sailings cancelled"), unlike what people do
+-- ("2 managers retired", "15 people applied").
+local passive_done = {}
+for w in ([[cancelled canceled reported logged booked coded flagged
+  delayed missed rejected returned refunded recalled scrapped damaged
+  decided promoted sourced hired placed trained certified approved funded
+  published cleared resolved processed catalogued cataloged digitised
+  digitized scanned checked audited inspected signed submitted paid
+  underpaid overpaid allocated assigned filled answered abandoned
+  escalated completed closed opened dismissed overturned upheld
+  appealed refused granted recorded registered]]):gmatch("%a+") do
+  passive_done[w] = true
+end
 -- Words after a thing done to something ('decided in time').
 local passive_next = {["in"] = true, within = true, on = true, by = true,
   at = true, to = true, ["for"] = true, from = true, after = true,
@@ -2770,7 +2800,7 @@ local function state(s)
       count = nil
     end
   end
-  if count and sr.words(count) <= 6 then
+  if count and sr.words(count) <= 6 and passive_done[done] then
     local ok = true
     for w in count:gmatch("%a+") do
       local l = w:lower()
@@ -3076,8 +3106,13 @@ local function change_first(s)
   -- went down
   local lw = (next_w or ""):lower()
   local np0 = stop_at and s:sub(1, stop_at - 1) or ""
+  -- (not a verb and its particle: "shut down 3 stores", "sign up")
+  local one = not np0:find("%s")
+  local l0 = np0:lower()
   if stop_at and (lw == "down" or lw == "up") and
-     (not np0:match("%u[%w%-]*$") or np0:match("^%u%l+s$")) then
+     (not np0:match("%u[%w%-]*$") or np0:match("^%u%l+s$")) and
+     not (one and (not l0:match("[^s]s$") or verbs[l0] or past[l0] or
+       s_verbs[l0])) then
     local after = s:sub(stop_at):match("^%s+%a+%s+(%S+)") or ""
     if is_number(after) or after == "by" or after == "from" then
       local np = s:sub(1, stop_at - 1)
@@ -3123,6 +3158,10 @@ local function what_it_does(s)
   if before:find("[,;:]") then return s end
   for _, v in ipairs(made_verbs) do
     if before:find("%f[%a]" .. v .. "%f[%A]") then
+      -- (of one thing named last: not "introduced huddles, stops
+      -- delays", nor "a tracker at Westfield, flags")
+      local last = s:sub(1, at - 1):match("(%a+)$") or ""
+      if last:match("[^s]s$") or last:match("^%u") then return s end
       return s:sub(1, at - 1) .. " that " .. s:sub(at + 2)
     end
   end
@@ -3140,7 +3179,7 @@ local function count_first(s)
     local l = w:lower()
     if verbs[l] or past[l] or agree[l] then return s end
   end
-  if past[verb] or verbs[verb] then return s end
+  if not passive_done[verb] then return s end
   -- (done to them, not what they did: "... reached target" has its
   -- object)
   local nxt = (rest:match("^%s+(%a+)") or ""):lower()
@@ -4107,6 +4146,14 @@ local gap_starts = {"i don't know", "i do not know", "i dont know",
   "never used", "never done", "haven't used", "haven't done"}
 function voice.gap(text)
   local l = text:lower():gsub("\u{2019}", "'"):gsub("^%s*@%S+%s+", "")
+  -- ("I've never missed a payroll deadline in 8 years", "No experience
+  -- with Epic but I led a Cerner rollout": a record, or what I have)
+  if l:find("%d") or l:find("%f[%a]but%f[%A]") or l:find("never missed") or
+     l:find("never lost") or l:find("never late") or l:find("never had") or
+     l:find("haven't had") or l:find("have not had") or
+     l:find("never failed") or l:find("never been late") then
+    return false
+  end
   for _, g in ipairs(gap_starts) do
     if l:sub(1, #g) == g then return true end
   end

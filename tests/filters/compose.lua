@@ -1154,4 +1154,31 @@ local voice = require "voice"
 assert(voice.pronouns({}, {points = {{text = "I disagreed with a doctor and went along with him."}}}) == nil)
 assert(voice.pronouns({}, {points = {{text = "He asked about budgets."}}}) == "he")
 
+-- from a review of this session's rules: a record is no gap; a context
+-- sentence does not take a result's place; a problem named after its
+-- colon stays; "Decision maker is the CFO" is no step; "next year is"
+-- stays; "that Hadley" is no place
+do
+  local pts = {
+    point("problems", nil, "Payroll deadlines slip every month", 4),
+    point("not_said", nil, "I've never missed a payroll deadline in 8 years, 1,200 staff paid on time every month", 6),
+  }
+  local n = note(pts)
+  has(compose(default.select(pts, n), n), "never missed a payroll deadline")
+end
+d = draft_of({point("problems", "problem", "Shrink is high in the big stores"),
+  point("not_said", "evidence", "At Oakley I cut shrink from 2.1% to 1.2% in a year. Shrink in the big stores there had been 3% when I started.")})
+has(d, "I cut shrink from 2.1% to 1.2%")
+d = draft_of({point("problems", "problem", "the real issue they have is simple: night cover")})
+has(d, "night cover")
+d = draft_of({point("problems", "problem", "Close takes 9 days"),
+  point("guidance", "guidance", "Decision maker is the CFO, not Maria")})
+hasnt(d, "I understand decision maker")
+d = draft_of({point("excited_me", "connect", "next year is the big push on online")})
+hasnt(d, "your next year")
+d = draft_of({point("problems", "problem", "Off-cycle payments are about 900 a month"),
+  point("excited_them", "connect", "I heard that Hadley is their old supplier"),
+  point("not_said", "evidence", "Hadley: cut off-cycle payments by 70% with a Monday cut-off")})
+hasnt(d, "At Hadley, I cut")
+
 return {}
