@@ -377,7 +377,11 @@ local function expand_symbols(s, words)
       end
     end
     -- "the Airflow -> Dagster migration": from one name to another
-    s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%u[%w%-]*)", "%1 to %2")
+    -- (only when a name follows an arrow: on a line of "A-A-A-..." each
+    -- start was tried to the line's end)
+    if s:find("%->%s*%u") then
+      s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%u[%w%-]*)", "%1 to %2")
+    end
     -- ("(Teleos -> ezyVet)": a name written in its own case)
     if s:find("%->%s*%l+%u") then
       s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%l+%u[%w%-]*)", "%1 to %2")
