@@ -2871,6 +2871,11 @@ local function compose(chosen, note)
              sr.words(t) <= 5 then
             t = "my " .. voice.lower_first(t, ctx.names)
           end
+          -- "11 years on STS cranes": my years
+          local prep = t:match("^%d+ years? (%l+) ")
+          if ({on = 1, at = 1, ["in"] = 1, with = 1})[prep or ""] then
+            t = "my " .. t
+          end
           -- "Quarry Fields handed over 3 weeks early", "Oliver pushed
           -- hardest on working capital": a name and its verb are no
           -- thing to talk about

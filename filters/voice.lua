@@ -2613,7 +2613,10 @@ function voice.noun_article(t)
      (unit == "year" and not rest:find(" at %u") and
       not rest:find(", %u") and not rest:match("^experience") and
       not rest:match("^service") and not rest:match("^%l+ing "))) and
-     not rest:match("^of ") and not rest:match("^in ") then
+     not rest:match("^of ") and not rest:match("^in ") and
+     not rest:match("^on ") and not rest:match("^as ") and
+     not rest:match("^at ") and not rest:match("^with ") and
+     not rest:match("^for ") then
     return "the " .. n .. "-" .. unit .. " " .. rest
   end
   -- "more than 60 remote hearings": an amount takes no article

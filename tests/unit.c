@@ -778,6 +778,7 @@ test_aliases(void)
 		{"Excited them", SR_KEY_EXCITED_THEM},
 		{"What excited her", SR_KEY_EXCITED_THEM},
 		{"When did he perk up?", SR_KEY_EXCITED_THEM},
+		{"went well", SR_KEY_EXCITED_THEM},
 		{"When did she lean in?", SR_KEY_EXCITED_THEM},
 		{"What landed", SR_KEY_EXCITED_THEM},
 		{"excited_them", SR_KEY_EXCITED_THEM},

@@ -1181,4 +1181,8 @@ d = draft_of({point("problems", "problem", "Off-cycle payments are about 900 a m
   point("not_said", "evidence", "Hadley: cut off-cycle payments by 70% with a Monday cut-off")})
 hasnt(d, "At Hadley, I cut")
 
+-- my years, told bare
+d = draft_of({point("excited_them", "connect", "11 yrs on STS cranes, 6 as lead")})
+has(d, "about my 11 years on STS cranes")
+
 return {}

@@ -444,6 +444,7 @@ return {
   {"noun_article", "2 years trainee path to full tech", "the 2-year trainee path to full tech"},
   {"noun_article", "3 years maintenance fitter at Glenmuir Creamery", "3 years maintenance fitter at Glenmuir Creamery"},
   {"noun_article", "boarding trial at Solaria", "the boarding trial at Solaria"},
+  {"noun_article", "11 years on STS cranes", "11 years on STS cranes"},
   {"noun_article", "August 2026 cooling incident", "the August 2026 cooling incident"},
   {"noun_article", "training in Leeds", "training in Leeds"},
   {"noun_article", "reorg at Corvane (3 teams)", "the reorg at Corvane (3 teams)"},
