@@ -3370,9 +3370,10 @@ local function compose(chosen, note)
         s = s:gsub("^[Qq]uestion about ", "You asked about ")
           :gsub("^[Qq]uestion on ", "You asked about ")
           :gsub("^[Qq]uestions? about ", "You asked about ")
-        local topic, said_it = s:match("^([%w%-]+ ?[%w%-]*) question:%s+(I%s.+)$")
+        local topic, said_it = s:match("^([%w%-]+ ?[%w%-]*) [Qq]uestion:%s+(I%s.+)$")
         if topic then
-          s = "On the " .. topic .. " question, " .. said_it
+          s = "On the " .. voice.lower_first(topic, ctx.names) ..
+            " question, " .. said_it
         end
         -- "CIMT: You asked about dosage and I said ...": "On CIMT, you
         -- asked ..."

@@ -836,7 +836,18 @@ local function normalize(text, keep_verdicts, words)
   -- "avg 3 months" is on average (before a figure); "avg estate admin
   -- time" is the average (expand_word)
   if s:find("avg", 1, true) then
-    s = s:gsub("%f[%a][Aa]vg (~?%d)", "on average %1")
+    -- (after a thing's name it is its average: "vs base avg 4.1")
+    s = s:gsub("()%f[%a]([Aa])vg (~?%d)", function(at, a, d)
+      local prev = (s:sub(math.max(1, at - 12), at - 1):match("(%a+)%s+$") or "")
+        :lower()
+      if ({base = 1, team = 1, site = 1, national = 1, industry = 1,
+          company = 1, group = 1, the = 1, a = 1, our = 1, their = 1,
+          your = 1, my = 1, network = 1, fleet = 1, sector = 1,
+          store = 1, ward = 1, trust = 1, region = 1, area = 1})[prev] then
+        return (a == "A" and "Average " or "average ") .. d
+      end
+      return "on average " .. d
+    end)
   end
   s = expand_symbols(s, words)
   if not words or words.to == "to" then
@@ -1125,6 +1136,16 @@ local function normalize(text, keep_verdicts, words)
         return "I've been " .. w .. " "
       end
     end)
+    -- "id keep the prices", "Already have IMI level 2": I'd, I already
+    s = gsub_if(s, "id ", "%f[%a]id (%l+)", function(w)
+      if ({keep = 1, have = 1, be = 1, ["do"] = 1, say = 1, go = 1,
+          get = 1, take = 1, make = 1, like = 1, love = 1, want = 1,
+          need = 1, rather = 1, probably = 1, just = 1, never = 1,
+          start = 1, put = 1, run = 1, ask = 1, try = 1})[w] then
+        return "I'd " .. w
+      end
+    end)
+    s = s:gsub("^[Aa]lready (have) ", "I already %1 ")
     -- "if id trained anyone": I'd
     s = gsub_if(s, "id ", "%f[%a]([Ii]f) id (%l)", "%1 I'd %2")
     s = gsub_if(s, "id ", "%f[%a]id (%l+ed)%f[%A]", "I'd %1")
@@ -1199,6 +1220,12 @@ local function normalize(text, keep_verdicts, words)
       if all_verdict and n > 0 and n <= 6 then
         sentence = said_part .. "."
       end
+    end
+    -- 'I said "I'd just follow the SOP": sounds like passing the buck.':
+    -- the verdict after what was said goes
+    local quoted_said, after_q = sentence:match('^(.-%f[%a]I said[^"]-"[^"]+")%s*:%s+(%S.*)$')
+    if after_q and is_verdict(after_q) then
+      sentence = quoted_said .. "."
     end
     if sentence:match("^[Tt]ruth is,? %S") then
       sentence = "The truth is " .. sentence:gsub("^[Tt]ruth is,? ", "")

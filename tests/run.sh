@@ -211,7 +211,7 @@ for build in "$@"; do
 	rm -rf "$tmp/voice-out"
 	$sr build --now $NOW --formats txt tests/voice/notes -o "$tmp/voice-out" \
 	    >"$tmp/voice.out" 2>&1
-	if grep -q "12 written, 0 up to date, 0 kept (edited), 1 without a draft, 0 failed" \
+	if grep -q "13 written, 0 up to date, 0 kept (edited), 1 without a draft, 0 failed" \
 	    "$tmp/voice.out" && grep -q "nothing-usable.md: warning: no draft" \
 	    "$tmp/voice.out" && [ ! -e "$tmp/voice-out/2026-11-04-nothing-usable.txt" ]
 	then ok; else bad "no draft from nothing"; cat "$tmp/voice.out"; fi
@@ -219,7 +219,8 @@ for build in "$@"; do
 	    2026-11-07-no-headings 2026-11-08-truth-later 2026-11-09-lines-and-paragraphs \
 	    2026-11-10-panel-labels--tom-ahearn 2026-11-10-panel-labels--yvonne-castell \
 	    2026-11-11-story-answers 2026-11-12-came-across--fiona-drummond \
-	    2026-11-12-came-across--gareth-lowe 2026-11-13-plain-lines; do
+	    2026-11-12-came-across--gareth-lowe 2026-11-13-plain-lines \
+	    2026-11-02-question-label; do
 		compare "voice draft $f" "tests/voice/expected/$f.txt" \
 		    "$tmp/voice-out/$f.txt"
 	done
