@@ -1194,6 +1194,17 @@ local function told(t)
   end
 end
 
+-- Whether a sentence leans on the one before it ("It ...", "And ...",
+-- "Partly because two big funders closed their programmes"): no sentence
+-- to say alone.
+local lean_words = {It = 1, This = 1, That = 1, These = 1, Those = 1,
+  They = 1, And = 1, But = 1, So = 1, Then = 1, Also = 1, Which = 1,
+  Partly = 1, Because = 1}
+local function leans(x)
+  return lean_words[x:match("^(%a+)") or ""] ~= nil or
+    x:match("^Mainly because%s") ~= nil or x:match("^Mostly because%s") ~= nil
+end
+
 -- "fertility. 21-day submission rate 48% -> 67% at Tregarth": a word for
 -- the moment, then what it was, as "fertility: 21-day ..."; else t and
 -- later as they are.
@@ -1231,14 +1242,11 @@ local function answering(t, later, said)
   for k, x in ipairs(all) do
     if k > 8 then break end
     local n = #sr.overlap(x, said)
-    local w1 = x:match("^(%a+)") or ""
     -- (a thing done, by me: not "Shrink in the big stores there had been
     -- 3% when I started")
     local done = (x:find("%f[%a]I%f[%A]") or x:find("%f[%a][Ww]e%f[%A]")) and
       not x:find("%f[%a]there%f[%A]")
-    if n > most and done and sr.has_quantity(x) and not ({It = 1, This = 1,
-       That = 1, They = 1, And = 1, But = 1, So = 1, Then = 1, Also = 1,
-       Which = 1, These = 1, Those = 1})[w1] then
+    if n > most and done and sr.has_quantity(x) and not leans(x) then
       best, most = k, n
     end
   end
@@ -2982,11 +2990,7 @@ local function compose(chosen, note)
         local n = #sr.overlap(x, ev)
         -- (nor a reason without what it is the reason for: "Partly
         -- because two big funders closed their programmes")
-        local leans = x:match("^It%s") or x:match("^This%s") or
-          x:match("^That%s") or x:match("^These%s") or
-          x:match("^Partly%s") or x:match("^Because%s") or
-          x:match("^Mainly because%s") or x:match("^Mostly because%s")
-        if n > most and not leans then best, most = i, n end
+        if n > most and not leans(x) then best, most = i, n end
       end
       -- none shares a word with it: the first that holds a figure, not a
       -- lead-in ("Helen was open about the numbers. They are at 61% ...")
