@@ -1067,6 +1067,28 @@ local function result_of(first, later)
   return nil
 end
 
+-- What a moment's sentence tells after its first clause (cut at a
+-- dash or a semicolon): a change of mine, as a sentence ("got first time
+-- fix from 71% to 88% by ..." -> "I got first time fix ..."); or nil.
+local function change_told(whole, clause)
+  if #whole > 400 or #clause >= #whole then return nil end
+  local rest = whole:sub(#clause + 1):gsub("^%s*[;%-]%s*", "")
+    :gsub("^%s*\u{2013}%s*", ""):gsub("^%s*\u{2014}%s*", "")
+  rest = voice.strip_end(rest, "[%s,;:%.]")
+  if rest == "" or sr.words(rest) > 30 or not is_change(rest) then
+    return nil
+  end
+  local f = voice.form(rest)
+  local w1 = rest:match("^(%l+) ")
+  if f == "past" or ({got = 1, took = 1, made = 1, had = 1, gave = 1,
+      found = 1, saved = 1, spent = 1})[w1 or ""] then
+    rest = "I " .. rest
+  elseif f ~= "i" and f ~= "we" then
+    return nil
+  end
+  return rest
+end
+
 -- A measure told with its change in a note's shorthand, "shrink at my
 -- Dunmore store (2.9% down to 1.4% in a year)" or "the pay run accuracy
 -- 99.2% to 99.8% in 12 months", as how it went: "how shrink at my
@@ -2698,7 +2720,14 @@ local function compose(chosen, note)
           not result:lower():match("%f[%a]the[iy]r?%f[%A]"))) then
         result = nil
       end
+      -- or what the first sentence tells after its topic ("I talked
+      -- about dispatch at Aquaflow - got first time fix from 71% to 88%
+      -- by ..."): said as a sentence of mine after the moment
+      local whole = t
       t = first_clause(t)
+      if p.section == "excited_them" and not result and book.lang == "en" then
+        result = change_told(whole, t)
+      end
       -- ("When I explained him the investigation": "explained the
       -- investigation", the reader no object of it)
       t = t:gsub("(%f[%a][Ee]xplained) you (the%s)", "%1 %2")
@@ -2927,8 +2956,10 @@ local function compose(chosen, note)
           -- ("Told you I cut day end waste ...": what I told you)
           result = result:gsub("^[Tt]old %a+,? that (I%s)", "%1")
             :gsub("^[Tt]old %a+,? (I%s)", "%1")
+          -- (a change is kept before the next step's lead-ins and the
+          -- thanks's role; a story's other figures are not)
           say(1, md(voice.end_mark(voice.capitalize(voice.own(result)))),
-              30, p)
+              is_change(result) and 52 or 30, p)
         end
       else
         out(p, why)
@@ -3343,6 +3374,15 @@ local function compose(chosen, note)
       -- after what was said): what is true is a sentence of its own
       if book.lang == "en" then
         t = t:gsub('(%f[%a]I said "[^"]+")%s*:%s+(I%s)', "%1. In fact, %2")
+        -- 'I said I'd "take over the social media": you do that
+        -- yourself': what is true of the reader is what the answer missed
+        t = t:gsub('(%f[%a]I said [^"]-"[^"]+")%s*:%s+[Yy]ou(%s)',
+          "%1, but you%2")
+        -- (and the note's verdict on how it sounded, with no subject:
+        -- ", sounded like I wanted your thing")
+        t = t:gsub(",%s+sound%a* like [^%.!?;]*", "")
+          :gsub(",%s+came across as [^%.!?;]*", "")
+          :gsub(",%s+came across like [^%.!?;]*", "")
       end
       local said_then = voice.sentences(t)
       -- the better answer in a detail under the correction ("what I
@@ -3514,7 +3554,7 @@ local function compose(chosen, note)
         for i = core + 1, #parts do
           if i == truth_at or not admission(parts[i]:lower()) or
              plain_admission(parts[i]) then
-            say(3, parts[i], i == truth_at and 80 or 36 - i, correction)
+            say(3, parts[i], i == truth_at and 80 or 56 - i, correction)
           end
         end
         ctx.correction_topic = correction_topic(t)
@@ -3557,7 +3597,12 @@ local function compose(chosen, note)
     say(3, acted, 90, acted_point)
     acted_point = nil
   elseif acted then
-    say(3, acted, 45, acted_point)
+    -- (what they asked me to send, or a #must, is the next step: it
+    -- stays like one)
+    -- (and advice acted on that is the draft's only step forward is kept
+    -- before what the correction says after its truth)
+    say(3, acted, (sending or (acted_point and acted_point.score >= 100))
+      and 90 or (not step_line and 62) or 45, acted_point)
   end
   if step_line and acted then
     -- "come to the second round with a plan" says the step already: the

@@ -1438,6 +1438,32 @@ local after_object = {about = true, ["for"] = true, to = true, with = true,
 -- "you" followed by its verb made to agree: of `rest`, the text after
 -- "you", returns the changed start and how many bytes of rest it stands
 -- for ("" and 0 when nothing changes).
+-- Words in -ing after "her" that are a thing of hers ("her thing", "her
+-- morning"), not what she was doing.
+local her_things = {thing = true, things = true, nothing = true,
+  something = true, everything = true, morning = true, evening = true,
+  building = true, meeting = true, wedding = true, ceiling = true,
+  feeling = true, feelings = true, ring = true, wing = true,
+  training = true, booking = true, bookings = true, planning = true}
+-- The verb after "and" in the clause an agreed verb opens: "she does
+-- that herself and loves it" -> "... and love it"; the text (with its
+-- length) up to and with that verb; nil when there is none, or another
+-- subject comes first.
+local clause_subjects = {i = true, we = true, he = true, she = true,
+  they = true}
+local function and_agreeing(rest)
+  local clause = rest:match("^[^,;:%.!?\"]*") or ""
+  if #clause > 200 then return nil end
+  local a, b, w = clause:find("%s+and%s+([%a']+)")
+  if not a then return nil end
+  for x in clause:sub(1, a):gmatch("[%a']+") do
+    if clause_subjects[x:lower()] then return nil end
+  end
+  local to = agree[w:lower()] or s_verbs[w:lower()]
+  if not to then return nil end
+  return rest:sub(1, b - #w) .. to, b
+end
+
 local function agreeing(rest)
   local adv, word = rest:match("^(%s+)([%a'\u{2019}]+)")
   if not word then
@@ -1569,6 +1595,9 @@ function voice.address(s, who, company)
         s = s:gsub("%f[%w]" .. q .. "['\u{2019}]?s%f[%W]", "your")
         s = each_word(s, n, function(word, after, before)
           local agreed, len = agreeing(after)
+          local both, upto
+          if len > 0 then both, upto = and_agreeing(after:sub(len + 1)) end
+          if both then return you(word, before) .. agreed .. both, len + upto end
           return you(word, before) .. agreed, len
         end)
       end
@@ -1580,6 +1609,10 @@ function voice.address(s, who, company)
       end)
       s = each_word(s, set.subject, function(_, after, before)
         local agreed, len = agreeing(after)
+        -- (and the verb after "and" in its clause)
+        local both, upto
+        if len > 0 then both, upto = and_agreeing(after:sub(len + 1)) end
+        if both then return you("", before) .. agreed .. both, len + upto end
         return you("", before) .. agreed, len
       end)
       s = each_word(s, set.self, function() return "yourself" end)
@@ -1587,7 +1620,8 @@ function voice.address(s, who, company)
         s = each_word(s, set.object, function(word, after, before)
           local next_word = after:match("^%s+([%a']+)")
           local object = not next_word or after:match("^[%p]") or
-            after_object[next_word:lower()] or next_word:match("ing$")
+            after_object[next_word:lower()] or
+            (next_word:match("ing$") and not her_things[next_word:lower()])
           if starts_sentence(before) then
             return object and "You" or "Your"
           end
@@ -2986,7 +3020,8 @@ local result_verbs = {cut = true, reduced = true, halved = true,
   shortened = true, trimmed = true, improved = true, increased = true,
   decreased = true, boosted = true, eliminated = true, tripled = true}
 local ranges = {hours = true, shifts = true, shift = true, ages = true,
-  age = true, beds = true, times = true, days = true, years = true}
+  age = true, aged = true, beds = true, times = true, days = true,
+  years = true}
 local function result(s)
   local from, seen = 1, 0
   while true do
@@ -3159,6 +3194,10 @@ local function change_first(s)
   -- "Year 4", "Route 9": a name with its number
   if s:sub(1, stop_at - 1):match("%u[%w%-]*$") then return s end
   local rest = s:sub(stop_at)
+  -- ("children aged 9 to 16", "opening hours 9 to 5": a range)
+  if ranges[(s:sub(1, stop_at - 1):match("(%a+)$") or ""):lower()] then
+    return s
+  end
   local span, tail = rest:match("^%s+([~%$\194\226]*[\128-\191]*%d[^,;]-%s+to%s+[~%$\194\226]*[\128-\191]*%d[^,;]*)(.*)$")
   if not span then return s end
   local np = s:sub(1, stop_at - 1)

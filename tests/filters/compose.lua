@@ -1185,4 +1185,24 @@ hasnt(d, "At Hadley, I cut")
 d = draft_of({point("excited_them", "connect", "11 yrs on STS cranes, 6 as lead")})
 has(d, "about my 11 years on STS cranes")
 
+-- the change told after the moment's dash is said, as mine
+d = draft_of({point("excited_them", "connect", "I talked about dispatch at Aquaflow - got first time fix from 71% to 88% by checking van stock before each job")})
+has(d, "I got first time fix from 71% to 88% by checking van stock")
+-- what was said, then what is true of the reader; the verdict on it goes
+d = draft_of({point("say_differently", "correction", 'I said I\'d "take over the social media" -> she does that herself and loves it, sounded like I wanted her thing. meant I\'d support it w/ class photos')})
+has(d, '"take over the social media", but you do that yourself and love it.')
+hasnt(d, "sounded like")
+-- something to send that is a #must stays over budget, as the step
+do
+  local pts = {
+    point("excited_them", nil, "I talked about dispatch at Aquaflow - got first time fix from 71% to 88% by checking van stock before each job went out", 5),
+    point("problems", nil, "Out of hours calls go to voicemail and we lose the jobs to the big firms", 4),
+    point("not_said", nil, "At Aquaflow I set up the out of hours rota with a call handling service, missed calls down from about 60 a month to under 10", 6),
+    point("say_differently", nil, 'Asked about pricing, I said "I would keep the prices as they are". Actually a fixed callout fee and a published price list for the common jobs', 5),
+    point("guidance", nil, "send him a 1 page on how I'd fix the rota by next Weds #must", 104),
+  }
+  local n = note(pts, {max_words = 90})
+  has(compose(default.select(pts, n), n), "how I'd fix the rota")
+end
+
 return {}

@@ -802,4 +802,12 @@ return {
   {"written", "I ran the clinic for two years, then moved to the ward.", "I ran the clinic for two years, then moved to the ward."},
   {"normalize", "I said not really. Why did I say not really.", "I said not really."},
   {"normalize", "It's B1.1 only. Don't want you thinking I oversold it", "It's B1.1 only."},
+  {"address", "she does that herself and loves it", "You do that yourself and love it", {who = she}},
+  {"address", "she runs it and owns it, and she loves her dog", "You run it and own it, and you love your dog", {who = she}},
+  {"address", "Karen does the rota and hates it", "You do the rota and hate it", {who = she}},
+  {"address", "she likes it and I love it", "You like it and I love it", {who = she}},
+  {"address", "it sounded like I wanted her thing", "it sounded like I wanted your thing", {who = she}},
+  {"address", "I watched her working the pass", "I watched you working the pass", {who = she}},
+  {"result", "Twelve children aged 9 to 16 came every month", "Twelve children aged 9 to 16 came every month"},
+  {"result", "Referral wait 9 to 16 weeks in a year", "The referral wait went from 9 to 16 weeks in a year"},
 }
