@@ -2552,6 +2552,17 @@ local function compose(chosen, note)
     if text and text ~= "" then
       -- a point's words; the front matter's (a company named '"X') stay
       if p then text = balanced(text) end
+      -- "at aquaflow", where the note writes "at Aquaflow Plumbing": the
+      -- place as the note names it
+      if p and book.lang == "en" and not said(p) and #text <= 2000 then
+        text = text:gsub("(%f[%a][Aa][tf]r?o?m? )(%l[%w'%-]*)", function(pre, w)
+          local name = w:gsub("^%l", string.upper)
+          if #w >= 4 and ctx.names[name] and (pre:lower() == "at " or
+             pre:lower() == "from ") then
+            return pre .. name
+          end
+        end)
+      end
       -- a fragment after its last comma ("..., broken wrist"), unless the
       -- words are the user's own
       if p and book.lang == "en" and not said(p) then

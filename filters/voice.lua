@@ -55,7 +55,8 @@ voice.shorthand = {
   svc = "service", svcs = "services",
   til = "until", ["'til"] = "until", mgmt = "management",
   mgr = "manager", mgrs = "managers", asap = "as soon as possible",
-  depts = "departments",
+  depts = "departments", appt = "appointment", appts = "appointments",
+  techs = "technicians",
 }
 
 -- Misspellings common enough to be sure of, and the word meant.
@@ -101,6 +102,12 @@ local per = {day = "a day", wk = "a week", week = "a week", mo = "a month",
   month = "a month", yr = "a year", year = "a year", hr = "an hour",
   hour = "an hour", qtr = "a quarter", quarter = "a quarter", shift =
   "a shift"}
+-- Pairs a slash joins that stay as written ("and/or", "yes/no").
+local slash_pairs = {}
+for w in ([[and/or either/or yes/no on/off in/out pass/fail his/her he/she
+  him/her input/output read/write am/pm day/night pre/post before/after]]):gmatch("%S+") do
+  slash_pairs[w] = true
+end
 local times = {["1x"] = "once", ["2x"] = "twice", ["3x"] = "three times",
   ["4x"] = "four times"}
 
@@ -405,6 +412,23 @@ local function expand_symbols(s, words)
       if per[unit] then return n .. " " .. per[unit] end
     end)
     s = s:gsub("(%a)/(day)%f[%A]", "%1 a %2")
+    -- "12 kids/year", "5,400 pupils/year": a count of things a year
+    s = s:gsub("(%d[%d,%.]*%s+%a+)/(%a+)%f[%A]", function(n, unit)
+      if per[unit] then return n .. " " .. per[unit] end
+    end)
+    -- "broken brackets/pokey wires", "alert/action limits": both
+    -- (words in lower case: not a path or an address, "CI/CD",
+    -- "Wrong/too rigid", nor "and/or", "yes/no")
+    s = s:gsub("()(%a+)/(%a+)()", function(at, a, b, e)
+      local before, after = s:sub(at - 1, at - 1), s:sub(e, e)
+      if #a < 3 or #b < 3 or before:match("[%w%./:@\128-\255]") or
+         after:match("[%w/@\128-\255]") or s:sub(e, e + 1):match("^%.%a") or
+         not (a:match("^%l+$") and b:match("^%l+$")) or
+         slash_pairs[a:lower() .. "/" .. b:lower()] then
+        return nil
+      end
+      return a .. " and " .. b
+    end)
   end
   if has("year-old") then
     s = s:gsub("(%d)%-year%-old", "%1-year-old")

@@ -1205,4 +1205,10 @@ do
   has(compose(default.select(pts, n), n), "how I'd fix the rota")
 end
 
+-- a place the note writes in lower case once is named as elsewhere
+d = draft_of({point("problems", "problem", "Out of hours calls go to voicemail"),
+  point("not_said", "evidence", "at aquaflow I set up the out of hours rota with a call handling service, missed calls down from about 60 a month to under 10"),
+  point("excited_them", "connect", "I talked about dispatch at Aquaflow Plumbing")})
+has(d, "at Aquaflow I set up the out of hours rota")
+
 return {}

@@ -810,4 +810,9 @@ return {
   {"address", "I watched her working the pass", "I watched you working the pass", {who = she}},
   {"result", "Twelve children aged 9 to 16 came every month", "Twelve children aged 9 to 16 came every month"},
   {"result", "Referral wait 9 to 16 weeks in a year", "The referral wait went from 9 to 16 weeks in a year"},
+  {"normalize", "only about 12 kids/year pick A-level physics", "only about 12 kids a year pick A-level physics"},
+  {"normalize", "too many emergency appts for broken brackets/pokey wires", "too many emergency appointments for broken brackets and pokey wires"},
+  {"normalize", "a spreadsheet with alert/action limits per room", "a spreadsheet with alert and action limits per room"},
+  {"normalize", "the jobs page is example.com/jobs/apply", "the jobs page is example.com/jobs/apply"},
+  {"normalize", "CI/CD and and/or stay, as does a pre/post card", "CI/CD and and/or stay, as does a pre/post card"},
 }
