@@ -1051,6 +1051,8 @@ end
 -- 12"); or nil.
 local function is_change(s)
   return s:find("from [%$\194\226~]*%d.- to [%$\194\226~]*%d") ~= nil or
+    -- ("from about 30s to under 1s")
+    s:find("from [%a%s]-[%$\194\226~]*%d[^%.;]- to [%a%s]-[%$\194\226~]*%d") ~= nil or
     s:find("%d%%") ~= nil or s:find("%f[%a]went from ") ~= nil or
     s:find("%f[%a]doubled%f[%A]") ~= nil or s:find("%f[%a]tripled%f[%A]") ~= nil
 end
@@ -3127,6 +3129,29 @@ local function compose(chosen, note)
   local answered = false
   for i, p in ipairs(by_role.evidence or {}) do
     local t, own = prose(p, ctx, false)
+    -- a second piece of evidence is said when it too answers their
+    -- problem or tells a result of its own (or the note says it must
+    -- be): raters read "I also have IMI EV level 2" after the answer as
+    -- a line off the point
+    local before = false
+    for _, x in ipairs(sentences) do
+      if x.point and x.point ~= p and x.point.role == "evidence" then
+        before = true
+      end
+    end
+    -- (any of their problems: "the Postgres work that carried Black
+    -- Friday" answers their worry about Black Friday)
+    local any = problem and answers(p)
+    for k, q in ipairs(note.sections.problems or {}) do
+      if k > 20 or any then break end
+      any = #sr.overlap(p.text, q.text) >= 2
+    end
+    if before and not own and not p.tags.must and book.lang == "en" and
+       not any and not is_change(t) then
+      out(p, "a second piece of evidence with no result that does not " ..
+        "answer their problem")
+      goto next_evidence
+    end
     if own then
       say(2, md(voice.end_mark(t)), i == 1 and 70 or p.score, p)
     else
@@ -3269,6 +3294,7 @@ local function compose(chosen, note)
         out(p, why)
       end
     end
+    ::next_evidence::
   end
   -- their problem with nothing of yours after it reads as left unanswered:
   -- a line that takes it up (the first to go over budget)

@@ -69,7 +69,7 @@ check "that edit survives" grep -q "An edit of mine" "$out/good.txt"
 cp -p "$tmp/good.txt.before" "$out/good.txt"
 
 # A changed note is rebuilt, alone.
-printf -- '- Shipped a migration tool\n' >>"$notes/good.md"
+printf -- '- Shipped a migration tool that cut deploys from 40 to 5 minutes\n' >>"$notes/good.md"
 expect "one note changed" 0 "1 written, 2 up to date" $sr build "$notes" -o "$out"
 
 # A draft edited by hand is kept, with a warning naming its file, unless
@@ -100,7 +100,7 @@ srabs="$valgrind $(cd "$build" && pwd)/secondround"
 expect "the same note named from its own folder" 0 "0 written, 1 up to date" \
     sh -c "cd '$tmp/two/notes/2026' && $srabs build --now $NOW acme.md -o '$tmp/two/drafts'"
 # named from inside the notes folder, messages name the note as given
-printf -- '- I also ran the weekend rota at Acme for 2 years\n' >>"$tmp/two/notes/2026/acme.md"
+printf -- '- I also cut weekend overtime at Acme from 20%% to 8%%\n' >>"$tmp/two/notes/2026/acme.md"
 expect "named from inside its notes folder" 0 "1 written" \
     sh -c "cd '$tmp/two/notes/2026' && $srabs build -v --now $NOW acme.md -o ../../drafts"
 check "its path as given" grep -q "^acme.md: wrote \.\./\.\./drafts/2026/acme.md" "$tmp/out"
@@ -490,7 +490,7 @@ sed -i 's/^company: .*/company: Pipeco Two/' "$tmp/pipe/notes/"*.md
 expect "a build whose reader went away kept its manifest" 0 \
     "100 written, 0 up to date, 0 kept (edited)" \
     $sr build "$tmp/pipe/notes" -o "$tmp/pipe/out"
-printf -- '- Cut release time to one day\n' >>"$tmp/int/notes/a.md"
+printf -- '- Cut release time from 5 days to 1\n' >>"$tmp/int/notes/a.md"
 expect "what it wrote is still its own" 0 "1 written" \
     $sr build "$tmp/int/notes/a.md" -o "$tmp/int/out"
 

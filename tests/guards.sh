@@ -67,7 +67,7 @@ check "a budget filled exactly: all five taken" \
 $sr explain --no-default-filters $g/budget-over.md >"$tmp/out" 2>&1
 check "one word over: four taken" \
     test "$(grep -c '^  = chosen' "$tmp/out")" -eq 4
-check "one word over: the guidance dropped" sh -c "grep -A1 '^line 17 \[guidance\]' \
+check "one word over: the guidance dropped" sh -c "grep -A1 '^line 19 \[guidance\]' \
     '$tmp/out' | grep -q 'left out: over the word budget (20 words'"
 
 
@@ -184,7 +184,7 @@ if [ "$(id -u)" != 0 ] || [ -n "$asuser" ]; then
 	mkdir -p "$tmp/ro/notes/sub" && cp tests/notes/good.md "$tmp/ro/notes/sub/"
 	chmod -R a+rwX "$tmp/ro"
 	$asuser $sr build -q "$tmp/ro/notes" -o "$tmp/ro/out" >/dev/null 2>&1
-	printf -- '- I also ran the weekend rota at Acme for 2 years\n' >>"$tmp/ro/notes/sub/good.md"
+	printf -- '- I also cut weekend overtime at Acme from 20%% to 8%%\n' >>"$tmp/ro/notes/sub/good.md"
 	chmod 000 "$tmp/ro/out/sub"
 	expect "a draft's folder that cannot be read" 0 \
 	    "sub/good.md: warning: cannot be read; kept" \
@@ -194,7 +194,7 @@ fi
 
 # A draft edited by hand is kept, and counted so in the summary.
 printf 'An edit of mine.\n' >>"$tmp/ih/good.txt"
-printf -- '- I also ran the weekend rota at Acme for 2 years\n' >"$tmp/another.md"
+printf -- '- I also cut weekend overtime at Acme from 20%% to 8%%\n' >"$tmp/another.md"
 cat tests/notes/good.md "$tmp/another.md" >"$tmp/good.md"
 expect "one draft kept" 0 "0 written, 0 up to date, 1 kept (edited)," \
     env SECONDROUND_FILTERS="$tmp/filters" $sr build "$tmp/good.md" -o "$tmp/ih"

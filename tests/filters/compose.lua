@@ -1076,9 +1076,10 @@ has(d, "It's taxi, trip, 5% contingency, alternate and 30 minutes final reserve.
 d = draft_of({point("problems", "problem", "2 techs retiring next year"),
   point("not_said", "evidence", "full clean licence")})
 has(d, "is my full clean licence.")
+local efiling = point("not_said", "evidence", "I was on the e-filing rollout at Greeley in 2024", 8)
+efiling.tags.must = true
 d = draft_of({point("problems", "problem", "2 clerks out on leave"),
-  point("not_said", "evidence", "I'm bilingual in Spanish", 9),
-  point("not_said", "evidence", "I was on the e-filing rollout at Greeley in 2024", 8)})
+  point("not_said", "evidence", "I'm bilingual in Spanish", 9), efiling})
 has(d, "I was also on the e-filing rollout")
 
 -- of a paragraph of evidence, the story that answers their problem, when
@@ -1210,5 +1211,17 @@ d = draft_of({point("problems", "problem", "Out of hours calls go to voicemail")
   point("not_said", "evidence", "at aquaflow I set up the out of hours rota with a call handling service, missed calls down from about 60 a month to under 10"),
   point("excited_them", "connect", "I talked about dispatch at Aquaflow Plumbing")})
 has(d, "at Aquaflow I set up the out of hours rota")
+
+-- a second piece of evidence is said when it answers their problem or
+-- tells a result; a line off the point is not
+d = draft_of({point("problems", "problem", "Bookings are a mess and no-shows are about 20%"),
+  point("not_said", "evidence", "I moved Paws & Co to online booking with deposits, no-shows 18% -> 6%"),
+  point("not_said", "evidence", "I also did the IMDT assessor course in 2024")})
+has(d, "online booking")
+hasnt(d, "IMDT")
+d = draft_of({point("problems", "problem", "Bookings are a mess and no-shows are about 20%"),
+  point("not_said", "evidence", "I moved Paws & Co to online booking with deposits, no-shows 18% -> 6%"),
+  point("not_said", "evidence", "I also cut trainer turnover from 4 a year to 1 at Paws & Co")})
+has(d, "trainer turnover")
 
 return {}
