@@ -434,7 +434,11 @@ local function expand_symbols(s, words)
     s = s:gsub("(%d)%-year%-old", "%1-year-old")
     s = s:gsub("(%d) %-year%-old", "%1-year-old")
   end
-  if has("~") then s = s:gsub("~%s*([%d%$\194\226])", "about %1") end
+  if has("~") then
+    s = s:gsub("~%s*([%d%$\194\226])", "about %1")
+    -- "down ~a third", "~half the team"
+    s = s:gsub("~%s*(an?%s+%a)", "about %1"):gsub("~%s*(half%f[%A])", "about %1")
+  end
   if has("+") or has("&") then
     s = s:gsub("(%d[%d,%.]*)%+%s+(%a)", "more than %1 %2")
     -- "taxi + trip + 5% contingency + alternate": a list, with commas
@@ -3078,6 +3082,17 @@ local function result(s)
        not colon and mine then
       return head_text .. ", which " .. tail
     end
+    -- ("missed calls down from about 60 a month to under 10": a thing
+    -- named by what befell it, which the noun phrase reads as a verb)
+    -- (and the "and" a note's list was given: "..., and missed calls
+    -- down from ...")
+    local np2, dir, span2 = tail:gsub("^and ", ""):match(
+      "^(%l+ed [%l%-]+s) (%l+) (from .*%d.*)$")
+    if np2 and (dir == "down" or dir == "up") and mine and not colon and
+       open == close and quotes % 2 == 0 and #tail <= 300 then
+      return head_text .. (dir == "down" and ", which brought " or
+        ", which took ") .. np2 .. " " .. dir .. " " .. span2
+    end
     local stop_at, next_w, head = noun_phrase(tail, 6)
     if next_w and open == close and quotes % 2 == 0 then
       local np = with_article(tail:sub(1, stop_at - 1), head)
@@ -3116,7 +3131,13 @@ local function result(s)
             np .. " " .. r
         elseif lw == "down" and w2 == "to" then
           new = "which brought " .. np .. " down " .. r
-        elseif is_number(w2) then
+        elseif is_number(w2) or ((w2 == "about" or w2 == "around" or
+               w2 == "nearly" or w2 == "almost" or w2 == "over") and
+               (is_number(r:match("^%a+%s+(%S+)") or "") or
+                r:match("^%a+ a third") or r:match("^%a+ a quarter") or
+                r:match("^%a+ half"))) or r:match("^a third") or
+               r:match("^a quarter") or r:match("^half") then
+          -- ("down about a third in a year", "down ~40%")
           new = (lw == "down" and "which cut " or "which raised ") ..
             np .. " by " .. r
         end
@@ -3284,11 +3305,27 @@ local function count_first(s)
   return count .. (count:match("^1 ") and " was " or " were ") .. verb .. rest
 end
 
+-- None of a thing that could have been done to it, after a comma: "...,
+-- no police needed on arrival" -> "..., and no police were needed on
+-- arrival".
+local function none_done(s)
+  if not s:find(", no ", 1, true) then return s end
+  return (s:gsub(", no (%l+) (%l+ed)(%f[%A][^,;:]*)$", function(noun, verb, rest)
+    if not (passive_done[verb] or verb == "needed" or verb == "injured" or
+       verb == "hurt" or verb == "required") then
+      return nil
+    end
+    return ", and no " .. noun .. ((noun:match("[^s]s$") or
+      noun == "police" or noun == "people" or noun == "staff") and
+      " were " or " was ") .. verb .. rest
+  end))
+end
+
 function voice.result(text)
   local out = {}
   for i, sentence in ipairs(voice.sentences(text)) do
-    out[i] = after_colon(result(own_result(change_first(count_first(
-      what_it_does(sentence))))))
+    out[i] = none_done(after_colon(result(own_result(change_first(
+      count_first(what_it_does(sentence)))))))
   end
   return table.concat(out, " ")
 end

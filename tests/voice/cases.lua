@@ -815,4 +815,10 @@ return {
   {"normalize", "a spreadsheet with alert/action limits per room", "a spreadsheet with alert and action limits per room"},
   {"normalize", "the jobs page is example.com/jobs/apply", "the jobs page is example.com/jobs/apply"},
   {"normalize", "CI/CD and and/or stay, as does a pre/post card", "CI/CD and and/or stay, as does a pre/post card"},
+  {"result", "At Aquaflow I set up the out of hours rota, and missed calls down from about 60 a month to under 10", "At Aquaflow I set up the out of hours rota, which brought missed calls down from about 60 a month to under 10"},
+  {"result", "I set up the video triage at Brookfield, emergency appointments down about a third in a year", "I set up the video triage at Brookfield, which cut emergency appointments by about a third in a year"},
+  {"result", "I did exactly this on an Alicante flight in July, no police needed on arrival", "I did exactly this on an Alicante flight in July, and no police were needed on arrival"},
+  {"result", "I ran the desk for a year, no complaints logged", "I ran the desk for a year, and no complaints were logged"},
+  {"result", "I ran the desk for a year, no dog allowed", "I ran the desk for a year, no dog allowed"},
+  {"normalize", "emergency appts down ~a third in a year, ~half the team", "emergency appointments down about a third in a year, about half the team"},
 }
