@@ -2569,6 +2569,13 @@ local function compose(chosen, note)
       -- words are the user's own
       if p and book.lang == "en" and not said(p) then
         text = voice.tidy(text)
+        -- "What I actually do: de-escalate first, ...": what I do is it
+        text = text:gsub("(What I'?d? ?%a* do):%s+(%l[^%.!?]*)", function(h, rest)
+          if voice.form(rest) == "imperative" or rest:match("^de%-%l+ ") or
+             rest:match("^re%-%l+ ") then
+            return h .. " is " .. rest
+          end
+        end)
       end
       -- a note's exclamation is a full stop in a letter ("... for the
       -- same conference group!"), outside a quotation
@@ -3664,6 +3671,19 @@ local function compose(chosen, note)
   elseif not acted then
     -- the plain offer says least: it goes first when over budget
     say(3, pick(book.available), 40)
+  end
+
+  -- a list of short things with no "and" before its last is given one
+  -- ("I will bring my passport, crew ID and medical certificate"), in
+  -- each sentence of the point's words as it stands at last
+  if book.lang == "en" then
+    for _, x in ipairs(sentences) do
+      if x.point and not said(x.point) and x.text:find(", ", 1, true) then
+        local each = voice.sentences(x.text)
+        for k, y in ipairs(each) do each[k] = voice.and_list(y) end
+        x.text = table.concat(each, " ")
+      end
+    end
   end
 
   -- Keep to the budget: drop whole sentences, the least needed first.

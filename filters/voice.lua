@@ -3525,6 +3525,59 @@ local function other_subject(s)
   end
   return false
 end
+local day_month_words = {}
+for w in ([[monday tuesday wednesday thursday friday saturday sunday mon
+  tue tues wed weds thu thur thurs fri sat sun january february march
+  april may june july august september october november december jan feb
+  mar apr jun jul aug sep sept oct nov dec]]):gmatch("%a+") do
+  day_month_words[w] = true
+end
+local function day_or_month(s)
+  for w in s:gmatch("%a+") do
+    if day_month_words[w:lower()] then return true end
+  end
+  return false
+end
+-- A list of three or more short things that ends a sentence with no
+-- "and" before its last: "I will bring my passport, crew ID, medical
+-- certificate" -> "... crew ID and medical certificate".  Each item of
+-- the list after the first is at most four words with no verb.
+function voice.and_list(s)
+  if #s > 600 or not s:find(", ", 1, true) then return s end
+  local body, mark = s:match("^(.-)([%.!?]?)$")
+  if body:find('["\u{201C}()]') then return s end
+  local items = {}
+  for item in (body .. ", "):gmatch("(.-), ") do items[#items + 1] = item end
+  local n = #items
+  if n < 3 then return s end
+  -- the items after the head, from the end back, while short and bare
+  -- (a thing after its determiner or count is a noun, "a 6-week plan";
+  -- a date or a time is no list, "Tuesday, 12 March, 2pm")
+  local k = 0
+  for i = n, 2, -1 do
+    local it = items[i]
+    local w1 = (it:match("^(%S+)") or ""):lower()
+    local named = determiner[w1] or w1:match("^%d")
+    if sr.words(it) > 4 or (not named and not verbless(it)) or
+       it:find("%d%s*[ap]m%f[%A]") or it:find("%d:%d") or
+       day_or_month(it) or joining[w1] or
+       subordinate[w1] or relative[w1] or w1 == "and" or w1 == "or" or
+       it:find("%f[%a]and%f[%A]") or it:find("%f[%a]or%f[%A]") then
+      break
+    end
+    k = k + 1
+  end
+  -- (the head ends with the list's first item: "a mess: phone", "I
+  -- will bring my passport"; not with a verb)
+  if k < 2 or day_or_month(items[n - k]) then return s end
+  local last = (items[n - k]:match("(%a+)$") or ""):lower()
+  if (verbs[last] or s_verbs[last] or past[last] or modal[last]) and
+     not items[n - k]:find(":%s+%S+$") then
+    return s
+  end
+  return table.concat(items, ", ", 1, n - 1) .. " and " .. items[n] .. mark
+end
+
 function voice.tidy(s)
   if not s:find(", ", 1, true) then return s end
   for _ = 1, 2 do

@@ -1224,4 +1224,10 @@ d = draft_of({point("problems", "problem", "Bookings are a mess and no-shows are
   point("not_said", "evidence", "I also cut trainer turnover from 4 a year to 1 at Paws & Co")})
 has(d, "trainer turnover")
 
+-- a list of short things gets its "and"; what I actually do is said so
+d = draft_of({point("problems", "problem", "bookings are a mess: phone, FB messages, paper diary")})
+has(d, "phone, FB messages and paper diary")
+d = draft_of({point("say_differently", "correction", 'Disruptive passengers: I said "I\'d just follow the SOP". What I actually do: de-escalate first, stop alcohol for that row, keep the captain informed early')})
+has(d, "What I actually do is de-escalate first")
+
 return {}
