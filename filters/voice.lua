@@ -2885,6 +2885,16 @@ local passive_next = {["in"] = true, within = true, on = true, by = true,
   before = true, through = true, over = true, under = true, ["not"] = true,
   early = true, late = true, online = true, internally = true,
   again = true, twice = true, first = true, last = true, this = true}
+-- Nouns after a doing that name a kind of thing ("canning line",
+-- "packing shift"), and doings that say what is going on with things.
+local line_heads = {line = true, lines = true, shift = true, shifts = true,
+  hall = true, floor = true, area = true, bay = true, crew = true,
+  crews = true, staff = true, kit = true}
+local going_on = {going = true, sitting = true, waiting = true,
+  piling = true, slipping = true, dropping = true, falling = true,
+  rising = true, coming = true, leaving = true, arriving = true,
+  running = true, getting = true, ending = true, bouncing = true,
+  breaking = true, failing = true}
 local function state(s)
   -- "11 sailings cancelled last winter", "3 near misses reported in
   -- August": a count and what happened to them ("were", when the note
@@ -2919,10 +2929,30 @@ local function state(s)
   -- ("gave away ~£600k on the last job", "only ~40% of the collection
   -- catalogued": a verb or an amount first, no noun to give a verb)
   local w1 = (s:match("^(%a+)") or ""):lower()
+  -- ("canning line OEE about 55%": a doing that names a kind of line)
+  local w2 = (s:match("^%a+%s+(%a+)") or ""):lower()
   if past[w1] or (w1:match("^%l+ed$") and #w1 > 4) or w1 == "only" or
      w1 == "just" or w1 == "nearly" or w1 == "almost" or
-     (w1:match("ing$") and #w1 > 5 and not ing_nouns[w1]) then
+     (w1:match("ing$") and #w1 > 5 and not ing_nouns[w1] and
+      not (kind_heads[w2] or line_heads[w2])) then
     return s
+  end
+  -- "out of hours calls going to voicemail": things and what they are
+  -- doing, with no "are"
+  local things, doing, rest = s:match("^([%a%s%-]-%a+s) (%l+ing)(%s.*)$")
+  if things and #s <= 300 and sr.words(things) <= 5 and
+     going_on[doing] then
+    -- (the words before the head no verb: "calls" is the head here)
+    local ok, head = true, things:match("(%a+)$")
+    for w in things:sub(1, #things - #head):gmatch("%a+") do
+      local l = w:lower()
+      if verbs[l] or past[l] or s_verbs[l] or subjects[l] or agree[l] then
+        ok = false
+      end
+    end
+    if ok and plural(head) then
+      return things .. " are " .. doing .. rest
+    end
   end
   -- "F&B losing money", "restaurant empty midweek": the thing, "is" or
   -- "are", and how it stands

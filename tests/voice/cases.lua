@@ -831,4 +831,9 @@ return {
   {"and_list", "I said \"fine, good, great\", then left.", "I said \"fine, good, great\", then left."},
   {"and_list", "We should plan, build, test.", "We should plan, build, test."},
   {"and_list", "I led 85 people across rooms, F&B, events at the Caldwell Inn.", "I led 85 people across rooms, F&B, events at the Caldwell Inn."},
+  {"state", "canning line OEE about 55%", "canning line OEE is about 55%"},
+  {"state", "out of hours calls going to voicemail", "out of hours calls are going to voicemail"},
+  {"state", "turbines sitting idle for parts", "turbines are sitting idle for parts"},
+  {"state", "teaching assistants going", "teaching assistants going"},
+  {"state", "hiring managers going to HR", "hiring managers are going to HR"},
 }
