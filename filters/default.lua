@@ -1571,6 +1571,13 @@ local not_steps = {to = true, with = true, on = true, at = true,
   your = true, their = true, his = true, her = true}
 -- Whether a clause names a day: "thurs 17th", "on the 9th", "10 Dec"
 -- (a day as voice.days reads it, "thurs", or in full, "Thursday").
+local months = {}
+for m in ([[January February March April May June July August September
+  October November December]]):gmatch("%a+") do
+  months[m] = true
+  months[m:sub(1, 3)] = true
+end
+months.Sept = true
 local function day_name(w)
   return voice.days[w] ~= nil or w == "weds" or
     (w:match("^%a+day$") ~= nil and voice.days[w:sub(1, 3)] ~= nil)
@@ -1633,6 +1640,18 @@ local function booked_in_words(t)
       if named and not not_steps[named:match("^%a+")] then
         is_what = named:gsub("^half day ", "half-day ")
           :gsub("^full day ", "full-day ")
+      end
+      -- ("assessment day is Nov 12": the step on its date, not "the
+      -- November 12")
+      local first_w = is_what and is_what:match("^(%a+)")
+      if first_w and (day_name(first_w:lower()) or months[first_w]) then
+        local kind = clause:match("^%s*(.-)%s+is%s+%u")
+        local date = voice.strip_end(is_what:match("^([^:;,]+)"), "%s")
+        if kind and sr.words(kind) <= 4 and voice.form(kind) == "noun" and
+           not voice.determiner((kind:match("^(%a+)") or ""):lower()) then
+          return "the " .. voice.lower_first(kind) .. " on " .. date
+        end
+        is_what = nil
       end
       if is_what and not is_what:match("^with") then
         return "the " .. is_what
@@ -1976,9 +1995,6 @@ end
 -- The day (and time) a step's sentence gives it, when the step's words
 -- do not: "Final stage = 30 min with the CFO, Monday 14th, 11am" -> " on
 -- Monday 14th at 11am"; or nil.
-local months = {}
-for m in ([[January February March April May June July August September
-  October November December]]):gmatch("%a+") do months[m] = true end
 local function day_of(step, sentence)
   if step:find("%d") or step:find("%a+day%f[%A]") or
      step:find("tomorrow", 1, true) or step:find("next %a+") then

@@ -1230,4 +1230,10 @@ has(d, "phone, FB messages and paper diary")
 d = draft_of({point("say_differently", "correction", 'Disruptive passengers: I said "I\'d just follow the SOP". What I actually do: de-escalate first, stop alcohol for that row, keep the captain informed early')})
 has(d, "What I actually do is de-escalate first")
 
+-- a step told as "X is <date>: what happens" is X on that date
+d = draft_of({point("problems", "problem", "OTP at the base is 78%"),
+  point("guidance", "guidance", "assessment day is Nov 12: role play w/ an actor + a group exercise")})
+has(d, "the assessment day on November 12")
+hasnt(d, "the November 12")
+
 return {}
