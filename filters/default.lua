@@ -3694,9 +3694,20 @@ local function compose(chosen, note)
   -- each sentence of the point's words as it stands at last
   if book.lang == "en" then
     for _, x in ipairs(sentences) do
-      if x.point and not said(x.point) and x.text:find(", ", 1, true) then
+      if x.point and not said(x.point) and (x.text:find(", ", 1, true) or
+         x.text:find("; ", 1, true)) and #x.text <= 2000 then
         local each = voice.sentences(x.text)
-        for k, y in ipairs(each) do each[k] = voice.and_list(y) end
+        for k, y in ipairs(each) do
+          y = voice.and_list(y)
+          -- "I've run practicals without a technician; do my own prep":
+          -- the doing after the semicolon is mine too
+          local head, rest = y:match("^(I[%s'][^;]-); (%l[^;]*)$")
+          if head and voice.form(rest) == "imperative" and
+             not rest:match("^please ") then
+            y = head .. "; I " .. rest
+          end
+          each[k] = y
+        end
         x.text = table.concat(each, " ")
       end
     end

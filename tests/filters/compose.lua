@@ -1236,4 +1236,9 @@ d = draft_of({point("problems", "problem", "OTP at the base is 78%"),
 has(d, "the assessment day on November 12")
 hasnt(d, "the November 12")
 
+-- the doing after a semicolon in a sentence of mine is mine
+d = draft_of({point("problems", "problem", "no physics technician"),
+  point("not_said", "evidence", "I've run practicals without a technician for 2 years; do my own prep and risk assessments")})
+has(d, "; I do my own prep")
+
 return {}
