@@ -2437,7 +2437,9 @@ local function subject(book, note, ctx)
   -- a topic of one word ("Cloud", "Archive") reads as a seam after the
   -- role: the role and company say more
   local topic = ctx.topic
-  if topic and not topic:find("%s") and topic:find("%l") then topic = nil end
+  -- (nor does an acronym alone: "SENCO: SEND", "Chief Operating
+  -- Officer: AMP7")
+  if topic and not topic:find("%s") then topic = nil end
   if topic and role and ct then
     add(book.subject_topic_correction, {role = role, topic = topic,
       correction = ct})

@@ -1241,4 +1241,9 @@ d = draft_of({point("problems", "problem", "no physics technician"),
   point("not_said", "evidence", "I've run practicals without a technician for 2 years; do my own prep and risk assessments")})
 has(d, "; I do my own prep")
 
+-- an acronym alone is no subject's topic
+d = draft_of({point("problems", "problem", "SEND is behind at the academy"),
+  point("not_said", "evidence", "I led SEND at Redbrook for 5 years")})
+assert(not d.subject:find(": SEND", 1, true), d.subject)
+
 return {}
