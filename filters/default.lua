@@ -2737,6 +2737,16 @@ local function compose(chosen, note)
           why = "a note's fragment the excited wording cannot frame"
         end
       else
+        -- "moving to 2 shifts on packaging in January": what they are
+        -- doing ("It was good to hear that you're moving ..."), not
+        -- "hear about moving"
+        local w1 = (t:match("^(%l+ing) ") or "")
+        if book.lang == "en" and f == "gerund" and w1 ~= "" and
+           not ({being = 1, having = 1, seeing = 1, getting = 1,
+             working = 1, doing = 1, nothing = 1, something = 1,
+             everything = 1, anything = 1})[w1] then
+          t = "you're " .. t
+        end
         s, why = word(book.excited, t, ctx)
       end
       if s then say(1, s, keep, p) else out(p, why) end

@@ -1246,4 +1246,8 @@ d = draft_of({point("problems", "problem", "SEND is behind at the academy"),
   point("not_said", "evidence", "I led SEND at Redbrook for 5 years")})
 assert(not d.subject:find(": SEND", 1, true), d.subject)
 
+-- what they are doing is heard as theirs, not "hear about moving"
+d = draft_of({point("excited_me", "connect", "moving to 2 shifts on packaging in Jan")})
+has(d, "that you're moving to 2 shifts on packaging")
+
 return {}
