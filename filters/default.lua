@@ -2875,6 +2875,12 @@ local function compose(chosen, note)
         end
         if head and not we and voice.form(head) == "noun" then
           t = head
+          -- ("leakage programme at Severnside Water": the programme)
+          if book.lang == "en" then
+            local low = voice.lower_first(head, ctx.names)
+            local with = voice.noun_article(low)
+            if with ~= low then t, head = with, with end
+          end
           -- "My module redesign at Kelby: moved ..., pass rate 71% -> 88%":
           -- the result comes along in brackets
           local parts = {}

@@ -2151,7 +2151,8 @@ for w in ([[research turnover retention revenue churn morale quality
   data feedback communication documentation infrastructure headcount
   recruiting recruitment scheduling shrink payroll fuel maintenance care
   work experience advice coverage support pricing strategy design
-  fatigue freshness visibility capacity]]):gmatch("%a+") do
+  fatigue freshness visibility capacity accuracy absence attendance
+  productivity efficiency performance dispatch leakage]]):gmatch("%a+") do
   mass[w] = true
 end
 

@@ -836,4 +836,6 @@ return {
   {"state", "turbines sitting idle for parts", "turbines are sitting idle for parts"},
   {"state", "teaching assistants going", "teaching assistants going"},
   {"state", "hiring managers going to HR", "hiring managers are going to HR"},
+  {"noun_article", "accuracy at Halden Leisure", "accuracy at Halden Leisure"},
+  {"noun_article", "dispatch at Aquaflow Plumbing", "dispatch at Aquaflow Plumbing"},
 }
