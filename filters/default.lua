@@ -781,7 +781,10 @@ local function route(text, note, section)
   -- "@nadia fumbled the budget q" is not "You fumbled")
   local mine = section == "say_differently" and not subject_verbs[w or ""]
     and w ~= "asked"
-  if w and not mine and (subject_verbs[w] or (w:match("ed$") and #w > 4)) then
+  -- (nor before a thing named by what befell it: "@kwame missed doses on
+  -- surgical wards" is their problem, not "you missed doses")
+  if w and not mine and (subject_verbs[w] or (w:match("ed$") and #w > 4)) and
+     not voice.befallen(rest) then
     table.sort(names, function(a, b) return a == "you" and b ~= "you" end)
     return table.concat(names, " and ") .. " " .. rest
   end
@@ -791,6 +794,14 @@ end
 -- Mid-text @mentions: the recipient's as "you", another's as a name.
 local function mentions(s, note)
   if not s:find("@", 1, true) then return s end
+  -- a tag that ends the point ("... halved (5% -> 2.4%) @kwame") routes
+  -- it, and is no word of the sentence
+  for _ = 1, 3 do
+    local cut = s:gsub("%s+%(?@[%w_%-\128-\255]+%)?[%s%.!]*$", "")
+    if cut == s then break end
+    s = cut
+  end
+
   return (s:gsub("@([%w_%.%-\128-\255]+)", function(m)
     local to = note.to and note.to.name and note.to.name:match("^(%S+)")
     if to and to:lower() == m:lower() then return "you" end
@@ -3156,6 +3167,11 @@ local function compose(chosen, note)
           low = l1 and voice.noun_article(l1) .. rest or voice.noun_article(low)
         end
         s = fill(book.problem.noun, {lower = md(low)})
+      elseif book.problem.fragment and f == "past" and book.lang == "en" and
+             voice.befallen(t) and not t:find(":", 1, true) then
+        -- ("missed doses on surgical wards, about 1 in 20": theirs, not
+        -- "you missed doses")
+        s = fill(book.problem.fragment, {lower = md(t)})
       elseif book.problem.fragment and not voice.subject_verb(t) and
          (f == "clause" or f == "you" or f == "noun") and
          not t:find(":", 1, true) then
@@ -3234,6 +3250,24 @@ local function compose(chosen, note)
          not head:find("%s") and rest:match("^%a+ %u[%w%s]- we%s"))) then
         -- "BD: I brought in two clients": the heading is the note's
         t, head = rest, nil
+      elseif head and #head < 24 and book.lang == "en" and
+             voice.form(rest) == "noun" and
+             (rest:match("^[^,;:]+, which %l+ ") or
+              (rest:match("^[^,;:]+, [^,;:]+$") and
+               is_change(rest:match("^[^,;:]+, ([^,;:]+)$")))) and
+             not rest:find('"', 1, true) and
+             sr.words(rest:match("^([^,]+)")) <= 12 then
+        -- "churn: welcome call at week 2 and week 6 for new members,
+        -- which took churn from 7% to 4.5%": the thing I brought in,
+        -- and what it did ("missed doses: ward top-up lists reviewed
+        -- monthly, missed doses halved (5% to 2.4%)": and what came of it)
+        local thing, after = rest:match("^([^,]+)(,.*)$")
+        if not after:match("^, which ") then
+          after = ", and " .. after:sub(3)
+        end
+        t = "I brought in " .. voice.noun_article(voice.lower_first(thing,
+          ctx.names)) .. after
+        head = nil
       elseif head and #head < 48 and voice.form(head) == "noun" and
              rest:match("^we%s") and voice.form(rest) == "we" and
              head:match("%u") and not head:find("[,;(]") then
@@ -3723,6 +3757,19 @@ local function compose(chosen, note)
           if head and voice.form(rest) == "imperative" and
              not rest:match("^please ") then
             y = head .. "; I " .. rest
+          end
+          -- "lameness at Brook went from 27% to 11% in 18 months: weekly
+          -- mobility scoring, footbath every milking, ...": the result
+          -- says it; the note's list of how after it goes
+          local said_it, how = y:match("^([^:\"]-%d[^:\"]-): ([^:\"]+)$")
+          if said_it and x.point.role ~= "correction" and
+             is_change(said_it) and how:find(", .-, ") and
+             sr.words(said_it) >= 6 then
+            local bare = true
+            for part in (how .. ", "):gmatch("(.-), ") do
+              if voice.subject_verb(part) then bare = false end
+            end
+            if bare then y = said_it .. "." end
           end
           each[k] = y
         end

@@ -148,7 +148,8 @@ for w in ([[want need care like run plan think feel expect seem look
   own use value read keep spend lose get make take see push call work
   insist suggest recommend agree struggle face handle report say
   start plan open offer join merge grow expand close launch move
-  need hire come depend rely remain stay]]):gmatch("%a+") do
+  need hire come depend rely remain stay reckon guess admit estimate
+  doubt mean find give]]):gmatch("%a+") do
   s_verbs[w .. "s"] = w
 end
 
@@ -2022,6 +2023,17 @@ local own_verbs = {have = true, has = true, had = true, get = true,
   got = true, take = true, took = true, need = true, spend = true,
   spent = true, save = true, saved = true, make = true, made = true,
   give = true, gave = true, find = true, found = true}
+-- Whether s opens with a thing named by what befell it ("missed doses on
+-- surgical wards", "delayed discharges are up"), not a doing of mine.
+function voice.befallen(s)
+  local w1, w2, w3 = s:match("^(%l+ed)%s+([%a]+)%s*(%S*)")
+  return w1 ~= nil and w2:match("^%l+[^s']s$") ~= nil and
+    not determiner[w2] and (w3 == "" or w3:match("^%p") ~= nil or
+    ({on = 1, ["in"] = 1, at = 1, of = 1, ["for"] = 1, per = 1, across = 1,
+      are = 1, were = 1, up = 1, down = 1, from = 1})[w3:lower()] ~= nil or
+    w3:match("^[~%d]") ~= nil)
+end
+
 function voice.form(s)
   -- an aside in brackets is no part of the shape: "the backlog at
   -- Colnebridge (when I joined ...)" is a noun phrase
@@ -2152,6 +2164,7 @@ for w in ([[research turnover retention revenue churn morale quality
   recruiting recruitment scheduling shrink payroll fuel maintenance care
   work experience advice coverage support pricing strategy design
   fatigue freshness visibility capacity accuracy absence attendance
+  lameness mastitis sickness
   productivity efficiency performance dispatch leakage]]):gmatch("%a+") do
   mass[w] = true
 end
@@ -3267,8 +3280,13 @@ local function change_first(s)
     end
   end
   if not (stop_at and next_w and is_number(next_w)) then return s end
-  -- "Year 4", "Route 9": a name with its number
-  if s:sub(1, stop_at - 1):match("%u[%w%-]*$") then return s end
+  -- "Year 4", "Route 9": a name with its number (not a place the thing
+  -- was at: "lameness at Brook 27% -> 11%")
+  local np0 = s:sub(1, stop_at - 1)
+  if np0:match("%u[%w%-]*$") and not np0:match("%l %a+ at %u[%w%-]*$") and
+     not np0:match("%l at %u[%w%-]*$") then
+    return s
+  end
   local rest = s:sub(stop_at)
   -- ("children aged 9 to 16", "opening hours 9 to 5": a range)
   if ranges[(s:sub(1, stop_at - 1):match("(%a+)$") or ""):lower()] then

@@ -1254,4 +1254,25 @@ has(d, "that you're moving to 2 shifts on packaging")
 d = draft_of({point("excited_them", "connect", "Leakage programme at Severnside Water: 19% -> 13% of distribution input in 4 yrs")})
 has(d, "about the leakage programme at Severnside Water")
 
+-- a tag that ends a point routes it: no "you" at the end of the sentence
+d = draft_of({point("problems", "problem", "Missed doses on surgical wards about 1 in 20"),
+  point("not_said", "evidence", "missed doses: ward top-up lists reviewed monthly, critical missed doses halved (5% -> 2.4%) @maria")})
+has(d, "(5% to 2.4%).")
+hasnt(d, "2.4%) you")
+
+-- a tag before a thing that befell them routes it: their problem, not
+-- "you missed doses"
+d = draft_of({point("problems", "problem", "@maria missed doses on surgical wards ~1 in 20")})
+hasnt(d, "you missed doses")
+has(d, "missed doses on surgical wards")
+-- a label, the thing I brought in, and what came of it
+d = draft_of({point("problems", "problem", "churn is 6% a month, target 4%"),
+  point("not_said", "evidence", "churn: welcome call at wk 2 and wk 6 for new members, Kingsway churn 7% -> 4.5%")})
+has(d, "I brought in the welcome call at week 2 and week 6 for new members, which took Kingsway churn from 7% to 4.5%")
+-- a result said, and the note's list of how after it goes
+d = draft_of({point("problems", "problem", "lameness about 30% at mobility score 2+"),
+  point("not_said", "evidence", "lameness at Brook 27% -> 11% in 18 months: weekly mobility scoring, footbath every milking, foot trimmer every 6 wks")})
+has(d, "lameness at Brook went from 27% to 11% in 18 months.")
+hasnt(d, "footbath")
+
 return {}

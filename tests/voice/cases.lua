@@ -838,4 +838,8 @@ return {
   {"state", "hiring managers going to HR", "hiring managers are going to HR"},
   {"noun_article", "accuracy at Halden Leisure", "accuracy at Halden Leisure"},
   {"noun_article", "dispatch at Aquaflow Plumbing", "dispatch at Aquaflow Plumbing"},
+  {"address", "conversion is bad, she reckons about 15%", "conversion is bad, you reckon about 15%", {who = she}},
+  {"form", "trained 20 staff on it", "past"},
+  {"form", "cleared the backlog in 3 months", "past"},
+  {"result", "lameness at Brook 27% to 11% in 18 months", "Lameness at Brook went from 27% to 11% in 18 months"},
 }
