@@ -1062,8 +1062,9 @@ end
 -- 12"); or nil.
 local function is_change(s)
   return s:find("from [%$\194\226~]*%d.- to [%$\194\226~]*%d") ~= nil or
-    -- ("from about 30s to under 1s")
-    s:find("from [%a%s]-[%$\194\226~]*%d[^%.;]- to [%a%s]-[%$\194\226~]*%d") ~= nil or
+    -- ("from about 30s to under 1s"; a sentence's length, not a page's)
+    (#s <= 400 and
+     s:find("from [%a%s]-[%$\194\226~]*%d[^%.;]- to [%a%s]-[%$\194\226~]*%d") ~= nil) or
     s:find("%d%%") ~= nil or s:find("%f[%a]went from ") ~= nil or
     s:find("%f[%a]doubled%f[%A]") ~= nil or s:find("%f[%a]tripled%f[%A]") ~= nil
 end
@@ -1093,6 +1094,11 @@ local function change_told(whole, clause)
   end
   local f = voice.form(rest)
   local w1 = rest:match("^(%l+) ")
+  -- ("dropped from 19% to 13%": the measure's doing, not mine)
+  local w2 = (rest:match("^%l+ (%S+)") or ""):lower()
+  if w2 == "from" or w2 == "by" or w2 == "to" or w2:match("^[~%d]") then
+    return nil
+  end
   if f == "past" or ({got = 1, took = 1, made = 1, had = 1, gave = 1,
       found = 1, saved = 1, spent = 1})[w1 or ""] then
     rest = "I " .. rest
@@ -1654,7 +1660,8 @@ local function booked_in_words(t)
       end
       -- ("assessment day is Nov 12": the step on its date, not "the
       -- November 12")
-      local first_w = is_what and is_what:match("^(%a+)")
+      local first_w = is_what and (is_what:match("^(%a+)%s+%d") or
+        is_what:match("^(%a+day)%f[%A]"))
       if first_w and (day_name(first_w:lower()) or months[first_w]) then
         local kind = clause:match("^%s*(.-)%s+is%s+%u")
         local date = voice.strip_end(is_what:match("^([^:;,]+)"), "%s")
@@ -2530,6 +2537,14 @@ local function compose(chosen, note)
   variant = note.path and hash((note.path:match("([^/]*)$")) .. "\0" ..
     (note.to and note.to.name or "")) or 0
   local ctx = {note = note, who = who, names = names_of(note), book = book}
+  -- the places the note names after "at" or "from" in its points ("at
+  -- Aquaflow Plumbing"): a place written once in lower case is named so
+  ctx.places = {}
+  for k, q in ipairs(note.points or {}) do
+    if k > 200 then break end
+    for w in q.text:gmatch("%f[%a][Aa]t (%u[%w'%-]*)") do ctx.places[w] = true end
+    for w in q.text:gmatch("%f[%a][Ff]rom (%u[%w'%-]*)") do ctx.places[w] = true end
+  end
   local company = note.company and md(note.company)
   -- "at the University of Westmarch": a name made of "X of Y" takes "the"
   -- mid-sentence (in English)
@@ -2586,13 +2601,12 @@ local function compose(chosen, note)
       -- "at aquaflow", where the note writes "at Aquaflow Plumbing": the
       -- place as the note names it
       if p and book.lang == "en" and not said(p) and #text <= 2000 then
-        text = text:gsub("(%f[%a][Aa][tf]r?o?m? )(%l[%w'%-]*)", function(pre, w)
-          local name = w:gsub("^%l", string.upper)
-          if #w >= 4 and ctx.names[name] and (pre:lower() == "at " or
-             pre:lower() == "from ") then
-            return pre .. name
-          end
-        end)
+        for _, prep in ipairs({"at ", "from "}) do
+          text = text:gsub("(%f[%a]" .. prep .. ")(%l[%w'%-]*)", function(pre, w)
+            local name = w:gsub("^%l", string.upper)
+            if #w >= 4 and ctx.places[name] then return pre .. name end
+          end)
+        end
       end
       -- a fragment after its last comma ("..., broken wrist"), unless the
       -- words are the user's own
@@ -2752,10 +2766,16 @@ local function compose(chosen, note)
         -- doing ("It was good to hear that you're moving ..."), not
         -- "hear about moving"
         local w1 = (t:match("^(%l+ing) ") or "")
-        if book.lang == "en" and f == "gerund" and w1 ~= "" and
-           not ({being = 1, having = 1, seeing = 1, getting = 1,
-             working = 1, doing = 1, nothing = 1, something = 1,
-             everything = 1, anything = 1})[w1] then
+        local l = t:lower()
+        if book.lang == "en" and f == "gerund" and ({moving = 1,
+             opening = 1, bringing = 1, building = 1, launching = 1,
+             expanding = 1, adding = 1, rolling = 1, replacing = 1,
+             switching = 1, introducing = 1, merging = 1, starting = 1,
+             investing = 1, taking = 1, growing = 1, changing = 1,
+             setting = 1, creating = 1, relocating = 1, refurbishing = 1,
+             redeveloping = 1, recruiting = 1, hiring = 1})[w1] and
+           not (l:find("%f[%a]last%f[%A]") or l:find("%f[%a]ago%f[%A]") or
+                l:find("%f[%a]in 20%d%d") or l:find("%f[%a]already%f[%A]")) then
           t = "you're " .. t
         end
         s, why = word(book.excited, t, ctx)
@@ -3203,8 +3223,17 @@ local function compose(chosen, note)
       if k > 20 or any then break end
       any = #sr.overlap(p.text, q.text) >= 2
     end
+    -- (a result is a change, or what a doing of mine came to: "saved the
+    -- branch £40k a year", "halved trainer turnover")
+    local result_said = is_change(t) or
+      (#t <= 400 and (t:find("%f[%a]halved%f[%A]") or t:find("%f[%a]doubled%f[%A]") or
+       t:find("%f[%a]tripled%f[%A]") or
+       ((t:find("%f[%a]saved%f[%A]") or t:find("%f[%a]cut%f[%A]") or
+         t:find("%f[%a]reduced%f[%A]") or t:find("%f[%a]raised%f[%A]") or
+         t:find("%f[%a]won%f[%A]") or t:find("%f[%a]grew%f[%A]")) and
+        sr.has_quantity(t))))
     if before and not own and not p.tags.must and book.lang == "en" and
-       not any and not is_change(t) then
+       not any and not result_said then
       out(p, "a second piece of evidence with no result that does not " ..
         "answer their problem")
       goto next_evidence
@@ -3492,9 +3521,11 @@ local function compose(chosen, note)
           "%1, but you%2")
         -- (and the note's verdict on how it sounded, with no subject:
         -- ", sounded like I wanted your thing")
-        t = t:gsub(",%s+sound%a* like [^%.!?;]*", "")
-          :gsub(",%s+came across as [^%.!?;]*", "")
-          :gsub(",%s+came across like [^%.!?;]*", "")
+        if not t:find(',%s+sound%a* like [^"]*"') then
+          t = t:gsub(",%s+sound%a* like I [^%.!?;\"]*", "")
+            :gsub(",%s+came across as [^%.!?;\"]*", "")
+            :gsub(",%s+came across like I [^%.!?;\"]*", "")
+        end
       end
       local said_then = voice.sentences(t)
       -- the better answer in a detail under the correction ("what I
@@ -3755,7 +3786,10 @@ local function compose(chosen, note)
           -- the doing after the semicolon is mine too
           local head, rest = y:match("^(I[%s'][^;]-); (%l[^;]*)$")
           if head and voice.form(rest) == "imperative" and
-             not rest:match("^please ") then
+             not rest:match("^please ") and
+             not rest:find("%f[%a]you%f[%A]") and
+             not ({ask = 1, check = 1, tell = 1, call = 1, email = 1,
+               send = 1, ring = 1, text = 1})[rest:match("^(%l+)") or ""] then
             y = head .. "; I " .. rest
           end
           -- "lameness at Brook went from 27% to 11% in 18 months: weekly

@@ -105,7 +105,9 @@ local per = {day = "a day", wk = "a week", week = "a week", mo = "a month",
 -- Pairs a slash joins that stay as written ("and/or", "yes/no").
 local slash_pairs = {}
 for w in ([[and/or either/or yes/no on/off in/out pass/fail his/her he/she
-  him/her input/output read/write am/pm day/night pre/post before/after]]):gmatch("%S+") do
+  him/her input/output read/write am/pm day/night pre/post before/after
+  they/them she/her he/him win/loss profit/loss remote/hybrid
+  full/part yes/no true/false]]):gmatch("%S+") do
   slash_pairs[w] = true
 end
 local times = {["1x"] = "once", ["2x"] = "twice", ["3x"] = "three times",
@@ -422,8 +424,10 @@ local function expand_symbols(s, words)
     -- "Wrong/too rigid", nor "and/or", "yes/no")
     s = s:gsub("()(%a+)/(%a+)()", function(at, a, b, e)
       local before, after = s:sub(at - 1, at - 1), s:sub(e, e)
-      if #a < 3 or #b < 3 or before:match("[%w%./:@\128-\255]") or
-         after:match("[%w/@\128-\255]") or s:sub(e, e + 1):match("^%.%a") or
+      local prev = s:sub(math.max(1, at - 12), at - 1)
+      if #a < 3 or #b < 3 or before:match("[%w%./:@%-_\128-\255]") or
+         after:match("[%w/@%-_\128-\255]") or s:sub(e, e + 1):match("^%.%a") or
+         prev:match("%d[%d,%.]*%s*$") or prev:match("%d[%d,%.]*%s+%a+%s*$") or
          not (a:match("^%l+$") and b:match("^%l+$")) or
          slash_pairs[a:lower() .. "/" .. b:lower()] then
         return nil
@@ -438,7 +442,12 @@ local function expand_symbols(s, words)
   if has("~") then
     s = s:gsub("~%s*([%d%$\194\226])", "about %1")
     -- "down ~a third", "~half the team"
-    s = s:gsub("~%s*(an?%s+%a)", "about %1"):gsub("~%s*(half%f[%A])", "about %1")
+    s = s:gsub("~%s*(an?%s+)(%a+)", function(a, w)
+      if ({third = 1, quarter = 1, half = 1, fifth = 1, dozen = 1,
+           hundred = 1, thousand = 1})[w] then
+        return "about " .. a .. w
+      end
+    end):gsub("~%s*(half%f[%A])", "about %1")
   end
   if has("+") or has("&") then
     s = s:gsub("(%d[%d,%.]*)%+%s+(%a)", "more than %1 %2")
@@ -1480,16 +1489,31 @@ local her_things = {thing = true, things = true, nothing = true,
 -- subject comes first.
 local clause_subjects = {i = true, we = true, he = true, she = true,
   they = true}
+local object_starts = {the = true, a = true, an = true, my = true,
+  our = true, your = true, her = true, his = true, their = true,
+  every = true, each = true, some = true, any = true, no = true}
 local function and_agreeing(rest)
   local clause = rest:match("^[^,;:%.!?\"]*") or ""
   if #clause > 200 then return nil end
   local a, b, w = clause:find("%s+and%s+([%a']+)")
   if not a then return nil end
   for x in clause:sub(1, a):gmatch("[%a']+") do
-    if clause_subjects[x:lower()] then return nil end
+    local l = x:lower()
+    if clause_subjects[l] or x:match("^%u") or s_verbs[l] or agree[l] or
+       past[l] then
+      return nil
+    end
   end
   local to = agree[w:lower()] or s_verbs[w:lower()]
   if not to then return nil end
+  -- (a verb before its object, not a noun: "and loves it", "and owns
+  -- the building", not "escalations and calls")
+  local nxt = (clause:sub(b + 1):match("^%s+([%a']+)") or ""):lower()
+  if not (object_starts[nxt] or nxt == "it" or nxt == "them" or
+     nxt == "that" or nxt == "this" or nxt == "to" or nxt == "me" or
+     nxt == "us" or nxt == "you" or nxt == "everything" or nxt == "all") then
+    return nil
+  end
   return rest:sub(1, b - #w) .. to, b
 end
 
@@ -3179,8 +3203,8 @@ local function result(s)
                w2 == "nearly" or w2 == "almost" or w2 == "over") and
                (is_number(r:match("^%a+%s+(%S+)") or "") or
                 r:match("^%a+ a third") or r:match("^%a+ a quarter") or
-                r:match("^%a+ half"))) or r:match("^a third") or
-               r:match("^a quarter") or r:match("^half") then
+                r:match("^%a+ half%f[%A]"))) or r:match("^a third") or
+               r:match("^a quarter") or r:match("^half%f[%A]") then
           -- ("down about a third in a year", "down ~40%")
           new = (lw == "down" and "which cut " or "which raised ") ..
             np .. " by " .. r
@@ -3359,6 +3383,11 @@ end
 -- arrival".
 local function none_done(s)
   if not s:find(", no ", 1, true) then return s end
+  -- (after a doing of mine in the past: "I did exactly this on a flight,
+  -- no police needed"; not "I live 10 minutes away, no relocation
+  -- needed")
+  local w2 = (s:match("^I (%l+)") or ""):lower()
+  if not (past[w2] or (w2:match("^%l+ed$") and #w2 >= 5)) then return s end
   return (s:gsub(", no (%l+) (%l+ed)(%f[%A][^,;:]*)$", function(noun, verb, rest)
     if not (passive_done[verb] or verb == "needed" or verb == "injured" or
        verb == "hurt" or verb == "required") then
@@ -3606,8 +3635,13 @@ function voice.and_list(s)
   for i = n, 2, -1 do
     local it = items[i]
     local w1 = (it:match("^(%S+)") or ""):lower()
-    local named = determiner[w1] or w1:match("^%d")
-    if sr.words(it) > 4 or (not named and not verbless(it)) or
+    local named = determiner[w1]
+    -- (not a name, a place, a title or a number: "Tom Hale, Chief Nurse,
+    -- St Brennan's"; "Leeds, West Yorkshire, UK"; "room 4, level 2")
+    local proper = it:find("%d%s") or it:find("%d$") or it:find("%f[%w]%u%l") or
+      it:find("^last ") or it:find("^next ") or it:find("^this ") or
+      it:find("'")
+    if sr.words(it) > 4 or proper or (not named and not verbless(it)) or
        it:find("%d%s*[ap]m%f[%A]") or it:find("%d:%d") or
        day_or_month(it) or joining[w1] or
        subordinate[w1] or relative[w1] or w1 == "and" or w1 == "or" or
@@ -3618,7 +3652,13 @@ function voice.and_list(s)
   end
   -- (the head ends with the list's first item: "a mess: phone", "I
   -- will bring my passport"; not with a verb)
-  if k < 2 or day_or_month(items[n - k]) then return s end
+  local first = items[n - k]:match(":%s+(.+)$") or
+    items[n - k]:match("(%S+)$") or ""
+  if k < 2 or day_or_month(items[n - k]) or first:find("%d%s") or
+     first:find("%d$") or
+     first:find("%f[%w]%u%l") then
+    return s
+  end
   local last = (items[n - k]:match("(%a+)$") or ""):lower()
   if (verbs[last] or s_verbs[last] or past[last] or modal[last]) and
      not items[n - k]:find(":%s+%S+$") then

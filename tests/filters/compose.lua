@@ -1275,4 +1275,26 @@ d = draft_of({point("problems", "problem", "lameness about 30% at mobility score
 has(d, "lameness at Brook went from 27% to 11% in 18 months.")
 hasnt(d, "footbath")
 
+-- a second piece of evidence that tells what a doing came to stays
+d = draft_of({point("problems", "problem", "Bookings are a mess and no-shows are about 20%"),
+  point("not_said", "evidence", "I moved Paws & Co to online booking with deposits, no-shows 18% -> 6%"),
+  point("not_said", "evidence", "I also saved the branch £40k a year on agency cover")})
+has(d, "£40k a year")
+-- the measure's own doing takes no "I"
+d = draft_of({point("excited_them", "connect", "I talked about absence at Harcourt - dropped from 19% to 13% in a year")})
+hasnt(d, "I dropped")
+
+-- what they are doing is a plan of theirs, not a past one or mine
+d = draft_of({point("excited_me", "connect", "moving to Epic last year")})
+hasnt(d, "you're moving")
+-- a request to the reader after a semicolon is no doing of mine
+d = draft_of({point("problems", "problem", "no physics technician"),
+  point("not_said", "evidence", "I've run practicals without a technician for 2 years; ask if you want copies of my risk assessments")})
+hasnt(d, "; I ask")
+-- a word the company's name holds is not a place the note names
+d = draft_of({point("problems", "problem", "Visits run late"),
+  point("not_said", "evidence", "I ran care at home visits for 40 clients, which cut late visits from 20% to 5%")},
+  {company = "Home Instead"})
+hasnt(d, "care at Home visits")
+
 return {}

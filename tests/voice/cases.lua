@@ -842,4 +842,13 @@ return {
   {"form", "trained 20 staff on it", "past"},
   {"form", "cleared the backlog in 3 months", "past"},
   {"result", "lameness at Brook 27% to 11% in 18 months", "Lameness at Brook went from 27% to 11% in 18 months"},
+  {"address", "she says Tom runs nights and handles the rota", "You say Tom runs nights and handles the rota", {who = she}},
+  {"address", "she handles escalations and calls", "You handle escalations and calls", {who = she}},
+  {"and_list", "I worked at Acme, Leeds, 2019-2022.", "I worked at Acme, Leeds, 2019-2022."},
+  {"and_list", "I met Tom Hale, Chief Nurse, St Brennan's.", "I met Tom Hale, Chief Nurse, St Brennan's."},
+  {"and_list", "Go to room 4, level 2, desk 3.", "Go to room 4, level 2, desk 3."},
+  {"normalize", "6 patients/nurse on nights, win/loss ratio, full-time/part-time, (they/them)", "6 patients/nurse on nights, win/loss ratio, full-time/part-time, (they/them)"},
+  {"normalize", "see gitlab/acme-careers", "see gitlab/acme-careers"},
+  {"normalize", "queue times down ~a lot", "queue times down ~a lot"},
+  {"result", "I live 10 minutes from the site, no relocation needed", "I live 10 minutes from the site, no relocation needed"},
 }
