@@ -485,6 +485,17 @@ local function select(points, note)
   note.sections.other = {}
   for _, p in ipairs(others) do
     local key, text = voice.cue(p.text)
+    -- "Problems they have: lists running late, ...", "**Where she sat
+    -- up:** phones": a label of the writer's own that names a question,
+    -- as a heading would (a paragraph note's way of heading its parts)
+    if not key and sr.section and #p.text <= 20000 then
+      local label, rest = p.text:match("^%s*%**([^:%*\n]+):%**%s+(%S.*)$")
+      if label and sr.words(label) <= 6 and not label:find("%d") then
+        key = sr.section(label)
+        if key == "other" then key = nil end
+        text = rest
+      end
+    end
     if key and not (p.heading or ""):lower():match("next") then
       p.section, p.text = key, text
       note.sections[key] = note.sections[key] or {}

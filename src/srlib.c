@@ -273,6 +273,28 @@ l_escape(lua_State *L)
 	return 1;
 }
 
+/* sr.section(label): the question a label's words name, as a heading's
+ * would ("Problems they have" -> "problems", "what I'd redo" ->
+ * "say_differently"); nil when they name none of the six. */
+static int
+l_section(lua_State *L)
+{
+	size_t n;
+	const char *s = luaL_checklstring(L, 1, &n);
+	sr_key k;
+
+	if (n == 0 || n > 200 || memchr(s, '\0', n) != NULL) {
+		lua_pushnil(L);
+		return 1;
+	}
+	k = sr_section_match(s, NULL);
+	if (k >= SR_KEY_PRIVATE)
+		lua_pushnil(L);
+	else
+		lua_pushstring(L, sr_key_name(k));
+	return 1;
+}
+
 void
 sr_srlib_push(lua_State *L)
 {
@@ -282,6 +304,7 @@ sr_srlib_push(lua_State *L)
 		{"terms", l_terms},
 		{"overlap", l_overlap},
 		{"escape", l_escape},
+		{"section", l_section},
 		{"log", sr_sandbox_log},
 		{NULL, NULL},
 	};

@@ -1297,4 +1297,17 @@ d = draft_of({point("problems", "problem", "Visits run late"),
   {company = "Home Instead"})
 hasnt(d, "care at Home visits")
 
+-- a paragraph headed by a label of the writer's own ("Problems they
+-- have: ...") is read under the question the label names
+do
+  local pts = {
+    point("other", nil, "Problems they have: lists running late, jurors waiting hours with no information", 0),
+    point("other", nil, "**didn't get to:** at St Luke's I cut clinic overruns from 40 min to 15 min", 0),
+  }
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "lists are running late")
+  has(d, "clinic overruns")
+end
+
 return {}
