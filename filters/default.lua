@@ -797,6 +797,11 @@ local function route(text, note, section)
   if w and not mine and (subject_verbs[w] or (w:match("ed$") and #w > 4)) and
      not voice.befallen(rest) then
     table.sort(names, function(a, b) return a == "you" and b ~= "you" end)
+    -- ("@ruth needs referee details", to Ruth: "you need ...")
+    if #names == 1 and names[1] == "you" then
+      local verb, tail = rest:match("^(%l+)(.*)$")
+      if verb then rest = voice.after_you(verb) .. tail end
+    end
     return table.concat(names, " and ") .. " " .. rest
   end
   return rest

@@ -1517,6 +1517,17 @@ local function and_agreeing(rest)
   return rest:sub(1, b - #w) .. to, b
 end
 
+-- The form a third-person verb takes after "you" ("needs" -> "need",
+-- "has" -> "have"); the word as it is when it is none.
+-- (and verbs that are nouns as often, read as verbs only after their
+-- subject: "you cover everything", where "covers up 40%" is a count)
+local after_subject = {covers = "cover", runs = "run", staffs = "staff",
+  books = "book", checks = "check", signs = "sign"}
+function voice.after_you(w)
+  local l = w:lower():gsub("\u{2019}", "'")
+  return agree[l] or s_verbs[l] or after_subject[l] or w
+end
+
 local function agreeing(rest)
   local adv, word = rest:match("^(%s+)([%a'\u{2019}]+)")
   if not word then
@@ -1534,7 +1545,7 @@ local function agreeing(rest)
     end
   end
   local lw = word:lower():gsub("\u{2019}", "'")
-  local to = agree[lw] or s_verbs[lw]
+  local to = agree[lw] or s_verbs[lw] or after_subject[lw]
   if not to then return "", 0 end
   return pre .. to, len
 end

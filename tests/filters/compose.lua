@@ -1310,4 +1310,8 @@ do
   has(d, "clinic overruns")
 end
 
+-- a tag for the reader before their verb: the verb agrees with "you"
+d = draft_of({point("guidance", "guidance", "@maria needs referee contact details (2) by Weds")})
+hasnt(d, "you needs")
+
 return {}
