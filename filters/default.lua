@@ -785,6 +785,11 @@ local function route(text, note, section)
   if #names == 0 then return text end
   -- ("@tom both: the stroke patient ...": a label, not a subject)
   local w = rest:match("^(%l+)%f[^%l:]")
+  -- ("@owen really liked the warm spaces": the verb after the adverb)
+  if ({really = 1, also = 1, especially = 1, definitely = 1,
+       clearly = 1, actually = 1})[w or ""] then
+    w = rest:match("^%l+%s+(%l+)%f[^%l:]") or w
+  end
   local subject_verbs = {want = 1, wants = 1, need = 1, needs = 1, said = 1,
     think = 1, like = 1, both = 1, was = 1, were = 1, got = 1, lit = 1,
     sat = 1, seemed = 1}

@@ -1314,4 +1314,8 @@ end
 d = draft_of({point("guidance", "guidance", "@maria needs referee contact details (2) by Weds")})
 hasnt(d, "you needs")
 
+-- a tag for the reader before an adverb and its verb is the subject
+d = draft_of({point("excited_them", "connect", "@maria really liked the warm spaces thing last winter")})
+hasnt(d, "how really liked")
+
 return {}
