@@ -1611,11 +1611,7 @@ local not_steps = {to = true, with = true, on = true, at = true,
 -- (a day as voice.days reads it, "thurs", or in full, "Thursday").
 local months = {}
 for m in ([[January February March April May June July August September
-  October November December]]):gmatch("%a+") do
-  months[m] = true
-  months[m:sub(1, 3)] = true
-end
-months.Sept = true
+  October November December]]):gmatch("%a+") do months[m] = true end
 local function day_name(w)
   return voice.days[w] ~= nil or w == "weds" or
     (w:match("^%a+day$") ~= nil and voice.days[w:sub(1, 3)] ~= nil)
@@ -1683,7 +1679,8 @@ local function booked_in_words(t)
       -- November 12")
       local first_w = is_what and (is_what:match("^(%a+)%s+%d") or
         is_what:match("^(%a+day)%f[%A]"))
-      if first_w and (day_name(first_w:lower()) or months[first_w]) then
+      if first_w and (day_name(first_w:lower()) or
+         voice.months[first_w:lower()]) then
         local kind = clause:match("^%s*(.-)%s+is%s+%u")
         local date = voice.strip_end(is_what:match("^([^:;,]+)"), "%s")
         if kind and sr.words(kind) <= 4 and voice.form(kind) == "noun" and

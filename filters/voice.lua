@@ -56,6 +56,7 @@ voice.shorthand = {
   til = "until", ["'til"] = "until", mgmt = "management",
   mgr = "manager", mgrs = "managers", asap = "as soon as possible",
   depts = "departments", appt = "appointment", appts = "appointments",
+  hods = "heads of department",
   techs = "technicians",
 }
 
@@ -3614,16 +3615,15 @@ local function other_subject(s)
   end
   return false
 end
-local day_month_words = {}
-for w in ([[monday tuesday wednesday thursday friday saturday sunday mon
-  tue tues wed weds thu thur thurs fri sat sun january february march
-  april may june july august september october november december jan feb
-  mar apr jun jul aug sep sept oct nov dec]]):gmatch("%a+") do
-  day_month_words[w] = true
-end
+-- (a day or a month, by the tables the date rules read: "Tuesday",
+-- "12 March", "Nov")
 local function day_or_month(s)
   for w in s:gmatch("%a+") do
-    if day_month_words[w:lower()] then return true end
+    local l = w:lower()
+    if days[l] or months[l] or l == "weds" or
+       (l:match("day$") and days[l:sub(1, 3)]) then
+      return true
+    end
   end
   return false
 end

@@ -852,4 +852,5 @@ return {
   {"normalize", "queue times down ~a lot", "queue times down ~a lot"},
   {"result", "I live 10 minutes from the site, no relocation needed", "I live 10 minutes from the site, no relocation needed"},
   {"address", "fuel berth short of crew, Karen covers everything herself", "fuel berth short of crew, you cover everything yourself", {who = she}},
+  {"normalize", "meet the HoDs and do a walk-round", "meet the heads of department and do a walk-round"},
 }
