@@ -25,6 +25,7 @@ typedef struct {
 	size_t cap_points, cap_sections;
 	cmark_node **paras; /* paragraphs of the current section */
 	size_t nparas, cap_paras;
+	bool soft; /* the current section's heading is a line taken as one */
 	bool failed;
 } walker;
 
@@ -650,6 +651,7 @@ walk(walker *w, cmark_node *doc)
 			}
 			cur_index = w->note->nsections - 1;
 			heading_place(w, node, &w->note->sections[cur_index]);
+			w->soft = line_heading;
 			break;
 		}
 		case CMARK_NODE_LIST:
@@ -666,6 +668,21 @@ walk(walker *w, cmark_node *doc)
 				add_point(w, item, cur_index);
 			break;
 		case CMARK_NODE_PARAGRAPH:
+			/* a line taken as a heading heads its list and no
+			 * more: the paragraphs after it ("Said it wrong: ...",
+			 * "NEXT: trial day Sat") are points of their own, as
+			 * in a note with no headings, not lost in a section
+			 * whose points are its list */
+			if (cur != NULL && w->soft && cur->count > 0) {
+				end_section(w, cur);
+				w->soft = false;
+				if (new_section(w, SR_KEY_OTHER, "", 0) == NULL) {
+					oom(w);
+					break;
+				}
+				cur_index = w->note->nsections - 1;
+				cur = &w->note->sections[cur_index];
+			}
 			if (cur == NULL || cur->line == 0) {
 				/* before any heading (all of a note with no
 				 * headings): a point in its place among the

@@ -943,6 +943,35 @@ test_heading_lines(void)
 	/* the sentences and the list after them are the section's */
 	CHECK(n->sections[4].count >= 1);
 	sr_note_free(n);
+
+	/* a line taken as a heading heads its list and no more: the
+	 * paragraphs after the list are points of their own, not lost */
+	n = parse("---\ncompany: Acme\n---\n"
+	    "their problems -\n- queues\n- waste\n\n"
+	    "Said it wrong: the budget.\n\nNEXT: trial day Sat\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	if (CHECK(n->nsections == 2)) {
+		CHECK(n->sections[0].key == SR_KEY_PROBLEMS);
+		CHECK(n->sections[0].count == 2);
+		CHECK(n->sections[1].key == SR_KEY_OTHER);
+		CHECK(n->sections[1].count == 2);
+	}
+	if (CHECK(n->npoints == 4)) {
+		CHECK(strcmp(n->points[2].text, "Said it wrong: the budget.") ==
+		    0 && n->points[2].line == 8);
+		CHECK(strcmp(n->points[3].text, "NEXT: trial day Sat") == 0);
+	}
+	sr_note_free(n);
+
+	/* under a heading of its own, a list's paragraphs stay the
+	 * section's, as the design has it */
+	n = parse("---\ncompany: Acme\n---\n"
+	    "## Their problems\n- queues\n\nAn aside.\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK(n->nsections == 1 && n->npoints == 1);
+	sr_note_free(n);
 }
 
 /* Headings that match nothing take the questions between two that do,
