@@ -1500,6 +1500,10 @@ local function names_of(note)
   return names
 end
 
+-- Words that start a phrase of where or when, not of what.
+local no_thing = {at = true, ["in"] = true, on = true, from = true,
+  by = true, to = true, during = true, since = true, ["until"] = true}
+
 -- A wording of a slot for the text t: returns the sentence, or nil and
 -- why not.
 local function word(slot, t, ctx, extra)
@@ -1515,6 +1519,12 @@ local function word(slot, t, ctx, extra)
      slot.clause then
     local a = voice.article(t, ctx.names)
     if a ~= t then t, f, phrase = a, "clause", slot.clause end
+  end
+  -- "at Greenline (100% on paperwork at 2 council audits)": a place
+  -- and no thing to name; nothing fits a slot made for a thing
+  if f == "noun" and ctx.book.lang == "en" and
+     no_thing[(t:match("^(%a+)") or ""):lower()] then
+    return nil, "a phrase that names a place or time, not a thing"
   end
   if f == "noun" and ctx.book.lang == "en" then
     t = voice.noun_article(t)
@@ -3368,7 +3378,9 @@ local function compose(chosen, note)
              voice.noun_article(t) == t and not t:find("%f[%a]I%f[%A]") and
              not ({how = 1, what = 1, why = 1, about = 1, over = 1,
                under = 1, more = 1, less = 1, both = 1, only = 1, just = 1,
-               also = 1})[w1] then
+               also = 1, at = 1, ["in"] = 1, on = 1, with = 1, ["for"] = 1,
+               from = 1, by = 1, to = 1, during = 1, after = 1,
+               before = 1})[w1] then
             t = "my " .. t
           end
         end
@@ -3417,19 +3429,6 @@ local function compose(chosen, note)
       end
     end
     ::next_evidence::
-  end
-  -- their problem with nothing of yours after it reads as left unanswered:
-  -- a line that takes it up (the first to go over budget)
-  if problem and book.problem_open then
-    local said_it, answered_by = false, false
-    for _, x in ipairs(sentences) do
-      if x.para == 2 and x.point == problem then said_it = true end
-      if x.para == 2 and x.point and x.point ~= problem then
-        answered_by = true
-      end
-    end
-    if not said_it then answered_by = true end
-    if not answered_by then say(2, fill(book.problem_open, {}), -1) end
   end
   local guidance = take("guidance")
   local acted, acted_point, acted_advice

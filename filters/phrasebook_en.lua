@@ -85,10 +85,6 @@ return {
                 "You were candid about the challenge: {lower}.",
                 "You were open about the problem: {lower}."},
   },
-  -- after their problem when nothing of yours answers it
-  -- (one wording: "I would like to help you fix it" and "It is a problem
-  -- I would like to help you solve" read as stock to every rater)
-  problem_open = "That is the part of the role I would most like to take on.",
   evidence = {
     i = "{text}.",
     we = "{text}.",

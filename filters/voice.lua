@@ -177,6 +177,16 @@ for w in ([[led built cut ran grew drove made won took set brought wrote
   past[w] = true
 end
 
+-- Past verbs that say what a thing led to, after an arrow ("tag on
+-- the QA form -> fed into process fixes"): not a past form that names
+-- a state ("manual -> automated reports").
+local leads_to = {}
+for w in ([[fed led cut saved halved doubled tripled brought took got
+  freed gave meant stopped ended turned became went helped made
+  reduced]]):gmatch("%a+") do
+  leads_to[w] = true
+end
+
 -- Verbs that start advice ("Talk to Anita before round two").
 local imperative = {}
 for w in ([[talk read bring show lead ask send prepare focus come think be
@@ -397,6 +407,10 @@ local function expand_symbols(s, words)
     if s:find("%->%s*%l+%u") then
       s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%l+%u[%w%-]*)", "%1 to %2")
     end
+    -- "a root cause tag -> fed into process fixes": what it did next
+    s = s:gsub("(%l)%s*%->%s*(%l+)(%s+%l)", function(a, w, rest)
+      if leads_to[w] then return a .. ", which " .. w .. rest end
+    end)
     s = s:gsub("%s*%->%s*", ": ")
     s = s:gsub("%s*\u{2192}%s*", ": ")
   end
@@ -2127,6 +2141,10 @@ function voice.form(s)
     end
     if words[i] == "I" then return "i" end
     if words[i] == "we" then return "we" end
+    -- ("at the Fox & Garland I'm the single point of contact")
+    if i == 2 or (i > 2 and clause_openers[lw]) then
+      if words[i]:match("^I['\u{2019}]") then return "i" end
+    end
   end
   -- "the stroke patient who wanted to get back to his allotment": a noun
   -- and the clause of it (the verb comes after "who")
@@ -2288,6 +2306,11 @@ end
 
 -- A résumé fragment in the first person: "Led Y" -> "I led Y".
 function voice.own(s)
+  -- "at Voltra added a root cause tag ...": where, then what I did
+  local place, did = s:match("^[Aa]t (%u[%w'&%-]*),?%s+(%l.*)$")
+  if place and voice.form(did) == "past" then
+    return s:sub(1, 2) .. " " .. place .. " I " .. did
+  end
   local f = voice.form(s)
   -- ("modified is the one that works": a word in -ed as the subject)
   local second = s:match("^%S+%s+(%a+)")
@@ -3130,7 +3153,7 @@ local result_verbs = {cut = true, reduced = true, halved = true,
 local ranges = {hours = true, shifts = true, shift = true, ages = true,
   age = true, aged = true, beds = true, times = true, days = true,
   years = true}
-local function result(s)
+local function result_join(s)
   local from, seen = 1, 0
   while true do
     -- (a dozen separators are more than a sentence of a note has: a
@@ -3230,6 +3253,16 @@ local function result(s)
     end
     from = a + 2
   end
+end
+
+local function result(s)
+  local out = result_join(s)
+  -- ("a root cause tag, which fed into process fixes, which took repeat
+  -- contacts from 27% to 19%": one "which", the second thing with "and")
+  if out ~= s then
+    out = out:gsub("(, which [^,;%.]-), which ", "%1 and ", 1)
+  end
+  return out
 end
 
 -- What the writer did, written as a thing done to: "month-end close cut
@@ -4225,6 +4258,12 @@ function voice.fluent(s, leads)
   -- "In fact, ...", "When you asked about X, I said ...": what opens
   -- the sentence before its clause
   local w = first_word(first):lower()
+  -- "at Voltra I added a tag, which ...": an opening phrase with no
+  -- comma, and the clause after it
+  local core = clause_openers[w] and sr.words(first) <= 60 and
+    (first:match("^%a+%s[^,]-%s(I[%s'\u{2019}].*)$") or
+     first:match("^%a+%s[^,]-%s(we%s.*)$"))
+  if core and voice.subject_verb(core) then first = core end
   local opens = #parts > 1 and parts[2].mark == "," and
     not voice.subject_verb(first) and
     (clause_openers[w] or subordinate[w] or

@@ -20,6 +20,13 @@ return {
   -- "ur", "3-yr", a target, "she'll find out"
   -- (from a review: rules that must not fire on ordinary English)
   {"normalize", "the company lost its only client last year", "the company lost its only client last year"},
+  {"own", "at Voltra added a root cause tag to the QA form", "at Voltra I added a root cause tag to the QA form"},
+  {"normalize", "added a root cause tag -> fed into process fixes", "added a root cause tag, which fed into process fixes"},
+  {"normalize", "manual -> automated reports", "manual: automated reports"},
+  {"result", "I added a root cause tag, which fed into process fixes, repeat contacts 27% to 19% in 9 months", "I added a root cause tag, which fed into process fixes and took repeat contacts from 27% to 19% in 9 months"},
+  {"own", "at Voltra the team added a tag", "at Voltra the team added a tag"},
+  {"form", "at the Fox & Garland I'm the single point of contact", "i"},
+  {"form", "the project I'm proudest of", "noun"},
   {"normalize", "the firm cut its very best team", "the firm cut its very best team"},
   {"state", "staff hate working weekends", "staff hate working weekends"},
   {"state", "team busy firefighting", "team busy firefighting"},
