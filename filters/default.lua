@@ -2117,6 +2117,16 @@ local meeting_verbs = {meet = true, talk = true, speak = true, see = true,
   walk = true, tour = true,
   visit = true, shadow = true, join = true}
 
+-- What I will do at a next step, as "I look forward to" says it.
+local doings = {come = "coming", go = "going", visit = "visiting",
+  ["do"] = "doing", spend = "spending", work = "working",
+  shadow = "shadowing", observe = "observing", attend = "attending",
+  start = "starting", run = "running", deliver = "delivering",
+  present = "presenting", teach = "teaching", cook = "cooking",
+  try = "trying", help = "helping", handle = "handling"}
+local meetings = {meet = "meeting", talk = "talking", see = "seeing",
+  tour = "touring", join = "joining", walk = "walking", speak = "speaking"}
+
 local next_step
 function next_step(ctx)
   local note, book, names = ctx.note, ctx.book, ctx.names
@@ -2362,6 +2372,28 @@ function next_step(ctx)
           t = voice.brackets(t, function() return "" end)
           return fill(book.meet, {lower = md(voice.lower_first(met(t),
             names))}), p
+        end
+        -- "come back Sat 28th for afternoon milking": what I will do
+        -- there, on its day ("I look forward to coming back on Saturday
+        -- 28th for afternoon milking")
+        local doing = verb and doings[verb:lower()]
+        if doing and has_day(t) and book.ahead and sr.words(t) <= 16 and
+           not t:find("[\"()]") then
+          local rest = t:sub(#verb + 1):gsub("(%a) (%u%l+day%f[%A])",
+            function(w, day)
+              if ({on = 1, by = 1, next = 1, this = 1, ["until"] = 1,
+                  before = 1, after = 1})[w:lower():match("(%a+)$")] then
+                return nil
+              end
+              return w .. " on " .. day
+            end)
+          -- (", meet the team": "and meeting the team")
+          rest = rest:gsub(", (%a+) ", function(w)
+            local g = doings[w:lower()] or meetings[w:lower()]
+            if g then return " and " .. g .. " " end
+          end)
+          return fill(book.ahead, {lower = md(doing ..
+            voice.strip_end(rest, "[%s%.]"))}), p
         end
       end
     end

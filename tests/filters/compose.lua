@@ -333,6 +333,14 @@ nxt.heading = "Next"
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   nxt})
 has(d, "I'd be glad to meet Ana next week.")
+-- what I will do at the step, on its day: not the stock line
+nxt = point("other", nil, "come back Sat 28th for afternoon milking, " ..
+  "meet the team. he wants to see me handle the cows")
+nxt.heading = "next"
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  nxt})
+has(d, "I look forward to coming back on Saturday 28th for afternoon " ..
+       "milking and meeting the team.")
 
 -- the moment that connected keeps its result, in brackets (a piece of
 -- work went nowhere: no "how the re-plan went from")
