@@ -3330,10 +3330,22 @@ local function compose(chosen, note)
          not result:lower():match("%f[%a]our%f[%A]") then
         result = nil
       end
+      -- "contamination - at Feltham rejected loads 9 to 1 ...": a topic
+      -- of the note's before a dash is its label, as before a colon
+      local topic, after = t:match("^(%a[%w%s'&%-]-)%s+[%-\u{2013}\u{2014}]%s+(%S.+)$")
+      if topic and sr.words(topic) <= 3 and not t:find(":", 1, true) and
+         voice.form(topic) == "noun" and book.lang == "en" then
+        t = topic .. ": " .. after
+      end
       local head, rest = t:match("^(.-):%s+(.+)$")
       local slot = i == 1 and book.evidence or book.evidence_also
       local s, why
-      if head and #head < 24 and ((voice.form(rest) == "i" and
+      local owned = head and #head < 24 and voice.own(rest)
+      if owned and owned ~= rest and owned:match("^[Aa]t ") then
+        -- "debt: at Orchard went to payment at time of service": where,
+        -- and what I did
+        t, head = owned, nil
+      elseif head and #head < 24 and ((voice.form(rest) == "i" and
          (rest:match("^I%s") or rest:match("^[Aa]t %u[%w%s'&]- I%s"))) or
          (voice.form(rest) == "we" and
          not head:find("%s") and rest:match("^%a+ %u[%w%s]- we%s"))) then

@@ -2308,7 +2308,17 @@ end
 function voice.own(s)
   -- "at Voltra added a root cause tag ...": where, then what I did
   local place, did = s:match("^[Aa]t (%u[%w'&%-]*),?%s+(%l.*)$")
-  if place and voice.form(did) == "past" then
+  -- "at Feltham rejected loads 9 to 1 in 6 months": where, and how a
+  -- thing went
+  local np, span = (did or ""):match("^(%l[%l%s%-]-) (~?%d[%d.,]*%%? to ~?%d.*)$")
+  if np and sr.words(np) <= 4 and not np:find("%f[%a]from$") and
+     (voice.form(np) == "noun" or (np:match("^%l+ed %l+s$") and
+      not voice.subject_verb(np))) then
+    return s:sub(1, 2) .. " " .. place .. ", " .. np .. " went from " .. span
+  end
+  -- (once: "at Feltham, rejected loads went ..." is worded)
+  if place and voice.form(did) == "past" and
+     not s:match("^[Aa]t %u[%w'&%-]*,") then
     return s:sub(1, 2) .. " " .. place .. " I " .. did
   end
   local f = voice.form(s)

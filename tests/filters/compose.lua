@@ -333,6 +333,17 @@ nxt.heading = "Next"
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   nxt})
 has(d, "I'd be glad to meet Ana next week.")
+-- a topic before a dash is the note's label, as before a colon
+d = draft_of({point("problems", "problem", "waste on veg ~9% of sales"),
+  point("not_said", "evidence", "waste - daily 3pm markdown + cafe " ..
+    "specials from surplus veg, Ashcombe waste 8% -> 3.5% of sales in a yr", 9)})
+has(d, "I brought in daily 3pm markdown and cafe specials from surplus " ..
+       "veg, which took Ashcombe waste from 8% to 3.5% of sales in a year.")
+d = draft_of({point("problems", "problem", "client debt ~£22k over 60 days"),
+  point("not_said", "evidence", "debt - at Orchard went to payment at " ..
+    "time of service, debt £15k -> £3k in a yr", 9)})
+has(d, "at Orchard I went to payment at time of service")
+hasnt(d, "debt -")
 -- what I will do at the step, on its day: not the stock line
 nxt = point("other", nil, "come back Sat 28th for afternoon milking, " ..
   "meet the team. he wants to see me handle the cows")
