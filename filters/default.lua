@@ -331,7 +331,8 @@ local truth_marks = {"should have said", "should've said",
   "should have told", "should've told", "what i actually", "what i really",
   "what i meant", "i meant", "in fact", "the real ", "the truth",
   "the right answer", "the correct answer", "real answer", "better:",
-  "better answer"}
+  "better answer", "what i mean is", "should be:", "truth =",
+  "reality:", "what i'd actually", "what i would actually"}
 local function truth_marked(l)
   if l:match("^actually") or l:match("^honestly,? ") then return true end
   for _, m in ipairs(truth_marks) do
@@ -3647,7 +3648,9 @@ local function compose(chosen, note)
           l = s:lower()
         end
         -- "Asked how I handle a difficult bride, I said ...": they asked
-        if l:match("^asked ") and l:find("%f[%a]i said%f[%A]") then
+        if l:match("^asked ") and (l:find("%f[%a]i said%f[%A]") or
+           l:find("%f[%a]i joked%f[%A]") or l:find("%f[%a]i answered%f[%A]"))
+        then
           s = "You " .. s:gsub("^%u", string.lower):gsub(", (I said)", " and %1")
         elseif l:match("^said ") or l:match("^told ") or l:match("^called ") or
            l:match("^should have ") or l:match("^should've ") or
@@ -3685,6 +3688,7 @@ local function compose(chosen, note)
         for i = 1, math.min(#parts, 3) do
           local l = parts[i]:lower()
           if l:find("%f[%a]i said%f[%A]") or l:find("%f[%a]i told%f[%A]") or
+             l:find("%f[%a]i joked%f[%A]") or
              l:find("%f[%a]i answered%f[%A]") or l:find("%f[%a]i called%f[%A]")
              or l:find("%f[%a]i claimed%f[%A]") or
              l:find("%f[%a]i talked about%f[%A]") or
@@ -3724,7 +3728,8 @@ local function compose(chosen, note)
           local l = parts[i]:lower()
           if i > (said_at or 1) and (truth_marked(l) or
              (figure and sr.has_quantity(parts[i]) and
-              not l:find("%f[%a]i said%f[%A]")) or
+              not l:find("%f[%a]i said%f[%A]") and
+              not l:match("^you%f[%A]")) or
              (said_at and judged and not admission(l))) then
             truth_at = i
             break
@@ -3755,9 +3760,24 @@ local function compose(chosen, note)
             (n >= 3 or verb == "overstated" or verb == "understated" or
              verb == "exaggerated" or verb == "undersold")
         end
+        -- (what the note tells between what was said and what is true
+        -- is often the story of the moment, not the correction: "You did
+        -- the maths out loud ...", "Your face dropped.", "Who is a
+        -- parent.", "I just don't love doing it")
+        local function story_of(x)
+          return x:match("^Your? ") or x:match("^You['\u{2019}]") or
+            x:match("^It came ") or
+            x:match("^It sounded ") or x:match("^I just ") or
+            x:find("%f[%a]looked like I%f[%A]") or
+            x:find("%f[%a]sounded like I%f[%A]") or
+            (x:match("^Who is ") and sr.words(x) <= 6) or
+            (not voice.subject_verb(x) and sr.words(x) <= 6)
+        end
         for i = core + 1, #parts do
-          if i == truth_at or not admission(parts[i]:lower()) or
-             plain_admission(parts[i]) then
+          local story = truth_at and i ~= truth_at and story_of(parts[i])
+          if not story and (i == truth_at or
+             not admission(parts[i]:lower()) or
+             plain_admission(parts[i])) then
             say(3, parts[i], i == truth_at and 80 or 56 - i, correction)
           end
         end

@@ -333,6 +333,21 @@ nxt.heading = "Next"
 d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   nxt})
 has(d, "I'd be glad to meet Ana next week.")
+-- between what was said and what is true, the story of the moment goes
+d = draft_of({point("say_differently", "correction",
+  "she asked how many calls I'd review + I said \"10 per agent per month\". " ..
+  "she did the maths out loud - 1,400 calls a month w/ 3 QA staff. I " ..
+  "kind of agreed + moved on, looked like I hadnt thought it through. " ..
+  "what I'd actually do: ~4 per agent + targeted sampling")})
+has(d, "I said \"10 per agent per month\". What I'd actually do")
+hasnt(d, "maths out loud")
+hasnt(d, "thought it through")
+d = draft_of({point("say_differently", "correction",
+  "Asked about pushy parents and I joked \"parents are the worst part " ..
+  "of the job\". Who is a parent. What I mean is managing expectations " ..
+  "is the hardest bit")})
+has(d, "You asked about pushy parents and I joked")
+hasnt(d, "Who is a parent")
 -- a topic before a dash is the note's label, as before a colon
 d = draft_of({point("problems", "problem", "waste on veg ~9% of sales"),
   point("not_said", "evidence", "waste - daily 3pm markdown + cafe " ..
