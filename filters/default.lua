@@ -3358,7 +3358,7 @@ local function compose(chosen, note)
               (rest:match("^[^,;:]+, [^,;:]+$") and
                is_change(rest:match("^[^,;:]+, ([^,;:]+)$")))) and
              not rest:find('"', 1, true) and
-             sr.words(rest:match("^([^,]+)")) <= 12 then
+             sr.words(rest:match("^([^,]+)")) <= 16 then
         -- "churn: welcome call at week 2 and week 6 for new members,
         -- which took churn from 7% to 4.5%": the thing I brought in,
         -- and what it did ("missed doses: ward top-up lists reviewed

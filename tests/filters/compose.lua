@@ -348,6 +348,13 @@ d = draft_of({point("say_differently", "correction",
   "is the hardest bit")})
 has(d, "You asked about pushy parents and I joked")
 hasnt(d, "Who is a parent")
+-- a thing I brought in, named at length, and what it did
+d = draft_of({point("problems", "problem", "waiting on parts = ~half the VOR time"),
+  point("not_said", "evidence", "parts: min/max stock on the top 50 " ..
+    "fast-moving parts w/ stores at Arrowline, parts-related VOR down ~40%", 9)})
+has(d, "I brought in a min and max stock on the top 50 fast-moving parts " ..
+       "with stores at Arrowline, which cut the parts-related VOR by about 40%.")
+hasnt(d, "my parts")
 -- a topic before a dash is the note's label, as before a colon
 d = draft_of({point("problems", "problem", "waste on veg ~9% of sales"),
   point("not_said", "evidence", "waste - daily 3pm markdown + cafe " ..
