@@ -324,6 +324,39 @@ local function said_by_other(p, note)
   return false
 end
 
+-- Whether t tells what another member of the panel asked, said or wants
+-- ("When Fiona asked abt managing a budget I said ...", "Fiona asked me
+-- to send my ACPT training plan", in the draft to Kwame): theirs, not
+-- this reader's.
+local titles = {Dr = true, ["Dr."] = true, Mr = true, Mrs = true, Ms = true,
+  Miss = true, Prof = true, Professor = true, Sir = true, Dame = true}
+local function first_name(name)
+  for w in (name or ""):gmatch("%S+") do
+    if not titles[w] then return w end
+  end
+  return nil
+end
+local other_verbs = {"asked", "said", "wants", "wanted", "asks", "told",
+  "suggested", "needs"}
+local function other_asked(t, note)
+  if #(note.interviewers or {}) < 2 or not note.to or #t > 2000 then
+    return false
+  end
+  local to = first_name(note.to.name)
+  for _, q in ipairs(note.interviewers) do
+    local first = first_name(q.name)
+    if first and first ~= to and first:match("^%u[%a%-]+$") then
+      for _, v in ipairs(other_verbs) do
+        if t:find("%f[%a]" .. first .. " " .. v .. "%f[%A]") or
+           t:lower():find("@" .. first:lower() .. " " .. v .. "%f[%A]") then
+          return true
+        end
+      end
+    end
+  end
+  return false
+end
+
 -- Whether a sentence of a correction (lower case) states what is true:
 -- "I should've said what I actually do: ...", "In fact, ...", "The real
 -- answer is ...".
@@ -557,6 +590,9 @@ local function select(points, note)
         -- "lesson: should have moved the practical earlier": no answer
         -- of the interview to put right
         p.why_not = "it puts right no answer given in the interview"
+      elseif r.role == "correction" and not p.tags.must and
+             other_asked(p.text, note) then
+        p.why_not = "it puts right an answer to another of the panel"
       elseif said_by_other(p, note) then
         p.why_not = "another of the panel said it"
       elseif r.role == "evidence" and not p.tags.must and voice.gap(p.text) then
@@ -2136,6 +2172,13 @@ function next_step(ctx)
   -- (of a panel, what another member asked for is not asked of this
   -- one: "Harriet asked for my Kelderby move plan", to Tobias)
   local function others_ask(p)
+    -- ("decision by end of next wk. Fiona asked me to send my ACPT
+    -- training plan", to Kwame)
+    for _, x in ipairs(voice.sentences(p.text)) do
+      if holds({text = x}, request_words) then
+        return other_asked(x, note)
+      end
+    end
     local who = p.text:match("^(%u%l+) asked ") or
       p.text:match("^(%u%l+) wants? ")
     if not who or not note.to then return false end

@@ -648,6 +648,29 @@ do
     "plan.", 1, true), body(d2))
 end
 
+-- a correction of an answer to another of the panel is for their draft,
+-- and so is what they asked to be sent, mid-line
+do
+  local fiona = {name = "Fiona Gallagher"}
+  local kwame = {name = "Kwame Asante"}
+  local pts = {
+    point("problems", nil, "missed doses on surgical wards ~1 in 20"),
+    point("say_differently", nil, "When Fiona asked abt managing a budget " ..
+      "I said I \"hadn't really\" - but I managed the £1.2m ward stock " ..
+      "budget at Eastfield"),
+    point("other", nil, "decision by end of next wk. Fiona asked me to " ..
+      "send my ACPT training plan"),
+  }
+  local n = note(pts, {to = kwame, interviewers = {fiona, kwame}})
+  local d2 = compose(default.select(pts, n), n)
+  assert(not body(d2):find("budget", 1, true), body(d2))
+  assert(not body(d2):find("ACPT", 1, true), body(d2))
+  n = note(pts, {to = fiona, interviewers = {fiona, kwame}})
+  d2 = compose(default.select(pts, n), n)
+  assert(body(d2):find("ward stock budget", 1, true), body(d2))
+  assert(body(d2):find("my ACPT training plan", 1, true), body(d2))
+end
+
 -- the writer's verdict after what was said goes; a plain "I overstated."
 -- stays
 d = draft_of({point("say_differently", "correction",
