@@ -365,7 +365,8 @@ local truth_marks = {"should have said", "should've said",
   "what i meant", "i meant", "in fact", "the real ", "the truth",
   "the right answer", "the correct answer", "real answer", "better:",
   "better answer", "what i mean is", "should be:", "truth =",
-  "reality:", "what i'd actually", "what i would actually"}
+  "reality:", "what i'd actually", "what i would actually",
+  "what i mean:", "what i meant:"}
 local function truth_marked(l)
   if l:match("^actually") or l:match("^honestly,? ") then return true end
   for _, m in ipairs(truth_marks) do
@@ -506,6 +507,8 @@ local function delivery(t)
   return false
 end
 
+local has_day -- (below, with the next step's words)
+
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
   local chosen = {}
@@ -633,6 +636,43 @@ local function select(points, note)
     for _, p in ipairs(candidates) do
       p.paragraph, p.role = r.paragraph, r.role
       chosen[#chosen + 1] = p
+    end
+  end
+
+  -- No evidence under the six questions: a line of the note's own that
+  -- tells, in the first person and with a figure, what you did ("My
+  -- numbers: I arrange ~180 funerals a yr at Pryor's ...") is the
+  -- evidence; the one that shares most words with their problem
+  local have_evidence, problem = false, nil
+  for _, p in ipairs(chosen) do
+    if p.role == "evidence" then have_evidence = true end
+    if p.role == "problem" then problem = p end
+  end
+  if not have_evidence then
+    local best, most
+    for _, p in ipairs(note.sections.other or {}) do
+      local t = p.text
+      local l = " " .. t:lower():sub(1, 400) .. " "
+      local label, rest = t:match("^%s*%**([^:%*\n]+):%**%s+(%S.*)$")
+      local f = voice.form(label and sr.words(label) <= 8 and rest or t)
+      if not p.paragraph and usable(p) and #t <= 2000 and
+         sr.has_quantity(t) and not voice.kept_out(t) and
+         (l:find("[%s%(:]i%s") or l:find("[%s%(:]i'[mv]e?%s") or
+          l:find("%smy%s") or f == "past" or f == "have" or f == "i") and
+         not l:find("%f[%a]next%f[%A]") and not has_day(t) and
+         not (p.heading or ""):lower():find("next") and
+         not voice.cue(t) then
+        local n = problem and #sr.overlap(t, problem.text) or 0
+        if not most or n > most then best, most = p, n end
+      end
+    end
+    if best then
+      -- ("My numbers (only got half of these out): ..." is the note's
+      -- label, not a word of the email)
+      local label, rest = best.text:match("^%s*%**([^:%*\n]+):%**%s+(%S.*)$")
+      if label and sr.words(label) <= 8 then best.text = rest end
+      best.paragraph, best.role, best.why_not = 2, "evidence", nil
+      chosen[#chosen + 1] = best
     end
   end
 
@@ -1606,7 +1646,7 @@ local step_words = {"stay and play session", "ride along", "ride-along",
   "presentation round", "presentation", "skills test", "excel test", "design test",
   "written test", "practical test", "technical test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
-  "exercise", "assessment", "practical", "test", "day"}
+  "exercise", "assessment", "practical", "design task", "test", "day"}
 
 -- A time right after a step: " next week", " on Oct 14", " Thursday at 3",
 -- " with the CTO".
@@ -1616,6 +1656,7 @@ local function when(t)
     t:match("^(%s+with %u%a+ %u[%w%-]+)%f[%A]") or
     t:match("^(%s+with %u%a+)%f[%A]") or t:match("^(%s+with the %a+ %a+)")
   local at = t:match("^%s+next %a+") or t:match("^%s+on %u%l+ %d+") or
+    t:match("^%s+on the %d%d?[snrt][tdh]%f[%W]") or
     t:match("^%s+%u%l%l%.? %d%d?") or t:match("^%s+on %u%l+day") or
     (t:match("^%s+%u%l+day") and " on" .. t:match("^%s+%u%l+day")) or
     t:match("^%s+tomorrow") or
@@ -1667,7 +1708,7 @@ end
 -- before a date or a time: "sat 19th", "sat 7am"; an ordinal is a date
 -- after a day, "the", "on" or "by", or before a month)
 local word_days = {sat = true, sun = true, wed = true, mon = true}
-local function has_day(t)
+function has_day(t)
   local l = t:lower()
   for w, after in l:gmatch("(%a+)(%W*%w*)") do
     if day_name(w) and (not word_days[w] or after:match("^%.?%s*%d")) then
@@ -1679,6 +1720,10 @@ local function has_day(t)
        before == "before" or day_name(before) or voice.months[rest] then
       return true
     end
+  end
+  -- "18 Dec 9am": a date with its month
+  for m in l:gmatch("%f[%w]%d%d? (%a+)") do
+    if voice.months[m] then return true end
   end
   return false
 end
@@ -1753,6 +1798,16 @@ local function booked_in_words(t)
       if kind and (step_kinds[kind:lower()] or
          (kind:match("^%l+$") and not not_kinds[kind] and has_day(clause))) then
         phrase = kind .. " " .. phrase
+        before = ""
+      end
+      -- "on-hill second interview with you ..., 18 Dec 9am, booked": two
+      -- words of its kind, on its day
+      local k1, k2 = before:match("^%s*([%l%-]+) ([%l%-]+) $")
+      if k1 and has_day(t) and not not_kinds[k1] and
+         not not_kinds[k2] and not voice.determiner(k1) and
+         not voice.determiner(k2) and
+         voice.form(k1 .. " " .. k2 .. " " .. w) == "noun" then
+        phrase = clause:sub(a - #k1 - #k2 - 2, a - 1) .. phrase
         before = ""
       end
       -- "come Thursday 12 for site walk": the step, on its day
@@ -2063,7 +2118,7 @@ local booked_words = {"round", "panel", "role", "presentation", "take",
   "next step is", "next =",
   "lesson", "observation", "trial",
   "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
-  "case study", "exercise", "assessment", " day"}
+  "case study", "exercise", "assessment", "task", " day"}
 local expect_words = {"decide by", "will call", "will schedule",
   "be in touch", "hear back", "let me know"}
 
@@ -2405,7 +2460,38 @@ function next_step(ctx)
           ctx.plain_step = step
           return fill(book.step, {step = md(step)}), p
         end
-        if voice.form(t) ~= "imperative" and #t > 8 then
+        -- "said you'd let me know next week": what they said
+        t = t:gsub("^[Ss]aid (you)", "%1")
+        -- "you asked for 2 references, one from Pryor's ...": a thing to
+        -- send, promised ("As you asked, I will send you 2 references."),
+        -- not told back to them
+        local thing = t:match("^[Yy]ou asked for (.+)$") or
+          t:match("^[Yy]ou want (.+)$") or t:match("^[Yy]ou need (.+)$")
+        if thing and book.send_mine and #thing < 300 then
+          local by = thing:match("%f[%a]by (%u%l+day[%w ]*)") or
+            thing:match("%f[%a]by (%a+ %d%d?%a*)%f[%W]") or
+            thing:match("%f[%a]by (%a+)$")
+          thing = voice.brackets(thing, function() return "" end)
+            :gsub("%s+next:.*$", ""):gsub("%s+by%s.*$", "")
+            :gsub("%s+before%s.*$", ""):gsub(",.*$", "")
+            :gsub("%s+$", "")
+          local w1 = (thing:match("^(%S+)") or ""):lower()
+          if (voice.determiner(w1) or w1:match("^%d") or w1 == "my" or
+              w1 == "some" or w1 == "two" or w1 == "both") and
+             sr.words(thing) <= 14 and voice.form(thing) == "noun" then
+            return fill(book.send_mine, {thing = md(thing),
+              by = md(by and " by " .. by or "")}), p
+          end
+        end
+        -- what they will do, said back: "you will call by Friday"; a
+        -- line with no one doing it ("poolside session Thursday 3
+        -- December 7pm, ..., you'll watch") is no sentence to send
+        local subj = (t:match("^(%a+)") or ""):lower()
+        if voice.form(t) ~= "imperative" and #t > 8 and
+           (subj == "you" or subj == "they" or subj == "we" or
+            t:match("^[Yy]ou['\u{2019}]") or
+            t:match("^%u%l+ will ") or t:match("^%u%l+['\u{2019}]ll ")) and
+           voice.subject_verb(t) and not t:match("^[Yy]ou %l+ing ") then
           return fill(book.expect, {lower = md(voice.lower_first(t, names))}),
                  p
         end
@@ -2929,7 +3015,8 @@ local function compose(chosen, note)
         t:match("^I showed you (.+)$") or t:match("^I showed (.+)$") or
         t:match("^[Pp]resented (.+)$") or t:match("^I presented (.+)$")
       if shown and not shown:match("^how ") and not shown:match("^that ") then
-        t = shown
+        -- ("showed him the small galley kitchen": the reader was shown it)
+        t = shown:gsub("^you ", "")
       end
       t = t:gsub("^I explain (how%s)", "%1"):gsub("^I explained (how%s)", "%1")
       local how_we = t:match("^how we%s") and book.connect.noun

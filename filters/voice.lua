@@ -173,7 +173,8 @@ for w in ([[led built cut ran grew drove made won took set brought wrote
   improved increased decreased lowered wired passed caught supervised
   coordinated organized organised planned handled implemented
   established developed wrote coached piloted lost missed failed dropped
-  slipped fell rose had gave]]):gmatch("%a+") do
+  slipped fell rose had gave showed explained
+  presented pitched shared]]):gmatch("%a+") do
   past[w] = true
 end
 
@@ -1058,8 +1059,13 @@ local function normalize(text, keep_verdicts, words)
     s = s:gsub("(%f[%a]I %l+ed), said ", "%1 and said ")
     -- "I ran 6 buses for a trial, did the charging schedule": the same
     -- subject's next verb
-    s = s:gsub("(%f[%a]I %l+ [^,;:%.]+), (%l+) ", function(head, verb)
-      if past[verb] and not head:find(" and ", 1, true) then
+    -- (not in a list that has its "and": "I challenged ..., showed ...,
+    -- and we increased the sample")
+    local whole = s
+    s = s:gsub("()(%f[%a]I %l+ [^,;:%.]+), (%l+) ", function(at, head, verb)
+      local rest = whole:sub(at + #head + #verb + 3):match("^[^%.;]*") or ""
+      if past[verb] and not head:find(" and ", 1, true) and
+         not rest:find(", and ", 1, true) then
         return head .. ", and " .. verb .. " "
       end
     end)
@@ -2327,6 +2333,10 @@ function voice.own(s)
   if second == "is" or second == "was" or second == "are" or
      second == "were" then
     return s
+  end
+  -- "Told you about the scheme I ran": I told you
+  if s:match("^[Tt]old you ") or s:match("^[Tt]old them ") then
+    return "I " .. s:sub(1, 1):lower() .. s:sub(2)
   end
   -- "made me sound like a note-taker": what it did, not what I did
   if second == "me" and f == "past" then

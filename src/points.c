@@ -101,6 +101,29 @@ put_source(walker *w, sr_buf *b, cmark_node *node)
 	}
 }
 
+/* A paragraph's opening bold (or emphasis) alone on its line, with the
+ * text under it: "**what got him going**" then "showed him ...".  Its
+ * words are the paragraph's label, as if a colon followed them. */
+static bool
+bold_label(cmark_node *node)
+{
+	cmark_node_type t = cmark_node_get_type(node);
+	cmark_node *parent = cmark_node_parent(node), *next;
+
+	if ((t != CMARK_NODE_STRONG && t != CMARK_NODE_EMPH) ||
+	    cmark_node_previous(node) != NULL || parent == NULL ||
+	    cmark_node_get_type(parent) != CMARK_NODE_PARAGRAPH)
+		return false;
+	next = cmark_node_next(node);
+	/* "**Her advice**:" then a line: the colon is there */
+	if (next != NULL && cmark_node_get_type(next) == CMARK_NODE_TEXT &&
+	    strcmp(cmark_node_get_literal(next), ":") == 0)
+		return false;
+	return next != NULL && (cmark_node_get_type(next) ==
+	    CMARK_NODE_SOFTBREAK || cmark_node_get_type(next) ==
+	    CMARK_NODE_LINEBREAK);
+}
+
 /*
  * Appends the plain text of node's subtree to b: text and code kept, line
  * breaks as spaces, raw HTML dropped, nested lists skipped (they are the
@@ -115,6 +138,9 @@ put_text(sr_buf *b, cmark_node *node, bool *strong)
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cur = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_EXIT && bold_label(cur) && b->len > 0 &&
+		    strchr(":.!?", b->data[b->len - 1]) == NULL)
+			sr_buf_putc(b, ':');
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		switch (cmark_node_get_type(cur)) {

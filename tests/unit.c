@@ -972,6 +972,21 @@ test_heading_lines(void)
 	}
 	sr_note_free(n);
 
+	/* a bold label on its own line over its text is a label: the
+	 * filters read "what got him going: showed him ..." */
+	n = parse("---\ncompany: Acme\n---\n"
+	    "their problems -\n- queues\n\n"
+	    "**what got him going**\nshowed him the galley kitchen\n\n"
+	    "**Her advice**:\nbe concrete\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	if (CHECK(n->npoints == 3)) {
+		CHECK(strcmp(n->points[1].text, "what got him going: showed "
+		    "him the galley kitchen") == 0);
+		CHECK(strcmp(n->points[2].text, "Her advice: be concrete") == 0);
+	}
+	sr_note_free(n);
+
 	/* under a heading of its own, a list's paragraphs stay the
 	 * section's, as the design has it */
 	n = parse("---\ncompany: Acme\n---\n"

@@ -366,6 +366,42 @@ d = draft_of({point("problems", "problem", "client debt ~£22k over 60 days"),
     "time of service, debt £15k -> £3k in a yr", 9)})
 has(d, "at Orchard I went to payment at time of service")
 hasnt(d, "debt -")
+-- what they asked for in the next step's line is promised, not told back
+nxt = point("other", nil, "Next: she asked for 2 references, one from " ..
+  "Pryor's and one from the crematorium manager at Westfield. She'll " ..
+  "ring by Friday.")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  nxt})
+has(d, "As you asked, I will send you 2 references.")
+hasnt(d, "I understand")
+-- a line with no one doing it is no sentence to say back
+nxt = point("other", nil, "poolside session Thursday 3 Dec 7pm, 45 min " ..
+  "w/ the development squad, he'll watch + 2 committee")
+nxt.heading = "Next"
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  nxt})
+hasnt(d, "I understand poolside")
+-- a step named by two words of its kind, on a date
+nxt = point("other", nil, "on-hill 2nd interview w/ her + head of ski " ..
+  "patrol, 18 Dec 9am, booked")
+nxt.heading = "next"
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  nxt})
+has(d, "the on-hill second interview on 18 December at 9am.")
+
+-- no evidence under the six questions: a line of the note's own, in the
+-- first person and with a figure, answers their problem
+do
+  local pts = {point("problems", nil, "weekend callbacks - families " ..
+      "not hearing back till monday"),
+    point("other", nil, "My numbers (only got half of these out): set up " ..
+      "the out-of-hours rota w/ a 1 hr callback promise, hit it 96% of the " ..
+      "time last yr")}
+  local n = note(pts)
+  d = compose(default.select(pts, n), n)
+  has(d, "set up the out-of-hours rota with a 1 hour callback promise")
+  hasnt(d, "My numbers")
+end
 -- what I will do at the step, on its day: not the stock line
 nxt = point("other", nil, "come back Sat 28th for afternoon milking, " ..
   "meet the team. he wants to see me handle the cows")
