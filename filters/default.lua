@@ -486,7 +486,8 @@ local function answered_in(p)
   for _, d in ipairs(p.details or {}) do t = t .. " " .. d.text end
   local l = " " .. t:lower():gsub("\u{2019}", "'"):gsub("^%s*@%S+%s+", "")
     :gsub("^[%a%s]-:%s*", " ") .. " "
-  if l:match("^%s*said ") then return true end
+  -- ("told @rhiannon I'd \"never led an inspection\"": what I told them)
+  if l:match("^%s*said ") or l:match("^%s*told ") then return true end
   for _, w in ipairs(answer_words) do
     if l:find(w, 1, true) then return true end
   end
@@ -926,7 +927,9 @@ local function untag(text, note)
       end
     end
   end
-  return (voice.squeeze(text):gsub("^ ", ""):gsub(" ([,.;:!?])", "%1"))
+  -- ("@callum - giraffe target training": the dash went with its tag)
+  return (voice.squeeze(text):gsub("^ ", ""):gsub("^[%-\u{2013}\u{2014}]+ ", "")
+    :gsub(" ([,.;:!?])", "%1"))
 end
 
 -- The prose of a point for this draft: the user's say: words, or its text

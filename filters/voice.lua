@@ -2118,6 +2118,13 @@ function voice.form(s)
      not un) then
     return "past"
   end
+  -- "cross-trained 4 keepers", "re-designed the rota" (not "well-trained
+  -- staff")
+  local after = (s:match("^%S+%s+(%S+)") or ""):lower()
+  if lw:match("^%l+%-%l+ed$") and (after:match("^%d") or determiner[after])
+  then
+    return "past"
+  end
   -- "hold time about 7 minutes": a noun made of a verb and its head
   local w2 = (s:match("^%S+%s+([%a]+)") or ""):lower()
   if (first_verbs[lw] or imperative[lw]) and compound_heads[w2] and

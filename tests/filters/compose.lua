@@ -366,6 +366,30 @@ d = draft_of({point("problems", "problem", "client debt ~£22k over 60 days"),
     "time of service, debt £15k -> £3k in a yr", 9)})
 has(d, "at Orchard I went to payment at time of service")
 hasnt(d, "debt -")
+-- a correction that starts with what I told them is one; a tag's dash
+-- goes with the tag
+do
+  local rh = {name = "Rhiannon Price"}
+  local ca = {name = "Callum Fraser"}
+  local pts = {
+    point("excited_them", nil, "@callum - giraffe target training. 11 of " ..
+      "12 hoof trims done voluntarily"),
+    point("problems", nil, "@rhiannon licence inspection flagged gaps in " ..
+      "record keeping"),
+    point("say_differently", nil, "told @rhiannon I'd \"never led an " ..
+      "inspection\". not true!! I was the keeper lead for the 2024 licence " ..
+      "inspection at Harwood"),
+  }
+  local n = note(pts, {to = rh, interviewers = {rh, ca}})
+  local d2 = compose(default.select(pts, n), n)
+  assert(body(d2):find("I told you I'd \"never led an inspection\".", 1,
+    true), body(d2))
+  n = note(pts, {to = ca, interviewers = {rh, ca}})
+  d2 = compose(default.select(pts, n), n)
+  assert(body(d2):find("the giraffe target training", 1, true), body(d2))
+  assert(not body(d2):find("about -", 1, true), body(d2))
+end
+
 -- what they asked for in the next step's line is promised, not told back
 nxt = point("other", nil, "Next: she asked for 2 references, one from " ..
   "Pryor's and one from the crematorium manager at Westfield. She'll " ..

@@ -33,6 +33,8 @@ return {
   {"own", "at Feltham, rejected loads went from 9 to 1", "at Feltham, rejected loads went from 9 to 1"},
   {"form", "at the Fox & Garland I'm the single point of contact", "i"},
   {"form", "the project I'm proudest of", "noun"},
+  {"form", "cross-trained 4 keepers onto hoofstock in 6 months", "past"},
+  {"form", "well-trained staff on every shift", "noun"},
   {"normalize", "the firm cut its very best team", "the firm cut its very best team"},
   {"state", "staff hate working weekends", "staff hate working weekends"},
   {"state", "team busy firefighting", "team busy firefighting"},
