@@ -398,6 +398,24 @@ d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
   nxt})
 has(d, "As you asked, I will send you 2 references.")
 hasnt(d, "I understand")
+nxt = point("other", nil, "Next: you want a 1-page plan for filling " ..
+  "Jan-Feb by next Monday (30th)")
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  nxt})
+has(d, "As you asked, I will send you a 1-page plan for filling " ..
+       "Jan-Feb by next Monday.")
+-- a verdict before a dash in a correction goes; a place and a count
+-- before what I did there are not a thing I brought in
+d = draft_of({point("say_differently", "correction", "I said I \"wasn't " ..
+  "really involved\" with Ofsted. Wrong and modest for no reason - I " ..
+  "wrote the 2024 self assessment report")})
+has(d, "I wrote the 2024 self assessment report")
+hasnt(d, "modest")
+d = draft_of({point("problems", "problem", "~60% of instructors don't come back"),
+  point("not_said", "evidence", "Hochstein: 45 instructors, returner rate " ..
+    "40% -> 72% in 3 seasons w/ early contract offers", 9)})
+has(d, "at Hochstein, I took the returner rate from 40% to 72% in 3 seasons")
+hasnt(d, "brought in 45")
 -- a line with no one doing it is no sentence to say back
 nxt = point("other", nil, "poolside session Thursday 3 Dec 7pm, 45 min " ..
   "w/ the development squad, he'll watch + 2 committee")
