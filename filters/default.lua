@@ -3222,6 +3222,14 @@ local function compose(chosen, note)
         local how = not s and t and book.lang == "en" and
           went(voice.lower_first(t, ctx.names))
         if how then s, why = fill(book.connect.noun, {lower = md(how)}), nil end
+        -- "lost mileage - at Cresswell got it from 3.8% to 1.2%": a topic
+        -- named before its dash, not a thing I did ("how I lost mileage")
+        if not s and t and book.lang == "en" and sr.words(t) <= 3 and
+           voice.form(t) == "past" and
+           whole:sub(#t + 1):match("^%s+[%-\u{2013}\u{2014}]%s") then
+          s = fill(book.connect.noun, {lower = md(voice.noun_article(
+            voice.lower_first(t, ctx.names)))})
+        end
         if not s and t then s, why = word(book.connect, t, ctx) end
         if unlabelled then
           s, why = nil, "a label of the note's ('general:') with a " ..

@@ -416,6 +416,11 @@ d = draft_of({point("problems", "problem", "~60% of instructors don't come back"
     "40% -> 72% in 3 seasons w/ early contract offers", 9)})
 has(d, "at Hochstein, I took the returner rate from 40% to 72% in 3 seasons")
 hasnt(d, "brought in 45")
+-- a topic before its dash is what we talked about, not what I did
+d = draft_of({point("excited_them", "connect", "lost mileage - at " ..
+  "Cresswell Coaches got it from 3.8% to 1.2% in ~9 months")})
+has(d, "talk about lost mileage")
+hasnt(d, "how I lost")
 -- a line with no one doing it is no sentence to say back
 nxt = point("other", nil, "poolside session Thursday 3 Dec 7pm, 45 min " ..
   "w/ the development squad, he'll watch + 2 committee")
