@@ -1193,6 +1193,8 @@ local function change_told(whole, clause)
   if rest == "" or sr.words(rest) > 30 or not is_change(rest) then
     return nil
   end
+  -- ("at Cresswell Coaches got it from 3.8% to 1.2%": where I did it)
+  if rest:match("^at %u") then rest = voice.own(rest) end
   local f = voice.form(rest)
   local w1 = rest:match("^(%l+) ")
   -- ("dropped from 19% to 13%": the measure's doing, not mine)

@@ -2320,7 +2320,12 @@ end
 -- A résumé fragment in the first person: "Led Y" -> "I led Y".
 function voice.own(s)
   -- "at Voltra added a root cause tag ...": where, then what I did
+  -- ("at Cresswell Coaches got it from ...": a place of two names)
   local place, did = s:match("^[Aa]t (%u[%w'&%-]*),?%s+(%l.*)$")
+  if not place then
+    place, did = s:match("^[Aa]t (%u[%w'&%-]* %u[%w&%-]+),?%s+(%l.*)$")
+    if place and place:match(" I[%w]?$") then place, did = nil, nil end
+  end
   -- "at Feltham rejected loads 9 to 1 in 6 months": where, and how a
   -- thing went
   local np, span = (did or ""):match("^(%l[%l%s%-]-) (~?%d[%d.,]*%%? to ~?%d.*)$")

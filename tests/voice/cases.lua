@@ -30,6 +30,8 @@ return {
   {"normalize", "I ran 6 buses for a trial, showed the charging schedule", "I ran 6 buses for a trial, and showed the charging schedule"},
   {"own", "at Feltham rejected loads 9 to 1 in 6 months", "at Feltham, rejected loads went from 9 to 1 in 6 months"},
   {"own", "at Feltham from 9 to 1", "at Feltham from 9 to 1"},
+  {"own", "at Cresswell Coaches got it from 3.8% to 1.2%", "at Cresswell Coaches I got it from 3.8% to 1.2%"},
+  {"own", "at Tallyhoe I cut replica lag", "at Tallyhoe I cut replica lag"},
   {"own", "at Feltham, rejected loads went from 9 to 1", "at Feltham, rejected loads went from 9 to 1"},
   {"form", "at the Fox & Garland I'm the single point of contact", "i"},
   {"form", "the project I'm proudest of", "noun"},
