@@ -3862,6 +3862,7 @@ local function compose(chosen, note)
           local l = parts[i]:lower()
           if l:find("%f[%a]i said%f[%A]") or l:find("%f[%a]i told%f[%A]") or
              l:find("%f[%a]i joked%f[%A]") or
+             l:find("%f[%a]i quoted%f[%A]") or
              l:find("%f[%a]i answered%f[%A]") or l:find("%f[%a]i called%f[%A]")
              or l:find("%f[%a]i claimed%f[%A]") or
              l:find("%f[%a]i talked about%f[%A]") or
@@ -3947,7 +3948,8 @@ local function compose(chosen, note)
             (not voice.subject_verb(x) and sr.words(x) <= 6)
         end
         for i = core + 1, #parts do
-          local story = truth_at and i ~= truth_at and story_of(parts[i])
+          local story = (truth_at or said_at) and i ~= truth_at and
+            story_of(parts[i])
           if not story and (i == truth_at or
              not admission(parts[i]:lower()) or
              plain_admission(parts[i])) then

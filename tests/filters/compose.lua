@@ -355,6 +355,12 @@ d = draft_of({point("problems", "problem", "waiting on parts = ~half the VOR tim
 has(d, "I brought in a min and max stock on the top 50 fast-moving parts " ..
        "with stores at Arrowline, which cut the parts-related VOR by about 40%.")
 hasnt(d, "my parts")
+-- what I quoted, the true figure, and no story after it
+d = draft_of({point("say_differently", "correction", "I quoted our " ..
+  "affordability cap as 40% debt to income. it's 35%. he raised an " ..
+  "eyebrow, I think he noticed.")})
+has(d, "I quoted our affordability cap as 40% debt to income. It's 35%.")
+hasnt(d, "eyebrow")
 -- a topic before a dash is the note's label, as before a colon
 d = draft_of({point("problems", "problem", "waste on veg ~9% of sales"),
   point("not_said", "evidence", "waste - daily 3pm markdown + cafe " ..
