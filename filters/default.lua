@@ -528,10 +528,40 @@ local function select(points, note)
     -- as a heading would (a paragraph note's way of heading its parts)
     if not key and sr.section and #p.text <= 20000 then
       local label, rest = p.text:match("^%s*%**([^:%*\n]+):%**%s+(%S.*)$")
+      -- ("got wrong -> said I \"can't do\" millinery": an arrow after
+      -- the label, as a colon)
+      if not label then
+        label, rest = p.text:match("^%s*([%a][%a%s'\u{2019}]-)%s*%->%s*(%S.*)$")
+      end
+      if not label then
+        label, rest = p.text:match("^%s*([%a][%a%s'\u{2019}]-)%s*\u{2192}%s*(%S.*)$")
+      end
       if label and sr.words(label) <= 6 and not label:find("%d") then
         key = sr.section(label)
         if key == "other" then key = nil end
         text = rest
+        -- ("didnt say -> at Tyneside ... didnt say -> costume bible ...":
+        -- lines of one paragraph under the same label are points of their
+        -- own; the one with a figure of change speaks for them)
+        local pieces, at = {}, 1
+        for _ = 1, 20 do
+          local a, b = rest:find(" " .. label .. " ?%->%s*", at)
+          if not a then a, b = rest:find(" " .. label .. ":%s+", at) end
+          if not a then break end
+          pieces[#pieces + 1] = rest:sub(at, a - 1)
+          at = b + 1
+        end
+        if #pieces > 0 then
+          pieces[#pieces + 1] = rest:sub(at)
+          text = pieces[1]
+          for _, x in ipairs(pieces) do
+            if x:find("%d%%") or x:find("%d%a?%s*%->%s*[~%$\194\163\226\130\172]*%d") or
+               x:find("%d%a? to [~%$\194\163\226\130\172]*%d") then
+              text = x
+              break
+            end
+          end
+        end
       end
     end
     if key and not (p.heading or ""):lower():match("next") then

@@ -57,7 +57,7 @@ static const char *const aliases[][96] = {
 	    "wanted to know more", "got him going", "got her going",
 	    "got them going", "light up", "lights up", "light up at",
 	    "went well", "what went well", "lit him up", "lit her up",
-	    "lit them up", NULL},
+	    "lit them up", "connected", "what connected", NULL},
 	[SR_KEY_EXCITED_ME] = {"excited me", "excited you",
 	    "share that excited you", "shared that excited you",
 	    "got me excited", "what i liked", "i liked", "what i loved",

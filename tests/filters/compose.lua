@@ -355,6 +355,25 @@ d = draft_of({point("problems", "problem", "waiting on parts = ~half the VOR tim
 has(d, "I brought in a min and max stock on the top 50 fast-moving parts " ..
        "with stores at Arrowline, which cut the parts-related VOR by about 40%.")
 hasnt(d, "my parts")
+-- a note of "label -> text" lines: each label read as a heading, and
+-- lines of one paragraph under the same label taken one at a time
+do
+  local pts = {
+    point("other", nil, "their probs -> touring: 3 productions out next " ..
+      "spring, transit damage repair bill was £26k last season"),
+    point("other", nil, "got wrong -> said I \"can't do\" millinery. not " ..
+      "true, I do basic blocking + all the repairs"),
+    point("other", nil, "didnt say -> ran wardrobe on a 140-show tour " ..
+      "didnt say -> costume bible + photo tags cut transit repairs from " ..
+      "~£14k -> £6.5k in 1 season"),
+  }
+  local n = note(pts)
+  d = compose(default.select(pts, n), n)
+  has(d, "I said I \"can't do\" millinery.")
+  has(d, "£14k to £6.5k")
+  hasnt(d, "didn't say")
+  hasnt(d, "140-show")
+end
 -- what I quoted, the true figure, and no story after it
 d = draft_of({point("say_differently", "correction", "I quoted our " ..
   "affordability cap as 40% debt to income. it's 35%. he raised an " ..
