@@ -509,6 +509,26 @@ local function delivery(t)
 end
 
 local has_day -- (below, with the next step's words)
+local note_label
+
+-- The label a writer put before a point's text, and the text: "Problems
+-- they have: lists running late", "**Where she sat up:** phones", "got
+-- wrong -> said I ...", "WHAT CLICKED — near-miss reporting"; the third
+-- value is true when a dash set it off (a topic's dash too: "lost
+-- mileage - at Cresswell", which names no question).
+function note_label(t)
+  local label, rest = t:match("^%s*%**([^:%*\n]+):%**%s+(%S.*)$")
+  if label then return label, rest, false end
+  for _, sep in ipairs({"%->", "\u{2192}"}) do
+    label, rest = t:match("^%s*([%a][%a%s'\u{2019}]-)%s*" .. sep .. "%s*(%S.*)$")
+    if label then return label, rest, false end
+  end
+  for _, sep in ipairs({"\u{2014}", "\u{2013}", "%-%-?"}) do
+    label, rest = t:match("^%s*([%a][%a%s'\u{2019}]-)%s+" .. sep .. "%s+(%S.*)$")
+    if label then return label, rest, true end
+  end
+  return nil
+end
 
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
@@ -527,18 +547,15 @@ local function select(points, note)
     -- up:** phones": a label of the writer's own that names a question,
     -- as a heading would (a paragraph note's way of heading its parts)
     if not key and sr.section and #p.text <= 20000 then
-      local label, rest = p.text:match("^%s*%**([^:%*\n]+):%**%s+(%S.*)$")
-      -- ("got wrong -> said I \"can't do\" millinery": an arrow after
-      -- the label, as a colon)
-      if not label then
-        label, rest = p.text:match("^%s*([%a][%a%s'\u{2019}]-)%s*%->%s*(%S.*)$")
-      end
-      if not label then
-        label, rest = p.text:match("^%s*([%a][%a%s'\u{2019}]-)%s*\u{2192}%s*(%S.*)$")
-      end
+      local label, rest, dash = note_label(p.text)
       if label and sr.words(label) <= 6 and not label:find("%d") then
         key = sr.section(label)
         if key == "other" then key = nil end
+        -- ("NEXT — meet the night crew, Mon 14 Dec": the next step's
+        -- line, as "next:" writes it)
+        if not key and dash and label:lower():match("^next") then
+          p.text = "Next: " .. rest
+        end
         text = rest
         -- ("didnt say -> at Tyneside ... didnt say -> costume bible ...":
         -- lines of one paragraph under the same label are points of their
@@ -684,7 +701,7 @@ local function select(points, note)
     for _, p in ipairs(note.sections.other or {}) do
       local t = p.text
       local l = " " .. t:lower():sub(1, 400) .. " "
-      local label, rest = t:match("^%s*%**([^:%*\n]+):%**%s+(%S.*)$")
+      local label, rest = note_label(t)
       local f = voice.form(label and sr.words(label) <= 8 and rest or t)
       if not p.paragraph and usable(p) and #t <= 2000 and
          sr.has_quantity(t) and not voice.kept_out(t) and
@@ -700,7 +717,7 @@ local function select(points, note)
     if best then
       -- ("My numbers (only got half of these out): ..." is the note's
       -- label, not a word of the email)
-      local label, rest = best.text:match("^%s*%**([^:%*\n]+):%**%s+(%S.*)$")
+      local label, rest = note_label(best.text)
       if label and sr.words(label) <= 8 then best.text = rest end
       best.paragraph, best.role, best.why_not = 2, "evidence", nil
       chosen[#chosen + 1] = best
@@ -1171,7 +1188,10 @@ local function plain_label(s)
     s:match("^[Tt]hat's not even true[!%.]*[:,]%s+(.+)$") or
     s:match("^[Tt]hat isn't true[!%.]*[:,]%s+(.+)$")
   if that_not and not voice.subject_verb(that_not) then that_not = nil end
-  rest = s:match("^[Nn]ot true[!%.]*[:,]?%s+(.+)$") or that_not or
+  -- ("Not true really — 24 on my shift": the verdict and its dash)
+  rest = s:match("^[Nn]ot true,? really[!%.]*%s*[:,%-\u{2013}\u{2014}]+%s+(.+)$") or
+    s:match("^[Nn]ot true[!%.]*%s*[\u{2013}\u{2014}%-]+%s+(.+)$") or
+    s:match("^[Nn]ot true[!%.]*[:,]?%s+(.+)$") or that_not or
     s:match("^[Ww]rong[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
     s:match("^[Ww]rong[!%.]+%s+(.+)$")
   local joined = rest and (rest:match("^(%a+)") or ""):lower()
@@ -4056,6 +4076,26 @@ local function compose(chosen, note)
   elseif not acted then
     -- the plain offer says least: it goes first when over budget
     say(3, pick(book.available), 40)
+  end
+
+  -- their problem with nothing after it in its paragraph leads nowhere
+  -- (raters: "left dangling", "a paragraph that goes nowhere"): it goes,
+  -- unless the note says it must stay
+  if problem and not problem.tags.must then
+    local others, content = false, false
+    for _, x in ipairs(sentences) do
+      if x.para == 2 and x.point ~= problem then others = true end
+      if x.point and x.point ~= problem then content = true end
+    end
+    -- (a draft with nothing else of the note keeps it: it is the draft)
+    if not others and content then
+      for i = #sentences, 1, -1 do
+        if sentences[i].para == 2 and sentences[i].point == problem then
+          table.remove(sentences, i)
+        end
+      end
+      out(problem, "nothing of yours answers it, and alone it leads nowhere")
+    end
   end
 
   -- a list of short things with no "and" before its last is given one

@@ -782,6 +782,7 @@ test_aliases(void)
 		/* headings of the held-out notes that read as nothing */
 		{"lit him up", SR_KEY_EXCITED_THEM},
 		{"connected", SR_KEY_EXCITED_THEM},
+		{"WHAT CLICKED", SR_KEY_EXCITED_THEM},
 		{"wish I'd said diff", SR_KEY_SAY_DIFFERENTLY},
 		{"put my foot in it", SR_KEY_SAY_DIFFERENTLY},
 		{"What I said that I want to fix", SR_KEY_SAY_DIFFERENTLY},

@@ -374,6 +374,29 @@ do
   hasnt(d, "didn't say")
   hasnt(d, "140-show")
 end
+-- their problem with nothing after it goes when the draft has more of
+-- the note to say; a draft of it alone keeps it
+d = draft_of({point("problems", "problem", "weekday occupancy ~11%"),
+  point("say_differently", "correction", "I said I'd \"never run a " ..
+    "classics season\". not true - I ran one at the Rex for 2 years")})
+hasnt(d, "occupancy")
+has(d, "I ran one at the Rex for 2 years")
+-- labels set off by a dash: "WHAT CLICKED — ...", "NEXT — ..."
+do
+  local pts = {
+    point("other", nil, "WHAT CLICKED \u{2014} near-miss reporting. At " ..
+      "Hollins I got reports up from ~4 a month to ~30 a month"),
+    point("other", nil, "GOT WRONG \u{2014} he asked how many I've " ..
+      "supervised and I said 40. Not true really \u{2014} 24 on my shift"),
+    point("other", nil, "NEXT \u{2014} meet the night crew, Mon 14 Dec"),
+  }
+  local n = note(pts)
+  d = compose(default.select(pts, n), n)
+  has(d, "near-miss reporting")
+  has(d, "I said 40. In fact, 24 on my shift.")
+  has(d, "meet the night crew")
+  hasnt(d, "\u{2014}")
+end
 -- what I quoted, the true figure, and no story after it
 d = draft_of({point("say_differently", "correction", "I quoted our " ..
   "affordability cap as 40% debt to income. it's 35%. he raised an " ..
@@ -575,10 +598,15 @@ end
 assert(d.max_words == 60)
 
 -- the thanks loses the role and company before the moment that connected
-d = draft_of({
-  point("excited_them", "connect", "I cut costs by 30% in a year", 5),
-  point("problems", "problem", "Nurse turnover hit 28% last year"),
-}, {max_words = 30})
+-- (the problem a #must: alone in its paragraph it would go)
+do
+  local must = point("problems", "problem", "Nurse turnover hit 28% last year")
+  must.tags.must = true
+  d = draft_of({
+    point("excited_them", "connect", "I cut costs by 30% in a year", 5),
+    must,
+  }, {max_words = 30})
+end
 has(d, "Thank you for our conversation.")
 has(d, "30% in a year")
 hasnt(d, "Director of Operations role")
@@ -948,7 +976,9 @@ hasnt(d, "the good interview")
 
 -- the writer's years in a role, as that role; a problem's label takes
 -- its article
-d = draft_of({point("problems", "problem", "Aug 2026 cooling incident: lost the chiller plant on a hot day"),
+local cooling = point("problems", "problem", "Aug 2026 cooling incident: lost the chiller plant on a hot day")
+cooling.tags.must = true -- (alone in its paragraph it would go)
+d = draft_of({cooling,
   point("excited_them", "connect", "3 yrs maintenance fitter at Glenmuir Creamery - hydraulics, gearboxes", 3)})
 has(d, "my 3 years as a maintenance fitter at Glenmuir Creamery")
 has(d, "the August 2026 cooling incident")
