@@ -342,19 +342,25 @@ local function other_asked(t, note)
   if #(note.interviewers or {}) < 2 or not note.to or #t > 2000 then
     return false
   end
+  -- (the first of the panel named asking is the one it was asked by:
+  -- "When Fiona asked ..., and Kwame said it was a big part of the job"
+  -- is Fiona's)
   local to = first_name(note.to.name)
+  local l = t:lower()
+  local first_at, first_who
   for _, q in ipairs(note.interviewers) do
     local first = first_name(q.name)
-    if first and first ~= to and first:match("^%u[%a%-]+$") then
+    if first and first:match("^%u[%a%-]+$") then
+      local name = first:lower():gsub("%p", "%%%0")
       for _, v in ipairs(other_verbs) do
-        if t:find("%f[%a]" .. first .. " " .. v .. "%f[%A]") or
-           t:lower():find("@" .. first:lower() .. " " .. v .. "%f[%A]") then
-          return true
+        local at = l:find("%f[%a]@?" .. name .. " " .. v .. "%f[%A]")
+        if at and (not first_at or at < first_at) then
+          first_at, first_who = at, first
         end
       end
     end
   end
-  return false
+  return first_who ~= nil and first_who ~= to
 end
 
 -- Whether a sentence of a correction (lower case) states what is true:
@@ -703,10 +709,30 @@ local function select(points, note)
       local l = " " .. t:lower():sub(1, 400) .. " "
       local label, rest = note_label(t)
       local f = voice.form(label and sr.words(label) <= 8 and rest or t)
+      -- (a result, not a remark with a number: "I think they have 3
+      -- other candidates", "my gut says 60%", "drive was 45 min")
+      local result = l:find("%d%%") or l:find("%d%a?%s*%->") or
+        l:find("%f[%a]from [^%.;]-%d[^%.;]- to ") or
+        l:find("%d%a? to [~£$]*%d") or l:find("%f[%a]halved%f[%A]") or
+        l:find("%f[%a]doubled%f[%A]") or l:find("%f[%a]saved%f[%A]") or
+        l:find("%f[%a]cut%f[%A]") or l:find("%f[%a]got back to%f[%A]") or
+        -- (a doing of mine with its count: "I recovered £240k of
+        -- variations", "built 12 employer partners, 27 learners into jobs")
+        ((f == "past" or f == "i" or f == "we") and
+         (l:find("%f[%a]recovered%f[%A]") or l:find("%f[%a]won%f[%A]") or
+          l:find("%f[%a]raised%f[%A]") or l:find("%f[%a]grew%f[%A]") or
+          l:find("%f[%a]built%f[%A]") or l:find("%f[%a]trained%f[%A]") or
+          l:find("%f[%a]launched%f[%A]") or l:find("%f[%a]placed%f[%A]") or
+          l:find("%f[%a]reduced%f[%A]") or l:find("%f[%a]increased%f[%A]")))
+      local remark = l:find("%f[%a]think%f[%A]") or l:find("%f[%a]gut%f[%A]")
+        or l:find("%f[%a]feel%f[%A]") or l:find("%f[%a]hope%f[%A]") or
+        l:find("%f[%a]chance%f[%A]") or l:find("%f[%a]drive%f[%A]") or
+        l:find("%f[%a]commute%f[%A]") or l:find("%f[%a]salary%f[%A]") or
+        l:find("%f[%a]candidates%f[%A]") or l:find("%f[%a]pay%f[%A]")
       if not p.paragraph and usable(p) and #t <= 2000 and
-         sr.has_quantity(t) and not voice.kept_out(t) and
+         result and not remark and not voice.kept_out(t) and
          (l:find("[%s%(:]i%s") or l:find("[%s%(:]i'[mv]e?%s") or
-          l:find("%smy%s") or f == "past" or f == "have" or f == "i") and
+          l:find("%swe%s") or f == "past" or f == "have" or f == "i") and
          not l:find("%f[%a]next%f[%A]") and not has_day(t) and
          not (p.heading or ""):lower():find("next") and
          not voice.cue(t) then
@@ -1655,7 +1681,7 @@ local function word(slot, t, ctx, extra)
   -- "at Greenline (100% on paperwork at 2 council audits)": a place
   -- and no thing to name; nothing fits a slot made for a thing
   if f == "noun" and ctx.book.lang == "en" and
-     no_thing[(t:match("^(%a+)") or ""):lower()] then
+     no_thing[(t:match("^(%a+)%s") or ""):lower()] then
     return nil, "a phrase that names a place or time, not a thing"
   end
   if f == "noun" and ctx.book.lang == "en" then
@@ -1859,6 +1885,9 @@ local function booked_in_words(t)
       -- words of its kind, on its day
       local k1, k2 = before:match("^%s*([%l%-]+) ([%l%-]+) $")
       if k1 and has_day(t) and not not_kinds[k1] and
+         not k1:match("ly$") and not k2:match("ly$") and
+         not ({maybe = 1, ["then"] = 1, another = 1, probably = 1,
+           possibly = 1, also = 1, just = 1})[k1] and
          not not_kinds[k2] and not voice.determiner(k1) and
          not voice.determiner(k2) and
          voice.form(k1 .. " " .. k2 .. " " .. w) == "noun" then
@@ -1919,7 +1948,9 @@ local sendable_heads = {plan = true, plans = true, cv = true,
   copies = true, model = true, tracker = true, schedule = true,
   summary = true, script = true, policy = true, procedure = true,
   sops = true, file = true, files = true, link = true, code = true,
-  timeline = true, log = true, letter = true, documents = true}
+  timeline = true, log = true, letter = true, documents = true,
+  page = true, pages = true, idea = true, ideas = true, photos = true,
+  pack = true, list = true, examples = true, example = true}
 local function sendable(t)
   if not t then return nil end
   local bare = t:gsub("%s*%b()", "")
@@ -2271,6 +2302,11 @@ local doings = {come = "coming", go = "going", visit = "visiting",
   start = "starting", run = "running", deliver = "delivering",
   present = "presenting", teach = "teaching", cook = "cooking",
   try = "trying", help = "helping", handle = "handling"}
+-- Words after such a verb that make a thing of it ("start date", "work
+-- trial").
+local not_doings = {date = true, trial = true, decision = true,
+  shift = true, desk = true, day = true, call = true, time = true,
+  plan = true, test = true, experience = true, week = true}
 local meetings = {meet = "meeting", talk = "talking", see = "seeing",
   tour = "touring", join = "joining", walk = "walking", speak = "speaking"}
 
@@ -2520,8 +2556,16 @@ function next_step(ctx)
         -- "you asked for 2 references, one from Pryor's ...": a thing to
         -- send, promised ("As you asked, I will send you 2 references."),
         -- not told back to them
-        local thing = t:match("^[Yy]ou asked for (.+)$") or
-          t:match("^[Yy]ou want (.+)$") or t:match("^[Yy]ou need (.+)$")
+        local thing = t:match("^[Yy]ou asked for (.+)$")
+        local wanted = not thing and (t:match("^[Yy]ou want (.+)$") or
+          t:match("^[Yy]ou need (.+)$"))
+        -- ("she needs 2 weeks to decide", "she wants the role filled by
+        -- March": wanted, but nothing to send; "you want a 1-page plan")
+        if wanted and sendable(wanted:gsub("%s+by%s.*$", "")
+           :gsub("%s+before%s.*$", ""):gsub(",.*$", ""):gsub("%s+for%s.*$", "")
+           :gsub("%s+on%s.*$", "")) then
+          thing = wanted
+        end
         if thing and book.send_mine and #thing < 300 then
           local by = thing:match("%f[%a]by (%u%l+day[%w ]*)") or
             thing:match("%f[%a]by (next %u%l+day)") or
@@ -2556,7 +2600,9 @@ function next_step(ctx)
         if voice.form(t) ~= "imperative" and #t > 8 and
            (subj == "you" or subj == "they" or subj == "we" or
             t:match("^[Yy]ou['\u{2019}]") or
-            t:match("^%u%l+ will ") or t:match("^%u%l+['\u{2019}]ll ")) and
+            t:match("^%u%l+ will ") or t:match("^%u%l+['\u{2019}]ll ") or
+            (t:match("^([%a%s]-)%s+will%s") and
+             sr.words(t:match("^([%a%s]-)%s+will%s")) <= 3)) and
            voice.subject_verb(t) and not t:match("^[Yy]ou %l+ing ") then
           return fill(book.expect, {lower = md(voice.lower_first(t, names))}),
                  p
@@ -2573,6 +2619,13 @@ function next_step(ctx)
         -- there, on its day ("I look forward to coming back on Saturday
         -- 28th for afternoon milking")
         local doing = verb and doings[verb:lower()]
+        -- (not "start date Mon 5 Jan", "work trial Sat 28th", "try to
+        -- email", "... if offered")
+        local w2 = (t:match("^%a+ (%a+)") or ""):lower()
+        if doing and (t:sub(#verb + 1, #verb + 1) ~= " " or
+           not_doings[w2] or w2 == "to" or t:find("%f[%a]if%f[%A]")) then
+          doing = nil
+        end
         if doing and has_day(t) and book.ahead and sr.words(t) <= 16 and
            not t:find("[\"()]") then
           local rest = t:sub(#verb + 1):gsub("(%a) (%u%l+day%f[%A])",
@@ -3276,9 +3329,15 @@ local function compose(chosen, note)
         if how then s, why = fill(book.connect.noun, {lower = md(how)}), nil end
         -- "lost mileage - at Cresswell got it from 3.8% to 1.2%": a topic
         -- named before its dash, not a thing I did ("how I lost mileage")
+        local w2 = (t and t:match("^%S+%s+(%S+)") or ""):lower()
+        local after_dash = t and whole:sub(#t + 1):gsub("\u{2013}", "-")
+          :gsub("\u{2014}", "-"):match("^%s+%-%s+(.*)$")
         if not s and t and book.lang == "en" and sr.words(t) <= 3 and
-           voice.form(t) == "past" and
-           whole:sub(#t + 1):match("^%s+[%-\u{2013}\u{2014}]%s") then
+           voice.form(t) == "past" and after_dash and
+           not voice.determiner(w2) and not w2:match("^%d") and
+           not ({my = 1, our = 1, your = 1, his = 1, her = 1, their = 1,
+             a = 1, an = 1})[w2] and
+           (after_dash:match("^at %u") or voice.form(after_dash) == "past") then
           s = fill(book.connect.noun, {lower = md(voice.noun_article(
             voice.lower_first(t, ctx.names)))})
         end
@@ -3537,7 +3596,8 @@ local function compose(chosen, note)
       end
       -- "contamination - at Feltham rejected loads 9 to 1 ...": a topic
       -- of the note's before a dash is its label, as before a colon
-      local topic, after = t:match("^(%a[%w%s'&%-]-)%s+[%-\u{2013}\u{2014}]%s+(%S.+)$")
+      local topic, after = t:gsub("\u{2013}", "-"):gsub("\u{2014}", "-")
+        :match("^(%a[%w%s'&%-]-%a)%s+%-%s+(%S.+)$")
       if topic and sr.words(topic) <= 3 and not t:find(":", 1, true) and
          voice.form(topic) == "noun" and book.lang == "en" then
         t = topic .. ": " .. after
@@ -3561,7 +3621,10 @@ local function compose(chosen, note)
         -- "Hochstein: 45 instructors, returner rate 40% -> 72% in 3
         -- seasons": where, and what I did there (not "I brought in 45
         -- instructors")
-        t = "At " .. head .. ", I " .. rest:match("^%d[^,]*, which (.+)$")
+        -- (the head a place only when the note says it was at it:
+        -- "Impact: 3 new hires, ..." is a label)
+        t = (at_place(note, head) and "At " .. head .. ", I " or "I ") ..
+          rest:match("^%d[^,]*, which (.+)$")
         head = nil
       elseif head and #head < 24 and book.lang == "en" and
              voice.form(rest) == "noun" and
@@ -3823,13 +3886,20 @@ local function compose(chosen, note)
         s = plain_label(s)
         -- "Wrong and modest for no reason - I wrote the 2024 self
         -- assessment report": the verdict goes, what is true stays
-        local verdict, rest = s:match("^([%a%s,']+) [%-\u{2013}\u{2014}] (I%s.+)$")
-        if verdict and sr.words(verdict) <= 7 then
-          local v = verdict:lower()
+        local verdict, rest = s:gsub("\u{2013}", "-"):gsub("\u{2014}", "-")
+          :match("^([%a%s,']+) %- (I%s.+)$")
+        local v = (verdict or ""):lower()
+        -- ("Said I was weak on budgets - I ran ...": what was said)
+        if verdict and sr.words(verdict) <= 7 and
+           not v:find("%f[%a]said%f[%A]") and not v:find("%f[%a]told%f[%A]")
+           and not v:find("%f[%a]called%f[%A]") and
+           not v:find("%f[%a]claimed%f[%A]") and
+           not v:find("%f[%a]answered%f[%A]") and
+           not v:find("%f[%a]i%f[%A]") then
           for _, w in ipairs({"wrong", "dumb", "modest", "stupid", "weak",
               "bad", "cringe", "not true", "idiot", "undersold",
               "underselling"}) do
-            if v:find(w, 1, true) then s = rest break end
+            if v:find("%f[%a]" .. w .. "%f[%A]") then s = rest break end
           end
         end
         if book.lang == "en" then s = voice.backshift(s) end
@@ -3999,7 +4069,9 @@ local function compose(chosen, note)
         end
         for i = core + 1, #parts do
           local story = (truth_at or said_at) and i ~= truth_at and
-            story_of(parts[i])
+            story_of(parts[i]) and (not truth_at or i < truth_at or
+            parts[i]:match("^You %l+ed%f[%A]") or parts[i]:match("^Your ") or
+            parts[i]:match("^I just "))
           if not story and (i == truth_at or
              not admission(parts[i]:lower()) or
              plain_admission(parts[i])) then

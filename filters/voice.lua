@@ -182,9 +182,8 @@ end
 -- the QA form -> fed into process fixes"): not a past form that names
 -- a state ("manual -> automated reports").
 local leads_to = {}
-for w in ([[fed led cut saved halved doubled tripled brought took got
-  freed gave meant stopped ended turned became went helped made
-  reduced]]):gmatch("%a+") do
+for w in ([[fed led cut saved halved doubled tripled brought took
+  freed gave meant helped reduced]]):gmatch("%a+") do
   leads_to[w] = true
 end
 
@@ -409,8 +408,11 @@ local function expand_symbols(s, words)
       s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%l+%u[%w%-]*)", "%1 to %2")
     end
     -- "a root cause tag -> fed into process fixes": what it did next
-    s = s:gsub("(%l)%s*%->%s*(%l+)(%s+%l)", function(a, w, rest)
-      if leads_to[w] then return a .. ", which " .. w .. rest end
+    -- (not a thing done to it: "training budget -> cut by a third")
+    s = s:gsub("(%l)%s*%->%s*(%l+)(%s+%l+)", function(a, w, rest)
+      if leads_to[w] and rest ~= " by" then
+        return a .. ", which " .. w .. rest
+      end
     end)
     s = s:gsub("%s*%->%s*", ": ")
     s = s:gsub("%s*\u{2192}%s*", ": ")
@@ -1061,14 +1063,18 @@ local function normalize(text, keep_verdicts, words)
     -- subject's next verb
     -- (not in a list that has its "and": "I challenged ..., showed ...,
     -- and we increased the sample")
+    -- (on a sentence's length: a page of "I a b, led" is not read
+    -- to its end at each comma)
     local whole = s
-    s = s:gsub("()(%f[%a]I %l+ [^,;:%.]+), (%l+) ", function(at, head, verb)
-      local rest = whole:sub(at + #head + #verb + 3):match("^[^%.;]*") or ""
-      if past[verb] and not head:find(" and ", 1, true) and
-         not rest:find(", and ", 1, true) then
-        return head .. ", and " .. verb .. " "
-      end
-    end)
+    if #s <= 2000 then
+      s = s:gsub("()(%f[%a]I %l+ [^,;:%.]+), (%l+) ", function(at, head, verb)
+        local rest = whole:sub(at + #head + #verb + 3):match("^[^%.;]*") or ""
+        if past[verb] and not head:find(" and ", 1, true) and
+           not rest:find(", and ", 1, true) then
+          return head .. ", and " .. verb .. " "
+        end
+      end)
+    end
     -- "2.3% vs 1.5% target": against
     s = gsub_if(s, " vs", "(%d%%?) vs%.? ([%d%.]+%%) target%f[%A]",
       "%1 against a %2 target")
@@ -2121,7 +2127,8 @@ function voice.form(s)
   -- "cross-trained 4 keepers", "re-designed the rota" (not "well-trained
   -- staff")
   local after = (s:match("^%S+%s+(%S+)") or ""):lower()
-  if lw:match("^%l+%-%l+ed$") and (after:match("^%d") or determiner[after])
+  if lw:match("^%l+%-%l+ed$") and not lw:match("^self%-") and
+     not lw:match("^well%-") and (after:match("^%d") or determiner[after])
   then
     return "past"
   end
@@ -2155,7 +2162,7 @@ function voice.form(s)
     if words[i] == "I" then return "i" end
     if words[i] == "we" then return "we" end
     -- ("at the Fox & Garland I'm the single point of contact")
-    if i == 2 or (i > 2 and clause_openers[lw]) then
+    if (i == 2 or i > 2) and clause_openers[lw] then
       if words[i]:match("^I['\u{2019}]") then return "i" end
     end
   end
@@ -2329,14 +2336,21 @@ function voice.own(s)
   -- "at Feltham rejected loads 9 to 1 in 6 months": where, and how a
   -- thing went
   local np, span = (did or ""):match("^(%l[%l%s%-]-) (~?%d[%d.,]*%%? to ~?%d.*)$")
+  -- (a measure, not a range: "ages 11 to 16", "years 7 to 11"; and not
+  -- what I did: "managed teams 5 to 8 strong")
+  local last = np and (np:match("(%a+)$") or ""):lower()
   if np and sr.words(np) <= 4 and not np:find("%f[%a]from$") and
-     (voice.form(np) == "noun" or (np:match("^%l+ed %l+s$") and
-      not voice.subject_verb(np))) then
+     not ({ages = 1, age = 1, years = 1, hours = 1, shifts = 1,
+       days = 1, times = 1, beds = 1})[last] and
+     voice.form(np) == "noun" then
     return s:sub(1, 2) .. " " .. place .. ", " .. np .. " went from " .. span
   end
   -- (once: "at Feltham, rejected loads went ..." is worded)
+  -- (nor "at Feltham rejected loads 9 to 1": a measure, or what I did
+  -- to it, the note does not say)
   if place and voice.form(did) == "past" and
-     not s:match("^[Aa]t %u[%w'&%-]*,") then
+     not s:match("^[Aa]t %u[%w'&%-]*,") and
+     not did:match("^%l+ %l+ ~?%d[%d.,]*%%? to ~?%d") then
     return s:sub(1, 2) .. " " .. place .. " I " .. did
   end
   local f = voice.form(s)

@@ -101,6 +101,28 @@ put_source(walker *w, sr_buf *b, cmark_node *node)
 	}
 }
 
+/* Whether a bold run is one capitalised word that names no question
+ * and no next step: a person's name ("**Fiona**"). */
+static bool
+one_name(cmark_node *node)
+{
+	cmark_node *text = cmark_node_first_child(node);
+	const char *lit;
+	size_t i;
+
+	if (text == NULL || cmark_node_next(text) != NULL ||
+	    cmark_node_get_type(text) != CMARK_NODE_TEXT)
+		return false;
+	lit = cmark_node_get_literal(text);
+	if (lit == NULL || !(lit[0] >= 'A' && lit[0] <= 'Z') || lit[1] == '\0')
+		return false;
+	for (i = 1; lit[i] != '\0'; i++)
+		if (!(lit[i] >= 'a' && lit[i] <= 'z') && lit[i] != '-')
+			return false;
+	return strcmp(lit, "Next") != 0 &&
+	    sr_section_match(lit, NULL) == SR_KEY_OTHER;
+}
+
 /* A paragraph's opening bold (or emphasis) alone on its line, with the
  * text under it: "**what got him going**" then "showed him ...".  Its
  * words are the paragraph's label, as if a colon followed them. */
@@ -115,6 +137,9 @@ bold_label(cmark_node *node)
 	    cmark_node_get_type(parent) != CMARK_NODE_PARAGRAPH)
 		return false;
 	next = cmark_node_next(node);
+	/* "**Fiona**" over "asked me to send ...": a name, not a label */
+	if (one_name(node))
+		return false;
 	/* "**Her advice**:" then a line: the colon is there */
 	if (next != NULL && cmark_node_get_type(next) == CMARK_NODE_TEXT &&
 	    strcmp(cmark_node_get_literal(next), ":") == 0)
@@ -606,6 +631,60 @@ heading_like(cmark_node *para, sr_buf *text, const sr_section_map *user,
 	    cmark_node_get_type(cmark_node_next(para)) == CMARK_NODE_LIST;
 }
 
+/* Whether a paragraph opens with a label of the writer's: a few words
+ * and a colon, an arrow or a dash ("Said it wrong: ...", "NEXT -> ...",
+ * "WHAT CLICKED — ..."), or bold.  Not an aside ("(Dana said this is the
+ * big one)"), which belongs where it stands. */
+static bool
+labelled(cmark_node *para, sr_buf *text)
+{
+	cmark_node *first = cmark_node_first_child(para);
+	size_t i, words = 1;
+	const char *s;
+
+	if (first == NULL)
+		return false;
+	if (cmark_node_get_type(first) == CMARK_NODE_STRONG ||
+	    cmark_node_get_type(first) == CMARK_NODE_EMPH)
+		return true;
+	text->len = 0;
+	put_text(text, para, NULL);
+	if (text->failed || text->len == 0)
+		return false;
+	s = text->data;
+	for (i = 0; i < text->len && i < 60 && words <= 6; i++) {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == '(' ||
+		    s[i] == '"')
+			return false;
+		if (s[i] == ':' && i > 0)
+			return true;
+		if (i > 0 && s[i] == ' ' && (strncmp(s + i, " -> ", 4) == 0 ||
+		    strncmp(s + i, " - ", 3) == 0 ||
+		    strncmp(s + i, " \xe2\x80\x94 ", 5) == 0 ||
+		    strncmp(s + i, " \xe2\x80\x93 ", 5) == 0))
+			return true;
+		if (s[i] == ' ')
+			words++;
+	}
+	return false;
+}
+
+/* Whether a paragraph stands between two lists, or is an aside in
+ * brackets: part of the section it is in, not the end of it. */
+static bool
+interlude(cmark_node *para)
+{
+	cmark_node *next = cmark_node_next(para), *first;
+	const char *lit;
+
+	if (next != NULL && cmark_node_get_type(next) == CMARK_NODE_LIST)
+		return true;
+	first = cmark_node_first_child(para);
+	lit = first != NULL && cmark_node_get_type(first) == CMARK_NODE_TEXT ?
+	    cmark_node_get_literal(first) : NULL;
+	return lit != NULL && lit[0] == '(';
+}
+
 /* The questions of unmatched headings, inferred from their place
  * (sr_section_infer), given to their points and their points' details. */
 static void
@@ -699,7 +778,8 @@ walk(walker *w, cmark_node *doc)
 			 * "NEXT: trial day Sat") are points of their own, as
 			 * in a note with no headings, not lost in a section
 			 * whose points are its list */
-			if (cur != NULL && w->soft && cur->count > 0) {
+			if (cur != NULL && w->soft && cur->count > 0 &&
+			    (labelled(node, &text) || !interlude(node))) {
 				end_section(w, cur);
 				w->soft = false;
 				if (new_section(w, SR_KEY_OTHER, "", 0) == NULL) {

@@ -111,7 +111,8 @@ static const char *const aliases[][96] = {
 	    "would answer", "diff", "wish id said diff",
 	    "wish i said diff", "wish i had said diff",
 	    "wish id said different", "wish i said differently",
-	    "in other way", "another way", "want to fix", "foot in it",
+	    "in other way", "say it another way", "i want to fix",
+	    "foot in it",
 	    "oops", "ugh", "cringe", "yikes", NULL},
 	[SR_KEY_NOT_SAID] = {"not said", "unsaid", "didnt get to say",
 	    "did not get to say", "didnt get a chance", "didnt get the chance",
@@ -134,7 +135,7 @@ static const char *const aliases[][96] = {
 	    "didnt come up", "never came up", "unmentioned",
 	    "did not mention", "did not say", "didnt i say", "didnt i mention",
 	    "forget to say", "forget to mention", "forgotten", "missed",
-	    "what i missed", NULL},
+	    "what i missed", "never said", NULL},
 	[SR_KEY_PRIVATE] = {NULL},
 	[SR_KEY_OTHER] = {NULL},
 };

@@ -783,6 +783,10 @@ test_aliases(void)
 		{"lit him up", SR_KEY_EXCITED_THEM},
 		{"connected", SR_KEY_EXCITED_THEM},
 		{"WHAT CLICKED", SR_KEY_EXCITED_THEM},
+		/* and ones that must not move */
+		{"Problems they want to fix", SR_KEY_PROBLEMS},
+		{"Another way I could help", SR_KEY_OTHER},
+		{"never said", SR_KEY_NOT_SAID},
 		{"wish I'd said diff", SR_KEY_SAY_DIFFERENTLY},
 		{"put my foot in it", SR_KEY_SAY_DIFFERENTLY},
 		{"What I said that I want to fix", SR_KEY_SAY_DIFFERENTLY},
@@ -972,6 +976,26 @@ test_heading_lines(void)
 		    0 && n->points[2].line == 8);
 		CHECK(strcmp(n->points[3].text, "NEXT: trial day Sat") == 0);
 	}
+	sr_note_free(n);
+
+	/* an aside between two lists under a line taken as a heading stays
+	 * there, and so does the list after it */
+	n = parse("---\ncompany: Acme\n---\n"
+	    "their problems:\n- waste\n\n(Dana said this is the big one)\n\n"
+	    "- nights miss the slot\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK(n->nsections == 1 && n->npoints == 2);
+	sr_note_free(n);
+
+	/* a bold name over a line is a name, not a label */
+	n = parse("---\ncompany: Acme\n---\n## Next\n"
+	    "- **Fiona**\n  asked me to send my plan\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	if (CHECK(n->npoints == 1))
+		CHECK(strcmp(n->points[0].text, "Fiona asked me to send my "
+		    "plan") == 0);
 	sr_note_free(n);
 
 	/* a bold label on its own line over its text is a label: the

@@ -397,6 +397,75 @@ do
   has(d, "meet the night crew")
   hasnt(d, "\u{2014}")
 end
+-- (from a review: what those rules must leave alone)
+-- a remark with a number is no evidence
+do
+  local pts = {point("problems", nil, "families not hearing back on weekends"),
+    point("other", nil, "I think they have 3 other candidates"),
+    point("other", nil, "my gut says 60% chance I get it"),
+    point("other", nil, "Drive was 45 min each way, I could do it 3 days a week")}
+  local n = note(pts)
+  d = compose(default.select(pts, n), n)
+  hasnt(d, "candidates")
+  hasnt(d, "60%")
+  hasnt(d, "45 minutes")
+end
+-- wanted, but nothing to send; a thing to do that is a thing; a doing
+-- with an if
+for _, line in ipairs({"she needs 2 weeks to decide",
+    "she wants the role filled by March",
+    "she wants 3 yrs of funeral experience, I have 2"}) do
+  nxt = point("other", nil, line)
+  nxt.heading = "Next"
+  d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+    nxt})
+  hasnt(d, "I will send you")
+end
+for _, line in ipairs({"start date Mon 5 Jan if offered",
+    "work trial Sat 28th 9-5", "try to email Dana Monday"}) do
+  nxt = point("other", nil, line)
+  nxt.heading = "Next"
+  d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+    nxt})
+  hasnt(d, "starting date")
+  hasnt(d, "working trial")
+  hasnt(d, "trying to")
+end
+nxt = point("other", nil, "HR will be in touch by Friday")
+nxt.heading = "Next"
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  nxt})
+has(d, "I understand HR will be in touch by Friday.")
+-- a doing with its object before a dash is mine
+d = draft_of({point("excited_them", "connect",
+  "redesigned the rota - she loved the 4 on 4 off pattern")})
+hasnt(d, "talk about redesigned")
+-- what was said before a dash is not a verdict
+d = draft_of({point("say_differently", "correction",
+  "Said I was weak on budgets - I ran a £2m budget at Boots")})
+has(d, "weak on budgets")
+-- a hyphenated thing is no preposition; a label is no place
+d = draft_of({point("excited_them", "connect", "on-call rota redesign")})
+has(d, "on-call rota redesign")
+d = draft_of({point("problems", "problem", "turnover ~30%"),
+  point("not_said", "evidence", "Impact: 3 new hires, turnover 30% -> 12% in a yr", 9)})
+hasnt(d, "at Impact")
+has(d, "I took turnover from 30% to 12% in a year.")
+-- a correction asked by one of the panel, with another named after
+do
+  local fiona = {name = "Fiona Gallagher"}
+  local kwame = {name = "Kwame Asante"}
+  local pts = {
+    point("problems", nil, "missed doses on surgical wards ~1 in 20"),
+    point("say_differently", nil, "When Fiona asked about managing a " ..
+      "budget I said I hadn't really, and Kwame said it was a big part of " ..
+      "the job. Actually I managed the £1.2m ward stock budget"),
+  }
+  local n = note(pts, {to = fiona, interviewers = {fiona, kwame}})
+  local d2 = compose(default.select(pts, n), n)
+  assert(body(d2):find("ward stock budget", 1, true), body(d2))
+end
+
 -- what I quoted, the true figure, and no story after it
 d = draft_of({point("say_differently", "correction", "I quoted our " ..
   "affordability cap as 40% debt to income. it's 35%. he raised an " ..
@@ -461,7 +530,8 @@ has(d, "I wrote the 2024 self assessment report")
 hasnt(d, "modest")
 d = draft_of({point("problems", "problem", "~60% of instructors don't come back"),
   point("not_said", "evidence", "Hochstein: 45 instructors, returner rate " ..
-    "40% -> 72% in 3 seasons w/ early contract offers", 9)})
+    "40% -> 72% in 3 seasons w/ early contract offers", 9),
+  point("excited_them", "connect", "the off-snow programme at Hochstein", 3)})
 has(d, "at Hochstein, I took the returner rate from 40% to 72% in 3 seasons")
 hasnt(d, "brought in 45")
 -- a topic before its dash is what we talked about, not what I did
