@@ -515,6 +515,19 @@ local function delivery(t)
 end
 
 local has_day -- (below, with the next step's words)
+
+-- The first of a list of pieces of a note's line with a change or an
+-- amount in it ("71% to 88%", "~£14k -> £6.5k", "£4.2M"); or nil.
+local function with_figure(pieces)
+  for _, x in ipairs(pieces) do
+    if x:find("%d%%") or x:find("%d%a?%s*%->%s*[~%$\194\163\226\130\172]*%d") or
+       x:find("%d%a?%s*to%s*[~%$\194\163\226\130\172]*%d") or
+       x:find("[%$\194\226]%d") then
+      return x
+    end
+  end
+  return nil
+end
 local note_label
 
 -- The label a writer put before a point's text, and the text: "Problems
@@ -576,14 +589,7 @@ local function select(points, note)
         end
         if #pieces > 0 then
           pieces[#pieces + 1] = rest:sub(at)
-          text = pieces[1]
-          for _, x in ipairs(pieces) do
-            if x:find("%d%%") or x:find("%d%a?%s*%->%s*[~%$\194\163\226\130\172]*%d") or
-               x:find("%d%a? to [~%$\194\163\226\130\172]*%d") then
-              text = x
-              break
-            end
-          end
+          text = with_figure(pieces) or pieces[1]
         end
       end
     end
@@ -3234,14 +3240,7 @@ local function compose(chosen, note)
           end
           -- a change or an amount first ("71% to 88%", "£4.2M"), then
           -- any number
-          local best = parts[1]
-          for _, part in ipairs(parts) do
-            if part:find("%d%%") or part:find("%d+%s*to%s*%d") or
-               part:find("[%$\194\226]%d") then
-              best = part
-              break
-            end
-          end
+          local best = with_figure(parts) or parts[1]
           if best and best:match("^which ") then
             -- a result already worded: "..., which took the pass rate
             -- from 71% to 88%"

@@ -3280,6 +3280,10 @@ local function result_join(s)
             np .. " " .. r
         elseif lw == "down" and w2 == "to" then
           new = "which brought " .. np .. " down " .. r
+        elseif r:match("^[~%$\194\163\226\130\172]*%d[%d.,]*%a?%%?%s+to%s+[~%$\194\163\226\130\172]*%d") then
+          -- "arrears down £41k -> £17k in a yr": from one to the other
+          new = (lw == "down" and "which brought " or "which took ") ..
+            np .. " " .. lw .. " from " .. r
         elseif is_number(w2) or ((w2 == "about" or w2 == "around" or
                w2 == "nearly" or w2 == "almost" or w2 == "over") and
                (is_number(r:match("^%a+%s+(%S+)") or "") or

@@ -26,6 +26,7 @@ return {
   {"result", "I added a root cause tag, which fed into process fixes, repeat contacts 27% to 19% in 9 months", "I added a root cause tag, which fed into process fixes and took repeat contacts from 27% to 19% in 9 months"},
   {"own", "at Voltra the team added a tag", "at Voltra the team added a tag"},
   {"own", "Told you about the scheme I ran with the NHS trust", "I told you about the scheme I ran with the NHS trust"},
+  {"result", "I took on a caseload of 60 tenants, arrears down £41k to £17k in a year", "I took on a caseload of 60 tenants, which brought arrears down from £41k to £17k in a year"},
   {"normalize", "I challenged a manager's sample size, showed the risk assessment didn't support it, and we increased the sample", "I challenged a manager's sample size, showed the risk assessment didn't support it, and we increased the sample"},
   {"normalize", "I ran 6 buses for a trial, showed the charging schedule", "I ran 6 buses for a trial, and showed the charging schedule"},
   {"own", "at Feltham rejected loads 9 to 1 in 6 months", "at Feltham rejected loads 9 to 1 in 6 months"},
