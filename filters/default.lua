@@ -363,6 +363,24 @@ local function other_asked(t, note)
   return first_who ~= nil and first_who ~= to
 end
 
+-- How many members of the panel a point tags ("@elin ... @gareth ...").
+local function panel_named(p, note)
+  if #(note.interviewers or {}) < 2 then return 0 end
+  -- ("@colin @tom shift consultation is THE priority": both said it)
+  if p.text:match("^%s*@%S+%s+@%S+") then return 0 end
+  local seen, n = {}, 0
+  for _, m in ipairs(p.mentions or {}) do
+    local l = m:lower()
+    for _, q in ipairs(note.interviewers) do
+      local first = (first_name(q.name) or ""):lower()
+      if first ~= "" and l == first and not seen[first] then
+        seen[first], n = true, n + 1
+      end
+    end
+  end
+  return n
+end
+
 -- Whether a sentence of a correction (lower case) states what is true:
 -- "I should've said what I actually do: ...", "In fact, ...", "The real
 -- answer is ...".
@@ -658,6 +676,12 @@ local function select(points, note)
         p.why_not = "it puts right an answer to another of the panel"
       elseif said_by_other(p, note) then
         p.why_not = "another of the panel said it"
+      elseif r.role ~= "problem" and r.role ~= "evidence" and
+             panel_named(p, note) >= 2 then
+        -- ("Advice: @elin — \"book your sea survival course\" @gareth —
+        -- come to Thursday training night": whose words are whose is
+        -- not for the draft to guess)
+        p.why_not = "it tells of more than one of the panel"
       elseif r.role == "evidence" and not p.tags.must and voice.gap(p.text) then
         -- "I don't know SAS very well": not a thing to tell them you did
         p.why_not = "it tells of something you lack, not what you did"

@@ -777,8 +777,11 @@ walk(walker *w, cmark_node *doc)
 			 * more: the paragraphs after it ("Said it wrong: ...",
 			 * "NEXT: trial day Sat") are points of their own, as
 			 * in a note with no headings, not lost in a section
-			 * whose points are its list */
-			if (cur != NULL && w->soft && cur->count > 0 &&
+			 * whose points are its list; so are those after the
+			 * list of a heading that names no question ("## quick
+			 * hits", then "Ugh. @gareth asked ...") */
+			if (cur != NULL && cur->line != 0 && cur->count > 0 &&
+			    (w->soft || cur->key == SR_KEY_OTHER) &&
 			    (labelled(node, &text) || !interlude(node))) {
 				end_section(w, cur);
 				w->soft = false;

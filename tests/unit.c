@@ -978,6 +978,15 @@ test_heading_lines(void)
 	}
 	sr_note_free(n);
 
+	/* under a heading that names no question, the paragraphs after its
+	 * list are points too: "## quick hits" then "Ugh. ..." */
+	n = parse("---\ncompany: Acme\n---\n## quick hits\n- a\n\n"
+	    "Ugh. I said no to waterjets.\n");
+	if (!CHECK(n != NULL))
+		return dump_diags();
+	CHECK(n->npoints == 2);
+	sr_note_free(n);
+
 	/* an aside between two lists under a line taken as a heading stays
 	 * there, and so does the list after it */
 	n = parse("---\ncompany: Acme\n---\n"

@@ -451,6 +451,29 @@ d = draft_of({point("problems", "problem", "turnover ~30%"),
   point("not_said", "evidence", "Impact: 3 new hires, turnover 30% -> 12% in a yr", 9)})
 hasnt(d, "at Impact")
 has(d, "I took turnover from 30% to 12% in a year.")
+-- whose advice is whose, in a line that tags two of the panel, is not
+-- guessed; a line that opens with both tags is both of theirs
+do
+  local gareth = {name = "Gareth Pryce"}
+  local elin = {name = "Elin Davies"}
+  local adv = point("guidance", nil, "@elin - \"book your sea survival " ..
+    "course now whether you get this or not.\" @gareth - come to " ..
+    "Thursday training night, meet the crew")
+  adv.mentions = {"elin", "gareth"}
+  local both = point("guidance", nil, "@elin @gareth explain what you " ..
+    "are doing to the crew, they learn from it")
+  both.mentions = {"elin", "gareth"}
+  local pts = {point("problems", nil, "the boat has to be on service 98%+"),
+    adv}
+  local n = note(pts, {to = gareth, interviewers = {gareth, elin}})
+  local d2 = compose(default.select(pts, n), n)
+  assert(not body(d2):find("sea survival", 1, true), body(d2))
+  pts = {point("problems", nil, "the boat has to be on service 98%+"), both}
+  n = note(pts, {to = gareth, interviewers = {gareth, elin}})
+  d2 = compose(default.select(pts, n), n)
+  assert(body(d2):find("explain what", 1, true), body(d2))
+end
+
 -- a correction asked by one of the panel, with another named after
 do
   local fiona = {name = "Fiona Gallagher"}
