@@ -1741,6 +1741,9 @@ local function word(slot, t, ctx, extra)
   for k, v in pairs(extra or {}) do vars[k] = v end
   local s = fill(phrase, vars)
   s = s:gsub("([%.!?][\"'\u{201D}]?)%.$", "%1")
+  -- (a quotation cut at its comma ends the sentence all the same:
+  -- 'what you said: "Drivers are self-employed — you can't order them"')
+  if f == "quote" then s = voice.end_mark(s) end
   return voice.capitalize(s)
 end
 

@@ -2267,6 +2267,18 @@ function voice.article(s, names)
   end
   local w1 = words[1] or ""
   local first = w1:lower()
+  -- ("in Oct had 2 of 9 lorries off the road": a time, not a thing)
+  if ({["in"] = 1, on = 1, at = 1, by = 1, since = 1, during = 1,
+       ["until"] = 1, after = 1, before = 1, last = 1, this = 1})[first] then
+    -- ("in Oct had 2 of 9 lorries off the road": the company had them)
+    local when, verb, rest = s:match("^(%a+ %u%l+) (%l+) (.+)$")
+    if not when then when, verb, rest = s:match("^(%a+ %l+) (%l+) (.+)$") end
+    if verb and ({had = 1, lost = 1, got = 1, saw = 1, ran = 1})[verb] and
+       ({["in"] = 1, last = 1, this = 1})[first] then
+      return when .. " you " .. verb .. " " .. rest
+    end
+    return s
+  end
   -- "Patient app has 1.2M MAU": a name before a common noun and its verb
   local w2 = strip_end(words[2] or "", "%p")
   if names and names[w1] and w2:match("^%l+$") and not plural(w2) and

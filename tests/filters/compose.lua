@@ -489,6 +489,11 @@ do
   assert(body(d2):find("ward stock budget", 1, true), body(d2))
 end
 
+-- a quoted piece of advice cut at its comma still ends its sentence
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"),
+  point("guidance", "guidance", "\"start your vetting now, it takes 8-10 " ..
+    "weeks and nobody believes me\"")})
+has(d, "nobody believes me\".")
 -- what I quoted, the true figure, and no story after it
 d = draft_of({point("say_differently", "correction", "I quoted our " ..
   "affordability cap as 40% debt to income. it's 35%. he raised an " ..

@@ -49,6 +49,8 @@ return {
   {"state", "staff hate working weekends", "staff hate working weekends"},
   {"state", "team busy firefighting", "team busy firefighting"},
   {"article", "weekly meeting was cancelled", "the weekly meeting was cancelled"},
+  {"article", "in October had 2 of 9 lorries off the road", "in October you had 2 of 9 lorries off the road"},
+  {"article", "in October the depot moved", "in October the depot moved"},
   {"noun_article", "leading team of 8 at Colnebridge", "leading team of 8 at Colnebridge"},
   {"noun_article", "10 years experience in retail banking", "10 years experience in retail banking"},
   {"reported", "check your right to work documents", "check my right to work documents"},
