@@ -311,23 +311,7 @@ local function did(t)
   return v ~= nil and (v:match("ed$") ~= nil or irregular[v:lower()] ~= nil)
 end
 
--- "Catherine: associates run their own files from 5 PQE" in a panel's
--- note: hers, not for James's draft.
-local function said_by_other(p, note)
-  local head = p.text:match("^%s*(%u%l+):%s")
-  if not head or #(note.interviewers or {}) < 2 then return false end
-  local to = note.to and note.to.name and note.to.name:match("^(%S+)")
-  if head == to then return false end
-  for _, q in ipairs(note.interviewers) do
-    if q.name and q.name:match("^(%S+)") == head then return true end
-  end
-  return false
-end
-
--- Whether t tells what another member of the panel asked, said or wants
--- ("When Fiona asked abt managing a budget I said ...", "Fiona asked me
--- to send my ACPT training plan", in the draft to Kwame): theirs, not
--- this reader's.
+-- A person's first name, past a title ("Dr Helen Castell" -> "Helen").
 local titles = {Dr = true, ["Dr."] = true, Mr = true, Mrs = true, Ms = true,
   Miss = true, Prof = true, Professor = true, Sir = true, Dame = true}
 local function first_name(name)
@@ -336,6 +320,24 @@ local function first_name(name)
   end
   return nil
 end
+
+-- "Catherine: associates run their own files from 5 PQE" in a panel's
+-- note: hers, not for James's draft.
+local function said_by_other(p, note)
+  local head = p.text:match("^%s*(%u%l+):%s")
+  if not head or #(note.interviewers or {}) < 2 then return false end
+  local to = note.to and first_name(note.to.name)
+  if head == to then return false end
+  for _, q in ipairs(note.interviewers) do
+    if first_name(q.name) == head then return true end
+  end
+  return false
+end
+
+-- Whether t tells what another member of the panel asked, said or wants
+-- ("When Fiona asked abt managing a budget I said ...", "Fiona asked me
+-- to send my ACPT training plan", in the draft to Kwame): theirs, not
+-- this reader's.
 local other_verbs = {"asked", "said", "wants", "wanted", "asks", "told",
   "suggested", "needs"}
 local function other_asked(t, note)
@@ -587,7 +589,6 @@ local function select(points, note)
       local label, rest, dash = note_label(p.text)
       if label and sr.words(label) <= 6 and not label:find("%d") then
         key = sr.section(label)
-        if key == "other" then key = nil end
         -- ("NEXT — meet the night crew, Mon 14 Dec": the next step's
         -- line, as "next:" writes it)
         if not key and dash and label:lower():match("^next") then
@@ -597,10 +598,11 @@ local function select(points, note)
         -- ("didnt say -> at Tyneside ... didnt say -> costume bible ...":
         -- lines of one paragraph under the same label are points of their
         -- own; the one with a figure of change speaks for them)
-        local pieces, at = {}, 1
+        -- (the label's words as they are: "the costs [ugh" is no pattern)
+        local pieces, at, lit = {}, 1, label:gsub("%p", "%%%0")
         for _ = 1, 20 do
-          local a, b = rest:find(" " .. label .. " ?%->%s*", at)
-          if not a then a, b = rest:find(" " .. label .. ":%s+", at) end
+          local a, b = rest:find(" " .. lit .. " ?%->%s*", at)
+          if not a then a, b = rest:find(" " .. lit .. ":%s+", at) end
           if not a then break end
           pieces[#pieces + 1] = rest:sub(at, a - 1)
           at = b + 1

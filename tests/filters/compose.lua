@@ -398,6 +398,13 @@ do
   hasnt(d, "\u{2014}")
 end
 -- (from a review: what those rules must leave alone)
+-- a label with a mark that patterns read is read as words
+do
+  local pts = {point("other", nil, "the costs [ugh: waste is 9% of sales, " ..
+    "the costs [ugh: queues")}
+  local n = note(pts)
+  assert(pcall(default.select, pts, n))
+end
 -- a remark with a number is no evidence
 do
   local pts = {point("problems", nil, "families not hearing back on weekends"),
