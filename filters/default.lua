@@ -395,6 +395,8 @@ local truth_marks = {"should have said", "should've said",
   "what i mean:", "what i meant:"}
 local function truth_marked(l)
   if l:match("^actually") or l:match("^honestly,? ") then return true end
+  -- ("... and I said no. WRONG. I did 3 yrs on the pilot boats")
+  if l:find("%f[%a]wrong[%.!]+%s+i%f[%A]") then return true end
   for _, m in ipairs(truth_marks) do
     if l:find(m, 1, true) then return true end
   end
@@ -414,6 +416,15 @@ local admission_marks = {"muddled", "mixed up", "mixed them up", "garbled",
   "should have been", "i know this", "bad answer", "weak answer",
   "why did i", "why do i", "why would i"}
 local function admission(l)
+  -- ("Should have said that from the start.": a regret that says
+  -- nothing more)
+  if (l:match("^i? ?should have said that%f[%A]") or
+      l:match("^i? ?should have said this%f[%A]") or
+      l:match("^i? ?should have said it%f[%A]") or
+      l:match("^i? ?should've said that%f[%A]")) and
+     select(2, l:gsub("%S+", "")) <= 9 then
+    return true
+  end
   if l:find("%d") or l:find(":", 1, true) or truth_marked(l) then
     return false
   end
@@ -613,6 +624,9 @@ local function select(points, note)
         end
       end
     end
+    -- ("Ugh. @gareth asked if I'd worked on waterjets and I said no.
+    -- WRONG. I did 3 yrs on ..."): what was said, then what is true
+    if not key and repairs(p) >= 2 then key, text = "say_differently", p.text end
     if key and not (p.heading or ""):lower():match("next") then
       p.section, p.text = key, text
       note.sections[key] = note.sections[key] or {}
@@ -777,6 +791,19 @@ local function select(points, note)
       -- label, not a word of the email)
       local label, rest = note_label(best.text)
       if label and sr.words(label) <= 8 then best.text = rest end
+      -- ("@tom asked a LOT abt planned maintenance. at Tregarth Marine I
+      -- set up PM logs for 14 vessels -> ...": from the sentence of mine)
+      local all = voice.sentences(best.text)
+      for i, x in ipairs(all) do
+        local lx = " " .. x:lower() .. " "
+        if lx:find("[%s%(:]i%s") or lx:find("[%s%(:]i'[mv]e?%s") or
+           lx:find("%swe%s") then
+          if i > 1 and x:find("%d") then
+            best.text = table.concat(all, " ", i)
+          end
+          break
+        end
+      end
       best.paragraph, best.role, best.why_not = 2, "evidence", nil
       chosen[#chosen + 1] = best
     end
@@ -955,6 +982,11 @@ end
 -- Routing: @mentions that lead a point are for the panel, not the text;
 -- "@dev @grace want to see" keeps its subject as names.
 local function route(text, note, section)
+  -- ("Next: @gareth training night Thu 10 Dec": a label, then its tag)
+  local label, tagged = text:match("^(%a[%a ]-:%s+)(@%S.*)$")
+  if label and #label <= 30 then
+    return label .. route(tagged, note, section)
+  end
   local names, rest = {}, text
   while true do
     local m, after = rest:match("^@([%w_%.%-\128-\255]+)[%s,:]*(.*)$")
@@ -975,7 +1007,7 @@ local function route(text, note, section)
   end
   local subject_verbs = {want = 1, wants = 1, need = 1, needs = 1, said = 1,
     think = 1, like = 1, both = 1, was = 1, were = 1, got = 1, lit = 1,
-    sat = 1, seemed = 1}
+    sat = 1, seemed = 1, says = 1, thinks = 1, will = 1, is = 1, has = 1}
   -- (but under what I would say differently, what was done is mine:
   -- "@nadia fumbled the budget q" is not "You fumbled")
   local mine = section == "say_differently" and not subject_verbs[w or ""]
@@ -985,6 +1017,12 @@ local function route(text, note, section)
   if w and not mine and (subject_verbs[w] or (w:match("ed$") and #w > 4)) and
      not voice.befallen(rest) then
     table.sort(names, function(a, b) return a == "you" and b ~= "you" end)
+    -- ("@tom says the boat has to be on service 98%+", to Tom, as a
+    -- problem: what he said is the problem, and the slot says he said it)
+    if #names == 1 and names[1] == "you" and section == "problems" and
+       (w == "says" or w == "said" or w == "thinks") then
+      return (rest:gsub("^%l+%s+", ""):gsub("^that%s+", ""))
+    end
     -- ("@ruth needs referee details", to Ruth: "you need ...")
     if #names == 1 and names[1] == "you" then
       local verb, tail = rest:match("^(%l+)(.*)$")
@@ -1065,7 +1103,8 @@ local function prose(p, ctx, company, keep_verdicts)
     -- a fragment given its verb: a situation of theirs, a result of yours
     if p.section == "problems" or p.section == "excited_me" then
       t = voice.state(t)
-    elseif p.section == "excited_them" or p.section == "not_said" then
+    elseif p.section == "excited_them" or p.section == "not_said" or
+           p.role == "evidence" then
       t = voice.result(t)
     end
     if p.section == "excited_them" then
@@ -1762,10 +1801,14 @@ local step_words = {"stay and play session", "ride along", "ride-along",
   "presentation round", "presentation", "skills test", "excel test", "design test",
   "written test", "practical test", "technical test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
-  "exercise", "assessment", "practical", "design task", "test", "day"}
+  "exercise", "assessment", "practical", "design task", "training night",
+  "training session", "open evening", "taster session", "test", "day"}
 
 -- A time right after a step: " next week", " on Oct 14", " Thursday at 3",
 -- " with the CTO".
+local months = {}
+for m in ([[January February March April May June July August September
+  October November December]]):gmatch("%a+") do months[m] = true end
 local function when(t)
   local w = t:match("^(%s+with [%w%s%-]-)%f[,;.]") or
     t:match("^(%s+with the %u%u+)") or
@@ -1774,6 +1817,12 @@ local function when(t)
   local at = t:match("^%s+next %a+") or t:match("^%s+on %u%l+ %d+") or
     t:match("^%s+on the %d%d?[snrt][tdh]%f[%W]") or
     t:match("^%s+%u%l%l%.? %d%d?") or t:match("^%s+on %u%l+day") or
+    -- ("training night Thursday 10 December")
+    (t:match("^%s+%u%l+day %d%d?%a* %u%l+") and
+     months[t:match("^%s+%u%l+day %d%d?%a* (%u%l+)")] and
+     " on" .. t:match("^%s+%u%l+day %d%d?%a* %u%l+")) or
+    (t:match("^%s+%u%l+day %d%d?[snrt][tdh]%f[%W]") and
+     " on" .. t:match("^%s+%u%l+day %d%d?[snrt][tdh]%f[%W]")) or
     (t:match("^%s+%u%l+day") and " on" .. t:match("^%s+%u%l+day")) or
     t:match("^%s+tomorrow") or
     t:match("^%s+this %a+")
@@ -1813,9 +1862,6 @@ local not_steps = {to = true, with = true, on = true, at = true,
   your = true, their = true, his = true, her = true}
 -- Whether a clause names a day: "thurs 17th", "on the 9th", "10 Dec"
 -- (a day as voice.days reads it, "thurs", or in full, "Thursday").
-local months = {}
-for m in ([[January February March April May June July August September
-  October November December]]):gmatch("%a+") do months[m] = true end
 local function day_name(w)
   return voice.days[w] ~= nil or w == "weds" or
     (w:match("^%a+day$") ~= nil and voice.days[w:sub(1, 3)] ~= nil)
@@ -1995,7 +2041,7 @@ local function sendable(t)
 end
 local function requested(t)
   local l = t:lower()
-  local w = "([%w%s%-/'\"]+)"
+  local w = "([%w%s%-/'\"+&]+)"
   -- "Morgan will send the brief": theirs to send, not mine; what I said
   -- I'd bring is mine ("I said I'd bring a rough layout sketch")
   local sender = l:match("(%a+) will send ") or l:match("(%a+)'ll send ")
@@ -2015,7 +2061,11 @@ local function requested(t)
     l:match("^send %a+ (my " .. w .. ")") or l:match("^send (my " .. w .. ")") or
     l:match("asked for (my " .. w .. ")") or
     l:match("^send (an? copy of " .. w .. ")") or
-    l:match("^send (copies of " .. w .. ")")
+    l:match("^send (copies of " .. w .. ")") or
+    -- ("@tom wants copies of my AEC engine ticket + diesel certs emailed
+    -- by Monday 14th")
+    l:match("wants? (copies of my " .. w .. ")") or
+    l:match("wants? (a copy of my " .. w .. ")")
   local article = ""
   if not mine and l:match("^send copy of ") then
     mine, article = l:match("^send (copy of [^%.;]+)"), "a "
@@ -2025,7 +2075,7 @@ local function requested(t)
     local asked_for = l:find("asked for " .. mine, 1, true)
     mine = mine:gsub("%s+to look at.*$", ""):gsub("%s+to read.*$", "")
       :gsub("%s+by%s.*$", ""):gsub("%s+before%s.*$", "")
-      :gsub("%s+b4%s.*$", ""):gsub("%s+for%s+%u+$", ""):gsub("%s+for%s+hr$", "")
+      :gsub("%s+b4%s.*$", ""):gsub("%s+emailed.*$", ""):gsub("%s+sent%s.*$", ""):gsub("%s+for%s+%u+$", ""):gsub("%s+for%s+hr$", "")
       :gsub("%s+$", "")
     local at = l:find(mine, 1, true)
     if asked_for and not sendable(mine) then at = nil end
@@ -2231,6 +2281,7 @@ end
 -- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
 -- the voice's work is done for a few points of a note, not all of them.
 local request_words = {"send", "asked for", "to see the", "maybe a", "wants the",
+  "wants copies of my", "wants a copy of my",
   "could see the", "could have the",
   "d bring", "ll bring", "will bring"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
@@ -2239,7 +2290,8 @@ local booked_words = {"round", "panel", "role", "presentation", "take",
   "next step is", "next =",
   "lesson", "observation", "trial",
   "test", "shift", "stage", "interview", "call", "meeting", "mtg", "onsite",
-  "case study", "exercise", "assessment", "task", " day"}
+  "case study", "exercise", "assessment", "task", " day", "training night",
+  "training session", "open evening", "taster session"}
 local expect_words = {"decide by", "will call", "will schedule",
   "be in touch", "hear back", "let me know"}
 
@@ -2255,6 +2307,13 @@ end
 -- do not: "Final stage = 30 min with the CFO, Monday 14th, 11am" -> " on
 -- Monday 14th at 11am"; or nil.
 local function day_of(step, sentence)
+  -- ("the training night on Thursday 10 December", and "7pm" after a
+  -- comma: its hour)
+  if step:find("%a+day%f[%A]") and not step:find("%d%s?[ap]m%f[%A]") and
+     not step:find("%d:%d") then
+    local time = sentence:match(",%s+(%d%d?[:%.]?%d?%d?%s?[ap]m)%f[%A]")
+    if time then return " at " .. time end
+  end
   if step:find("%d") or step:find("%a+day%f[%A]") or
      step:find("tomorrow", 1, true) or step:find("next %a+") then
     return nil
@@ -2454,6 +2513,18 @@ function next_step(ctx)
     end
   end
   local line, from = booked_in({"guidance"})
+  -- ("come to Thursday training night" as advice, and "Next: training
+  -- night Thu 10 Dec, 7pm at the boathouse": the step with its day and
+  -- hour)
+  if line and not from.text:find("%d") then
+    local plain_step = ctx.plain_step
+    local l2, f2 = booked_in({"other"})
+    if l2 and f2 ~= sent_point and f2.text:find("%d") and has_day(f2.text) then
+      line, from = l2, f2
+    else
+      ctx.plain_step = plain_step
+    end
+  end
   if sent then
     -- "next round is system design with the CTO" under "Next steps"
     if not line then
@@ -3985,7 +4056,20 @@ local function compose(chosen, note)
         end
         -- (a fragment after a sentence's last comma, sentence by
         -- sentence: "..., robotic")
-        if book.lang == "en" then s = voice.tidy(s) end
+        if book.lang == "en" then
+          s = voice.tidy(s)
+          -- "What I meant — run both side by side" -> "What I meant was
+          -- to run both side by side"
+          local meant = s:match("^[Ww]hat I meant%s*[\u{2014}\u{2013}%-:]+%s*(%l.+)$")
+          local w1 = meant and meant:match("^(%l+)")
+          if meant and (voice.form(meant) == "imperative" or
+             ({run = 1, keep = 1, start = 1, phase = 1, roll = 1, pilot = 1,
+               trial = 1, offer = 1, add = 1, give = 1, let = 1, train = 1,
+               introduce = 1, set = 1, put = 1, move = 1, build = 1})[w1])
+          then
+            s = "What I meant was to " .. meant
+          end
+        end
         parts[#parts + 1] = md(voice.end_mark(voice.capitalize(s)))
       end
       -- "I should have told the real one. The mother who wanted to redo
@@ -4065,7 +4149,31 @@ local function compose(chosen, note)
           truth_at = nil
         end
         core = math.min(#parts, core)
-        local said_first = table.concat(parts, " ", 1, core)
+        -- ("On the rota — you run it on paper ... At Ferncastle I moved
+        -- 300 volunteers to a rota app ... But I said I'd "replace the
+        -- paper roster"": what was said opens it, after the question it
+        -- answered; the story before goes, and a result of mine in it is
+        -- said after what is true)
+        local first, results = 1, {}
+        if said_at and said_at > 1 and said_at <= core then
+          first = said_at
+          local prev = parts[said_at - 1]
+          -- ("I argued with you about the valuation of Marlow. I called
+          -- 7x EBITDA too rich": what I did in the room, which it puts
+          -- right)
+          if prev:find("%f[%a]asked%f[%A]") or prev:match("^You ") or
+             (prev:match("^I ") and not prev:find("%d")) then
+            first = said_at - 1
+          end
+          for i = 1, first - 1 do
+            if parts[i]:find("%d") and parts[i]:find("%f[%a]I%f[%A]") and
+               not parts[i]:match("^You ") then
+              results[#results + 1] = parts[i]
+            end
+          end
+          parts[said_at] = parts[said_at]:gsub("^But (%a)", string.upper)
+        end
+        local said_first = table.concat(parts, " ", first, core)
         -- "One correction: you asked ...": after a colon, not a capital
         if pick(book.correction):match(":$") then
           said_first = voice.lower_first(said_first, ctx.names)
@@ -4105,6 +4213,9 @@ local function compose(chosen, note)
              plain_admission(parts[i])) then
             say(3, parts[i], i == truth_at and 80 or 56 - i, correction)
           end
+        end
+        for _, x in ipairs(results) do
+          say(3, book.lang == "en" and voice.result(x) or x, 50, correction)
         end
         ctx.correction_topic = correction_topic(t)
       else
@@ -4164,7 +4275,31 @@ local function compose(chosen, note)
         break
       end
     end
-    if noun == nil then
+    -- (unless only the step says when: "come to Thursday training
+    -- night" and "training night on Thursday 10 December at 7pm")
+    local tail = ctx.plain_step and step_line == plain and
+      ctx.plain_step:match("%f[%a]" .. (acted:match("(%a+)%.$") or "_") ..
+        "( on .*%d.*)$")
+    local day_named = has_day(acted) or acted:find("%u%l+day%f[%A]")
+    if noun == nil and tail and acted:match("%a%.$") and not day_named then
+      -- ("I will bring my gas card to the ride along" and "the ride along
+      -- on Thursday 3rd at 7am": the advice, on the step's day)
+      for _, x in ipairs(sentences) do
+        if x.text == acted then
+          x.text = acted:sub(1, -2) .. md(tail) .. "."
+          x.keep = 90
+        end
+      end
+      step_line = nil
+    elseif noun == nil and step_line == plain and step_line:find("%d") and
+           not acted:find("%d") and day_named then
+      for i = #sentences, 1, -1 do
+        if sentences[i].text == acted then table.remove(sentences, i) end
+      end
+      if acted_point then
+        out(acted_point, "the next step says it, with its day")
+      end
+    elseif noun == nil then
       step_line = nil
       for _, s in ipairs(sentences) do
         if s.text == acted then s.keep = 90 end

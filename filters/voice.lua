@@ -4582,10 +4582,13 @@ end
 -- words the label becomes.
 function voice.cue(text)
   local l = text:lower()
+  -- ("@gareth lit up at the workboat story": a panel's tag is the name)
+  local off = 0
+  if l:match("^@%a") then l, off = l:sub(2), 1 end
   for _, c in ipairs(voice.cues) do
     local a, b = l:find(c[2])
     if a then
-      local rest = c[3] and text:sub(b + 1) or text
+      local rest = c[3] and text:sub(b + 1 + off) or text
       if rest ~= "" and (not c[4] or rest:lower():find(c[4])) then
         return c[1], (c[5] or "") .. rest
       end

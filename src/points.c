@@ -510,6 +510,136 @@ new_section(walker *w, sr_key key, const char *heading, int line)
 	return s;
 }
 
+/* Whether a sentence ends just before s[i]: ". @tom", "?\" @elin". */
+static bool
+sentence_before(const char *s, size_t i)
+{
+	size_t j = i;
+
+	if (j == 0 || s[j - 1] != ' ')
+		return false;
+	while (j > 0 && s[j - 1] == ' ')
+		j--;
+	if (j > 0 && (s[j - 1] == '"' || s[j - 1] == ')'))
+		j--;
+	/* ("e.g. @tom": an abbreviation's stop) */
+	if (j >= 3 && s[j - 1] == '.' && s[j - 3] == '.')
+		return false;
+	return j > 0 && strchr(".!?;", s[j - 1]) != NULL;
+}
+
+/* The length of the label a line opens with before its first mention at
+ * m ("Next: ", "Their side of it \u2014 ", "Advice -> "), or 0. */
+static size_t
+panel_label(const char *s, size_t m)
+{
+	static const char *const seps[] = {":", "\u2014", "\u2013", "-", "->",
+	    "\u2192"};
+	size_t i, n = m, words = 0;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0 || n > 60)
+		return 0;
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		size_t k = strlen(seps[i]);
+
+		if (n > k && memcmp(s + n - k, seps[i], k) == 0)
+			break;
+	}
+	if (i == sizeof(seps) / sizeof(seps[0]))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (strchr(".!?@", s[i]) != NULL)
+			return 0;
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			words++;
+	}
+	return words <= 6 ? m : 0;
+}
+
+/* Sets a point's text (arena-owned) and its words, tags and mentions. */
+static bool
+set_text(walker *w, sr_point *p, const char *label, size_t nlabel,
+    const char *s, size_t n)
+{
+	char *t;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if ((t = sr_arena_alloc(w->note->arena, nlabel + n + 1)) == NULL)
+		return false;
+	memcpy(t, label, nlabel);
+	memcpy(t + nlabel, s, n);
+	t[nlabel + n] = '\0';
+	p->text = t;
+	p->words = 0;
+	p->tags = p->mentions = NULL;
+	p->ntags = p->nmentions = 0;
+	return scan_words(w, p);
+}
+
+/*
+ * A line that tells of two of a panel, each in a sentence of their own
+ * ("Next: @gareth training night Thu 7pm. @tom wants my certs by
+ * Monday."), is a point for each: a point goes to those it mentions, and
+ * one member's words are not another's to be thanked for. The label the
+ * line opens with goes with each part; the nested items stay with the
+ * first. Returns the number of points added after the one at `at`.
+ */
+static size_t
+split_panel(walker *w, size_t at)
+{
+	const char *s = w->note->points[at].text, *lead;
+	size_t cuts[64], ncuts = 0, i, m, label, k, lead_n = 0;
+	sr_point *p;
+
+	if (w->note->points[at].nmentions < 2)
+		return 0;
+	for (m = 0; s[m] != '\0' && !marker_at(s, m, '@'); m++)
+		;
+	if (s[m] == '\0')
+		return 0;
+	lead = s + m + 1;
+	while (word_byte(lead + lead_n) || lead[lead_n] == '.' ||
+	    lead[lead_n] == '-' || lead[lead_n] == '_')
+		lead_n++;
+	for (i = m + 1; s[i] != '\0' && ncuts < 64; i++) {
+		const char *name = s + i + 1;
+		size_t n = 0;
+
+		if (!marker_at(s, i, '@') || !sentence_before(s, i))
+			continue;
+		while (word_byte(name + n) || name[n] == '.' ||
+		    name[n] == '-' || name[n] == '_')
+			n++;
+		if (n == lead_n && strncmp(name, lead, n) == 0)
+			continue; /* the same one's words go on */
+		cuts[ncuts++] = i;
+		lead = name;
+		lead_n = n;
+	}
+	if (ncuts == 0)
+		return 0;
+	label = panel_label(s, m);
+	for (k = 0; k < ncuts; k++) {
+		size_t end = k + 1 < ncuts ? cuts[k + 1] : strlen(s);
+
+		if ((p = new_point(w)) == NULL)
+			return oom(w), 0;
+		*p = w->note->points[at];
+		p->details = NULL;
+		p->ndetails = 0;
+		if (!set_text(w, p, s, label, s + cuts[k], end - cuts[k]))
+			return oom(w), 0;
+		p->markdown = p->text;
+	}
+	p = &w->note->points[at];
+	if (!set_text(w, p, "", 0, s, cuts[0]))
+		return oom(w), 0;
+	return ncuts;
+}
+
 /* Adds the point of a list item (or a paragraph) to section si; an empty
  * bullet of a template answers nothing: it is no point. */
 static void
@@ -526,7 +656,7 @@ add_point(walker *w, cmark_node *node, size_t si)
 	if (is_empty(p))
 		w->note->npoints--;
 	else
-		s->count++;
+		s->count += 1 + split_panel(w, w->note->npoints - 1);
 }
 
 /* Ends the current section: with no list in it, its paragraphs are its
@@ -547,7 +677,8 @@ end_section(walker *w, sr_section *s)
 			else if (is_empty(p))
 				w->note->npoints--;
 			else
-				s->count++;
+				s->count += 1 + split_panel(w,
+				    w->note->npoints - 1);
 		}
 	w->nparas = 0;
 }

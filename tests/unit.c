@@ -1192,6 +1192,28 @@ test_points(void)
 	CHECK(n != NULL && n->npoints == 1 && n->points[0].ndetails == 1);
 	sr_note_free(n);
 
+	current = "points: a line of two of a panel is a point for each";
+	n = parse("- Next: @gareth training night Thu 7pm. @tom wants my "
+	    "certs by Monday. @tom will ring.\n"
+	    "- @gareth and @elin both liked the story. @elin asked more\n"
+	    "- @elin said so, e.g. @tom too\n");
+	if (!CHECK(n != NULL && n->npoints == 5))
+		return dump_diags();
+	CHECK(strcmp(n->points[0].text, "Next: @gareth training night Thu "
+	    "7pm.") == 0 && n->points[0].nmentions == 1 &&
+	    n->points[0].line == n->points[1].line);
+	/* the label goes with each part; the same one's words go on */
+	CHECK(strcmp(n->points[1].text, "Next: @tom wants my certs by Monday. "
+	    "@tom will ring.") == 0 && n->points[1].nmentions == 2 &&
+	    strcmp(n->points[1].mentions[0], "tom") == 0);
+	CHECK(n->sections[0].count == 5);
+	CHECK(strcmp(n->points[2].text, "@gareth and @elin both liked the "
+	    "story.") == 0 && strcmp(n->points[3].text, "@elin asked more")
+	    == 0 && n->points[3].words == 2);
+	/* "e.g." ends no sentence */
+	CHECK(strcmp(n->points[4].text, "@elin said so, e.g. @tom too") == 0);
+	sr_note_free(n);
+
 	current = "points: a tag of one letter";
 	n = parse("- Plan #b\n");
 	CHECK(n != NULL && n->npoints == 1 && n->points[0].ntags == 1 &&

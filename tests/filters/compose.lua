@@ -1619,4 +1619,78 @@ hasnt(d, "you needs")
 d = draft_of({point("excited_them", "connect", "@maria really liked the warm spaces thing last winter")})
 hasnt(d, "how really liked")
 
+-- a panel's tag before a cue ("@gareth lit up at ...") is read as its name
+do
+  local pts = {point("other", nil, "@maria lit up at the workboat story, engine died 6 miles out", 0)}
+  pts[1].mentions = {"maria"}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "the workboat story")
+end
+
+-- what was said, then "WRONG.", then what is true: a correction, under
+-- no heading of the six
+do
+  local pts = {point("other", nil, "Ugh. @maria asked if I'd worked on waterjets and I said no. WRONG. I did 3 yrs on the pilot boats at Tregarth, all Hamilton jets", 0)}
+  pts[1].mentions = {"maria"}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "I did 3 years on the pilot boats")
+end
+
+-- the reader's "says" as their problem: no "you say" after "You mentioned"
+d = draft_of({point("problems", "problem", "@maria says the boat has to be on service 98% of the time")})
+hasnt(d, "you say")
+has(d, "You mentioned that the boat has to be on service")
+
+-- a label, then the reader's tag: the tag routes, it is no word
+d = draft_of({point("other", nil, "Next: @maria training night Thu 10 Dec, 7pm at the boathouse.")})
+hasnt(d, "you training")
+has(d, "the training night on Thursday 10 December at 7pm")
+
+-- copies of my papers wanted by a day are mine to send
+d = draft_of({point("other", nil, "Next: @maria wants copies of my AEC engine ticket + diesel certs emailed by Monday 14th.")})
+has(d, "I will send you copies of my AEC engine ticket and diesel certificates by Monday")
+hasnt(d, "you wants")
+
+-- evidence under no heading of the six, after a sentence of theirs: from
+-- the sentence of mine, with its result joined
+do
+  local pts = {point("other", nil, "@maria asked a LOT abt planned maintenance. at Tregarth Marine I set up PM logs for 14 vessels -> fleet availability 91% to 97% over 2 yrs", 0)}
+  pts[1].mentions = {"maria"}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "At Tregarth Marine I set up PM logs for 14 vessels, which took fleet availability from 91% to 97%")
+end
+
+-- advice to come to a step, and the step with its day and hour: the step
+do
+  local adv = point("guidance", "guidance", "come to Thursday training night, meet the crew")
+  local nxt = point("other", nil, "Next: training night Thu 10 Dec, 7pm at the boathouse.")
+  local d = draft_of({adv, nxt})
+  has(d, "training night on Thursday 10 December at 7pm")
+  hasnt(d, "come to Thursday training night")
+end
+-- advice for the step that ends with it: the step's day is said with it
+do
+  local adv = point("guidance", "guidance", "bring copies of my gas card to the ride along")
+  local nxt = point("other", nil, "Next: ride along Thursday 3rd, 7am")
+  nxt.heading = "Next"
+  local d = draft_of({adv, nxt})
+  has(d, "to the ride along on Thursday 3rd at 7am.")
+end
+
+-- a correction told after its story: what was said opens it; a result of
+-- mine in the story is said after what is true, and the regret goes
+d = draft_of({point("say_differently", "correction", "On the rota - they run it on paper + phone calls from one volunteer. At Ferncastle I moved 300 volunteers to a rota app, shift fill rate went from 72% to 94%. BUT I said I'd \"replace the paper roster\" and she visibly winced. What I meant - run both side by side, app optional. Should have said that from the start.")})
+hasnt(d, "On the rota")
+hasnt(d, "But I said")
+has(d, "What I meant was to run both side by side")
+hasnt(d, "from the start")
+has(d, "which took the shift fill rate from 72% to 94%")
+-- (but what I did in the room before what I said is the answer it puts
+-- right)
+d = draft_of({point("say_differently", "correction", "I argued with her about the valuation of Marlow. I called 7x EBITDA too rich. What I should have said: here is how I'd pressure-test it.")})
+has(d, "I argued with you about the valuation of Marlow")
+
 return {}
