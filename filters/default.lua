@@ -1406,16 +1406,45 @@ local function first_sentence(t)
   return s[1] or "", table.concat(s, " ", 2)
 end
 
+local prepositions = {["for"] = true, ["in"] = true, on = true, at = true,
+  before = true, after = true, during = true, with = true}
+
 -- Advice from what to do, not what not to: "Don't tell me what's wrong
 -- with the window. Tell me what you'd do with the people." is the second.
 local function what_to_do(t)
   local first, later = first_sentence(t)
   local l = first:lower()
-  -- "Don't pitch, ask." -> "ask, not pitch."
-  local dont, instead = first:match("^[Dd]on't ([^,]+), (%l[^,]*)$")
-  if dont and voice.form(instead) == "imperative" then
+  -- "Don't pitch, ask." -> "ask, not pitch."; the verb said once, and
+  -- the thing named before its pronoun: "don't plan for residents, plan
+  -- with them" -> "plan with residents, not for them"; "don't bring us
+  -- corporate paperwork, bring crews that turn up" -> "bring crews that
+  -- turn up, not corporate paperwork" (and as said back: "not sell you
+  -- software, sell you Fridays")
+  local dont, instead = first:match("^[Dd]on'?t ([^,]+), (%l[^,]*)$")
+  if not dont then dont, instead = first:match("^[Dd]o not ([^,]+), (%l[^,]*)$") end
+  if not dont then dont, instead = first:match("^[Nn]ot ([^,]+), (%l[^,]*)$") end
+  if dont then
     instead = voice.strip_end(instead, "[%s%.!]")
-    return instead .. ", not " .. voice.strip_end(dont, "[%s%.!]") .. "."
+    dont = voice.strip_end(dont, "[%s%.!]")
+    local v1, rest = dont:match("^(%a+)%s+(.+)$")
+    local v2 = instead:match("^(%a+)")
+    -- ("don't tell me you're not scared, tell me how": said whole)
+    if v1 and v1:lower() == (v2 or ""):lower() and not ({tell = 1, show = 1,
+       ask = 1, give = 1, say = 1, teach = 1})[v1:lower()] then
+      local function bare(x)
+        return (x:gsub("^(%a+)%s+us%s+", "%1 "):gsub("^(%a+)%s+you%s+", "%1 ")
+          :gsub("^(%a+)%s+me%s+", "%1 "))
+      end
+      rest = bare("x " .. rest):sub(3)
+      instead = bare(instead)
+      local prep, noun = rest:match("^(%l+)%s+(%l+)$")
+      if noun and prepositions[prep] and instead:match("%sthem$") then
+        instead, rest = instead:gsub("them$", noun), prep .. " them"
+      end
+      return instead .. ", not " .. rest .. "."
+    elseif voice.form(instead) == "imperative" then
+      return instead .. ", not " .. dont .. "."
+    end
   end
   if (l:match("^don't ") or l:match("^do not ") or l:match("^never ") or
       l:match("^not ")) and later ~= "" and
@@ -1649,8 +1678,6 @@ local function unquote(t)
   return t
 end
 
-local prepositions = {["for"] = true, ["in"] = true, on = true, at = true,
-  before = true, after = true, during = true, with = true}
 
 -- Advice as what you will do: lowered, and without a clause after a
 -- comma ("read up on their TMS, team is migrating to it").
@@ -1681,8 +1708,10 @@ local function advice_of(t)
   t = t:gsub("^%u", string.lower)
   -- "send portfolio as a PDF" -> "send my portfolio as a PDF"
   local verb, thing = t:match("^(%a+) (%l[%w%-]*)")
+  -- (not things named by what they do: "bring crews that turn up")
   if (verb == "send" or verb == "bring") and thing and
-     not not_owned[thing] then
+     not not_owned[thing] and not t:match("^%a+ %l[%w%-]* that ") and
+     not t:match("^%a+ %l[%w%-]* who ") then
     t = verb .. " my " .. t:sub(#verb + 2)
   end
   -- "use the client's words, not yours": the writer's own
@@ -2710,6 +2739,11 @@ function next_step(ctx)
             (t:match("^([%a%s]-)%s+will%s") and
              sr.words(t:match("^([%a%s]-)%s+will%s")) <= 3)) and
            voice.subject_verb(t) and not t:match("^[Yy]ou %l+ing ") then
+          -- ("you will confirm the pager thing (need to be within 10
+          -- min of station — I'm 7 min, said so)": what they will do; the
+          -- note's aside and its "thing" go)
+          t = voice.strip_end(voice.brackets(t, function() return "" end),
+            "[%s%.]"):gsub("(%a)%s+thing$", "%1")
           return fill(book.expect, {lower = md(voice.lower_first(t, names))}),
                  p
         end
@@ -4230,7 +4264,9 @@ local function compose(chosen, note)
     md(ctx.plain_step)})
   local names_step = false
   for _, w in ipairs(step_words) do
-    if acted_advice and acted_advice:lower():find(w, 1, true) then
+    -- (a word: "day" is not in "Fridays")
+    if acted_advice and acted_advice:lower():find("%f[%w]" ..
+       w:gsub("%-", "%%-") .. "%f[%W]") then
       names_step = true
     end
   end
@@ -4269,8 +4305,8 @@ local function compose(chosen, note)
     -- advice stands for both, and is kept like the step
     local noun = step_line:match("(%a+)[^%a]*$")
     for _, w in ipairs(step_words) do
-      if step_line:lower():find(w, 1, true) and
-         acted:lower():find(w, 1, true) then
+      local pat = "%f[%w]" .. w:gsub("%-", "%%-") .. "%f[%W]"
+      if step_line:lower():find(pat) and acted:lower():find(pat) then
         noun = nil
         break
       end

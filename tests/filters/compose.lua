@@ -1693,4 +1693,18 @@ has(d, "which took the shift fill rate from 72% to 94%")
 d = draft_of({point("say_differently", "correction", "I argued with her about the valuation of Marlow. I called 7x EBITDA too rich. What I should have said: here is how I'd pressure-test it.")})
 has(d, "I argued with you about the valuation of Marlow")
 
+-- what not to do, then what to do: the verb once, the thing named before
+-- its pronoun
+d = draft_of({point("guidance", "guidance", "\"don't plan for residents, plan with them\"")})
+has(d, "plan with residents, not for them")
+d = draft_of({point("guidance", "guidance", "\"don't bring us corporate paperwork, bring crews that turn up\"")})
+has(d, "bring crews that turn up, not corporate paperwork")
+-- (a telling is said whole)
+d = draft_of({point("guidance", "guidance", "\"don't tell me you're calm, tell me how you manage it\"")})
+has(d, "tell you how I manage it")
+
+-- what they will do, told back: the note's aside and its "thing" go
+d = draft_of({point("other", nil, "Next: @maria will confirm the pager/response area thing (need to be within 10 min of station - I'm 7 min, said so).")})
+has(d, "I understand you will confirm the pager and response area.")
+
 return {}
