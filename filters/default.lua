@@ -391,7 +391,7 @@ local truth_marks = {"should have said", "should've said",
   "what i meant", "i meant", "in fact", "the real ", "the truth",
   "the right answer", "the correct answer", "real answer", "better:",
   "better answer", "what i mean is", "should be:", "truth =",
-  "reality:", "what i'd actually", "what i would actually",
+  "reality:", "truth:", "what i'd actually", "what i would actually",
   "what i mean:", "what i meant:"}
 local function truth_marked(l)
   if l:match("^actually") or l:match("^honestly,? ") then return true end
@@ -1290,7 +1290,10 @@ local function plain_label(s)
     s:match("^[Nn]ot true[!%.]*%s*[\u{2013}\u{2014}%-]+%s+(.+)$") or
     s:match("^[Nn]ot true[!%.]*[:,]?%s+(.+)$") or that_not or
     s:match("^[Ww]rong[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
-    s:match("^[Ww]rong[!%.]+%s+(.+)$")
+    s:match("^[Ww]rong[!%.]+%s+(.+)$") or
+    -- ("Truth: at Greenway what fixed late routes was ...")
+    s:match("^[Tt]ruth%s*[:=]%s+(.+)$") or s:match("^[Tt]he truth:%s+(.+)$") or
+    s:match("^[Rr]eality%s*[:=]%s+(.+)$") or s:match("^[Tt]ruth is,?%s+(.+)$")
   local joined = rest and (rest:match("^(%a+)") or ""):lower()
   if joined == "and" or joined == "but" or joined == "so" or joined == "or" then
     rest = nil -- "Wrong, and not what I believe: ..." stays as written
@@ -1776,7 +1779,16 @@ local function word(slot, t, ctx, extra)
   if (f == "noun" or f == "gerund") and ctx.book.lang == "en" and
      slot.clause then
     local a = voice.article(t, ctx.names)
-    if a ~= t then t, f, phrase = a, "clause", slot.clause end
+    if a ~= t then
+      t, f, phrase = a, "clause", slot.clause
+    elseif f == "noun" and slot == ctx.book.problem and
+           voice.subject_verb(t) and
+           not (" " .. table.concat({t:match("^(%S+)%s+(%S+)%s+(%S+)%s+(%S+)")}, " ")):find("%a+ing%f[%A]") then
+      -- ("payment provider webhooks arrive out of order": its verb; of
+      -- their problem, which a note tells as a clause far more often
+      -- than a thing it names)
+      f, phrase = "clause", slot.clause
+    end
   end
   -- "at Greenline (100% on paperwork at 2 council audits)": a place
   -- and no thing to name; nothing fits a slot made for a thing

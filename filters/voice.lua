@@ -1021,6 +1021,15 @@ local function normalize(text, keep_verdicts, words)
       local day = days[d:lower()]
       if day then return day .. " " .. n end
     end) or s
+    -- ("tues routes run late": a short day no word is spelt as)
+    s = has_day and s:gsub("%f[%a](%a+)%f[^%a%-']", function(d)
+      local l = d:lower()
+      if l == "tues" or l == "tue" or l == "thurs" or l == "thur" or
+         l == "thu" or l == "weds" or l == "fri" then
+        return days[l] or (l == "weds" and "Wednesday") or
+          (l == "thur" and "Thursday")
+      end
+    end) or s
     local text = s
     s = has_day and s:gsub("()%f[%a](%a+)%f[^%a%-]", function(at, d)
       local day = days[d:lower()]
@@ -2540,6 +2549,22 @@ local not_verbs = {every = true, about = true, per = true, each = true,
   all = true, most = true, more = true, less = true, up = true, down = true,
   out = true, over = true, under = true, across = true, only = true,
   ["and"] = true, ["or"] = true, but = true, than = true, like = true}
+-- Bare verbs a plural subject takes ("webhooks arrive out of order",
+-- "SMEs never give input", "complaints tie up the officers").
+local plural_verbs = {}
+for w in ([[arrive give tie land pick come go wait sit pile stay leave
+  fall rise miss fail take get make complain quit churn expire overrun
+  slip stall clash refuse ignore forget skip lose spend owe die chase
+  escalate bounce vanish rot spoil freeze overlap left went came]]):gmatch("%a+") do
+  plural_verbs[w] = true
+end
+-- Words before which an -ed word is no verb of theirs ("about matted
+-- dogs", "being shaved").
+local not_before_ed = {about = true, being = true, been = true, be = true,
+  is = true, are = true, was = true, were = true, get = true, got = true,
+  since = true, after = true, before = true, by = true, without = true,
+  into = true, ["and"] = true, ["or"] = true, very = true, well = true,
+  newly = true, recently = true, badly = true, poorly = true}
 function voice.subject_verb(s)
   local ws = {}
   -- a quotation is one word of the subject ("NSS score for "assessment
@@ -2578,8 +2603,27 @@ function voice.subject_verb(s)
        sure_verbs[w] or agree[w] or past[w]) then
       return true
     end
-    -- a plural subject and a verb no list holds: "couriers override"
     local prev = ws[i - 1]
+    -- ("payment provider webhooks arrive out of order", "SMEs never
+    -- give input in time"): a plural subject and its bare verb, after
+    -- an adverb too
+    local bare = adverbs[w] and (ws[i + 1] or ""):gsub("[,;:]$", "") or w
+    -- (not a compound's last word: "the stores walk")
+    if i <= 7 and prev:match("%as$") and not prev:match("ss$") and
+       not prev:find("'", 1, true) and plural_verbs[bare] and
+       ws[i + 1] and (bare == w or ws[i + 2]) then
+      return true
+    end
+    -- ("the last mechanic retired after 22 years", "licence inspection
+    -- in March flagged gaps"): a past verb after its noun
+    if i <= 4 and w:match("^%l%l%l+ed$") and not w:match("eed$") and
+       not (ws[i - 2] or ""):match("ing$") and ws[i - 2] ~= "not" and
+       prev:match("^%a+$") and not of_phrase[prev] and not not_verbs[prev]
+       and not adverbs[prev] and not determiner[prev] and
+       not not_before_ed[prev] and not subjects[prev] then
+      return true
+    end
+    -- a plural subject and a verb no list holds: "couriers override"
     if i == 2 and prev:match("%as$") and not prev:match("ss$") and w:match("^%l+$") and
        not w:match("s$") and not w:match("ing$") and not of_phrase[w] and
        not not_verbs[w] and not adverbs[w] then

@@ -1707,4 +1707,16 @@ has(d, "tell you how I manage it")
 d = draft_of({point("other", nil, "Next: @maria will confirm the pager/response area thing (need to be within 10 min of station - I'm 7 min, said so).")})
 has(d, "I understand you will confirm the pager and response area.")
 
+-- their problem told with its verb is a clause, not the note's fragment
+d = draft_of({point("problems", "problem", "payment provider webhooks arrive out of order")})
+has(d, "that payment provider webhooks arrive out of order.")
+hasnt(d, "the challenge:")
+-- (but not a phrase of a gerund: "the grads not getting ... signed off")
+d = draft_of({point("problems", "problem", "grads not getting their competencies signed off fast enough")})
+hasnt(d, "that grads")
+
+-- "Truth:" as a correction's label is "In fact,"
+d = draft_of({point("say_differently", "correction", "I said route-planning software would fix the late Tuesdays. Truth: at Greenway what fixed it was moving the pack cut-off to 8am.")})
+has(d, "In fact, at Greenway what fixed it")
+
 return {}
