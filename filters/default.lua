@@ -758,6 +758,9 @@ local function select(points, note)
       -- (a result, not a remark with a number: "I think they have 3
       -- other candidates", "my gut says 60%", "drive was 45 min")
       local result = l:find("%d%%") or l:find("%d%a?%s*%->") or
+        -- ("objections 230 on the first application -> 38 on the
+        -- resubmission")
+        (#l <= 400 and l:find("%d[^%.;]-%->%s*[~\194\163$]*%d")) or
         l:find("%f[%a]from [^%.;]-%d[^%.;]- to ") or
         l:find("%d%a? to [~£$]*%d") or l:find("%f[%a]halved%f[%A]") or
         l:find("%f[%a]doubled%f[%A]") or l:find("%f[%a]saved%f[%A]") or
@@ -778,7 +781,10 @@ local function select(points, note)
       if not p.paragraph and usable(p) and #t <= 2000 and
          result and not remark and not voice.kept_out(t) and
          (l:find("[%s%(:]i%s") or l:find("[%s%(:]i'[mv]e?%s") or
-          l:find("%swe%s") or f == "past" or f == "have" or f == "i") and
+          l:find("%swe%s") or f == "past" or f == "have" or f == "i" or
+          -- ("at Solway Energy Trust ran 14 drop-ins ...")
+          voice.form((t:gsub("^[Aa]t %u[%w&']*%s?%u?[%w&']*%s?%u?[%w&']*%s+",
+            ""))) == "past") and
          not l:find("%f[%a]next%f[%A]") and not has_day(t) and
          not (p.heading or ""):lower():find("next") and
          not voice.cue(t) then
@@ -1090,6 +1096,23 @@ local function prose(p, ctx, company, keep_verdicts)
   if own then return own, true end
   local t = untag(mentions(route(p.text, ctx.note, p.section), ctx.note),
     ctx.note)
+  -- ("the touring bit, the 9-date schools tour I ran": the note's name
+  -- for a topic, before the topic; "the village hall bit": the topic)
+  if ctx.book.lang == "en" then
+    for _, w in ipairs({"bit", "thing", "stuff"}) do
+      t = t:gsub("%f[%a]the [%a%-]+ ?[%a%-]* " .. w .. ",%s+(the%s)", "%1")
+        :gsub("%f[%a](the [%a%-]+ ?[%a%-]*) " .. w .. "$", "%1")
+        :gsub("%f[%a](the [%a%-]+ ?[%a%-]*) " .. w .. "%.", "%1.")
+    end
+  end
+  -- ("ruth liked the seed provenance stuff": the reader's name as the
+  -- note wrote it, in lower case)
+  local first = ctx.note.to and ctx.note.to.name and
+    ctx.note.to.name:match("^(%a+)")
+  if first and #first >= 3 and t:sub(1, #first) == first:lower() and
+     t:sub(#first + 1, #first + 1) == " " then
+    t = first .. t:sub(#first + 1)
+  end
   t = voice.normalize(t, keep_verdicts, ctx.book.words)
   -- "Legacies. When I said that legacy income went from ...": a label
   -- the writer put first, then the point
@@ -1692,6 +1715,11 @@ for w in ([[the a an my your some it them me over copies in any two
   not_owned[w] = true
 end
 local function advice_of(t)
+  -- ("read the visitor strategy before round 2 (haven't yet)": the
+  -- note's aside is no part of what I will do)
+  t = voice.brackets(t, function(b)
+    if not b:find("[%d%u]") and sr.words(b) <= 6 then return "" end
+  end)
   -- what they said in their words, after a colon or a comma, is theirs
   t = t:gsub("[:,]%s*[\"\u{201C}].*$", "")
   local head, tail = t:match("^(.-),%s+(.+)$")
@@ -1950,11 +1978,18 @@ local function booked_in_words(t)
     -- (a test alone is a step only with its day: "test = subtitle a
     -- clip, they send it Monday", not "test suite takes 55 min")
     if a and w == "test" and not has_day(t) then a = nil end
+    -- ("2nd round decisions by Tues 1 Dec": when they decide, not the
+    -- round)
+    if a and l:sub(a + #w):match("^%s+decisions?%f[%A]") then a = nil end
     -- (a day is a step only with its kind and date: "brew day together
     -- sat 19th, 7am")
+    -- (or a day the next step is: "next step is a day on site w/ the
+    -- team")
     if a and w == "day" and not (has_day(t) and
        l:sub(1, a - 1):match("^%s*%l+ $") and
-       not not_kinds[l:sub(1, a - 1):match("(%l+) $")]) then
+       not not_kinds[l:sub(1, a - 1):match("(%l+) $")]) and
+       not l:sub(1, a - 1):match("^%s*next step is an? $") and
+       not l:sub(1, a - 1):match("^%s*next is an? $") then
       a = nil
     end
     if a then
@@ -2072,7 +2107,9 @@ local sendable_heads = {plan = true, plans = true, cv = true,
   sops = true, file = true, files = true, link = true, code = true,
   timeline = true, log = true, letter = true, documents = true,
   page = true, pages = true, idea = true, ideas = true, photos = true,
-  pack = true, list = true, examples = true, example = true}
+  pack = true, list = true, examples = true, example = true,
+  sketch = true, refs = true, ["one-pager"] = true, draft = true,
+  breakdown = true, note = true}
 local function sendable(t)
   if not t then return nil end
   local bare = t:gsub("%s*%b()", "")
@@ -2106,7 +2143,14 @@ local function requested(t)
     -- ("@tom wants copies of my AEC engine ticket + diesel certs emailed
     -- by Monday 14th")
     l:match("wants? (copies of my " .. w .. ")") or
-    l:match("wants? (a copy of my " .. w .. ")")
+    l:match("wants? (a copy of my " .. w .. ")") or
+    -- ("he wants 2 writing samples, a newsletter + a consultation
+    -- letter", "she wants a 1 page sketch of how I'd run ..."): a thing
+    -- to send, by its head
+    (sendable(l:match("wants? (%d+ [%w%-]+ ?[%w%-]*)%f[^%w%-]")) and
+     l:match("wants? (%d+ [%w%-]+ ?[%w%-]*)%f[^%w%-]")) or
+    (sendable(l:match("wants? an? ([%w%-]+ ?[%w%-]* ?[%w%-]*) of ")) and
+     l:match("wants? (an? [%w%-]+ ?[%w%-]* ?[%w%-]* of [%w%s'%-]+)"))
   local article = ""
   if not mine and l:match("^send copy of ") then
     mine, article = l:match("^send (copy of [^%.;]+)"), "a "
@@ -2128,7 +2172,18 @@ local function requested(t)
         own:match("%f[%w]before (%a+day)%f[%W]")
       if by then by = " by " .. by:gsub("^%l", string.upper) end
       if by == " by Today" then by = " by today" end
-      return article .. t:sub(at, at + #mine - 1), by, "mine"
+      -- ("a copy of safeguarding certificate and DBS no.": mine, and
+      -- its number)
+      local thing = (article .. t:sub(at, at + #mine - 1))
+        :gsub("^(an? copy of )(%l)", function(a, c)
+          return a .. "my " .. c
+        end):gsub("^(copies of )(%l)", function(a, c)
+          return a .. "my " .. c
+        end):gsub("(%u%u+) no%.?$", "%1 number")
+      thing = thing:gsub("my (%l+) ", function(w)
+        if voice.determiner(w) or w == "my" then return w .. " " end
+      end)
+      return thing, by, "mine"
     end
   end
   -- "he wants the session plan by Wednesday" (not "wants the backlog
@@ -2322,6 +2377,7 @@ end
 -- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
 -- the voice's work is done for a few points of a note, not all of them.
 local request_words = {"send", "asked for", "to see the", "maybe a", "wants the",
+  "wants a ", "wants an ", "wants 1", "wants 2", "wants 3", "wants two",
   "wants copies of my", "wants a copy of my",
   "could see the", "could have the",
   "d bring", "ll bring", "will bring"}
@@ -2361,6 +2417,11 @@ local function day_of(step, sentence)
   end
   local week = sentence:match("%f[%a]week of the (%d%d?%a*)%f[%A]")
   if week then return " in the week of the " .. week end
+  -- ("dates for week of 16 November")
+  week = sentence:match("%f[%a]week of (%d%d?%a* %u%l+)")
+  if week and months[week:match("(%u%l+)$")] then
+    return " in the week of " .. week
+  end
   local day = sentence:match("%f[%a](%u%l+day %d%d?%a* %u%l+)") or
     sentence:match("%f[%a](%u%l+day %d%d?%a*)%f[^%w]") or
     sentence:match("%f[%a](%u%l+day)%f[%A]")
@@ -2580,8 +2641,13 @@ function next_step(ctx)
       ctx.no_send = nil
       -- (not the line just sent, said again: "I understand you want the
       -- session plan by Wednesday")
-      if from == sent_point and not (line or ""):find("look forward", 1, true)
-         and not (line or ""):find("ready for", 1, true) then
+      -- (but another thing the same line says is said: "wants a copy of
+      -- my DBS. 2nd stage = site walk Thurs 3 Dec 8am", "she'll call by
+      -- Friday. wants a copy of the room check sheet")
+      local l = (line or ""):lower()
+      if from == sent_point and (l:find("you want", 1, true) or
+         l:find("you asked", 1, true) or l:find("you need", 1, true) or
+         l:find("send", 1, true)) then
         line, from = nil, nil
       end
     end
@@ -3202,6 +3268,11 @@ local function compose(chosen, note)
              t:match("^[%d,%.]+%s*%a*%s+per%s+%a+$") then
         -- "60,000 hl per year": a figure with no thing to be glad of
         why = "a figure with nothing the excited wording can name"
+      elseif f == "noun" and book.lang == "en" and voice.subject_verb(t) and
+             voice.article(t, ctx.names) ~= t then
+        -- ("north transept restoration finishes + reopens for Easter":
+        -- a clause, "hear that the ... finishes")
+        s, why = word(book.excited, t, ctx)
       elseif f == "noun" and book.lang == "en" then
         local np = about(t, ctx.names)
         -- (without the note's fragments after it: "Ashdown Road: 84
@@ -3675,6 +3746,17 @@ local function compose(chosen, note)
   local answered = false
   for i, p in ipairs(by_role.evidence or {}) do
     local t, own = prose(p, ctx, false)
+    -- ("the matinee thing, at Westmere we moved the family concerts
+    -- ...": the note's name for the topic, then what I did)
+    if not own and book.lang == "en" then
+      local head, tail = t:match("^([^,]+),%s+(.+)$")
+      if head and sr.words(head) <= 5 and voice.form(head) == "noun" and
+         not voice.subject_verb(head) and not head:find("%d") and
+         (tail:match("^[Aa]t %u") or tail:match("^I ") or
+          tail:match("^[Ww]e ")) then
+        t = voice.capitalize(tail)
+      end
+    end
     -- a second piece of evidence is said when it too answers their
     -- problem or tells a result of its own (or the note says it must
     -- be): raters read "I also have IMI EV level 2" after the answer as

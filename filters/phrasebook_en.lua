@@ -43,7 +43,8 @@ return {
                   "I enjoyed your questions when {lower}.",
                   "It was good to see your interest when {lower}."},
     interested_in = "I was glad you were interested in {lower}.",
-    you = "{text}.",
+    -- ("You liked that I run the dental clinics" is said as being glad of it)
+    you = "I was glad {lower}.",
     -- (a gerund is often your own doing: "coaching new starters on
     -- reversing" is talked about, not what they are interested in doing)
     gerund = "I was glad we got to talk about {lower}.",

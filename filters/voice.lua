@@ -152,7 +152,7 @@ for w in ([[want need care like run plan think feel expect seem look
   insist suggest recommend agree struggle face handle report say
   start plan open offer join merge grow expand close launch move
   need hire come depend rely remain stay reckon guess admit estimate
-  doubt mean find give]]):gmatch("%a+") do
+  doubt mean find give arrive reopen return happen begin]]):gmatch("%a+") do
   s_verbs[w .. "s"] = w
 end
 
@@ -407,6 +407,10 @@ local function expand_symbols(s, words)
     if s:find("%->%s*%l+%u") then
       s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%l+%u[%w%-]*)", "%1 to %2")
     end
+    -- ("objections 230 on the first application -> 38 on the
+    -- resubmission": a figure and its occasion, to another)
+    s = s:gsub("(%f[%w][%l%-]+) (%d[%d,%.]*%%?)( on [%l%s%-]-)%s*%->%s*(%d[%d,%.]*%%?)( on [%l%s%-]+)",
+      "%1 from %2%3 to %4%5")
     -- "a root cause tag -> fed into process fixes": what it did next
     -- (not a thing done to it: "training budget -> cut by a third")
     s = s:gsub("(%l)%s*%->%s*(%l+)(%s+%l+)", function(a, w, rest)
@@ -489,7 +493,19 @@ local function expand_symbols(s, words)
   end
   -- "41 confirmed = 66% hit rate": what the figures come to
   if has("=") then
-    s = s:gsub("%s+=%s+(~?[%d%.]+%%%s+%a)", ", a %1"):gsub("%s+=%s+", " is ")
+    s = s:gsub("%s+=%s+(~?[%d%.]+%%%s+%a)", ", a %1")
+    -- ("I was rounding down to sound good = exactly what he warned me
+    -- against": a whole clause of mine, then what it is)
+    -- (a sentence's own "I", not "What I actually do = ...")
+    local function which_is(lead, clause, w)
+      if voice.subject_verb(clause) then
+        return lead .. clause .. ", which is " .. w
+      end
+    end
+    s = s:gsub("^()(I [^=%.;]-)%s+=%s+(%l)", function(_, clause, w)
+      return which_is("", clause, w)
+    end):gsub("([%.!?]%s+)(I [^=%.;]-)%s+=%s+(%l)", which_is)
+    s = s:gsub("%s+=%s+", " is ")
   end
   if has("<") or has(">") then
     s = s:gsub("%f[<]<%s*([%d%$\194\226])", "under %1")
@@ -2354,6 +2370,11 @@ function voice.own(s)
     place, did = s:match("^[Aa]t (%u[%w'&%-]* %u[%w&%-]+),?%s+(%l.*)$")
     if place and place:match(" I[%w]?$") then place, did = nil, nil end
   end
+  -- ("at Solway Energy Trust ran 14 drop-ins": a place of three names)
+  if not place then
+    place, did = s:match("^[Aa]t (%u[%w'&%-]* %u[%w&%-]+ %u[%w&%-]+),?%s+(%l.*)$")
+    if place and place:match(" I[%w]?$") then place, did = nil, nil end
+  end
   -- "at Feltham rejected loads 9 to 1 in 6 months": where, and how a
   -- thing went
   local np, span = (did or ""):match("^(%l[%l%s%-]-) (~?%d[%d.,]*%%? to ~?%d.*)$")
@@ -3251,7 +3272,10 @@ end
 local result_verbs = {cut = true, reduced = true, halved = true,
   doubled = true, saved = true, raised = true, lowered = true,
   shortened = true, trimmed = true, improved = true, increased = true,
-  decreased = true, boosted = true, eliminated = true, tripled = true}
+  decreased = true, boosted = true, eliminated = true, tripled = true,
+  -- ("the 9-date schools tour I ran, came in £14k under on a £210k
+  -- budget")
+  came = true, finished = true, landed = true}
 local ranges = {hours = true, shifts = true, shift = true, ages = true,
   age = true, aged = true, beds = true, times = true, days = true,
   years = true}
@@ -4529,7 +4553,12 @@ voice.cues = {
   {"excited_them", "^%a+ loved that "}, {"excited_them", "^%a+ loved my "},
   {"excited_them", "^%a+ really liked "}, {"excited_them", "^%a+ lit up "},
   {"excited_them", "^%a+ perked up "}, {"excited_them", "^%a+ was impressed "},
-  {"excited_them", "^%a+ got excited "},
+  {"excited_them", "^%a+ got excited "}, {"excited_them", "^%a+ leaned in "},
+  {"excited_them", "^%a+ sat up "}, {"excited_them", "^%a+ was keen on "},
+  -- ("Where she really leaned in was when I told her abt ...")
+  {"excited_them", "^where %a+ %a*%s?leaned in was ", true, "^when "},
+  {"excited_them", "^where %a+ %a*%s?lit up was ", true, "^when "},
+  {"excited_them", "^where %a+ %a*%s?sat up was ", true, "^when "},
   {"excited_them", "^%a+ got really into ", true, nil, "you were really interested in "},
   {"excited_them", "^%a+ got into ", true, nil, "you were interested in "},
   -- ("also liked that I do the supplier contracts myself": after a point
@@ -4564,6 +4593,11 @@ voice.cues = {
   {"not_said", "^should have mentioned ", true},
   {"not_said", "^i should have mentioned ", true},
   {"not_said", "^didn'?t get to say ", true}, {"not_said", "^i didn'?t get to say ", true},
+  -- ("Also didnt get to tell @helen the matinee thing, at Westmere we
+  -- moved ...")
+  {"not_said", "^also didn'?t get to tell ", true},
+  {"not_said", "^didn'?t get to tell ", true},
+  {"not_said", "^i didn'?t get to tell ", true},
   {"not_said", "^never mentioned%s*[=:%-]+%s*", true},
   {"not_said", "^forgot to say ", true}, {"not_said", "^i forgot to say ", true},
   {"not_said", "^never mentioned ", true},

@@ -839,7 +839,7 @@ d = draft_of({point("excited_them", "connect",
   "Both asked about adjudications (5 run, won 4)")},
   {role = "General Manager, The Harbourside"})
 has(d, "about the General Manager role at Riverside Health.")
-has(d, "You both asked about adjudications")
+has(d, "I was glad you both asked about adjudications")
 
 -- a panel: "Catherine: ..." is hers, not for another member's draft;
 -- "Both asked" to one of two is "You and Catherine both asked"
@@ -855,7 +855,7 @@ do
   local n = note(pts, {to = james, interviewers = {cat, james}})
   local d2 = compose(default.select(pts, n), n)
   assert(not body(d2):find("own files", 1, true), body(d2))
-  assert(body(d2):find("You and Catherine both asked about adjudications",
+  assert(body(d2):find("I was glad you and Catherine both asked about adjudications",
     1, true), body(d2))
 end
 
@@ -1718,5 +1718,78 @@ hasnt(d, "that grads")
 -- "Truth:" as a correction's label is "In fact,"
 d = draft_of({point("say_differently", "correction", "I said route-planning software would fix the late Tuesdays. Truth: at Greenway what fixed it was moving the pack cut-off to 8am.")})
 has(d, "In fact, at Greenway what fixed it")
+
+-- a clause of theirs with its verb is heard "that", not "about"
+d = draft_of({point("excited_me", "connect", "north transept restoration finishes + reopens for Easter")})
+has(d, "hearing that the north transept restoration finishes and reopens")
+-- advice acted on loses the note's aside
+d = draft_of({point("guidance", "guidance", "read the visitor strategy on their website before round 2 (haven't yet, idiot)")})
+hasnt(d, "haven't")
+has(d, "visitor strategy")
+
+-- cues: "leaned in", "Where she leaned in was when ...", "didnt get to
+-- tell @x the thing, at Place we ..."
+do
+  local pts = {point("other", nil, "maria leaned in at the touring bit, the 9-date schools tour I ran for Westmere Phil, came in £14k under on a £210k budget", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "the 9-date schools tour I ran for Westmere Phil, which came in")
+  hasnt(d, "touring bit")
+end
+do
+  local pts = {point("other", nil, "Where she really leaned in was when I told her abt the WhatsApp group I set up for walkers", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "when I told you about the WhatsApp group")
+  hasnt(d, "The where")
+end
+do
+  local pts = {point("problems", nil, "matinee series lost ~£38k last season"),
+    point("other", nil, "Also didnt get to tell @maria the matinee thing, at Westmere we moved the family concerts to Sat 11am, avg attendance 410 -> 690 in one season", 0)}
+  pts[2].mentions = {"maria"}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "at Westmere we moved the family concerts")
+  hasnt(d, "matinee thing")
+end
+
+-- when they decide is no round: "2nd round decisions by Tues 1 Dec"
+do
+  local pts = {point("excited_them", nil, "she liked the touring budget", 0),
+    point("other", nil, "@maria said 2nd round decisions by Tues 1 Dec", 0)}
+  pts[2].mentions = {"maria"}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  hasnt(d, "the second round on")
+end
+
+-- the reader's name in lower case opens the point: "you"
+d = draft_of({point("excited_them", "connect", "maria liked the seed provenance stuff")})
+has(d, "I was glad you liked the seed provenance")
+
+-- a next step that is a day, in a week
+d = draft_of({point("other", nil, "she said next step is a day on site w/ the team, she'll send dates for week of 16 Nov.")})
+has(d, "the day on site with the team in the week of 16 November")
+
+-- evidence under no heading: at a place of three names, with a figure on
+-- each side of its arrow
+do
+  local pts = {point("other", nil, "at Solway Energy Trust ran 14 drop-ins for the solar farm extension, objections 230 on the first application -> 38 on the resubmission", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "At Solway Energy Trust I ran 14 drop-ins")
+  has(d, "objections from 230 on the first application to 38 on the resubmission")
+end
+
+-- what they want sent, by its head: "2 writing samples", "a 1 page
+-- sketch of how I'd run ..."
+d = draft_of({point("other", nil, "he wants 2 writing samples, a newsletter + a consultation letter")})
+has(d, "I will send you 2 writing samples")
+d = draft_of({point("other", nil, "She wants a 1 page sketch of how I'd run a monthly walker class")})
+has(d, "I will send you a 1 page sketch of how I'd run a monthly walker class")
+-- and the step the same line books is said too
+d = draft_of({point("other", nil, "she wants a copy of safeguarding cert + DBS no. by Weds. 2nd stage = site walk w/ the head Thurs 3 Dec 8am")})
+has(d, "a copy of my safeguarding certificate and DBS number")
+has(d, "Thursday 3 December")
 
 return {}

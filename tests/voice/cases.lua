@@ -391,6 +391,8 @@ return {
   {"subject_verb", "couple of bad reviews about matted dogs", false},
   {"subject_verb", "2 clerks out on leave", false},
   {"normalize", "tues routes run late", "Tuesday routes run late"},
+  {"normalize", "I was rounding down to sound good = exactly what he warned me against", "I was rounding down to sound good, which is exactly what he warned me against"},
+  {"normalize", "What I actually do = informal chat first", "What I actually do is informal chat first"},
   {"normalize", "referee details by weds", "referee details by Wednesday"},
   {"normalize", "fri 4 Dec", "Friday 4 December"},
   {"subject_verb", "CSMs have 60 accounts each", true},
