@@ -418,6 +418,10 @@ local admission_marks = {"muddled", "mixed up", "mixed them up", "garbled",
 local function admission(l)
   -- ("Should have said that from the start.": a regret that says
   -- nothing more)
+  if l:match("^i? ?should own that[%s%p]*$") or l:match("^my bad[%s%p]*$") or
+     l:match("^i? ?need to own that[%s%p]*$") then
+    return true
+  end
   if (l:match("^i? ?should have said that%f[%A]") or
       l:match("^i? ?should have said this%f[%A]") or
       l:match("^i? ?should have said it%f[%A]") or
@@ -784,7 +788,16 @@ local function select(points, note)
           l:find("%swe%s") or f == "past" or f == "have" or f == "i" or
           -- ("at Solway Energy Trust ran 14 drop-ins ...")
           voice.form((t:gsub("^[Aa]t %u[%w&']*%s?%u?[%w&']*%s?%u?[%w&']*%s+",
-            ""))) == "past") and
+            ""))) == "past" or
+          -- ("shared sheet at Westmere cut clashes from 12 to 2": a thing
+          -- of mine at a place of mine (not theirs), and what it did)
+          (function()
+            local place, verb = (label and rest or t):match(
+              "^%l+ %l[%l%-]* at (%u[%w'%-]*) (%l+) ")
+            return place and ({cut = 1, halved = 1, reduced = 1, saved = 1,
+              took = 1, brought = 1, doubled = 1})[verb] and
+              not (note.company or ""):find(place, 1, true)
+          end)()) and
          not l:find("%f[%a]next%f[%A]") and not has_day(t) and
          not (p.heading or ""):lower():find("next") and
          not voice.cue(t) then
@@ -811,6 +824,69 @@ local function select(points, note)
         end
       end
       best.paragraph, best.role, best.why_not = 2, "evidence", nil
+      chosen[#chosen + 1] = best
+    end
+  end
+
+  -- No problem under the six questions: a line of the note's that tells
+  -- one of theirs ("players unhappy abt late schedules", "survival to
+  -- eyed stage only ~60% this yr, he wants 80", "... visits slip to
+  -- every 8-10 wks. That's the big problem.") is their problem; the one
+  -- that shares most words with the evidence
+  local have_problem, evidence = false, nil
+  for _, p in ipairs(chosen) do
+    if p.role == "problem" then have_problem = true end
+    if p.role == "evidence" then evidence = evidence or p end
+  end
+  if not have_problem then
+    local best, most, best_said
+    local mine_said = {}
+    for _, p in ipairs(chosen) do mine_said[#mine_said + 1] = p.text end
+    mine_said = table.concat(mine_said, " ")
+    local function troubled(l)
+      return l:find("%f[%a]problem%f[%A]") or
+        l:find("%f[%a]unhappy%f[%A]") or l:find("%f[%a]struggl") or
+        l:find("%f[%a]shortage%f[%A]") or l:find("%f[%a]short of%f[%A]") or
+        l:find("%f[%a]slips?%f[%A]") or l:find("%f[%a]quitting%f[%A]") or
+        l:find("%f[%a]complain") or l:find("%f[%a]backlog%f[%A]") or
+        l:find("%f[%a]only ~?%d") or l:find("%f[%a]not enough%f[%A]") or
+        l:find("%f[%a]too many%f[%A]") or l:find("%f[%a]can'?t keep up") or
+        l:find("%f[%a]behind%f[%A]") or l:find("%f[%a]losing%f[%A]")
+    end
+    local function mine(l)
+      return l:find("[%s%(:]i%s") or l:find("%f[%a]my%f[%A]") or
+        l:find("%f[%a]me:") or l:find("%f[%a]i'[mv]e?%s")
+    end
+    for _, p in ipairs(note.sections.other or {}) do
+      local l = " " .. p.text:lower():sub(1, 600) .. " "
+      -- (of a paragraph, a sentence of theirs that tells it: "They've got
+      -- 68 pups out ... so visits slip to every 8-10 wks")
+      local trouble = troubled(l) and not mine(l)
+      local said
+      if not trouble and troubled(l) and #p.text <= 2000 then
+        -- (the one that shares most with what the draft says of mine)
+        local top
+        for _, x in ipairs(voice.sentences(p.text)) do
+          local lx = " " .. x:lower() .. " "
+          if troubled(lx) and not mine(lx) and x:find("%d") then
+            local n = #sr.overlap(x, mine_said)
+            if not top or n > top then trouble, said, top = true, x, n end
+          end
+        end
+      end
+      if trouble and not p.paragraph and usable(p) and #p.text <= 2000 and
+         not l:find("%f[%a]next%f[%A]") and
+         not has_day(p.text) and not voice.cue(p.text) and
+         not voice.kept_out(p.text) then
+        local n = evidence and #sr.overlap(p.text, evidence.text) or 0
+        if not most or n > most then best, most, best_said = p, n, said end
+      end
+    end
+    if best then
+      -- (the sentence that tells it, of a paragraph that tells more)
+      if best_said then best.text = best_said end
+      best.paragraph, best.role, best.why_not = 2, "problem", nil
+      best.section = "problems"
       chosen[#chosen + 1] = best
     end
   end
@@ -1094,6 +1170,17 @@ local past_mine = {did = true, ran = true, led = true, built = true,
 local function prose(p, ctx, company, keep_verdicts)
   local own = said(p)
   if own then return own, true end
+  -- ("I said I left Caxton Row because ... they moved binding
+  -- offshore": "they" is the place I left, not the reader's company)
+  -- (only a "they" after it: "they asked why I left Dunmore" is theirs)
+  local left_at = company and p.text:find("%f[%a][Ll]eft %u")
+  local they_at = p.text:lower():find("%f[%a]they%f[%A]")
+  if left_at and they_at and they_at > left_at then
+    local co = (ctx.note.company or ""):lower()
+    for name in p.text:gmatch("%f[%a][Ll]eft (%u[%w'&%-]*)") do
+      if not co:find(name:lower(), 1, true) then company = false end
+    end
+  end
   local t = untag(mentions(route(p.text, ctx.note, p.section), ctx.note),
     ctx.note)
   -- ("the touring bit, the 9-date schools tour I ran": the note's name
@@ -1105,6 +1192,11 @@ local function prose(p, ctx, company, keep_verdicts)
         :gsub("%f[%a](the [%a%-]+ ?[%a%-]*) " .. w .. "%.", "%1.")
     end
   end
+  -- ("... the puppy class I set up. Number I gave: walker retention
+  -- 48% -> 81%": the note's label for the figure it gives)
+  t = t:gsub("([%.!?]%s+)[Nn]umbers? I gave:%s*(%a)", function(a, c)
+    return a .. c:upper()
+  end):gsub("^[Nn]umbers? I gave:%s*", "")
   -- ("ruth liked the seed provenance stuff": the reader's name as the
   -- note wrote it, in lower case)
   local first = ctx.note.to and ctx.note.to.name and
@@ -1316,6 +1408,10 @@ local function plain_label(s)
     s:match("^[Ww]rong[!%.]+%s+(.+)$") or
     -- ("Truth: at Greenway what fixed late routes was ...")
     s:match("^[Tt]ruth%s*[:=]%s+(.+)$") or s:match("^[Tt]he truth:%s+(.+)$") or
+    s:match("^[Nn]ot the whole truth[!%.]*%s*[:,%-\u{2013}\u{2014}]?%s+(.+)$") or
+    s:match("^[Hh]alf true[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
+    -- ("Really about 8 months, mostly Leica Infinity")
+    (s:match("^[Rr]eally,?%s+about%s") and "it was " .. s:match("^[Rr]eally,?%s+(.+)$")) or
     s:match("^[Rr]eality%s*[:=]%s+(.+)$") or s:match("^[Tt]ruth is,?%s+(.+)$")
   local joined = rest and (rest:match("^(%a+)") or ""):lower()
   if joined == "and" or joined == "but" or joined == "so" or joined == "or" then
@@ -2115,6 +2211,12 @@ local function sendable(t)
   local bare = t:gsub("%s*%b()", "")
   local last = (bare:match("(%a+)%s*$") or ""):lower()
   if sendable_heads[last] then return t end
+  -- ("2 refs including one from a client": the thing before what it
+  -- includes)
+  local head = bare:match("^(.-)%s+including%s") or
+    bare:match("^(.-)%s+incl%.?%s")
+  last = (head and head:match("(%a+)%s*$") or ""):lower()
+  if sendable_heads[last] then return t end
   return nil
 end
 local function requested(t)
@@ -2160,7 +2262,8 @@ local function requested(t)
     local asked_for = l:find("asked for " .. mine, 1, true)
     mine = mine:gsub("%s+to look at.*$", ""):gsub("%s+to read.*$", "")
       :gsub("%s+by%s.*$", ""):gsub("%s+before%s.*$", "")
-      :gsub("%s+b4%s.*$", ""):gsub("%s+emailed.*$", ""):gsub("%s+sent%s.*$", ""):gsub("%s+for%s+%u+$", ""):gsub("%s+for%s+hr$", "")
+      :gsub("%s+b4%s.*$", ""):gsub("%s+emailed.*$", ""):gsub("%s+sent%s.*$", "")
+      :gsub("%s+before$", ""):gsub("%s+b4$", ""):gsub("%s+for%s+%u+$", ""):gsub("%s+for%s+hr$", "")
       :gsub("%s+$", "")
     local at = l:find(mine, 1, true)
     if asked_for and not sendable(mine) then at = nil end
@@ -2390,7 +2493,8 @@ local booked_words = {"round", "panel", "role", "presentation", "take",
   "case study", "exercise", "assessment", "task", " day", "training night",
   "training session", "open evening", "taster session"}
 local expect_words = {"decide by", "will call", "will schedule",
-  "be in touch", "hear back", "let me know"}
+  "be in touch", "hear back", "let me know", "'ll ring", "will ring",
+  "'ll call", "'ll phone", "'ll email", "will email"}
 
 local function holds(p, list)
   local l = p.text:lower()
@@ -2685,6 +2789,10 @@ function next_step(ctx)
       local l = t:lower()
       if (p.heading or ""):lower():match("next") or next_line or
          l:find("decide by", 1, true) or l:find("will call", 1, true) or
+         l:find("will ring", 1, true) or l:find("will phone", 1, true) or
+         l:find("will email", 1, true) or l:find("'ll ring", 1, true) or
+         l:find("'ll call", 1, true) or l:find("'ll phone", 1, true) or
+         l:find("'ll email", 1, true) or
          l:find("will schedule", 1, true) or l:find("be in touch", 1, true)
          or l:find("hear back", 1, true) or l:find("let me know", 1, true)
          or decision
@@ -3336,6 +3444,13 @@ local function compose(chosen, note)
       -- by ..."): said as a sentence of mine after the moment
       local whole = t
       t = first_clause(t)
+      -- ("when I said I build the season in one shared sheet: You're
+      -- moving off the paper planner": the moment, not the note's arrow
+      -- to what it meant for them)
+      if book.lang == "en" and t:find("%f[%a]I%s") then
+        t = t:gsub(":%s+[Yy]ou['\u{2019}]?%a*%s.*$", "")
+          :gsub(":%s+[Tt]hey['\u{2019}]?%a*%s.*$", "")
+      end
       if p.section == "excited_them" and not result and book.lang == "en" then
         result = change_told(whole, t)
       end
@@ -4452,8 +4567,23 @@ local function compose(chosen, note)
       if x.para == 2 and x.point ~= problem then others = true end
       if x.point and x.point ~= problem then content = true end
     end
-    -- (a draft with nothing else of the note keeps it: it is the draft)
-    if not others and content then
+    -- (a draft with nothing else of the note keeps it: it is the draft;
+    -- so does one whose other paragraphs answer it: "players unhappy
+    -- abt late schedules ... agreement says 4 wks" before the correction
+    -- "I said always published rotas 4 weeks out")
+    local answered_elsewhere, told = false, {}
+    for _, x in ipairs(sentences) do
+      if x.point == problem then told[#told + 1] = x.text end
+    end
+    told = table.concat(told, " ") .. " " .. voice.normalize(problem.text)
+    for _, x in ipairs(sentences) do
+      local n = x.point and x.point ~= problem and x.para ~= 2 and
+        #sr.overlap(x.text, told) or 0
+      if n >= 2 or (n == 1 and x.point.role == "correction") then
+        answered_elsewhere = true
+      end
+    end
+    if not others and content and not answered_elsewhere then
       for i = #sentences, 1, -1 do
         if sentences[i].para == 2 and sentences[i].point == problem then
           table.remove(sentences, i)

@@ -57,7 +57,7 @@ voice.shorthand = {
   mgr = "manager", mgrs = "managers", asap = "as soon as possible",
   depts = "departments", appt = "appointment", appts = "appointments",
   hods = "heads of department",
-  techs = "technicians",
+  techs = "technicians", deps = "dependencies", refs = "references",
 }
 
 -- Misspellings common enough to be sure of, and the word meant.
@@ -117,7 +117,7 @@ local times = {["1x"] = "once", ["2x"] = "twice", ["3x"] = "three times",
 -- Self-talk: words and short sentences written to oneself, never to the
 -- interviewer.  A sentence made only of these (and punctuation) goes.
 voice.selftalk = {"lol", "lmao", "haha", "ha", "ugh", "oops", "meh", "dumb",
-  "idk", "smh", "yikes", "argh", "doh", "kinda", "sorta"}
+  "idk", "smh", "yikes", "argh", "doh", "kinda", "sorta", "tbh", "ngl"}
 local selftalk_set = {}
 for _, w in ipairs(voice.selftalk) do selftalk_set[w] = true end
 
@@ -407,6 +407,10 @@ local function expand_symbols(s, words)
     if s:find("%->%s*%l+%u") then
       s = s:gsub("(%f[%w]%u[%w%-]*)%s*%->%s*(%l+%u[%w%-]*)", "%1 to %2")
     end
+    -- ("callouts down from ~60 a yr -> 15": from a figure and its
+    -- unit, to another)
+    s = s:gsub("(%f[%a]from%s+~?[%d,%.]+%%?%s+%a+%s?%a*%s?%a*)%s*%->%s*(~?%d)",
+      "%1 to %2")
     -- ("objections 230 on the first application -> 38 on the
     -- resubmission": a figure and its occasion, to another)
     s = s:gsub("(%f[%w][%l%-]+) (%d[%d,%.]*%%?)( on [%l%s%-]-)%s*%->%s*(%d[%d,%.]*%%?)( on [%l%s%-]+)",
@@ -491,6 +495,20 @@ local function expand_symbols(s, words)
     s = s:gsub("%s+&%s+(I%f[%A])", " and %1")
     s = s:gsub("%s+%+%s+", " and ")
   end
+  -- ("I said Id used Trimble": "I'd", not an ID; "the temp log", "env
+  -- monitoring": the words a note shortens; "by end of week")
+  s = s:gsub("%f[%a]Id (%l%l+ed)%f[%A]", "I'd %1")
+    :gsub("(I said )id (%l)", "%1I'd %2")
+  if s:find("temp ", 1, true) then
+    for _, w in ipairs({"log", "logs", "check", "checks", "probe",
+        "probes", "reading", "readings", "records", "control"}) do
+      s = s:gsub("%f[%a]temp " .. w .. "%f[%A]", "temperature " .. w)
+    end
+  end
+  s = s:gsub("%f[%a]env monitoring%f[%A]", "environmental monitoring")
+    :gsub("%f[%a]by [Ee]nd of [Ww]eek%f[%A]", "by the end of the week")
+    :gsub("%f[%a]by EOW%f[%A]", "by the end of the week")
+    :gsub("%f[%a]by [Ee]nd of [Dd]ay%f[%A]", "by the end of the day")
   -- "41 confirmed = 66% hit rate": what the figures come to
   if has("=") then
     s = s:gsub("%s+=%s+(~?[%d%.]+%%%s+%a)", ", a %1")
@@ -1019,6 +1037,12 @@ local function normalize(text, keep_verdicts, words)
     -- "esp. wood-frame": a shorthand word's own full stop ends nothing
     -- ("last yr. not the end of the world": a unit of time ends one)
     s = gsub_if(s, ".", "%f[%a](%a+)%.(%s+%l)", function(w, rest)
+      -- ("checked by the head of dept. overstated it": a sentence ends
+      -- before a past verb with no subject)
+      local nextw = rest:match("^%s+(%l+)") or ""
+      if nextw:match("^%l%l%l+ed$") and not voice.shorthand[nextw] then
+        return nil
+      end
       if voice.shorthand[w:lower()] and not time_units[w:lower()] then
         return w .. rest
       end
@@ -2145,6 +2169,13 @@ function voice.form(s)
   -- "unblocked the drains" is done)
   local un = lw:match("^un%l+ed$") and
     not determiner[(s:match("^%S+%s+(%S+)") or ""):lower()]
+  -- ("shared sheet at Westmere cut clashes from 12 to 2": a thing named
+  -- by what was done to it, and its own verb after its place)
+  local named = s:match("^%l+ %l[%l%-]* at %u[%w'%-]* (%l+) ")
+  if named and (past[named] or leads_to[named]) and
+     (past[lw] or lw:match("^%l+ed$")) then
+    return "noun"
+  end
   if past[lw] or (lw:match("^%l+ed$") and #lw >= 5 and not verbs[lw] and
      not un) then
     return "past"
@@ -2538,6 +2569,14 @@ end
 
 -- Whether a point says there is nothing there ("nothing really", "n/a").
 function voice.nothing(s)
+  -- ("Gwen not much reaction to anything tbh": a name, then nothing)
+  local l0 = s:lower()
+  if l0:find("%f[%a]not much reaction%f[%A]") or
+     l0:find("%f[%a]no reaction%f[%A]") or
+     l0:find("%f[%a]didn'?t react%f[%A]") or
+     l0:find("%f[%a]poker face%f[%A]") or l0:find("%f[%a]hard to read%f[%A]") then
+    return true
+  end
   local c = s:byte((s:match("^%s*()")))
   -- n, a, i (idk) in either case, or a false alarm at the end
   if c ~= 110 and c ~= 97 and c ~= 78 and c ~= 65 and c ~= 105 and
@@ -3387,6 +3426,9 @@ end
 
 local function result(s)
   local out = result_join(s)
+  -- ("..., which raised throughput by 35%; tooling rejects 11% to 3%":
+  -- a second result joined too)
+  if out ~= s and #out <= 600 then out = result_join(out) end
   -- ("a root cause tag, which fed into process fixes, which took repeat
   -- contacts from 27% to 19%": one "which", the second thing with "and")
   if out ~= s then

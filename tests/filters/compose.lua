@@ -1792,4 +1792,57 @@ d = draft_of({point("other", nil, "she wants a copy of safeguarding cert + DBS n
 has(d, "a copy of my safeguarding certificate and DBS number")
 has(d, "Thursday 3 December")
 
+-- no problem under the six: a line of theirs that tells one
+do
+  local pts = {point("other", nil, "survival to eyed stage only ~60% this yr, he wants 80", 0),
+    point("other", nil, "me: got Dunbeg to 84% eyed survival w/ 2x daily picking", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "survival to eyed stage only about 60% this year")
+end
+-- (and kept when what follows it is a correction that answers it)
+do
+  local pts = {point("other", nil, "players unhappy abt late schedules, \"we get the rota 10 days out\"", 0),
+    point("say_differently", nil, "she asked if I'd always published rotas 4 wks out and I said \"always\". not true, we hit 4 wks on 31 of 36 projects", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "players are unhappy about late schedules")
+end
+
+-- what they will do, a call: said back
+d = draft_of({point("excited_them", "connect", "she liked that I've done night egg-picking shifts"),
+  point("other", nil, "she'll ring re a trial day")})
+has(d, "I understand you will ring about a trial day.")
+
+-- the moment, not the note's arrow to what it meant for them
+d = draft_of({point("excited_them", "connect", "lit up when I said I build the season in one shared sheet -> they're moving off the paper planner")})
+hasnt(d, "You're moving")
+has(d, "one shared sheet.")
+
+-- a correction's "they" after the place I left is that place
+d = draft_of({point("say_differently", "correction", "I said I left Caxton Row because \"the work dried up\". Not the whole truth, I left because they moved binding offshore")})
+has(d, "In fact, I left because they moved binding offshore")
+-- "Really about 8 months": what is true
+d = draft_of({point("say_differently", "correction", "I said I'd used Trimble \"for years\". Really about 8 months, mostly Leica")})
+has(d, "In fact, it was about 8 months")
+-- "Should own that." is said no more than "I overstated"
+d = draft_of({point("say_differently", "correction", "I said our recall was \"a supplier's fault\". Tbh it was partly ours: our goods-in check missed the temp log. Should own that.")})
+hasnt(d, "own that")
+hasnt(d, "Tbh")
+
+-- a second result after a semicolon is joined too
+d = draft_of({point("not_said", "evidence", "At Caxton Row I set up a cross-training rota, throughput up 35%; tooling rejects 11% -> 3% after I brought in a foil-test sheet")})
+has(d, "and took tooling rejects from 11% to 3%")
+
+-- a thing to send before what it includes; a dangling "before" goes
+d = draft_of({point("excited_them", "connect", "she liked the seed provenance"),
+  point("other", nil, "Next: she wants 2 refs including one from a client, send by Monday")})
+has(d, "I will send you 2 references")
+do
+  local nxt = point("other", nil, "send copies of certs before")
+  nxt.heading = "Next"
+  local d = draft_of({point("excited_them", "connect", "she liked the seed provenance"), nxt})
+  has(d, "copies of my certificates.")
+end
+
 return {}
