@@ -571,16 +571,24 @@ local note_label
 -- value is true when a dash set it off (a topic's dash too: "lost
 -- mileage - at Cresswell", which names no question).
 function note_label(t)
+  -- (the shortest label of those the line could open with: "SAID WRONG
+  -- — told him ... not really: I've done ..." is "SAID WRONG")
+  local best, best_rest, best_dash
+  local function try(label, rest, dash)
+    if label and (not best or #label < #best) then
+      best, best_rest, best_dash = label, rest, dash
+    end
+  end
   local label, rest = t:match("^%s*%**([^:%*\n]+):%**%s+(%S.*)$")
-  if label then return label, rest, false end
+  try(label, rest, false)
   for _, sep in ipairs({"%->", "\u{2192}"}) do
-    label, rest = t:match("^%s*([%a][%a%s'\u{2019}]-)%s*" .. sep .. "%s*(%S.*)$")
-    if label then return label, rest, false end
+    try(t:match("^%s*([%a][%a%s'\u{2019}]-)%s*" .. sep .. "%s*(%S.*)$"))
   end
   for _, sep in ipairs({"\u{2014}", "\u{2013}", "%-%-?"}) do
     label, rest = t:match("^%s*([%a][%a%s'\u{2019}]-)%s+" .. sep .. "%s+(%S.*)$")
-    if label then return label, rest, true end
+    if label then try(label, rest, true) end
   end
+  if best then return best, best_rest, best_dash end
   return nil
 end
 
@@ -798,7 +806,10 @@ local function select(points, note)
               took = 1, brought = 1, doubled = 1})[verb] and
               not (note.company or ""):find(place, 1, true)
           end)()) and
-         not l:find("%f[%a]next%f[%A]") and not has_day(t) and
+         -- (not the next step's line: "next: ...", "next step is", but
+         -- "rebooked a visit the next yr" is a result)
+         not l:find("^%s*next") and not l:find("%f[%a]next step") and
+         not l:find("%f[%a]next%s*[:=]") and not has_day(t) and
          not (p.heading or ""):lower():find("next") and
          not voice.cue(t) then
         local n = problem and #sr.overlap(t, problem.text) or 0
@@ -1410,6 +1421,8 @@ local function plain_label(s)
     s:match("^[Tt]ruth%s*[:=]%s+(.+)$") or s:match("^[Tt]he truth:%s+(.+)$") or
     s:match("^[Nn]ot the whole truth[!%.]*%s*[:,%-\u{2013}\u{2014}]?%s+(.+)$") or
     s:match("^[Hh]alf true[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
+    -- ("Not really: I've done the pre-recorded intro")
+    s:match("^[Nn]ot really[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
     -- ("Really about 8 months, mostly Leica Infinity")
     (s:match("^[Rr]eally,?%s+about%s") and "it was " .. s:match("^[Rr]eally,?%s+(.+)$")) or
     s:match("^[Rr]eality%s*[:=]%s+(.+)$") or s:match("^[Tt]ruth is,?%s+(.+)$")

@@ -585,8 +585,9 @@ local function drop_asides(s)
       s = s:gsub("%f[%a](%a+)%f[%A]%s*", function(word)
         if selftalk_set[word:lower()] and word ~= "Ha" then return "" end
       end)
-      -- ("(confetti cannon lol)": no blank left before the bracket)
-      return (s:gsub("(%S)%s+%)", "%1)"))
+      -- ("(confetti cannon lol)": no blank left before the bracket;
+      -- "I DONT, ugh.": no comma left before the stop)
+      return (s:gsub("(%S)%s+%)", "%1)"):gsub(",%s*([%.!?])", "%1"))
     end
   end
   return s
@@ -794,7 +795,9 @@ local short_months = {jan = true, feb = true, mar = true, apr = true,
 local month_after = {since = true, ["in"] = true, by = true,
   ["until"] = true, ["from"] = true, last = true, next = true,
   early = true, late = true, mid = true, of = true, before = true,
-  after = true, ["end"] = true, through = true, starting = true}
+  after = true, ["end"] = true, through = true, starting = true,
+  -- ("full cert is booked for Feb")
+  ["for"] = true}
 
 -- Whether s holds one of the strings of list (plain, anywhere), and the
 -- keys of a table as such a list.
@@ -905,7 +908,8 @@ local shouted = {}
 for w in ([[should would could will not never that this these
   those what really very actually always was were does did have had but
   then the only every need want know cant dont wont didnt isnt wasnt
-  definitely totally absolutely can]]):gmatch("%a+") do
+  definitely totally absolutely can into out all any before after myself
+  own zero]]):gmatch("%a+") do
   shouted[w] = true
 end
 -- Words of a verdict after a dash ("-- arrogant and not true").
@@ -937,6 +941,12 @@ local function normalize(text, keep_verdicts, words)
         return (a == "A" and "Average " or "average ") .. d
       end
       return "on average " .. d
+    end)
+    -- ("..., avg waiting at anchor 3.5 hrs": before a thing, its average)
+    s = s:gsub("([,;:]%s+)([Aa])vg (%l+)", function(sep, a, w)
+      if not units[w] then
+        return sep .. (a == "A" and "Average " or "average ") .. w
+      end
     end)
   end
   s = expand_symbols(s, words)
@@ -1197,8 +1207,10 @@ local function normalize(text, keep_verdicts, words)
     -- "its 45 in the middle": the apostrophe left out before a number
     s = gsub_if(s, "ts ", "%f[%a]([Ii])ts (%d)", "%1t's %2")
     local prev
-    s = s:gsub("([%w\128-\255'\u{2019}]+)", function(w)
+    -- ("Q&A", "R&D": a name with its ampersand is no shorthand)
+    s = s:gsub("()([%w\128-\255'\u{2019}]+)()", function(a, w, b)
       local r = expand_word(w, prev)
+      if s:sub(b, b) == "&" or s:sub(a - 1, a - 1) == "&" then r = w end
       prev = w
       return r
     end)
@@ -2884,7 +2896,10 @@ local function noun_phrase(s, max)
        sure_verbs[lw] or agree[lw] or subjects[lw] or relative[lw] or
        (lw:match("^%l+ed$") and #lw >= 5) or lw == "up" or lw == "down"
        or lw == "and" or lw == "or" or lw == "from" or lw == "to" or
-       lw == "by" or (n > 0 and lw:match("^%l+ing$")) then
+       lw == "by" or (n > 0 and lw:match("^%l+ing$") and
+       -- ("average waiting at anchor": a measure of a doing)
+       not ({average = 1, mean = 1, median = 1, total = 1, overall = 1})[
+         words[i - 1].w:lower()]) then
       stop = t
       break
     end
@@ -3213,7 +3228,9 @@ local function state(s)
     sure = true
   elseif lw == "up" or lw == "down" then
     sure = is_number(after) or after == "since" or after == "from" or
-      after == "this" or after == "last" or after == "by" or after == "to"
+      after == "this" or after == "last" or after == "by" or after == "to" or
+      after == "about" or after == "around" or after == "nearly" or
+      after == "almost" or after == "over" or after == "roughly"
   elseif is_number(next_w) then
     -- ("94% target", "9 weeks behind", "3 months late")
     local when = rest:match("^%s+%S+%s+%a+%s+(%a+)")
@@ -3225,8 +3242,14 @@ local function state(s)
   if not sure then return s end
   -- and no verb of its own later in the clause ("recruiting at 4-6 PQE
   -- is hard")
+  -- (a verb after "since" is its own clause's: "bookings down ~30%
+  -- since coach costs went up")
   for w in (rest:match("^([^,;:]*)") or rest):gmatch("[%a']+") do
     local l = w:lower()
+    if l == "since" or l == "because" or l == "after" or l == "when" or
+       l == "until" or l == "while" then
+      break
+    end
     if verbs[l] or sure_verbs[l] or agree[l] then return s end
   end
   -- ("files not up to standard": the verb before "not")
@@ -3383,6 +3406,8 @@ local function result_join(s)
           -- "from about 6 a month to 1"
           rest:match("^%s+from%s+(.-%d.-%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
           rest:match("^%s+([~%$\194\226]*[\128-\191]*%d[^%s]*%s+to%s+[~%$\194\226]*[\128-\191]*%d.*)$") or
+          -- "3.5 hours to 1.2 hours"
+          rest:match("^%s+(%d[%d.,]*%s+%a+%s+to%s+~?%d.*)$") or
           -- "from about 200 a week to single digits"
           rest:match("^%s+from%s+(.-%d.-%s+to%s+single digits.*)$") or
           rest:match("^%s+from%s+(.-%d.-%s+to%s+zero.*)$")

@@ -27,6 +27,8 @@ typedef struct {
 	size_t nparas, cap_paras;
 	bool soft; /* the current section's heading is a line taken as one */
 	bool failed;
+	int shift; /* lines before the document being read: a paragraph's
+		    * lines read on their own (add_para) */
 } walker;
 
 static void
@@ -81,9 +83,9 @@ offset_of(const walker *w, int line, int col)
 static void
 put_source(walker *w, sr_buf *b, cmark_node *node)
 {
-	size_t start = offset_of(w, cmark_node_get_start_line(node),
+	size_t start = offset_of(w, cmark_node_get_start_line(node) + w->shift,
 	    cmark_node_get_start_column(node));
-	size_t end = offset_of(w, cmark_node_get_end_line(node),
+	size_t end = offset_of(w, cmark_node_get_end_line(node) + w->shift,
 	    cmark_node_get_end_column(node) + 1);
 	const char *s = w->body + start, *e = w->body + end, *nl;
 
@@ -405,7 +407,7 @@ make_point(walker *w, sr_point *p, cmark_node *node, sr_key key,
 	cmark_node *child;
 	size_t ndetails = 0;
 	bool ok = false;
-	int line = cmark_node_get_start_line(node);
+	int line = cmark_node_get_start_line(node) + w->shift;
 
 	/* the slot may be one a point with no word left (is_empty): nothing
 	 * of it may stay, its count of details least of all */
@@ -659,27 +661,97 @@ add_point(walker *w, cmark_node *node, size_t si)
 		s->count += 1 + split_panel(w, w->note->npoints - 1);
 }
 
+/* Whether body line `line` opens with a label of a few words: "lit up:
+ * ...", "evidence -> ...", "NEXT \u2014 ...", "**Advice:** ...". */
+static bool
+line_label(const walker *w, int line)
+{
+	size_t a = offset_of(w, line, 1), i, words = 1;
+	const char *s = w->body + a;
+	size_t n = offset_of(w, line + 1, 1) - a;
+
+	while (n > 0 && (*s == ' ' || *s == '*')) {
+		s++;
+		n--;
+	}
+	for (i = 0; i < n && i < 60 && words <= 6; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n' || c == '.' || c == '!' || c == '?' || c == '(' ||
+		    c == '"' || c == '@' || c == '#' || (c >= '0' && c <= '9'))
+			return false;
+		if (c == ':' && i > 0)
+			return true;
+		if (i > 0 && c == ' ' && i + 5 <= n &&
+		    (strncmp(s + i, " -> ", 4) == 0 ||
+		    strncmp(s + i, " - ", 3) == 0 ||
+		    strncmp(s + i, " \xe2\x80\x94 ", 5) == 0 ||
+		    strncmp(s + i, " \xe2\x80\x93 ", 5) == 0 ||
+		    strncmp(s + i, " \xe2\x86\x92 ", 5) == 0))
+			return true;
+		if (c == ' ')
+			words++;
+	}
+	return false;
+}
+
+/*
+ * A paragraph of lines that each open with a label ("lit up: ...",
+ * "problems: ...", "evidence -> ...", "next: ...") is a list written
+ * without its markers: each labelled line, with the lines after it that
+ * open with none, is a point of its own, read from its own lines so that
+ * its line number and Markdown are its own.  Any other paragraph is one
+ * point.
+ */
+static void
+add_para(walker *w, cmark_node *para, size_t si)
+{
+	int first = cmark_node_get_start_line(para);
+	int last = cmark_node_get_end_line(para), l, start, labels = 0;
+
+	if (last - first >= 1 && last - first < 200 && line_label(w, first)) {
+		for (l = first; l <= last; l++)
+			labels += line_label(w, l);
+	}
+	if (labels < 2 || labels * 2 < last - first + 1) {
+		add_point(w, para, si);
+		return;
+	}
+	for (start = first; start <= last && !w->failed; start = l) {
+		size_t a = offset_of(w, start, 1), b;
+		cmark_node *doc, *p;
+
+		for (l = start + 1; l <= last && !line_label(w, l); l++)
+			;
+		b = offset_of(w, l, 1);
+		if ((doc = cmark_parse_document(w->body + a, b - a,
+		    CMARK_OPT_SOURCEPOS)) == NULL) {
+			oom(w);
+			return;
+		}
+		p = cmark_node_first_child(doc);
+		if (p != NULL && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH) {
+			w->shift = start - 1;
+			add_point(w, p, si);
+			w->shift = 0;
+		}
+		cmark_node_free(doc);
+	}
+}
+
 /* Ends the current section: with no list in it, its paragraphs are its
  * points. */
 static void
 end_section(walker *w, sr_section *s)
 {
 	size_t i;
-	sr_point *p;
 
 	if (s == NULL)
 		return;
 	if (s->count == 0)
-		for (i = 0; i < w->nparas && !w->failed; i++) {
-			if ((p = new_point(w)) == NULL ||
-			    !make_point(w, p, w->paras[i], s->key, s->heading, 0))
-				oom(w);
-			else if (is_empty(p))
-				w->note->npoints--;
-			else
-				s->count += 1 + split_panel(w,
-				    w->note->npoints - 1);
-		}
+		for (i = 0; i < w->nparas && !w->failed; i++)
+			add_para(w, w->paras[i],
+			    (size_t)(s - w->note->sections));
 	w->nparas = 0;
 }
 
@@ -936,7 +1008,7 @@ walk(walker *w, cmark_node *doc)
 					}
 					cur_index = w->note->nsections - 1;
 				}
-				add_point(w, node, cur_index);
+				add_para(w, node, cur_index);
 				break;
 			}
 			if (w->nparas == w->cap_paras) {

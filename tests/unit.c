@@ -1214,6 +1214,30 @@ test_points(void)
 	CHECK(strcmp(n->points[4].text, "@elin said so, e.g. @tom too") == 0);
 	sr_note_free(n);
 
+	current = "points: a paragraph of labelled lines is a point a line";
+	n = parse("lit up: the tide board\n"
+	    "problems: pilot clashes,\n"
+	    "more of the problem\n"
+	    "evidence -> at Kyle I cut waits 3.5 -> 1.2 hrs\n"
+	    "\n"
+	    "A paragraph: of one line\n"
+	    "and no label on this one\n"
+	    "nor this one\n");
+	if (!CHECK(n != NULL && n->npoints == 4))
+		return dump_diags();
+	CHECK(strcmp(n->points[0].text, "lit up: the tide board") == 0 &&
+	    n->points[0].line == n->body_line);
+	/* a line with no label goes on with the point before it */
+	CHECK(strcmp(n->points[1].text, "problems: pilot clashes, more of "
+	    "the problem") == 0 && n->points[1].line == n->body_line + 1);
+	CHECK(n->points[1].markdown && strcmp(n->points[1].markdown, "problems: pilot clashes,\n"
+	    "more of the problem") == 0);
+	CHECK(n->points[2].line == n->body_line + 3);
+	/* (most lines with no label: one paragraph, one point) */
+	CHECK(strncmp(n->points[3].text, "A paragraph: of one line and", 28)
+	    == 0);
+	sr_note_free(n);
+
 	current = "points: a tag of one letter";
 	n = parse("- Plan #b\n");
 	CHECK(n != NULL && n->npoints == 1 && n->points[0].ntags == 1 &&

@@ -1845,4 +1845,22 @@ do
   has(d, "copies of my certificates.")
 end
 
+-- the shortest label a line opens with: "SAID WRONG — ... not really: ..."
+do
+  local pts = {point("other", nil, "SAID WRONG \u{2014} told him I'd \"presented live in a dome before\". not really: I've done the pre-recorded intro + Q&A after", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "In fact, I've done the pre-recorded intro and Q&A after")
+end
+-- a result "the next yr" is no next step
+do
+  local pts = {point("other", nil, "PROOF: at Brackenfield I built a KS2 outreach kit, 46 schools in yr 1, and 70% of those schools rebooked the next yr.", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "70% of those schools rebooked")
+end
+-- a figure and its unit, to another, after an average of a doing
+d = draft_of({point("not_said", "evidence", "at Kyle I rebuilt the pilot rota around tide windows, avg waiting at anchor 3.5 hrs -> 1.2 hrs over 8 months")})
+has(d, "which took average waiting at anchor from 3.5 hours to 1.2 hours")
+
 return {}
