@@ -686,7 +686,11 @@ local function select(points, note)
     for _, p in ipairs(note.sections[r.key] or {}) do
       if voice.nothing(p.text) then
         p.why_not = "it says there is nothing here"
-      elseif voice.kept_out(p.text) then
+      elseif voice.kept_out(p.text) or (p.markdown and
+             p.markdown ~= p.text and #p.markdown <= 20000 and
+             voice.kept_out(p.markdown)) then
+        -- (or the line it is part of: "@marcus said ... @priya liked
+        -- my plan. off the record")
         p.why_not = "it says it is not for the email"
       elseif r.role == "correction" and not p.tags.must and
              put_right[p] == 0 and delivery(p.text) then
@@ -885,7 +889,10 @@ local function select(points, note)
           end
         end
       end
+      -- ("struggled with the salary question": a doing of mine)
+      local w1 = (p.text:match("^%s*(%a+)") or ""):lower()
       if trouble and not p.paragraph and usable(p) and #p.text <= 2000 and
+         voice.form(p.text) ~= "past" and not w1:match("ed$") and
          not l:find("%f[%a]next%f[%A]") and
          not has_day(p.text) and not voice.cue(p.text) and
          not voice.kept_out(p.text) then
@@ -894,8 +901,11 @@ local function select(points, note)
       end
     end
     if best then
-      -- (the sentence that tells it, of a paragraph that tells more)
+      -- (the sentence that tells it, of a paragraph that tells more;
+      -- without the note's label: "THEIR SIDE - bottleneck is ...")
       if best_said then best.text = best_said end
+      local label, rest = note_label(best.text)
+      if label and sr.words(label) <= 4 then best.text = rest end
       best.paragraph, best.role, best.why_not = 2, "problem", nil
       best.section = "problems"
       chosen[#chosen + 1] = best
@@ -1184,11 +1194,11 @@ local function prose(p, ctx, company, keep_verdicts)
   -- ("I said I left Caxton Row because ... they moved binding
   -- offshore": "they" is the place I left, not the reader's company)
   -- (only a "they" after it: "they asked why I left Dunmore" is theirs)
-  local left_at = company and p.text:find("%f[%a][Ll]eft %u")
+  local left_at = company and p.text:find("%f[%a]I left %u")
   local they_at = p.text:lower():find("%f[%a]they%f[%A]")
   if left_at and they_at and they_at > left_at then
     local co = (ctx.note.company or ""):lower()
-    for name in p.text:gmatch("%f[%a][Ll]eft (%u[%w'&%-]*)") do
+    for name in p.text:gmatch("%f[%a]I left (%u[%w'&%-]*)") do
       if not co:find(name:lower(), 1, true) then company = false end
     end
   end
@@ -1212,8 +1222,11 @@ local function prose(p, ctx, company, keep_verdicts)
   -- note wrote it, in lower case)
   local first = ctx.note.to and ctx.note.to.name and
     ctx.note.to.name:match("^(%a+)")
-  if first and #first >= 3 and t:sub(1, #first) == first:lower() and
-     t:sub(#first + 1, #first + 1) == " " then
+  local after = first and t:match("^" .. first:lower() .. " (%l+)")
+  if first and #first >= 3 and after and (after:match("ed$") or
+     ({said = 1, says = 1, was = 1, is = 1, has = 1, wants = 1, thinks = 1,
+       lit = 1, got = 1, seemed = 1, asked = 1, liked = 1, loved = 1,
+       leaned = 1, really = 1, also = 1, mentioned = 1, wants = 1})[after]) then
     t = first .. t:sub(#first + 1)
   end
   t = voice.normalize(t, keep_verdicts, ctx.book.words)
@@ -1572,6 +1585,13 @@ local function what_to_do(t)
       end
       rest = bare("x " .. rest):sub(3)
       instead = bare(instead)
+      -- ("don't make it about you, make it about the team": its object
+      -- once too)
+      local o1 = rest:match("^(%a+)%s")
+      if o1 and ({it = 1, them = 1, this = 1, that = 1})[o1:lower()] and
+         instead:match("^%a+%s+" .. o1 .. "%s") then
+        rest = rest:sub(#o1 + 2)
+      end
       local prep, noun = rest:match("^(%l+)%s+(%l+)$")
       if noun and prepositions[prep] and instead:match("%sthem$") then
         instead, rest = instead:gsub("them$", noun), prep .. " them"

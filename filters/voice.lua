@@ -219,7 +219,7 @@ end
 -- Days as notes shorten them, read as days only where a day is meant
 -- ("sat 8am", "next tue"; not "I sat on", "Mon-Thu covers").
 local days = {mon = "Monday", tue = "Tuesday", tues = "Tuesday",
-  wed = "Wednesday", thu = "Thursday", thur = "Thursday",
+  wed = "Wednesday", weds = "Wednesday", thu = "Thursday", thur = "Thursday",
   thurs = "Thursday", fri = "Friday", sat = "Saturday", sun = "Sunday"}
 local day_after = {next = true, on = true, by = true, this = true,
   ["until"] = true, every = true, last = true}
@@ -516,7 +516,12 @@ local function expand_symbols(s, words)
     -- against": a whole clause of mine, then what it is)
     -- (a sentence's own "I", not "What I actually do = ...")
     local function which_is(lead, clause, w)
-      if voice.subject_verb(clause) then
+      -- (not what was said: "I said safety = paperwork")
+      if voice.subject_verb(clause) and
+         not clause:find("%f[%a]said%f[%A]") and
+         not clause:find("%f[%a]told%f[%A]") and
+         not clause:find("%f[%a]called%f[%A]") and
+         not clause:find("%f[%a]answered%f[%A]") then
         return lead .. clause .. ", which is " .. w
       end
     end
@@ -1072,12 +1077,16 @@ local function normalize(text, keep_verdicts, words)
       if day then return day .. " " .. n end
     end) or s
     -- ("tues routes run late": a short day no word is spelt as)
-    s = has_day and s:gsub("%f[%a](%a+)%f[^%a%-']", function(d)
+    -- (not a name or a word in capitals: "@thu", "FRI scores", "she
+    -- weds")
+    s = has_day and s:gsub("()%f[%a](%a+)%f[^%a%-']", function(at, d)
       local l = d:lower()
-      if l == "tues" or l == "tue" or l == "thurs" or l == "thur" or
-         l == "thu" or l == "weds" or l == "fri" then
-        return days[l] or (l == "weds" and "Wednesday") or
-          (l == "thur" and "Thursday")
+      if (l == "tues" or l == "thurs" or l == "weds") and
+         d:match("^%a%l+$") and s:sub(at - 1, at - 1) ~= "@" and
+         not (l == "weds" and s:sub(1, at - 1):lower():match(
+           "%f[%a]s?he%s+$") or s:sub(1, at - 1):lower():match(
+           "%f[%a]they%s+$")) then
+        return days[l]
       end
     end) or s
     local text = s
@@ -1095,6 +1104,8 @@ local function normalize(text, keep_verdicts, words)
     -- after a word of time or before a day ("may 5")
     -- ("17 Nov", "Mar 2024": a month shortened with its capital)
     local has_month = holds_any(s:lower(), month_names)
+    -- (the text as the days left it: positions are into it)
+    text = s
     s = has_month and s:gsub("()%f[%a](%a+)%f[%A]", function(at, m)
       if not m:match("^%a%l*$") then return nil end
       local name = months[m:lower()]
@@ -2582,11 +2593,13 @@ end
 -- Whether a point says there is nothing there ("nothing really", "n/a").
 function voice.nothing(s)
   -- ("Gwen not much reaction to anything tbh": a name, then nothing)
-  local l0 = s:lower()
-  if l0:find("%f[%a]not much reaction%f[%A]") or
-     l0:find("%f[%a]no reaction%f[%A]") or
-     l0:find("%f[%a]didn'?t react%f[%A]") or
-     l0:find("%f[%a]poker face%f[%A]") or l0:find("%f[%a]hard to read%f[%A]") then
+  -- (at its start, after a name at most: not "customers get no
+  -- reaction from the call centre")
+  local l0 = s:lower():gsub("^%s*%a+%s+", "", 1)
+  if s:lower():match("^%s*not much reaction") or
+     s:lower():match("^%s*no reaction") or l0:match("^not much reaction") or
+     l0:match("^no reaction") or l0:match("^didn'?t react") or
+     l0:match("^poker face") or l0:match("^hard to read") then
     return true
   end
   local c = s:byte((s:match("^%s*()")))
@@ -2683,6 +2696,10 @@ function voice.subject_verb(s)
     -- (not a compound's last word: "the stores walk")
     if i <= 7 and prev:match("%as$") and not prev:match("ss$") and
        not prev:find("'", 1, true) and plural_verbs[bare] and
+       -- ("6 months left on the contract": what remains)
+       not (bare == "left" and ({months = 1, weeks = 1, days = 1,
+         years = 1, hours = 1, minutes = 1, mins = 1, hrs = 1, wks = 1,
+         yrs = 1, places = 1, spaces = 1, seats = 1})[prev:gsub("[,;:]$", "")]) and
        ws[i + 1] and (bare == w or ws[i + 2]) then
       return true
     end
@@ -2690,6 +2707,9 @@ function voice.subject_verb(s)
     -- in March flagged gaps"): a past verb after its noun
     if i <= 4 and w:match("^%l%l%l+ed$") and not w:match("eed$") and
        not (ws[i - 2] or ""):match("ing$") and ws[i - 2] ~= "not" and
+       -- ("platform staff trained only on paper": how they were)
+       not ({only = 1, on = 1, ["in"] = 1, by = 1, with = 1, to = 1,
+         at = 1})[(ws[i + 1] or ""):gsub("[,;:]$", "")] and
        prev:match("^%a+$") and not of_phrase[prev] and not not_verbs[prev]
        and not adverbs[prev] and not determiner[prev] and
        not not_before_ed[prev] and not subjects[prev] then

@@ -8,6 +8,7 @@
  * and uses cmark's iterator inside them, so a hostile note nested thousands
  * of levels deep costs time in proportion to its size and no stack.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -524,10 +525,56 @@ sentence_before(const char *s, size_t i)
 		j--;
 	if (j > 0 && (s[j - 1] == '"' || s[j - 1] == ')'))
 		j--;
-	/* ("e.g. @tom": an abbreviation's stop) */
+	/* ("e.g. @tom": an abbreviation's stop; "Dr. @omar": a title's) */
 	if (j >= 3 && s[j - 1] == '.' && s[j - 3] == '.')
 		return false;
+	if (j >= 3 && s[j - 1] == '.') {
+		static const char *const titles[] = {"Dr", "Mr", "Mrs", "Ms",
+		    "Mx", "St", "Prof", "Capt", "Rev", "Cllr", "Sgt", NULL};
+		size_t k, b = j - 1;
+
+		while (b > 0 && s[b - 1] != ' ')
+			b--;
+		for (k = 0; titles[k] != NULL; k++)
+			if (j - 1 - b == strlen(titles[k]) &&
+			    strncmp(s + b, titles[k], j - 1 - b) == 0)
+				return false;
+	}
 	return j > 0 && strchr(".!?;", s[j - 1]) != NULL;
+}
+
+/* The length of the name of a mention whose name starts at s, as
+ * scan_words reads it (a dot only inside it: "@tom." is "tom"). */
+static size_t
+mention_len(const char *s)
+{
+	size_t n = 0;
+
+	while (word_byte(s + n) || ((unsigned char)s[n] & 0xC0) == 0x80 ||
+	    s[n] == '_' || s[n] == '-' ||
+	    (s[n] == '.' && s[n + 1] != '\0' && word_byte(s + n + 1)))
+		n++;
+	while (n > 0 && s[n - 1] == '-')
+		n--;
+	return n;
+}
+
+/* Whether two mentions name the same one: "@Tom" and "@tom". */
+static bool
+same_name(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x < 0x80 && y < 0x80 ? tolower(x) != tolower(y) :
+		    x != y)
+			return false;
+	}
+	return true;
 }
 
 /* The length of the label a line opens with before its first mention at
@@ -592,30 +639,34 @@ set_text(walker *w, sr_point *p, const char *label, size_t nlabel,
 static size_t
 split_panel(walker *w, size_t at)
 {
-	const char *s = w->note->points[at].text, *lead;
-	size_t cuts[64], ncuts = 0, i, m, label, k, lead_n = 0;
+	const sr_point *whole = &w->note->points[at];
+	const char *s = whole->text, *lead, **tags = whole->tags;
+	size_t cuts[64], ncuts = 0, i, m, label, k, lead_n, ntags = whole->ntags;
+	size_t added = 0;
 	sr_point *p;
 
-	if (w->note->points[at].nmentions < 2)
+	if (whole->nmentions < 2)
 		return 0;
 	for (m = 0; s[m] != '\0' && !marker_at(s, m, '@'); m++)
 		;
 	if (s[m] == '\0')
 		return 0;
+	/* (the line opens with its first one, after its label: "Demoed the
+	 * tracker. @tom loved it. @elin was sceptical" tells of the demo to
+	 * both, and is not cut) */
+	label = panel_label(s, m);
+	if (label == 0 && m > 0)
+		return 0;
 	lead = s + m + 1;
-	while (word_byte(lead + lead_n) || lead[lead_n] == '.' ||
-	    lead[lead_n] == '-' || lead[lead_n] == '_')
-		lead_n++;
+	lead_n = mention_len(lead);
 	for (i = m + 1; s[i] != '\0' && ncuts < 64; i++) {
 		const char *name = s + i + 1;
-		size_t n = 0;
+		size_t n;
 
 		if (!marker_at(s, i, '@') || !sentence_before(s, i))
 			continue;
-		while (word_byte(name + n) || name[n] == '.' ||
-		    name[n] == '-' || name[n] == '_')
-			n++;
-		if (n == lead_n && strncmp(name, lead, n) == 0)
+		n = mention_len(name);
+		if (same_name(name, n, lead, lead_n))
 			continue; /* the same one's words go on */
 		cuts[ncuts++] = i;
 		lead = name;
@@ -623,23 +674,32 @@ split_panel(walker *w, size_t at)
 	}
 	if (ncuts == 0)
 		return 0;
-	label = panel_label(s, m);
+	/* each part has the tags of the whole line (a #private at its end
+	 * is the line's) and its Markdown as written */
 	for (k = 0; k < ncuts; k++) {
 		size_t end = k + 1 < ncuts ? cuts[k + 1] : strlen(s);
 
 		if ((p = new_point(w)) == NULL)
-			return oom(w), 0;
+			return oom(w), added;
 		*p = w->note->points[at];
 		p->details = NULL;
 		p->ndetails = 0;
 		if (!set_text(w, p, s, label, s + cuts[k], end - cuts[k]))
-			return oom(w), 0;
-		p->markdown = p->text;
+			return oom(w), added;
+		if (p->words == 0) {
+			w->note->npoints--;
+			continue;
+		}
+		p->tags = tags;
+		p->ntags = ntags;
+		added++;
 	}
 	p = &w->note->points[at];
 	if (!set_text(w, p, "", 0, s, cuts[0]))
-		return oom(w), 0;
-	return ncuts;
+		return oom(w), added;
+	p->tags = tags;
+	p->ntags = ntags;
+	return added;
 }
 
 /* Adds the point of a list item (or a paragraph) to section si; an empty

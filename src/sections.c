@@ -91,7 +91,6 @@ static const char *const aliases[][96] = {
 	    "bottlenecks", "blockers", "going wrong", "going wrong for",
 	    "up against", "dealing with", "pressures", "under pressure",
 	    "what needs fixing", "needs fixing", "need fixed", "needs fixed",
-	    "their side",
 	    "their side of it", NULL},
 	[SR_KEY_SAY_DIFFERENTLY] = {"say differently", "said differently",
 	    "wish you had said differently", "wish i had said differently",

@@ -1214,6 +1214,26 @@ test_points(void)
 	CHECK(strcmp(n->points[4].text, "@elin said so, e.g. @tom too") == 0);
 	sr_note_free(n);
 
+	current = "points: each part of a panel's line has the line's tags";
+	n = parse("- @marcus said layoffs are coming. @priya liked my plan "
+	    "#private\n"
+	    "- Demoed the tracker. @tom loved it. @elin was sceptical\n"
+	    "- @priya met Dr. @omar at the depot. @Priya. @priya said yes\n");
+	if (!CHECK(n != NULL && n->npoints == 4))
+		return dump_diags();
+	CHECK(strcmp(n->points[0].text, "@marcus said layoffs are coming.")
+	    == 0 && n->points[0].ntags == 1 &&
+	    strcmp(n->points[0].tags[0], "private") == 0);
+	CHECK(n->points[1].ntags == 1 && strstr(n->points[0].markdown,
+	    "@priya liked") != NULL);
+	/* (a line that opens with no one's name is not cut) */
+	CHECK(strcmp(n->points[2].text, "Demoed the tracker. @tom loved it. "
+	    "@elin was sceptical") == 0);
+	/* (a title's stop ends no sentence; "@Priya." is Priya) */
+	CHECK(strncmp(n->points[3].text, "@priya met Dr. @omar at the depot. "
+	    "@Priya. @priya said yes", 60) == 0);
+	sr_note_free(n);
+
 	current = "points: a paragraph of labelled lines is a point a line";
 	n = parse("lit up: the tide board\n"
 	    "problems: pilot clashes,\n"

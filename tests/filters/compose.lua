@@ -1816,7 +1816,7 @@ has(d, "I understand you will ring about a trial day.")
 
 -- the moment, not the note's arrow to what it meant for them
 d = draft_of({point("excited_them", "connect", "lit up when I said I build the season in one shared sheet -> they're moving off the paper planner")})
-hasnt(d, "You're moving")
+hasnt(d, "moving off")
 has(d, "one shared sheet.")
 
 -- a correction's "they" after the place I left is that place
@@ -1862,5 +1862,28 @@ end
 -- a figure and its unit, to another, after an average of a doing
 d = draft_of({point("not_said", "evidence", "at Kyle I rebuilt the pilot rota around tide windows, avg waiting at anchor 3.5 hrs -> 1.2 hrs over 8 months")})
 has(d, "which took average waiting at anchor from 3.5 hours to 1.2 hours")
+
+-- a part of a line kept out of the email keeps the line's word for it
+do
+  local p = point("excited_them", "connect", "@maria said layoffs are coming.")
+  p.markdown = "@maria said layoffs are coming. @tom liked my plan. off the record"
+  local n = note({p})
+  hasnt(compose(default.select({p}, n), n) or {paragraphs = {}}, "layoffs")
+end
+-- a doing of mine is no problem of theirs
+do
+  local pts = {point("other", nil, "struggled with the salary question, too many numbers", 0),
+    point("excited_them", nil, "she liked the seed provenance", 0),
+    point("not_said", nil, "I cut salary queries by 40% with a pay FAQ", 0)}
+  local n = note(pts)
+  hasnt(compose(default.select(pts, n), n), "you struggled")
+end
+-- what not to do and what to do, with one object: said once
+d = draft_of({point("guidance", "guidance", "\"Don't make it about you, make it about the team\"")})
+hasnt(d, "not it about")
+-- "they" after someone else left is theirs
+d = draft_of({point("problems", "problem", "Dave left Acme in June and they need a new lead"),
+  point("not_said", "evidence", "I led a team of 12 at Brackley for 4 years")})
+has(d, "you need a new lead")
 
 return {}
