@@ -2238,7 +2238,7 @@ local sendable_heads = {plan = true, plans = true, cv = true,
   page = true, pages = true, idea = true, ideas = true, photos = true,
   pack = true, list = true, examples = true, example = true,
   sketch = true, refs = true, ["one-pager"] = true, draft = true,
-  breakdown = true, note = true}
+  breakdown = true, note = true, rota = true, rotas = true}
 local function sendable(t)
   if not t then return nil end
   local bare = t:gsub("%s*%b()", "")
@@ -2271,6 +2271,11 @@ local function requested(t)
   -- licence number", "asked for my Kelderby move plan", "send copy of
   -- CoC + ENG1 by Fri": mine to send
   local mine = l:match("me to send (my " .. w .. ")") or
+    -- ("asked me to email a sample invig rota and my procedure")
+    -- (not when the note puts itself right: "... wait not a licence")
+    (not l:find("%f[%a]wait%f[%A]") and not l:find("%f[%a]not an? ") and
+     sendable((l:match("me to email (an? [%w%s%-/'\"+&]+)") or "")
+      :gsub("%s+by%s.*$", "")) and l:match("me to email (an? " .. w .. ")")) or
     l:match("^send %a+ (my " .. w .. ")") or l:match("^send (my " .. w .. ")") or
     l:match("asked for (my " .. w .. ")") or
     l:match("^send (an? copy of " .. w .. ")") or
@@ -2356,6 +2361,13 @@ local function requested(t)
   if thing then
     thing = thing:gsub("%s+so%s.*$", ""):gsub("%s+because%s.*$", "")
       :gsub("%s+to show%s.*$", "")
+    -- ('"send me the production run timetable you used"': their words,
+    -- mine to send)
+    local _, quotes = thing:gsub('["\u{201C}\u{201D}]', "")
+    if quotes % 2 == 1 then
+      thing = thing:gsub('["\u{201C}\u{201D}]', "")
+        :gsub("%f[%a]you used%f[%A]", "I used"):gsub("%s+$", "")
+    end
   end
   -- "asked for the exact callout and how we debriefed it": an account
   -- asked for in the interview, not a thing to send
@@ -2513,6 +2525,7 @@ end
 -- words (the voice only adds words to shorthand: "mtg" is "meeting"), so
 -- the voice's work is done for a few points of a note, not all of them.
 local request_words = {"send", "asked for", "to see the", "maybe a", "wants the",
+  "me to email",
   "wants a ", "wants an ", "wants 1", "wants 2", "wants 3", "wants two",
   "wants copies of my", "wants a copy of my",
   "could see the", "could have the",
@@ -3894,6 +3907,10 @@ local function compose(chosen, note)
   local answered = false
   for i, p in ipairs(by_role.evidence or {}) do
     local t, own = prose(p, ctx, false)
+    -- ("didnt get to say that at Monaghan I ran ...": no "that that")
+    if not own and book.lang == "en" then
+      t = t:gsub("^[Tt]hat (%a)", "%1")
+    end
     -- ("the matinee thing, at Westmere we moved the family concerts
     -- ...": the note's name for the topic, then what I did)
     if not own and book.lang == "en" then
@@ -4320,6 +4337,9 @@ local function compose(chosen, note)
            l:find("%f[%a]i joked%f[%A]") or l:find("%f[%a]i answered%f[%A]"))
         then
           s = "You " .. s:gsub("^%u", string.lower):gsub(", (I said)", " and %1")
+        elseif l:match("^also said ") then
+          -- ("Also said I knew "all the boards"")
+          s = "I " .. s:gsub("^%u", string.lower)
         elseif l:match("^said ") or l:match("^told ") or l:match("^called ") or
            l:match("^should have ") or l:match("^should've ") or
            l:match("^meant ") or

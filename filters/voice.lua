@@ -58,6 +58,8 @@ voice.shorthand = {
   depts = "departments", appt = "appointment", appts = "appointments",
   hods = "heads of department",
   techs = "technicians", deps = "dependencies", refs = "references",
+  tix = "tickets", invig = "invigilation", invigs = "invigilators",
+  qual = "qualification", quals = "qualifications",
 }
 
 -- Misspellings common enough to be sure of, and the word meant.
@@ -509,6 +511,12 @@ local function expand_symbols(s, words)
     :gsub("%f[%a]by [Ee]nd of [Ww]eek%f[%A]", "by the end of the week")
     :gsub("%f[%a]by EOW%f[%A]", "by the end of the week")
     :gsub("%f[%a]by [Ee]nd of [Dd]ay%f[%A]", "by the end of the day")
+  -- ('I said "no, never been to court" — WRONG, I was a witness': what
+  -- was said, then what is true)
+  s = s:gsub('(["\u{201D}])%s*[\u{2014}\u{2013}%-]+%s*[Ww][Rr][Oo][Nn][Gg][!%.,;:]*%s+(%a)',
+    function(q, c) return q .. ". In fact, " .. c:lower() end)
+  -- ("..., you'll ask my reference I bet": the writer's aside)
+  s = s:gsub(",?%s+I bet([%.!]?)$", "%1"):gsub(",?%s+I bet([%.!]%s)", "%1")
   -- "41 confirmed = 66% hit rate": what the figures come to
   if has("=") then
     s = s:gsub("%s+=%s+(~?[%d%.]+%%%s+%a)", ", a %1")
@@ -672,7 +680,9 @@ local selftalk_starts = {"should just have", "should have just",
   "i got flustered$", "better to be honest", "better be honest",
   "i should just say", "should just say", "this is not true$",
   "that is not true$", "this isn't true$", "that isn't true$",
-  "not true$", "thats not true$", "see below$", "see above$"}
+  "not true$", "thats not true$", "see below$", "see above$",
+  "i have to fix this", "i need to fix this", "have to fix this",
+  "i have to put that right", "need to put that right"}
 for _, who in ipairs({"you", "she", "he", "her", "him", "they", "them"}) do
   selftalk_starts[#selftalk_starts + 1] = "i don't want " .. who .. " "
   selftalk_starts[#selftalk_starts + 1] = "i dont want " .. who .. " "
@@ -914,7 +924,8 @@ for w in ([[should would could will not never that this these
   those what really very actually always was were does did have had but
   then the only every need want know cant dont wont didnt isnt wasnt
   definitely totally absolutely can into out all any before after myself
-  own zero]]):gmatch("%a+") do
+  own zero peak entries wrong total whole average both half twice once
+  more less most least first last best worst]]):gmatch("%a+") do
   shouted[w] = true
 end
 -- Words of a verdict after a dash ("-- arrogant and not true").
@@ -4652,19 +4663,19 @@ voice.cues = {
   -- on what they liked)
   {"excited_them", "^also liked that ", true},
   {"excited_them", "^%a+ liked the "}, {"excited_them", "^%a+ liked how "},
-  {"excited_me", "^what i loved%s*[=:%-]+%s*", true},
-  {"excited_me", "^what i liked%s*[=:%-]+%s*", true},
-  {"problems", "^their problems?%s*%b()%s*[=:%-]+%s*", true},
-  {"problems", "^the problem%s*%b()%s*[=:%-]+%s*", true},
+  {"excited_me", "^what i loved%s*[=:%-]+>?%s*", true},
+  {"excited_me", "^what i liked%s*[=:%-]+>?%s*", true},
+  {"problems", "^their problems?%s*%b()%s*[=:%-]+>?%s*", true},
+  {"problems", "^the problem%s*%b()%s*[=:%-]+>?%s*", true},
   {"problems", "^their %a* ?problem is ", true, nil, "their problem is "},
   {"problems", "^the %a* ?problem is ", true, nil, "the problem is "},
-  {"problems", "^problems?%s*[=:%-]+%s*", true},
-  {"problems", "^their problem%s*[=:%-]+%s*", true},
-  {"problems", "^main problem%s*[=:%-]+%s*", true},
-  {"problems", "^biggest problem%s*[=:%-]+%s*", true},
-  {"problems", "^challenges?%s*[=:%-]+%s*", true},
-  {"problems", "^pain points?%s*[=:%-]+%s*", true},
-  {"guidance", "^advice%s*[=:%-]+%s*", true}, {"guidance", "^tip%s*[=:%-]+%s*", true},
+  {"problems", "^problems?%s*[=:%-]+>?%s*", true},
+  {"problems", "^their problem%s*[=:%-]+>?%s*", true},
+  {"problems", "^main problem%s*[=:%-]+>?%s*", true},
+  {"problems", "^biggest problem%s*[=:%-]+>?%s*", true},
+  {"problems", "^challenges?%s*[=:%-]+>?%s*", true},
+  {"problems", "^pain points?%s*[=:%-]+>?%s*", true},
+  {"guidance", "^advice%s*[=:%-]+>?%s*", true}, {"guidance", "^tip%s*[=:%-]+>?%s*", true},
   {"guidance", "^%a+ told me to "}, {"guidance", "^%a+ suggested "},
   {"guidance", "^%a+ advised "}, {"guidance", "^%a+ recommended "},
   {"say_differently", "^i should have said "},
@@ -4685,7 +4696,7 @@ voice.cues = {
   {"not_said", "^also didn'?t get to tell ", true},
   {"not_said", "^didn'?t get to tell ", true},
   {"not_said", "^i didn'?t get to tell ", true},
-  {"not_said", "^never mentioned%s*[=:%-]+%s*", true},
+  {"not_said", "^never mentioned%s*[=:%-]+>?%s*", true},
   {"not_said", "^forgot to say ", true}, {"not_said", "^i forgot to say ", true},
   {"not_said", "^never mentioned ", true},
 }

@@ -1886,4 +1886,32 @@ d = draft_of({point("problems", "problem", "Dave left Acme in June and they need
   point("not_said", "evidence", "I led a team of 12 at Brackley for 4 years")})
 has(d, "you need a new lead")
 
+-- a cue with an arrow: "problems -> ...", no "> " left
+do
+  local pts = {point("other", nil, "problems -> lifeguard shortage", 0),
+    point("not_said", nil, "I ran an in-house NPLQ course for 10 staff", 0)}
+  local n = note(pts)
+  hasnt(compose(default.select(pts, n), n), ">")
+end
+-- what I did not get to say "that ...": no "that that"
+d = draft_of({point("not_said", "evidence", "that at Monaghan I ran the buddy system, 8-wk retention 55% -> 78%")})
+hasnt(d, "that that")
+-- their words of what to send are mine: "the timetable you used" is the
+-- one I used
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("other", nil, "he said \"send me the production run timetable you used\" -> do tonight")})
+has(d, "the production run timetable I used")
+hasnt(d, "used\"")
+-- "asked me to email a sample rota" is mine to send; not when the note
+-- puts itself right
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("other", nil, "she asked me to email a sample invig rota by Weds")})
+has(d, "I will send you a sample invigilation rota")
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("other", nil, "he asked me to email a scan of my licence... wait not a licence, its the FOO cert")})
+hasnt(d, "licence")
+-- "Also said ..." in a correction is mine
+d = draft_of({point("say_differently", "correction", "said I'd run exams for \"about 1,500 candidates\". it was 1,500 ENTRIES. also said I knew \"all the boards\"")})
+has(d, "I also said I knew")
+
 return {}
