@@ -755,6 +755,20 @@ local function select(points, note)
     end
   end
 
+  -- what a line does after the place it opens with: "at Solway Energy
+  -- Trust ran 14 drop-ins" -> "ran 14 drop-ins" (a name of up to three
+  -- capitalised words)
+  local function after_place(x)
+    local rest = x:match("^[Aa]t %u[%w&']*(.*)$")
+    if not rest then return x end
+    for _ = 1, 2 do
+      local more = rest:match("^%s%u[%w&']*(.*)$")
+      if not more then break end
+      rest = more
+    end
+    return (rest:gsub("^%s+", ""))
+  end
+
   -- No evidence under the six questions: a line of the note's own that
   -- tells, in the first person and with a figure, what you did ("My
   -- numbers: I arrange ~180 funerals a yr at Pryor's ...") is the
@@ -799,8 +813,8 @@ local function select(points, note)
          (l:find("[%s%(:]i%s") or l:find("[%s%(:]i'[mv]e?%s") or
           l:find("%swe%s") or f == "past" or f == "have" or f == "i" or
           -- ("at Solway Energy Trust ran 14 drop-ins ...")
-          voice.form((t:gsub("^[Aa]t %u[%w&']*%s?%u?[%w&']*%s?%u?[%w&']*%s+",
-            ""))) == "past" or
+          voice.form(after_place(label and sr.words(label) <= 8 and rest or
+            t)) == "past" or
           -- ("shared sheet at Westmere cut clashes from 12 to 2": a thing
           -- of mine at a place of mine (not theirs), and what it did)
           (function()
@@ -3564,7 +3578,9 @@ local function compose(chosen, note)
       local s, why
       -- "When I said that ..., you stopped writing": the moment, not
       -- what the reader did then
-      if when then when = when:gsub(",%s+you%s.*$", "") end
+      if when then
+        when = when:gsub(",%s+you%s.*$", ""):gsub(",%s+and you%s.*$", "")
+      end
       if how_we then
         s = fill(book.connect.noun, {lower = md(t)})
       elseif t:match("^in ") and book.connect.interested_in then

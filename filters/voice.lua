@@ -4657,6 +4657,7 @@ voice.cues = {
   {"excited_them", "^where %a+ %a*%s?leaned in was ", true, "^when "},
   {"excited_them", "^where %a+ %a*%s?lit up was ", true, "^when "},
   {"excited_them", "^where %a+ %a*%s?sat up was ", true, "^when "},
+  {"excited_them", "^%a+ got into it when ", true, nil, "when "},
   {"excited_them", "^%a+ got really into ", true, nil, "you were really interested in "},
   {"excited_them", "^%a+ got into ", true, nil, "you were interested in "},
   -- ("also liked that I do the supplier contracts myself": after a point
@@ -4758,9 +4759,19 @@ end
 -- words the label becomes.
 function voice.cue(text)
   local l = text:lower()
-  -- ("@gareth lit up at the workboat story": a panel's tag is the name)
+  -- ("@gareth lit up at the workboat story": a panel's tag is the name;
+  -- "@sian problem: 2 bad falls": a tag, then the label)
   local off = 0
-  if l:match("^@%a") then l, off = l:sub(2), 1 end
+  if l:match("^@%a") then
+    local tag = l:match("^@[%w_%-]+%s+")
+    local rest = tag and l:sub(#tag + 1)
+    if rest and (rest:match("^problems?%s*[=:%-]") or
+       rest:match("^advice%s*[=:%-]") or rest:match("^evidence%s*[=:%-]")) then
+      l, off = rest, #tag
+    else
+      l, off = l:sub(2), 1
+    end
+  end
   for _, c in ipairs(voice.cues) do
     local a, b = l:find(c[2])
     if a then

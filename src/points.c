@@ -721,8 +721,10 @@ add_point(walker *w, cmark_node *node, size_t si)
 		s->count += 1 + split_panel(w, w->note->npoints - 1);
 }
 
-/* Whether body line `line` opens with a label of a few words: "lit up:
- * ...", "evidence -> ...", "NEXT \u2014 ...", "**Advice:** ...". */
+/* Whether body line `line` opens with a label of a few words ("lit up:
+ * ...", "evidence -> ...", "NEXT \u2014 ...", "**Advice:** ...",
+ * "evidence @sian: ...") or with a panel member's tag ("@sian lit up
+ * ..."). */
 static bool
 line_label(const walker *w, int line)
 {
@@ -734,11 +736,14 @@ line_label(const walker *w, int line)
 		s++;
 		n--;
 	}
+	/* ("@sian lit up at ...": a line that opens with a panel's tag) */
+	if (n > 1 && marker_at(s, 0, '@'))
+		return true;
 	for (i = 0; i < n && i < 60 && words <= 6; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == '\n' || c == '.' || c == '!' || c == '?' || c == '(' ||
-		    c == '"' || c == '@' || c == '#' || (c >= '0' && c <= '9'))
+		    c == '"' || c == '#' || (c >= '0' && c <= '9'))
 			return false;
 		if (c == ':' && i > 0)
 			return true;

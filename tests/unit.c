@@ -1258,6 +1258,17 @@ test_points(void)
 	    == 0);
 	sr_note_free(n);
 
+	current = "points: a paragraph of lines that open with tags";
+	n = parse("@sian lit up at the incident log\n"
+	    "@marcus problem: resets slip\n"
+	    "evidence @sian: cut incidents 7 -> 0\n");
+	if (!CHECK(n != NULL && n->npoints == 3))
+		return dump_diags();
+	CHECK(n->points[1].nmentions == 1 &&
+	    strcmp(n->points[1].mentions[0], "marcus") == 0 &&
+	    n->points[2].nmentions == 1);
+	sr_note_free(n);
+
 	current = "points: a tag of one letter";
 	n = parse("- Plan #b\n");
 	CHECK(n != NULL && n->npoints == 1 && n->points[0].ntags == 1 &&

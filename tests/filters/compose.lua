@@ -1914,4 +1914,25 @@ hasnt(d, "licence")
 d = draft_of({point("say_differently", "correction", "said I'd run exams for \"about 1,500 candidates\". it was 1,500 ENTRIES. also said I knew \"all the boards\"")})
 has(d, "I also said I knew")
 
+-- a tag, then a label: "@sian problem: ...", "evidence @sian: at Place
+-- did ..." (the place of two names, then the verb)
+do
+  local pts = {point("other", nil, "@maria problem: 2 bad falls on the auto-belays since summer", 0),
+    point("other", nil, "evidence @maria: at Boulder Barn brought in a clip-check gate, unclipped incidents 7 -> 0 in 10 months", 0)}
+  pts[1].mentions, pts[2].mentions = {"maria"}, {"maria"}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "2 bad falls on the auto-belays")
+  has(d, "At Boulder Barn I brought in a clip-check gate")
+end
+-- "got into it when I talked about ...": the moment, no "it"
+do
+  local pts = {point("other", nil, "@maria got into it when I talked abt reset schedules, she hates closing walls at weekends", 0)}
+  pts[1].mentions = {"maria"}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  hasnt(d, "in it when")
+  has(d, "when I talked about reset schedules")
+end
+
 return {}
