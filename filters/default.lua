@@ -1232,6 +1232,23 @@ local function prose(p, ctx, company, keep_verdicts)
   t = t:gsub("([%.!?]%s+)[Nn]umbers? I gave:%s*(%a)", function(a, c)
     return a .. c:upper()
   end):gsub("^[Nn]umbers? I gave:%s*", "")
+  -- ("decision by Fri 18th, Jo will ring", to Joanne: her name as the
+  -- note shortens it, when it is no one else's on the panel)
+  local full = ctx.note.to and ctx.note.to.name and
+    ctx.note.to.name:match("^(%a+)")
+  if full and #full > 3 and t:find("%f[%a]%u%l%l?%l?%s+w?i?l?l?") then
+    t = t:gsub("%f[%a](%u%l%l?%l?)(%s+%a+)", function(w, verb)
+      local v = verb:match("%a+")
+      if #w >= 2 and #w < #full and full:sub(1, #w) == w and
+         (v == "will" or v == "said" or v == "says" or v == "wants") then
+        for _, q in ipairs(ctx.note.interviewers or {}) do
+          local f = q.name and q.name:match("^(%a+)")
+          if f and f ~= full and f:sub(1, #w) == w then return nil end
+        end
+        return full .. verb
+      end
+    end)
+  end
   -- ("ruth liked the seed provenance stuff": the reader's name as the
   -- note wrote it, in lower case)
   local first = ctx.note.to and ctx.note.to.name and
@@ -4454,6 +4471,14 @@ local function compose(chosen, note)
           end
           judged = said_at ~= nil and (judged or i == said_at + 1) and
             admission(l)
+        end
+        -- ("Not with hybrid, you scarify lightly ... Which is what I
+        -- actually did": what is true is the sentence the "which" goes on
+        -- from)
+        if truth_at and truth_at - 1 > (said_at or 0) and
+           parts[truth_at]:match("^Which ") then
+          parts[truth_at] = parts[truth_at]:gsub("^Which ", "That ")
+          truth_at = truth_at - 1
         end
         if truth_at and truth_at > core then
           core = said_at or core

@@ -1935,4 +1935,12 @@ do
   has(d, "when I talked about reset schedules")
 end
 
+-- a correction's truth the next sentence goes on from with "which"
+d = draft_of({point("say_differently", "correction", "told her I'd \"take the square right back\" every autumn. NOT w/ hybrid, you scarify lightly + overseed. which is what I actually did at Harrogate.")})
+has(d, "Not with hybrid, you scarify lightly and overseed. That is what I actually did")
+-- the reader's name as the note shortens it
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("other", nil, "decision by Fri 18th, Mari will ring")})
+hasnt(d, "Mari will")
+
 return {}
