@@ -515,6 +515,9 @@ local function expand_symbols(s, words)
   -- was said, then what is true)
   s = s:gsub('(["\u{201D}])%s*[\u{2014}\u{2013}%-]+%s*[Ww][Rr][Oo][Nn][Gg][!%.,;:]*%s+(%a)',
     function(q, c) return q .. ". In fact, " .. c:lower() end)
+  -- ("... on one tunnel. felt my face go red after": how it felt)
+  s = s:gsub("%f[%a][Ff]elt my face go red%s*a?f?t?e?r?%f[%A]%s*", "")
+    :gsub("%f[%a][Mm]y face went red%f[%A][%.!,;]*%s*", "")
   -- ("..., you'll ask my reference I bet": the writer's aside)
   s = s:gsub(",?%s+I bet([%.!]?)$", "%1"):gsub(",?%s+I bet([%.!]%s)", "%1")
   -- "41 confirmed = 66% hit rate": what the figures come to

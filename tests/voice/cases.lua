@@ -395,6 +395,7 @@ return {
   {"normalize", "I said \"no, never been to court\" \u{2014} WRONG, I was a witness at 4 hearings", "I said \"no, never been to court\". In fact, I was a witness at 4 hearings"},
   {"normalize", "it was 1,500 ENTRIES, ~420 candidates", "it was 1,500 entries, about 420 candidates"},
   {"normalize", "2 showcases, 900 tix", "2 showcases, 900 tickets"},
+  {"normalize", "did 1.4 t/hr on one tunnel. felt my face go red after also said 60", "did 1.4 t an hour on one tunnel. also said 60"},
   {"normalize", "he'll ask my reference I bet", "he'll ask my reference"},
   {"normalize", "I said safety = paperwork", "I said safety is paperwork"},
   {"normalize", "FRI scores up, she weds in June", "FRI scores up, she weds in June"},
