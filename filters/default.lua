@@ -755,6 +755,12 @@ local function select(points, note)
     end
   end
 
+  -- whether a line (lower case, blanks around) speaks as the writer:
+  -- "I", "I've", "(I ...", "we"
+  local function says_i(l)
+    return l:find("[%s%(:]i%s") or l:find("[%s%(:]i'[mv]e?%s")
+  end
+
   -- what a line does after the place it opens with: "at Solway Energy
   -- Trust ran 14 drop-ins" -> "ran 14 drop-ins" (a name of up to three
   -- capitalised words)
@@ -810,8 +816,8 @@ local function select(points, note)
         l:find("%f[%a]candidates%f[%A]") or l:find("%f[%a]pay%f[%A]")
       if not p.paragraph and usable(p) and #t <= 2000 and
          result and not remark and not voice.kept_out(t) and
-         (l:find("[%s%(:]i%s") or l:find("[%s%(:]i'[mv]e?%s") or
-          l:find("%swe%s") or f == "past" or f == "have" or f == "i" or
+         (says_i(l) or l:find("%swe%s") or f == "past" or f == "have" or
+          f == "i" or
           -- ("at Solway Energy Trust ran 14 drop-ins ...")
           voice.form(after_place(label and sr.words(label) <= 8 and rest or
             t)) == "past" or
@@ -844,8 +850,7 @@ local function select(points, note)
       local all = voice.sentences(best.text)
       for i, x in ipairs(all) do
         local lx = " " .. x:lower() .. " "
-        if lx:find("[%s%(:]i%s") or lx:find("[%s%(:]i'[mv]e?%s") or
-           lx:find("%swe%s") then
+        if says_i(lx) or lx:find("%swe%s") then
           if i > 1 and x:find("%d") then
             best.text = table.concat(all, " ", i)
           end
@@ -883,8 +888,7 @@ local function select(points, note)
         l:find("%f[%a]behind%f[%A]") or l:find("%f[%a]losing%f[%A]")
     end
     local function mine(l)
-      return l:find("[%s%(:]i%s") or l:find("%f[%a]my%f[%A]") or
-        l:find("%f[%a]me:") or l:find("%f[%a]i'[mv]e?%s")
+      return says_i(l) or l:find("%f[%a]my%f[%A]") or l:find("%f[%a]me:")
     end
     for _, p in ipairs(note.sections.other or {}) do
       local l = " " .. p.text:lower():sub(1, 600) .. " "
@@ -1232,33 +1236,31 @@ local function prose(p, ctx, company, keep_verdicts)
   t = t:gsub("([%.!?]%s+)[Nn]umbers? I gave:%s*(%a)", function(a, c)
     return a .. c:upper()
   end):gsub("^[Nn]umbers? I gave:%s*", "")
-  -- ("decision by Fri 18th, Jo will ring", to Joanne: her name as the
-  -- note shortens it, when it is no one else's on the panel)
-  local full = ctx.note.to and ctx.note.to.name and
-    ctx.note.to.name:match("^(%a+)")
-  if full and #full > 3 and t:find("%f[%a]%u%l%l?%l?%s+w?i?l?l?") then
-    t = t:gsub("%f[%a](%u%l%l?%l?)(%s+%a+)", function(w, verb)
-      local v = verb:match("%a+")
-      if #w >= 2 and #w < #full and full:sub(1, #w) == w and
-         (v == "will" or v == "said" or v == "says" or v == "wants") then
-        for _, q in ipairs(ctx.note.interviewers or {}) do
-          local f = q.name and q.name:match("^(%a+)")
-          if f and f ~= full and f:sub(1, #w) == w then return nil end
+  -- The reader's first name as the note writes it: shortened ("decision
+  -- by Fri 18th, Jo will ring", to Joanne, when it is no one else's on
+  -- the panel) or in lower case ("ruth liked the seed provenance
+  -- stuff"), before a verb of theirs
+  local first = ctx.note.to and first_name(ctx.note.to.name)
+  if first and first:match("^%a+$") and #first >= 3 then
+    if #first > 3 then
+      t = t:gsub("%f[%a](%u%l%l?%l?)(%s+(%a+))", function(w, sp, v)
+        if #w >= 2 and #w < #first and first:sub(1, #w) == w and
+           (v == "will" or v == "said" or v == "says" or v == "wants") then
+          for _, q in ipairs(ctx.note.interviewers or {}) do
+            local f = first_name(q.name)
+            if f and f ~= first and f:sub(1, #w) == w then return nil end
+          end
+          return first .. sp
         end
-        return full .. verb
-      end
-    end)
-  end
-  -- ("ruth liked the seed provenance stuff": the reader's name as the
-  -- note wrote it, in lower case)
-  local first = ctx.note.to and ctx.note.to.name and
-    ctx.note.to.name:match("^(%a+)")
-  local after = first and t:match("^" .. first:lower() .. " (%l+)")
-  if first and #first >= 3 and after and (after:match("ed$") or
-     ({said = 1, says = 1, was = 1, is = 1, has = 1, wants = 1, thinks = 1,
-       lit = 1, got = 1, seemed = 1, asked = 1, liked = 1, loved = 1,
-       leaned = 1, really = 1, also = 1, mentioned = 1, wants = 1})[after]) then
-    t = first .. t:sub(#first + 1)
+      end)
+    end
+    local after = t:match("^" .. first:lower() .. " (%l+)")
+    if after and (after:match("ed$") or ({said = 1, says = 1, was = 1,
+       is = 1, has = 1, wants = 1, thinks = 1, lit = 1, got = 1,
+       seemed = 1, asked = 1, liked = 1, loved = 1, leaned = 1,
+       really = 1, also = 1, mentioned = 1})[after]) then
+      t = first .. t:sub(#first + 1)
+    end
   end
   t = voice.normalize(t, keep_verdicts, ctx.book.words)
   -- "Legacies. When I said that legacy income went from ...": a label
@@ -2571,7 +2573,7 @@ local booked_words = {"round", "panel", "role", "presentation", "take",
   "training session", "open evening", "taster session"}
 local expect_words = {"decide by", "will call", "will schedule",
   "be in touch", "hear back", "let me know", "'ll ring", "will ring",
-  "'ll call", "'ll phone", "'ll email", "will email"}
+  "'ll call", "'ll phone", "'ll email", "will email", "will phone"}
 
 local function holds(p, list)
   local l = p.text:lower()
@@ -2865,15 +2867,7 @@ function next_step(ctx)
       if next_line then t = t:gsub("^%s*[Nn]ext%s*[:=%-]+%s*", "") end
       local l = t:lower()
       if (p.heading or ""):lower():match("next") or next_line or
-         l:find("decide by", 1, true) or l:find("will call", 1, true) or
-         l:find("will ring", 1, true) or l:find("will phone", 1, true) or
-         l:find("will email", 1, true) or l:find("'ll ring", 1, true) or
-         l:find("'ll call", 1, true) or l:find("'ll phone", 1, true) or
-         l:find("'ll email", 1, true) or
-         l:find("will schedule", 1, true) or l:find("be in touch", 1, true)
-         or l:find("hear back", 1, true) or l:find("let me know", 1, true)
-         or decision
-      then
+         holds({text = t}, expect_words) or decision then
         -- the sentence that says what comes next, not the first
         local chosen
         -- ("next: shadow the Saturday wedding, Saturday 12th, 2pm, with

@@ -324,6 +324,23 @@ marker_at(const char *s, size_t i, char mark)
 	    s[i - 1] == '[';
 }
 
+/* The length of the name after a '#' or '@' mark at s ("@tom." is
+ * "tom"; a tag may hold a slash: "#q3/okr"). */
+static size_t
+marker_len(const char *s, char mark)
+{
+	size_t n = 0;
+
+	while (word_byte(s + n) || ((unsigned char)s[n] & 0xC0) == 0x80 ||
+	    s[n] == '_' || s[n] == '-' || (mark == '#' && s[n] == '/') ||
+	    (mark == '@' && s[n] == '.' && s[n + 1] != '\0' &&
+	    word_byte(s + n + 1)))
+		n++;
+	while (n > 0 && s[n - 1] == '-')
+		n--;
+	return n;
+}
+
 /*
  * Collects "#tag" and "@mention" words of a point's text and counts its
  * words (tags and mentions are notes to the tool, not words of the email).
@@ -354,14 +371,7 @@ scan_words(walker *w, sr_point *p)
 			size_t *cap = mark == '#' ? &cap_t : &cap_m;
 
 			start = ++i;
-			while (word_byte(s + i) || ((unsigned char)s[i] & 0xC0)
-			    == 0x80 || s[i] == '_' || s[i] == '-' ||
-			    (mark == '#' && s[i] == '/') || (mark == '@' &&
-			    s[i] == '.' && s[i + 1] != '\0' &&
-			    word_byte(s + i + 1)))
-				i++;
-			while (i > start && s[i - 1] == '-')
-				i--;
+			i += marker_len(s + i, mark);
 			if (*n == *cap) {
 				*cap = *cap ? *cap * 2 : 4;
 				*list = sr_arena_grow(a, *list, *n, *cap,
@@ -543,22 +553,6 @@ sentence_before(const char *s, size_t i)
 	return j > 0 && strchr(".!?;", s[j - 1]) != NULL;
 }
 
-/* The length of the name of a mention whose name starts at s, as
- * scan_words reads it (a dot only inside it: "@tom." is "tom"). */
-static size_t
-mention_len(const char *s)
-{
-	size_t n = 0;
-
-	while (word_byte(s + n) || ((unsigned char)s[n] & 0xC0) == 0x80 ||
-	    s[n] == '_' || s[n] == '-' ||
-	    (s[n] == '.' && s[n + 1] != '\0' && word_byte(s + n + 1)))
-		n++;
-	while (n > 0 && s[n - 1] == '-')
-		n--;
-	return n;
-}
-
 /* Whether two mentions name the same one: "@Tom" and "@tom". */
 static bool
 same_name(const char *a, size_t na, const char *b, size_t nb)
@@ -658,14 +652,14 @@ split_panel(walker *w, size_t at)
 	if (label == 0 && m > 0)
 		return 0;
 	lead = s + m + 1;
-	lead_n = mention_len(lead);
+	lead_n = marker_len(lead, '@');
 	for (i = m + 1; s[i] != '\0' && ncuts < 64; i++) {
 		const char *name = s + i + 1;
 		size_t n;
 
 		if (!marker_at(s, i, '@') || !sentence_before(s, i))
 			continue;
-		n = mention_len(name);
+		n = marker_len(name, '@');
 		if (same_name(name, n, lead, lead_n))
 			continue; /* the same one's words go on */
 		cuts[ncuts++] = i;
@@ -721,6 +715,32 @@ add_point(walker *w, cmark_node *node, size_t si)
 		s->count += 1 + split_panel(w, w->note->npoints - 1);
 }
 
+/* Whether s (n bytes) opens with a label: at most six words, then a
+ * colon, an arrow or a dash ("Said it wrong: ...", "evidence -> ...",
+ * "WHAT CLICKED \u2014 ..."), before any byte of `stops`. */
+static bool
+opens_label(const char *s, size_t n, const char *stops)
+{
+	static const char *const seps[] = {" -> ", " - ", " \xe2\x80\x94 ",
+	    " \xe2\x80\x93 ", " \xe2\x86\x92 "};
+	size_t i, k, words = 1;
+
+	for (i = 0; i < n && i < 60 && words <= 6; i++) {
+		if (s[i] != '\0' && strchr(stops, s[i]) != NULL)
+			return false;
+		if (s[i] == ':' && i > 0)
+			return true;
+		if (i > 0 && s[i] == ' ')
+			for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++)
+				if (i + strlen(seps[k]) <= n &&
+				    strncmp(s + i, seps[k], strlen(seps[k])) == 0)
+					return true;
+		if (s[i] == ' ')
+			words++;
+	}
+	return false;
+}
+
 /* Whether body line `line` opens with a label of a few words ("lit up:
  * ...", "evidence -> ...", "NEXT \u2014 ...", "**Advice:** ...",
  * "evidence @sian: ...") or with a panel member's tag ("@sian lit up
@@ -728,7 +748,7 @@ add_point(walker *w, cmark_node *node, size_t si)
 static bool
 line_label(const walker *w, int line)
 {
-	size_t a = offset_of(w, line, 1), i, words = 1;
+	size_t a = offset_of(w, line, 1);
 	const char *s = w->body + a;
 	size_t n = offset_of(w, line + 1, 1) - a;
 
@@ -739,25 +759,7 @@ line_label(const walker *w, int line)
 	/* ("@sian lit up at ...": a line that opens with a panel's tag) */
 	if (n > 1 && marker_at(s, 0, '@'))
 		return true;
-	for (i = 0; i < n && i < 60 && words <= 6; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '\n' || c == '.' || c == '!' || c == '?' || c == '(' ||
-		    c == '"' || c == '#' || (c >= '0' && c <= '9'))
-			return false;
-		if (c == ':' && i > 0)
-			return true;
-		if (i > 0 && c == ' ' && i + 5 <= n &&
-		    (strncmp(s + i, " -> ", 4) == 0 ||
-		    strncmp(s + i, " - ", 3) == 0 ||
-		    strncmp(s + i, " \xe2\x80\x94 ", 5) == 0 ||
-		    strncmp(s + i, " \xe2\x80\x93 ", 5) == 0 ||
-		    strncmp(s + i, " \xe2\x86\x92 ", 5) == 0))
-			return true;
-		if (c == ' ')
-			words++;
-	}
-	return false;
+	return opens_label(s, n, ".!?(\"#0123456789\n");
 }
 
 /*
@@ -907,8 +909,6 @@ static bool
 labelled(cmark_node *para, sr_buf *text)
 {
 	cmark_node *first = cmark_node_first_child(para);
-	size_t i, words = 1;
-	const char *s;
 
 	if (first == NULL)
 		return false;
@@ -919,22 +919,7 @@ labelled(cmark_node *para, sr_buf *text)
 	put_text(text, para, NULL);
 	if (text->failed || text->len == 0)
 		return false;
-	s = text->data;
-	for (i = 0; i < text->len && i < 60 && words <= 6; i++) {
-		if (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == '(' ||
-		    s[i] == '"')
-			return false;
-		if (s[i] == ':' && i > 0)
-			return true;
-		if (i > 0 && s[i] == ' ' && (strncmp(s + i, " -> ", 4) == 0 ||
-		    strncmp(s + i, " - ", 3) == 0 ||
-		    strncmp(s + i, " \xe2\x80\x94 ", 5) == 0 ||
-		    strncmp(s + i, " \xe2\x80\x93 ", 5) == 0))
-			return true;
-		if (s[i] == ' ')
-			words++;
-	}
-	return false;
+	return opens_label(text->data, text->len, ".!?(\"");
 }
 
 /* Whether a paragraph stands between two lists, or is an aside in
