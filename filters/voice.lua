@@ -495,6 +495,8 @@ local function expand_symbols(s, words)
     -- "checks + audits" and "checks & audits", but not "Flint & Salt"
     s = s:gsub("%s+[%+&]%s+(%l)", " and %1")
     s = s:gsub("%s+&%s+(I%f[%A])", " and %1")
+    -- ("new starters & 8-week retention went from 55% to 78%")
+    s = s:gsub("(%l)%s+&%s+(%d)", "%1 and %2")
     s = s:gsub("%s+%+%s+", " and ")
   end
   -- ("I said Id used Trimble": "I'd", not an ID; "the temp log", "env
@@ -3751,6 +3753,22 @@ function voice.drop_brackets(t)
   if not t:find("(", 1, true) then return t end
   return (voice.brackets(t, function(b)
     local inner = b:sub(2, -2)
+    -- "(man with 30 years of newspapers, kept his tenancy, took 8 months
+    -- of visits)": a note's list of fragments, told with no subject, is
+    -- no aside for a letter (a result in it, "... to 4%", stays)
+    local parts, doing = 0, false
+    for part in (inner .. ","):gmatch("%s*([^,]-),") do
+      parts = parts + 1
+      local w = part:match("^(%l+)%s") or ""
+      if parts > 1 and (past[w] or (w:match("^%l+ed$") and #w >= 5)) then
+        doing = true
+      end
+    end
+    if parts >= 3 and doing and not inner:find("%%") and
+       not inner:find("%d%s*to%s*%d") and not inner:find("[\"(]") and
+       not inner:find("%f[%a]I%f[%A]") and not inner:find("%f[%a][Ww]e%f[%A]") then
+      return ""
+    end
     local _, n = inner:gsub("%S+", "")
     if n > 3 or inner:find("%%") or inner:find("%d%s*to%s*%d") or
        inner:find("from") or inner:find("%u") or inner:find("[\"(]") then

@@ -20,6 +20,8 @@ return {
   -- "ur", "3-yr", a target, "she'll find out"
   -- (from a review: rules that must not fire on ordinary English)
   {"normalize", "the company lost its only client last year", "the company lost its only client last year"},
+  {"normalize", "ran the buddy system for new starters & 8-week retention went from 55% to 78%", "ran the buddy system for new starters and 8-week retention went from 55% to 78%"},
+  {"normalize", "at Heather & Comb 2 hives", "at Heather & Comb 2 hives"},
   {"own", "at Voltra added a root cause tag to the QA form", "at Voltra I added a root cause tag to the QA form"},
   {"normalize", "added a root cause tag -> fed into process fixes", "added a root cause tag, which fed into process fixes"},
   {"normalize", "manual -> automated reports", "manual: automated reports"},
@@ -621,6 +623,10 @@ return {
   {"result", "Shrink is down; I did it", "Shrink is down; I did it"},
   {"drop_brackets", "an error at a client (regional bank) by testing", "an error at a client by testing"},
   {"drop_brackets", "the Caldwell Inn (118 rooms).", "the Caldwell Inn (118 rooms)."},
+  {"drop_brackets", "you liked the hoarding case (man with 30 years of newspapers, kept his tenancy, took 8 months of visits).", "you liked the hoarding case."},
+  {"drop_brackets", "the facility (RCF renewed, covenants reset, signed in May) and more", "the facility and more"},
+  {"drop_brackets", "the laminating spec (butter temp, fold timings, rests)", "the laminating spec (butter temp, fold timings, rests)"},
+  {"drop_brackets", "the pilot (3 wards, cut falls 20% to 12%, rolled out)", "the pilot (3 wards, cut falls 20% to 12%, rolled out)"},
   {"drop_brackets", "a health system (Bayfront Health): 11", "a health system (Bayfront Health): 11"},
   {"drop_brackets", "quarantine (CI from 48 to 19 minutes)", "quarantine (CI from 48 to 19 minutes)"},
   {"drop_brackets", "the renewal (your biggest grant) now asks", "the renewal (your biggest grant) now asks"},
