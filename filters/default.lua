@@ -283,6 +283,44 @@ local function answer(chosen, note, room, used)
       end
     end
   end
+  -- the moment that connected, when it is a result of mine that answers
+  -- the problem better ("the varroa thing!! when I said we went from
+  -- ~30% winter colony loss to 11%", to "lost 38% of colonies last
+  -- winter"): it is the evidence, and what else connected opens the
+  -- letter ("they're taking 400 more hives up onto the heather moors")
+  for i, c in ipairs(chosen) do
+    local told = c.text:match("%f[%a][Ww]hen I %a+ (.+)$")
+    if c.role == "connect" and c.section == "excited_them" and
+       not c.tags.must and sr.has_quantity(told or (about_you(c) and c.text) or "") and
+       shared(problem, c) >= 2 and shared(problem, c) > (best_n or 0) then
+      local other, still
+      for _, q in ipairs(chosen) do
+        if q ~= c and q.role == "connect" then still = true end
+      end
+      for _, key in ipairs(still and {} or {"excited_me", "excited_them"}) do
+        for _, q in ipairs(note.sections[key] or {}) do
+          if usable(q) and not taken[q] and used(q) <= room and
+             (not other or by_score(q, other)) then
+            other = q
+          end
+        end
+        if other then break end
+      end
+      if other or still then
+        table.remove(chosen, i)
+        if other then
+          other.paragraph, other.role, other.why_not = 1, "connect", nil
+          table.insert(chosen, i, other)
+        end
+        for k, q in ipairs(chosen) do
+          if q == problem then at = k end
+        end
+        c.paragraph, c.role, c.why_not = 2, "evidence", nil
+        table.insert(chosen, at + 1, c)
+        return
+      end
+    end
+  end
   if not best or used(best) > room then return end
   best.paragraph, best.role, best.why_not = 2, "evidence", nil
   table.insert(chosen, at + 1, best)
@@ -1226,6 +1264,9 @@ local function prose(p, ctx, company, keep_verdicts)
   -- for a topic, before the topic; "the village hall bit": the topic)
   if ctx.book.lang == "en" then
     for _, w in ipairs({"bit", "thing", "stuff"}) do
+      -- ("the varroa thing!! when I said we went from ~30% ...": the
+      -- moment is when I said it)
+      t = t:gsub("^[Tt]he [%a%-]+ ?[%a%-]* " .. w .. "[!%.,:;]*%s+([Ww]hen I%s)", "%1")
       t = t:gsub("%f[%a]the [%a%-]+ ?[%a%-]* " .. w .. ",%s+(the%s)", "%1")
         :gsub("%f[%a](the [%a%-]+ ?[%a%-]*) " .. w .. "$", "%1")
         :gsub("%f[%a](the [%a%-]+ ?[%a%-]*) " .. w .. "%.", "%1.")
@@ -3937,6 +3978,15 @@ local function compose(chosen, note)
     -- ("didnt get to say that at Monaghan I ran ...": no "that that")
     if not own and book.lang == "en" then
       t = t:gsub("^[Tt]hat (%a)", "%1")
+      -- ("when I said we went from ~30% winter colony loss to 11%",
+      -- what they responded to: what I said is the evidence)
+      local said_what = t:match("^[Ww]hen I said (.+)$") or
+        t:match("^[Ww]hen I told you (.+)$") or
+        t:match("^[Ww]hen I mentioned (.+)$")
+      said_what = said_what and said_what:gsub("^that (%a)", "%1")
+      if said_what and voice.subject_verb(said_what) then
+        t = voice.capitalize(said_what)
+      end
     end
     -- ("the matinee thing, at Westmere we moved the family concerts
     -- ...": the note's name for the topic, then what I did)

@@ -499,6 +499,10 @@ local function expand_symbols(s, words)
     s = s:gsub("(%l)%s+&%s+(%d)", "%1 and %2")
     s = s:gsub("%s+%+%s+", " and ")
   end
+  -- ("in under 90 min avg (was ~3 hrs)": what it was, before)
+  if s:find("(was ", 1, true) then
+    s = s:gsub("%(was (%a*%s?~?%d[^%(%)]*)%)", "(down from %1)")
+  end
   -- ("I said Id used Trimble": "I'd", not an ID; "the temp log", "env
   -- monitoring": the words a note shortens; "by end of week")
   s = s:gsub("%f[%a]Id (%l%l+ed)%f[%A]", "I'd %1")
@@ -4291,6 +4295,15 @@ local residue = {"->", " / ", "=", "~", "%f[%w]w/", "%+%d", "%d%+%f[%s%p]",
   "%?%?", "%.%.", ",,", "%s[,;:%.]"}
 -- The parts of s between its marks (", ", "; ", ": "), each with the
 -- mark before it.
+-- Words before a colon that announce what follows it ("the issue is
+-- simple: night cover", "one rule: ...").
+voice.announcing = {}
+for w in ([[following follows simple clear easy this thing issue problem
+  worry question is are was were one answer reason result plan goal point
+  rule lesson key idea ask aim focus priority]]):gmatch("%a+") do
+  voice.announcing[w] = true
+end
+
 local function chunks(s)
   local out, from, mark = {}, 1, ""
   for _, i in ipairs(marks(s)) do
@@ -4556,6 +4569,30 @@ function voice.fluent(s, leads)
     local w1 = first_word(t):lower()
     local clause = voice.subject_verb(t)
     local before = parts[i - 1].text
+    -- "... onto the heather moors in August: migratory, lorry and
+    -- trailer, night moves": the note's list of words after a colon that
+    -- announces none ("three things: ...", "the basics: ..." do)
+    if mark == ":" then
+      local list, bare = true, 0
+      for j = i, #parts do
+        local x = parts[j].text
+        if (j > i and parts[j].mark ~= ",") or sr.words(x) > 3 or
+           x:find("%d") or subjects[first_word(x):lower()] or
+           determiner[first_word(x):lower()] then
+          list = false
+          break
+        end
+        if no_verb(x) then bare = bare + 1 end
+      end
+      -- (cut back to one word, "... in August: migratory.", it is one)
+      list = list and (bare >= 2 or (i == #parts and bare == 1 and
+        sr.words(t) <= 2))
+      local last = (before:match("(%a+)%W*$") or ""):lower()
+      if list and not last:match("s$") and not amount_words[last] and
+         not determiner[last] and not voice.announcing[last] then
+        return false, "a note's list after a colon ('" .. t .. "')"
+      end
+    end
     -- a colon after a clause says what it is ("the team is stretched:
     -- five live projects"); after a fragment, it is the note's shorthand
     if mark == ":" and ((not clause and not voice.subject_verb(before) and
@@ -4679,6 +4716,12 @@ voice.cues = {
   {"excited_them", "^where %a+ %a*%s?lit up was ", true, "^when "},
   {"excited_them", "^where %a+ %a*%s?sat up was ", true, "^when "},
   {"excited_them", "^%a+ got into it when ", true, nil, "when "},
+  -- ("Tom v keen when I said at Domaine Roussel we got ...")
+  {"excited_them", "^%a+ v keen when ", true, nil, "when "},
+  {"excited_them", "^%a+ very keen when ", true, nil, "when "},
+  {"excited_them", "^%a+ was v keen when ", true, nil, "when "},
+  {"excited_them", "^%a+ was very keen when ", true, nil, "when "},
+  {"excited_them", "^%a+ keen when ", true, nil, "when "},
   {"excited_them", "^%a+ got really into ", true, nil, "you were really interested in "},
   {"excited_them", "^%a+ got into ", true, nil, "you were interested in "},
   -- ("also liked that I do the supplier contracts myself": after a point

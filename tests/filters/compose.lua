@@ -1943,4 +1943,25 @@ d = draft_of({point("excited_them", "connect", "she liked the production slots")
   point("other", nil, "decision by Fri 18th, Mari will ring")})
 hasnt(d, "Mari will")
 
+-- the moment that connected is a result of mine that answers their
+-- problem: it is the evidence, and what else connected opens the letter
+do
+  local pts = {point("excited_them", nil, "the varroa thing!! when I said we went from ~30% winter colony loss to 11% over 2 seasons at Glenlivet Apiaries. she stopped writing", 5),
+    point("excited_me", nil, "they're taking 400 more hives up onto the heather moors in Aug -> migratory, lorry + trailer, night moves", 4),
+    point("problems", nil, "lost 38% of colonies last winter", 5)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "400 more hives up onto the heather moors in August.")
+  has(d, "last winter. We went from about 30% winter colony loss to 11%")
+  hasnt(d, "migratory")
+  hasnt(d, "thing")
+end
+-- "v keen when I said ...": the moment
+do
+  local pts = {point("other", nil, "Tom v keen when I said at Domaine Roussel we got grapes vine to press in under 90 min avg (was ~3 hrs)", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "when I said at Domaine Roussel we got grapes vine to press in under 90 minutes on average (down from about 3 hours)")
+end
+
 return {}

@@ -22,6 +22,7 @@ return {
   {"normalize", "the company lost its only client last year", "the company lost its only client last year"},
   {"normalize", "ran the buddy system for new starters & 8-week retention went from 55% to 78%", "ran the buddy system for new starters and 8-week retention went from 55% to 78%"},
   {"normalize", "at Heather & Comb 2 hives", "at Heather & Comb 2 hives"},
+  {"normalize", "grapes vine to press in under 90 min avg (was ~3 hrs)", "grapes vine to press in under 90 minutes on average (down from about 3 hours)"},
   {"own", "at Voltra added a root cause tag to the QA form", "at Voltra I added a root cause tag to the QA form"},
   {"normalize", "added a root cause tag -> fed into process fixes", "added a root cause tag, which fed into process fixes"},
   {"normalize", "manual -> automated reports", "manual: automated reports"},
