@@ -2312,7 +2312,13 @@ local sendable_heads = {plan = true, plans = true, cv = true,
   page = true, pages = true, idea = true, ideas = true, photos = true,
   pack = true, list = true, examples = true, example = true,
   sketch = true, refs = true, ["one-pager"] = true, draft = true,
-  breakdown = true, note = true, rota = true, rotas = true}
+  breakdown = true, note = true, rota = true, rotas = true,
+  spreadsheet = true, spreadsheets = true, data = true, figures = true,
+  workbook = true, timetable = true, calendar = true, drawings = true,
+  designs = true, spec = true, specs = true, assessment = true,
+  assessments = true, forms = true, form = true, menu = true,
+  menus = true, costings = true, certs = true, cert = true,
+  templates = true, checklists = true, video = true, photo = true}
 local function sendable(t)
   if not t then return nil end
   local bare = t:gsub("%s*%b()", "")
@@ -2601,7 +2607,7 @@ end
 local request_words = {"send", "asked for", "to see the", "maybe a", "wants the",
   "me to email",
   "wants a ", "wants an ", "wants 1", "wants 2", "wants 3", "wants two",
-  "wants copies of my", "wants a copy of my",
+  "wants copies of my", "wants a copy of my", "wants my",
   "could see the", "could have the",
   "d bring", "ll bring", "will bring"}
 local booked_words = {"round", "panel", "role", "presentation", "take",
@@ -2994,6 +3000,15 @@ function next_step(ctx)
           t:match("^[Yy]ou need (.+)$"))
         -- ("she needs 2 weeks to decide", "she wants the role filled by
         -- March": wanted, but nothing to send; "you want a 1-page plan")
+        -- ("she wants my winter loss spreadsheet — send by fri": the
+        -- thing, then the note's word to itself)
+        local dash = wanted and wanted:find("%s[\u{2014}\u{2013}%-]+%s")
+        if dash and sr.words(wanted:sub(1, dash)) >= 2 then
+          local tail = wanted:sub(dash)
+          wanted = wanted:sub(1, dash - 1) ..
+            (tail:match("%f[%a](by %u%l+day[%w ]*)$") and
+             " " .. tail:match("%f[%a](by %u%l+day[%w ]*)$") or "")
+        end
         if wanted and sendable(wanted:gsub("%s+by%s.*$", "")
            :gsub("%s+before%s.*$", ""):gsub(",.*$", ""):gsub("%s+for%s.*$", "")
            :gsub("%s+on%s.*$", "")) then
@@ -3042,6 +3057,21 @@ function next_step(ctx)
           -- note's aside and its "thing" go)
           t = voice.strip_end(voice.brackets(t, function() return "" end),
             "[%s%.]"):gsub("(%a)%s+thing$", "%1")
+          -- ("you will call Friday about the second round": to hear
+          -- from them is what I look forward to)
+          local rest
+          for _, v in ipairs({"call", "ring", "phone", "email",
+              "be in touch", "get back to me", "come back to me",
+              "let me know"}) do
+            rest = rest or t:match("^[Yy]ou will " .. v .. "(.*)$") or
+              t:match("^[Yy]ou'll " .. v .. "(.*)$")
+          end
+          if rest and book.hear and not rest:find("%f[%a]and%f[%A]") and
+             not rest:find("[,;:]") and sr.words(rest) <= 10 and
+             (rest == "" or rest:match("^ %l") or rest:match("^ %u%l+day")) then
+            rest = rest:gsub("^ (%u%l+day)", " on %1"):gsub("^ re ", " about ")
+            return fill(book.hear, {rest = md(rest)}), p
+          end
           return fill(book.expect, {lower = md(voice.lower_first(t, names))}),
                  p
         end

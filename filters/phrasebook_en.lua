@@ -176,6 +176,8 @@ return {
     show = "For {step}, I'll be ready to show {lower}.",
   },
   expect = "I understand {lower}.",
+  -- what they will do is get back to me: "you will call Friday" ->
+  hear = "I look forward to hearing from you{rest}.",
   meet = "I'd be glad to {lower}.",
   -- a step the note tells as mine: "next: I'm running a session with the
   -- U16s Thursday" -> "I look forward to running ..."

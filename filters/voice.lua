@@ -1114,6 +1114,17 @@ local function normalize(text, keep_verdicts, words)
       local day = days[d:lower()]
       local w = day and text:sub(1, at - 1):match("(%a+)%s+$")
       if w and day_after[w:lower()] then return day end
+      -- ("she'll call Fri re 2nd round": after a verb of getting back,
+      -- or written with its capital mid-sentence, not "Sat" or "Sun")
+      if w and (w == "call" or w == "ring" or w == "phone" or
+         w == "email" or w == "decide" or w == "confirm" or w == "back" or
+         w == "text") then
+        return day
+      end
+      if day and at > 1 and d:match("^%u%l%l%l?%l?$") and
+         d ~= "Sat" and d ~= "Sun" and text:sub(at - 2, at - 1) ~= ". " then
+        return day
+      end
       -- "fri dinner service", "sat night"
       local after = day and text:sub(at + #d):match("^%s+(%a+)")
       if after and day_parts[after:lower()] then return day end
@@ -1464,6 +1475,14 @@ function voice.normalize(text, keep_verdicts, words)
   local r = cache[text]
   if r then return r end
   r = normalize(text, keep_verdicts, words)
+  -- "call Fri re 2nd round": "about the second round"
+  if r:find(" round", 1, true) then
+    r = r:gsub("%f[%a]([Aa]bout) (%a+) (round%f[%A])", function(a, n, w)
+      if n == "second" or n == "third" or n == "final" or n == "next" then
+        return a .. " the " .. n .. " " .. w
+      end
+    end)
+  end
   if memo_size >= MEMO_MAX then memo, memo_size = {}, 0
   else memo_size = memo_size + 1 end
   cache[text] = r
