@@ -923,7 +923,14 @@ local function select(points, note)
         l:find("%f[%a]complain") or l:find("%f[%a]backlog%f[%A]") or
         l:find("%f[%a]only ~?%d") or l:find("%f[%a]not enough%f[%A]") or
         l:find("%f[%a]too many%f[%A]") or l:find("%f[%a]can'?t keep up") or
-        l:find("%f[%a]behind%f[%A]") or l:find("%f[%a]losing%f[%A]")
+        l:find("%f[%a]behind%f[%A]") or l:find("%f[%a]losing%f[%A]") or
+        -- ("harvest 2026 was a mess: ..., picker no-shows ~25%")
+        l:find("%f[%a]a mess%f[%A]") or l:find("%f[%a]chaos%f[%A]") or
+        l:find("%f[%a]nightmare%f[%A]") or l:find("%f[%a]headache%f[%A]") or
+        l:find("%f[%a]no%-shows?%f[%A]") or l:find("%f[%a]flagged%f[%A]") or
+        l:find("%f[%a]overdue%f[%A]") or l:find("%f[%a]waiting list%f[%A]") or
+        l:find("%f[%a]lost %d") or l:find("%f[%a]lost roughly%f[%A]") or
+        l:find("%f[%a]lost about%f[%A]")
     end
     local function mine(l)
       return says_i(l) or l:find("%f[%a]my%f[%A]") or l:find("%f[%a]me:")
@@ -3931,6 +3938,36 @@ local function compose(chosen, note)
          not said_first:find('"', 1, true) then
         t = said_first
       end
+      -- "harvest 2026 was a mess: 11 days of picking crammed into 3
+      -- wks, picker no-shows ~25%, grapes sat in crates": the clause, with
+      -- the one of its list the evidence answers (else the first with a
+      -- figure)
+      local said_m, list_m = t:match("^([^:]+):%s+(.+)$")
+      if said_m and book.lang == "en" and sr.words(said_m) >= 3 and
+         voice.subject_verb(said_m) and not sr.has_quantity(said_m) and
+         not t:find('"', 1, true) then
+        local items = {}
+        for x in (list_m:gsub("[%.;]%s*$", "") .. ","):gmatch("%s*([^,;]+)[,;]") do
+          items[#items + 1] = x
+        end
+        if #items >= 3 and #items <= 8 and not list_m:find("[%.!?]%s") then
+          local pick_i, top = nil, 0
+          for _, x in ipairs(items) do
+            local n = ev and #sr.overlap(x, ev) or 0
+            if n > top then pick_i, top = x, n end
+          end
+          if not pick_i then
+            for _, x in ipairs(items) do
+              if sr.has_quantity(x) then pick_i = x break end
+            end
+          end
+          if pick_i and sr.words(pick_i) <= 12 then
+            pick_i = voice.strip_end(pick_i, "[%s%.]")
+            t = said_m .. (voice.subject_verb(pick_i) and ": " or ", with ") ..
+              pick_i
+          end
+        end
+      end
       -- "crews are timing out after long ATC delays: more
       -- cancellations": a clause says it; the note's word on what follows
       -- goes
@@ -4022,6 +4059,15 @@ local function compose(chosen, note)
     -- ...": the note's name for the topic, then what I did)
     if not own and book.lang == "en" then
       local head, tail = t:match("^([^,]+),%s+(.+)$")
+      -- ("my picker crew - at Roussel I built ...")
+      local h2, t2 = t:match("^([^,]-)%s+[%-\u{2014}\u{2013}]+%s+(.+)$")
+      if h2 and (not head or #h2 < #head) and
+         (t2:match("^I ") or t2:match("^[Ww]e ") or
+          t2:match("^[Aa]t %u[%w'&%-]* I ") or
+          t2:match("^[Aa]t %u[%w'&%-]* %u[%w'&%-]* I ") or
+          t2:match("^[Aa]t %u[%w'&%-]* [Ww]e ")) then
+        head, tail = h2, t2
+      end
       if head and sr.words(head) <= 5 and voice.form(head) == "noun" and
          not voice.subject_verb(head) and not head:find("%d") and
          (tail:match("^[Aa]t %u") or tail:match("^I ") or
@@ -4086,6 +4132,23 @@ local function compose(chosen, note)
       -- of yours or a change, not their side of it ("They do only plating
       -- and wait 5-7 days")
       local result = result_of(t, later)
+      -- (or a change later that says more of their problem than the
+      -- first sentence does: "... 85% came back each year. no-shows
+      -- dropped to under 5%", to their picker no-shows)
+      if not result and i == 1 and problem_said and later ~= "" and
+         #later <= 2000 then
+        for k, x in ipairs(voice.sentences(later)) do
+          if k > 3 then break end
+          local new = false
+          if is_change(x) and sr.words(x) <= 15 and not x:find("[()\"]") and
+             not x:match("^And ") and not x:match("^Also ") then
+            for _, w in ipairs(sr.overlap(x, problem_said)) do
+              if #sr.overlap(w, t) == 0 then new = true end
+            end
+          end
+          if new then result = x break end
+        end
+      end
       if result and not is_change(result) and
          not result:match("%f[%a]I%f[%A]") and
          not result:lower():match("%f[%a]we%f[%A]") and

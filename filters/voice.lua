@@ -4780,6 +4780,11 @@ voice.cues = {
   {"not_said", "^also didn'?t get to tell ", true},
   {"not_said", "^didn'?t get to tell ", true},
   {"not_said", "^i didn'?t get to tell ", true},
+  -- ("I didnt get to talk abt my picker crew - at Roussel I built ...")
+  {"not_said", "^i didn'?t get to talk about ", true},
+  {"not_said", "^didn'?t get to talk about ", true},
+  {"not_said", "^i didn'?t get to talk abt ", true},
+  {"not_said", "^didn'?t get to talk abt ", true},
   {"not_said", "^never mentioned%s*[=:%-]+>?%s*", true},
   {"not_said", "^forgot to say ", true}, {"not_said", "^i forgot to say ", true},
   {"not_said", "^never mentioned ", true},

@@ -1975,4 +1975,18 @@ nxt.heading = "next"
 d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
 has(d, "As you asked, I will send you my winter loss spreadsheet by Friday.")
 
+-- a line of theirs that tells a mess is their problem, said with the one
+-- of its list the evidence answers; the evidence's later change that says
+-- more of it goes with it; "didn't get to talk about X - at Y I ..."
+do
+  local pts = {point("other", nil, "harvest 2026 was a mess: 11 days of picking crammed into 3 wks b/c rain, picker no-shows ~25%, grapes sat in crates in the sun", 0),
+    point("other", nil, "I didnt get to talk abt my picker crew - at Roussel I built a returning crew of 40 pickers, 85% came back each year. no-shows dropped to under 5%. Thats his exact problem", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "was a mess: picker no-shows are about 25%.")
+  has(d, "at Roussel I built a returning crew of 40 pickers")
+  has(d, "No-shows dropped to under 5%.")
+  hasnt(d, "picker crew -")
+end
+
 return {}
