@@ -499,6 +499,22 @@ local function expand_symbols(s, words)
     s = s:gsub("(%l)%s+&%s+(%d)", "%1 and %2")
     s = s:gsub("%s+%+%s+", " and ")
   end
+  -- ("11 years old; board won't replace until 2028": the board)
+  if s:find("[;:,] [Bb]oard ") or s:find("[;:,] [Cc]ouncil ") or
+     s:find("^[Bb]oard ") or s:find("^[Cc]ouncil ") then
+    for _, body in ipairs({"board", "council", "management", "committee"}) do
+      s = s:gsub("()(" .. body .. ") (%a+'?%a*)", function(at, b, v)
+        local before = s:sub(math.max(1, at - 2), at - 1)
+        if (at == 1 or before == "; " or before == ": " or before == ", ") and
+           ({["won't"] = 1, will = 1, wants = 1, want = 1, says = 1,
+             said = 1, is = 1, are = 1, has = 1, ["can't"] = 1,
+             ["doesn't"] = 1, refuses = 1, refused = 1, agreed = 1,
+             ["wouldn't"] = 1, signed = 1})[v] then
+          return "the " .. b .. " " .. v
+        end
+      end)
+    end
+  end
   -- ("in under 90 min avg (was ~3 hrs)": what it was, before)
   if s:find("(was ", 1, true) then
     s = s:gsub("%(was (%a*%s?~?%d[^%(%)]*)%)", "(down from %1)")
@@ -2703,6 +2719,7 @@ function voice.subject_verb(s)
   if #ws < 2 then return false end
   local w1 = ws[1]:gsub("'%a+$", "")
   if subjects[w1] then return true end
+
   -- the verb within five words of the start, prepositional phrases and
   -- an aside in brackets aside
   local content = 0
@@ -4558,7 +4575,9 @@ function voice.fluent(s, leads)
     -- ("At Aquilo after we saw ..., I added": an opening phrase with
     -- no comma; "What really happened: I challenged ...")
     local l = first:lower()
-    if not voice.subject_verb(first) and not
+    -- ("That's peak, normal is 55": its verb is in its first word)
+    local thats = first:match("^[Tt]hat's%s") or first:match("^[Ii]t's%s")
+    if not voice.subject_verb(first) and not thats and not
        (want == nil and (past[first_word(first):lower()] or
         (clause_openers[w] and (l:find("%f[%a]i%f[%A]") or
           l:find("%f[%a]we%f[%A]"))) or
@@ -4649,7 +4668,9 @@ function voice.fluent(s, leads)
            not (of_phrase[w1] and not determiner[w1]) and
            not quantifiers[w1] and
            not past[w1] and not s_verbs[w1] and not w1:match("ed$") and
-           voice.subject_verb(before) and
+           (voice.subject_verb(before) or
+            (i == 2 and (before:match("^[Tt]hat's%s") or
+             before:match("^[Ii]t's%s")))) and
            not subordinate[first_word(before):lower()] and
            not (parts[i + 1] or {text = ""}).text:match("^and ") and
            not body:find(", and ", 1, true) then

@@ -22,6 +22,13 @@ return {
   {"normalize", "the company lost its only client last year", "the company lost its only client last year"},
   {"normalize", "ran the buddy system for new starters & 8-week retention went from 55% to 78%", "ran the buddy system for new starters and 8-week retention went from 55% to 78%"},
   {"normalize", "at Heather & Comb 2 hives", "at Heather & Comb 2 hives"},
+  {"normalize", "tunnel washer is 11 years old; board won't replace until 2028", "tunnel washer is 11 years old; the board won't replace until 2028"},
+  {"normalize", "the board won't sign", "the board won't sign"},
+
+  {"written", "That's peak, normal is 55.", "That's peak; normal is 55."},
+  {"written", "I enjoyed hearing that you're taking 400 more hives up onto the heather moors in August: migratory, lorry and trailer, night moves.", "I enjoyed hearing that you're taking 400 more hives up onto the heather moors in August."},
+  {"written", "I set up a basic lab at Ironbridge for under £8k: a microscope, forcing tests, pH and plating.", "I set up a basic lab at Ironbridge for under £8k: a microscope, forcing tests, pH and plating."},
+  {"written", "The real issue you have is simple: night cover.", "The real issue you have is simple: night cover."},
   {"normalize", "she'll call Fri re 2nd round", "she'll call Friday about the second round"},
   {"normalize", "will ring fri", "will ring Friday"},
   {"normalize", "Sat in on the review", "Sat in on the review"},
