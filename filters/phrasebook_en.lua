@@ -177,7 +177,7 @@ return {
   },
   expect = "I understand {lower}.",
   -- what they will do is get back to me: "you will call Friday" ->
-  hear = "I look forward to hearing from you{rest}.",
+  hear = "I will be glad to hear from you{rest}.",
   meet = "I'd be glad to {lower}.",
   -- a step the note tells as mine: "next: I'm running a session with the
   -- U16s Thursday" -> "I look forward to running ..."

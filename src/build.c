@@ -442,6 +442,7 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 	char *data = NULL, *text, *info = NULL;
 	size_t len, i, f, count = 0, nodraft = 0;
 	uint64_t in = 0, kind = BUILT_FAILED;
+	bool unsigned_told = false;
 	sr_pack outputs = {0};
 
 	if (sr_builder_quick(b, path, rel, msg))
@@ -480,6 +481,15 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 			continue;
 		}
 		sr_lint_draft(note, d, &diags);
+		/* once a note: a letter that ends on "Best regards," alone is
+		 * not one to send */
+		if (d->signature == NULL && !unsigned_told) {
+			sr_diags_add(&diags, SR_WARNING, path, 1, 0, "the draft%s%s "
+			    "ends without your name: add 'candidate: {name: ...}' "
+			    "to the front matter", d->to && d->to->name ? " to " :
+			    "", d->to && d->to->name ? d->to->name : "");
+			unsigned_told = true;
+		}
 		if ((b->formats & SR_FORMAT_EML) &&
 		    sr_eml_check(note, d, &diags) != 0)
 			goto out;

@@ -431,10 +431,16 @@ Try 'secondround --help'." ]; then ok; else
 	# The memory cap is not reached by the garbage an earlier note left
 	# (it is collected first): b fails after a as it does alone, and a
 	# passes.
-	cli "the memory cap, alone" 1 "memory cap of 2 MiB (--max-memory) (while filtering tests/jobs/b.md)" \
-	    $sr check --max-memory 2 -f tests/jobs/eat.lua tests/jobs/b.md
+	cli "the memory cap, alone" 1 "memory cap of 3 MiB (--max-memory) (while filtering tests/jobs/b.md)" \
+	    $sr check --max-memory 3 -f tests/jobs/eat.lua tests/jobs/b.md
 	cli "the memory cap, after a note's garbage" 1 "2 notes checked: 1 with errors" \
-	    $sr check --max-memory 2 -f tests/jobs/eat.lua tests/jobs/a.md tests/jobs/b.md
+	    $sr check --max-memory 3 -f tests/jobs/eat.lua tests/jobs/a.md tests/jobs/b.md
+	# A draft that would end on "Best regards," alone is told, by build
+	# as by check, once a note.
+	sed '/^candidate:/d' tests/notes/good.md >"$tmp/unsigned.md"
+	rm -rf "$tmp/unsigned-out"
+	cli "build tells a draft without your name" 0 "ends without your name: add 'candidate: {name: ...}'" \
+	    $sr build -o "$tmp/unsigned-out" --now $NOW "$tmp/unsigned.md"
 	cli "-j takes a number" 2 "-j: 'lots' is not a number" \
 	    $sr check -j lots tests/regress
 	rm -rf "$tmp/oj-default"

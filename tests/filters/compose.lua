@@ -1450,7 +1450,7 @@ end
 -- they will call: the step
 d = draft_of({point("problems", "problem", "Only 12 pick A-level physics"),
   point("guidance", "guidance", "they'll call by Friday")})
-has(d, "I look forward to hearing from you by Friday.")
+has(d, "I will be glad to hear from you by Friday.")
 -- a pronoun of another person the note names is not the reader's
 local voice = require "voice"
 assert(voice.pronouns({}, {points = {{text = "I disagreed with a doctor and went along with him."}}}) == nil)
@@ -1812,7 +1812,7 @@ end
 -- what they will do, a call: said back
 d = draft_of({point("excited_them", "connect", "she liked that I've done night egg-picking shifts"),
   point("other", nil, "she'll ring re a trial day")})
-has(d, "I look forward to hearing from you about a trial day.")
+has(d, "I will be glad to hear from you about a trial day.")
 
 -- the moment, not the note's arrow to what it meant for them
 d = draft_of({point("excited_them", "connect", "lit up when I said I build the season in one shared sheet -> they're moving off the paper planner")})
@@ -1968,7 +1968,7 @@ end
 -- forward to, on its day
 d = draft_of({point("excited_them", "connect", "she liked the production slots"),
   point("other", nil, "she'll call Fri re 2nd round")})
-has(d, "I look forward to hearing from you on Friday about the second round.")
+has(d, "I will be glad to hear from you on Friday about the second round.")
 -- "she wants my winter loss spreadsheet — send by fri": mine to send
 nxt = point("other", nil, "she wants my winter loss spreadsheet (both seasons) \u{2014} send by fri")
 nxt.heading = "next"
