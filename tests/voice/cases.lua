@@ -24,6 +24,11 @@ return {
   {"normalize", "at Heather & Comb 2 hives", "at Heather & Comb 2 hives"},
   {"normalize", "tunnel washer is 11 years old; board won't replace until 2028", "tunnel washer is 11 years old; the board won't replace until 2028"},
   {"normalize", "the board won't sign", "the board won't sign"},
+  {"state", "survival to eyed stage only about 60% this year", "survival to eyed stage is only about 60% this year"},
+  {"state", "footfall at the 2 town centre libraries flat since covid", "footfall at the 2 town centre libraries has been flat since covid"},
+  {"state", "washed-rind cave humidity all over the place", "washed-rind cave humidity is all over the place"},
+  {"state", "sales of tickets only 40", "sales of tickets are only 40"},
+  {"state", "I said only 4 people", "I said only 4 people"},
 
   {"written", "That's peak, normal is 55.", "That's peak; normal is 55."},
   {"written", "I enjoyed hearing that you're taking 400 more hives up onto the heather moors in August: migratory, lorry and trailer, night moves.", "I enjoyed hearing that you're taking 400 more hives up onto the heather moors in August."},
