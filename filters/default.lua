@@ -3493,6 +3493,12 @@ local function compose(chosen, note)
   local function connect(i, p)
     local keep = i == 1 and 58 or p.score
     local t, own = prose(p, ctx, p.section == "excited_me")
+    -- ('the incident log, "you actually read them back?" yes': what they
+    -- asked goes with its answer)
+    if not own and book.lang == "en" then
+      local bare = t:match('^(.-%a),%s*"[^"]+%?"[%s%a,]*[%.!]?$')
+      if bare and sr.words(bare) >= 3 then t = bare end
+    end
     if own then
       say(1, md(voice.end_mark(t)), keep, p)
     elseif p.section == "excited_me" then
@@ -4120,6 +4126,18 @@ local function compose(chosen, note)
       end
       local later
       t, later = first_sentence(t)
+      -- "I didn't really get to say the numbers from Birkwood. We went
+      -- from 41% to 72% ...": the numbers, after what they are
+      local what = t:match("^I didn'?t %a*%s?get to %a+ (%a+ numbers .-)%.$") or
+        t:match("^I didn'?t %a*%s?get to %a+ (%a+ figures .-)%.$") or
+        t:match("^I didn'?t %a*%s?get to %a+ (%a+ results .-)%.$")
+      local said_next, rest_next = first_sentence(later)
+      if what and book.lang == "en" and sr.words(what) <= 8 and
+         sr.has_quantity(said_next) and voice.subject_verb(said_next) then
+        t = "I didn't get to give you " .. what .. ": " ..
+          voice.lower_first(said_next, ctx.names)
+        later = rest_next
+      end
       -- (of a paragraph, the sentence that answers the problem said, when
       -- a later one does and the first does not: "I have already managed
       -- an object move: ... I also wrote Hexham's environmental

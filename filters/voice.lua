@@ -515,6 +515,12 @@ local function expand_symbols(s, words)
       end)
     end
   end
+  -- ("output went 120k -> 210k", "went 18kg an hour to 24kg": from)
+  if s:find("went ", 1, true) then
+    s = s:gsub("%f[%a](went) (~?%d[%w%.,%%]*[%a%s]-) to (~?%d)", function(v, a, b)
+      if sr.words(a) <= 4 then return v .. " from " .. a .. " to " .. b end
+    end)
+  end
   -- ("in under 90 min avg (was ~3 hrs)": what it was, before)
   if s:find("(was ", 1, true) then
     s = s:gsub("%(was (%a*%s?~?%d[^%(%)]*)%)", "(down from %1)")
@@ -659,6 +665,14 @@ function voice.sentences(text)
     -- ("No. 5" is a number; "I said no. Thinking ..." ends a sentence)
     local abbreviated = abbreviations[word:lower()] and
       not (word:lower() == "no" and not text:sub(b + 1, b + 1):match("[%d#]"))
+    -- ("checked by the head of dept. overstated it": a doing with no
+    -- subject after the stop starts a sentence of its own)
+    if abbreviated and word:lower() ~= "no" then
+      local nw = text:match("^(%l+)", b + 1)
+      if nw and (past[nw] or (nw:match("^%l+ed$") and #nw >= 6)) then
+        abbreviated = false
+      end
+    end
     if quotes % 2 == 0 and
        not (abbreviated or word:match("^%u$") or
             text:sub(math.max(1, a - 4), a - 1):match("%f[%a]%a%.%a$")) then
@@ -680,7 +694,7 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
   "not what i do", "not true and", "why didn't i say", "why didnt i say",
   "why did i say", "why did i ", "why do i do", "why would i say",
   "i must to say", "i must say this",
-  "i overstated", "undersold", "oversold", "felt like", "looked ",
+  "i overstated", "overstated it$", "undersold", "oversold", "felt like", "looked ",
   "not my best", "bad look", "should have been honest", "that's not true",
   "you probably know", "total cop out", "cop out", "very cliché",
   "very cliche", "i saw your face", "i saw her face", "i saw his face",
@@ -1087,10 +1101,11 @@ local function normalize(text, keep_verdicts, words)
     end
     -- "esp. wood-frame": a shorthand word's own full stop ends nothing
     -- ("last yr. not the end of the world": a unit of time ends one)
-    s = gsub_if(s, ".", "%f[%a](%a+)%.(%s+%l)", function(w, rest)
+    local src = s
+    s = gsub_if(s, ".", "%f[%a](%a+)%.(%s+%l)()", function(w, rest, at)
       -- ("checked by the head of dept. overstated it": a sentence ends
       -- before a past verb with no subject)
-      local nextw = rest:match("^%s+(%l+)") or ""
+      local nextw = rest:match("^%s+(%l)") .. (src:match("^%l*", at) or "")
       if nextw:match("^%l%l%l+ed$") and not voice.shorthand[nextw] then
         return nil
       end

@@ -1798,7 +1798,7 @@ do
     point("other", nil, "me: got Dunbeg to 84% eyed survival w/ 2x daily picking", 0)}
   local n = note(pts)
   local d = compose(default.select(pts, n), n)
-  has(d, "survival to eyed stage only about 60% this year")
+  has(d, "survival to eyed stage is only about 60% this year")
 end
 -- (and kept when what follows it is a correction that answers it)
 do
@@ -1988,5 +1988,15 @@ do
   has(d, "No-shows dropped to under 5%.")
   hasnt(d, "picker crew -")
 end
+
+-- "I didnt really get to say the numbers from Birkwood. we went from ...":
+-- the numbers after what they are; what they asked, with its answer, goes
+-- from the moment
+d = draft_of({point("excited_them", "connect", "the incident log stuff, \"you actually read them back?\" yes, monthly trend review"),
+  point("problems", "problem", "oak germination is poor, 38% last year"),
+  point("not_said", "evidence", "I didnt really get to say the numbers from Birkwood. we went from 41% to 72% germination on sessile oak, and output went 120k -> 210k plants")})
+has(d, "I didn't get to give you the numbers from Birkwood: we went from 41% to 72% germination")
+has(d, "output went from 120k to 210k plants")
+hasnt(d, "read them back")
 
 return {}
