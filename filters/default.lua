@@ -2734,7 +2734,8 @@ local doings = {come = "coming", go = "going", visit = "visiting",
   shadow = "shadowing", observe = "observing", attend = "attending",
   start = "starting", run = "running", deliver = "delivering",
   present = "presenting", teach = "teaching", cook = "cooking",
-  try = "trying", help = "helping", handle = "handling"}
+  try = "trying", help = "helping", handle = "handling", ride = "riding",
+  sit = "sitting"}
 -- Words after such a verb that make a thing of it ("start date", "work
 -- trial").
 local not_doings = {date = true, trial = true, decision = true,
@@ -3051,6 +3052,15 @@ function next_step(ctx)
         -- what they will do, said back: "you will call by Friday"; a
         -- line with no one doing it ("poolside session Thursday 3
         -- December 7pm, ..., you'll watch") is no sentence to send
+        -- ("you invited me to ride along with a crew Tuesday 15
+        -- December", "you asked me to do a night-shift observation Friday
+        -- 11 December": what I will do there, on its day)
+        local invited = t:match("^[Yy]ou invited me to (%a.+)$") or
+          t:match("^[Yy]ou asked me to (%a.+)$")
+        if invited and has_day(invited) and
+           doings[(invited:match("^(%a+)") or ""):lower()] then
+          t = invited
+        end
         local subj = (t:match("^(%a+)") or ""):lower()
         if voice.form(t) ~= "imperative" and #t > 8 and
            (subj == "you" or subj == "they" or subj == "we" or

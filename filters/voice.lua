@@ -716,6 +716,7 @@ local selftalk_starts = {"should just have", "should have just",
   "misspoke and", "no idea why", "dunno why", "not sure why i",
   "need to fix", "fix this$", "fix that$", "must fix", "move on$",
   "i blanked$", "blanked$", "i blanked under pressure$", "i misspoke$",
+  "i blanked completely$", "blanked completely$", "i completely blanked$",
   "i got flustered$", "better to be honest", "better be honest",
   "i should just say", "should just say", "this is not true$",
   "that is not true$", "this isn't true$", "that isn't true$",
@@ -964,7 +965,8 @@ for w in ([[should would could will not never that this these
   then the only every need want know cant dont wont didnt isnt wasnt
   definitely totally absolutely can into out all any before after myself
   own zero peak entries wrong total whole average both half twice once
-  more less most least first last best worst]]):gmatch("%a+") do
+  more less most least first last best worst anything everything nothing
+  everyone anyone nobody everybody huge massive]]):gmatch("%a+") do
   shouted[w] = true
 end
 -- Words of a verdict after a dash ("-- arrogant and not true").

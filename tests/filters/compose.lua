@@ -1999,4 +1999,13 @@ has(d, "I didn't get to give you the numbers from Birkwood: we went from 41% to 
 has(d, "output went from 120k to 210k plants")
 hasnt(d, "read them back")
 
+-- "you invited me to ride along with a crew Tuesday 15 December": what I
+-- will do there, on its day; "I blanked completely" is how it felt
+nxt = point("other", nil, "he invited me to ride along with a crew Tuesday 15 December, 7am from the yard")
+nxt.heading = "Next"
+d = draft_of({point("problems", "problem", "Nurse turnover hit 28% last year"), nxt})
+has(d, "I look forward to riding along with a crew on Tuesday 15 December, 7am from the yard.")
+d = draft_of({point("say_differently", "correction", "asked if I'd worked on waterjets and I said no. I did 3 yrs on the pilot boats at Tregarth, all Hamilton jets. I blanked completely.")})
+hasnt(d, "blanked")
+
 return {}

@@ -26,6 +26,8 @@ return {
   {"normalize", "the board won't sign", "the board won't sign"},
   {"sentences", "all checked by the head of dept. overstated it", "all checked by the head of dept.|overstated it"},
   {"sentences", "the head of dept. was there", "the head of dept. was there"},
+  {"normalize", "talk to the crews before changing ANYTHING", "talk to the crews before changing anything"},
+  {"normalize", "the MUST standard", "the MUST standard"},
   {"normalize", "output went 120k -> 210k plants", "output went from 120k to 210k plants"},
   {"normalize", "picking rate went 18kg an hour to 24kg an hour", "picking rate went from 18kg an hour to 24kg an hour"},
   {"normalize", "it went from 3 to 4", "it went from 3 to 4"},
