@@ -4812,10 +4812,10 @@ local function compose(chosen, note)
   end
   if step_line then
     say(3, step_line, 90)
-  elseif not acted then
-    -- the plain offer says least: it goes first when over budget
-    say(3, pick(book.available), 40)
   end
+  -- the plain offer, when the note holds no step: said once their problem
+  -- is settled below
+  local offer = not step_line and not acted
 
   -- their problem with nothing after it in its paragraph leads nowhere
   -- (raters: "left dangling", "a paragraph that goes nowhere"): it goes,
@@ -4849,6 +4849,37 @@ local function compose(chosen, note)
         end
       end
       out(problem, "nothing of yours answers it, and alone it leads nowhere")
+    end
+  end
+
+  -- the plain offer says least: it goes first when over budget; with
+  -- what their problem and my evidence share, or what the problem the
+  -- draft still says is about, it names it ("I would be glad to talk
+  -- more about the tunnel washer at the next stage")
+  if offer then
+    local topic = book.available_topic and problem and evidence and
+      shared_topic(problem, evidence)
+    local said_of, still = {}, false
+    for _, x in ipairs(sentences) do
+      said_of[#said_of + 1] = x.text
+      if x.point and x.point == problem then still = true end
+      -- ("You mentioned that the tunnel washer is 11 years old")
+      local np = book.available_topic and x.point and x.point == problem and
+        not topic and (x.text:match("^You %a+ me that (the [%a%-]+ ?[%a%-]*) [iw][sa][s]? ") or
+        x.text:match("^You mentioned that (the [%a%-]+ ?[%a%-]*) [iw][sa][s]? ") or
+        x.text:match("^You %a+ me that (the [%a%-]+ ?[%a%-]*) are ") or
+        x.text:match("^You mentioned that (the [%a%-]+ ?[%a%-]*) are "))
+      if np and not np:find("%d") and np:find("^the %S+ %S") then topic = np end
+    end
+    said_of = table.concat(said_of, " "):lower()
+    if topic and book.lang == "en" and not topic:match("^the ") then
+      topic = voice.noun_article(topic)
+    end
+    if topic and still and topic:find("%s") and
+       said_of:find(topic:lower(), 1, true) then
+      say(3, fill(pick(book.available_topic), {topic = md(topic)}), 40)
+    else
+      say(3, pick(book.available), 40)
     end
   end
 

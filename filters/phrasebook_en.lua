@@ -189,6 +189,10 @@ return {
   send_mine = "As you asked, I will send you {thing}{by}.",
   -- a thing I said I would bring ("a rough layout sketch")
   bring = "As I said, I will bring {thing}{by}.",
+  -- the same, naming what their problem and my evidence share
+  available_topic = {"I would be glad to talk more about {topic} at the next stage.",
+                     "I'd welcome the chance to talk through {topic} in more depth.",
+                     "I would be glad to go into {topic} in more detail if it helps."},
   available = {"I would welcome the next conversation and can make time this week.",
                "I'd be glad to continue the conversation, and I can make time any day this week.",
                "If a further conversation would help, I can make time this week."},

@@ -2008,4 +2008,9 @@ has(d, "I look forward to riding along with a crew on Tuesday 15 December, 7am f
 d = draft_of({point("say_differently", "correction", "asked if I'd worked on waterjets and I said no. I did 3 yrs on the pilot boats at Tregarth, all Hamilton jets. I blanked completely.")})
 hasnt(d, "blanked")
 
+-- with no next step, the offer names what their problem is about
+d = draft_of({point("problems", "problem", "tunnel washer is 11 years old; board won't replace until 2028"),
+  point("not_said", "evidence", "I ran the night shift at 1.4 t an hour on one tunnel")})
+has(d, "I would be glad to talk more about the tunnel washer at the next stage.")
+
 return {}
