@@ -4856,6 +4856,11 @@ local function compose(chosen, note)
   -- what their problem and my evidence share, or what the problem the
   -- draft still says is about, it names it ("I would be glad to talk
   -- more about the tunnel washer at the next stage")
+  -- (a tone's own offer, with none naming the topic, is its word)
+  local phrases = note.phrases or {}
+  if phrases.available ~= nil and phrases.available_topic == nil then
+    book.available_topic = nil
+  end
   if offer then
     local topic = book.available_topic and problem and evidence and
       shared_topic(problem, evidence)

@@ -35,5 +35,6 @@ return {
       advice = "For {step}, I will {lower}.",
     },
     available = "I would welcome the opportunity to continue our conversation.",
+    available_topic = "I would welcome the opportunity to discuss {topic} further.",
   },
 }

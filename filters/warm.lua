@@ -21,5 +21,6 @@ return {
       gerund = "I loved hearing about {lower}.",
     },
     available = "I would love to continue the conversation, and I can make time this week.",
+    available_topic = "I would love to talk more about {topic} at the next stage.",
   },
 }
