@@ -3945,6 +3945,12 @@ local function compose(chosen, note)
       end
       t = unsay((all[best] or ""):gsub("^And (%l)", string.upper))
       t = first_clause(t):gsub("%s*%([^()]*%)$", "")
+      -- ("attendance ~54% - regime lockdowns + ...": the clause cut
+      -- from what follows it, given its verb)
+      if book.lang == "en" and not voice.subject_verb(t) then
+        local head, rest = t:match("^([^,;:]+)(.*)$")
+        if head then t = voice.state(head) .. rest end
+      end
       -- "the agency is 60% of staff in peak: many don't come back ...,
       -- training too slow": a clause with its figure says the problem;
       -- the note's list after its colon goes

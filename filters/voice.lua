@@ -2368,7 +2368,11 @@ end
 local singular_s = {news = true, series = true, analysis = true,
   status = true, bus = true, business = true, process = true,
   access = true, success = true, loss = true, press = true, gas = true,
-  campus = true, focus = true, bonus = true, census = true, sales = false}
+  campus = true, focus = true, bonus = true, census = true, sales = false,
+  -- (plurals with no s)
+  people = false, staff = false, children = false, police = false,
+  men = false, women = false, kids = false, feet = false, teeth = false,
+  mice = false, geese = false, cattle = false, sheep = false}
 
 local function plural(head)
   -- an acronym ("NPS") is one thing; "CSMs" are many
@@ -3239,6 +3243,28 @@ local going_on = {going = true, sitting = true, waiting = true,
   running = true, getting = true, ending = true, bouncing = true,
   breaking = true, failing = true}
 local function state(s)
+  -- "2 dropped-fitting near misses this year": how many there have been
+  if s:match("^%d") and #s <= 200 then
+    for _, w in ipairs({{" this ", "there have been "},
+        {" since ", "there have been "}, {" so far", "there have been "},
+        {" last ", "there were "}}) do
+      local at = s:find(w[1], 1, true)
+      local np = at and s:sub(1, at - 1)
+      if np and np:match("^%d[%d,]*%s+%a") and sr.words(np) <= 6 and
+         not np:find("[,;:()]") and not s:sub(at):find("[,;:]") then
+        local ok = np:match("%a+s$") ~= nil
+        local head = np:match("([%a'%-]+)$")
+        for x in np:gmatch("[%a'%-]+") do
+          local l = x ~= head and x:lower() or ""
+          if verbs[l] or past[l] or s_verbs[l] or sure_verbs[l] or
+             agree[l] or subjects[l] or l == "and" or l == "of" then
+            ok = false
+          end
+        end
+        if ok then return w[2] .. s end
+      end
+    end
+  end
   -- "11 sailings cancelled last winter", "3 near misses reported in
   -- August": a count and what happened to them ("were", when the note
   -- says when; else "are": "30% of delays coded to cabin")

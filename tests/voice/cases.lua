@@ -37,6 +37,10 @@ return {
   {"state", "washed-rind cave humidity all over the place", "washed-rind cave humidity is all over the place"},
   {"state", "sales of tickets only 40", "sales of tickets are only 40"},
   {"state", "I said only 4 people", "I said only 4 people"},
+  {"state", "2 dropped-fitting near misses this year", "there have been 2 dropped-fitting near misses this year"},
+  {"state", "3 falls last month", "there were 3 falls last month"},
+  {"state", "3 staff left this year", "3 staff left this year"},
+  {"state", "40% of calls since May", "40% of calls since May"},
 
   {"written", "That's peak, normal is 55.", "That's peak; normal is 55."},
   {"written", "I enjoyed hearing that you're taking 400 more hives up onto the heather moors in August: migratory, lorry and trailer, night moves.", "I enjoyed hearing that you're taking 400 more hives up onto the heather moors in August."},
