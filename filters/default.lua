@@ -3040,6 +3040,12 @@ function next_step(ctx)
             :gsub("%s+before%s.*$", ""):gsub(",.*$", "")
             :gsub("%s+$", "")
           local w1 = (thing:match("^(%S+)") or ""):lower()
+          -- ("you need referee contact details by Wednesday": the thing)
+          if wanted and sendable(thing) and not voice.determiner(w1) and
+             not w1:match("^%d") and w1 ~= "my" and sr.words(thing) <= 5 and
+             w1:match("^%l") and voice.form(thing) == "noun" then
+            thing, w1 = "the " .. thing, "the"
+          end
           local f = voice.form(thing)
           if (voice.determiner(w1) or w1:match("^%d") or w1 == "my" or
               w1 == "some" or w1 == "two" or w1 == "both" or
@@ -3055,6 +3061,15 @@ function next_step(ctx)
         -- ("you invited me to ride along with a crew Tuesday 15
         -- December", "you asked me to do a night-shift observation Friday
         -- 11 December": what I will do there, on its day)
+        -- ("you offered a shadow day at Eastgate": I take it up)
+        local offered = t:match("^[Yy]ou offered (an? .+)$") or
+          t:match("^[Yy]ou offered (the .+)$")
+        if offered and book.meet and holds({text = offered}, booked_words) and
+           sr.words(offered) <= 12 and not offered:find("[\"()]") then
+          offered = offered:gsub("^an? ", "the ")
+          return fill(book.meet, {lower = md("take up " ..
+            voice.lower_first(offered, names))}), p
+        end
         local invited = t:match("^[Yy]ou invited me to (%a.+)$") or
           t:match("^[Yy]ou asked me to (%a.+)$")
         if invited and has_day(invited) and
@@ -3648,6 +3663,8 @@ local function compose(chosen, note)
         :gsub("^[Tt]old you,? that ([Ww]e%s)", "%1"):gsub("^[Tt]old you,? ([Ww]e%s)", "%1")
       -- "You leaned in at the idempotency story"
       local at = t:match("^[Yy]ou %a+ in at (.+)$") or
+        t:match("^[Yy]ou %a+ right in at (.+)$") or
+        t:match("^[Yy]ou sat up at (.+)$") or
         t:match("^[Yy]ou perked up at (.+)$") or t:match("^[Yy]ou lit up at (.+)$")
         or t:match("^[Yy]ou %a+ interested in (.+)$")
       if at then t = "in " .. at end

@@ -2013,4 +2013,16 @@ d = draft_of({point("problems", "problem", "tunnel washer is 11 years old; board
   point("not_said", "evidence", "I ran the night shift at 1.4 t an hour on one tunnel")})
 has(d, "I would be glad to talk more about the tunnel washer at the next stage.")
 
+-- "she offered a shadow day at Eastgate": taken up; "she needs referee
+-- contact details by Weds": sent; "leaned right in at": the moment
+nxt = point("other", nil, "she offered a shadow day at Eastgate")
+nxt.heading = "Next"
+d = draft_of({point("excited_them", "connect", "she leaned right in at the caseload tiering"), nxt})
+has(d, "I'd be glad to take up the shadow day at Eastgate.")
+has(d, "I was glad you were interested in the caseload tiering.")
+nxt = point("other", nil, "she needs referee contact details by Weds")
+nxt.heading = "Next"
+d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+has(d, "As you asked, I will send you the referee contact details by Wednesday.")
+
 return {}
