@@ -521,6 +521,10 @@ local function expand_symbols(s, words)
       if sr.words(a) <= 4 then return v .. " from " .. a .. " to " .. b end
     end)
   end
+  -- ("report to line mgr / court clerk only": one or the other)
+  if s:find(" / ", 1, true) then
+    s = s:gsub("(%a) / (%a)", "%1 or %2")
+  end
   -- ("in under 90 min avg (was ~3 hrs)": what it was, before)
   if s:find("(was ", 1, true) then
     s = s:gsub("%(was (%a*%s?~?%d[^%(%)]*)%)", "(down from %1)")
@@ -1466,6 +1470,13 @@ local function normalize(text, keep_verdicts, words)
           sentence = capitalize(rest)
         end
       end
+      -- "..., I know this, just nerves": how it felt, at the end
+      sentence = sentence:gsub(",%s+I kn[eo]w this,?%s+just nerves([%.!]*)$", "%1")
+        :gsub(",%s+just nerves([%.!]*)$", "%1")
+        :gsub(",%s+I kn[eo]w this([%.!]*)$", "%1")
+      -- "should be: don't discuss with anyone": what I should have said
+      local should = sentence:match("^[Ss]hould be:%s+(%l.*)$")
+      if should then sentence = "What I should have said is: " .. should end
       -- "..., literally their problem": the writer's aside at the end
       sentence = sentence:gsub(",%s+%a*%s*literally (%a+) problem([%.!]*)$", "%2")
       sentence = sentence:gsub(",%s+exactly (%a+) problem([%.!]*)$", "%2")

@@ -37,6 +37,7 @@ return {
   {"state", "washed-rind cave humidity all over the place", "washed-rind cave humidity is all over the place"},
   {"state", "sales of tickets only 40", "sales of tickets are only 40"},
   {"state", "I said only 4 people", "I said only 4 people"},
+  {"normalize", "WRONG. should be: don't discuss w/ anyone, report to line mgr / court clerk only. did 3 yrs w/ patient info, I know this, just nerves.", "What I should have said is: don't discuss with anyone, report to line manager or court clerk only. did 3 years with patient information."},
   {"state", "2 dropped-fitting near misses this year", "there have been 2 dropped-fitting near misses this year"},
   {"state", "3 falls last month", "there were 3 falls last month"},
   {"state", "3 staff left this year", "3 staff left this year"},
