@@ -4107,6 +4107,16 @@ local function compose(chosen, note)
           t2:match("^[Aa]t %u[%w'&%-]* [Ww]e ")) then
         head, tail = h2, t2
       end
+      -- ("TTOs (Eastfield cut turnaround 3.8 hours to 1.9 hours in 9
+      -- months)": the topic, then what I did where)
+      local topic_b, place_b, verb_b, rest_b =
+        t:match("^([^()]+) %((%u[%w'%-]+) (%l+) ([^()]+)%)%.?$")
+      local done_b = verb_b and (irregular[verb_b] or
+        (verb_b:match("^%l+ed$") and #verb_b >= 5))
+      if done_b and sr.words(topic_b) <= 4 and voice.form(topic_b) == "noun" and
+         sr.has_quantity(rest_b) and at_place(note, place_b) then
+        t = "At " .. place_b .. ", I " .. verb_b .. " " .. rest_b
+      end
       if head and sr.words(head) <= 5 and voice.form(head) == "noun" and
          not voice.subject_verb(head) and not head:find("%d") and
          (tail:match("^[Aa]t %u") or tail:match("^I ") or

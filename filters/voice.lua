@@ -25,6 +25,7 @@ local voice = {}
 -- Each entry is a whole word (case aside) unless it holds punctuation.
 voice.shorthand = {
   abt = "about", b4 = "before", ur = "your", bc = "because", esp = "especially",
+  wknd = "weekend", wknds = "weekends", wkend = "weekend", wkends = "weekends",
   thru = "through", tonite = "tonight", tmrw = "tomorrow", ppl = "people",
   mgmt = "management", mgr = "manager", mgrs = "managers", govt =
   "government", dept = "department", exp = "experience", sched =
@@ -515,6 +516,22 @@ local function expand_symbols(s, words)
       end)
     end
   end
+  -- ("cut turnaround 3.8 hours to 1.9 hours": from)
+  if s:find(" to ", 1, true) then
+    for _, v in ipairs({"cut", "took", "brought", "got", "reduced",
+        "raised", "grew", "increased", "lowered", "dropped"}) do
+      if s:find(v .. " ", 1, true) then
+        s = s:gsub("%f[%a](" .. v .. ") ([%a%-]+ ?[%a%-]* ?[%a%-]*) (~?%d[%w%.,%%]*[%a%s]-) to (~?%d)",
+          function(verb, np, a, b)
+            if np:find("from") or np:find("%f[%a]by%f[%A]") or
+               np:find("%f[%a]to%f[%A]") or sr.words(a) > 3 then
+              return nil
+            end
+            return verb .. " " .. np .. " from " .. a .. " to " .. b
+          end)
+      end
+    end
+  end
   -- ("output went 120k -> 210k", "went 18kg an hour to 24kg": from)
   if s:find("went ", 1, true) then
     s = s:gsub("%f[%a](went) (~?%d[%w%.,%%]*[%a%s]-) to (~?%d)", function(v, a, b)
@@ -546,6 +563,8 @@ local function expand_symbols(s, words)
   -- ('I said "no, never been to court" — WRONG, I was a witness': what
   -- was said, then what is true)
   s = s:gsub('(["\u{201D}])%s*[\u{2014}\u{2013}%-]+%s*[Ww][Rr][Oo][Nn][Gg][!%.,;:]*%s+(%a)',
+    function(q, c) return q .. ". In fact, " .. c:lower() end)
+    :gsub('(["\u{201D}])%s*[\u{2014}\u{2013}%-]+%s*NOP?E?[!%.,;:]+%s+(%a)',
     function(q, c) return q .. ". In fact, " .. c:lower() end)
   -- ("... on one tunnel. felt my face go red after": how it felt)
   s = s:gsub("%f[%a][Ff]elt my face go red%s*a?f?t?e?r?%f[%A]%s*", "")
@@ -953,7 +972,8 @@ local actual_nouns = {hospital = true, job = true, company = true,
   position = true, manager = true, boss = true, work = true, clinic = true,
   hotel = true, restaurant = true, firm = true, practice = true}
 local time_units = {yr = true, yrs = true, wk = true, wks = true,
-  hr = true, hrs = true, mo = true, mos = true, min = true, mins = true}
+  hr = true, hrs = true, mo = true, mos = true, min = true, mins = true,
+  wknd = true, wknds = true, wkend = true, wkends = true}
 -- Words after "its" that show it is "it's": "its been", "its valid".
 local its_next = {been = true, ["not"] = true, a = true, an = true,
   the = true, valid = true, about = true, too = true, so = true,
@@ -970,7 +990,7 @@ for w in ([[should would could will not never that this these
   definitely totally absolutely can into out all any before after myself
   own zero peak entries wrong total whole average both half twice once
   more less most least first last best worst anything everything nothing
-  everyone anyone nobody everybody huge massive]]):gmatch("%a+") do
+  everyone anyone nobody everybody huge massive good bad]]):gmatch("%a+") do
   shouted[w] = true
 end
 -- Words of a verdict after a dash ("-- arrogant and not true").
@@ -978,7 +998,8 @@ local dash_verdicts = {}
 for w in ([[and but also so too a bit very really not true arrogant cocky
   defensive smug glib wrong rude lazy vague weak unprofessional harsh
   dumb stupid silly bad awful terrible cringe cringey embarrassing
-  pathetic lame rubbish useless]]):gmatch("%a+") do
+  pathetic lame rubbish useless sounded sounds like underselling
+  overselling underselling]]):gmatch("%a+") do
   dash_verdicts[w] = true
 end
 local function normalize(text, keep_verdicts, words)
@@ -5026,6 +5047,8 @@ end
 -- article, a name and its verb, or a pronoun after a few opening words
 -- ("In fact, I ran ...").
 function voice.has_subject(s, first_only)
+  -- ("In fact, the climber's call is final": the clause after it)
+  s = s:gsub("^In fact,%s+", ""):gsub("^Actually,%s+", "")
   local w = first_word(s)
   local l = w:lower():gsub("['\u{2019}].*$", "")
   if subjects[l] or l == "that" or l == "this" then return true end

@@ -2025,4 +2025,18 @@ nxt.heading = "Next"
 d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
 has(d, "As you asked, I will send you the referee contact details by Wednesday.")
 
+-- "— NO." after what was said: what is true, plainly, and kept
+d = draft_of({point("say_differently", "correction", "asked how I'd handle a climber refusing a job bc of the weather and I said \"depends how experienced they are\" \u{2014} NO. the climber's call is final, always. I know that. nerves")})
+has(d, "\". In fact, the climber's call is final, always.")
+-- "TTOs (Eastfield cut turnaround 3.8 hrs -> 1.9 hrs in 9 months)": where
+-- I did it, from and to
+do
+  local pts = {point("problems", "problem", "TTOs avg 3.5 hrs from prescription to ward", 5),
+    point("not_said", "evidence", "TTOs (Eastfield cut turnaround 3.8 hrs -> 1.9 hrs in 9 months)", 5),
+    point("say_differently", "correction", "said I hadn't managed a budget, but at Eastfield I managed the ward stock budget", 1)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "at Eastfield, I cut turnaround from 3.8 hours to 1.9 hours in 9 months.")
+end
+
 return {}
