@@ -4150,6 +4150,11 @@ local function compose(chosen, note)
          t:find("%f[%a]reduced%f[%A]") or t:find("%f[%a]raised%f[%A]") or
          t:find("%f[%a]won%f[%A]") or t:find("%f[%a]grew%f[%A]")) and
         sr.has_quantity(t))))
+    -- (the first evidence said is no "also": "With the secondary, I also
+    -- piloted a GCSE history site study day")
+    if not before and not own and book.lang == "en" then
+      t = t:gsub("(%f[%a][IW]e?) also (%l)", "%1 %2", 1):gsub("^[Aa]lso (%l)", "%1")
+    end
     if before and not own and not p.tags.must and book.lang == "en" and
        not any and not result_said then
       out(p, "a second piece of evidence with no result that does not " ..
@@ -4157,7 +4162,7 @@ local function compose(chosen, note)
       goto next_evidence
     end
     if own then
-      say(2, md(voice.end_mark(t)), i == 1 and 70 or p.score, p)
+      say(2, md(voice.end_mark(t)), not before and 70 or p.score, p)
     else
       -- what they responded to, taken as the answer: "You also liked that
       -- I'm a certified Relativity user and that I handle e-filing"
@@ -4185,7 +4190,7 @@ local function compose(chosen, note)
       -- a later one does and the first does not: "I have already managed
       -- an object move: ... I also wrote Hexham's environmental
       -- monitoring plan, and we brought the silk gallery down to 50% RH")
-      if i == 1 and problem_said and later ~= "" then
+      if not before and problem_said and later ~= "" then
         t, later = answering(t, later, problem_said)
       end
       if book.lang == "en" then t, later = labelled_change(t, later) end
@@ -4196,7 +4201,7 @@ local function compose(chosen, note)
       -- (or a change later that says more of their problem than the
       -- first sentence does: "... 85% came back each year. no-shows
       -- dropped to under 5%", to their picker no-shows)
-      if not result and i == 1 and problem_said and later ~= "" and
+      if not result and not before and problem_said and later ~= "" and
          #later <= 2000 then
         for k, x in ipairs(voice.sentences(later)) do
           if k > 3 then break end
@@ -4226,7 +4231,7 @@ local function compose(chosen, note)
         t = topic .. ": " .. after
       end
       local head, rest = t:match("^(.-):%s+(.+)$")
-      local slot = i == 1 and book.evidence or book.evidence_also
+      local slot = not before and book.evidence or book.evidence_also
       local s, why
       local owned = head and #head < 24 and voice.own(rest)
       if owned and owned ~= rest and owned:match("^[Aa]t ") then
@@ -4279,7 +4284,7 @@ local function compose(chosen, note)
       local verb, it, tail = (rest or ""):match("^(%l+) (%l+)%f[%W](.*)$")
       if head and voice.form(head) == "noun" and
          voice.form(rest) == "past" and (it == "them" or it == "it") then
-        s, why = word(slot, "I " .. (i > 1 and "also " or "") .. verb ..
+        s, why = word(slot, "I " .. (before and "also " or "") .. verb ..
           " " .. voice.lower_first(head, ctx.names) .. tail, ctx)
       elseif head and voice.form(head) == "noun" and
          (voice.form(rest) == "past" or voice.form(rest) == "have") then
@@ -4300,7 +4305,7 @@ local function compose(chosen, note)
           lower = md(rest:gsub("^%u", string.lower))})
       else
         t = voice.own(t)
-        if i > 1 and t:match("^I ") and not t:match("^I also ") and
+        if before and t:match("^I ") and not t:match("^I also ") and
            not t:match("^I'") then
           t = "I also " .. t:sub(3)
           t = t:gsub("^I also (can) ", "I %1 also "):gsub("^I also (will) ", "I %1 also ")
@@ -4340,28 +4345,28 @@ local function compose(chosen, note)
         for _, x in ipairs(sentences) do
           if problem and x.point == problem then heard = true end
         end
-        if i == 1 and heard and answer_slot and
+        if not before and heard and answer_slot and
            not t:find(":", 1, true) and
            answers(p) and not t:match("^I'm%s") and
            not t:match("^I am%s") and not t:match("^I can%s") then
           s, why = word(answer_slot, t, ctx)
           if s then answered = true end
         end
-        if not s and i == 1 and p.section == "not_said" and
+        if not s and not before and p.section == "not_said" and
            book.evidence_unsaid and not labelled then
           s, why = word(book.evidence_unsaid, t, ctx)
         end
         if not s then s, why = word(slot, t, ctx) end
       end
       if s then
-        say(2, voice.capitalize(s), i == 1 and 70 or p.score, p)
+        say(2, voice.capitalize(s), not before and 70 or p.score, p)
         if result then
           say(2, md(voice.end_mark(voice.capitalize(result))),
-              i == 1 and 55 or p.score - 1, p)
+              not before and 55 or p.score - 1, p)
         end
         -- what you did answers the problem just named: you would do it
         -- for them (two words shared, and a thing done, not a skill)
-        if i == 1 and problem and note.company and book.tie and
+        if not before and problem and note.company and book.tie and
            not answered and
            answers(p) and did(t) then
           say(2, fill(book.tie, {company = company, topic =

@@ -735,6 +735,7 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
 local selftalk_starts = {"should just have", "should have just",
   "i should have owned it", "should have owned it", "i should have said it$",
   "i should have said that$", "i should have said that instead",
+  "i should have said that clearly$", "should have said that clearly$",
   "i nailed it", "nailed it", "i want you to know", "a small thing",
   "misspoke and", "no idea why", "dunno why", "not sure why i",
   "need to fix", "fix this$", "fix that$", "must fix", "move on$",
@@ -4687,6 +4688,14 @@ function voice.fluent(s, leads)
   for _, r in ipairs(residue) do
     if s:find(r) then
       return false, "note shorthand ('" .. (s:match(r) or r) .. "')"
+    end
+  end
+  -- "that my asked about loans": a possessive before a verb
+  for own, w in s:gmatch("%f[%a]([Mm]y) (%l+)") do
+    if ({asked = 1, said = 1, told = 1, blanked = 1, forgot = 1,
+        mentioned = 1, did = 1, went = 1, was = 1, were = 1, is = 1,
+        are = 1, got = 1})[w] then
+      return false, "a possessive before a verb ('" .. own .. " " .. w .. "')"
     end
   end
   local body = s:gsub("[%.!?]+[\"'\u{201D}]?$", "")

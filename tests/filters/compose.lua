@@ -2039,4 +2039,13 @@ do
   has(d, "at Eastfield, I cut turnaround from 3.8 hours to 1.9 hours in 9 months.")
 end
 
+-- the first evidence said is no "also", whichever point it comes from
+-- (the first chosen may not be said: "Loans take months + facilities
+-- reports" reads as no sentence)
+d = draft_of({point("problems", "problem", "bookings down ~20% since 2023, mostly secondary schools gone"),
+  point("not_said", "evidence", "asked abt loans, blanked"),
+  point("not_said", "evidence", "secondary: piloted a GCSE history site study day, 6 schools in yr 1")})
+has(d, "piloted a GCSE")
+hasnt(d, "also")
+
 return {}
