@@ -4784,7 +4784,10 @@ function voice.fluent(s, leads)
       list = list and (bare >= 2 or (i == #parts and bare == 1 and
         sr.words(t) <= 2))
       local last = (before:match("(%a+)%W*$") or ""):lower()
-      if list and not last:match("s$") and not amount_words[last] and
+      -- (a time is no list's head: "in 2 years: proper responsibility")
+      local plural_head = last:match("s$") and not ({years = 1, months = 1,
+        weeks = 1, days = 1, hours = 1, minutes = 1})[last]
+      if list and not plural_head and not amount_words[last] and
          not determiner[last] and not voice.announcing[last] then
         return false, "a note's list after a colon ('" .. t .. "')"
       end

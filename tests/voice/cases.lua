@@ -52,6 +52,7 @@ return {
   {"written", "I enjoyed hearing that you're taking 400 more hives up onto the heather moors in August: migratory, lorry and trailer, night moves.", "I enjoyed hearing that you're taking 400 more hives up onto the heather moors in August."},
   {"written", "I set up a basic lab at Ironbridge for under £8k: a microscope, forcing tests, pH and plating.", "I set up a basic lab at Ironbridge for under £8k: a microscope, forcing tests, pH and plating."},
   {"written", "The real issue you have is simple: night cover.", "The real issue you have is simple: night cover."},
+  {"written", "I enjoyed hearing that you want to step back from the day to day in 2 years: proper responsibility.", "I enjoyed hearing that you want to step back from the day to day in 2 years."},
   {"normalize", "she'll call Fri re 2nd round", "she'll call Friday about the second round"},
   {"normalize", "will ring fri", "will ring Friday"},
   {"normalize", "Sat in on the review", "Sat in on the review"},
