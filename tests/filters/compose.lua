@@ -2048,4 +2048,8 @@ d = draft_of({point("problems", "problem", "bookings down ~20% since 2023, mostl
 has(d, "piloted a GCSE")
 hasnt(d, "also")
 
+-- "I muddled the two." is how it went, not what is true
+d = draft_of({point("say_differently", "correction", "asked how many estates I run and I said \"about 30\". Actually 42 live. 30 is how many I closed this yr. I muddled the two.")})
+hasnt(d, "muddled")
+
 return {}
