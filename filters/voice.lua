@@ -3098,6 +3098,15 @@ function voice.noun_article(t)
   -- "QC process I set up at Nordtext": an acronym's thing and the clause
   -- of it
   if t:match("^%u%u+%s+%l+%s+I%s+%l") then return "the " .. t end
+  -- "NHS soft FM bid at Arden Services", "PCI DSS 4.0 transition at
+  -- Tellbridge": an acronym's thing, one of them, somewhere
+  local pre = t:match("^(.-) at %u") or t:match("^(.-)%s*%(") or t
+  local last_w = pre:match("(%l+)$")
+  if pre:match("^%u%u+ ") and last_w and sr.words(pre) <= 5 and
+     not plural(last_w) and not pre:find("[,;:]") and
+     not last_w:match("ing$") and not mass[last_w] then
+    return "the " .. t
+  end
   -- "boarding trial I ran at Iberline": a thing and the clause of it
   local w2 = t:match("^%S+%s+(%l+)")
   if w1:match("^%l+ing$") and w2 and not determiner[w2] and

@@ -90,6 +90,8 @@ return {
   {"article", "in October had 2 of 9 lorries off the road", "in October you had 2 of 9 lorries off the road"},
   {"article", "in October the depot moved", "in October the depot moved"},
   {"noun_article", "leading team of 8 at Colnebridge", "leading team of 8 at Colnebridge"},
+  {"noun_article", "NHS soft FM bid at Arden Services (£48m over 7 years)", "the NHS soft FM bid at Arden Services (£48m over 7 years)"},
+  {"noun_article", "EHCP annual reviews", "EHCP annual reviews"},
   {"noun_article", "10 years experience in retail banking", "10 years experience in retail banking"},
   {"reported", "check your right to work documents", "check my right to work documents"},
   {"their_to_yours", "they said the tenants fixed it themselves", "You said the tenants fixed it themselves"},
