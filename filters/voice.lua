@@ -3669,42 +3669,6 @@ end
 local done_preps = {from = true, to = true, by = true, into = true,
   down = true, under = true, ["in"] = true, onto = true, across = true}
 local function own_result(s)
-  -- "survival to eyed stage only ~60% this year", "footfall at the 2
-  -- town centre libraries flat since covid", "cave humidity all over
-  -- the place": a phrase with no verb, then how it stands
-  if #s <= 300 then
-    for _, how in ipairs({" only about ", " only around ", " only %d",
-        " flat since ", " flat for ", " stuck at ", " all over the place"}) do
-      local at = s:find(how)
-      local np = at and s:sub(1, at - 1)
-      if np and sr.words(np) <= 8 and not np:find("[,;:()\"]") then
-        local ok = true
-        for w in np:gmatch("[%a']+") do
-          local l = w:lower()
-          if verbs[l] or past[l] or s_verbs[l] or sure_verbs[l] or
-             agree[l] or subjects[l] or relative[l] or l == "and" then
-            ok = false
-          end
-        end
-        -- (the head before its phrase: "footfall at the 2 ... libraries")
-        local last = np:match("(%a+)$")
-        local prev
-        for w in np:gmatch("[%a'%-]+") do
-          local l = w:lower()
-          if prev and (np_preps[l] or l == "to") then last = prev break end
-          prev = w
-        end
-        if ok and last and not np_preps[last:lower()] then
-          -- ("flat since covid": how it has been)
-          if how:find("since", 1, true) then
-            return np .. (plural(last) and " have been" or " has been") ..
-              s:sub(at)
-          end
-          return np .. (plural(last) and " are" or " is") .. s:sub(at)
-        end
-      end
-    end
-  end
   local stop_at, next_w, head = noun_phrase(s, 6)
   if not next_w then return s end
   local verb = next_w:lower()
