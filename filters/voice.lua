@@ -3388,7 +3388,10 @@ local function state(s)
   -- the place": a phrase with no verb, then how it stands
   if #s <= 300 then
     for _, how in ipairs({" only about ", " only around ", " only %d",
-        " flat since ", " flat for ", " stuck at ", " all over the place"}) do
+        " flat since ", " flat for ", " stuck at ", " all over the place",
+        -- ("2 clerks out on leave", "3 nurses off sick")
+        " out on leave", " out sick", " off sick", " on leave",
+        " on maternity leave"}) do
       local at = s:find(how)
       local np = at and s:sub(1, at - 1)
       if np and sr.words(np) <= 8 and not np:find("[,;:()\"]") then
@@ -3396,7 +3399,8 @@ local function state(s)
         for w in np:gmatch("[%a']+") do
           local l = w:lower()
           if verbs[l] or past[l] or s_verbs[l] or sure_verbs[l] or
-             agree[l] or subjects[l] or relative[l] or l == "and" then
+             agree[l] or subjects[l] or relative[l] or l == "and" or
+             (l:match("ing$") and #l >= 5 and not ing_nouns[l]) then
             ok = false
           end
         end
@@ -3410,7 +3414,7 @@ local function state(s)
         end
         if ok and last and not np_preps[last:lower()] then
           -- ("flat since covid": how it has been)
-          if how:find("since", 1, true) then
+          if s:find("%f[%a]since%f[%A]", at) then
             return np .. (plural(last) and " have been" or " has been") ..
               s:sub(at)
           end
