@@ -3352,6 +3352,15 @@ local function state(s)
       not (kind_heads[w2] or line_heads[w2])) then
     return s
   end
+  -- "1 nurse going on maternity leave in January", "2 techs retiring
+  -- next year": a count and what they are doing
+  local count_n, counted, doing_n, rest_n =
+    s:match("^(%d+) ([%a%-]+ ?[%a%-]*) (%l+ing)(%s.*)$")
+  if count_n and (going_on[doing_n] or doing_n == "retiring" or
+     doing_n == "quitting") and #s <= 300 then
+    return count_n .. " " .. counted .. (count_n == "1" and " is " or " are ") ..
+      doing_n .. rest_n
+  end
   -- "out of hours calls going to voicemail": things and what they are
   -- doing, with no "are"
   local things, doing, rest = s:match("^([%a%s%-]-%a+s) (%l+ing)(%s.*)$")
