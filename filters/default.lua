@@ -3098,6 +3098,16 @@ function next_step(ctx)
             rest = rest or t:match("^[Yy]ou will " .. v .. "(.*)$") or
               t:match("^[Yy]ou'll " .. v .. "(.*)$")
           end
+          -- ("you will decide by 15 January and Gwen will ring": their
+          -- decision is what I look forward to hearing)
+          local when_d = t:match("^[Yy]ou will decide (by [^,;]-) and .*$") or
+            t:match("^[Yy]ou will decide (by [^,;]+)$") or
+            t:match("^[Yy]ou will decide (before [^,;]-) and .*$") or
+            t:match("^[Yy]ou will decide (before [^,;]+)$")
+          if when_d and book.hear_decision and sr.words(when_d) <= 6 then
+            when_d = when_d:gsub("^by end of", "by the end of")
+            return fill(book.hear_decision, {when = md(when_d)}), p
+          end
           if rest and book.hear and not rest:find("%f[%a]and%f[%A]") and
              not rest:find("[,;:]") and sr.words(rest) <= 10 and
              (rest == "" or rest:match("^ %l") or rest:match("^ %u%l+day")) then

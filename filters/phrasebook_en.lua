@@ -178,6 +178,8 @@ return {
   expect = "I understand {lower}.",
   -- what they will do is get back to me: "you will call Friday" ->
   hear = "I will be glad to hear from you{rest}.",
+  -- their decision, on its day: "you will decide by 15 January" ->
+  hear_decision = "I look forward to hearing your decision {when}.",
   meet = "I'd be glad to {lower}.",
   -- a step the note tells as mine: "next: I'm running a session with the
   -- U16s Thursday" -> "I look forward to running ..."

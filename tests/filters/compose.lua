@@ -1332,7 +1332,7 @@ has(d, "suspensions of SEND pupils went down 45% at Redbrook")
 -- when they will decide, told among their guidance, is the step
 d = draft_of({point("problems", "problem", "Backlog of 310 applications"),
   point("guidance", "guidance", "decision by 15 Jan, Gwen will ring")})
-has(d, "I understand you will decide by 15 January and Gwen will ring.")
+has(d, "I look forward to hearing your decision by 15 January.")
 d = draft_of({point("problems", "problem", "Backlog of 310 applications"),
   point("guidance", "guidance", "decision tonight or tomorrow, Maria will phone")})
 has(d, "I understand you will decide tonight or tomorrow and will phone.")
@@ -2051,5 +2051,11 @@ hasnt(d, "also")
 -- "I muddled the two." is how it went, not what is true
 d = draft_of({point("say_differently", "correction", "asked how many estates I run and I said \"about 30\". Actually 42 live. 30 is how many I closed this yr. I muddled the two.")})
 hasnt(d, "muddled")
+
+-- "decision by 15 Jan, Gwen will ring": their decision, on its day
+nxt = point("other", nil, "decision by 15 Jan, Gwen will ring")
+nxt.heading = "Next"
+d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+has(d, "I look forward to hearing your decision by 15 January.")
 
 return {}
