@@ -3287,12 +3287,53 @@ local going_on = {going = true, sitting = true, waiting = true,
   running = true, getting = true, ending = true, bouncing = true,
   breaking = true, failing = true}
 local function state(s)
+  -- "too many invalid endotoxin assays", "no physics technician",
+  -- "backlog of about 400 audits", "couple of bad reviews about ...":
+  -- what there is
+  if #s <= 300 then
+    local lead = s:match("^([Tt]oo many) ") or s:match("^([Tt]oo few) ") or
+      s:match("^([Bb]acklog of) ") or
+      s:match("^([Cc]ouple of) ") or s:match("^([Aa] couple of) ")
+    local rest = lead and s:sub(#lead + 2)
+    -- (no verb in what follows: "too many people leave" is a clause)
+    local verbless = rest ~= nil
+    for w in (rest or ""):gmatch("[%a'%-]+") do
+      local l = w:lower()
+      if verbs[l] or past[l] or sure_verbs[l] or agree[l] or
+         subjects[l] or relative[l] or
+         (s_verbs[l] and w ~= rest:match("[%a'%-]+$")) then
+        verbless = false
+      end
+    end
+    if lead and verbless then
+      local l = lead:lower()
+      -- (its plural, then a phrase of it or nothing: "too many invalid
+      -- assays", "too many emergency appointments for broken brackets")
+      local plural_at = rest:match("^[%a%-]+s()%f[%A]") or
+        rest:match("^[%a%-]+ [%a%-]+s()%f[%A]") or
+        rest:match("^[%a%-]+ [%a%-]+ [%a%-]+s()%f[%A]")
+      local after = plural_at and rest:sub(plural_at):match("^%s*(%S*)") or ""
+      local after_w = after:match("^(%a+)") or ""
+      local fits = plural_at and (after == "" or after:match("^[,;:]") or
+        np_preps[after_w:lower()])
+      if (l == "too many" or l == "too few") and not fits then
+        return s
+      end
+      if l == "too many" or l == "too few" then
+        return "there are " .. s:gsub("^T", "t")
+      elseif l == "backlog of" then
+        return "there is a " .. s:gsub("^B", "b")
+      else
+        return "there have been a " .. s:gsub("^[Aa] ", ""):gsub("^C", "c")
+      end
+    end
+  end
   -- "2 dropped-fitting near misses this year": how many there have been
   if s:match("^%d") and #s <= 200 then
     for _, w in ipairs({{" this ", "there have been "},
         {" since ", "there have been "}, {" so far", "there have been "},
-        {" last ", "there were "}}) do
-      local at = s:find(w[1], 1, true)
+        {" last ", "there were "}, {" in %u%l+", "there were "}}) do
+      local at = s:find(w[1], 1, not w[1]:find("%", 1, true))
       local np = at and s:sub(1, at - 1)
       if np and np:match("^%d[%d,]*%s+%a") and sr.words(np) <= 6 and
          not np:find("[,;:()]") and not s:sub(at):find("[,;:]") then
