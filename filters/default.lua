@@ -3395,7 +3395,11 @@ local function compose(chosen, note)
     local kept = {}
     for i, x in ipairs(voice.sentences(text)) do
       local well, why = voice.written(x, leads, keep < 80 or "parts")
-      if correction and (i > 1 or keep < 80) and sr.words(x) <= 8 and
+      if correction and (x:match("^I should have said%.?$") or
+         x:match("^Should have said%.?$")) then
+        -- ("... thats basically the same thing. should have said": the
+        -- note's sigh, not a sentence of the letter)
+      elseif correction and (i > 1 or keep < 80) and sr.words(x) <= 8 and
          ((not x:find("%d") and not voice.has_subject(x)) or
           (keep < 80 and voice.verbless(x) and
            not voice.has_subject(x, true))) then
@@ -3865,6 +3869,13 @@ local function compose(chosen, note)
            (after_dash:match("^at %u") or voice.form(after_dash) == "past") then
           s = fill(book.connect.noun, {lower = md(voice.noun_article(
             voice.lower_first(t, ctx.names)))})
+        end
+        -- ("canning line changeover story": a thing named by a doing)
+        if not s and t and book.lang == "en" and voice.form(t) == "gerund" then
+          local named = voice.noun_article(t)
+          if named ~= t and named:match("^the ") then
+            s = fill(book.connect.noun, {lower = md(named)})
+          end
         end
         if not s and t then s, why = word(book.connect, t, ctx) end
         if unlabelled then

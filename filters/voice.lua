@@ -155,7 +155,8 @@ for w in ([[want need care like run plan think feel expect seem look
   insist suggest recommend agree struggle face handle report say
   start plan open offer join merge grow expand close launch move
   need hire come depend rely remain stay reckon guess admit estimate
-  doubt mean find give arrive reopen return happen begin]]):gmatch("%a+") do
+  doubt mean find give arrive reopen return happen begin double triple
+  halve save reduce]]):gmatch("%a+") do
   s_verbs[w .. "s"] = w
 end
 
@@ -542,6 +543,27 @@ local function expand_symbols(s, words)
   if s:find(" / ", 1, true) then
     s = s:gsub("(%a) / (%a)", "%1 or %2")
   end
+  -- ("16-20 yr olds", "a 3 yr old": year-olds
+  if s:find(" olds?%f[%A]") then
+    s = s:gsub("(%d) ?[Yy]e?a?rs? olds%f[%A]", "%1-year-olds")
+  end
+  -- ("loads of them", "loads of time": many, much)
+  if s:find("oads of", 1, true) then
+    s = s:gsub("%f[%a]([Ll])oads of (them)%f[%A]", function(l, w)
+      return (l == "L" and "Many" or "many") .. " of " .. w
+    end)
+  end
+  -- ("the womens section": whose)
+  if s:find("ens ", 1, true) then
+    -- (a note's sentence that opens with it names the section: "the")
+    s = s:gsub("^([Ww]omen)s (%l)", "the %1's %2"):gsub("^([Mm]en)s (%l)", "the %1's %2")
+      :gsub("^([Cc]hildren)s (%l)", "the %1's %2")
+      :gsub("%f[%a]([Ww]omen)s%f[%A]", "%1's"):gsub("%f[%a]([Mm]en)s%f[%A]", "%1's")
+      :gsub("%f[%a]([Cc]hildren)s%f[%A]", "%1's")
+  end
+  -- ("2nd canning line going in Sept": a second one)
+  s = s:gsub("^2nd (%l+ %l+ %l+ing)%f[%A]", "a second %1")
+    :gsub("^3rd (%l+ %l+ %l+ing)%f[%A]", "a third %1")
   -- ("in under 90 min avg (was ~3 hrs)": what it was, before)
   if s:find("(was ", 1, true) then
     s = s:gsub("%(was (%a*%s?~?%d[^%(%)]*)%)", "(down from %1)")
@@ -735,6 +757,7 @@ local verdict_starts = {"sounded ", "sounds ", "sounded$", "came across",
 local selftalk_starts = {"should just have", "should have just",
   "i should have owned it", "should have owned it", "i should have said it$",
   "i should have said that$", "i should have said that instead",
+
   "i should have said that clearly$", "should have said that clearly$",
   "i nailed it", "nailed it", "i want you to know", "a small thing",
   "misspoke and", "no idea why", "dunno why", "not sure why i",
@@ -1498,6 +1521,11 @@ local function normalize(text, keep_verdicts, words)
       sentence = sentence:gsub(",%s+I kn[eo]w this,?%s+just nerves([%.!]*)$", "%1")
         :gsub(",%s+just nerves([%.!]*)$", "%1")
         :gsub(",%s+I kn[eo]w this([%.!]*)$", "%1")
+      -- "The bad bit: when you asked ...": the note's label for it
+      local labelled = sentence:match("^[Tt]he %a+ bit:%s+(%S.*)$") or
+        sentence:match("^[Tt]he %a+ part:%s+(%S.*)$") or
+        sentence:match("^[Tt]he %a+ moment:%s+(%S.*)$")
+      if labelled then sentence = capitalize(labelled) end
       -- "should be: don't discuss with anyone": what I should have said
       local should = sentence:match("^[Ss]hould be:%s+(%l.*)$")
       if should then sentence = "What I should have said is: " .. should end
@@ -2095,7 +2123,16 @@ function voice.their_to_yours(s, singular)
     return word
   end, l)
   if singular then
-    s = each_word(s, "them", function() return "you" end, l)
+    -- ("loads of them 16-20 yr olds": some of a group, not the reader)
+    s = each_word(s, "them", function(word, _, b)
+      local q = b:sub(-40):match("(%a+)%s+of%s*$")
+      if q and ({loads = 1, lots = 1, most = 1, many = 1, some = 1,
+          all = 1, half = 1, none = 1, few = 1, each = 1, both = 1,
+          two = 1, three = 1, one = 1, any = 1, several = 1})[q:lower()] then
+        return word
+      end
+      return "you"
+    end, l)
     s = each_word(s, "themself", function() return "yourself" end, l)
   end
   return s
@@ -2313,8 +2350,12 @@ function voice.form(s)
   -- "cross-trained 4 keepers", "re-designed the rota" (not "well-trained
   -- staff")
   local after = (s:match("^%S+%s+(%S+)") or ""):lower()
+  -- ("condition-checked and packed 900 objects")
+  local and_done = after == "and" and
+    (s:match("^%S+%s+and%s+(%l+ed)%s") or s:match("^%S+%s+and%s+(%l+)%s"))
   if lw:match("^%l+%-%l+ed$") and not lw:match("^self%-") and
-     not lw:match("^well%-") and (after:match("^%d") or determiner[after])
+     not lw:match("^well%-") and (after:match("^%d") or determiner[after] or
+     (and_done and (past[and_done] or and_done:match("ed$"))))
   then
     return "past"
   end
@@ -3113,6 +3154,22 @@ function voice.noun_article(t)
      t:match("^%S+%s+%l+%s+[Iw]e?%s") then
     return "the " .. t
   end
+  -- "canning line changeover story": a doing that names a thing, then
+  -- more of its name, ending on a singular thing
+  local last_t = t:match("(%l+)$")
+  if w1:match("^%l+ing$") and not ing_nouns[w1] and sr.words(t) >= 3 and
+     sr.words(t) <= 5 and t:match("^[%l%s%-]+$") and last_t and
+     not plural(last_t) and not last_t:match("ing$") and
+     not voice.subject_verb(t) then
+    local ok = true
+    for w in t:gmatch("%l+") do
+      if w ~= w1 and (verbs[w] or past[w] or s_verbs[w] or agree[w] or
+         np_preps[w] or determiner[w]) then
+        ok = false
+      end
+    end
+    if ok then return "the " .. t end
+  end
   -- "boarding trial at Solaria": a doing that names the kind of a thing
   if w1:match("^%l+ing$") and ing_nouns[w1] and kind_heads[w2 or ""] then
     return "the " .. t
@@ -3397,9 +3454,25 @@ local function state(s)
   -- next year": a count and what they are doing
   local count_n, counted, doing_n, rest_n =
     s:match("^(%d+) ([%a%-]+ ?[%a%-]*) (%l+ing)(%s.*)$")
+  if not count_n then
+    -- ("a second canning line going in September", "the new automated
+    -- sorter going in this summer": one thing)
+    count_n, counted, doing_n, rest_n =
+      s:match("^([Aa]n?) ([%a%-]+ ?[%a%-]* ?[%a%-]*) (%l+ing)(%s.*)$")
+    if not count_n then
+      count_n, counted, doing_n, rest_n =
+        s:match("^([Tt]he) ([%a%-]+ ?[%a%-]* ?[%a%-]*) (%l+ing)(%s.*)$")
+    end
+    if count_n and (plural(counted:match("(%a+)$") or "") or
+       counted:find("%f[%a]and%f[%A]")) then
+      count_n = nil
+    end
+    if count_n then count_n = count_n .. "" end
+  end
   if count_n and (going_on[doing_n] or doing_n == "retiring" or
      doing_n == "quitting") and #s <= 300 then
-    return count_n .. " " .. counted .. (count_n == "1" and " is " or " are ") ..
+    local one = count_n == "1" or not count_n:match("^%d")
+    return count_n .. " " .. counted .. (one and " is " or " are ") ..
       doing_n .. rest_n
   end
   -- "out of hours calls going to voicemail": things and what they are
@@ -4842,7 +4915,8 @@ function voice.fluent(s, leads)
            w1 == "were" or w1 == "has" or w1 == "have") then
       -- "I must correct this: is important for honesty"
       return false, "a part with no subject ('" .. t .. "')"
-    elseif mark == "," and not body:find(", and ", 1, true) and
+    elseif (mark == "," or (mark == ":" and s_verbs[w1] and
+            voice.subject_verb(before))) and not body:find(", and ", 1, true) and
            (s_verbs[w1] or
            ((past[w1] or participles[w1] or
              (w1:match("^%l+ed$") and #w1 >= 5)) and

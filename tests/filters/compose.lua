@@ -2058,4 +2058,13 @@ nxt.heading = "Next"
 d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
 has(d, "I look forward to hearing your decision by 15 January.")
 
+-- "should have said" after the truth is the note's sigh; a second line
+-- "going in Sept" is how it stands; a doing's name takes "the"
+d = draft_of({point("excited_them", "connect", "canning line changeover story"),
+  point("excited_me", "connect", "2nd canning line going in Sept, doubles can capacity"),
+  point("say_differently", "correction", "said I'd \"never\" done HACCP audits. dumb. I co-led our SALSA audit in 2024 and we passed. should have said")})
+has(d, "talk about the canning line changeover story.")
+has(d, "a second canning line is going in September.")
+hasnt(d, "should have said")
+
 return {}
