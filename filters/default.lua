@@ -4936,6 +4936,8 @@ local function compose(chosen, note)
       if np and not np:find("%d") and np:find("^the %S+ %S") then topic = np end
     end
     said_of = table.concat(said_of, " "):lower()
+    -- (a topic is a thing: not "outpatient waiting")
+    if topic and (topic:match("ing$") or topic:match("ed$")) then topic = nil end
     if topic and book.lang == "en" and not topic:match("^the ") then
       topic = voice.noun_article(topic)
     end

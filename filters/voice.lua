@@ -3469,6 +3469,15 @@ local function state(s)
     end
     if count_n then count_n = count_n .. "" end
   end
+  -- (what follows the doing says it is one: "going in", "retiring next
+  -- year"; "the outpatient waiting list" is a thing)
+  local next_n = count_n and ((rest_n:match("^%s+(%a+)") or ""):lower())
+  if count_n and not ({[""] = 1, ["in"] = 1, on = 1, at = 1, to = 1,
+      up = 1, down = 1, out = 1, off = 1, from = 1, into = 1, this = 1,
+      next = 1, by = 1, ["for"] = 1, around = 1, round = 1, over = 1,
+      away = 1, back = 1, soon = 1, later = 1, now = 1, ["until"] = 1})[next_n] then
+    count_n = nil
+  end
   if count_n and (going_on[doing_n] or doing_n == "retiring" or
      doing_n == "quitting") and #s <= 300 then
     local one = count_n == "1" or not count_n:match("^%d")

@@ -38,6 +38,7 @@ return {
   {"state", "sales of tickets only 40", "sales of tickets are only 40"},
   {"state", "2 clerks out on leave", "2 clerks are out on leave"},
   {"state", "the new automated sorter going in this summer", "the new automated sorter is going in this summer"},
+  {"state", "the outpatient waiting list is 16 weeks", "the outpatient waiting list is 16 weeks"},
   {"state", "the committee and the board going round in circles", "the committee and the board going round in circles"},
   {"normalize", "2nd canning line going in Sept", "a second canning line going in September"},
   {"normalize", "the womens section has doubled", "the women's section has doubled"},
