@@ -941,6 +941,15 @@ local function select(points, note)
       -- 68 pups out ... so visits slip to every 8-10 wks")
       local trouble = troubled(l) and not mine(l)
       local said
+      -- ("... he really lit up talking abt nurse clinics. His problem:
+      -- nurses keep getting pulled onto reception ...": what the note
+      -- labels their problem)
+      local labelled = #p.text <= 2000 and
+        (p.text:match("[%.!?]%s+[HhTt]%a%a%a? problem:%s+([^%.!?]+[%.!?]?)") or
+         p.text:match("[%.!?]%s+[Tt]he problem:%s+([^%.!?]+[%.!?]?)"))
+      if labelled and sr.words(labelled) >= 3 then
+        trouble, said = true, labelled
+      end
       if not trouble and troubled(l) and #p.text <= 2000 then
         -- (the one that shares most with what the draft says of mine)
         local top

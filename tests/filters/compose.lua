@@ -2067,4 +2067,15 @@ has(d, "talk about the canning line changeover story.")
 has(d, "a second canning line is going in September.")
 hasnt(d, "should have said")
 
+-- a paragraph that labels their problem mid-way: the problem is what the
+-- label names, not the paragraph's first sentence
+do
+  local pts = {point("other", nil, "quieter but he really lit up talking abt nurse clinics, he wants to grow the dental clinics. His problem: nurses keep getting pulled onto reception at busy times, 2 RVNs left in the last 6 months, morale low.", 0),
+    point("not_said", nil, "at Willowbrook I got debtor days from 45 to 18 in a year", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  has(d, "nurses keep getting pulled onto reception")
+  hasnt(d, "quieter")
+end
+
 return {}
