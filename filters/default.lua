@@ -4437,6 +4437,9 @@ local function compose(chosen, note)
         acted = fill(book.meet, {lower = md(advice_of(
           met(voice.brackets(t, function() return "" end))))})
         acted_point = guidance
+      elseif f == "imperative" and advice_of(t):match("^be %a+$") then
+        -- ("be practical": nothing to do in it)
+        out(guidance, "advice with nothing to do in it")
       elseif f == "imperative" then
         acted_advice = advice_of(t)
         acted = fill(book.advice, {lower = md(acted_advice)})
@@ -4484,6 +4487,9 @@ local function compose(chosen, note)
   elseif not acted then
     advice, from = advice_in(take("guidance"))
   end
+  -- ("be practical": a word of advice with nothing to do in it says
+  -- nothing in a letter)
+  if advice and advice:match("^be %a+$") then advice = nil end
   if advice then
     acted_advice, acted_point = advice, from
     acted = fill(book.advice, {lower = md(acted_advice)})

@@ -65,7 +65,7 @@ voice.shorthand = {
 
 -- Misspellings common enough to be sure of, and the word meant.
 local typos = {}
-for wrong, right in ([[loosing=losing threatend=threatened
+for wrong, right in ([[loosing=losing threatend=threatened availablity=availability
   hygene=hygiene recieve=receive recieved=received definately=definitely
   seperate=separate untill=until occured=occurred accomodate=accommodate
   becuase=because thier=their buisness=business managment=management
@@ -377,6 +377,9 @@ local function expand_symbols(s, words)
   -- each rule only where its symbol is: most points have none
   local has = function(c) return s:find(c, 1, true) ~= nil end
   if has("->") or has("\u{2192}") then
+    -- ("... at Lorne Ferries -> 70% of seasonal staff came back": what
+    -- came of it)
+    s = s:gsub("(%a)%s*%->%s*(~?%d[%d,%.]*%% of %l)", "%1, and %2")
     -- (not from a year to an amount: "capping grants from 2028 -> ~$400k
     -- hole" is what follows, not a change)
     s = s:gsub("()(%d%S*)%s*%->%s*(%S*%d)", function(at, a, b)
@@ -546,6 +549,18 @@ local function expand_symbols(s, words)
   -- ("16-20 yr olds", "a 3 yr old": year-olds
   if s:find(" olds?%f[%A]") then
     s = s:gsub("(%d) ?[Yy]e?a?rs? olds%f[%A]", "%1-year-olds")
+  end
+  -- ('I said "no need for extra hands" trying to sound capable': how
+  -- it was meant to come across)
+  s = s:gsub('(["\u{201D}])%s+trying to sound [%a%s]-([%.!,;]?)%f[%A]', "%1%2")
+  -- ("one persons head")
+  s = s:gsub("%f[%a]([Oo]ne) persons%f[%A]", "%1 person's")
+  -- ("70% came back vs ~40% before": compared with a figure; "real vs
+  -- replica objects": versus)
+  if s:find("vs", 1, true) then
+    s = s:gsub("%f[%a]vs%.? (~?%$?£?%d)", "compared with %1")
+      :gsub("%f[%a]vs%.? (about %d)", "compared with %1")
+      :gsub("(%l) vs%.? (%l)", "%1 versus %2")
   end
   -- ("loads of them", "loads of time": many, much)
   if s:find("oads of", 1, true) then
@@ -1016,7 +1031,8 @@ for w in ([[should would could will not never that this these
   definitely totally absolutely can into out all any before after myself
   own zero peak entries wrong total whole average both half twice once
   more less most least first last best worst anything everything nothing
-  everyone anyone nobody everybody huge massive good bad]]):gmatch("%a+") do
+  everyone anyone nobody everybody huge massive good bad paper lead add
+  keep]]):gmatch("%a+") do
   shouted[w] = true
 end
 -- Words of a verdict after a dash ("-- arrogant and not true").
@@ -3341,6 +3357,7 @@ local line_heads = {line = true, lines = true, shift = true, shifts = true,
 local going_on = {going = true, sitting = true, waiting = true,
   piling = true, slipping = true, dropping = true, falling = true,
   rising = true, coming = true, leaving = true, arriving = true,
+  killing = true, hurting = true, climbing = true,
   running = true, getting = true, ending = true, bouncing = true,
   breaking = true, failing = true}
 local function state(s)

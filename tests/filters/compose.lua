@@ -2078,4 +2078,9 @@ do
   hasnt(d, "quieter")
 end
 
+-- "be practical": advice with nothing to do in it is left out
+nxt = point("guidance", "guidance", "be practical - dyers won't take to a supervisor who lives in the lab")
+d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+hasnt(d, "I will be practical")
+
 return {}
