@@ -1327,6 +1327,16 @@ local function prose(p, ctx, company, keep_verdicts)
      not voice.subject_verb(label) then
     t = rest
   end
+  -- ("lost mileage. they're dropping ~3% of scheduled miles": the
+  -- topic, then what it is)
+  local topic_l, told_l = t:match("^(%a[%w%-]*%s?[%w%-]*)%.%s+(%a.+)$")
+  if topic_l and p.section == "problems" and #told_l > 20 and
+     #told_l <= 2000 and not voice.subject_verb(topic_l) and
+     not topic_l:match("^I%s") and not sr.has_quantity(topic_l) and
+     sr.has_quantity(voice.sentences(told_l)[1] or "") and
+     voice.subject_verb(voice.sentences(told_l)[1] or "") then
+    t = told_l:gsub("^%l", string.upper)
+  end
   if ctx.book.lang == "en" then
     t = voice.address(t, ctx.who, company)
     -- a fragment given its verb: a situation of theirs, a result of yours
@@ -4325,6 +4335,9 @@ local function compose(chosen, note)
           your = true}
         if d1 and not dets[d1] and not h:match("^%S+s%f[%s%z]") then
           h = "the " .. h
+        elseif not d1 and book.lang == "en" then
+          -- ("Home Library Service at Kirkby": a named service)
+          h = voice.noun_article(h)
         end
         -- "Dunmore: cut off-cycle payments by 70%": a place the note
         -- says it was at ("holiday pay recalc at Dunmore Home")

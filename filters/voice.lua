@@ -2647,6 +2647,13 @@ function voice.lower_first(s, names)
     return s
   end
   if names and names[w] then return s end
+  -- ("Home Library Service at Kirkby": a name of several capitals)
+  if s:match("^%u%l+ %u%l+ %u%l") and not ({at = 1, ["in"] = 1, on = 1,
+      with = 1, ["for"] = 1, from = 1, by = 1, to = 1, the = 1, a = 1,
+      an = 1, my = 1, our = 1, your = 1, after = 1, before = 1,
+      when = 1, since = 1})[w:lower()] then
+    return s
+  end
   -- "Christmas windows", "Monday's rota": a name stays a name
   if proper[w:lower():gsub("'s$", "")] then return s end
   return (s:gsub("^%u", string.lower))
@@ -3155,6 +3162,13 @@ function voice.noun_article(t)
   -- "QC process I set up at Nordtext": an acronym's thing and the clause
   -- of it
   if t:match("^%u%u+%s+%l+%s+I%s+%l") then return "the " .. t end
+  -- "Home Library Service at Kirkby": a named service, scheme or team
+  local kind = t:match("^%u%l+ %u%l+ (%u%l+)%f[%A]") or t:match("^%u%l+ (%u%l+)%f[%A]")
+  if kind and ({Service = 1, Scheme = 1, Programme = 1, Program = 1,
+      Project = 1, Team = 1, Unit = 1, Centre = 1, Center = 1,
+      Partnership = 1, Network = 1})[kind] then
+    return "the " .. t
+  end
   -- "NHS soft FM bid at Arden Services", "PCI DSS 4.0 transition at
   -- Tellbridge": an acronym's thing, one of them, somewhere
   local pre = t:match("^(.-) at %u") or t:match("^(.-)%s*%(") or t

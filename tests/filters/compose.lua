@@ -2083,4 +2083,11 @@ nxt = point("guidance", "guidance", "be practical - dyers won't take to a superv
 d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
 hasnt(d, "I will be practical")
 
+-- "lost mileage. they're dropping ~3% of scheduled miles": the topic, then
+-- what it is; "Home Library Service at Kirkby: ..." is the named service
+d = draft_of({point("problems", "problem", "lost mileage. they're dropping ~3% of scheduled miles, mostly driver shortages"),
+  point("not_said", "evidence", "Home Library Service at Kirkby: recruited + trained 25 volunteer couriers, 140 housebound readers get monthly deliveries")})
+has(d, "that you're dropping about 3% of scheduled miles")
+has(d, "With the Home Library Service at Kirkby, I recruited")
+
 return {}
