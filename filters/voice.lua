@@ -26,6 +26,7 @@ local voice = {}
 voice.shorthand = {
   abt = "about", b4 = "before", ur = "your", bc = "because", esp = "especially",
   wknd = "weekend", wknds = "weekends", wkend = "weekend", wkends = "weekends",
+  mth = "month", mths = "months",
   thru = "through", tonite = "tonight", tmrw = "tomorrow", ppl = "people",
   mgmt = "management", mgr = "manager", mgrs = "managers", govt =
   "government", dept = "department", exp = "experience", sched =
@@ -553,6 +554,8 @@ local function expand_symbols(s, words)
   -- ('I said "no need for extra hands" trying to sound capable': how
   -- it was meant to come across)
   s = s:gsub('(["\u{201D}])%s+trying to sound [%a%s]-([%.!,;]?)%f[%A]', "%1%2")
+  -- ("engineers criss crossing the county")
+  s = s:gsub("%f[%a]([Cc]riss)[%s%-]+cross", "%1-cross")
   -- ("one persons head")
   s = s:gsub("%f[%a]([Oo]ne) persons%f[%A]", "%1 person's")
   -- ("70% came back vs ~40% before": compared with a figure; "real vs

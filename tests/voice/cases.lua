@@ -49,6 +49,7 @@ return {
   {"normalize", "What I meant = the PAPER form was slow", "What I meant is the paper form was slow"},
   {"state", "induction costs killing them", "induction costs are killing them"},
   {"lower_first", "Home Library Service at Kirkby", "Home Library Service at Kirkby"},
+  {"normalize", "engineers criss crossing the county, under 40 in 8 mths", "engineers criss-crossing the county, under 40 in 8 months"},
   {"noun_article", "Home Library Service at Kirkby", "the Home Library Service at Kirkby"},
   {"lower_first", "Staff Rota changes", "staff Rota changes"},
   {"normalize", "womens section has doubled", "the women's section has doubled"},
