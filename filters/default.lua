@@ -2818,7 +2818,8 @@ function next_step(ctx)
   -- (a line of the note's own that says what comes: "Panel, 1h, Olivia
   -- chaired" tells of the interview itself)
   local function ahead(p)
-    local l = p.text:lower()
+    -- ("portacabin next to the tipping hall" is a place, not a step)
+    local l = p.text:lower():gsub("%f[%a]next to%f[%A]", "beside")
     return has_day(p.text) or l:find("%f[%a]next%f[%A]") or
       l:find("%f[%a]will%f[%A]") or l:find("'ll%f[%A]") or
       l:find("%f[%a]booked%f[%A]") or l:find("%f[%a]tomorrow%f[%A]") or

@@ -2090,4 +2090,10 @@ d = draft_of({point("problems", "problem", "lost mileage. they're dropping ~3% o
 has(d, "that you're dropping about 3% of scheduled miles")
 has(d, "With the Home Library Service at Kirkby, I recruited")
 
+-- "panel, ~50 min, portacabin next to the tipping hall": the interview
+-- that was, not a step to look forward to
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("other", nil, "panel, ~50 min, portacabin next to the tipping hall. notes in order-ish")})
+hasnt(d, "the panel")
+
 return {}
