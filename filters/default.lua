@@ -1861,7 +1861,8 @@ local function problem_told(t)
   -- (and a short clause of its own is no note's fragment, unless it
   -- leans on the one before: "dashboards are 6 hours stale, you want
   -- under 30 minutes", not "..., reviews mention it")
-  local seg = rest:match("^([^,;:]*)")
+  -- (up to the next mark and its blank: "1,400" is one number)
+  local seg = rest:match("^(.-)[,;:]%s") or rest:match("^(.-)[%.]?$") or rest
   if (not sr.has_quantity(head) and sr.has_quantity(seg) and
       sr.words(seg) <= 8) or (voice.subject_verb(seg) and
       not ({it = 1, them = 1, this = 1, that = 1})[seg:match("(%a+)$") or ""] and

@@ -1077,6 +1077,21 @@ local function normalize(text, keep_verdicts, words)
     end)
   end
   s = expand_symbols(s, words)
+  -- ("WED 29 APRIL 9am", "i AM": a note's capitals)
+  if s:find("%u%u%u") then
+    s = s:gsub("%f[%a](%u%u%u+)(%s*)(%d?)", function(w, sp, d)
+      local l = w:lower()
+      -- (not "SAT", "SUN", "MAR" or "MAY": acronyms and words too; a
+      -- short day only before its date, "WED 29")
+      if (months[l] and #l >= 5) or l == "june" or l == "july" or
+         (d ~= "" and ({mon = 1, tue = 1, tues = 1, wed = 1, weds = 1,
+           thu = 1, thur = 1, thurs = 1, fri = 1})[l]) or
+         (l:match("day$") and days[l:sub(1, 3)]) then
+        return l:sub(1, 1):upper() .. l:sub(2) .. sp .. d
+      end
+    end)
+  end
+  s = s:gsub("%f[%a]([Ii]) AM%f[%A]", "I am")
   if not words or words.to == "to" then
     -- "its been in the papers", "its £2.1M": "it's", where a possessive
     -- cannot be; "WILL check", "SHOULD have": the note's emphasis

@@ -2096,4 +2096,8 @@ d = draft_of({point("excited_them", "connect", "she liked the production slots")
   point("other", nil, "panel, ~50 min, portacabin next to the tipping hall. notes in order-ish")})
 hasnt(d, "the panel")
 
+-- "1,400" is one number when their problem is cut to its first parts
+d = draft_of({point("problems", "problem", "repeat prescriptions backlog, theyre doing ~1,400 items a wk w/ 2 dispensers + her")})
+hasnt(d, "about 1.")
+
 return {}
