@@ -944,9 +944,10 @@ local function select(points, note)
       -- ("... he really lit up talking abt nurse clinics. His problem:
       -- nurses keep getting pulled onto reception ...": what the note
       -- labels their problem)
-      local labelled = #p.text <= 2000 and
-        (p.text:match("[%.!?]%s+[HhTt]%a%a%a? problem:%s+([^%.!?]+[%.!?]?)") or
-         p.text:match("[%.!?]%s+[Tt]he problem:%s+([^%.!?]+[%.!?]?)"))
+      local after_label = #p.text <= 2000 and
+        (p.text:match("[%.!?]%s+[HhTt]%a%a%a? problem:%s+(.+)$") or
+         p.text:match("[%.!?]%s+[Tt]he problem:%s+(.+)$"))
+      local labelled = after_label and voice.sentences(after_label)[1]
       if labelled and sr.words(labelled) >= 3 then
         trouble, said = true, labelled
       end
@@ -3085,7 +3086,15 @@ function next_step(ctx)
         -- ("you offered a shadow day at Eastgate": I take it up)
         local offered = t:match("^[Yy]ou offered (an? .+)$") or
           t:match("^[Yy]ou offered (the .+)$")
-        if offered and book.meet and holds({text = offered}, booked_words) and
+        local step_w = offered and (offered:lower():match("%f[%a](shadow)") or
+          offered:lower():match("%f[%a](trial)") or
+          offered:lower():match("%f[%a](visit)") or
+          offered:lower():match("%f[%a](tour)") or
+          offered:lower():match("%f[%a](walk)") or
+          offered:lower():match("%f[%a](observation)") or
+          offered:lower():match("%f[%a](taster)"))
+        if offered and book.meet and step_w and
+           not offered:find("%f[%a]if%f[%A]") and
            sr.words(offered) <= 12 and not offered:find("[\"()]") then
           offered = offered:gsub("^an? ", "the ")
           return fill(book.meet, {lower = md("take up " ..
@@ -3129,9 +3138,15 @@ function next_step(ctx)
             when_d = when_d:gsub("^by end of", "by the end of")
             return fill(book.hear_decision, {when = md(when_d)}), p
           end
+          -- (what follows is when or about what: "she will email me the
+          -- contract" is no news to hear)
+          local w_r = (rest or ""):match("^ (%a+)") or ""
           if rest and book.hear and not rest:find("%f[%a]and%f[%A]") and
              not rest:find("[,;:]") and sr.words(rest) <= 10 and
-             (rest == "" or rest:match("^ %l") or rest:match("^ %u%l+day")) then
+             (rest == "" or rest:match("^ %u%l+day") or
+              ({about = 1, re = 1, by = 1, on = 1, after = 1, before = 1,
+                next = 1, this = 1, within = 1, today = 1, tomorrow = 1,
+                tonight = 1, soon = 1, ["in"] = 1})[w_r]) then
             rest = rest:gsub("^ (%u%l+day)", " on %1"):gsub("^ re ", " about ")
             return fill(book.hear, {rest = md(rest)}), p
           end

@@ -523,13 +523,22 @@ local function expand_symbols(s, words)
   end
   -- ("cut turnaround 3.8 hours to 1.9 hours": from)
   if s:find(" to ", 1, true) then
-    for _, v in ipairs({"cut", "took", "brought", "got", "reduced",
-        "raised", "grew", "increased", "lowered", "dropped"}) do
+    -- (only where the figures go the way the verb says: "cut the wait
+    -- 10 to 15 minutes" is a range, not a change)
+    local down_verbs = {cut = true, reduced = true, lowered = true,
+      dropped = true}
+    for _, v in ipairs({"cut", "reduced", "raised", "grew", "increased",
+        "lowered", "dropped"}) do
       if s:find(v .. " ", 1, true) then
-        s = s:gsub("%f[%a](" .. v .. ") ([%a%-]+ ?[%a%-]* ?[%a%-]*) (~?%d[%w%.,%%]*[%a%s]-) to (~?%d)",
+        s = s:gsub("%f[%a](" .. v .. ") ([%a%-]+ ?[%a%-]* ?[%a%-]*) (~?%d[%w%.,%%]*[%a%s]-) to (~?%d[%d%.]*)",
           function(verb, np, a, b)
+            local x = tonumber((a:match("[%d%.]+") or ""):match("^%d+%.?%d*$") or "")
+            local y = tonumber((b:match("[%d%.]+") or ""):match("^%d+%.?%d*$") or "")
             if np:find("from") or np:find("%f[%a]by%f[%A]") or
-               np:find("%f[%a]to%f[%A]") or sr.words(a) > 3 then
+               np:find("%f[%a]to%f[%A]") or sr.words(a) > 3 or
+               np:match("^on ") or np:match("^up ") or np:match("^in ") or
+               not x or not y or (down_verbs[verb] and x <= y) or
+               (not down_verbs[verb] and x >= y) then
               return nil
             end
             return verb .. " " .. np .. " from " .. a .. " to " .. b
@@ -545,7 +554,10 @@ local function expand_symbols(s, words)
   end
   -- ("report to line mgr / court clerk only": one or the other)
   if s:find(" / ", 1, true) then
-    s = s:gsub("(%a) / (%a)", "%1 or %2")
+    s = s:gsub("(%a+) / (%a)", function(a, b)
+      if a == "and" or a == "or" then return nil end
+      return a .. " or " .. b
+    end)
   end
   -- ("16-20 yr olds", "a 3 yr old": year-olds
   if s:find(" olds?%f[%A]") then
@@ -553,7 +565,7 @@ local function expand_symbols(s, words)
   end
   -- ('I said "no need for extra hands" trying to sound capable': how
   -- it was meant to come across)
-  s = s:gsub('(["\u{201D}])%s+trying to sound [%a%s]-([%.!,;]?)%f[%A]', "%1%2")
+  s = s:gsub('(["\u{201D}])%s+trying to sound [%a ]*%a([%.!,;]?)', "%1%2")
   -- ("engineers criss crossing the county")
   s = s:gsub("%f[%a]([Cc]riss)[%s%-]+cross", "%1-cross")
   -- ("one persons head")
@@ -561,7 +573,12 @@ local function expand_symbols(s, words)
   -- ("70% came back vs ~40% before": compared with a figure; "real vs
   -- replica objects": versus)
   if s:find("vs", 1, true) then
-    s = s:gsub("%f[%a]vs%.? (~?%$?£?%d)", "compared with %1")
+    s = s:gsub("%f[%a]vs%.? (~?[%$\194\163]*%d[%d%.,]*%%?)(%s*%a*)", function(n, w)
+      if w:match("target") or w:match("average") or w:match("avg") then
+        return nil
+      end
+      return "compared with " .. n .. w
+    end)
       :gsub("%f[%a]vs%.? (about %d)", "compared with %1")
       :gsub("(%l) vs%.? (%l)", "%1 versus %2")
   end
@@ -584,7 +601,7 @@ local function expand_symbols(s, words)
     :gsub("^3rd (%l+ %l+ %l+ing)%f[%A]", "a third %1")
   -- ("in under 90 min avg (was ~3 hrs)": what it was, before)
   if s:find("(was ", 1, true) then
-    s = s:gsub("%(was (%a*%s?~?%d[^%(%)]*)%)", "(down from %1)")
+    s = s:gsub("%(was (%a*%s?~?%d[^%(%)]*)%)", "(from %1)")
   end
   -- ("I said Id used Trimble": "I'd", not an ID; "the temp log", "env
   -- monitoring": the words a note shortens; "by end of week")
@@ -1034,7 +1051,7 @@ for w in ([[should would could will not never that this these
   definitely totally absolutely can into out all any before after myself
   own zero peak entries wrong total whole average both half twice once
   more less most least first last best worst anything everything nothing
-  everyone anyone nobody everybody huge massive good bad paper lead add
+  everyone anyone nobody everybody huge massive good bad paper lead
   keep]]):gmatch("%a+") do
   shouted[w] = true
 end
@@ -3190,7 +3207,7 @@ function voice.noun_article(t)
   -- "NHS soft FM bid at Arden Services", "PCI DSS 4.0 transition at
   -- Tellbridge": an acronym's thing, one of them, somewhere
   local pre = t:match("^(.-) at %u") or t:match("^(.-)%s*%(") or t
-  local last_w = pre:match("(%l+)$")
+  local last_w = pre:match("%f[%a](%l+)$")
   if pre:match("^%u%u+ ") and last_w and sr.words(pre) <= 5 and
      not plural(last_w) and not pre:find("[,;:]") and
      not last_w:match("ing$") and not mass[last_w] then
@@ -3422,9 +3439,7 @@ local function state(s)
       local after_w = after:match("^(%a+)") or ""
       local fits = plural_at and (after == "" or after:match("^[,;:]") or
         np_preps[after_w:lower()])
-      if (l == "too many" or l == "too few") and not fits then
-        return s
-      end
+      if not fits and l ~= "backlog of" then return s end
       if l == "too many" or l == "too few" then
         return "there are " .. s:gsub("^T", "t")
       elseif l == "backlog of" then
@@ -3445,6 +3460,11 @@ local function state(s)
          not np:find("[,;:()]") and not s:sub(at):find("[,;:]") then
         local ok = np:match("%a+s$") ~= nil
         local head = np:match("([%a'%-]+)$")
+        -- ("12 months since the last inspection": a time, not a count)
+        if ({months = 1, years = 1, weeks = 1, days = 1, hours = 1,
+            minutes = 1})[head:lower()] then
+          ok = false
+        end
         for x in np:gmatch("[%a'%-]+") do
           local l = x ~= head and x:lower() or ""
           if verbs[l] or past[l] or s_verbs[l] or sure_verbs[l] or
@@ -4646,7 +4666,8 @@ local residue = {"->", " / ", "=", "~", "%f[%w]w/", "%+%d", "%d%+%f[%s%p]",
 voice.announcing = {}
 for w in ([[following follows simple clear easy this thing issue problem
   worry question is are was were one answer reason result plan goal point
-  rule lesson key idea ask aim focus priority]]):gmatch("%a+") do
+  rule lesson key idea ask aim focus priority of for with to in on at about
+  including like]]):gmatch("%a+") do
   voice.announcing[w] = true
 end
 
@@ -4974,7 +4995,9 @@ function voice.fluent(s, leads)
       -- "I must correct this: is important for honesty"
       return false, "a part with no subject ('" .. t .. "')"
     elseif (mark == "," or (mark == ":" and s_verbs[w1] and
-            voice.subject_verb(before))) and not body:find(", and ", 1, true) and
+            voice.subject_verb(before) and
+            not voice.announcing[(before:match("(%a+)%W*$") or ""):lower()])) and
+           not body:find(", and ", 1, true) and
            (s_verbs[w1] or
            ((past[w1] or participles[w1] or
              (w1:match("^%l+ed$") and #w1 >= 5)) and
@@ -5203,8 +5226,13 @@ function voice.cue(text)
       l, off = l:sub(2), 1
     end
   end
+  -- ("not keen when I said ...", "less keen when": the opposite)
+  local negated = l:match("^not ") or l:match("^less ") or
+    l:match("^never ") or l:match("^wasn'?t ") or l:match("^%a+ not ") or
+    l:match("^%a+ wasn'?t ")
   for _, c in ipairs(voice.cues) do
     local a, b = l:find(c[2])
+    if negated and c[1] == "excited_them" then a = nil end
     if a then
       local rest = c[3] and text:sub(b + 1 + off) or text
       if rest ~= "" and (not c[4] or rest:lower():find(c[4])) then

@@ -484,10 +484,10 @@ sr_builder_compute(sr_builder *b, const char *path, const char *rel,
 		/* once a note: a letter that ends on "Best regards," alone is
 		 * not one to send */
 		if (d->signature == NULL && !unsigned_told) {
-			sr_diags_add(&diags, SR_WARNING, path, 1, 0, "the draft%s%s "
-			    "ends without your name: add 'candidate: {name: ...}' "
-			    "to the front matter", d->to && d->to->name ? " to " :
-			    "", d->to && d->to->name ? d->to->name : "");
+			sr_diags_add(&diags, SR_WARNING, path, 1, 0, "%s without "
+			    "your name: add 'candidate: {name: ...}' to the front "
+			    "matter", outcome.ndrafts > 1 ? "the drafts end" :
+			    "the draft ends");
 			unsigned_told = true;
 		}
 		if ((b->formats & SR_FORMAT_EML) &&

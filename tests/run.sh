@@ -439,7 +439,7 @@ Try 'secondround --help'." ]; then ok; else
 	# as by check, once a note.
 	sed '/^candidate:/d' tests/notes/good.md >"$tmp/unsigned.md"
 	rm -rf "$tmp/unsigned-out"
-	cli "build tells a draft without your name" 0 "ends without your name: add 'candidate: {name: ...}'" \
+	cli "build tells a draft without your name" 0 "without your name: add 'candidate: {name: ...}'" \
 	    $sr build -o "$tmp/unsigned-out" --now $NOW "$tmp/unsigned.md"
 	cli "-j takes a number" 2 "-j: 'lots' is not a number" \
 	    $sr check -j lots tests/regress

@@ -1961,7 +1961,7 @@ do
   local pts = {point("other", nil, "Tom v keen when I said at Domaine Roussel we got grapes vine to press in under 90 min avg (was ~3 hrs)", 0)}
   local n = note(pts)
   local d = compose(default.select(pts, n), n)
-  has(d, "when I said at Domaine Roussel we got grapes vine to press in under 90 minutes on average (down from about 3 hours)")
+  has(d, "when I said at Domaine Roussel we got grapes vine to press in under 90 minutes on average (from about 3 hours)")
 end
 
 -- "she'll call Fri re 2nd round": to hear from them is what I look
@@ -2099,5 +2099,25 @@ hasnt(d, "the panel")
 -- "1,400" is one number when their problem is cut to its first parts
 d = draft_of({point("problems", "problem", "repeat prescriptions backlog, theyre doing ~1,400 items a wk w/ 2 dispensers + her")})
 hasnt(d, "about 1.")
+
+-- (from the review) what follows "will email" is no news to hear; an
+-- offer of pay is no step; "not keen when" is no moment; "2.5 weeks" is
+-- one number
+nxt = point("other", nil, "she will email me the contract")
+nxt.heading = "Next"
+d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+hasnt(d, "hear from you me")
+nxt = point("other", nil, "he offered the higher salary if I take the role")
+nxt.heading = "Next"
+d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+hasnt(d, "take up the higher salary")
+do
+  local pts = {point("other", nil, "not keen when I said I can't start until March", 0),
+    point("other", nil, "she liked the rota. Her problem: the average wait is 2.5 weeks for a first visit.", 0)}
+  local n = note(pts)
+  local d = compose(default.select(pts, n), n)
+  hasnt(d, "when I said I can't start")
+  hasnt(d, "wait is 2.")
+end
 
 return {}
