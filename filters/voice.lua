@@ -3536,7 +3536,6 @@ local function state(s)
        counted:find("%f[%a]and%f[%A]")) then
       count_n = nil
     end
-    if count_n then count_n = count_n .. "" end
   end
   -- (what follows the doing says it is one: "going in", "retiring next
   -- year"; "the outpatient waiting list" is a thing)
@@ -4659,8 +4658,6 @@ local residue = {"->", " / ", "=", "~", "%f[%w]w/", "%+%d", "%d%+%f[%s%p]",
   "%f[%w]arent%f[%W]", "%f[%w]werent%f[%W]", "%f[%w]havent%f[%W]",
   "%f[%w]hasnt%f[%W]", "%f[%w]theyre%f[%W]", "%f[%w]youre%f[%W]",
   "%?%?", "%.%.", ",,", "%s[,;:%.]"}
--- The parts of s between its marks (", ", "; ", ": "), each with the
--- mark before it.
 -- Words before a colon that announce what follows it ("the issue is
 -- simple: night cover", "one rule: ...").
 voice.announcing = {}
@@ -4671,6 +4668,8 @@ for w in ([[following follows simple clear easy this thing issue problem
   voice.announcing[w] = true
 end
 
+-- The parts of s between its marks (", ", "; ", ": "), each with the
+-- mark before it.
 local function chunks(s)
   local out, from, mark = {}, 1, ""
   for _, i in ipairs(marks(s)) do
