@@ -67,6 +67,7 @@ voice.shorthand = {
 -- Misspellings common enough to be sure of, and the word meant.
 local typos = {}
 for wrong, right in ([[loosing=losing threatend=threatened availablity=availability
+  theyve=they've weve=we've youve=you've
   hygene=hygiene recieve=receive recieved=received definately=definitely
   seperate=separate untill=until occured=occurred accomodate=accommodate
   becuase=because thier=their buisness=business managment=management
@@ -157,7 +158,7 @@ for w in ([[want need care like run plan think feel expect seem look
   start plan open offer join merge grow expand close launch move
   need hire come depend rely remain stay reckon guess admit estimate
   doubt mean find give arrive reopen return happen begin double triple
-  halve save reduce]]):gmatch("%a+") do
+  halve save reduce put]]):gmatch("%a+") do
   s_verbs[w .. "s"] = w
 end
 
@@ -1794,7 +1795,10 @@ local function and_agreeing(rest)
   -- (a verb before its object, not a noun: "and loves it", "and owns
   -- the building", not "escalations and calls")
   local nxt = (clause:sub(b + 1):match("^%s+([%a']+)") or ""):lower()
-  if not (object_starts[nxt] or nxt == "it" or nxt == "them" or
+  -- ("... yourself and is knackered": "is" wants no object)
+  local be = ({is = 1, was = 1, has = 1, ["isn't"] = 1, ["wasn't"] = 1,
+    ["hasn't"] = 1})[w:lower()]
+  if not be and not (object_starts[nxt] or nxt == "it" or nxt == "them" or
      nxt == "that" or nxt == "this" or nxt == "to" or nxt == "me" or
      nxt == "us" or nxt == "you" or nxt == "everything" or nxt == "all") then
     return nil

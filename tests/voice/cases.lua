@@ -371,6 +371,8 @@ return {
   -- singular they
   {"address", "they were right", "You were right", {who = they}},
   {"address", "they are hiring", "You are hiring", {who = they}},
+  {"address", "before she puts me on the rota", "before you put me on the rota", {who = she}},
+  {"normalize", "theyve bought 2 new clearspans", "they've bought 2 new clearspans"},
   {"address", "I grew membership, loads of them 16-20 year olds", "I grew membership, loads of them 16-20 year olds", {who = they}},
   {"normalize", "loads of them 16-20 yr olds", "many of them 16-20-year-olds"},
   {"address", "they're hiring", "You're hiring", {who = they}},
