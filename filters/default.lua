@@ -630,6 +630,17 @@ function note_label(t)
   return nil
 end
 
+-- Words of a line that tells their trouble ("players unhappy abt late
+-- schedules", "harvest 2026 was a mess: ..., picker no-shows ~25%"), as
+-- patterns from the start of a word.
+local trouble_words = {"problem%f[%A]", "unhappy%f[%A]", "struggl",
+  "shortage%f[%A]", "short of%f[%A]", "slips?%f[%A]", "quitting%f[%A]",
+  "complain", "backlog%f[%A]", "only ~?%d", "not enough%f[%A]",
+  "too many%f[%A]", "can'?t keep up", "behind%f[%A]", "losing%f[%A]",
+  "a mess%f[%A]", "chaos%f[%A]", "nightmare%f[%A]", "headache%f[%A]",
+  "no%-shows?%f[%A]", "flagged%f[%A]", "overdue%f[%A]",
+  "waiting list%f[%A]", "lost %d", "lost roughly%f[%A]", "lost about%f[%A]"}
+
 local function select(points, note)
   local budget = (note.max_words or 150) - TEMPLATE_WORDS
   local chosen = {}
@@ -916,21 +927,10 @@ local function select(points, note)
     for _, p in ipairs(chosen) do mine_said[#mine_said + 1] = p.text end
     mine_said = table.concat(mine_said, " ")
     local function troubled(l)
-      return l:find("%f[%a]problem%f[%A]") or
-        l:find("%f[%a]unhappy%f[%A]") or l:find("%f[%a]struggl") or
-        l:find("%f[%a]shortage%f[%A]") or l:find("%f[%a]short of%f[%A]") or
-        l:find("%f[%a]slips?%f[%A]") or l:find("%f[%a]quitting%f[%A]") or
-        l:find("%f[%a]complain") or l:find("%f[%a]backlog%f[%A]") or
-        l:find("%f[%a]only ~?%d") or l:find("%f[%a]not enough%f[%A]") or
-        l:find("%f[%a]too many%f[%A]") or l:find("%f[%a]can'?t keep up") or
-        l:find("%f[%a]behind%f[%A]") or l:find("%f[%a]losing%f[%A]") or
-        -- ("harvest 2026 was a mess: ..., picker no-shows ~25%")
-        l:find("%f[%a]a mess%f[%A]") or l:find("%f[%a]chaos%f[%A]") or
-        l:find("%f[%a]nightmare%f[%A]") or l:find("%f[%a]headache%f[%A]") or
-        l:find("%f[%a]no%-shows?%f[%A]") or l:find("%f[%a]flagged%f[%A]") or
-        l:find("%f[%a]overdue%f[%A]") or l:find("%f[%a]waiting list%f[%A]") or
-        l:find("%f[%a]lost %d") or l:find("%f[%a]lost roughly%f[%A]") or
-        l:find("%f[%a]lost about%f[%A]")
+      for _, t in ipairs(trouble_words) do
+        if l:find("%f[%a]" .. t) then return true end
+      end
+      return false
     end
     local function mine(l)
       return says_i(l) or l:find("%f[%a]my%f[%A]") or l:find("%f[%a]me:")
@@ -1331,11 +1331,12 @@ local function prose(p, ctx, company, keep_verdicts)
   -- ("lost mileage. they're dropping ~3% of scheduled miles": the
   -- topic, then what it is)
   local topic_l, told_l = t:match("^(%a[%w%-]*%s?[%w%-]*)%.%s+(%a.+)$")
+  local told_first = topic_l and #told_l <= 2000 and
+    voice.sentences(told_l)[1] or ""
   if topic_l and p.section == "problems" and #told_l > 20 and
      #told_l <= 2000 and not voice.subject_verb(topic_l) and
      not topic_l:match("^I%s") and not sr.has_quantity(topic_l) and
-     sr.has_quantity(voice.sentences(told_l)[1] or "") and
-     voice.subject_verb(voice.sentences(told_l)[1] or "") then
+     sr.has_quantity(told_first) and voice.subject_verb(told_first) then
     t = told_l:gsub("^%l", string.upper)
   end
   if ctx.book.lang == "en" then
@@ -3086,14 +3087,8 @@ function next_step(ctx)
         -- ("you offered a shadow day at Eastgate": I take it up)
         local offered = t:match("^[Yy]ou offered (an? .+)$") or
           t:match("^[Yy]ou offered (the .+)$")
-        local step_w = offered and (offered:lower():match("%f[%a](shadow)") or
-          offered:lower():match("%f[%a](trial)") or
-          offered:lower():match("%f[%a](visit)") or
-          offered:lower():match("%f[%a](tour)") or
-          offered:lower():match("%f[%a](walk)") or
-          offered:lower():match("%f[%a](observation)") or
-          offered:lower():match("%f[%a](taster)"))
-        if offered and book.meet and step_w and
+        -- (a step the note names, not "the higher salary if I take it")
+        if offered and book.meet and booked_in_words(offered) and
            not offered:find("%f[%a]if%f[%A]") and
            sr.words(offered) <= 12 and not offered:find("[\"()]") then
           offered = offered:gsub("^an? ", "the ")
@@ -3130,10 +3125,12 @@ function next_step(ctx)
           end
           -- ("you will decide by 15 January and Gwen will ring": their
           -- decision is what I look forward to hearing)
-          local when_d = t:match("^[Yy]ou will decide (by [^,;]-) and .*$") or
-            t:match("^[Yy]ou will decide (by [^,;]+)$") or
-            t:match("^[Yy]ou will decide (before [^,;]-) and .*$") or
-            t:match("^[Yy]ou will decide (before [^,;]+)$")
+          local when_d = t:match("^[Yy]ou will decide (.+)$")
+          when_d = when_d and when_d:gsub("%s+and%s.*$", "")
+          if when_d and (when_d:find("[,;]") or not (when_d:match("^by ") or
+             when_d:match("^before "))) then
+            when_d = nil
+          end
           if when_d and book.hear_decision and sr.words(when_d) <= 6 then
             when_d = when_d:gsub("^by end of", "by the end of")
             return fill(book.hear_decision, {when = md(when_d)}), p
@@ -4144,8 +4141,7 @@ local function compose(chosen, note)
       -- ("when I said we went from ~30% winter colony loss to 11%",
       -- what they responded to: what I said is the evidence)
       local said_what = t:match("^[Ww]hen I said (.+)$") or
-        t:match("^[Ww]hen I told you (.+)$") or
-        t:match("^[Ww]hen I mentioned (.+)$")
+        t:match("^[Ww]hen I told you (.+)$") or t:match("^[Ww]hen I mentioned (.+)$")
       said_what = said_what and said_what:gsub("^that (%a)", "%1")
       if said_what and voice.subject_verb(said_what) then
         t = voice.capitalize(said_what)
@@ -4233,9 +4229,11 @@ local function compose(chosen, note)
       t, later = first_sentence(t)
       -- "I didn't really get to say the numbers from Birkwood. We went
       -- from 41% to 72% ...": the numbers, after what they are
-      local what = t:match("^I didn'?t %a*%s?get to %a+ (%a+ numbers .-)%.$") or
-        t:match("^I didn'?t %a*%s?get to %a+ (%a+ figures .-)%.$") or
-        t:match("^I didn'?t %a*%s?get to %a+ (%a+ results .-)%.$")
+      local what = t:match("^I didn'?t %a*%s?get to %a+ (%a+ (%a+) .-)%.$")
+      local kind = t:match("^I didn'?t %a*%s?get to %a+ %a+ (%a+) ")
+      if not ({numbers = 1, figures = 1, results = 1})[kind or ""] then
+        what = nil
+      end
       local said_next, rest_next = first_sentence(later)
       if what and book.lang == "en" and sr.words(what) <= 8 and
          sr.has_quantity(said_next) and voice.subject_verb(said_next) then
@@ -4973,12 +4971,16 @@ local function compose(chosen, note)
       said_of[#said_of + 1] = x.text
       if x.point and x.point == problem then still = true end
       -- ("You mentioned that the tunnel washer is 11 years old")
-      local np = book.available_topic and x.point and x.point == problem and
-        not topic and (x.text:match("^You %a+ me that (the [%a%-]+ ?[%a%-]*) [iw][sa][s]? ") or
-        x.text:match("^You mentioned that (the [%a%-]+ ?[%a%-]*) [iw][sa][s]? ") or
-        x.text:match("^You %a+ me that (the [%a%-]+ ?[%a%-]*) are ") or
-        x.text:match("^You mentioned that (the [%a%-]+ ?[%a%-]*) are "))
-      if np and not np:find("%d") and np:find("^the %S+ %S") then topic = np end
+      local np, verb = nil, nil
+      if book.available_topic and x.point == problem and not topic then
+        local said_np = x.text:match("^You told me that (.+)$") or
+          x.text:match("^You mentioned that (.+)$") or ""
+        np, verb = said_np:match("^(the [%a%-]+ ?[%a%-]*) (%a+) ")
+      end
+      if np and (verb == "is" or verb == "was" or verb == "are") and
+         not np:find("%d") and np:find("^the %S+ %S") then
+        topic = np
+      end
     end
     said_of = table.concat(said_of, " "):lower()
     -- (a topic is a thing: not "outpatient waiting")

@@ -3413,7 +3413,25 @@ local going_on = {going = true, sitting = true, waiting = true,
   killing = true, hurting = true, climbing = true,
   running = true, getting = true, ending = true, bouncing = true,
   breaking = true, failing = true}
+-- Whether a phrase of a note holds no verb nor subject of its own (its
+-- head, the plural it names, may look like one: "near misses"), so that
+-- a verb can be given to it; `one` when it must name one thing (no
+-- "and"), `doing` when a word in -ing is a doing ("1 nurse going").
+function voice.no_verb_in(np, head, one, doing)
+  for w in np:gmatch("[%a'%-]+") do
+    local l = w:lower()
+    if w ~= head and (verbs[l] or past[l] or s_verbs[l] or
+       sure_verbs[l] or agree[l] or subjects[l] or relative[l] or
+       (one and l == "and") or (doing and l:match("^%l+ing$") and
+        #l >= 5 and not ing_nouns[l])) then
+      return false
+    end
+  end
+  return true
+end
+
 local function state(s)
+  local no_verb_in = voice.no_verb_in
   -- "too many invalid endotoxin assays", "no physics technician",
   -- "backlog of about 400 audits", "couple of bad reviews about ...":
   -- what there is
@@ -3423,16 +3441,7 @@ local function state(s)
       s:match("^([Cc]ouple of) ") or s:match("^([Aa] couple of) ")
     local rest = lead and s:sub(#lead + 2)
     -- (no verb in what follows: "too many people leave" is a clause)
-    local verbless = rest ~= nil
-    for w in (rest or ""):gmatch("[%a'%-]+") do
-      local l = w:lower()
-      if verbs[l] or past[l] or sure_verbs[l] or agree[l] or
-         subjects[l] or relative[l] or
-         (s_verbs[l] and w ~= rest:match("[%a'%-]+$")) then
-        verbless = false
-      end
-    end
-    if lead and verbless then
+    if lead and no_verb_in(rest, rest:match("[%a'%-]+$")) then
       local l = lead:lower()
       -- (its plural, then a phrase of it or nothing: "too many invalid
       -- assays", "too many emergency appointments for broken brackets")
@@ -3462,21 +3471,15 @@ local function state(s)
       local np = at and s:sub(1, at - 1)
       if np and np:match("^%d[%d,]*%s+%a") and sr.words(np) <= 6 and
          not np:find("[,;:()]") and not s:sub(at):find("[,;:]") then
-        local ok = np:match("%a+s$") ~= nil
         local head = np:match("([%a'%-]+)$")
-        -- ("12 months since the last inspection": a time, not a count)
-        if ({months = 1, years = 1, weeks = 1, days = 1, hours = 1,
-            minutes = 1})[head:lower()] then
-          ok = false
+        -- ("12 months since the last inspection": a time, not a count;
+        -- "3 of the nurses" is no count of things)
+        if np:match("%a+s$") and no_verb_in(np, head, true) and
+           not np:find("%f[%a]of%f[%A]") and
+           not ({months = 1, years = 1, weeks = 1, days = 1, hours = 1,
+             minutes = 1})[head:lower()] then
+          return w[2] .. s
         end
-        for x in np:gmatch("[%a'%-]+") do
-          local l = x ~= head and x:lower() or ""
-          if verbs[l] or past[l] or s_verbs[l] or sure_verbs[l] or
-             agree[l] or subjects[l] or l == "and" or l == "of" then
-            ok = false
-          end
-        end
-        if ok then return w[2] .. s end
       end
     end
   end
@@ -3599,15 +3602,7 @@ local function state(s)
       local at = s:find(how)
       local np = at and s:sub(1, at - 1)
       if np and sr.words(np) <= 8 and not np:find("[,;:()\"]") then
-        local ok = true
-        for w in np:gmatch("[%a']+") do
-          local l = w:lower()
-          if verbs[l] or past[l] or s_verbs[l] or sure_verbs[l] or
-             agree[l] or subjects[l] or relative[l] or l == "and" or
-             (l:match("ing$") and #l >= 5 and not ing_nouns[l]) then
-            ok = false
-          end
-        end
+        local ok = no_verb_in(np, nil, true, true)
         -- (the head before its phrase: "footfall at the 2 ... libraries")
         local last = np:match("(%a+)$")
         local prev
