@@ -1516,8 +1516,11 @@ local function plain_label(s)
   -- "Better: a pumping station failed in 2021, we were fined": what I
   -- should have said; "Better one: the Halden migration": an example
   local w1 = rest and (rest:match("^(%a+)") or ""):lower()
+  -- ("Better: on any job over 20k words I keep a backup linguist": what
+  -- I do, after where)
   if rest and (voice.subject_verb(rest) or ((w1 == "the" or w1 == "i" or
-     w1 == "we" or w1 == "it") and sr.words(rest) >= 6)) and
+     w1 == "we" or w1 == "it") and sr.words(rest) >= 6) or
+     (rest:find("%f[%a]I %l%l+") and sr.words(rest) >= 6)) and
      not s:match("^[Bb]etter one") and not s:match("^[Bb]etter example") then
     return "I should have said that " .. voice.lower_first(rest)
   end
@@ -1534,6 +1537,12 @@ local function plain_label(s)
     s:match("^[Ww]rong[!%.]+%s+(.+)$") or
     -- ("Truth: at Greenway what fixed late routes was ...")
     s:match("^[Tt]ruth%s*[:=]%s+(.+)$") or s:match("^[Tt]he truth:%s+(.+)$") or
+    -- ("The honest answer: I used to hold listing decisions too long")
+    s:match("^[Tt]he honest answer%s*[:=]%s+(.+)$") or
+    s:match("^[Hh]onest answer%s*[:=]%s+(.+)$") or
+    s:match("^[Tt]he true answer%s*[:=]%s+(.+)$") or
+    -- ("Really it was a gap in our two-keeper rule")
+    (s:match("^[Rr]eally,? it was%s") and s:match("^[Rr]eally,?%s+(.+)$")) or
     s:match("^[Nn]ot the whole truth[!%.]*%s*[:,%-\u{2013}\u{2014}]?%s+(.+)$") or
     s:match("^[Hh]alf true[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
     -- ("Not really: I've done the pre-recorded intro")
@@ -4739,6 +4748,27 @@ local function compose(chosen, note)
           judged = said_at ~= nil and (judged or i == said_at + 1) and
             admission(l)
         end
+        -- (and with no mark: after what was said and a verdict on it,
+        -- "That makes it sound like I don't take it seriously.", the last
+        -- sentence that tells something of mine is what is true)
+        if not truth_at and said_at and #parts >= said_at + 2 and
+           #parts <= 6 then
+          local l = parts[#parts]:lower()
+          -- (not when what is true is told in the verdict: "That made it
+          -- sound as if I can't, which isn't true: I've run three")
+          local told = false
+          for i = said_at + 1, #parts - 1 do
+            local x = parts[i]:lower()
+            if x:find(":", 1, true) or x:find("%f[%a]true%f[%A]") then
+              told = true
+            end
+          end
+          if not told and not admission(l) and (l:find("%f[%a]i%f[%A]") or
+             l:find("%f[%a]my%f[%A]") or l:match("^it was ")) and
+             sr.words(parts[#parts]) >= 6 then
+            truth_at = #parts
+          end
+        end
         -- ("Not with hybrid, you scarify lightly ... Which is what I
         -- actually did": what is true is the sentence the "which" goes on
         -- from)
@@ -4812,7 +4842,13 @@ local function compose(chosen, note)
             story_of(parts[i]) and (not truth_at or i < truth_at or
             parts[i]:match("^You %l+ed%f[%A]") or parts[i]:match("^Your ") or
             parts[i]:match("^I just "))
-          if not story and (i == truth_at or
+          -- (and what comes between what was said and what is true,
+          -- "Stock answer, and I saw you react.", judges the answer: what
+          -- is true says it better)
+          local between = truth_at and said_at and i > said_at and
+            i < truth_at and not parts[i]:find("%d") and
+            not plain_admission(parts[i])
+          if not story and not between and (i == truth_at or
              not admission(parts[i]:lower()) or
              plain_admission(parts[i])) then
             say(3, parts[i], i == truth_at and 80 or 56 - i, correction)

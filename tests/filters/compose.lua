@@ -2120,4 +2120,20 @@ do
   hasnt(d, "wait is 2.")
 end
 
+-- a correction says what is true, not only what was said: "Better:" with
+-- where first, "The honest answer:", and, with no mark, the last sentence
+-- of mine after a verdict on the answer
+d = draft_of({point("say_differently", "correction", "She asked what I'd do if a freelancer ghosts 2 days before delivery. I said I'd \"just do it myself in Polish\". Bad - doesn't scale and wasn't the question. Better: on any job over 20k words I keep a backup linguist on standby for every language.")})
+has(d, "I should have said that on any job over 20k words I keep a backup linguist")
+hasnt(d, "A better example would have been")
+d = draft_of({point("say_differently", "correction", "Asked about my weakness, I said \"I can be a perfectionist\". Stock answer, and I saw him react. The honest answer: I used to hold listing decisions too long waiting for certainty; I now set a 4pm cut-off for next-day lists.")})
+has(d, "In fact, I used to hold listing decisions too long")
+hasnt(d, "Stock answer")
+d = draft_of({point("say_differently", "correction", "When she asked about the bite incident on my CV I said it was \"just bad luck\". That makes it sound like I don't take it seriously. Really it was a gap in our two-keeper rule during a shift change, and afterwards I rewrote the shift-change handover so the gap couldn't happen again.")})
+has(d, "In fact, it was a gap in our two-keeper rule")
+hasnt(d, "makes it sound")
+d = draft_of({point("say_differently", "correction", "When she asked about my last rota I said it was \"fine\". That makes it sound like I don't care. I rebuilt the whole rota around school runs and sickness fell by a third.")})
+has(d, "I rebuilt the whole rota around school runs")
+hasnt(d, "makes it sound")
+
 return {}
