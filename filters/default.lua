@@ -1186,8 +1186,10 @@ local function route(text, note, section)
     sat = 1, seemed = 1, says = 1, thinks = 1, will = 1, is = 1, has = 1}
   -- (but under what I would say differently, what was done is mine:
   -- "@nadia fumbled the budget q" is not "You fumbled")
-  local mine = section == "say_differently" and not subject_verbs[w or ""]
-    and w ~= "asked"
+  -- (nor under what I did not get to say: "@rachel monitored 40 leaky
+  -- dams" is mine, routed to her)
+  local mine = (section == "say_differently" or section == "not_said") and
+    not subject_verbs[w or ""] and w ~= "asked"
   -- (nor before a thing named by what befell it: "@kwame missed doses on
   -- surgical wards" is their problem, not "you missed doses")
   if w and not mine and (subject_verbs[w] or (w:match("ed$") and #w > 4)) and
@@ -1500,7 +1502,10 @@ local function plain_label(s)
   -- "Lesson: shadow-write before any cutover" -> "Since then I
   -- shadow-write before any cutover"
   -- "What I meant: the secondment ..." -> "What I meant is that the ..."
-  rest = s:match("^What I meant:%s+(.+)$")
+  rest = s:match("^What I meant:%s+(.+)$") or
+    -- ("Definitely not what I meant: 6 is my comfortable max")
+    s:match("^[Dd]efinitely not what I meant:%s+(.+)$") or
+    s:match("^[Nn]ot what I meant:%s+(.+)$")
   if rest then
     return "What I meant is that " .. voice.lower_first(rest)
   end
@@ -1963,6 +1968,10 @@ local function advice_of(t)
   end)
   -- what they said in their words, after a colon or a comma, is theirs
   t = t:gsub("[:,]%s*[\"\u{201C}].*$", "")
+  -- ("send a mock plan: 60k-word pharma leaflet launch into 12 EU
+  -- languages, due in 3 wks": what to send, not the note's brief of it)
+  t = t:gsub("^([Ss]end an? [^:]+):%s.*$", "%1")
+    :gsub("^([Bb]ring an? [^:]+):%s.*$", "%1")
   local head, tail = t:match("^(.-),%s+(.+)$")
   local _, quotes = (head or ""):gsub('"', "")
   local tf = tail and voice.form(tail)
@@ -2408,7 +2417,10 @@ local function requested(t)
     (sendable(l:match("wants? (%d+ [%w%-]+ ?[%w%-]*)%f[^%w%-]")) and
      l:match("wants? (%d+ [%w%-]+ ?[%w%-]*)%f[^%w%-]")) or
     (sendable(l:match("wants? an? ([%w%-]+ ?[%w%-]* ?[%w%-]*) of ")) and
-     l:match("wants? (an? [%w%-]+ ?[%w%-]* ?[%w%-]* of [%w%s'%-]+)"))
+     l:match("wants? (an? [%w%-]+ ?[%w%-]* ?[%w%-]* of [%w%s'%-]+)")) or
+    -- ("wants a 90-day plan on one page #must send by Mon 16th")
+    (sendable(l:match("wants? (an? [%w%-]+ ?[%w%-]*)%f[^%w%-]")) and
+     l:match("wants? (an? [%w%-]+ ?[%w%-]*)%f[^%w%-]"))
   local article = ""
   if not mine and l:match("^send copy of ") then
     mine, article = l:match("^send (copy of [^%.;]+)"), "a "
@@ -2488,9 +2500,13 @@ local function requested(t)
     end
   end
   -- "asked for the exact callout and how we debriefed it": an account
-  -- asked for in the interview, not a thing to send
+  -- asked for in the interview, not a thing to send; nor "asked for the
+  -- figures again and wrote them down", told again in the room
   if thing and (thing:find("%f[%a]how%f[%A]") or
-     thing:find("%f[%a]why%f[%A]") or thing:find("%f[%a]what%f[%A]")) then
+     thing:find("%f[%a]why%f[%A]") or thing:find("%f[%a]what%f[%A]") or
+     thing:find("%f[%a]again%f[%A]") or
+     thing:find("%f[%a]wrote %a+ down%f[%A]") or
+     thing:find("%f[%a]wrote down%f[%A]")) then
     return nil
   end
   if not thing and sent then
@@ -2783,6 +2799,8 @@ function next_step(ctx)
   -- (of a panel, what another member asked for is not asked of this
   -- one: "Harriet asked for my Kelderby move plan", to Tobias)
   local function others_ask(p)
+    -- ("Priya: send her a sample prompt copy page by Friday", to Owen)
+    if said_by_other(p, note) then return true end
     -- ("decision by end of next wk. Fiona asked me to send my ACPT
     -- training plan", to Kwame)
     for _, x in ipairs(voice.sentences(p.text)) do
@@ -2841,7 +2859,12 @@ function next_step(ctx)
   local function booked_in(keys)
     for _, key in ipairs(keys) do
       for _, p in ipairs(note.sections[key] or {}) do
-        if holds(p, booked_words) and usable(p) and
+        -- (what excited me is a step only when it is mine: "next spring
+        -- is a co-pro and the DSM will call the show" is their plan)
+        local l = p.text:lower()
+        local mine = key ~= "excited_me" or l:find("%f[%a]me%f[%A]") or
+          l:find("%f[%a]i%f[%A]") or l:find("%f[%a]invit")
+        if mine and holds(p, booked_words) and usable(p) and
            (key == "guidance" or ahead(p)) then
           -- "You said the observed lesson ...": what they said is the
           -- step; in the first sentence that names one ("Ofsted is due
@@ -3501,6 +3524,19 @@ local function compose(chosen, note)
         end
         text = table.concat(parts, '"'):gsub("!+$", ".")
       end
+      if p and book.lang == "en" and not said(p) then
+        -- "My work on the trial backlog at Kingsford: we re-listed 310
+        -- trials": the note's label is where the sentence starts
+        text = text:gsub("^My (%l+ on [^:]+):%s+([Ww]e%s)", function(what, we)
+          return "In my " .. what .. ", " .. we:lower()
+        end):gsub("^My (%l+ on [^:]+):%s+(I%s)", "In my %1, %2")
+          :gsub("(%s)my (%l+ on [^:]+):%s+we%s", "%1my %2, where we ")
+        -- "the rate is 32% last quarter": it was
+        text = text:gsub("(%f[%a]is) (about %d[%d%.,]*%%?) (last %a+)", "was %2 %3")
+          :gsub("(%f[%a]is) (%d[%d%.,]*%%?) (last %a+)", "was %2 %3")
+          :gsub("(%f[%a]are) (about %d[%d%.,]*%%?) (last %a+)", "were %2 %3")
+          :gsub("(%f[%a]are) (%d[%d%.,]*%%?) (last %a+)", "were %2 %3")
+      end
       -- "I can also do Sundays too": one of the two
       if p and text:find("%f[%a]also%f[%A]") then
         text = text:gsub("%s+too([%.!?]?)$", "%1")
@@ -3528,6 +3564,9 @@ local function compose(chosen, note)
           text = voice.tidy(text)
         end
       end
+      -- (a #must point is said: its sentence is the last the budget
+      -- takes, after the moment that connected and their problem)
+      if p and p.tags and p.tags.must and keep < 64 then keep = 64 end
       sentences[#sentences + 1] = {para = para, text = text, keep = keep,
                                    point = p}
     end
@@ -3698,6 +3737,7 @@ local function compose(chosen, note)
         t:match("^I told about (.+)$") or t:match("^[Tt]old you about (.+)$") or
         t:match("^I explained (.+)$") or t:match("^I walked you through (.+)$")
         or t:match("^I talked about (.+)$") or
+        t:match("^[Tt]alked about (.+)$") or
         t:match("^I told you about (.+)$")
       if told_of and not told_of:match("^how ") then t = told_of end
       -- "talking about the early-contact process": what we talked about
@@ -4506,7 +4546,8 @@ local function compose(chosen, note)
   -- (and, with verbs, starts with one of them): its advice and point.
   local function advice_in(skip, verbs)
     for _, p in ipairs(note.sections.guidance or {}) do
-      if usable(p) and not in_step[p] and p ~= skip then
+      if usable(p) and not in_step[p] and p ~= skip and
+         not said_by_other(p, note) and not other_asked(p.text, note) then
         local t = prose(p, ctx, true)
         t = first_clause(first_sentence(what_to_do(unsay(unquote(t)))))
         t = t:gsub(",%s+you%s.*$", ""):gsub(",%s+they%s.*$", "")
@@ -4561,6 +4602,8 @@ local function compose(chosen, note)
         -- ", sounded like I wanted your thing")
         if not t:find(',%s+sound%a* like [^"]*"') then
           t = t:gsub(",%s+sound%a* like I [^%.!?;\"]*", "")
+            -- ('"as many as you book me" - sounded like id rush them')
+            :gsub('(")%s+[%-\u{2013}\u{2014}]+%s+sound%a* like [^%.!?;"]*', "%1")
             :gsub(",%s+came across as [^%.!?;\"]*", "")
             :gsub(",%s+came across like I [^%.!?;\"]*", "")
         end
@@ -4847,7 +4890,9 @@ local function compose(chosen, note)
           -- is true says it better)
           local between = truth_at and said_at and i > said_at and
             i < truth_at and not parts[i]:find("%d") and
-            not plain_admission(parts[i])
+            not plain_admission(parts[i]) and (sr.words(parts[i]) <= 8 or
+            parts[i]:find("%f[%a]sound like%f[%A]") or
+            parts[i]:find("%f[%a]sound as if%f[%A]"))
           if not story and not between and (i == truth_at or
              not admission(parts[i]:lower()) or
              plain_admission(parts[i])) then
@@ -4949,6 +4994,11 @@ local function compose(chosen, note)
     end
   end
   if step_line then
+    -- ("... the practical day and I should look at the plans
+    -- beforehand": what the note told me to do, I will do)
+    if book.lang == "en" then
+      step_line = step_line:gsub("(%a) and I should (%l+)", "%1, and I will %2")
+    end
     say(3, step_line, 90)
   end
   -- the plain offer, when the note holds no step: said once their problem
@@ -5119,6 +5169,19 @@ local function compose(chosen, note)
       end
     end
     ::again::
+  end
+
+  -- (the first moment said, once the budget took the one before it, is
+  -- no "also": "I was also pleased to hear that ...")
+  if book.lang == "en" then
+    local seen = {}
+    for _, x in ipairs(sentences) do
+      if x.point and not seen[x.para] then
+        seen[x.para] = true
+        x.text = x.text:gsub("^I was also ", "I was "):gsub("^It was also ", "It was ")
+          :gsub("^I also ", "I ")
+      end
+    end
   end
 
   -- (a step the note holds is said from it: "I will send the runbook

@@ -203,6 +203,13 @@ for w in ([[talk read bring show lead ask send prepare focus come think be
   imperative[w] = true
 end
 
+-- Verbs after a note's "id" that make it "I'd" (with those of advice).
+voice.id_verbs = {}
+for w in ([[handle rush have go love like rather need want do say take
+  put run start hire fix build choose leave move stay quit push]]):gmatch("%a+") do
+  voice.id_verbs[w] = true
+end
+
 -- Base verbs that start a first-person fragment ("have my food handler
 -- cert", "can do doubles").
 local first_verbs = {have = true, can = true, am = true, live = true,
@@ -1095,6 +1102,15 @@ local function normalize(text, keep_verdicts, words)
     end)
   end
   s = expand_symbols(s, words)
+  -- ("how Id handle", "I said Id \"tweak", "sounded like id rush them":
+  -- "I'd", where a verb or what was said follows)
+  if s:find("%f[%a][Ii]d%s") then
+    s = s:gsub("%f[%a][Ii]d(%s+)([%l\"]%l*)", function(sp, w)
+      if w:sub(1, 1) == '"' or imperative[w] or voice.id_verbs[w] then
+        return "I'd" .. sp .. w
+      end
+    end)
+  end
   -- ("WED 29 APRIL 9am", "i AM": a note's capitals)
   if s:find("%u%u%u") then
     s = s:gsub("%f[%a](%u%u%u+)(%s*)(%d?)", function(w, sp, d)
@@ -1909,6 +1925,23 @@ end
 -- Whether a word in -ing is a doing ("doing", "running"), not a thing
 -- ("building", "wedding"): set below, beside ing_nouns.
 local is_doing
+-- Whether the possessive after `before` is another's: "the PM changed his
+-- mind", "we reintroduced Nia after her hand surgery" (a name not the
+-- reader's, then its verb or a preposition).
+voice.after_name = {after = true, before = true, during = true,
+  ["for"] = true, from = true, with = true, since = true, ["until"] = true}
+function voice.others_own(before, who)
+  local other, w = before:match("(%S+)%s+(%a+)%s+$")
+  if not (other and other:match("^%u") and (w:match("ed$") or
+     voice.after_name[w])) or other == "You" or other == "He" or
+     other == "She" or other == "I" or other == "They" then
+    return false
+  end
+  for _, n in ipairs(who.names) do
+    if other == n then return false end
+  end
+  return true
+end
 function voice.address(s, who, company)
   -- (words in quotation marks are as said: 'I said "they're usually the
   -- problem"' is not "you're")
@@ -1975,6 +2008,7 @@ function voice.address(s, who, company)
           local object = not next_word or after:match("^[%p]") or
             after_object[next_word:lower()] or
             (next_word:match("ing$") and not her_things[next_word:lower()])
+          if not object and voice.others_own(before, who) then return word end
           if starts_sentence(before) then
             return object and "You" or "Your"
           end
@@ -1986,16 +2020,7 @@ function voice.address(s, who, company)
         end)
         s = each_word(s, set.possessive, function(word, _, before)
           -- "the PM changed his mind": another's, after their verb
-          local other, verb = before:match("(%S+)%s+(%a+)%s+$")
-          if other and verb:match("ed$") and other:match("^%u") and
-             not (other == "You" or other == "He" or other == "She" or
-             other == "I") then
-            local mine = false
-            for _, n in ipairs(who.names) do
-              if other == n then mine = true end
-            end
-            if not mine then return word end
-          end
+          if voice.others_own(before, who) then return word end
           return starts_sentence(before) and "Your" or "your"
         end)
       end
@@ -3275,6 +3300,14 @@ function voice.noun_article(t)
   return with_article(t, head)
 end
 
+-- Words that open a noun phrase ("assigned to the ward"), not a verb
+-- ("threatened to leave").
+voice.determiners = {the = true, a = true, an = true, my = true,
+  our = true, their = true, his = true, her = true, its = true,
+  this = true, that = true, these = true, those = true, each = true,
+  every = true, all = true, some = true, any = true, no = true,
+  your = true, one = true, two = true, other = true, another = true}
+
 -- A situation without its verb gets "is" or "are": "Eastfield turnover
 -- about 110% a year" -> "Eastfield turnover is about 110% a year",
 -- "costs up 40%" -> "costs are up 40%", "teaching load capped at 40%" ->
@@ -3642,6 +3675,10 @@ local function state(s)
       when == "late" or when == "overdue" or when == "ahead"
   elseif lw:match("^%l+ed$") and not past[lw] and not verbs[lw] then
     sure = participle_preps[after:lower()] == true
+    -- ("key pharma client threatened to leave": a verb, and its "to" an
+    -- infinitive's, not "assigned to the ward")
+    local inf = after:lower() == "to" and rest:match("^%s+%S+%s+%S+%s+(%l+)")
+    if inf and not voice.determiners[inf] then sure = false end
   end
   if not sure then return s end
   -- and no verb of its own later in the clause ("recruiting at 4-6 PQE

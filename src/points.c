@@ -1032,9 +1032,12 @@ walk(walker *w, cmark_node *doc)
 			 * in a note with no headings, not lost in a section
 			 * whose points are its list; so are those after the
 			 * list of a heading that names no question ("## quick
-			 * hits", then "Ugh. @gareth asked ...") */
+			 * hits", then "Ugh. @gareth asked ..."); and a line
+			 * after the list of any heading ("## their issue", a
+			 * list, then "he'll ring by fri") is not lost with
+			 * the section's paragraphs, as a section with a list
+			 * keeps only its list */
 			if (cur != NULL && cur->line != 0 && cur->count > 0 &&
-			    (w->soft || cur->key == SR_KEY_OTHER) &&
 			    (labelled(node, &text) || !interlude(node))) {
 				end_section(w, cur);
 				w->soft = false;

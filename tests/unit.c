@@ -788,6 +788,8 @@ test_aliases(void)
 		{"Another way I could help", SR_KEY_OTHER},
 		{"never said", SR_KEY_NOT_SAID},
 		{"wish I'd said diff", SR_KEY_SAY_DIFFERENTLY},
+		{"wish id said it differently", SR_KEY_SAY_DIFFERENTLY},
+		{"What I'd say differently", SR_KEY_SAY_DIFFERENTLY},
 		{"put my foot in it", SR_KEY_SAY_DIFFERENTLY},
 		{"What I said that I want to fix", SR_KEY_SAY_DIFFERENTLY},
 		{"What I should say in other way", SR_KEY_SAY_DIFFERENTLY},

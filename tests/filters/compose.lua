@@ -2136,4 +2136,72 @@ d = draft_of({point("say_differently", "correction", "When she asked about my la
 has(d, "I rebuilt the whole rota around school runs")
 hasnt(d, "makes it sound")
 
+-- a #must point is said even when the draft is over its budget
+do
+  local must = point("guidance", "guidance", "wants a 90-day plan on one page #must send by Mon 16th", 103)
+  must.tags = {must = true}
+  local pts = {point("excited_them", "connect", "makeready times. told him we got avg makeready on the XL 106 from 38 min -> 22 min w/ pre-staged plates + an ink kitchen checklist. he made me say it 2x", 5),
+    point("problems", "problem", "waste running ~9% on nights vs 5% on days", 5),
+    point("not_said", "evidence", "at Marlow Litho brought nights waste from 8.5% to 4.8% in 9 months, mostly a written shift handover sheet + 10 min overlap", 6),
+    must}
+  local d2 = draft_of(pts, {max_words = 100})
+  has(d2, "I will send you a 90-day plan")
+end
+
+-- of a panel, "Priya: send her a sample page" is Priya's, not Owen's;
+-- "@rachel monitored 40 leaky dams", under what I did not say, is mine
+do
+  local priya = {name = "Priya Nair"}
+  local owen = {name = "Owen Mercer"}
+  local pts = {point("excited_them", nil, "Owen laughed at my snack rota line. felt human."),
+    point("guidance", nil, "Priya: send her a sample prompt copy page (redacted is fine) by Friday")}
+  local n = note(pts, {to = owen, interviewers = {priya, owen}})
+  local d2 = compose(default.select(pts, n), n)
+  hasnt(d2, "prompt copy page")
+  local rachel = {name = "Rachel Adeyemi"}
+  local dams = point("not_said", nil, "@rachel monitored 40 leaky dams on Calder Beck for 2 yrs w/ level loggers: peak flow down 7% for big events", 4)
+  dams.mentions = {"rachel"}
+  pts = {point("problems", nil, "lost 2 seniors to the EA in 6 months", 5), dams}
+  n = note(pts, {to = rachel, interviewers = {rachel, owen}})
+  d2 = compose(default.select(pts, n), n)
+  has(d2, "I monitored 40 leaky dams")
+end
+
+-- "her" after another named person is hers, not the reader's
+d = draft_of({point("excited_them", "connect", "she lit up when I told her about the chimp group at Lowfield and how we reintroduced Nia after her hand surgery")},
+  {to = {name = "Maria Alvarez", pronouns = "she/her"}})
+hasnt(d, "your hand surgery")
+
+-- what the note tells me to do for a step, I will do; their plan for next
+-- spring is no step of mine
+nxt = point("guidance", nil, "She also said the next stage is a practical day and I should look at the siamang enclosure plans on their website beforehand.")
+d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+has(d, "practical day, and I will look at")
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("excited_me", "connect", "Priya said next spring is a co-pro with a touring company and the DSM will call the show in three venues.")})
+hasnt(d, "I look forward to the co-pro")
+
+-- a note's "Id" before a verb or a quotation is "I'd"; a verdict after a
+-- quotation goes; "Definitely not what I meant:" opens what is true
+d = draft_of({point("say_differently", "correction", "she asked how many dogs I do a day and I said \"as many as you book me\" - sounded like id rush them. Definitely not what I meant: 6 is my comfortable max for quality")})
+has(d, "I said \"as many as you book me\".")
+has(d, "What I meant is that 6 is my comfortable max")
+hasnt(d, "id rush")
+d = draft_of({point("say_differently", "correction", "he asked how Id handle a model that didnt calibrate. I said Id \"tweak the roughness till it fits\". what i actually do: check the survey data first")})
+has(d, "how I'd handle a model")
+has(d, "I said I'd \"tweak")
+
+-- "asked for the figures again and wrote them down" was in the room, no
+-- thing to send; "talked abt X" is the moment
+d = draft_of({point("excited_them", "connect", "My work on the trial backlog at Kingsford: we re-listed 310 trials. He asked for the figures again and wrote them down.")})
+hasnt(d, "wrote them down you asked for")
+d = draft_of({point("excited_them", "connect", "talked abt the bullwheel bearing on the Aonach chair at my last place (Glenbrae)")})
+hasnt(d, "how I talked about")
+
+-- "My work on X: we ..." starts with where; "is 32% last quarter" was
+d = draft_of({point("problems", "problem", "Ineffective trial rate 32% last quarter, well above the regional target of 20%."),
+  point("not_said", "evidence", "My work on the trial backlog at Kingsford Crown Court: we re-listed 310 cracked and ineffective trials using a floating list. Courtroom utilisation went from 61% to 79% over 8 months.")})
+has(d, "my work on the trial backlog at Kingsford Crown Court, where we re-listed")
+hasnt(d, "is 32% last quarter")
+
 return {}
