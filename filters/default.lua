@@ -2121,7 +2121,8 @@ local step_words = {"stay and play session", "ride along", "ride-along",
   "written test", "practical test", "technical test", "shadow shift", "trial shift",
   "stage", "interview", "call", "meeting", "onsite", "case study",
   "exercise", "assessment", "practical", "design task", "training night",
-  "training session", "open evening", "taster session", "test", "day"}
+  "training session", "open evening", "taster session", "test",
+  "trial groom", "trial session", "work trial", "trial", "day"}
 
 -- A time right after a step: " next week", " on Oct 14", " Thursday at 3",
 -- " with the CTO".
@@ -2227,7 +2228,7 @@ local function booked_in_words(t)
       l:find("%f[%w]" .. w:gsub("%-", "%%-") .. "%f[%W]")
     -- (a test alone is a step only with its day: "test = subtitle a
     -- clip, they send it Monday", not "test suite takes 55 min")
-    if a and w == "test" and not has_day(t) then a = nil end
+    if a and (w == "test" or w == "trial") and not has_day(t) then a = nil end
     -- ("2nd round decisions by Tues 1 Dec": when they decide, not the
     -- round)
     if a and l:sub(a + #w):match("^%s+decisions?%f[%A]") then a = nil end
@@ -3149,6 +3150,9 @@ function next_step(ctx)
           -- ("you will call Friday about the second round": to hear
           -- from them is what I look forward to)
           local rest
+          -- ('they\'ll "be in touch next week"': their words, said as mine)
+          t = t:gsub('^([Yy]ou will) "([^"]+)"', "%1 %2")
+            :gsub("^([Yy]ou'll) \"([^\"]+)\"", "%1 %2")
           for _, v in ipairs({"call", "ring", "phone", "email",
               "be in touch", "get back to me", "come back to me",
               "let me know"}) do

@@ -2205,6 +2205,8 @@ function voice.their_to_yours(s, singular)
   if singular then
     -- ("loads of them 16-20 yr olds": some of a group, not the reader)
     s = each_word(s, "them", function(word, _, b)
+      -- ("check parts against them": the scores, not the reader)
+      if b:sub(-12):match("%f[%a]against%s*$") then return word end
       local q = b:sub(-40):match("(%a+)%s+of%s*$")
       if q and ({loads = 1, lots = 1, most = 1, many = 1, some = 1,
           all = 1, half = 1, none = 1, few = 1, each = 1, both = 1,

@@ -2204,4 +2204,19 @@ d = draft_of({point("problems", "problem", "Ineffective trial rate 32% last quar
 has(d, "my work on the trial backlog at Kingsford Crown Court, where we re-listed")
 hasnt(d, "is 32% last quarter")
 
+-- a trial on its day is a step; "they'll \"be in touch next week\"" is
+-- news to hear, not a quotation; "against them" under singular they is
+-- the things named, not the reader
+nxt = point("other", nil, "next: trial groom sat 21st 10am, a border terrier (hand strip!!). bring portfolio")
+nxt.heading = "Next"
+d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+has(d, "the trial groom on Saturday 21st")
+nxt = point("other", nil, "they'll \"be in touch next week\". nothing booked.")
+nxt.heading = "Next"
+d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+has(d, "I will be glad to hear from you next week.")
+d = draft_of({point("say_differently", "correction", "They asked if I could read a full score at the piano and I just said no. Actually I can't sight-read at the piano, but I read full scores fine and check parts against them.")},
+  {to = {name = "Sam Quigley", pronouns = "they/them"}})
+has(d, "check parts against them")
+
 return {}
