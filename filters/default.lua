@@ -3623,6 +3623,18 @@ local function compose(chosen, note)
       local bare = t:match('^(.-%a),%s*"[^"]+%?"[%s%a,]*[%.!]?$')
       if bare and sr.words(bare) >= 3 then t = bare end
     end
+    -- ("Also perked up at: managed a 14-language release": the note's
+    -- label of how they reacted, not the moment)
+    if not own and book.lang == "en" and p.section == "excited_them" then
+      local label, rest = t:match("^([%a%s']+):%s+(.+)$")
+      local l = (label or ""):lower()
+      if label and sr.words(label) <= 5 and (l:find("perked up", 1, true)
+         or l:find("lit up", 1, true) or l:find("leaned in", 1, true) or
+         l:find("sat up", 1, true) or l:find("liked", 1, true) or
+         l:find("loved", 1, true) or l:find("interested", 1, true)) then
+        t = rest
+      end
+    end
     if own then
       say(1, md(voice.end_mark(t)), keep, p)
     elseif p.section == "excited_me" then

@@ -2636,7 +2636,11 @@ function voice.article(s, names)
        w ~= "an" then
       head_at = i - 1
     end
-    if sure_verbs[w] and (i <= 4 or head_at) then
+    -- ("key pharma client threatened to leave": a past verb and "to")
+    local ed_to = w:match("^%l%l%l+ed$") and words[i + 1] == "to" and
+      (words[i + 2] or ""):match("^%l+$") and
+      not voice.determiners[words[i + 2]]
+    if (sure_verbs[w] or ed_to) and (i <= 4 or head_at) then
       local head = strip_end(words[head_at or i - 1]:lower(), "%p")
       if head:match("s$") and not head:match("ss$") then return s end
       if mass[head] or ing_nouns[head] and not countable_ing[head] then
@@ -2947,11 +2951,15 @@ function voice.subject_verb(s)
     end
     -- ("the last mechanic retired after 22 years", "licence inspection
     -- in March flagged gaps"): a past verb after its noun
-    if i <= 4 and w:match("^%l%l%l+ed$") and not w:match("eed$") and
+    if (i <= 4 or (i == 5 and determiner[ws[1]])) and
+       w:match("^%l%l%l+ed$") and not w:match("eed$") and
        not (ws[i - 2] or ""):match("ing$") and ws[i - 2] ~= "not" and
        -- ("platform staff trained only on paper": how they were)
-       not ({only = 1, on = 1, ["in"] = 1, by = 1, with = 1, to = 1,
-         at = 1})[(ws[i + 1] or ""):gsub("[,;:]$", "")] and
+       (not ({only = 1, on = 1, ["in"] = 1, by = 1, with = 1, to = 1,
+         at = 1})[(ws[i + 1] or ""):gsub("[,;:]$", "")] or
+       -- ("key pharma client threatened to leave": "to" and a verb)
+       (ws[i + 1] == "to" and (ws[i + 2] or ""):match("^%l+$") and
+        not voice.determiners[ws[i + 2]])) and
        prev:match("^%a+$") and not of_phrase[prev] and not not_verbs[prev]
        and not adverbs[prev] and not determiner[prev] and
        not not_before_ed[prev] and not subjects[prev] then

@@ -2219,4 +2219,14 @@ d = draft_of({point("say_differently", "correction", "They asked if I could read
   {to = {name = "Sam Quigley", pronouns = "they/them"}})
 has(d, "check parts against them")
 
+-- "key pharma client threatened to leave" is a clause, with its article;
+-- "Also perked up at:" is the note's label, not the moment
+d = draft_of({point("problems", "problem", "key pharma client threatened to leave after a terminology error in a German leaflet"),
+  point("not_said", "evidence", "built termbases for 2 medical clients, terminology queries down by half")})
+has(d, "the key pharma client threatened to leave")
+hasnt(d, "You were open about the problem")
+d = draft_of({point("excited_them", "connect", "Also perked up at: managed a 14-language software UI release at Polyglot House, 85k words, on time.")})
+hasnt(d, "perked up at")
+has(d, "14-language software UI release")
+
 return {}
