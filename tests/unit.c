@@ -390,7 +390,9 @@ test_no_front_matter(void)
 	CHECK(n->meta != NULL && n->meta->kind == SR_VALUE_MAP &&
 	    n->meta->count == 0);
 	CHECK(n->company == NULL);
-	CHECK(n->npoints == 1 && n->points[0].line == 5);
+	/* (the line after the list is read, in a part of its own) */
+	CHECK(n->npoints == 2 && n->points[0].line == 5 &&
+	    n->points[1].key == SR_KEY_OTHER);
 	sr_note_free(n);
 
 	current = "front matter closed by ...";
@@ -1024,13 +1026,18 @@ test_heading_lines(void)
 	}
 	sr_note_free(n);
 
-	/* under a heading of its own, a list's paragraphs stay the
-	 * section's, as the design has it */
+	/* under a heading of its own, a line after the list is no point
+	 * of the section (its points are its list, as the design has it),
+	 * and is not lost either: a point of a part of its own, as the
+	 * lines before the first heading are ("he'll ring by fri") */
 	n = parse("---\ncompany: Acme\n---\n"
-	    "## Their problems\n- queues\n\nAn aside.\n");
+	    "## Their problems\n- queues\n\nhe'll ring by fri\n");
 	if (!CHECK(n != NULL))
 		return dump_diags();
-	CHECK(n->nsections == 1 && n->npoints == 1);
+	CHECK(n->nsections == 2 && n->npoints == 2 &&
+	    n->points[0].key == SR_KEY_PROBLEMS &&
+	    n->points[1].key == SR_KEY_OTHER &&
+	    strcmp(n->points[1].text, "he'll ring by fri") == 0);
 	sr_note_free(n);
 }
 
