@@ -41,6 +41,9 @@ local TEMPLATE_WORDS = 45
 
 local function by_score(a, b)
   if a.score ~= b.score then return a.score > b.score end
+  -- (of a panel, at equal scores, what names the reader: "@Peter: intake
+  -- bottleneck" in Peter's draft)
+  if (a.to_me or false) ~= (b.to_me or false) then return a.to_me == true end
   return a.line < b.line
 end
 
@@ -359,17 +362,29 @@ local function first_name(name)
   return nil
 end
 
+-- The member of the panel a point's label names ("Catherine: ...", "Dr
+-- Okonkwo: ...", "Peter Hallam: ..."), and the label's length; or nil.
+local function labelled_by(text, note)
+  local head = text:match("^%s*(%u%l+):%s")
+  local title, last = text:match("^%s*(%u%a*%.?) (%u[%a%-']+):%s")
+  for _, q in ipairs(note.interviewers or {}) do
+    local name = q.name or ""
+    local surname = name:match("(%S+)%s*$")
+    if head and first_name(name) == head then return q, #head + 1 end
+    if title and (titles[title] and surname == last or
+       (first_name(name) == title and surname == last)) then
+      return q, #title + #last + 2
+    end
+  end
+  return nil
+end
+
 -- "Catherine: associates run their own files from 5 PQE" in a panel's
 -- note: hers, not for James's draft.
 local function said_by_other(p, note)
-  local head = p.text:match("^%s*(%u%l+):%s")
-  if not head or #(note.interviewers or {}) < 2 then return false end
-  local to = note.to and first_name(note.to.name)
-  if head == to then return false end
-  for _, q in ipairs(note.interviewers) do
-    if first_name(q.name) == head then return true end
-  end
-  return false
+  if #(note.interviewers or {}) < 2 then return false end
+  local q = labelled_by(p.text, note)
+  return q ~= nil and not (note.to and q.name == note.to.name)
 end
 
 -- Whether t tells what another member of the panel asked, said or wants
@@ -452,7 +467,8 @@ local admission_marks = {"muddled", "mixed up", "mixed them up", "garbled",
   "wrong", "not true", "half true", "nerves", "nervous", "panicked",
   "blanked", "flustered", "waffled", "rambled", "should've been",
   "should have been", "i know this", "bad answer", "weak answer",
-  "why did i", "why do i", "why would i"}
+  "why did i", "why do i", "why would i", "should have led with",
+  "should've led with", "should have opened with"}
 local function admission(l)
   -- ("Should have said that from the start.": a regret that says
   -- nothing more)
@@ -646,7 +662,14 @@ local function select(points, note)
   local chosen = {}
   -- a panel's points are the same tables for each member: what the last
   -- draft decided is not this one's
-  for _, p in ipairs(points) do p.why_not, p.paragraph, p.role = nil end
+  local me = #(note.interviewers or {}) >= 2 and note.to and
+    (first_name(note.to.name) or ""):lower()
+  for _, p in ipairs(points) do
+    p.why_not, p.paragraph, p.role, p.to_me = nil
+    for _, m in ipairs(me and p.mentions or {}) do
+      if m:lower() == me then p.to_me = true end
+    end
+  end
   -- a point under no heading of the six (a quick list with no headings)
   -- that opens with a question's cue ("she liked that ...", "problem =
   -- ...") is read as that question's; once per note
@@ -1238,16 +1261,10 @@ local function untag(text, note)
   if text:find("#", 1, true) then
     text = text:gsub("%f[^%s%z]#%a[%w_/%-]*", "")
   end
-  -- "Catherine: associates run their own files": said by one of the panel
-  local head = text:match("^(%u%l+):%s+")
-  if head then
-    for _, p in ipairs(note.interviewers or {}) do
-      if p.name and p.name:match("^(%S+)") == head then
-        text = text:sub(#head + 2)
-        break
-      end
-    end
-  end
+  -- "Catherine: associates run their own files", "Dr Okonkwo: my
+  -- germination work": said by, or of, one of the panel
+  local q, len = labelled_by(text, note)
+  if q then text = text:sub(len + 1) end
   -- ("@callum - giraffe target training": the dash went with its tag)
   return (voice.squeeze(text):gsub("^ ", ""):gsub("^[%-\u{2013}\u{2014}]+ ", "")
     :gsub(" ([,.;:!?])", "%1"))
@@ -2505,7 +2522,7 @@ local function requested(t)
   -- figures again and wrote them down", told again in the room
   if thing and (thing:find("%f[%a]how%f[%A]") or
      thing:find("%f[%a]why%f[%A]") or thing:find("%f[%a]what%f[%A]") or
-     thing:find("%f[%a]again%f[%A]") or
+     thing:find("%f[%a]again%f[%A]") or thing:find("%f[%a]twice%f[%A]") or
      thing:find("%f[%a]wrote %a+ down%f[%A]") or
      thing:find("%f[%a]wrote down%f[%A]")) then
     return nil
@@ -3535,6 +3552,9 @@ local function compose(chosen, note)
           return "In my " .. what .. ", " .. we:lower()
         end):gsub("^My (%l+ on [^:]+):%s+(I%s)", "In my %1, %2")
           :gsub("(%s)my (%l+ on [^:]+):%s+we%s", "%1my %2, where we ")
+        -- "I was glad to tell you how I said I log RH at intake": that I
+        -- do it
+        text = text:gsub("(%f[%a]you) how I said (I%s)", "%1 that %2")
         -- "the rate is 32% last quarter": it was
         text = text:gsub("(%f[%a]is) (about %d[%d%.,]*%%?) (last %a+)", "was %2 %3")
           :gsub("(%f[%a]is) (%d[%d%.,]*%%?) (last %a+)", "was %2 %3")
@@ -4620,6 +4640,8 @@ local function compose(chosen, note)
           t = t:gsub(",%s+sound%a* like I [^%.!?;\"]*", "")
             -- ('"as many as you book me" - sounded like id rush them')
             :gsub('(")%s+[%-\u{2013}\u{2014}]+%s+sound%a* like [^%.!?;"]*', "%1")
+            -- ('"mostly spreadsheets" - sounded amateur')
+            :gsub('(")%s+[%-\u{2013}\u{2014}]+%s+sound%a*%s+%a+([%.;])', "%1%2")
             :gsub(",%s+came across as [^%.!?;\"]*", "")
             :gsub(",%s+came across like I [^%.!?;\"]*", "")
         end
@@ -5016,6 +5038,34 @@ local function compose(chosen, note)
       step_line = step_line:gsub("(%a) and I should (%l+)", "%1, and I will %2")
     end
     say(3, step_line, 90)
+  end
+  -- a #must line outside the six questions ("2nd stage is the
+  -- presentation, date TBC. Tell them I'm available any day w/c 23 Nov
+  -- #must") is said too: the sentence the tag is in, as mine
+  if book.lang == "en" then
+    for _, q in ipairs(note.sections.other or {}) do
+      if q.tags and q.tags.must and usable(q) and #q.text <= 2000 then
+        local x
+        for _, y in ipairs(voice.sentences(q.text)) do
+          if y:find("#must", 1, true) then x = y end
+        end
+        x = (x or voice.sentences(q.text)[1] or ""):gsub("#%a[%w_/%-]*", "")
+        x = x:gsub("^%s*[Tt]ell %a+ that ", ""):gsub("^%s*[Tt]ell %a+ ", "")
+          :gsub("(%f[%a]day) w/c%f[%A]", "%1 in the week commencing")
+          :gsub("%f[%a]w/c%f[%A]", "the week commencing")
+        local t = prose({text = x}, ctx, true)
+        local said_it = false
+        for _, z in ipairs(sentences) do
+          if z.point == q or (step_line and q == step_point) and
+             z.text:find(voice.strip_end(t, "[%s%.]"), 1, true) then
+            said_it = true
+          end
+        end
+        if t ~= "" and not said_it then
+          say(3, md(voice.end_mark(voice.capitalize(voice.own(t)))), 64, q)
+        end
+      end
+    end
   end
   -- the plain offer, when the note holds no step: said once their problem
   -- is settled below

@@ -1297,7 +1297,12 @@ local function normalize(text, keep_verdicts, words)
         local w = text:sub(1, at - 1):match("(%a+)%s+$")
         local n = text:sub(at + #m):match("^%s+%d") or
           text:sub(1, at - 1):match("%d%s+$")
-        if not (n or (w and month_after[w:lower()])) then return nil end
+        -- ("in Sept/Oct": the second month after the first's slash)
+        local prev = text:sub(1, at - 1):match("(%a+)/$")
+        if not (n or (w and month_after[w:lower()]) or
+           (prev and months[prev:lower()])) then
+          return nil
+        end
       end
       return name
     end) or s

@@ -2229,4 +2229,43 @@ d = draft_of({point("excited_them", "connect", "Also perked up at: managed a 14-
 hasnt(d, "perked up at")
 has(d, "14-language software UI release")
 
+-- a #must line outside the six questions is said; "- sounded amateur"
+-- after what was said and "Should have led with it" go
+nxt = point("other", nil, "2nd stage is the presentation (15 min), date TBC, HR to email. Tell them I'm available any day w/c 23 Nov #must")
+nxt.heading = "Next"
+nxt.tags = {must = true}
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("say_differently", "correction", "Asked which collections database I'd used, I said \"mostly spreadsheets\" - sounded amateur. Truth: I migrated the herbarium's 11,000 records into BG-Base. Should have led with it."), nxt})
+has(d, "available any day in the week commencing 23 November.")
+hasnt(d, "sounded amateur")
+hasnt(d, "led with it")
+
+-- of a panel, "Dr Okonkwo: my backlog work" is hers (the label goes in
+-- her draft, the point from his); at equal scores, what names the
+-- reader is chosen; "Sept/Oct" are two months; "how I said I" is "that I"
+do
+  local miriam = {name = "Miriam Okonkwo"}
+  local peter = {name = "Peter Hallam"}
+  local pts = {point("excited_them", nil, "Dr Okonkwo: my germination testing backlog work at the county herbarium - cleared 600 overdue tests in 5 months. She asked for the exact numbers twice."),
+    point("problems", nil, "viability monitoring overdue on ~30% of the collection", 6)}
+  local n = note(pts, {to = miriam, interviewers = {miriam, peter}})
+  local d2 = compose(default.select(pts, n), n)
+  hasnt(d2, "Okonkwo")
+  hasnt(d2, "numbers twice you asked for")
+  n = note(pts, {to = peter, interviewers = {miriam, peter}})
+  d2 = compose(default.select(pts, n), n)
+  hasnt(d2, "germination")
+  local mine = point("problems", nil, "@Peter: intake bottleneck in Sept/Oct, bags sit 2-3 weeks before cleaning", 6)
+  mine.mentions = {"Peter"}
+  pts = {point("excited_them", nil, "@Peter: seed drying - I said I log equilibrium RH at intake and again before packing.", 3),
+    point("problems", nil, "viability monitoring overdue on ~30% of the collection", 6), mine,
+    point("not_said", nil, "@Peter: designed a staggered volunteer intake rota for harvest peak - every collection cleaned within 5 days of arrival", 7)}
+  pts[1].mentions = {"Peter"}
+  pts[4].mentions = {"Peter"}
+  n = note(pts, {to = peter, interviewers = {miriam, peter}})
+  d2 = compose(default.select(pts, n), n)
+  has(d2, "intake bottleneck in September/October")
+  hasnt(d2, "how I said I")
+end
+
 return {}
