@@ -1519,7 +1519,13 @@ local function plain_label(s)
   -- "Lesson: shadow-write before any cutover" -> "Since then I
   -- shadow-write before any cutover"
   -- "What I meant: the secondment ..." -> "What I meant is that the ..."
+  -- ("Which is actually what I did at Castlegate": that is)
+  if s:match("^[Ww]hich is actually what I ") then
+    return (s:gsub("^[Ww]hich is actually what ", "That is what "))
+  end
   rest = s:match("^What I meant:%s+(.+)$") or
+    -- ("meant: I use the numbers to find who needs help")
+    s:match("^[Mm]eant:%s+(I%s.+)$") or
     -- ("Definitely not what I meant: 6 is my comfortable max")
     s:match("^[Dd]efinitely not what I meant:%s+(.+)$") or
     s:match("^[Nn]ot what I meant:%s+(.+)$")
@@ -1545,6 +1551,12 @@ local function plain_label(s)
      (rest:find("%f[%a]I %l%l+") and sr.words(rest) >= 6)) and
      not s:match("^[Bb]etter one") and not s:match("^[Bb]etter example") then
     return "I should have said that " .. voice.lower_first(rest)
+  end
+  -- ("better: talk first, hardship fund referral, payment plan, THEN
+  -- formal letters": the steps I should have said)
+  if rest and voice.form(rest) == "imperative" and
+     not s:match("^[Bb]etter one") and not s:match("^[Bb]etter example") then
+    return "I should have said: " .. voice.lower_first(rest)
   end
   if rest then return "A better example would have been " .. rest end
   local that_not = s:match("^[Tt]hat's not true[!%.]*[:,]%s+(.+)$") or
@@ -2375,6 +2387,7 @@ local sendable_heads = {plan = true, plans = true, cv = true,
   sops = true, file = true, files = true, link = true, code = true,
   timeline = true, log = true, letter = true, documents = true,
   page = true, pages = true, idea = true, ideas = true, photos = true,
+  referees = true, referee = true,
   pack = true, list = true, examples = true, example = true,
   sketch = true, refs = true, ["one-pager"] = true, draft = true,
   breakdown = true, note = true, rota = true, rotas = true,
@@ -2434,6 +2447,9 @@ local function requested(t)
     -- to send, by its head
     (sendable(l:match("wants? (%d+ [%w%-]+ ?[%w%-]*)%f[^%w%-]")) and
      l:match("wants? (%d+ [%w%-]+ ?[%w%-]*)%f[^%w%-]")) or
+    -- ("they asked for 2 referees incl. current manager - send by Fri")
+    (sendable(l:match("asked for (%d+ [%w%-]+)%f[^%w%-]")) and
+     l:match("asked for (%d+ [%w%-]+)%f[^%w%-]")) or
     (sendable(l:match("wants? an? ([%w%-]+ ?[%w%-]* ?[%w%-]*) of ")) and
      l:match("wants? (an? [%w%-]+ ?[%w%-]* ?[%w%-]* of [%w%s'%-]+)")) or
     -- ("wants a 90-day plan on one page #must send by Mon 16th")

@@ -2268,4 +2268,13 @@ do
   hasnt(d2, "how I said I")
 end
 
+-- "better:" and a list of steps is what I should have said; "which is
+-- actually what I did" is "That is"; "meant: I use ..." is what I meant
+d = draft_of({point("say_differently", "correction", "they asked how Id handle a student in rent arrears and I went straight to \"warnings + guarantor letters\" - sounded harsh. better: talk first, hardship fund referral, payment plan, THEN formal letters. which is actually what I did at Castlegate (27 payment plans last yr, 24 completed)")})
+has(d, "I should have said: talk first")
+has(d, "That is what I did at Castlegate")
+hasnt(d, "A better example would have been talk")
+d = draft_of({point("say_differently", "correction", "said \"I'm a numbers person\" when she asked abt my style. NOT what she wanted to hear after the stats comment. meant: I use the numbers to find who needs help, then I sit w/ them")})
+has(d, "What I meant is that I use the numbers")
+
 return {}
