@@ -381,9 +381,22 @@ end
 
 -- "Catherine: associates run their own files from 5 PQE" in a panel's
 -- note: hers, not for James's draft.
+-- (and "Fiona liked that I've got GWO BST": her moment, not Callum's)
+local reacted = {"liked", "loved", "lit up", "perked up", "leaned in",
+  "sat up", "was impressed", "got excited", "laughed", "smiled"}
 local function said_by_other(p, note)
   if #(note.interviewers or {}) < 2 then return false end
   local q = labelled_by(p.text, note)
+  if not q then
+    local who, rest = p.text:match("^%s*@?(%u%l+)%s+(.*)$")
+    for _, r in ipairs(who and reacted or {}) do
+      if rest:sub(1, #r) == r then
+        for _, x in ipairs(note.interviewers) do
+          if first_name(x.name) == who then q = x end
+        end
+      end
+    end
+  end
   return q ~= nil and not (note.to and q.name == note.to.name)
 end
 
@@ -3568,6 +3581,16 @@ local function compose(chosen, note)
           return "In my " .. what .. ", " .. we:lower()
         end):gsub("^My (%l+ on [^:]+):%s+(I%s)", "In my %1, %2")
           :gsub("(%s)my (%l+ on [^:]+):%s+we%s", "%1my %2, where we ")
+        -- "I ran the pitch fault log - repeat pitch faults down 40% in a
+        -- year": the result after the dash, with its verb
+        local function went(did, what, n)
+          local verb = did:match("^I (%l+)")
+          if sr.words(what) <= 4 and (verb:match("ed$") or
+             past_mine[verb]) then
+            return did .. ", and " .. what .. " went down " .. n
+          end
+        end
+        text = text:gsub("(%f[%a]I %l+ [^%-\u{2013}\u{2014}]-)%s+[%-\u{2013}\u{2014}]+%s+(%l[%l%s]-) down (~?%d[%d%.]*%%)", went)
         -- "I was glad to tell you how I said I log RH at intake": that I
         -- do it
         text = text:gsub("(%f[%a]you) how I said (I%s)", "%1 that %2")

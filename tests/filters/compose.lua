@@ -2277,4 +2277,22 @@ hasnt(d, "A better example would have been talk")
 d = draft_of({point("say_differently", "correction", "said \"I'm a numbers person\" when she asked abt my style. NOT what she wanted to hear after the stats comment. meant: I use the numbers to find who needs help, then I sit w/ them")})
 has(d, "What I meant is that I use the numbers")
 
+-- "I ran the pitch fault log - repeat pitch faults down 40%": the result
+-- with its verb, not left out as a fragment; "Fiona liked that ..." is
+-- Fiona's moment, not Callum's
+d = draft_of({point("problems", "problem", "availability dropped to 94% last winter, target is 97%, mostly pitch system faults"),
+  point("not_said", "evidence", "at Bryn Ucha I ran the pitch fault log - repeat pitch faults down 40% in a year after we moved battery replacement to condition-based")})
+has(d, "I ran the pitch fault log, and repeat pitch faults went down 40%")
+do
+  local fiona = {name = "Fiona MacLeod"}
+  local callum = {name = "Callum Reid"}
+  local pts = {point("excited_them", nil, "Fiona liked that I've got GWO BST + ART and I'm fine with 14/14 rota")}
+  local n = note(pts, {to = callum, interviewers = {callum, fiona}})
+  local d2 = compose(default.select(pts, n), n)
+  if d2 then hasnt(d2, "GWO") end
+  n = note(pts, {to = fiona, interviewers = {callum, fiona}})
+  d2 = compose(default.select(pts, n), n)
+  has(d2, "you liked that I've got GWO")
+end
+
 return {}
