@@ -3630,6 +3630,11 @@ local function state(s)
   -- ("croissants inconsistent": a plural and how it stands, not a verb)
   local stands = ws and k == 2 and standing[ws[2]:lower():gsub("%p+$", "")]
   if ws and (thing_first or stands or not voice.subject_verb(s)) then
+    -- ("staff morale very low": the adverb goes with how it stands)
+    if k > 2 and ({very = 1, too = 1, really = 1, quite = 1, so = 1,
+        fairly = 1, pretty = 1})[ws[k - 1]:lower()] then
+      k = k - 1
+    end
     local before = table.concat(ws, " ", 1, k - 1)
     local head = ws[k - 1]:gsub("%p+$", "")
     -- ("individual giving": one thing, however it ends)
@@ -3646,9 +3651,17 @@ local function state(s)
         " flat since ", " flat for ", " stuck at ", " all over the place",
         -- ("2 clerks out on leave", "3 nurses off sick")
         " out on leave", " out sick", " off sick", " on leave",
-        " on maternity leave"}) do
+        " on maternity leave",
+        -- ("bar spend per head low (~£2.10)")
+        " too low", " too high", " very low", " very high", " really low",
+        " really high", " low$", " low %("}) do
       local at = s:find(how)
       local np = at and s:sub(1, at - 1)
+      -- (not "staff morale very" before "low": the adverb is how low)
+      if np and ({very = 1, too = 1, really = 1, quite = 1, so = 1,
+          fairly = 1, pretty = 1})[(np:match("(%a+)$") or ""):lower()] then
+        np = nil
+      end
       if np and sr.words(np) <= 8 and not np:find("[,;:()\"]") then
         local ok = no_verb_in(np, nil, true, true)
         -- (the head before its phrase: "footfall at the 2 ... libraries")

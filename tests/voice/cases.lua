@@ -1016,4 +1016,12 @@ return {
   {"result", "I live 10 minutes from the site, no relocation needed", "I live 10 minutes from the site, no relocation needed"},
   {"address", "fuel berth short of crew, Karen covers everything herself", "fuel berth short of crew, you cover everything yourself", {who = she}},
   {"normalize", "meet the HoDs and do a walk-round", "meet the heads of department and do a walk-round"},
+  -- (session 16: a new set's forms)
+  {"state", "margins too low on catering", "margins are too low on catering"},
+  {"state", "staff morale very low", "staff morale is very low"},
+  {"normalize", "he asked how Id handle a model", "he asked how I'd handle a model"},
+  {"normalize", "ID badges for all staff", "ID badges for all staff"},
+  {"normalize", "intake bottleneck in Sept/Oct", "intake bottleneck in September/October"},
+  {"address", "we reintroduced Nia after her hand surgery", "we reintroduced Nia after her hand surgery", {who = she}},
+  {"address", "she told me about her team", "You told me about your team", {who = she}},
 }
