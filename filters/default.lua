@@ -4245,6 +4245,18 @@ local function compose(chosen, note)
         -- ("missed doses on surgical wards, about 1 in 20": theirs, not
         -- "you missed doses")
         s = fill(book.problem.fragment, {lower = md(t)})
+      elseif book.problem.noun and book.lang == "en" and f == "noun" and
+             not voice.subject_verb(t) and not t:find("[:,;]") and
+             not voice.verbless_state(t) and
+             -- (not "main contractors ask for adaptions on site": a
+             -- plural and its bare verb, a clause)
+             not (t:match("^[%a%s%-']-%as (%l+ .+)$") and
+                  voice.form(t:match("^[%a%s%-']-%as (%l+ .+)$")) == "imperative") then
+        -- ("storm overflow spills", "public sessions oversold on
+        -- weekends": one phrase, the thing they mentioned, not "You were
+        -- open about the problem: ...")
+        s = fill(book.problem.noun, {lower = md(voice.noun_article(
+          voice.lower_first(t, ctx.names)))})
       elseif book.problem.fragment and not voice.subject_verb(t) and
          (f == "clause" or f == "you" or f == "noun") and
          not t:find(":", 1, true) then
@@ -4269,6 +4281,19 @@ local function compose(chosen, note)
       said_what = said_what and said_what:gsub("^that (%a)", "%1")
       if said_what and voice.subject_verb(said_what) then
         t = voice.capitalize(said_what)
+      end
+    end
+    -- ("bar: combo deal (glass of wine and ticket), spend per head
+    -- £1.80 to £3.40": a thing, then what it did to a measure)
+    if not own and book.lang == "en" then
+      local thing, measure, from_n, to_n = t:match(
+        "^([^,]+),%s+(%l[%l%s]-) ([^%s%d]*%d[%d%.,]*%%?) to ([^%s%d]*%d[%d%.,]*%%?)%.?$")
+      if thing then thing = thing:gsub("^%l[%l%s]-:%s+", "") end
+      if thing and not thing:find(":") and sr.words(thing) <= 10 and
+         voice.form(thing) == "noun" and not voice.subject_verb(thing) and
+         sr.words(measure) <= 4 and not voice.subject_verb(measure) then
+        t = "With " .. voice.article(voice.lower_first(thing, ctx.names)) ..
+          ", " .. measure .. " went from " .. from_n .. " to " .. to_n
       end
     end
     -- ("the matinee thing, at Westmere we moved the family concerts

@@ -1075,6 +1075,9 @@ end
 local function normalize(text, keep_verdicts, words)
   -- "i.e." and "e.g." are not the pronoun "i"
   local s = squeeze(text)
+  -- ("... I talked about the relaxed screenings", under "she got
+  -- animated when...": the heading's sentence goes on, the point starts)
+  s = s:gsub("^%s*%.%.%.+%s*", ""):gsub("^%s*\u{2026}%s*", "")
   local abbreviated = s:find(".e.", 2, true) or s:find(".g.", 2, true)
   if abbreviated then
     s = s:gsub("%f[%a]i%.e%.", "\2"):gsub("%f[%a]e%.g%.", "\3")
@@ -3750,6 +3753,15 @@ local function bare_subjects(s)
     end
     return mark .. "the " .. noun .. verb
   end))
+end
+
+-- Whether a phrase ends in how a thing stands, with no verb ("bar spend
+-- per head low"): not a thing to be mentioned as it is.
+function voice.verbless_state(t)
+  local last = (t:match("(%a+)%s*%b()%s*$") or t:match("(%a+)%s*$") or ""):lower()
+  return ({low = 1, high = 1, poor = 1, slow = 1, late = 1, flat = 1,
+    bad = 1, weak = 1, stale = 1, patchy = 1, inconsistent = 1,
+    empty = 1, quiet = 1, dead = 1, messy = 1, behind = 1})[last] ~= nil
 end
 
 function voice.state(text)

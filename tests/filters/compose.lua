@@ -653,10 +653,17 @@ has(d, "You mentioned that F&B is losing money, and the restaurant is " ..
 d = draft_of({point("problems", "problem",
   "no sales ops person, CRM is a mess")})
 has(d, "You mentioned that there is no sales ops person; CRM is a mess.")
--- (a fragment no rule is sure of stays a fragment after the lead-in)
+-- (one phrase with no verb is the thing they mentioned, not a fragment
+-- after a colon; a fragment of several parts stays after the lead-in)
 d = draft_of({point("problems", "problem",
   "evidence collection by spreadsheet")})
-has(d, ": evidence collection by spreadsheet.")
+has(d, "You mentioned the evidence collection by spreadsheet.")
+d = draft_of({point("problems", "problem", "storm overflow spills")})
+has(d, "You mentioned storm overflow spills.")
+d = draft_of({point("problems", "problem", "bar spend per head low (~£2.10)")})
+hasnt(d, "You mentioned bar spend")
+d = draft_of({point("problems", "problem", "main contractors ask for adaptions on site")})
+hasnt(d, "You mentioned main contractors")
 
 -- a correction is never small talk; advice stops before their quotation
 d = draft_of({point("say_differently", "correction",
