@@ -2302,4 +2302,12 @@ do
   has(d2, "you liked that I've got GWO")
 end
 
+-- a point that goes on from its heading ("... I talked about") starts at
+-- its first word; "thing, measure N -> M" is said with its verb
+d = draft_of({point("excited_them", "connect", "... I talked about the relaxed screenings I set up at the Regal - lights half up, sound down, no shushing.")})
+has(d, "the relaxed screenings I set up at the Regal")
+d = draft_of({point("problems", "problem", "bar spend per head low (~£2.10)"),
+  point("not_said", "evidence", "bar: combo deal (glass of wine + ticket), spend per head £1.80 -> £3.40")})
+has(d, "spend per head went from £1.80 to £3.40")
+
 return {}
