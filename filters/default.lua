@@ -1219,7 +1219,11 @@ local function route(text, note, section)
   end
   local subject_verbs = {want = 1, wants = 1, need = 1, needs = 1, said = 1,
     think = 1, like = 1, both = 1, was = 1, were = 1, got = 1, lit = 1,
-    sat = 1, seemed = 1, says = 1, thinks = 1, will = 1, is = 1, has = 1}
+    sat = 1, seemed = 1, says = 1, thinks = 1, will = 1, is = 1, has = 1,
+    -- ("@rachel mentioned the culvert backlog": what she said, even
+    -- under what I did not get to say)
+    mentioned = 1, talked = 1, described = 1, explained = 1, raised = 1,
+    brought = 1, spoke = 1, told = 1}
   -- (but under what I would say differently, what was done is mine:
   -- "@nadia fumbled the budget q" is not "You fumbled")
   -- (nor under what I did not get to say: "@rachel monitored 40 leaky
@@ -1561,7 +1565,9 @@ local function plain_label(s)
   -- I do, after where)
   if rest and (voice.subject_verb(rest) or ((w1 == "the" or w1 == "i" or
      w1 == "we" or w1 == "it") and sr.words(rest) >= 6) or
-     (rest:find("%f[%a]I %l%l+") and sr.words(rest) >= 6)) and
+     (({on = 1, at = 1, ["in"] = 1, ["for"] = 1, with = 1, when = 1,
+       ["if"] = 1})[w1] and not rest:match("^[^,]*,[^,]*,") and
+      rest:find("^[%w%s%-']-,?%s*I %l%l+") and sr.words(rest) >= 6)) and
      not s:match("^[Bb]etter one") and not s:match("^[Bb]etter example") then
     return "I should have said that " .. voice.lower_first(rest)
   end
@@ -1589,7 +1595,8 @@ local function plain_label(s)
     s:match("^[Hh]onest answer%s*[:=]%s+(.+)$") or
     s:match("^[Tt]he true answer%s*[:=]%s+(.+)$") or
     -- ("Really it was a gap in our two-keeper rule")
-    (s:match("^[Rr]eally,? it was%s") and s:match("^[Rr]eally,?%s+(.+)$")) or
+    (s:match("^[Rr]eally,? it was%s") and not admission(s:lower()) and
+     s:match("^[Rr]eally,?%s+(.+)$")) or
     s:match("^[Nn]ot the whole truth[!%.]*%s*[:,%-\u{2013}\u{2014}]?%s+(.+)$") or
     s:match("^[Hh]alf true[!%.]*%s*[:,%-\u{2013}\u{2014}]%s+(.+)$") or
     -- ("Not really: I've done the pre-recorded intro")
@@ -2465,9 +2472,12 @@ local function requested(t)
      l:match("asked for (%d+ [%w%-]+)%f[^%w%-]")) or
     (sendable(l:match("wants? an? ([%w%-]+ ?[%w%-]* ?[%w%-]*) of ")) and
      l:match("wants? (an? [%w%-]+ ?[%w%-]* ?[%w%-]* of [%w%s'%-]+)")) or
-    -- ("wants a 90-day plan on one page #must send by Mon 16th")
-    (sendable(l:match("wants? (an? [%w%-]+ ?[%w%-]*)%f[^%w%-]")) and
-     l:match("wants? (an? [%w%-]+ ?[%w%-]*)%f[^%w%-]"))
+    -- ("wants a 90-day plan on one page #must send by Mon 16th": the
+    -- reader's wish, not "the CNO wants a weekly report")
+    (sendable(l:match("^%s*wants? (an? [%w%-]+ ?[%w%-]*)%f[^%w%-]")) and
+     l:match("^%s*wants? (an? [%w%-]+ ?[%w%-]*)%f[^%w%-]")) or
+    (sendable(l:match("^%s*you want (an? [%w%-]+ ?[%w%-]*)%f[^%w%-]")) and
+     l:match("^%s*you want (an? [%w%-]+ ?[%w%-]*)%f[^%w%-]"))
   local article = ""
   if not mine and l:match("^send copy of ") then
     mine, article = l:match("^send (copy of [^%.;]+)"), "a "
@@ -4255,8 +4265,10 @@ local function compose(chosen, note)
         -- ("storm overflow spills", "public sessions oversold on
         -- weekends": one phrase, the thing they mentioned, not "You were
         -- open about the problem: ...")
-        s = fill(book.problem.noun, {lower = md(voice.noun_article(
-          voice.lower_first(t, ctx.names)))})
+        -- (with no article: "You mentioned route planning ignores
+        -- loading-dock time" may be a clause the rules do not know)
+        s = fill(book.problem.noun, {lower = md(voice.lower_first(t,
+          ctx.names))})
       elseif book.problem.fragment and not voice.subject_verb(t) and
          (f == "clause" or f == "you" or f == "noun") and
          not t:find(":", 1, true) then

@@ -203,6 +203,12 @@ for w in ([[talk read bring show lead ask send prepare focus come think be
   imperative[w] = true
 end
 
+-- Words after which a note's "id" opens a clause.
+voice.id_after = {}
+for w in ([[said say says how that like if when what where why think
+  thought hope guess because so and but said whether]]):gmatch("%a+") do
+  voice.id_after[w] = true
+end
 -- Verbs after a note's "id" that make it "I'd" (with those of advice).
 voice.id_verbs = {}
 for w in ([[handle rush have go love like rather need want do say take
@@ -1108,8 +1114,14 @@ local function normalize(text, keep_verdicts, words)
   -- ("how Id handle", "I said Id \"tweak", "sounded like id rush them":
   -- "I'd", where a verb or what was said follows)
   if s:find("%f[%a][Ii]d%s") then
-    s = s:gsub("%f[%a][Ii]d(%s+)([%l\"]%l*)", function(sp, w)
-      if w:sub(1, 1) == '"' or imperative[w] or voice.id_verbs[w] then
+    s = s:gsub("()%f[%a][Ii]d(%s+)([%l\"]%l*)", function(at, sp, w)
+      -- (where a clause starts: "how Id", "said Id", "that id"; not
+      -- "their new starter id check")
+      local prev = (s:sub(math.max(1, at - 12), at - 1):match("(%a+)%s*$") or "")
+        :lower()
+      local opens = at == 1 or s:sub(1, at - 1):match("[%.!?,;:]%s*$") or
+        voice.id_after[prev]
+      if opens and (w:sub(1, 1) == '"' or imperative[w] or voice.id_verbs[w]) then
         return "I'd" .. sp .. w
       end
     end)
@@ -1940,6 +1952,13 @@ voice.after_name = {after = true, before = true, during = true,
   ["for"] = true, from = true, with = true, since = true, ["until"] = true}
 function voice.others_own(before, who)
   local other, w = before:match("(%S+)%s+(%a+)%s+$")
+  -- (a person's name mid-sentence: not "by Friday for her board", nor
+  -- the first word of a sentence)
+  local ahead = other and before:match("(%S+)%s+%S+%s+%a+%s+$")
+  if other and voice.after_name[w] and (other:lower():match("day$") or
+     months[other:lower()] or not ahead or ahead:match("[%.!?]$")) then
+    return false
+  end
   if not (other and other:match("^%u") and (w:match("ed$") or
      voice.after_name[w])) or other == "You" or other == "He" or
      other == "She" or other == "I" or other == "They" then
@@ -2213,8 +2232,19 @@ function voice.their_to_yours(s, singular)
   if singular then
     -- ("loads of them 16-20 yr olds": some of a group, not the reader)
     s = each_word(s, "them", function(word, _, b)
-      -- ("check parts against them": the scores, not the reader)
-      if b:sub(-12):match("%f[%a]against%s*$") then return word end
+      -- ("check parts against them": the scores, not the reader, when
+      -- things are named before it in its clause)
+      if b:sub(-12):match("%f[%a]against%s*$") then
+        local clause = b:sub(-200):match("([^,;%.]*)$") or ""
+        for w in clause:gmatch("%a%a%a+s%f[%A]") do
+          if not ({this = 1, was = 1, has = 1, does = 1, yes = 1, its = 1,
+              his = 1, hers = 1, ours = 1, yours = 1, always = 1,
+              sometimes = 1, less = 1, unless = 1})[w:lower()] and
+             not w:lower():match("ss$") then
+            return word
+          end
+        end
+      end
       local q = b:sub(-40):match("(%a+)%s+of%s*$")
       if q and ({loads = 1, lots = 1, most = 1, many = 1, some = 1,
           all = 1, half = 1, none = 1, few = 1, each = 1, both = 1,

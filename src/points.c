@@ -938,6 +938,22 @@ interlude(cmark_node *para)
 	return lit != NULL && lit[0] == '(';
 }
 
+/* Whether a list follows a paragraph under the same heading (the
+ * paragraph is then part of its section, not the end of it). */
+static bool
+list_after(cmark_node *para)
+{
+	cmark_node *n;
+
+	for (n = cmark_node_next(para); n != NULL; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+			return false;
+		if (cmark_node_get_type(n) == CMARK_NODE_LIST)
+			return true;
+	}
+	return false;
+}
+
 /* The questions of unmatched headings, inferred from their place
  * (sr_section_infer), given to their points and their points' details. */
 static void
@@ -1038,6 +1054,8 @@ walk(walker *w, cmark_node *doc)
 			 * the section's paragraphs, as a section with a list
 			 * keeps only its list */
 			if (cur != NULL && cur->line != 0 && cur->count > 0 &&
+			    (w->soft || cur->key == SR_KEY_OTHER ||
+			    (cur->key != SR_KEY_PRIVATE && !list_after(node))) &&
 			    (labelled(node, &text) || !interlude(node))) {
 				end_section(w, cur);
 				w->soft = false;

@@ -114,8 +114,8 @@ static const char *const aliases[][96] = {
 	    "wish id said different", "wish i said differently",
 	    /* ("wish id said it differently": not what I wish I had said) */
 	    "wish id said it differently", "wish i had said it differently",
-	    "wish i said it differently", "said it differently",
-	    "say it differently", "answered it differently",
+	    "wish i said it differently", "wish id said it different",
+	    "wish id answered it differently",
 	    "in other way", "say it another way", "i want to fix",
 	    "foot in it",
 	    "oops", "ugh", "cringe", "yikes", NULL},

@@ -178,6 +178,16 @@ for build in "$@"; do
 		compare "corpus draft $(basename "$f")" \
 		    "tests/corpus/drafts/$(basename "$f")" "$f"
 	done
+	# Held-out notes once rated blind (tests/heldout): their drafts too
+	rm -rf "$tmp/heldout"
+	$sr build --now $NOW --formats txt tests/heldout/notes -o "$tmp/heldout" \
+	    >"$tmp/heldout.out" 2>&1
+	if grep -q "24 written" "$tmp/heldout.out"; then ok; else
+		bad "build the held-out notes"; head -20 "$tmp/heldout.out"; fi
+	for f in "$tmp"/heldout/*.txt; do
+		compare "held-out draft $(basename "$f")" \
+		    "tests/heldout/drafts/$(basename "$f")" "$f"
+	done
 	for what in tests/corpus/notes examples/notes; do
 		$sr check --now $NOW "$what" >"$tmp/lint" 2>&1
 		if grep -q "warning: the draft to\|warning: no draft" "$tmp/lint"

@@ -657,7 +657,7 @@ has(d, "You mentioned that there is no sales ops person; CRM is a mess.")
 -- after a colon; a fragment of several parts stays after the lead-in)
 d = draft_of({point("problems", "problem",
   "evidence collection by spreadsheet")})
-has(d, "You mentioned the evidence collection by spreadsheet.")
+has(d, "You mentioned evidence collection by spreadsheet.")
 d = draft_of({point("problems", "problem", "storm overflow spills")})
 has(d, "You mentioned storm overflow spills.")
 d = draft_of({point("problems", "problem", "bar spend per head low (~£2.10)")})
@@ -2186,7 +2186,7 @@ d = draft_of({point("excited_them", "connect", "she liked the production slots")
 has(d, "practical day, and I will look at")
 d = draft_of({point("excited_them", "connect", "she liked the production slots"),
   point("excited_me", "connect", "Priya said next spring is a co-pro with a touring company and the DSM will call the show in three venues.")})
-hasnt(d, "I look forward to the co-pro")
+assert(not d.paragraphs[#d.paragraphs]:find("co-pro", 1, true), body(d))
 
 -- a note's "Id" before a verb or a quotation is "I'd"; a verdict after a
 -- quotation goes; "Definitely not what I meant:" opens what is true
@@ -2309,5 +2309,57 @@ has(d, "the relaxed screenings I set up at the Regal")
 d = draft_of({point("problems", "problem", "bar spend per head low (~£2.10)"),
   point("not_said", "evidence", "bar: combo deal (glass of wine + ticket), spend per head £1.80 -> £3.40")})
 has(d, "spend per head went from £1.80 to £3.40")
+
+-- (from the review of this session's change)
+-- "@rachel mentioned ..." under what I did not say is what she said
+do
+  local rachel = {name = "Rachel Adeyemi"}
+  local owen = {name = "Owen Mercer"}
+  local m = point("not_said", nil, "@rachel mentioned the culvert survey backlog; never said I cleared 220 culvert surveys in 5 months at the EA", 5)
+  m.mentions = {"rachel"}
+  local pts = {point("problems", nil, "culvert survey backlog of 400", 5), m}
+  local n = note(pts, {to = rachel, interviewers = {rachel, owen}})
+  local d2 = compose(default.select(pts, n), n)
+  if d2 then hasnt(d2, "I mentioned the culvert") end
+end
+-- a third party's wish is no promise to send
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("guidance", nil, "the CNO wants a weekly report on agency spend from whoever gets this job")})
+hasnt(d, "send you a weekly report")
+-- "Better:" and a noun phrase is a better example
+d = draft_of({point("say_differently", "correction", "Asked for an example of leading change, I picked a tiny one (new shift board). Better: my Mercy West rota rebuild, where I cut sickness by a third in 6 months.")})
+hasnt(d, "I should have said that my Mercy West")
+-- "Really it was a weak answer" is a verdict, not what is true
+d = draft_of({point("say_differently", "correction", "She asked why I left Mercy West and I said \"the restructure\". Really it was a weak answer and I mumbled it.")})
+hasnt(d, "In fact, it was a weak answer")
+-- "by Friday for her board meeting": the reader's board
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("guidance", nil, "She wants a one-page retention plan by Friday for her board meeting")},
+  {to = {name = "Maria Alvarez", pronouns = "she/her"}})
+hasnt(d, "for her board")
+-- under singular they, "against them" with no things before it is the
+-- reader
+d = draft_of({point("excited_them", "connect", "they pushed back hard on my staffing model and I held my ground against them with the Northgate numbers")},
+  {to = {name = "Jordan Reyes", pronouns = "they/them"}})
+hasnt(d, "against them")
+-- a #must point is kept over the budget, before the moment and their
+-- problem ("I also took your point ..." is no sentence the budget takes)
+do
+  local must = point("guidance", "guidance", "the board cares about cost per hire, not anecdotes #must", 101)
+  must.tags = {must = true}
+  local pts = {point("excited_them", "connect", "Cutting ER wait times from 4.1 to 2.6 hours with a split-flow triage that we rolled out across three sites over a single winter", 5),
+    point("problems", "problem", "Nurse turnover hit 28% last year, mostly new graduates leaving within their first eighteen months on the wards", 5),
+    point("not_said", "evidence", "At Mercy West I cut nurse turnover from 24% to 15% in 18 months with a preceptor programme and self-rostering", 6),
+    point("say_differently", "correction", "she asked about budgets and I said I had never run one. Actually I ran the 1.2m ward stock budget for 2 years", 3),
+    must}
+  local d2 = draft_of(pts, {max_words = 90})
+  has(d2, "cost per hire")
+end
+-- (the first moment said with no "also" when the budget took the one
+-- before: tests/heldout's Eastbridge draft)
+-- what to send, not the note's brief of it
+d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+  point("guidance", "guidance", "send a mock plan: 60k-word pharma leaflet launch into 12 EU languages, due in 3 wks")})
+hasnt(d, "60k-word")
 
 return {}

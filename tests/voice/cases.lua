@@ -1022,6 +1022,9 @@ return {
   {"normalize", "he asked how Id handle a model", "he asked how I'd handle a model"},
   {"normalize", "ID badges for all staff", "ID badges for all staff"},
   {"normalize", "intake bottleneck in Sept/Oct", "intake bottleneck in September/October"},
+  {"normalize", "their new starter id check takes a week", "their new starter id check takes a week"},
+  {"state", "key pharma client threatened to leave", "key pharma client threatened to leave"},
+  {"state", "nurses assigned to the ward", "nurses are assigned to the ward"},
   {"address", "we reintroduced Nia after her hand surgery", "we reintroduced Nia after her hand surgery", {who = she}},
   {"address", "she told me about her team", "You told me about your team", {who = she}},
 }
