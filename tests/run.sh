@@ -167,26 +167,20 @@ for build in "$@"; do
 	$sr build -q --now $NOW examples/notes -o "$tmp/drafts2" 2>/dev/null
 	if diff -r "$tmp/drafts" "$tmp/drafts2" >/dev/null; then ok; else
 		bad "two builds differ"; diff -r "$tmp/drafts" "$tmp/drafts2" | head; fi
-	# The corpus notes: their plain-text drafts byte for byte, and the
-	# draft lint silent over them, the examples and a generated batch.
-	rm -rf "$tmp/corpus"
-	$sr build --now $NOW --formats txt tests/corpus/notes -o "$tmp/corpus" \
-	    >"$tmp/corpus.out" 2>&1
-	if grep -q "30 written" "$tmp/corpus.out"; then ok; else
-		bad "build the corpus"; head -20 "$tmp/corpus.out"; fi
-	for f in "$tmp"/corpus/*.txt; do
-		compare "corpus draft $(basename "$f")" \
-		    "tests/corpus/drafts/$(basename "$f")" "$f"
-	done
-	# Held-out notes once rated blind (tests/heldout): their drafts too
-	rm -rf "$tmp/heldout"
-	$sr build --now $NOW --formats txt tests/heldout/notes -o "$tmp/heldout" \
-	    >"$tmp/heldout.out" 2>&1
-	if grep -q "24 written" "$tmp/heldout.out"; then ok; else
-		bad "build the held-out notes"; head -20 "$tmp/heldout.out"; fi
-	for f in "$tmp"/heldout/*.txt; do
-		compare "held-out draft $(basename "$f")" \
-		    "tests/heldout/drafts/$(basename "$f")" "$f"
+	# The corpus notes, and the held-out notes once rated blind
+	# (tests/heldout): their plain-text drafts byte for byte; then the
+	# draft lint silent over the corpus, the examples and a generated batch.
+	for set in corpus:30 heldout:24; do
+		name=${set%%:*} count=${set#*:}
+		rm -rf "$tmp/$name"
+		$sr build --now $NOW --formats txt "tests/$name/notes" \
+		    -o "$tmp/$name" >"$tmp/$name.out" 2>&1
+		if grep -q "$count written" "$tmp/$name.out"; then ok; else
+			bad "build tests/$name"; head -20 "$tmp/$name.out"; fi
+		for f in "$tmp/$name"/*.txt; do
+			compare "$name draft $(basename "$f")" \
+			    "tests/$name/drafts/$(basename "$f")" "$f"
+		done
 	done
 	for what in tests/corpus/notes examples/notes; do
 		$sr check --now $NOW "$what" >"$tmp/lint" 2>&1
