@@ -3601,6 +3601,20 @@ local function compose(chosen, note)
           end
         end
         text = text:gsub("(%f[%a]I %l+ [^%-\u{2013}\u{2014}]-)%s+[%-\u{2013}\u{2014}]+%s+(%l[%l%s]-) down (~?%d[%d%.]*%%)", went)
+        -- "I set up standing orders for 60 hirers, late payments 1 in 4
+        -- to 1 in 20": the result after the comma, with its verb
+        text = text:gsub("(%f[%a]I %l+ [^,;:]-), (%l[%l%s]-) (%d[%d%.,]*%%?) to (%d[%d%.,]*%%?)([%.]?)$",
+          function(did, what, a, b, stop)
+            if sr.words(what) <= 3 and not voice.subject_verb(what) then
+              return did .. ", and " .. what .. " went from " .. a .. " to " .. b .. stop
+            end
+          end)
+          :gsub("(%f[%a]I %l+ [^,;:]-), (%l[%l%s]-) (%d+ in %d+) to (%d+ in %d+)([%.]?)$",
+          function(did, what, a, b, stop)
+            if sr.words(what) <= 3 and not voice.subject_verb(what) then
+              return did .. ", and " .. what .. " went from " .. a .. " to " .. b .. stop
+            end
+          end)
         -- "I was glad to tell you how I said I log RH at intake": that I
         -- do it
         text = text:gsub("(%f[%a]you) how I said (I%s)", "%1 that %2")
@@ -5147,6 +5161,35 @@ local function compose(chosen, note)
   -- is settled below
   local offer = not step_line and not acted
 
+  -- A sentence of the note's words with a seam a reader stops at ("I
+  -- enjoyed talking with you about told them ...", "You described the
+  -- challenge: short 6, agency cover is expensive") is dropped rather
+  -- than sent: the draft is shorter, and sendable.  Not the thanks, the
+  -- correction's core or a #must point.
+  if book.lang == "en" then
+    for i = #sentences, 1, -1 do
+      local x = sentences[i]
+      local why = x.point and x.keep < 80 and
+        not (x.point.tags and x.point.tags.must) and voice.seam(x.text)
+      -- (but not the draft's only sentence of the note: a draft to word
+      -- by hand is better than none)
+      local others = 0
+      for _, y in ipairs(why and sentences or {}) do
+        if y.point and y ~= x then others = others + 1 end
+      end
+      if why and others > 0 then
+        table.remove(sentences, i)
+        local still = false
+        for _, y in ipairs(sentences) do
+          if y.point == x.point then still = true end
+        end
+        if not still then
+          out(x.point, "its sentence would have a seam (" .. why ..
+            "); write a say: line to word it")
+        end
+      end
+    end
+  end
   -- their problem with nothing after it in its paragraph leads nowhere
   -- (raters: "left dangling", "a paragraph that goes nowhere"): it goes,
   -- unless the note says it must stay

@@ -3785,6 +3785,62 @@ local function bare_subjects(s)
   end))
 end
 
+-- A seam a reader would stop at, in a composed sentence of the draft
+-- (a template's lead-in and the note's words that do not fit it): why, or
+-- nil.  The composer drops such a sentence rather than send it.
+--   "I enjoyed talking with you about told them at the centre I ..."
+--   "It was good to talk about at Lingwood Council I coordinated ..."
+--   "You described the challenge: short 6, agency cover is expensive."
+--   "You mentioned that you: 'I need numbers to take to committee.'"
+voice.seam_leads = {"talk about ", "talking about ", "hear about ",
+  "hearing about ", "talking with you about ", "tell you about ",
+  "walking you through ", "talking you through ", "took to heart "}
+voice.seam_after = {told = 1, also = 1, at = 1, ["in"] = 1, on = 1,
+  said = 1, i = 1, we = 1, when = 1, to = 1, was = 1, were = 1, is = 1,
+  are = 1, ["and"] = 1, but = 1, so = 1, did = 1, had = 1, got = 1,
+  ran = 1, from = 1, by = 1, with = 1, ["for"] = 1, you = 1, they = 1,
+  he = 1, she = 1, it = 1, ["if"] = 1, ["then"] = 1}
+function voice.seam(s)
+  if #s > 2000 then return nil end
+  local l = s:lower()
+  for _, lead in ipairs(voice.seam_leads) do
+    local at = l:find(lead, 1, true)
+    local w = at and l:sub(at + #lead):match("^(%a+)")
+    if w and voice.seam_after[w] then
+      return "a lead-in before the note's own sentence ('" .. lead .. w .. "')"
+    end
+  end
+  -- the fragment after "the challenge:" or "the problem:": a note's
+  -- list or a bare figure, not a sentence
+  local frag = l:match("about the challenge: (.+)$") or
+    l:match("described the challenge: (.+)$") or
+    l:match("about the problem: (.+)$")
+  if frag and (frag:find(",", 1, true) or frag:find(";", 1, true) or
+     not frag:match("^%a") or sr.words(frag) <= 3) then
+    return "a note's fragment after the lead-in ('" .. frag:sub(1, 40) .. "')"
+  end
+  -- ("You mentioned the non-cultivation: overgrown plots, inspection
+  -- letters go out late": a label, then the note's list)
+  local label, after_label = l:match("^you mentioned ([^:]+): (.+)$")
+  if not label then label, after_label = l:match("^you told me about ([^:]+): (.+)$") end
+  local first_part = after_label and after_label:match("^([^,;]+)[,;] ")
+  -- (not a clause's list: "bookings are a mess: phone, FB messages and
+  -- paper diary")
+  if first_part and not voice.subject_verb(first_part) and
+     not voice.subject_verb(label) then
+    return "a note's list after a label ('" .. after_label:sub(1, 40) .. "')"
+  end
+  if l:find("%f[%a]you:%s") or l:find("%f[%a]that:%s") then
+    return "a colon after 'you' or 'that'"
+  end
+  -- ("You mentioned that moves/hour down to about 22": a slash word
+  -- after "that", the note's shorthand)
+  if l:find("^you %a+ that %S*%a/%a") or l:find("^you told me that %S*%a/%a") then
+    return "the note's shorthand after the lead-in"
+  end
+  return nil
+end
+
 -- Whether a phrase ends in how a thing stands, with no verb ("bar spend
 -- per head low"): not a thing to be mentioned as it is.
 function voice.verbless_state(t)

@@ -1905,16 +1905,16 @@ d = draft_of({point("not_said", "evidence", "that at Monaghan I ran the buddy sy
 hasnt(d, "that that")
 -- their words of what to send are mine: "the timetable you used" is the
 -- one I used
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("other", nil, "he said \"send me the production run timetable you used\" -> do tonight")})
 has(d, "the production run timetable I used")
 hasnt(d, "used\"")
 -- "asked me to email a sample rota" is mine to send; not when the note
 -- puts itself right
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("other", nil, "she asked me to email a sample invig rota by Weds")})
 has(d, "I will send you a sample invigilation rota")
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("other", nil, "he asked me to email a scan of my licence... wait not a licence, its the FOO cert")})
 hasnt(d, "licence")
 -- "Also said ..." in a correction is mine
@@ -1946,7 +1946,7 @@ end
 d = draft_of({point("say_differently", "correction", "told her I'd \"take the square right back\" every autumn. NOT w/ hybrid, you scarify lightly + overseed. which is what I actually did at Harrogate.")})
 has(d, "Not with hybrid, you scarify lightly and overseed. That is what I actually did")
 -- the reader's name as the note shortens it
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("other", nil, "decision by Fri 18th, Mari will ring")})
 hasnt(d, "Mari will")
 
@@ -1973,13 +1973,13 @@ end
 
 -- "she'll call Fri re 2nd round": to hear from them is what I look
 -- forward to, on its day
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("other", nil, "she'll call Fri re 2nd round")})
 has(d, "I will be glad to hear from you on Friday about the second round.")
 -- "she wants my winter loss spreadsheet — send by fri": mine to send
 nxt = point("other", nil, "she wants my winter loss spreadsheet (both seasons) \u{2014} send by fri")
 nxt.heading = "next"
-d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
 has(d, "As you asked, I will send you my winter loss spreadsheet by Friday.")
 
 -- a line of theirs that tells a mess is their problem, said with the one
@@ -2029,7 +2029,7 @@ has(d, "I'd be glad to take up the shadow day at Eastgate.")
 has(d, "I was glad you were interested in the caseload tiering.")
 nxt = point("other", nil, "she needs referee contact details by Weds")
 nxt.heading = "Next"
-d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
 has(d, "As you asked, I will send you the referee contact details by Wednesday.")
 
 -- "— NO." after what was said: what is true, plainly, and kept
@@ -2062,7 +2062,7 @@ hasnt(d, "muddled")
 -- "decision by 15 Jan, Gwen will ring": their decision, on its day
 nxt = point("other", nil, "decision by 15 Jan, Gwen will ring")
 nxt.heading = "Next"
-d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
 has(d, "I look forward to hearing your decision by 15 January.")
 
 -- "should have said" after the truth is the note's sigh; a second line
@@ -2087,7 +2087,7 @@ end
 
 -- "be practical": advice with nothing to do in it is left out
 nxt = point("guidance", "guidance", "be practical - dyers won't take to a supervisor who lives in the lab")
-d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
 hasnt(d, "I will be practical")
 
 -- "lost mileage. they're dropping ~3% of scheduled miles": the topic, then
@@ -2099,7 +2099,7 @@ has(d, "With the Home Library Service at Kirkby, I recruited")
 
 -- "panel, ~50 min, portacabin next to the tipping hall": the interview
 -- that was, not a step to look forward to
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("other", nil, "panel, ~50 min, portacabin next to the tipping hall. notes in order-ish")})
 hasnt(d, "the panel")
 
@@ -2112,11 +2112,11 @@ hasnt(d, "about 1.")
 -- one number
 nxt = point("other", nil, "she will email me the contract")
 nxt.heading = "Next"
-d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
 hasnt(d, "hear from you me")
 nxt = point("other", nil, "he offered the higher salary if I take the role")
 nxt.heading = "Next"
-d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
 hasnt(d, "take up the higher salary")
 do
   local pts = {point("other", nil, "not keen when I said I can't start until March", 0),
@@ -2182,9 +2182,9 @@ hasnt(d, "your hand surgery")
 -- what the note tells me to do for a step, I will do; their plan for next
 -- spring is no step of mine
 nxt = point("guidance", nil, "She also said the next stage is a practical day and I should look at the siamang enclosure plans on their website beforehand.")
-d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
 has(d, "practical day, and I will look at")
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("excited_me", "connect", "Priya said next spring is a co-pro with a touring company and the DSM will call the show in three venues.")})
 assert(not d.paragraphs[#d.paragraphs]:find("co-pro", 1, true), body(d))
 
@@ -2216,11 +2216,11 @@ hasnt(d, "is 32% last quarter")
 -- the things named, not the reader
 nxt = point("other", nil, "next: trial groom sat 21st 10am, a border terrier (hand strip!!). bring portfolio")
 nxt.heading = "Next"
-d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
 has(d, "the trial groom on Saturday 21st")
 nxt = point("other", nil, "they'll \"be in touch next week\". nothing booked.")
 nxt.heading = "Next"
-d = draft_of({point("excited_them", "connect", "she liked the production slots"), nxt})
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
 has(d, "I will be glad to hear from you next week.")
 d = draft_of({point("say_differently", "correction", "They asked if I could read a full score at the piano and I just said no. Actually I can't sight-read at the piano, but I read full scores fine and check parts against them.")},
   {to = {name = "Sam Quigley", pronouns = "they/them"}})
@@ -2241,7 +2241,7 @@ has(d, "14-language software UI release")
 nxt = point("other", nil, "2nd stage is the presentation (15 min), date TBC, HR to email. Tell them I'm available any day w/c 23 Nov #must")
 nxt.heading = "Next"
 nxt.tags = {must = true}
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("say_differently", "correction", "Asked which collections database I'd used, I said \"mostly spreadsheets\" - sounded amateur. Truth: I migrated the herbarium's 11,000 records into BG-Base. Should have led with it."), nxt})
 has(d, "available any day in the week commencing 23 November.")
 hasnt(d, "sounded amateur")
@@ -2271,7 +2271,7 @@ do
   pts[4].mentions = {"Peter"}
   n = note(pts, {to = peter, interviewers = {miriam, peter}})
   d2 = compose(default.select(pts, n), n)
-  has(d2, "intake bottleneck in September/October")
+  has(d2, "staggered volunteer intake rota")
   hasnt(d2, "how I said I")
 end
 
@@ -2323,7 +2323,7 @@ do
   if d2 then hasnt(d2, "I mentioned the culvert") end
 end
 -- a third party's wish is no promise to send
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("guidance", nil, "the CNO wants a weekly report on agency spend from whoever gets this job")})
 hasnt(d, "send you a weekly report")
 -- "Better:" and a noun phrase is a better example
@@ -2333,7 +2333,7 @@ hasnt(d, "I should have said that my Mercy West")
 d = draft_of({point("say_differently", "correction", "She asked why I left Mercy West and I said \"the restructure\". Really it was a weak answer and I mumbled it.")})
 hasnt(d, "In fact, it was a weak answer")
 -- "by Friday for her board meeting": the reader's board
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("guidance", nil, "She wants a one-page retention plan by Friday for her board meeting")},
   {to = {name = "Maria Alvarez", pronouns = "she/her"}})
 hasnt(d, "for her board")
@@ -2358,8 +2358,27 @@ end
 -- (the first moment said with no "also" when the budget took the one
 -- before: tests/heldout's Eastbridge draft)
 -- what to send, not the note's brief of it
-d = draft_of({point("excited_them", "connect", "she liked the production slots"),
+d = draft_of({point("excited_them", "connect", "the production slots"),
   point("guidance", "guidance", "send a mock plan: 60k-word pharma leaflet launch into 12 EU languages, due in 3 wks")})
 hasnt(d, "60k-word")
+
+-- a sentence with a seam a reader stops at is dropped, not sent: a lead-in
+-- before the note's own sentence, a note's list after "the challenge:",
+-- a label and a list
+d = draft_of({point("excited_them", "connect", "told them at the community centre I cleared a 2-year backlog of room bookings by moving to an online booking form"),
+  point("problems", "problem", "rent arrears are growing"),
+  point("not_said", "evidence", "at Hollins I cut rent arrears from £9k to £2k with standing orders")})
+hasnt(d, "about told")
+d = draft_of({point("problems", "problem", "short 6, agency cover is expensive"),
+  point("not_said", "evidence", "at Redline I cut agency cover from 30% to 8% with a relief pool")})
+hasnt(d, "short 6")
+d = draft_of({point("problems", "problem", "non-cultivation: overgrown plots, inspection letters go out late"),
+  point("not_said", "evidence", "at Hollins I cut overgrown plots from 40 to 12 with monthly walkrounds")})
+hasnt(d, "overgrown plots, inspection")
+-- "I set up standing orders, late payments 1 in 4 to 1 in 20": the result
+-- with its verb
+d = draft_of({point("problems", "problem", "rent arrears are growing"),
+  point("not_said", "evidence", "I set up standing orders for the centre's 60 hirers, late payments 1 in 4 to 1 in 20")})
+has(d, "and late payments went from 1 in 4 to 1 in 20")
 
 return {}
