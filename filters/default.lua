@@ -3615,6 +3615,10 @@ local function compose(chosen, note)
               return did .. ", and " .. what .. " went from " .. a .. " to " .. b .. stop
             end
           end)
+        -- "One thing I should have mentioned is repeat contact on my team
+        -- cut 31% to 17%": that it fell
+        text = text:gsub("^(One thing I [%a' ]-mention%a* is) (%l[^,;:]-) cut (%d[%d%.]*%%?) to (%d[%d%.]*%%?)",
+          "%1 that %2 fell from %3 to %4")
         -- "I was glad to tell you how I said I log RH at intake": that I
         -- do it
         text = text:gsub("(%f[%a]you) how I said (I%s)", "%1 that %2")

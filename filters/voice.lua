@@ -3830,6 +3830,18 @@ function voice.seam(s)
      not voice.subject_verb(label) then
     return "a note's list after a label ('" .. after_label:sub(1, 40) .. "')"
   end
+  -- ("One thing I should have mentioned is pennine Gate.", "... is
+  -- breakfast at Coastline FM.": the note's label of a story, not the
+  -- story)
+  local thing = s:match("^One thing I [%a' ]-mention[%a]* is (.-)%.?$") or
+    s:match("^One thing I didn't get to mention is (.-)%.?$")
+  local w1 = thing and (thing:match("^(%S+)") or "")
+  if thing and not thing:find("%f[%a]which%f[%A]") and
+     not ({my = 1, a = 1, an = 1, the = 1, our = 1, that = 1, how = 1,
+       what = 1})[w1:lower()] and (w1:match("^%l") or w1:match("^%d") or
+     sr.words(thing) <= 3) then
+    return "a story's label after the lead-in ('" .. thing:sub(1, 40) .. "')"
+  end
   if l:find("%f[%a]you:%s") or l:find("%f[%a]that:%s") then
     return "a colon after 'you' or 'that'"
   end

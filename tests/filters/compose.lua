@@ -2381,4 +2381,15 @@ d = draft_of({point("problems", "problem", "rent arrears are growing"),
   point("not_said", "evidence", "I set up standing orders for the centre's 60 hirers, late payments 1 in 4 to 1 in 20")})
 has(d, "and late payments went from 1 in 4 to 1 in 20")
 
+-- a story's label after "One thing I should have mentioned is" ("pennine
+-- Gate.") is no sentence; "... is repeat contact on my team cut 31% to
+-- 17%" is that it fell
+d = draft_of({point("excited_them", "connect", "the CAD outage story"),
+  point("problems", "problem", "call handlers leave in their first year"),
+  point("not_said", "evidence", "Pennine Gate: buddy system for new call handlers in first 12 wks -> first-yr leavers 11 down to 4 (of 26 starters), 2024-25")})
+hasnt(d, "pennine Gate")
+d = draft_of({point("problems", "problem", "repeat calls ~35% on the billing queue"),
+  point("not_said", "evidence", "repeat contact on my team at NorthPower cut 31% -> 17% in 9 months (case ownership + callback slots)")})
+has(d, "NorthPower fell from 31% to 17%")
+
 return {}
