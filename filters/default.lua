@@ -2407,7 +2407,7 @@ local sendable_heads = {plan = true, plans = true, cv = true,
   sops = true, file = true, files = true, link = true, code = true,
   timeline = true, log = true, letter = true, documents = true,
   page = true, pages = true, idea = true, ideas = true, photos = true,
-  referees = true, referee = true,
+  referees = true, referee = true, contacts = true,
   pack = true, list = true, examples = true, example = true,
   sketch = true, refs = true, ["one-pager"] = true, draft = true,
   breakdown = true, note = true, rota = true, rotas = true,
@@ -2468,6 +2468,8 @@ local function requested(t)
     (sendable(l:match("wants? (%d+ [%w%-]+ ?[%w%-]*)%f[^%w%-]")) and
      l:match("wants? (%d+ [%w%-]+ ?[%w%-]*)%f[^%w%-]")) or
     -- ("they asked for 2 referees incl. current manager - send by Fri")
+    (sendable(l:match("asked for (%d+ [%w%-]+ [%w%-]+)%f[^%w%-]")) and
+     l:match("asked for (%d+ [%w%-]+ [%w%-]+)%f[^%w%-]")) or
     (sendable(l:match("asked for (%d+ [%w%-]+)%f[^%w%-]")) and
      l:match("asked for (%d+ [%w%-]+)%f[^%w%-]")) or
     (sendable(l:match("wants? an? ([%w%-]+ ?[%w%-]* ?[%w%-]*) of ")) and

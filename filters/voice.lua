@@ -128,6 +128,7 @@ for _, w in ipairs(voice.selftalk) do selftalk_set[w] = true end
 
 -- Whole sentences a writer says to themself about their own answer.
 voice.verdicts = {"not true", "wrong", "so wrong", "dumb", "bad answer",
+  "idiot", "stupid", "so stupid", "stupid me", "what an idiot",
   "waffly", "waffled", "rambly", "cringe", "embarrassing", "misspoke",
   "weak answer", "bad look", "sounds passive", "sounded passive",
   "rambled", "i rambled", "classic", "facepalm", "big mistake",

@@ -2392,4 +2392,13 @@ d = draft_of({point("problems", "problem", "repeat calls ~35% on the billing que
   point("not_said", "evidence", "repeat contact on my team at NorthPower cut 31% -> 17% in 9 months (case ownership + callback slots)")})
 has(d, "NorthPower fell from 31% to 17%")
 
+-- "asked for 2 referee contacts" is what to send, whole; "idiot" after
+-- the truth is the note's
+nxt = point("other", nil, "asked for 2 referee contacts by Mon 16th")
+nxt.heading = "Next"
+d = draft_of({point("excited_them", "connect", "the production slots"), nxt})
+has(d, "2 referee contacts")
+d = draft_of({point("say_differently", "correction", "he asked abt electrics & i said \"not my strong side\" - BUT i did the 12v rewire + solar on 3 boats at calder. shouldve led w/ that. idiot")})
+hasnt(d, "Idiot")
+
 return {}
