@@ -3605,18 +3605,16 @@ local function compose(chosen, note)
         text = text:gsub("(%f[%a]I %l+ [^%-\u{2013}\u{2014}]-)%s+[%-\u{2013}\u{2014}]+%s+(%l[%l%s]-) down (~?%d[%d%.]*%%)", went)
         -- "I set up standing orders for 60 hirers, late payments 1 in 4
         -- to 1 in 20": the result after the comma, with its verb
-        text = text:gsub("(%f[%a]I %l+ [^,;:]-), (%l[%l%s]-) (%d[%d%.,]*%%?) to (%d[%d%.,]*%%?)([%.]?)$",
-          function(did, what, a, b, stop)
-            if sr.words(what) <= 3 and not voice.subject_verb(what) then
-              return did .. ", and " .. what .. " went from " .. a .. " to " .. b .. stop
-            end
-          end)
-          :gsub("(%f[%a]I %l+ [^,;:]-), (%l[%l%s]-) (%d+ in %d+) to (%d+ in %d+)([%.]?)$",
-          function(did, what, a, b, stop)
-            if sr.words(what) <= 3 and not voice.subject_verb(what) then
-              return did .. ", and " .. what .. " went from " .. a .. " to " .. b .. stop
-            end
-          end)
+        local function went_from(did, what, a, b, stop)
+          if sr.words(what) <= 3 and not voice.subject_verb(what) then
+            return did .. ", and " .. what .. " went from " .. a .. " to " ..
+              b .. stop
+          end
+        end
+        for _, n in ipairs({"(%d[%d%.,]*%%?)", "(%d+ in %d+)"}) do
+          text = text:gsub("(%f[%a]I %l+ [^,;:]-), (%l[%l%s]-) " .. n ..
+            " to " .. n .. "([%.]?)$", went_from)
+        end
         -- "One thing I should have mentioned is repeat contact on my team
         -- cut 31% to 17%": that it fell
         text = text:gsub("^(One thing I [%a' ]-mention%a* is) (%l[^,;:]-) cut (%d[%d%.]*%%?) to (%d[%d%.]*%%?)",
@@ -3625,10 +3623,12 @@ local function compose(chosen, note)
         -- do it
         text = text:gsub("(%f[%a]you) how I said (I%s)", "%1 that %2")
         -- "the rate is 32% last quarter": it was
-        text = text:gsub("(%f[%a]is) (about %d[%d%.,]*%%?) (last %a+)", "was %2 %3")
-          :gsub("(%f[%a]is) (%d[%d%.,]*%%?) (last %a+)", "was %2 %3")
-          :gsub("(%f[%a]are) (about %d[%d%.,]*%%?) (last %a+)", "were %2 %3")
-          :gsub("(%f[%a]are) (%d[%d%.,]*%%?) (last %a+)", "were %2 %3")
+        for now, was in pairs({is = "was", are = "were"}) do
+          for _, n in ipairs({"about %d[%d%.,]*%%?", "%d[%d%.,]*%%?"}) do
+            text = text:gsub("%f[%a]" .. now .. " (" .. n .. ") (last %a+)",
+              was .. " %1 %2")
+          end
+        end
       end
       -- "I can also do Sundays too": one of the two
       if p and text:find("%f[%a]also%f[%A]") then

@@ -2678,7 +2678,7 @@ function voice.article(s, names)
     -- ("key pharma client threatened to leave": a past verb and "to")
     local ed_to = w:match("^%l%l%l+ed$") and words[i + 1] == "to" and
       (words[i + 2] or ""):match("^%l+$") and
-      not voice.determiners[words[i + 2]]
+      not determiner[words[i + 2]]
     if (sure_verbs[w] or ed_to) and (i <= 4 or head_at) then
       local head = strip_end(words[head_at or i - 1]:lower(), "%p")
       if head:match("s$") and not head:match("ss$") then return s end
@@ -2998,7 +2998,7 @@ function voice.subject_verb(s)
          at = 1})[(ws[i + 1] or ""):gsub("[,;:]$", "")] or
        -- ("key pharma client threatened to leave": "to" and a verb)
        (ws[i + 1] == "to" and (ws[i + 2] or ""):match("^%l+$") and
-        not voice.determiners[ws[i + 2]])) and
+        not determiner[ws[i + 2]])) and
        prev:match("^%a+$") and not of_phrase[prev] and not not_verbs[prev]
        and not adverbs[prev] and not determiner[prev] and
        not not_before_ed[prev] and not subjects[prev] then
@@ -3349,14 +3349,6 @@ function voice.noun_article(t)
   return with_article(t, head)
 end
 
--- Words that open a noun phrase ("assigned to the ward"), not a verb
--- ("threatened to leave").
-voice.determiners = {the = true, a = true, an = true, my = true,
-  our = true, their = true, his = true, her = true, its = true,
-  this = true, that = true, these = true, those = true, each = true,
-  every = true, all = true, some = true, any = true, no = true,
-  your = true, one = true, two = true, other = true, another = true}
-
 -- A situation without its verb gets "is" or "are": "Eastfield turnover
 -- about 110% a year" -> "Eastfield turnover is about 110% a year",
 -- "costs up 40%" -> "costs are up 40%", "teaching load capped at 40%" ->
@@ -3665,8 +3657,7 @@ local function state(s)
   local stands = ws and k == 2 and standing[ws[2]:lower():gsub("%p+$", "")]
   if ws and (thing_first or stands or not voice.subject_verb(s)) then
     -- ("staff morale very low": the adverb goes with how it stands)
-    if k > 2 and ({very = 1, too = 1, really = 1, quite = 1, so = 1,
-        fairly = 1, pretty = 1})[ws[k - 1]:lower()] then
+    if k > 2 and voice.degree[ws[k - 1]:lower()] then
       k = k - 1
     end
     local before = table.concat(ws, " ", 1, k - 1)
@@ -3692,8 +3683,7 @@ local function state(s)
       local at = s:find(how)
       local np = at and s:sub(1, at - 1)
       -- (not "staff morale very" before "low": the adverb is how low)
-      if np and ({very = 1, too = 1, really = 1, quite = 1, so = 1,
-          fairly = 1, pretty = 1})[(np:match("(%a+)$") or ""):lower()] then
+      if np and voice.degree[(np:match("(%a+)$") or ""):lower()] then
         np = nil
       end
       if np and sr.words(np) <= 8 and not np:find("[,;:()\"]") then
@@ -3740,7 +3730,7 @@ local function state(s)
     -- ("key pharma client threatened to leave": a verb, and its "to" an
     -- infinitive's, not "assigned to the ward")
     local inf = after:lower() == "to" and rest:match("^%s+%S+%s+%S+%s+(%l+)")
-    if inf and not voice.determiners[inf] then sure = false end
+    if inf and not determiner[inf] then sure = false end
   end
   if not sure then return s end
   -- and no verb of its own later in the clause ("recruiting at 4-6 PQE
@@ -3853,6 +3843,10 @@ function voice.seam(s)
   end
   return nil
 end
+
+-- Words of degree before how a thing stands ("staff morale very low").
+voice.degree = {very = true, too = true, really = true, quite = true,
+  so = true, fairly = true, pretty = true}
 
 -- Whether a phrase ends in how a thing stands, with no verb ("bar spend
 -- per head low"): not a thing to be mentioned as it is.
